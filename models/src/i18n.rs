@@ -1,0 +1,108 @@
+//! The one i18n table for user-facing text, shared by the CLI, the Excel export and the desktop
+//! UI (which imports the same JSON files). Japanese first; English as a switch.
+//!
+//! Keys are flat (`status.agreed`); `{name}` marks a parameter. Parity of the two locales is
+//! tested here.
+
+use crate::model::Lang;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const JA: &str = include_str!("../i18n/ja.json");
+const EN: &str = include_str!("../i18n/en.json");
+
+fn table(lang: Lang) -> &'static BTreeMap<String, String> {
+    static TABLES: OnceLock<(BTreeMap<String, String>, BTreeMap<String, String>)> = OnceLock::new();
+    let (ja, en) = TABLES.get_or_init(|| {
+        // Both files are embedded and checked by the parity test.
+        (
+            serde_json::from_str(JA).expect("i18n/ja.json parses (see i18n tests)"),
+            serde_json::from_str(EN).expect("i18n/en.json parses (see i18n tests)"),
+        )
+    });
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
+/// The text for `key`; the key itself when it is missing (visible, never empty).
+pub fn text(lang: Lang, key: &str) -> &'static str {
+    match table(lang).get(key) {
+        Some(s) => s.as_str(),
+        None => Box::leak(key.to_owned().into_boxed_str()),
+    }
+}
+
+/// The text for `key` with `{name}` parameters replaced.
+pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = text(lang, key).to_owned();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// Whether `key` exists (in both locales, by the parity test).
+pub fn has(key: &str) -> bool {
+    table(Lang::Ja).contains_key(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn locales_have_the_same_keys_and_parameters() {
+        let ja = table(Lang::Ja);
+        let en = table(Lang::En);
+        let ja_keys: Vec<_> = ja.keys().collect();
+        let en_keys: Vec<_> = en.keys().collect();
+        assert_eq!(
+            ja_keys, en_keys,
+            "ja.json and en.json must have the same keys"
+        );
+        for (k, v) in ja {
+            assert!(!v.trim().is_empty(), "ja {k} is empty");
+            assert!(!en[k].trim().is_empty(), "en {k} is empty");
+            assert_eq!(
+                params(v),
+                params(&en[k]),
+                "{k}: parameters differ between ja and en"
+            );
+        }
+    }
+
+    #[test]
+    fn japanese_is_translated() {
+        // A ja value equal to its en value is an untranslated leftover, except proper names.
+        const SAME_ALLOWED: [&str; 1] = ["responsibility.sier"];
+        for (k, v) in table(Lang::Ja) {
+            if table(Lang::En)[k] == *v {
+                assert!(
+                    SAME_ALLOWED.contains(&k.as_str()),
+                    "{k}: ja equals en ({v:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn format_fills_parameters() {
+        assert_eq!(
+            format(Lang::En, "convert.done", &[("from", "a"), ("to", "b")]),
+            "Converted a to b"
+        );
+        assert_eq!(text(Lang::Ja, "no.such.key"), "no.such.key");
+    }
+}

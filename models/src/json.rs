@@ -1,0 +1,288 @@
+//! Lossless JSON interchange (samples, diffs, version control).
+//!
+//! Reading is strict and located: a syntax error names the line and column, a value that does
+//! not fit the model names its JSON path (`assets[3].importance_override.level`), an over-long
+//! text names its field, and the structural check ([`crate::integrity`]) runs before a project
+//! is returned. Writing is atomic (temporary file + rename) and deterministic.
+
+use crate::catalogue::Catalogue;
+use crate::integrity::{self, MAX_TEXT_BYTES};
+use crate::model::{Project, FORMAT_VERSION};
+use crate::{Error, Location, Result};
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+
+/// Largest JSON file accepted.
+pub const MAX_JSON_BYTES: u64 = 512 << 20;
+
+/// Parse a project from JSON bytes. `origin` names the source in errors.
+///
+/// # Errors
+/// [`Error::InvalidJson`] for syntax, type, version or size problems;
+/// [`Error::InvalidModel`] for dangling references and other structural problems.
+pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson {
+        location: Location {
+            row: Some(e.line() as u64),
+            column: Some(e.column().to_string()),
+            ..origin.clone()
+        },
+        detail: e.to_string(),
+    })?;
+    let obj = value.as_object().ok_or_else(|| Error::InvalidJson {
+        location: origin.clone(),
+        detail: "a project file must be a JSON object".into(),
+    })?;
+    match obj.get("format_version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(Error::InvalidJson {
+                location: Location {
+                    path: Some("format_version".into()),
+                    ..origin.clone()
+                },
+                detail: format!(
+                    "format version {v} is newer than this program supports ({FORMAT_VERSION}); \
+                     open it with a newer OT Zone Studio"
+                ),
+            })
+        }
+        Some(_) => {}
+        None => {
+            return Err(Error::InvalidJson {
+                location: Location {
+                    path: Some("format_version".into()),
+                    ..origin.clone()
+                },
+                detail: "missing format_version: not an OT Zone Studio project".into(),
+            })
+        }
+    }
+    let mut path = String::new();
+    if let Some((at, len)) = oversized_text(&value, &mut path) {
+        return Err(Error::InvalidJson {
+            location: Location {
+                path: Some(at),
+                ..origin.clone()
+            },
+            detail: format!("text of {len} bytes exceeds the limit of {MAX_TEXT_BYTES} bytes"),
+        });
+    }
+    let project: Project = serde_path_to_error::deserialize(value).map_err(|e| {
+        let at = e.path().to_string();
+        Error::InvalidJson {
+            location: Location {
+                path: Some(at),
+                ..origin.clone()
+            },
+            detail: e.into_inner().to_string(),
+        }
+    })?;
+    let problems = integrity::check(&project, Catalogue::builtin());
+    if !problems.is_empty() {
+        return Err(Error::InvalidModel {
+            location: origin.clone(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// First string longer than the limit, as (JSON path, length).
+fn oversized_text(v: &Value, path: &mut String) -> Option<(String, usize)> {
+    match v {
+        Value::String(s) if s.len() > MAX_TEXT_BYTES => Some((path.clone(), s.len())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = oversized_text(item, path);
+                path.truncate(len);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                let found = oversized_text(item, path);
+                path.truncate(len);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Read a project from a JSON file.
+///
+/// # Errors
+/// As [`parse`], plus [`Error::Io`] and a size limit.
+pub fn read(path: &Path) -> Result<Project> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "read", e))?;
+    if meta.len() > MAX_JSON_BYTES {
+        return Err(Error::InvalidJson {
+            location: Location::file(path),
+            detail: format!(
+                "file of {} bytes exceeds the limit of {MAX_JSON_BYTES}",
+                meta.len()
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    parse(&bytes, &Location::file(path))
+}
+
+/// The project as pretty, deterministic JSON.
+pub fn to_string(project: &Project) -> String {
+    // Serialization of plain data with string keys cannot fail.
+    let mut s = serde_json::to_string_pretty(project).expect("project serializes");
+    s.push('\n');
+    s
+}
+
+/// Write bytes to `path` atomically: a temporary file in the same directory, synced, then
+/// renamed over the target. An interruption leaves the old file untouched.
+///
+/// # Errors
+/// [`Error::Io`] naming the file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-otzone-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(path, "write", e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(path, "write", e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io(path, "replace", e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Write a project as JSON, atomically.
+///
+/// # Errors
+/// [`Error::Io`] naming the file.
+pub fn write(path: &Path, project: &Project) -> Result<()> {
+    write_atomic(path, to_string(project).as_bytes())
+}
+
+pub(crate) fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Make a rename durable (best effort: not every filesystem supports syncing a directory).
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Location {
+        Location {
+            file: Some("p.json".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let e = parse(b"{\n  \"format_version\": 1,\n  oops\n}", &origin()).unwrap_err();
+        assert_eq!(e.code().as_str(), "invalid_json");
+        let l = e.location();
+        assert_eq!(
+            (l.file.as_deref(), l.row, l.column.as_deref()),
+            (Some("p.json"), Some(3), Some("3"))
+        );
+        assert!(
+            e.to_string()
+                .starts_with("p.json, line 3, column 3: invalid project JSON"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn type_errors_name_the_json_path() {
+        let p = Project::new("x");
+        let mut v: Value = serde_json::from_str(&to_string(&p)).unwrap();
+        v["businesses"] = serde_json::json!([{
+            "id": "8a0b3c1e-0000-4000-8000-000000000001",
+            "name": "成形",
+            "scores": {"safety": 7}
+        }]);
+        let e = parse(v.to_string().as_bytes(), &origin()).unwrap_err();
+        assert_eq!(
+            e.location().path.as_deref(),
+            Some("businesses[0].scores.safety")
+        );
+        assert!(
+            e.to_string().contains("level must be 1, 2 or 3, found 7"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn newer_format_and_missing_format_are_refused() {
+        let e = parse(br#"{"format_version": 99}"#, &origin()).unwrap_err();
+        assert!(e.to_string().contains("format version 99 is newer"), "{e}");
+        let e = parse(br#"{"name": "not ours"}"#, &origin()).unwrap_err();
+        assert!(e.to_string().contains("missing format_version"), "{e}");
+        let e = parse(b"[1,2]", &origin()).unwrap_err();
+        assert!(e.to_string().contains("must be a JSON object"), "{e}");
+    }
+
+    #[test]
+    fn huge_text_is_refused_with_its_path() {
+        let mut p = Project::new("x");
+        p.requirements.business_goals = "あ".repeat(MAX_TEXT_BYTES);
+        let e = parse(to_string(&p).as_bytes(), &origin()).unwrap_err();
+        assert_eq!(
+            e.location().path.as_deref(),
+            Some("requirements.business_goals")
+        );
+        assert!(e.to_string().contains("exceeds the limit"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let p = Project::new("x");
+        let mut v: Value = serde_json::from_str(&to_string(&p)).unwrap();
+        v["meta"]["colour"] = "red".into();
+        let e = parse(v.to_string().as_bytes(), &origin()).unwrap_err();
+        assert_eq!(e.location().path.as_deref(), Some("meta.colour"));
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        std::fs::write(&path, "old").unwrap();
+        write(&path, &Project::new("新")).unwrap();
+        assert_eq!(read(&path).unwrap().meta.name, "新");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "only the target remains: {names:?}");
+    }
+}

@@ -1,0 +1,56 @@
+//! # OT Zone Studio core (`otzone-models`)
+//!
+//! Everything that is neither UI nor OS glue: the factory security model that follows the
+//! METI 「工場システムにおけるサイバー・フィジカル・セキュリティ対策ガイドライン」 steps 1-1 … 3,
+//! the guideline catalogue, the project store (SQLite) and JSON interchange.
+//!
+//! ## Module map
+//! - [`model`] — plain data per guideline step, serde, no I/O.
+//! - [`catalogue`] — embedded, versioned reference data with sources and confidence tags.
+//! - [`derive`] — derived values: asset and zone importance with their explanation.
+//! - [`integrity`] — references, duplicates and size limits checked on every load.
+//! - [`json`] — lossless JSON interchange with located errors.
+//! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
+//! - [`error`] — errors with stable codes and locations.
+//!
+//! ## Terminology (ja ↔ en ↔ type)
+//!
+//! | 日本語 | English | type |
+//! |---|---|---|
+//! | 業務 | business process | [`model::BusinessProcess`] |
+//! | 業務の重要度 | business importance | [`model::BusinessProcess::importance`] |
+//! | 保護対象 | protected asset | [`model::ProtectedAsset`] |
+//! | 保護対象の重要度 | asset importance (derived) | [`derive::asset_importance`] |
+//! | ゾーン | zone | [`model::Zone`] |
+//! | コンジット | conduit | [`model::Conduit`] |
+//! | 侵入口 | entry point | [`model::EntryPoint`] |
+//! | 脅威 | threat | [`catalogue::Threat`] |
+//! | 脅威シナリオ (ゾーン×脅威) | threat scenario | [`model::ThreatScenario`] |
+//! | 影響 | impact | [`catalogue::Impact`] |
+//! | 対策 | countermeasure | [`model::Countermeasure`], [`catalogue::Measure`] |
+//! | セキュリティ対策方針 | security policy | [`model::Zone::policy`] |
+//! | 責任分界 | responsibility split | [`model::Responsibility`] |
+//! | 汎用品 | generic (off-the-shelf) product | [`model::ProtectedAsset::generic_product`] |
+//! | 調達先 | supplier | [`model::Supplier`] |
+//! | 事業被害 | business damage | [`model::BusinessDamage`] |
+//! | 脅威レベル / 脆弱性レベル / 対策レベル | threat / vulnerability / countermeasure level | [`model::Level`] |
+//! | リスク値 | risk value | [`catalogue::RiskMethod`] |
+//! | 目標セキュリティレベル | target security level (SL-T) | [`model::SlVector`] |
+//! | 予防保全段階 / 被害発生段階 | preventive / incident phase | [`model::OodaPhase`] |
+//! | 完成検査 | completion (acceptance) inspection | — |
+//! | 構成管理表 | configuration-management table | — |
+//! | 合意 / 要協議 / 不同意 | agreed / to discuss / disagreed | [`model::Agreement`] |
+
+#![deny(missing_docs)]
+
+pub mod catalogue;
+pub mod derive;
+pub mod error;
+pub mod i18n;
+pub mod id;
+pub mod integrity;
+pub mod json;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, ErrorCode, Location, Problem, Result};

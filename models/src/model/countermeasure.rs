@@ -1,0 +1,235 @@
+//! Step 2-2 (本編 3.2.2): threats mapped to countermeasures, with who is responsible
+//! (責任分界: SIer / customer / vendor) and how far each has got.
+//! Step 2-1 policies live on the zone ([`super::Zone::policy`]).
+
+use super::IsoDate;
+use crate::id::{AssetId, ConduitId, MeasureId, ZoneId};
+use serde::{Deserialize, Serialize};
+
+/// Guideline countermeasure categories: (1)① network, (1)② equipment, (1)③ programs and
+/// services, (2) physical, plus step 3 operations, maintenance and supply chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureCategory {
+    /// (1)① ネットワーク.
+    Network,
+    /// (1)② 機器.
+    Equipment,
+    /// (1)③ 業務プログラム・利用サービス.
+    Programs,
+    /// (2) 物理.
+    Physical,
+    /// 運用・管理 (step 3 (1) ①).
+    Operational,
+    /// 維持・改善 (step 3 (1) ②).
+    Maintenance,
+    /// サプライチェーン (step 3 (2)).
+    SupplyChain,
+}
+
+impl MeasureCategory {
+    /// All, in guideline order.
+    pub const ALL: [MeasureCategory; 7] = [
+        Self::Network,
+        Self::Equipment,
+        Self::Programs,
+        Self::Physical,
+        Self::Operational,
+        Self::Maintenance,
+        Self::SupplyChain,
+    ];
+    /// Wire name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Equipment => "equipment",
+            Self::Programs => "programs",
+            Self::Physical => "physical",
+            Self::Operational => "operational",
+            Self::Maintenance => "maintenance",
+            Self::SupplyChain => "supply_chain",
+        }
+    }
+}
+
+/// Who is responsible (責任分界).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responsibility {
+    /// The system integrator.
+    Sier,
+    /// The customer (asset owner).
+    Customer,
+    /// An equipment or software vendor.
+    Vendor,
+    /// Shared; the split is written in the notes.
+    Shared,
+}
+
+impl Responsibility {
+    /// All parties.
+    pub const ALL: [Responsibility; 4] = [Self::Sier, Self::Customer, Self::Vendor, Self::Shared];
+    /// Wire name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Sier => "sier",
+            Self::Customer => "customer",
+            Self::Vendor => "vendor",
+            Self::Shared => "shared",
+        }
+    }
+}
+
+/// Progress of a countermeasure. Only `Agreed` and `Implemented` count for residual risk.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    /// Proposed by the SIer, not yet agreed.
+    #[default]
+    Proposed,
+    /// Agreed with the customer.
+    Agreed,
+    /// In place.
+    Implemented,
+    /// Rejected; kept for the record.
+    Rejected,
+}
+
+impl MeasureStatus {
+    /// All statuses.
+    pub const ALL: [MeasureStatus; 4] = [
+        Self::Proposed,
+        Self::Agreed,
+        Self::Implemented,
+        Self::Rejected,
+    ];
+    /// Wire name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Agreed => "agreed",
+            Self::Implemented => "implemented",
+            Self::Rejected => "rejected",
+        }
+    }
+    /// Counts for residual risk.
+    pub fn counts_for_residual(self) -> bool {
+        matches!(self, Self::Agreed | Self::Implemented)
+    }
+    /// Counts for planned risk (residual plus proposed).
+    pub fn counts_for_planned(self) -> bool {
+        !matches!(self, Self::Rejected)
+    }
+}
+
+/// What the applied measure covers. Empty everywhere means the whole project.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MeasureScope {
+    /// Zones (all their assets).
+    pub zones: Vec<ZoneId>,
+    /// Conduits (protects the zones at both ends against threats arriving through them).
+    pub conduits: Vec<ConduitId>,
+    /// Individual assets.
+    pub assets: Vec<AssetId>,
+}
+
+impl MeasureScope {
+    /// True when nothing is named (project-wide).
+    pub fn is_everywhere(&self) -> bool {
+        self.zones.is_empty() && self.conduits.is_empty() && self.assets.is_empty()
+    }
+}
+
+/// A countermeasure applied in this project: one catalogue (or project) countermeasure,
+/// the threats it answers and where, who does it, and its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Countermeasure {
+    /// Id.
+    pub id: MeasureId,
+    /// Catalogue id (`C-NW-01`…) or project id (`X-…`).
+    pub measure: String,
+    /// Project-specific wording of what will be done.
+    #[serde(default)]
+    pub detail: String,
+    /// Category; defaults to the catalogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<MeasureCategory>,
+    /// Threats it answers (catalogue or project ids).
+    #[serde(default)]
+    pub threats: Vec<String>,
+    /// Where it applies.
+    #[serde(default)]
+    pub scope: MeasureScope,
+    /// Who implements it (責任分界); `None` is a validation finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<Responsibility>,
+    /// Who operates it after delivery, when different.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<Responsibility>,
+    /// Paid (有償) within the contract, or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<bool>,
+    /// Status.
+    #[serde(default)]
+    pub status: MeasureStatus,
+    /// Due date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<IsoDate>,
+    /// Evidence reference (inspection record, document).
+    #[serde(default)]
+    pub evidence: String,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// What a countermeasure lowers in the risk calculation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lowers {
+    /// The threat level (exposure / likelihood).
+    Threat,
+    /// The vulnerability level (through the countermeasure level).
+    Vulnerability,
+    /// The impact (business-continuity measures, when the project enables it).
+    Impact,
+}
+
+/// IPA viewpoint of a countermeasure: prevent, detect, continue business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IpaView {
+    /// 防御.
+    Protect,
+    /// 検知・被害把握.
+    Detect,
+    /// 事業継続.
+    Continue,
+}
+
+/// A countermeasure the project defines beside the catalogue's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomMeasure {
+    /// Id; must start with `X-`.
+    pub id: String,
+    /// Japanese name.
+    pub ja: String,
+    /// English name.
+    pub en: String,
+    /// Category.
+    pub category: MeasureCategory,
+    /// What it lowers.
+    #[serde(default)]
+    pub lowers: Vec<Lowers>,
+    /// IPA viewpoints.
+    #[serde(default)]
+    pub views: Vec<IpaView>,
+    /// IEC 62443-3-3 foundational requirements (`FR1`…).
+    #[serde(default)]
+    pub fr: Vec<String>,
+}

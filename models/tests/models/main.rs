@@ -1,0 +1,13 @@
+//! Integration tests of the core crate, one binary (compiles once):
+//! - `store`: project files — migration from schema v1, atomicity, every bad-file case;
+//! - `cli`: the `otzone` command's exit codes and located error output.
+
+mod cli;
+mod store;
+
+use std::path::PathBuf;
+
+/// The repository's `samples/` directory.
+pub fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples")
+}

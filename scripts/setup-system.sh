@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs on a fresh Debian 12 machine.
+# Idempotent: skips apt entirely when every package is already installed.
+#   scripts/setup-system.sh core   — what the core crate and its tests need (C toolchain)
+#   scripts/setup-system.sh full   — plus the desktop app, Xvfb, CJK fonts, LibreOffice for renders
+set -euo pipefail
+profile="${1:-full}"
+core=(build-essential pkg-config)
+full=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
+      xvfb xauth imagemagick fonts-noto-cjk webkit2gtk-driver libreoffice-calc poppler-utils)
+pkgs=("${core[@]}")
+[ "$profile" = full ] && pkgs+=("${full[@]}")
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-system: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+echo "setup-system: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup-system: done"

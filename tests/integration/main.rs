@@ -1,0 +1,6 @@
+//! Cross-crate tests over every sample in `samples/`:
+//! - `roundtrip`: JSON ⇄ project file without loss, canonical sample files;
+//! - `importance`: derived importance on the samples' real data.
+
+mod importance;
+mod roundtrip;
