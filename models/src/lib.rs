@@ -46,11 +46,14 @@
 pub mod catalogue;
 pub mod derive;
 pub mod error;
+pub mod graph;
 pub mod i18n;
 pub mod id;
 pub mod integrity;
 pub mod json;
 pub mod model;
+pub mod risk;
 pub mod store;
+pub mod validate;
 
 pub use error::{Error, ErrorCode, Location, Problem, Result};

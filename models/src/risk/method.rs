@@ -1,0 +1,100 @@
+//! Risk-value lookup in a catalogue method table, with the cell's provenance.
+
+use crate::catalogue::{CellProvenance, MethodKind, RiskMethod};
+use crate::model::Level;
+use serde::Serialize;
+
+/// The table cell a risk value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    /// Method id.
+    pub method: String,
+    /// First axis (importance, or consequence for 5×5).
+    pub i: u8,
+    /// Second axis (threat, or likelihood for 5×5).
+    pub t: u8,
+    /// Third axis (vulnerability; 0 for 5×5).
+    pub v: u8,
+    /// Whether the cell is verified or reconstructed.
+    pub provenance: CellProvenance,
+}
+
+/// A risk value: its name, its rank (0 = highest risk) and its cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskValue {
+    /// Value (`A`…`E`, or `VH`…`VL`).
+    pub value: String,
+    /// Rank in the method's values, 0 = highest risk.
+    pub rank: u8,
+    /// The cell.
+    pub cell: CellRef,
+}
+
+/// Likelihood on 1..=5 from threat and vulnerability levels (used by 5×5 matrices and heat maps).
+pub fn likelihood(threat: Level, vulnerability: Level) -> u8 {
+    threat.value() + vulnerability.value() - 1
+}
+
+/// Look up the risk value for (importance, threat, vulnerability).
+///
+/// For `ipa3` methods the three levels index the table directly; for `matrix5` methods
+/// likelihood = threat + vulnerability − 1 and consequence = 2·importance − 1.
+/// A table without the cell (a catalogue defect, caught by the catalogue tests) yields the
+/// highest value, so that a gap can never make a risk look smaller.
+pub fn lookup(
+    method: &RiskMethod,
+    importance: Level,
+    threat: Level,
+    vulnerability: Level,
+) -> RiskValue {
+    let (i, t, v) = match method.kind {
+        MethodKind::Ipa3 => (importance.value(), threat.value(), vulnerability.value()),
+        MethodKind::Matrix5 => (
+            2 * importance.value() - 1,
+            likelihood(threat, vulnerability),
+            0,
+        ),
+    };
+    let cell = method.cell(i, t, v);
+    let value = cell.map_or_else(|| method.values[0].clone(), |c| c.value.clone());
+    let rank = method.rank(&value).unwrap_or(0) as u8;
+    RiskValue {
+        value,
+        rank,
+        cell: CellRef {
+            method: method.id.clone(),
+            i,
+            t,
+            v,
+            provenance: cell.map_or(CellProvenance::Reconstructed, |c| c.provenance),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use Level::{High, Low, Medium};
+
+    #[test]
+    fn ipa_lookup_returns_published_cells_with_their_provenance() {
+        let m = Catalogue::builtin().risk_method("ipa-asset-v2").unwrap();
+        let r = lookup(m, High, Medium, Low);
+        assert_eq!((r.value.as_str(), r.rank), ("C", 2));
+        assert_eq!(r.cell.provenance, CellProvenance::Verified);
+        let r = lookup(m, Medium, Medium, Medium);
+        assert_eq!(r.value, "C");
+        assert_eq!(r.cell.provenance, CellProvenance::Reconstructed);
+    }
+
+    #[test]
+    fn matrix_lookup_maps_levels_to_five_point_axes() {
+        let m = Catalogue::builtin().risk_method("matrix-5x5").unwrap();
+        let r = lookup(m, High, High, High);
+        assert_eq!((r.cell.i, r.cell.t), (5, 5));
+        assert_eq!(r.value, "VH");
+        let r = lookup(m, Low, Low, Low);
+        assert_eq!((r.cell.i, r.cell.t, r.value.as_str()), (1, 1, "VL"));
+    }
+}

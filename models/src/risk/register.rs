@@ -1,0 +1,331 @@
+//! The risk register: one row per (asset, applicable threat) pair, with inherent, planned and
+//! residual risk, each explainable, and a stable id `threat@asset` so that user decisions
+//! survive recomputation.
+
+use super::coverage::{MeasureIndex, State};
+use super::exposure::{threat_level, Adjustment, ThreatBasis, ZoneExposure};
+use super::method::{lookup, RiskValue};
+use crate::catalogue::{Catalogue, CellProvenance, RiskMethod, Threat};
+use crate::derive::{AssetImportance, Importances};
+use crate::id::{AssetId, MeasureId, ZoneId, ZoneThreatId};
+use crate::model::{Lang, Level, Lowers, Project, Responsibility, RiskDecision};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// One state's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Importance used (after impact-lowering measures, when enabled).
+    pub importance: Level,
+    /// Threat level used (after threat-lowering measures).
+    pub threat: Level,
+    /// Countermeasure level (対策レベル).
+    pub countermeasure: Level,
+    /// Vulnerability level = 4 − countermeasure level.
+    pub vulnerability: Level,
+    /// The risk value and its table cell.
+    pub risk: RiskValue,
+    /// Counted countermeasures covering the pair.
+    pub measures: Vec<MeasureId>,
+    /// A counted measure lowered the threat level.
+    pub threat_lowered: bool,
+    /// A counted measure lowered the impact.
+    pub impact_lowered: bool,
+}
+
+/// A register row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskRow {
+    /// Stable id `threat@asset`.
+    pub id: String,
+    /// Threat id.
+    pub threat: String,
+    /// Asset.
+    pub asset: AssetId,
+    /// Zone of the asset.
+    pub zone: ZoneId,
+    /// The step 1-7 record it comes from.
+    pub scenario: ZoneThreatId,
+    /// Asset importance and why.
+    pub importance: AssetImportance,
+    /// Threat level and why.
+    pub threat_basis: ThreatBasis,
+    /// Without countermeasures.
+    pub inherent: Assessment,
+    /// With agreed, implemented and proposed countermeasures.
+    pub planned: Assessment,
+    /// With agreed and implemented countermeasures.
+    pub residual: Assessment,
+    /// Residual risk at or below the project's tolerable risk.
+    pub tolerable: bool,
+    /// Parties responsible for the planned countermeasures covering the row.
+    pub parties: Vec<Responsibility>,
+    /// The user's decision, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<RiskDecision>,
+}
+
+impl RiskRow {
+    /// The figures of one state.
+    pub fn state(&self, s: State) -> &Assessment {
+        match s {
+            State::Inherent => &self.inherent,
+            State::Planned => &self.planned,
+            State::Residual => &self.residual,
+        }
+    }
+
+    /// A one-line explanation of one state's figure.
+    pub fn explain(&self, s: State, lang: Lang, project: &Project) -> String {
+        let a = self.state(s);
+        let measures: Vec<String> = a
+            .measures
+            .iter()
+            .filter_map(|id| project.countermeasures.iter().find(|m| m.id == *id))
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m.measure,
+                    crate::i18n::text(lang, &format!("status.{}", m.status.key()))
+                )
+            })
+            .collect();
+        let adj = adjustment_text(&self.threat_basis.adjustment, lang);
+        let prov = match (a.risk.cell.provenance, lang) {
+            (CellProvenance::Verified, Lang::Ja) => "公表値",
+            (CellProvenance::Verified, Lang::En) => "published",
+            (CellProvenance::Reconstructed, Lang::Ja) => "再構成値",
+            (CellProvenance::Reconstructed, Lang::En) => "reconstructed",
+        };
+        let c = &a.risk.cell;
+        match lang {
+            Lang::Ja => format!(
+                "重要度 {}({}{}) × 脅威 {}(基準 {}{}{}) × 脆弱性 {}(対策レベル {}: {}) → {} 表 ({},{},{}) = {} [{}]",
+                a.importance.value(),
+                self.importance.explain(lang),
+                if a.impact_lowered { "、対策で影響低減" } else { "" },
+                a.threat.value(),
+                self.threat_basis.base.value(),
+                adj.map(|t| format!("、{t}")).unwrap_or_default(),
+                if a.threat_lowered { "、対策で低減" } else { "" },
+                a.vulnerability.value(),
+                a.countermeasure.value(),
+                if measures.is_empty() { "対策なし".to_owned() } else { measures.join("、") },
+                c.method,
+                c.i,
+                c.t,
+                c.v,
+                a.risk.value,
+                prov
+            ),
+            Lang::En => format!(
+                "importance {} ({}{}) × threat {} (base {}{}{}) × vulnerability {} (countermeasure level {}: {}) → table {} ({},{},{}) = {} [{}]",
+                a.importance.value(),
+                self.importance.explain(lang),
+                if a.impact_lowered { "; impact lowered by a measure" } else { "" },
+                a.threat.value(),
+                self.threat_basis.base.value(),
+                adj.map(|t| format!("; {t}")).unwrap_or_default(),
+                if a.threat_lowered { "; lowered by a measure" } else { "" },
+                a.vulnerability.value(),
+                a.countermeasure.value(),
+                if measures.is_empty() { "no countermeasure".to_owned() } else { measures.join(", ") },
+                c.method,
+                c.i,
+                c.t,
+                c.v,
+                a.risk.value,
+                prov
+            ),
+        }
+    }
+}
+
+fn adjustment_text(a: &Adjustment, lang: Lang) -> Option<String> {
+    let kinds = |ks: &[crate::model::EntryKind]| {
+        ks.iter()
+            .map(|k| crate::i18n::text(lang, &format!("entry.{}", k.key())))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    Some(match (a, lang) {
+        (Adjustment::None, _) => return None,
+        (Adjustment::Analyst, Lang::Ja) => "分析者が設定".into(),
+        (Adjustment::Analyst, Lang::En) => "set by the analyst".into(),
+        (Adjustment::DirectRemote, Lang::Ja) => "+1: 遠隔の侵入口から境界制御なしで到達".into(),
+        (Adjustment::DirectRemote, Lang::En) => {
+            "+1: a remote entry reaches the zone without boundary control".into()
+        }
+        (Adjustment::Unreachable, Lang::Ja) => "−1: ネットワーク経由で到達する侵入口なし".into(),
+        (Adjustment::Unreachable, Lang::En) => {
+            "−1: no entry point reaches the zone over the network".into()
+        }
+        (Adjustment::RequiredEntryMissing { kinds: k }, Lang::Ja) => {
+            format!("1: {}から到達する経路なし", kinds(k))
+        }
+        (Adjustment::RequiredEntryMissing { kinds: k }, Lang::En) => {
+            format!("1: no path from {}", kinds(k))
+        }
+        (Adjustment::NoWirelessPath, Lang::Ja) => "1: 無線の経路なし".into(),
+        (Adjustment::NoWirelessPath, Lang::En) => "1: no wireless path".into(),
+    })
+}
+
+/// Inputs shared by every row.
+pub struct RegisterInputs<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// The catalogue.
+    pub catalogue: &'a Catalogue,
+    /// The risk method.
+    pub method: &'a RiskMethod,
+    /// Importances.
+    pub importances: &'a Importances,
+    /// Zone exposures.
+    pub exposures: &'a HashMap<ZoneId, ZoneExposure>,
+    /// Countermeasures.
+    pub measures: &'a MeasureIndex,
+}
+
+/// Build the register.
+///
+/// # Complexity
+/// O(R·m) for R rows and m countermeasures in scope of a row, plus O(R log R) to sort.
+pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
+    let p = inp.project;
+    let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::new();
+    for (i, a) in p.assets.iter().enumerate() {
+        if let Some(z) = a.zone {
+            assets_by_zone.entry(z).or_default().push(i);
+        }
+    }
+    let zone_order: HashMap<ZoneId, usize> =
+        p.zones.iter().enumerate().map(|(i, z)| (z.id, i)).collect();
+    let decisions: HashMap<&str, &RiskDecision> = p
+        .risk_decisions
+        .iter()
+        .map(|d| (d.risk_id.as_str(), d))
+        .collect();
+    let tolerable_rank = inp
+        .method
+        .rank(&p.settings.tolerable_risk)
+        .unwrap_or(inp.method.values.len() / 2);
+    let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::new();
+    let mut rows: Vec<(usize, usize, RiskRow)> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = Default::default();
+    for sc in p.threats.iter().filter(|t| t.applicable) {
+        let threat = threats
+            .entry(sc.threat.as_str())
+            .or_insert_with(|| inp.catalogue.threat(p, &sc.threat));
+        let Some(threat) = threat.as_ref() else {
+            continue;
+        };
+        let basis = threat_level(threat, sc.threat_level, inp.exposures.get(&sc.zone));
+        for &ai in assets_by_zone
+            .get(&sc.zone)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            let asset = &p.assets[ai];
+            if !threat.applies_to_class(inp.catalogue.class_of(&asset.asset_type)) {
+                continue;
+            }
+            let id = format!("{}@{}", sc.threat, asset.id);
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let importance = inp
+                .importances
+                .assets
+                .get(&asset.id)
+                .cloned()
+                .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
+            let covering = inp
+                .measures
+                .covering(asset.id, asset.zone, &sc.threat, threat.vector);
+            let assess = |state: State| -> Assessment {
+                let counted: Vec<_> = inp.measures.counted(&covering, state).collect();
+                let countermeasure = MeasureIndex::level(counted.iter().copied());
+                let vulnerability = countermeasure.inverse();
+                let threat_lowered = counted.iter().any(|m| m.lowers.contains(&Lowers::Threat));
+                let impact_lowered = p.settings.impact_reduction
+                    && counted.iter().any(|m| m.lowers.contains(&Lowers::Impact));
+                let t = if threat_lowered {
+                    Level::clamped(i32::from(basis.level.value()) - 1)
+                } else {
+                    basis.level
+                };
+                let i = if impact_lowered {
+                    Level::clamped(i32::from(importance.level.value()) - 1)
+                } else {
+                    importance.level
+                };
+                Assessment {
+                    importance: i,
+                    threat: t,
+                    countermeasure,
+                    vulnerability,
+                    risk: lookup(inp.method, i, t, vulnerability),
+                    measures: counted
+                        .iter()
+                        .map(|m| p.countermeasures[m.index].id)
+                        .collect(),
+                    threat_lowered,
+                    impact_lowered,
+                }
+            };
+            let inherent = assess(State::Inherent);
+            let planned = assess(State::Planned);
+            let residual = assess(State::Residual);
+            let mut parties: Vec<Responsibility> = inp
+                .measures
+                .counted(&covering, State::Planned)
+                .filter_map(|m| m.responsibility)
+                .collect();
+            parties.sort_unstable();
+            parties.dedup();
+            let row = RiskRow {
+                tolerable: usize::from(residual.risk.rank) >= tolerable_rank,
+                decision: decisions.get(id.as_str()).map(|d| (*d).clone()),
+                id,
+                threat: sc.threat.clone(),
+                asset: asset.id,
+                zone: sc.zone,
+                scenario: sc.id,
+                importance,
+                threat_basis: basis.clone(),
+                inherent,
+                planned,
+                residual,
+                parties,
+            };
+            rows.push((
+                zone_order.get(&sc.zone).copied().unwrap_or(usize::MAX),
+                ai,
+                row,
+            ));
+        }
+    }
+    // Highest residual risk first; ties by planned, inherent, then zone, asset and threat order,
+    // so that the register is the same on every run.
+    rows.sort_by(|(za, aa, a), (zb, ab, b)| {
+        (
+            a.residual.risk.rank,
+            a.planned.risk.rank,
+            a.inherent.risk.rank,
+            za,
+            aa,
+            &a.threat,
+        )
+            .cmp(&(
+                b.residual.risk.rank,
+                b.planned.risk.rank,
+                b.inherent.risk.rank,
+                zb,
+                ab,
+                &b.threat,
+            ))
+    });
+    rows.into_iter().map(|(_, _, r)| r).collect()
+}

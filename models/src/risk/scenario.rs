@@ -1,0 +1,159 @@
+//! Attack scenarios for the business-damage view (IPA 事業被害ベース, domain brief §2.4).
+//!
+//! For each business damage and its target asset, candidate attack trees follow the zone graph
+//! from every entry point to the target's zone, one step per zone entered. A step's
+//! countermeasure level comes from the counted measures on the zone entered and on the conduit
+//! used to enter it; the tree's level is the strongest among its steps (one strong step stops
+//! the route); vulnerability = 4 − that; risk = table(damage level, threat level, vulnerability).
+//! The tree's threat level follows its entry point (P): remote entry points 3; media, vendor
+//! PCs, wireless and the corporate network 2; physical access 1. Trees the analyst pruned stay
+//! listed, marked as pruned, and are left out of the damage's worst case.
+
+use super::coverage::{MeasureIndex, State};
+use super::method::{lookup, RiskValue};
+use crate::catalogue::RiskMethod;
+use crate::graph::attack_path::simple_paths;
+use crate::graph::ZoneGraph;
+use crate::id::{ConduitId, DamageId, EntryPointId, ZoneId};
+use crate::model::{EntryKind, Level, Project};
+use serde::Serialize;
+
+/// Attack trees listed per entry point and damage, at most.
+pub const TREES_PER_ENTRY: usize = 6;
+/// Longest tree (zones entered).
+pub const MAX_STEPS: u32 = 8;
+
+/// One step: a zone entered through a conduit.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeStep {
+    /// Zone entered.
+    pub zone: ZoneId,
+    /// Conduit used.
+    pub via: ConduitId,
+    /// Countermeasure level in the inherent, planned and residual states.
+    pub levels: [Level; 3],
+}
+
+/// A tree's figures in one state.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeAssessment {
+    /// Strongest step.
+    pub countermeasure: Level,
+    /// 4 − countermeasure.
+    pub vulnerability: Level,
+    /// Risk value.
+    pub risk: RiskValue,
+}
+
+/// A candidate attack tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttackTree {
+    /// Stable key `damage/entry/zone>zone>…`, used to prune.
+    pub key: String,
+    /// The damage.
+    pub damage: DamageId,
+    /// Entry point.
+    pub entry: EntryPointId,
+    /// Its kind.
+    pub entry_kind: EntryKind,
+    /// Threat level of the tree.
+    pub threat: Level,
+    /// Steps.
+    pub steps: Vec<TreeStep>,
+    /// Pruned by the analyst.
+    pub pruned: bool,
+    /// Without countermeasures.
+    pub inherent: TreeAssessment,
+    /// With planned countermeasures.
+    pub planned: TreeAssessment,
+    /// With agreed and implemented countermeasures.
+    pub residual: TreeAssessment,
+}
+
+/// Threat level of a tree entering at `kind` (P).
+pub fn entry_threat(kind: EntryKind) -> Level {
+    match kind {
+        k if k.is_remote() => Level::High,
+        EntryKind::Physical => Level::Low,
+        _ => Level::Medium,
+    }
+}
+
+/// All candidate trees for every damage, in damage order then entry order.
+pub fn build(
+    project: &Project,
+    graph: &ZoneGraph,
+    measures: &MeasureIndex,
+    method: &RiskMethod,
+) -> Vec<AttackTree> {
+    let mut out = Vec::new();
+    for d in &project.damages {
+        let Some(target_zone) = project
+            .assets
+            .iter()
+            .find(|a| a.id == d.target)
+            .and_then(|a| a.zone)
+        else {
+            continue;
+        };
+        for e in &project.entry_points {
+            for path in simple_paths(graph, e.id, target_zone, MAX_STEPS, TREES_PER_ENTRY) {
+                let steps: Vec<TreeStep> = path
+                    .zones
+                    .iter()
+                    .zip(&path.conduits)
+                    .map(|(z, c)| {
+                        let covering = measures.for_step(*z, Some(*c));
+                        let level = |s: State| MeasureIndex::level(measures.counted(&covering, s));
+                        TreeStep {
+                            zone: *z,
+                            via: *c,
+                            levels: [
+                                level(State::Inherent),
+                                level(State::Planned),
+                                level(State::Residual),
+                            ],
+                        }
+                    })
+                    .collect();
+                let threat = entry_threat(e.kind);
+                let assess = |i: usize| {
+                    let countermeasure = steps
+                        .iter()
+                        .map(|s| s.levels[i])
+                        .max()
+                        .unwrap_or(Level::Low);
+                    let vulnerability = countermeasure.inverse();
+                    TreeAssessment {
+                        countermeasure,
+                        vulnerability,
+                        risk: lookup(method, d.level, threat, vulnerability),
+                    }
+                };
+                let key = format!(
+                    "{}/{}/{}",
+                    d.id.short(),
+                    e.id.short(),
+                    path.zones
+                        .iter()
+                        .map(|z| z.short())
+                        .collect::<Vec<_>>()
+                        .join(">")
+                );
+                out.push(AttackTree {
+                    pruned: d.pruned.contains(&key),
+                    key,
+                    damage: d.id,
+                    entry: e.id,
+                    entry_kind: e.kind,
+                    threat,
+                    inherent: assess(0),
+                    planned: assess(1),
+                    residual: assess(2),
+                    steps,
+                });
+            }
+        }
+    }
+    out
+}

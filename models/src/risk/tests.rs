@@ -1,0 +1,456 @@
+//! Risk engine tests on small hand-drawn factories.
+
+use super::coverage::State;
+use super::what_if::{what_if, Change};
+use super::*;
+use crate::catalogue::CellProvenance;
+use crate::graph::fixtures::Drawing;
+use crate::id::*;
+use crate::model::*;
+
+fn scenario(zone: ZoneId, threat: &str) -> ThreatScenario {
+    ThreatScenario {
+        id: ZoneThreatId::derived(&format!("{zone}/{threat}")),
+        zone,
+        threat: threat.into(),
+        applicable: true,
+        reason: String::new(),
+        entry_path: String::new(),
+        threat_level: None,
+        impacts: CriterionScores::default(),
+        impact_ids: vec![],
+        note: String::new(),
+    }
+}
+
+fn measure(
+    id: &str,
+    m: &str,
+    threats: &[&str],
+    zones: &[ZoneId],
+    status: MeasureStatus,
+) -> Countermeasure {
+    Countermeasure {
+        id: MeasureId::derived(id),
+        measure: m.into(),
+        detail: String::new(),
+        category: None,
+        threats: threats.iter().map(|t| t.to_string()).collect(),
+        scope: MeasureScope {
+            zones: zones.to_vec(),
+            ..Default::default()
+        },
+        responsibility: Some(Responsibility::Sier),
+        operator: None,
+        paid: None,
+        status,
+        due: None,
+        evidence: String::new(),
+        notes: String::new(),
+    }
+}
+
+/// Internet → it → ctl (SL 3) with a high-importance PLC in ctl, threat T03 reviewed there.
+fn plant() -> (Drawing, ZoneId, AssetId) {
+    let mut d = Drawing::new();
+    d.entry("net", EntryKind::Internet);
+    d.zone("it", 1);
+    let ctl = d.zone("ctl", 3);
+    d.conduit("net", "it");
+    d.conduit("it", "ctl");
+    let plc = d.asset("PLC", "plc", "ctl");
+    let mut b = BusinessProcess {
+        id: BusinessId::derived("成形"),
+        name: "成形".into(),
+        description: String::new(),
+        department: String::new(),
+        purpose: String::new(),
+        smart_change: SmartChange::None,
+        data_handled: String::new(),
+        scores: CriterionScores::default(),
+        rationale: String::new(),
+    };
+    b.scores.set(Criterion::Delivery, Some(Level::High));
+    d.project.businesses.push(b);
+    d.project.assets[0]
+        .businesses
+        .push(BusinessId::derived("成形"));
+    d.project.threats.push(scenario(ctl, "T03"));
+    (d, ctl, plc)
+}
+
+fn analyse(p: &Project) -> Analysis {
+    super::analyse(p, crate::catalogue::Catalogue::builtin())
+}
+
+#[test]
+fn one_row_per_asset_and_applicable_threat_with_a_stable_id() {
+    let (mut d, ctl, plc) = plant();
+    d.asset("受入データ", "data_set", "ctl"); // T03 does not apply to data sets
+    d.project.threats.push(ThreatScenario {
+        applicable: false,
+        ..scenario(ctl, "T19")
+    });
+    let a = analyse(&d.project);
+    let ids: Vec<_> = a.risks.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, [format!("T03@{plc}")]);
+}
+
+#[test]
+fn inherent_risk_uses_importance_threat_and_vulnerability_3() {
+    let (d, _, _) = plant();
+    let r = &analyse(&d.project).risks[0];
+    // Importance 3 (成形, delivery); T03 base 2, not directly reachable from the internet
+    // (it sits behind `it`), so threat 2; no countermeasure → countermeasure 1, vulnerability 3.
+    assert_eq!(
+        (
+            r.inherent.importance,
+            r.inherent.threat,
+            r.inherent.vulnerability
+        ),
+        (Level::High, Level::Medium, Level::High)
+    );
+    assert_eq!(r.inherent.risk.value, "A");
+    assert_eq!(
+        r.inherent.risk.cell.provenance,
+        CellProvenance::Reconstructed
+    );
+    assert_eq!(r.inherent, r.residual, "no countermeasures yet");
+}
+
+#[test]
+fn agreed_measures_lower_residual_and_proposed_ones_only_planned() {
+    let (mut d, ctl, _) = plant();
+    // C-EQ-02 patching: protect view → countermeasure level 2 → vulnerability 2.
+    d.project.countermeasures.push(measure(
+        "patch",
+        "C-EQ-02",
+        &["T03"],
+        &[ctl],
+        MeasureStatus::Agreed,
+    ));
+    // C-NW-05 IDS: detect view; together with protection → level 3 → vulnerability 1.
+    d.project.countermeasures.push(measure(
+        "ids",
+        "C-NW-05",
+        &["T03"],
+        &[ctl],
+        MeasureStatus::Proposed,
+    ));
+    let r = analyse(&d.project).risks[0].clone();
+    assert_eq!(
+        (r.residual.countermeasure, r.residual.vulnerability),
+        (Level::Medium, Level::Medium)
+    );
+    assert_eq!(
+        r.residual.risk.value, "B",
+        "importance 3, threat 2, vulnerability 2: verified cell"
+    );
+    assert_eq!(r.residual.risk.cell.provenance, CellProvenance::Verified);
+    assert_eq!(
+        (r.planned.countermeasure, r.planned.vulnerability),
+        (Level::High, Level::Low)
+    );
+    assert_eq!(
+        r.planned.risk.value, "C",
+        "importance 3, threat 2, vulnerability 1: verified cell"
+    );
+    assert_eq!(r.residual.measures, vec![MeasureId::derived("patch")]);
+    assert_eq!(r.planned.measures.len(), 2);
+    // Rejected measures never count.
+    d.project.countermeasures[1].status = MeasureStatus::Rejected;
+    let r = analyse(&d.project).risks[0].clone();
+    assert_eq!(r.planned.risk.value, "B");
+}
+
+#[test]
+fn a_measure_for_another_threat_or_zone_does_not_count() {
+    let (mut d, ctl, _) = plant();
+    let it = ZoneId::derived("it");
+    d.project.countermeasures.push(measure(
+        "a",
+        "C-EQ-02",
+        &["T14"],
+        &[ctl],
+        MeasureStatus::Implemented,
+    ));
+    d.project.countermeasures.push(measure(
+        "b",
+        "C-EQ-02",
+        &["T03"],
+        &[it],
+        MeasureStatus::Implemented,
+    ));
+    let r = &analyse(&d.project).risks[0];
+    assert!(r.residual.measures.is_empty());
+    // A general measure (no threats named) in the zone does count.
+    d.project.countermeasures.push(measure(
+        "c",
+        "C-EQ-03",
+        &[],
+        &[ctl],
+        MeasureStatus::Implemented,
+    ));
+    assert_eq!(
+        analyse(&d.project).risks[0].residual.measures,
+        vec![MeasureId::derived("c")]
+    );
+}
+
+#[test]
+fn every_figure_explains_inputs_cell_and_measures() {
+    let (mut d, ctl, _) = plant();
+    d.project.countermeasures.push(measure(
+        "patch",
+        "C-EQ-02",
+        &["T03"],
+        &[ctl],
+        MeasureStatus::Agreed,
+    ));
+    let r = analyse(&d.project).risks[0].clone();
+    let ja = r.explain(State::Residual, Lang::Ja, &d.project);
+    assert_eq!(
+        ja,
+        "重要度 3(業務「成形」(3 高、納期)から導出) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
+         → ipa-asset-v2 表 (3,2,2) = B [公表値]"
+    );
+    let en = r.explain(State::Inherent, Lang::En, &d.project);
+    assert!(
+        en.contains("vulnerability 3 (countermeasure level 1: no countermeasure)"),
+        "{en}"
+    );
+    assert!(en.ends_with("= A [reconstructed]"), "{en}");
+}
+
+#[test]
+fn exposure_adjusts_the_threat_level() {
+    let (mut d, _, _) = plant();
+    // Connect the internet straight into the control zone without a boundary: +1.
+    d.conduit("net", "ctl");
+    let r = &analyse(&d.project).risks[0];
+    assert_eq!(r.inherent.threat, Level::High);
+    assert_eq!(
+        r.threat_basis.adjustment,
+        exposure::Adjustment::DirectRemote
+    );
+    // A firewall on that conduit removes the +1.
+    let c = ConduitId::derived("net-ctl");
+    d.conduit_mut(c).boundary.push(BoundaryControl {
+        kind: BoundaryKind::Firewall,
+        device: None,
+        note: String::new(),
+    });
+    assert_eq!(analyse(&d.project).risks[0].inherent.threat, Level::Medium);
+    // No entry point reaches an island zone: −1.
+    let mut d = Drawing::new();
+    let z = d.zone("island", 3);
+    d.asset("PLC", "plc", "island");
+    d.project.threats.push(scenario(z, "T03"));
+    d.project.threats.push(scenario(z, "T12"));
+    let a = analyse(&d.project);
+    let t03 = a.risks.iter().find(|r| r.threat == "T03").unwrap();
+    assert_eq!(
+        (t03.inherent.threat, &t03.threat_basis.adjustment),
+        (Level::Low, &exposure::Adjustment::Unreachable)
+    );
+    // T12 needs a remote-maintenance path: forced to 1.
+    let t12 = a.risks.iter().find(|r| r.threat == "T12").unwrap();
+    assert!(matches!(
+        t12.threat_basis.adjustment,
+        exposure::Adjustment::RequiredEntryMissing { .. }
+    ));
+    assert_eq!(t12.inherent.threat, Level::Low);
+}
+
+#[test]
+fn the_analyst_threat_level_wins() {
+    let (mut d, _, _) = plant();
+    d.project.threats[0].threat_level = Some(Level::Low);
+    let r = &analyse(&d.project).risks[0];
+    assert_eq!(
+        (r.inherent.threat, &r.threat_basis.adjustment),
+        (Level::Low, &exposure::Adjustment::Analyst)
+    );
+}
+
+#[test]
+fn decisions_survive_recomputation_and_a_method_switch() {
+    let (mut d, _, plc) = plant();
+    d.project.risk_decisions.push(RiskDecision {
+        risk_id: format!("T03@{plc}"),
+        treatment: Some(Treatment::Reduce),
+        justification: "パッチ適用".into(),
+        owner: "生産技術課".into(),
+        date: IsoDate::parse("2026-11-01"),
+    });
+    let r = &analyse(&d.project).risks[0];
+    assert_eq!(r.decision.as_ref().unwrap().justification, "パッチ適用");
+    d.project.settings.risk_method = "matrix-5x5".into();
+    d.project.settings.tolerable_risk = "M".into();
+    let a = analyse(&d.project);
+    assert_eq!(a.method, "matrix-5x5");
+    let r = &a.risks[0];
+    assert_eq!(r.id, format!("T03@{plc}"));
+    // consequence 2·3−1 = 5, likelihood 2+3−1 = 4 → VH.
+    assert_eq!(
+        (
+            r.inherent.risk.cell.i,
+            r.inherent.risk.cell.t,
+            r.inherent.risk.value.as_str()
+        ),
+        (5, 4, "VH")
+    );
+    assert!(r.decision.is_some());
+    assert!(!r.tolerable);
+}
+
+#[test]
+fn rollups_and_heatmaps_count_every_row() {
+    let (mut d, ctl, _) = plant();
+    d.asset("HMI", "hmi", "ctl");
+    d.project.threats.push(scenario(ctl, "T13"));
+    let a = analyse(&d.project);
+    let n = a.risks.len();
+    assert_eq!(n, 4, "PLC and HMI × T03 and T13");
+    assert_eq!(a.rollups.total.rows, n);
+    assert_eq!(a.rollups.total.residual.iter().sum::<usize>(), n);
+    for h in &a.rollups.heatmaps {
+        assert_eq!(h.grid.iter().flatten().sum::<usize>(), n, "{:?}", h.state);
+    }
+    assert_eq!(a.rollups.zones.len(), 1);
+    assert_eq!(a.rollups.businesses.len(), 1, "only the PLC supports 成形");
+    assert_eq!(a.rollups.businesses[0].counts.rows, 2);
+}
+
+#[test]
+fn attack_trees_take_the_strongest_step() {
+    let (mut d, _, plc) = plant();
+    let it = ZoneId::derived("it");
+    d.project.damages.push(BusinessDamage {
+        id: DamageId::derived("stop"),
+        name: "供給停止".into(),
+        level: Level::High,
+        target: plc,
+        final_attack: String::new(),
+        pruned: vec![],
+        criteria: vec![Criterion::Delivery],
+    });
+    // Protection + detection on the first step (level 3), nothing on the second.
+    d.project.countermeasures.push(measure(
+        "fw",
+        "C-NW-04",
+        &[],
+        &[it],
+        MeasureStatus::Implemented,
+    ));
+    let a = analyse(&d.project);
+    assert_eq!(a.scenarios.len(), 1);
+    let t = &a.scenarios[0];
+    assert_eq!(t.steps.len(), 2);
+    assert_eq!(
+        t.steps.iter().map(|s| s.levels[2]).collect::<Vec<_>>(),
+        [Level::High, Level::Low]
+    );
+    assert_eq!(
+        (
+            t.threat,
+            t.residual.countermeasure,
+            t.residual.vulnerability
+        ),
+        (Level::High, Level::High, Level::Low)
+    );
+    assert_eq!(
+        t.residual.risk.value, "B",
+        "damage 3, threat 3, vulnerability 1: verified cell"
+    );
+    assert_eq!(t.inherent.risk.value, "A");
+    // Pruning keeps the tree listed, marked.
+    d.project.damages[0].pruned.push(t.key.clone());
+    assert!(analyse(&d.project).scenarios[0].pruned);
+}
+
+#[test]
+fn what_if_removing_a_conduit_cuts_paths_and_changes_risks() {
+    let (mut d, _, _) = plant();
+    d.conduit("net", "ctl");
+    let w = what_if(
+        &d.project,
+        crate::catalogue::Catalogue::builtin(),
+        &Change::RemoveConduit(ConduitId::derived("net-ctl")),
+    );
+    assert_eq!(w.paths.len(), 1);
+    assert_eq!(
+        (w.paths[0].hops_before, w.paths[0].hops_after),
+        (Some(1), Some(2))
+    );
+    assert_eq!(w.risks.len(), 1, "T03 loses the direct-remote +1");
+    assert_eq!(
+        (
+            w.risks[0].before.as_ref().unwrap().threat,
+            w.risks[0].after.as_ref().unwrap().threat
+        ),
+        (3, 2)
+    );
+    let w = what_if(
+        &d.project,
+        crate::catalogue::Catalogue::builtin(),
+        &Change::RemoveConduit(ConduitId::derived("it-ctl")),
+    );
+    assert_eq!(w.paths.len(), 1);
+    let p = &w.paths[0];
+    assert_eq!(
+        (p.hops_before, p.hops_after),
+        (Some(1), Some(1)),
+        "ctl is still reached directly"
+    );
+    assert_eq!(
+        (p.paths_before, p.paths_after),
+        (2, 1),
+        "but by one path fewer"
+    );
+}
+
+#[test]
+fn what_if_agreeing_a_measure_lowers_residual_only() {
+    let (mut d, ctl, _) = plant();
+    d.project.countermeasures.push(measure(
+        "patch",
+        "C-EQ-02",
+        &["T03"],
+        &[ctl],
+        MeasureStatus::Proposed,
+    ));
+    let w = what_if(
+        &d.project,
+        crate::catalogue::Catalogue::builtin(),
+        &Change::SetMeasureStatus(MeasureId::derived("patch"), MeasureStatus::Agreed),
+    );
+    assert_eq!(w.risks.len(), 1);
+    let (b, a) = (
+        w.risks[0].before.clone().unwrap(),
+        w.risks[0].after.clone().unwrap(),
+    );
+    assert_eq!((b.planned.as_str(), b.residual.as_str()), ("B", "A"));
+    assert_eq!((a.planned.as_str(), a.residual.as_str()), ("B", "B"));
+}
+
+#[test]
+fn sl_gaps_use_recorded_levels_or_label_estimates() {
+    let (mut d, ctl, _) = plant();
+    d.project.countermeasures.push(measure(
+        "seg",
+        "C-NW-01",
+        &[],
+        &[ctl],
+        MeasureStatus::Implemented,
+    ));
+    let a = analyse(&d.project);
+    let z = a.sl_gaps.iter().find(|g| g.id == ctl.to_string()).unwrap();
+    assert_eq!(z.source, sl_gap::Achieved::Estimated);
+    assert_eq!(z.achieved.0[4], 1, "one FR5 measure");
+    assert_eq!(z.gap, [3, 3, 3, 3, 2, 3, 3]);
+    d.project.zones[1].sl_a = Some(SlVector::uniform(3));
+    let a = analyse(&d.project);
+    let z = a.sl_gaps.iter().find(|g| g.id == ctl.to_string()).unwrap();
+    assert_eq!((z.source, z.gap), (sl_gap::Achieved::Recorded, [0; 7]));
+}

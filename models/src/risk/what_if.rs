@@ -1,0 +1,166 @@
+//! "What if": the smart-factory change review seed 002 asks for. Apply one change to a copy
+//! of the project — add or remove a conduit or a countermeasure, or change a countermeasure's
+//! status — and report which risks and attack paths change.
+
+use super::{analyse, Analysis};
+use crate::catalogue::Catalogue;
+use crate::id::{ConduitId, EntryPointId, MeasureId, ZoneId};
+use crate::model::{Conduit, Countermeasure, MeasureStatus, Project};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One change to try.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Add a conduit.
+    AddConduit(Conduit),
+    /// Remove a conduit (and drop it from countermeasure scopes).
+    RemoveConduit(ConduitId),
+    /// Add a countermeasure.
+    AddMeasure(Countermeasure),
+    /// Remove a countermeasure.
+    RemoveMeasure(MeasureId),
+    /// Change a countermeasure's status.
+    SetMeasureStatus(MeasureId, MeasureStatus),
+}
+
+/// The figures of a register row that a change can move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskFigures {
+    /// Threat level used.
+    pub threat: u8,
+    /// Inherent risk value.
+    pub inherent: String,
+    /// Planned risk value.
+    pub planned: String,
+    /// Residual risk value.
+    pub residual: String,
+}
+
+/// A register row whose figures change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskChange {
+    /// Risk id.
+    pub id: String,
+    /// Before; `None` when the row is new.
+    pub before: Option<RiskFigures>,
+    /// After; `None` when the row disappears.
+    pub after: Option<RiskFigures>,
+}
+
+/// An attack path whose reachability, length or count changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathChange {
+    /// Entry point.
+    pub entry: EntryPointId,
+    /// Target zone.
+    pub target_zone: ZoneId,
+    /// Shortest hops before.
+    pub hops_before: Option<u32>,
+    /// Shortest hops after.
+    pub hops_after: Option<u32>,
+    /// Simple paths before.
+    pub paths_before: u32,
+    /// Simple paths after.
+    pub paths_after: u32,
+}
+
+/// The difference a change makes.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIf {
+    /// Changed risks, in register order of the result.
+    pub risks: Vec<RiskChange>,
+    /// Changed attack paths.
+    pub paths: Vec<PathChange>,
+}
+
+/// Apply `change` to a copy of `project`.
+pub fn apply(project: &Project, change: &Change) -> Project {
+    let mut p = project.clone();
+    match change {
+        Change::AddConduit(c) => p.conduits.push(c.clone()),
+        Change::RemoveConduit(id) => {
+            p.conduits.retain(|c| c.id != *id);
+            for m in &mut p.countermeasures {
+                m.scope.conduits.retain(|c| c != id);
+            }
+        }
+        Change::AddMeasure(m) => p.countermeasures.push(m.clone()),
+        Change::RemoveMeasure(id) => p.countermeasures.retain(|m| m.id != *id),
+        Change::SetMeasureStatus(id, s) => {
+            for m in p.countermeasures.iter_mut().filter(|m| m.id == *id) {
+                m.status = *s;
+            }
+        }
+    }
+    p
+}
+
+/// Compare two analyses.
+pub fn diff(before: &Analysis, after: &Analysis) -> WhatIf {
+    let fig = |a: &Analysis| -> BTreeMap<String, RiskFigures> {
+        a.risks
+            .iter()
+            .map(|r| {
+                let f = RiskFigures {
+                    threat: r.inherent.threat.value(),
+                    inherent: r.inherent.risk.value.clone(),
+                    planned: r.planned.risk.value.clone(),
+                    residual: r.residual.risk.value.clone(),
+                };
+                (r.id.clone(), f)
+            })
+            .collect()
+    };
+    let (b, a) = (fig(before), fig(after));
+    let mut risks = Vec::new();
+    for r in &after.risks {
+        let old = b.get(&r.id).cloned();
+        let new = a.get(&r.id).cloned();
+        if old != new {
+            risks.push(RiskChange {
+                id: r.id.clone(),
+                before: old,
+                after: new,
+            });
+        }
+    }
+    for r in &before.risks {
+        if !a.contains_key(&r.id) {
+            risks.push(RiskChange {
+                id: r.id.clone(),
+                before: b.get(&r.id).cloned(),
+                after: None,
+            });
+        }
+    }
+    let key = |p: &crate::graph::attack_path::AttackPath| (p.entry, p.target_zone);
+    let old: BTreeMap<_, _> = before
+        .attack_paths
+        .iter()
+        .map(|p| (key(p), (p.hops, p.simple_paths)))
+        .collect();
+    let mut paths = Vec::new();
+    for p in &after.attack_paths {
+        let (hops_before, paths_before) = old.get(&key(p)).copied().unwrap_or((None, 0));
+        if (hops_before, paths_before) != (p.hops, p.simple_paths) {
+            paths.push(PathChange {
+                entry: p.entry,
+                target_zone: p.target_zone,
+                hops_before,
+                hops_after: p.hops,
+                paths_before,
+                paths_after: p.simple_paths,
+            });
+        }
+    }
+    WhatIf { risks, paths }
+}
+
+/// Analyse `project` before and after `change`.
+pub fn what_if(project: &Project, catalogue: &Catalogue, change: &Change) -> WhatIf {
+    diff(
+        &analyse(project, catalogue),
+        &analyse(&apply(project, change), catalogue),
+    )
+}

@@ -1,0 +1,134 @@
+//! Step 1-6 (IEC 62443-3-2 ZCR 3): a conduit that carries data into a zone of higher SL-T
+//! needs a blocking boundary control or a counted network countermeasure on it. Entry points
+//! count as SL 0.
+use crate::graph::Node;
+use crate::model::MeasureCategory;
+use crate::risk::coverage::State;
+use crate::validate::{Context, Finding, Rule, Severity};
+use std::collections::{HashMap, HashSet};
+
+pub const RULE: Rule = Rule {
+    id: "conduit_into_higher_sl",
+    step: "1-6",
+    severity: Severity::Error,
+    evaluate,
+};
+
+fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
+    let sl: HashMap<_, u8> = ctx
+        .project
+        .zones
+        .iter()
+        .map(|z| (z.id, z.sl_t.max()))
+        .collect();
+    let level = |n: Node| match n {
+        Node::Zone(z) => sl.get(&z).copied().unwrap_or(0),
+        Node::Entry(..) => 0,
+    };
+    let mut reported = HashSet::new();
+    let mut out = Vec::new();
+    for (from, to, hop) in ctx.graph.edges() {
+        let (Node::Zone(target), lower, higher) = (to, level(from), level(to)) else {
+            continue;
+        };
+        if higher <= lower || reported.contains(&hop.conduit) {
+            continue;
+        }
+        let c = &ctx.project.conduits[hop.conduit_index];
+        let measured = ctx
+            .measures
+            .counted(&ctx.measures.for_conduit(c.id), State::Residual)
+            .any(|m| m.category == MeasureCategory::Network);
+        if c.has_blocking_boundary() || measured {
+            continue;
+        }
+        reported.insert(hop.conduit);
+        let zone = ctx
+            .project
+            .zones
+            .iter()
+            .find(|z| z.id == target)
+            .map(|z| z.name.as_str())
+            .unwrap_or_default();
+        out.push(rule.finding(
+            "conduit",
+            c.id,
+            &c.name,
+            &[
+                ("zone", zone),
+                ("from_sl", &lower.to_string()),
+                ("to_sl", &higher.to_string()),
+            ],
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixtures::Drawing;
+    use crate::model::*;
+    use crate::validate::testing::findings;
+
+    #[test]
+    fn unprotected_step_up_is_reported_until_controlled() {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        d.zone("it", 1);
+        d.zone("ot", 3);
+        d.conduit("net", "it");
+        let up = d.conduit("it", "ot");
+        let f = findings(&d.project, &RULE);
+        assert_eq!(f.len(), 2, "net→it (0→1) and it→ot (1→3): {f:?}");
+        assert!(
+            f[1].message_en.contains("SL-T 1 to 3"),
+            "{}",
+            f[1].message_en
+        );
+        d.conduit_mut(up).boundary.push(BoundaryControl {
+            kind: BoundaryKind::Firewall,
+            device: None,
+            note: String::new(),
+        });
+        assert_eq!(findings(&d.project, &RULE).len(), 1);
+        // A passive IDS is not a boundary that blocks.
+        d.conduit_mut(up).boundary[0].kind = BoundaryKind::Ids;
+        assert_eq!(findings(&d.project, &RULE).len(), 2);
+    }
+
+    #[test]
+    fn an_agreed_network_countermeasure_on_the_conduit_counts() {
+        let mut d = Drawing::new();
+        d.zone("it", 1);
+        d.zone("ot", 3);
+        let up = d.conduit("it", "ot");
+        let mut m = Countermeasure {
+            id: crate::id::MeasureId::new(),
+            measure: "C-NW-01".into(),
+            detail: String::new(),
+            category: None,
+            threats: vec![],
+            scope: MeasureScope {
+                conduits: vec![up],
+                ..Default::default()
+            },
+            responsibility: Some(Responsibility::Sier),
+            operator: None,
+            paid: None,
+            status: MeasureStatus::Proposed,
+            due: None,
+            evidence: String::new(),
+            notes: String::new(),
+        };
+        d.project.countermeasures.push(m.clone());
+        assert_eq!(
+            findings(&d.project, &RULE).len(),
+            1,
+            "a proposal does not count yet"
+        );
+        m.status = MeasureStatus::Agreed;
+        d.project.countermeasures[0] = m;
+        assert!(findings(&d.project, &RULE).is_empty());
+    }
+}

@@ -1,0 +1,40 @@
+//! The validation rules, one per file. Each names the guideline step it serves.
+
+mod asset_outside_zone;
+mod asset_without_business;
+mod business_without_importance;
+mod checklist_unanswered;
+mod conduit_into_higher_sl;
+mod conduit_without_protocol;
+mod generic_without_support_end;
+mod high_residual_without_measure;
+mod measure_without_responsibility;
+mod override_without_reason;
+mod safety_asset_outside_safety_zone;
+mod sl_achieved_below_target;
+mod support_ended;
+mod unknown_asset_type;
+mod zone_without_policy;
+mod zone_without_threat_review;
+
+use super::Rule;
+
+/// Every rule, in the order findings are reported (guideline step order).
+pub const ALL: &[Rule] = &[
+    business_without_importance::RULE,
+    asset_without_business::RULE,
+    unknown_asset_type::RULE,
+    override_without_reason::RULE,
+    asset_outside_zone::RULE,
+    conduit_without_protocol::RULE,
+    conduit_into_higher_sl::RULE,
+    safety_asset_outside_safety_zone::RULE,
+    zone_without_threat_review::RULE,
+    zone_without_policy::RULE,
+    sl_achieved_below_target::RULE,
+    measure_without_responsibility::RULE,
+    high_residual_without_measure::RULE,
+    checklist_unanswered::RULE,
+    generic_without_support_end::RULE,
+    support_ended::RULE,
+];
