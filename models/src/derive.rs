@@ -9,8 +9,9 @@
 
 use crate::id::{AssetId, BusinessId, ZoneId};
 use crate::model::{Criterion, Lang, Level, Project, ProtectedAsset};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Why an asset has the importance it has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,14 +22,14 @@ pub enum ImportanceBasis {
         /// The deciding business.
         business: BusinessId,
         /// Its name.
-        name: String,
+        name: Arc<str>,
         /// The criterion that set the business's importance.
         criterion: Criterion,
     },
     /// Set by hand.
     Override {
         /// The written reason.
-        reason: String,
+        reason: Arc<str>,
     },
     /// No scored business: default 1.
     Default,
@@ -113,11 +114,12 @@ impl Importances {
             .iter()
             .map(|b| (b.id, b.name.as_str()))
             .collect();
-        let mut assets = HashMap::with_capacity(project.assets.len());
+        let mut assets =
+            HashMap::with_capacity_and_hasher(project.assets.len(), Default::default());
         for a in &project.assets {
             assets.insert(a.id, asset_importance_with(a, &businesses, &names));
         }
-        let mut zones: HashMap<ZoneId, Level> = HashMap::new();
+        let mut zones: HashMap<ZoneId, Level> = HashMap::default();
         for a in &project.assets {
             if let Some(z) = a.zone {
                 let l = assets[&a.id].level;
@@ -183,7 +185,7 @@ fn asset_importance_with(
             level: o.level,
             derived,
             basis: ImportanceBasis::Override {
-                reason: o.reason.clone(),
+                reason: Arc::from(o.reason.as_str()),
             },
         };
     }
@@ -193,7 +195,7 @@ fn asset_importance_with(
             derived,
             basis: ImportanceBasis::Business {
                 business,
-                name: names.get(&business).copied().unwrap_or_default().to_owned(),
+                name: Arc::from(names.get(&business).copied().unwrap_or_default()),
                 criterion,
             },
         },
@@ -242,7 +244,7 @@ mod tests {
         let imp = asset_importance(&p, &p.assets[0]);
         assert_eq!(imp.level, Level::High);
         assert_eq!(imp.derived, Some(Level::High));
-        assert!(matches!(&imp.basis, ImportanceBasis::Business { name, .. } if name == "成形"));
+        assert!(matches!(&imp.basis, ImportanceBasis::Business { name, .. } if &**name == "成形"));
         assert_eq!(imp.explain(Lang::Ja), "業務「成形」(3 高、納期)から導出");
         assert_eq!(
             imp.explain(Lang::En),

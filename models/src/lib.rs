@@ -46,6 +46,7 @@
 pub mod catalogue;
 pub mod derive;
 pub mod error;
+pub mod generate;
 pub mod graph;
 pub mod i18n;
 pub mod id;

@@ -2,5 +2,6 @@
 //! - `roundtrip`: JSON ⇄ project file without loss, canonical sample files;
 //! - `importance`: derived importance on the samples' real data.
 
+mod analysis;
 mod importance;
 mod roundtrip;

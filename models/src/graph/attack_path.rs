@@ -24,6 +24,7 @@ use crate::derive::Importances;
 use crate::id::{AssetId, ConduitId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
 use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -100,7 +101,7 @@ pub fn analyse(
 ) -> Vec<AttackPath> {
     // Target zones in project order, each with its high-importance assets.
     let mut targets: BTreeMap<usize, (ZoneId, Vec<AssetId>)> = BTreeMap::new();
-    let zone_order: std::collections::HashMap<ZoneId, usize> = project
+    let zone_order: HashMap<ZoneId, usize> = project
         .zones
         .iter()
         .enumerate()
@@ -118,8 +119,14 @@ pub fn analyse(
                 .push(a.id);
         }
     }
-    let unprotected = |hop: &Hop| {
-        let c = &project.conduits[hop.conduit_index];
+    let conduit_index: HashMap<ConduitId, usize> = project
+        .conduits
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let unprotected = |i: usize| {
+        let c = &project.conduits[i];
         !c.has_blocking_boundary() && !protected.contains(&c.id)
     };
     let mut out = Vec::new();
@@ -146,13 +153,8 @@ pub fn analyse(
             let mut crossed: Vec<ZoneId> = Vec::new();
             for p in &shortest {
                 for (i, c) in p.conduits.iter().enumerate() {
-                    let idx = project.conduits.iter().position(|x| x.id == *c);
-                    let hop = Hop {
-                        conduit: *c,
-                        conduit_index: idx.unwrap_or(0),
-                        reverse: false,
-                    };
-                    if idx.is_some() && unprotected(&hop) && !unprot.contains(c) {
+                    let idx = conduit_index.get(c).copied();
+                    if idx.is_some_and(unprotected) && !unprot.contains(c) {
                         unprot.push(*c);
                     }
                     if i + 1 < p.zones.len() && !crossed.contains(&p.zones[i]) {
@@ -236,26 +238,28 @@ fn count_simple_paths(
     start: NodeIndex,
     targets: &[NodeIndex],
     limits: PathLimits,
-) -> (std::collections::HashMap<NodeIndex, u32>, bool) {
+) -> (HashMap<NodeIndex, u32>, bool) {
     let n = graph.node_count();
     let mut is_target = vec![false; n];
     for t in targets {
         is_target[t.index()] = true;
     }
-    let mut counts: std::collections::HashMap<NodeIndex, u32> = Default::default();
+    let mut counts: HashMap<NodeIndex, u32> = Default::default();
     let mut on_path = vec![false; n];
     let mut budget = limits.budget;
     let mut complete = true;
-    // Iterative DFS: each frame holds a node and its remaining out-edges.
-    let mut stack: Vec<(NodeIndex, Vec<NodeIndex>)> =
-        vec![(start, graph.out_edges(start).map(|(v, _)| v).collect())];
+    // Iterative DFS: each frame holds a node and the index of its next out-edge.
+    let mut stack: Vec<(NodeIndex, usize)> = vec![(start, 0)];
     on_path[start.index()] = true;
-    while let Some((_, next)) = stack.last_mut() {
-        let Some(v) = next.pop() else {
-            let (u, _) = stack.pop().expect("non-empty");
+    while let Some((u, next)) = stack.last_mut() {
+        let u = *u;
+        if *next >= graph.out_degree(u) {
+            stack.pop();
             on_path[u.index()] = false;
             continue;
-        };
+        }
+        let v = graph.out_edge(u, *next);
+        *next += 1;
         if on_path[v.index()] {
             continue;
         }
@@ -275,7 +279,7 @@ fn count_simple_paths(
         let depth = stack.len() as u32; // hops to reach v
         if depth < limits.max_hops && matches!(graph.node(v), Node::Zone(_)) {
             on_path[v.index()] = true;
-            stack.push((v, graph.out_edges(v).map(|(w, _)| w).collect()));
+            stack.push((v, 0));
         }
     }
     (counts, complete)
@@ -298,7 +302,7 @@ pub fn simple_paths(
         return Vec::new();
     };
     let mut out: Vec<PathSteps> = Vec::new();
-    let mut budget = 50_000usize;
+    let mut budget = 10_000usize;
     for limit in shortest..=max_hops.max(shortest) {
         let mut on_path = vec![false; graph.node_count()];
         on_path[start.index()] = true;
@@ -538,5 +542,101 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert!(p[0].zones.len() < p[1].zones.len());
         assert_eq!(p[1].zones.len(), 4, "it → mes → dmz → ot");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    //! Property tests over random small zone graphs.
+    use super::*;
+    use crate::graph::fixtures::Drawing;
+    use crate::model::ImportanceOverride;
+    use proptest::prelude::*;
+
+    /// A random graph: `n` zones, an internet entry on zone 0, edges from the given pairs,
+    /// a high-importance asset in every zone.
+    fn drawing(n: usize, edges: &[(usize, usize)]) -> Drawing {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        for i in 0..n {
+            d.zone(&format!("z{i}"), 2);
+            let id = d.asset(&format!("a{i}"), "plc", &format!("z{i}"));
+            let a = d.project.assets.iter_mut().find(|a| a.id == id).unwrap();
+            a.importance_override = Some(ImportanceOverride {
+                level: Level::High,
+                reason: "p".into(),
+            });
+        }
+        d.conduit("net", "z0");
+        for (a, b) in edges {
+            if a != b
+                && !d
+                    .project
+                    .conduits
+                    .iter()
+                    .any(|c| c.name == format!("z{a}-z{b}"))
+            {
+                d.conduit(&format!("z{a}"), &format!("z{b}"));
+            }
+        }
+        d
+    }
+
+    fn paths(d: &Drawing) -> Vec<AttackPath> {
+        let imp = Importances::compute(&d.project);
+        analyse(
+            &d.project,
+            &ZoneGraph::build(&d.project),
+            &imp,
+            &HashSet::new(),
+            PathLimits::default(),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn paths_only_use_existing_conduits_between_consecutive_zones(
+            n in 2usize..8,
+            edges in proptest::collection::vec((0usize..8, 0usize..8), 0..16),
+        ) {
+            let edges: Vec<_> = edges.into_iter().filter(|(a, b)| *a < n && *b < n).collect();
+            let d = drawing(n, &edges);
+            let conduits: HashMap<_, _> = d.project.conduits.iter().map(|c| (c.id, c)).collect();
+            for p in paths(&d) {
+                for s in &p.shortest {
+                    prop_assert_eq!(s.zones.len(), s.conduits.len());
+                    prop_assert_eq!(Some(s.zones.len() as u32), p.hops);
+                    for (i, c) in s.conduits.iter().enumerate() {
+                        let c = conduits.get(c).expect("path uses an existing conduit");
+                        let into = crate::model::Endpoint::Zone(s.zones[i]);
+                        prop_assert!(c.from == into || c.to == into, "conduit leads into the step's zone");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn removing_a_conduit_never_adds_paths(
+            n in 2usize..7,
+            edges in proptest::collection::vec((0usize..7, 0usize..7), 1..14),
+            victim in 0usize..14,
+        ) {
+            let edges: Vec<_> = edges.into_iter().filter(|(a, b)| *a < n && *b < n).collect();
+            let d = drawing(n, &edges);
+            let mut cut = drawing(n, &edges);
+            let idx = 1 + victim % cut.project.conduits.len().max(1);
+            if idx < cut.project.conduits.len() {
+                cut.project.conduits.remove(idx);
+            }
+            let before: HashMap<_, _> = paths(&d).into_iter().map(|p| (p.target_zone, p)).collect();
+            for p in paths(&cut) {
+                let b = &before[&p.target_zone];
+                prop_assert!(p.simple_paths <= b.simple_paths || !b.complete);
+                prop_assert!(!p.reachable || b.reachable);
+                if let (Some(after), Some(was)) = (p.hops, b.hops) {
+                    prop_assert!(after >= was, "a cut never shortens a path");
+                }
+            }
+        }
     }
 }

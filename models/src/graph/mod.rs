@@ -13,7 +13,8 @@ use crate::id::{ConduitId, EntryPointId, ZoneId};
 use crate::model::{Endpoint, EntryKind, Project};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 
 /// A node of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct Hop {
 #[derive(Debug, Clone)]
 pub struct ZoneGraph {
     graph: DiGraph<Node, Hop>,
+    // Out-edges per node in insertion order, flattened once so that searches do not allocate.
+    adjacency: Vec<Vec<(NodeIndex, Hop)>>,
     zones: HashMap<ZoneId, NodeIndex>,
     entries: HashMap<EntryPointId, NodeIndex>,
 }
@@ -53,8 +56,9 @@ impl ZoneGraph {
             project.zones.len() + project.entry_points.len(),
             project.conduits.len() * 2,
         );
-        let mut zones = HashMap::with_capacity(project.zones.len());
-        let mut entries = HashMap::with_capacity(project.entry_points.len());
+        let mut zones = HashMap::with_capacity_and_hasher(project.zones.len(), Default::default());
+        let mut entries =
+            HashMap::with_capacity_and_hasher(project.entry_points.len(), Default::default());
         for z in &project.zones {
             zones.insert(z.id, graph.add_node(Node::Zone(z.id)));
         }
@@ -92,8 +96,13 @@ impl ZoneGraph {
                 );
             }
         }
+        let mut adjacency = vec![Vec::new(); graph.node_count()];
+        for e in graph.edge_references() {
+            adjacency[e.source().index()].push((e.target(), *e.weight()));
+        }
         Self {
             graph,
+            adjacency,
             zones,
             entries,
         }
@@ -117,7 +126,15 @@ impl ZoneGraph {
     }
 
     pub(crate) fn out_edges(&self, i: NodeIndex) -> impl Iterator<Item = (NodeIndex, Hop)> + '_ {
-        self.graph.edges(i).map(|e| (e.target(), *e.weight()))
+        self.adjacency[i.index()].iter().copied()
+    }
+
+    pub(crate) fn out_degree(&self, i: NodeIndex) -> usize {
+        self.adjacency[i.index()].len()
+    }
+
+    pub(crate) fn out_edge(&self, i: NodeIndex, k: usize) -> NodeIndex {
+        self.adjacency[i.index()][k].0
     }
 
     pub(crate) fn in_edges(&self, i: NodeIndex) -> impl Iterator<Item = (NodeIndex, Hop)> + '_ {
@@ -160,7 +177,7 @@ impl ZoneGraph {
     /// Zones reachable from an entry point, with their hop distance.
     pub fn reachable_from(&self, entry: EntryPointId) -> HashMap<ZoneId, u32> {
         let Some(start) = self.entry_index(entry) else {
-            return HashMap::new();
+            return HashMap::default();
         };
         self.distances(start)
             .into_iter()

@@ -17,8 +17,8 @@ use crate::model::{
     Endpoint, IpaView, Level, Lowers, MeasureCategory, MeasureStatus, Project, Responsibility,
     ThreatVector,
 };
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Which countermeasures count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -140,7 +140,7 @@ impl MeasureIndex {
     /// in project order, without duplicates.
     pub fn covering(
         &self,
-        asset: AssetId,
+        asset: Option<AssetId>,
         zone: Option<ZoneId>,
         threat: &str,
         vector: ThreatVector,
@@ -149,7 +149,7 @@ impl MeasureIndex {
         let mut out: Vec<usize> = Vec::new();
         let lists = [
             Some(&self.global),
-            self.by_asset.get(&asset),
+            asset.and_then(|a| self.by_asset.get(&a)),
             zone.and_then(|z| self.by_zone.get(&z)),
             zone.filter(|_| via_network)
                 .and_then(|z| self.by_zone_via_conduit.get(&z)),
@@ -166,6 +166,11 @@ impl MeasureIndex {
         }
         out.sort_unstable();
         out
+    }
+
+    /// Whether any measure is scoped to this asset individually.
+    pub fn has_asset_scope(&self, asset: AssetId) -> bool {
+        self.by_asset.contains_key(&asset)
     }
 
     /// Indices of the measures protecting one step of an attack tree: the zone entered (its

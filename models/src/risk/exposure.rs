@@ -15,8 +15,9 @@ use crate::catalogue::Threat;
 use crate::graph::{Node, ZoneGraph};
 use crate::id::ZoneId;
 use crate::model::{EntryKind, Level, Project, ThreatVector};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How exposed a zone is.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -4,14 +4,15 @@
 
 use super::coverage::{MeasureIndex, State};
 use super::exposure::{threat_level, Adjustment, ThreatBasis, ZoneExposure};
-use super::method::{lookup, RiskValue};
+use super::method::{RiskValue, Table};
 use crate::catalogue::{Catalogue, CellProvenance, RiskMethod, Threat};
 use crate::derive::{AssetImportance, Importances};
 use crate::id::{AssetId, MeasureId, ZoneId, ZoneThreatId};
 use crate::model::{Lang, Level, Lowers, Project, Responsibility, RiskDecision};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One state's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,7 +28,7 @@ pub struct Assessment {
     /// The risk value and its table cell.
     pub risk: RiskValue,
     /// Counted countermeasures covering the pair.
-    pub measures: Vec<MeasureId>,
+    pub measures: Arc<[MeasureId]>,
     /// A counted measure lowered the threat level.
     pub threat_lowered: bool,
     /// A counted measure lowered the impact.
@@ -60,7 +61,7 @@ pub struct RiskRow {
     /// Residual risk at or below the project's tolerable risk.
     pub tolerable: bool,
     /// Parties responsible for the planned countermeasures covering the row.
-    pub parties: Vec<Responsibility>,
+    pub parties: Arc<[Responsibility]>,
     /// The user's decision, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<RiskDecision>,
@@ -188,13 +189,16 @@ pub struct RegisterInputs<'a> {
     pub measures: &'a MeasureIndex,
 }
 
+/// Register order: residual, planned and inherent rank, then zone, asset and step 1-7 order.
+type SortKey = (u8, u8, u8, usize, usize, usize);
+
 /// Build the register.
 ///
 /// # Complexity
 /// O(R·m) for R rows and m countermeasures in scope of a row, plus O(R log R) to sort.
 pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
     let p = inp.project;
-    let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::new();
+    let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::default();
     for (i, a) in p.assets.iter().enumerate() {
         if let Some(z) = a.zone {
             assets_by_zone.entry(z).or_default().push(i);
@@ -211,10 +215,16 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
         .method
         .rank(&p.settings.tolerable_risk)
         .unwrap_or(inp.method.values.len() / 2);
-    let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::new();
-    let mut rows: Vec<(usize, usize, RiskRow)> = Vec::new();
-    let mut seen: std::collections::HashSet<String> = Default::default();
-    for sc in p.threats.iter().filter(|t| t.applicable) {
+    let table = Table::new(inp.method);
+    let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::default();
+    // A (zone, threat) pair recorded twice in step 1-7 yields its rows once.
+    let mut seen_scenarios: rustc_hash::FxHashSet<(ZoneId, &str)> = Default::default();
+    let mut rows: Vec<RiskRow> = Vec::new();
+    let mut keys: Vec<(SortKey, u32)> = Vec::new();
+    for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
+        if !seen_scenarios.insert((sc.zone, sc.threat.as_str())) {
+            continue;
+        }
         let threat = threats
             .entry(sc.threat.as_str())
             .or_insert_with(|| inp.catalogue.threat(p, &sc.threat));
@@ -222,6 +232,13 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             continue;
         };
         let basis = threat_level(threat, sc.threat_level, inp.exposures.get(&sc.zone));
+        // Coverage depends on the zone and threat, plus measures scoped to single assets; the
+        // figures then depend only on the importance level. Compute each combination once.
+        let zone_covering = inp
+            .measures
+            .covering(None, Some(sc.zone), &sc.threat, threat.vector);
+        let mut figures: HashMap<Level, ([Assessment; 3], Arc<[Responsibility]>)> =
+            HashMap::default();
         for &ai in assets_by_zone
             .get(&sc.zone)
             .map(Vec::as_slice)
@@ -231,21 +248,24 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             if !threat.applies_to_class(inp.catalogue.class_of(&asset.asset_type)) {
                 continue;
             }
-            let id = format!("{}@{}", sc.threat, asset.id);
-            if !seen.insert(id.clone()) {
-                continue;
-            }
             let importance = inp
                 .importances
                 .assets
                 .get(&asset.id)
                 .cloned()
                 .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
-            let covering = inp
-                .measures
-                .covering(asset.id, asset.zone, &sc.threat, threat.vector);
+            let own = inp.measures.has_asset_scope(asset.id);
+            let own_covering;
+            let covering: &[usize] = if own {
+                own_covering =
+                    inp.measures
+                        .covering(Some(asset.id), Some(sc.zone), &sc.threat, threat.vector);
+                &own_covering
+            } else {
+                &zone_covering
+            };
             let assess = |state: State| -> Assessment {
-                let counted: Vec<_> = inp.measures.counted(&covering, state).collect();
+                let counted: Vec<_> = inp.measures.counted(covering, state).collect();
                 let countermeasure = MeasureIndex::level(counted.iter().copied());
                 let vulnerability = countermeasure.inverse();
                 let threat_lowered = counted.iter().any(|m| m.lowers.contains(&Lowers::Threat));
@@ -266,7 +286,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                     threat: t,
                     countermeasure,
                     vulnerability,
-                    risk: lookup(inp.method, i, t, vulnerability),
+                    risk: table.lookup(i, t, vulnerability),
                     measures: counted
                         .iter()
                         .map(|m| p.countermeasures[m.index].id)
@@ -275,16 +295,40 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                     impact_lowered,
                 }
             };
-            let inherent = assess(State::Inherent);
-            let planned = assess(State::Planned);
-            let residual = assess(State::Residual);
-            let mut parties: Vec<Responsibility> = inp
-                .measures
-                .counted(&covering, State::Planned)
-                .filter_map(|m| m.responsibility)
-                .collect();
-            parties.sort_unstable();
-            parties.dedup();
+            let compute = || {
+                let mut parties: Vec<Responsibility> = inp
+                    .measures
+                    .counted(covering, State::Planned)
+                    .filter_map(|m| m.responsibility)
+                    .collect();
+                parties.sort_unstable();
+                parties.dedup();
+                (
+                    [
+                        assess(State::Inherent),
+                        assess(State::Planned),
+                        assess(State::Residual),
+                    ],
+                    Arc::from(parties),
+                )
+            };
+            let ([inherent, planned, residual], parties) = if own {
+                compute()
+            } else {
+                figures
+                    .entry(importance.level)
+                    .or_insert_with(compute)
+                    .clone()
+            };
+            let id = format!("{}@{}", sc.threat, asset.id);
+            let key = (
+                residual.risk.rank,
+                planned.risk.rank,
+                inherent.risk.rank,
+                zone_order.get(&sc.zone).copied().unwrap_or(usize::MAX),
+                ai,
+                si,
+            );
             let row = RiskRow {
                 tolerable: usize::from(residual.risk.rank) >= tolerable_rank,
                 decision: decisions.get(id.as_str()).map(|d| (*d).clone()),
@@ -300,32 +344,16 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                 residual,
                 parties,
             };
-            rows.push((
-                zone_order.get(&sc.zone).copied().unwrap_or(usize::MAX),
-                ai,
-                row,
-            ));
+            keys.push((key, rows.len() as u32));
+            rows.push(row);
         }
     }
-    // Highest residual risk first; ties by planned, inherent, then zone, asset and threat order,
-    // so that the register is the same on every run.
-    rows.sort_by(|(za, aa, a), (zb, ab, b)| {
-        (
-            a.residual.risk.rank,
-            a.planned.risk.rank,
-            a.inherent.risk.rank,
-            za,
-            aa,
-            &a.threat,
-        )
-            .cmp(&(
-                b.residual.risk.rank,
-                b.planned.risk.rank,
-                b.inherent.risk.rank,
-                zb,
-                ab,
-                &b.threat,
-            ))
-    });
-    rows.into_iter().map(|(_, _, r)| r).collect()
+    // Highest residual risk first; ties by planned, inherent, then zone, asset and step 1-7
+    // order, so that the register is the same on every run.
+    // Sort small keys, then move each row once.
+    keys.sort_unstable();
+    let mut slots: Vec<Option<RiskRow>> = rows.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|(_, i)| slots[i as usize].take())
+        .collect()
 }

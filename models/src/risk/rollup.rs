@@ -6,21 +6,11 @@ use super::method::likelihood;
 use super::register::RiskRow;
 use crate::id::{BusinessId, ZoneId};
 use crate::model::{MeasureStatus, Project, Responsibility};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Counts per risk value, aligned with the method's values (highest first).
 pub type ValueCounts = Vec<usize>;
-
-fn counts(values: usize, rows: &[&RiskRow], state: State) -> ValueCounts {
-    let mut c = vec![0; values];
-    for r in rows {
-        if let Some(slot) = c.get_mut(usize::from(r.state(state).risk.rank)) {
-            *slot += 1;
-        }
-    }
-    c
-}
 
 /// Risk counts of one group of rows.
 #[derive(Debug, Clone, Serialize)]
@@ -36,12 +26,25 @@ pub struct GroupCounts {
 }
 
 impl GroupCounts {
-    fn of(values: usize, rows: &[&RiskRow]) -> Self {
+    fn new(values: usize) -> Self {
         Self {
-            rows: rows.len(),
-            inherent: counts(values, rows, State::Inherent),
-            planned: counts(values, rows, State::Planned),
-            residual: counts(values, rows, State::Residual),
+            rows: 0,
+            inherent: vec![0; values],
+            planned: vec![0; values],
+            residual: vec![0; values],
+        }
+    }
+
+    fn add(&mut self, r: &RiskRow) {
+        self.rows += 1;
+        for (counts, state) in [
+            (&mut self.inherent, State::Inherent),
+            (&mut self.planned, State::Planned),
+            (&mut self.residual, State::Residual),
+        ] {
+            if let Some(slot) = counts.get_mut(usize::from(r.state(state).risk.rank)) {
+                *slot += 1;
+            }
         }
     }
 }
@@ -113,48 +116,23 @@ pub fn compute(
     values: usize,
     measures: &MeasureIndex,
 ) -> Rollups {
-    let all: Vec<&RiskRow> = rows.iter().collect();
-    let mut by_zone: HashMap<ZoneId, Vec<&RiskRow>> = HashMap::new();
-    let mut by_business: HashMap<BusinessId, Vec<&RiskRow>> = HashMap::new();
-    let mut by_party: HashMap<Option<Responsibility>, Vec<&RiskRow>> = HashMap::new();
+    // One pass over the rows, accumulating into groups indexed by position.
+    let zone_index: HashMap<ZoneId, usize> = project
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.id, i))
+        .collect();
+    let business_index: HashMap<BusinessId, usize> = project
+        .businesses
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id, i))
+        .collect();
     let asset_businesses: HashMap<_, &Vec<BusinessId>> = project
         .assets
         .iter()
         .map(|a| (a.id, &a.businesses))
-        .collect();
-    for r in rows {
-        by_zone.entry(r.zone).or_default().push(r);
-        for b in asset_businesses
-            .get(&r.asset)
-            .copied()
-            .into_iter()
-            .flatten()
-        {
-            by_business.entry(*b).or_default().push(r);
-        }
-        for p in &r.parties {
-            by_party.entry(Some(*p)).or_default().push(r);
-        }
-    }
-    let zones = project
-        .zones
-        .iter()
-        .filter_map(|z| {
-            by_zone.get(&z.id).map(|rs| ZoneRollup {
-                zone: z.id,
-                counts: GroupCounts::of(values, rs),
-            })
-        })
-        .collect();
-    let businesses = project
-        .businesses
-        .iter()
-        .filter_map(|b| {
-            by_business.get(&b.id).map(|rs| BusinessRollup {
-                business: b.id,
-                counts: GroupCounts::of(values, rs),
-            })
-        })
         .collect();
     let parties_order = [
         Some(Responsibility::Sier),
@@ -163,9 +141,59 @@ pub fn compute(
         Some(Responsibility::Shared),
         None,
     ];
+    let mut total = GroupCounts::new(values);
+    let mut zones = vec![GroupCounts::new(values); project.zones.len()];
+    let mut businesses = vec![GroupCounts::new(values); project.businesses.len()];
+    let mut parties = vec![GroupCounts::new(values); parties_order.len()];
+    let mut grids = [[[0usize; 5]; 3]; 3];
+    for r in rows {
+        total.add(r);
+        if let Some(&z) = zone_index.get(&r.zone) {
+            zones[z].add(r);
+        }
+        for b in asset_businesses
+            .get(&r.asset)
+            .copied()
+            .into_iter()
+            .flatten()
+        {
+            if let Some(&i) = business_index.get(b) {
+                businesses[i].add(r);
+            }
+        }
+        for p in r.parties.iter() {
+            if let Some(i) = parties_order.iter().position(|x| *x == Some(*p)) {
+                parties[i].add(r);
+            }
+        }
+        for (g, state) in State::ALL.into_iter().enumerate() {
+            let a = r.state(state);
+            let i = usize::from(a.importance.value()) - 1;
+            let l = usize::from(likelihood(a.threat, a.vulnerability)) - 1;
+            grids[g][i][l] += 1;
+        }
+    }
+    let zones = project
+        .zones
+        .iter()
+        .zip(zones)
+        .filter(|(_, c)| c.rows > 0)
+        .map(|(z, counts)| ZoneRollup { zone: z.id, counts })
+        .collect();
+    let businesses = project
+        .businesses
+        .iter()
+        .zip(businesses)
+        .filter(|(_, c)| c.rows > 0)
+        .map(|(b, counts)| BusinessRollup {
+            business: b.id,
+            counts,
+        })
+        .collect();
     let parties = parties_order
         .into_iter()
-        .map(|party| {
+        .zip(parties)
+        .map(|(party, counts)| {
             let mut status = [0usize; 4];
             for m in measures
                 .measures
@@ -180,30 +208,21 @@ pub fn compute(
                 };
                 status[i] += 1;
             }
-            let rs = by_party.get(&party).map(Vec::as_slice).unwrap_or_default();
             PartyRollup {
                 party,
                 measures_by_status: status,
-                counts: GroupCounts::of(values, rs),
+                counts,
             }
         })
         .filter(|p| p.measures_by_status.iter().sum::<usize>() > 0 || p.counts.rows > 0)
         .collect();
     let heatmaps = State::ALL
         .into_iter()
-        .map(|state| {
-            let mut grid = [[0usize; 5]; 3];
-            for r in rows {
-                let a = r.state(state);
-                let i = usize::from(a.importance.value()) - 1;
-                let l = usize::from(likelihood(a.threat, a.vulnerability)) - 1;
-                grid[i][l] += 1;
-            }
-            HeatMap { state, grid }
-        })
+        .zip(grids)
+        .map(|(state, grid)| HeatMap { state, grid })
         .collect();
     Rollups {
-        total: GroupCounts::of(values, &all),
+        total,
         zones,
         businesses,
         parties,

@@ -10,7 +10,7 @@
 //! listed, marked as pruned, and are left out of the damage's worst case.
 
 use super::coverage::{MeasureIndex, State};
-use super::method::{lookup, RiskValue};
+use super::method::{RiskValue, Table};
 use crate::catalogue::RiskMethod;
 use crate::graph::attack_path::simple_paths;
 use crate::graph::ZoneGraph;
@@ -87,6 +87,7 @@ pub fn build(
     method: &RiskMethod,
 ) -> Vec<AttackTree> {
     let mut out = Vec::new();
+    let table = Table::new(method);
     for d in &project.damages {
         let Some(target_zone) = project
             .assets
@@ -127,7 +128,7 @@ pub fn build(
                     TreeAssessment {
                         countermeasure,
                         vulnerability,
-                        risk: lookup(method, d.level, threat, vulnerability),
+                        risk: table.lookup(d.level, threat, vulnerability),
                     }
                 };
                 let key = format!(

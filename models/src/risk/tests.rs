@@ -110,7 +110,7 @@ fn inherent_risk_uses_importance_threat_and_vulnerability_3() {
         ),
         (Level::High, Level::Medium, Level::High)
     );
-    assert_eq!(r.inherent.risk.value, "A");
+    assert_eq!(&*r.inherent.risk.value, "A");
     assert_eq!(
         r.inherent.risk.cell.provenance,
         CellProvenance::Reconstructed
@@ -143,7 +143,7 @@ fn agreed_measures_lower_residual_and_proposed_ones_only_planned() {
         (Level::Medium, Level::Medium)
     );
     assert_eq!(
-        r.residual.risk.value, "B",
+        &*r.residual.risk.value, "B",
         "importance 3, threat 2, vulnerability 2: verified cell"
     );
     assert_eq!(r.residual.risk.cell.provenance, CellProvenance::Verified);
@@ -152,15 +152,15 @@ fn agreed_measures_lower_residual_and_proposed_ones_only_planned() {
         (Level::High, Level::Low)
     );
     assert_eq!(
-        r.planned.risk.value, "C",
+        &*r.planned.risk.value, "C",
         "importance 3, threat 2, vulnerability 1: verified cell"
     );
-    assert_eq!(r.residual.measures, vec![MeasureId::derived("patch")]);
+    assert_eq!(&*r.residual.measures, [MeasureId::derived("patch")]);
     assert_eq!(r.planned.measures.len(), 2);
     // Rejected measures never count.
     d.project.countermeasures[1].status = MeasureStatus::Rejected;
     let r = analyse(&d.project).risks[0].clone();
-    assert_eq!(r.planned.risk.value, "B");
+    assert_eq!(&*r.planned.risk.value, "B");
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn a_measure_for_another_threat_or_zone_does_not_count() {
     ));
     assert_eq!(
         analyse(&d.project).risks[0].residual.measures,
-        vec![MeasureId::derived("c")]
+        vec![MeasureId::derived("c")].into()
     );
 }
 
@@ -296,7 +296,7 @@ fn decisions_survive_recomputation_and_a_method_switch() {
         (
             r.inherent.risk.cell.i,
             r.inherent.risk.cell.t,
-            r.inherent.risk.value.as_str()
+            &*r.inherent.risk.value
         ),
         (5, 4, "VH")
     );
@@ -360,10 +360,10 @@ fn attack_trees_take_the_strongest_step() {
         (Level::High, Level::High, Level::Low)
     );
     assert_eq!(
-        t.residual.risk.value, "B",
+        &*t.residual.risk.value, "B",
         "damage 3, threat 3, vulnerability 1: verified cell"
     );
-    assert_eq!(t.inherent.risk.value, "A");
+    assert_eq!(&*t.inherent.risk.value, "A");
     // Pruning keeps the tree listed, marked.
     d.project.damages[0].pruned.push(t.key.clone());
     assert!(analyse(&d.project).scenarios[0].pruned);

@@ -104,9 +104,9 @@ pub fn diff(before: &Analysis, after: &Analysis) -> WhatIf {
             .map(|r| {
                 let f = RiskFigures {
                     threat: r.inherent.threat.value(),
-                    inherent: r.inherent.risk.value.clone(),
-                    planned: r.planned.risk.value.clone(),
-                    residual: r.residual.risk.value.clone(),
+                    inherent: r.inherent.risk.value.to_string(),
+                    planned: r.planned.risk.value.to_string(),
+                    residual: r.residual.risk.value.to_string(),
                 };
                 (r.id.clone(), f)
             })

@@ -1,11 +1,23 @@
 //! `otzone` — the OT Zone Studio core on the command line, for automation and tests.
 
-use anyhow::Context;
+mod report;
+
+// mimalloc: the analysis allocates many small rows; the system allocator's free-list
+// consolidation was a fifth of the L analysis time (docs/benchmarks.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
+use otzone_models::catalogue::Catalogue;
+use otzone_models::generate::{generate, Size};
+use otzone_models::model::{Channel, Conduit, Direction, Initiator, MeasureStatus};
 use otzone_models::model::{Lang, Project};
+use otzone_models::risk::{self, what_if};
 use otzone_models::{i18n, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +57,55 @@ enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Analyse a project: risk register, attack paths, scenarios and findings.
+    Analyze {
+        /// Project file.
+        file: PathBuf,
+        /// Print one JSON object (risks with explanations, attack_paths, findings, …).
+        #[arg(long)]
+        json: bool,
+        /// How many top risks to list in the text report.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
+    /// Write a synthetic factory of a given size (S ≈ 50 assets, M ≈ 1k, L ≈ 10k, XL ≈ 100k).
+    Generate {
+        /// S, M, L or XL.
+        #[arg(long)]
+        size: String,
+        /// Output (.otz or .json).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Show which risks and attack paths change if a conduit or countermeasure changes.
+    WhatIf {
+        /// Project file.
+        file: PathBuf,
+        /// Remove the conduit with this name or id.
+        #[arg(long)]
+        remove_conduit: Option<String>,
+        /// Add a bidirectional conduit FROM:TO (zone or entry point names or ids).
+        #[arg(long)]
+        add_conduit: Option<String>,
+        /// Remove the countermeasure with this id.
+        #[arg(long)]
+        remove_measure: Option<String>,
+        /// Mark the countermeasure with this id as agreed.
+        #[arg(long)]
+        agree_measure: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Time open, analyse and save of a synthetic factory and report peak memory.
+    Bench {
+        /// S, M, L or XL.
+        #[arg(long)]
+        size: String,
+        /// Repetitions (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        iterations: usize,
     },
     /// Convert between project JSON and a project file (.json ⇄ .otz), by extension.
     Convert {
@@ -96,6 +157,125 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Analyze { file, json, top } => {
+            let project = store::load_any(&file)?;
+            let analysis = risk::analyse(&project, Catalogue::builtin());
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report::json(&project, &analysis, lang))?
+                );
+            } else {
+                print!("{}", report::text(&project, &analysis, lang, top));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate { size, output } => {
+            let Some(size) = Size::parse(&size) else {
+                bail!("unknown size {size:?}: use S, M, L or XL")
+            };
+            let project = generate(size);
+            store::save_any(&output, &project)?;
+            println!(
+                "{}",
+                i18n::format(
+                    lang,
+                    "generate.done",
+                    &[
+                        ("file", &output.display().to_string()),
+                        ("assets", &project.assets.len().to_string())
+                    ]
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::WhatIf {
+            file,
+            remove_conduit,
+            add_conduit,
+            remove_measure,
+            agree_measure,
+            json,
+        } => {
+            let project = store::load_any(&file)?;
+            let change = if let Some(key) = remove_conduit {
+                let c = project
+                    .conduits
+                    .iter()
+                    .find(|c| c.name == key || c.id.to_string() == key);
+                what_if::Change::RemoveConduit(c.with_context(|| format!("no conduit {key:?}"))?.id)
+            } else if let Some(spec) = add_conduit {
+                let (a, b) = spec
+                    .split_once(':')
+                    .context("--add-conduit takes FROM:TO")?;
+                let from = report::endpoint(&project, a)
+                    .with_context(|| format!("no zone or entry point {a:?}"))?;
+                let to = report::endpoint(&project, b)
+                    .with_context(|| format!("no zone or entry point {b:?}"))?;
+                let mut c = Conduit::new(format!("{a} → {b}"), from, to);
+                c.channels.push(Channel {
+                    protocol: "unknown".into(),
+                    port: String::new(),
+                    direction: Some(Direction::Both),
+                    initiator: Some(Initiator::Either),
+                    purpose: String::new(),
+                    encrypted: false,
+                    authenticated: false,
+                });
+                what_if::Change::AddConduit(c)
+            } else if let Some(id) = remove_measure {
+                what_if::Change::RemoveMeasure(id.parse().context("measure id must be a UUID")?)
+            } else if let Some(id) = agree_measure {
+                what_if::Change::SetMeasureStatus(
+                    id.parse().context("measure id must be a UUID")?,
+                    MeasureStatus::Agreed,
+                )
+            } else {
+                bail!("name one change: --remove-conduit, --add-conduit, --remove-measure or --agree-measure");
+            };
+            let w = what_if::what_if(&project, Catalogue::builtin(), &change);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&w)?);
+            } else {
+                println!(
+                    "{}",
+                    i18n::format(
+                        lang,
+                        "whatif.summary",
+                        &[
+                            ("risks", &w.risks.len().to_string()),
+                            ("paths", &w.paths.len().to_string())
+                        ]
+                    )
+                );
+                for r in &w.risks {
+                    let f = |x: &Option<what_if::RiskFigures>| {
+                        x.as_ref().map_or("—".to_owned(), |f| {
+                            format!("T{} {}/{}/{}", f.threat, f.inherent, f.planned, f.residual)
+                        })
+                    };
+                    println!("  {}: {} → {}", r.id, f(&r.before), f(&r.after));
+                }
+                for p in &w.paths {
+                    println!(
+                        "  {} → {}: hops {:?} → {:?}, paths {} → {}",
+                        p.entry,
+                        p.target_zone,
+                        p.hops_before,
+                        p.hops_after,
+                        p.paths_before,
+                        p.paths_after
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { size, iterations } => {
+            let Some(size) = Size::parse(&size) else {
+                bail!("unknown size {size:?}: use S, M, L or XL")
+            };
+            bench(size, iterations.max(1))
+        }
         Command::Convert { input, output } => {
             let project = store::load_any(&input)?;
             store::save_any(&output, &project)
@@ -108,6 +288,53 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn bench(size: Size, iterations: usize) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("bench.otz");
+    let project = generate(size);
+    store::save(&path, &project)?;
+    let (mut open, mut analyse, mut save) = (Vec::new(), Vec::new(), Vec::new());
+    let mut rows = 0;
+    for _ in 0..iterations {
+        let t = Instant::now();
+        let p = store::open(&path)?;
+        open.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        let a = risk::analyse(&p, Catalogue::builtin());
+        analyse.push(t.elapsed().as_secs_f64() * 1e3);
+        rows = a.risks.len();
+        drop(a);
+        let t = Instant::now();
+        store::save(&path, &p)?;
+        save.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (o, a, s) = (median(open), median(analyse), median(save));
+    println!(
+        "size={size:?} assets={} zones={} conduits={} entries={} risks={rows} iterations={iterations} \
+         open_ms={o:.1} analyse_ms={a:.1} save_ms={s:.1} open_save_ms={:.1} peak_rss_mib={:.0}",
+        project.assets.len(),
+        project.zones.len(),
+        project.conduits.len(),
+        project.entry_points.len(),
+        o + s,
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {

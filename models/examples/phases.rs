@@ -1,0 +1,47 @@
+//! Profiling aid: times each phase of the analysis of the L synthetic factory.
+//! `cargo run --release -p otzone-models --example phases`
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use otzone_models::catalogue::Catalogue;
+use otzone_models::derive::Importances;
+use otzone_models::generate::{generate, Size};
+use otzone_models::graph::attack_path::{self, PathLimits};
+use otzone_models::graph::ZoneGraph;
+use otzone_models::risk::{coverage::MeasureIndex, exposure, register, rollup, scenario, sl_gap};
+use std::time::Instant;
+fn main() {
+    let p = generate(Size::L);
+    let c = Catalogue::builtin();
+    let m = c.risk_method("ipa-asset-v2").unwrap();
+    for _ in 0..3 {
+        let imp = Importances::compute(&p);
+        let g = ZoneGraph::build(&p);
+        let ex = exposure::exposures(&p, &g);
+        let mi = MeasureIndex::build(&p, c);
+        let t = Instant::now();
+        let rows = register::build(&register::RegisterInputs {
+            project: &p,
+            catalogue: c,
+            method: m,
+            importances: &imp,
+            exposures: &ex,
+            measures: &mi,
+        });
+        println!("register {:?} rows {}", t.elapsed(), rows.len());
+        let t = Instant::now();
+        let ap = attack_path::analyse(&p, &g, &imp, &Default::default(), PathLimits::default());
+        println!("paths {:?} {}", t.elapsed(), ap.len());
+        let t = Instant::now();
+        let sc = scenario::build(&p, &g, &mi, m);
+        println!("scenarios {:?} {}", t.elapsed(), sc.len());
+        let t = Instant::now();
+        let _r = rollup::compute(&p, &rows, 5, &mi);
+        println!("rollup {:?}", t.elapsed());
+        let t = Instant::now();
+        let _s = sl_gap::compute(&p, &mi);
+        println!("sl {:?}", t.elapsed());
+        let t = Instant::now();
+        let a = otzone_models::risk::analyse(&p, c);
+        println!("full {:?} findings {}", t.elapsed(), a.findings.len());
+    }
+}

@@ -1,0 +1,203 @@
+//! Text and JSON renderings of an analysis for the command line.
+
+use otzone_models::catalogue::Catalogue;
+use otzone_models::i18n;
+use otzone_models::model::{Endpoint, Lang, Project};
+use otzone_models::risk::coverage::State;
+use otzone_models::risk::Analysis;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+fn names(p: &Project) -> HashMap<String, String> {
+    let mut m = HashMap::new();
+    for z in &p.zones {
+        m.insert(z.id.to_string(), z.name.clone());
+    }
+    for a in &p.assets {
+        m.insert(a.id.to_string(), a.name.clone());
+    }
+    for e in &p.entry_points {
+        m.insert(e.id.to_string(), e.name.clone());
+    }
+    for c in &p.conduits {
+        m.insert(c.id.to_string(), c.name.clone());
+    }
+    m
+}
+
+fn counts(values: &[String], c: &[usize]) -> String {
+    values
+        .iter()
+        .zip(c)
+        .map(|(v, n)| format!("{v} {n}"))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Human-readable report.
+pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
+    let cat = Catalogue::builtin();
+    let n = names(p);
+    let name = |id: &dyn ToString| {
+        n.get(&id.to_string())
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    };
+    let t = |k: &str| i18n::text(lang, k);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}",
+        i18n::format(
+            lang,
+            "analyze.header",
+            &[
+                ("name", &p.meta.name),
+                ("method", &a.method),
+                ("tolerable", &a.tolerable)
+            ]
+        )
+    );
+    let total = &a.rollups.total;
+    let _ = writeln!(s, "{}: {}", t("analyze.risks"), total.rows);
+    let _ = writeln!(
+        s,
+        "  {}: {}",
+        t("state.inherent"),
+        counts(&a.values, &total.inherent)
+    );
+    let _ = writeln!(
+        s,
+        "  {}: {}",
+        t("state.planned"),
+        counts(&a.values, &total.planned)
+    );
+    let _ = writeln!(
+        s,
+        "  {}: {}",
+        t("state.residual"),
+        counts(&a.values, &total.residual)
+    );
+    let _ = writeln!(
+        s,
+        "\n{}",
+        i18n::format(lang, "analyze.top", &[("n", &top.to_string())])
+    );
+    for (i, r) in a.risks.iter().take(top).enumerate() {
+        let threat = cat
+            .threat(p, &r.threat)
+            .map(|t| {
+                if lang == Lang::Ja {
+                    t.ja.clone()
+                } else {
+                    t.en.clone()
+                }
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "{:>3}. [{}→{}→{}] {} {} @ {} ({})",
+            i + 1,
+            r.inherent.risk.value,
+            r.planned.risk.value,
+            r.residual.risk.value,
+            r.threat,
+            threat,
+            name(&r.asset),
+            name(&r.zone)
+        );
+        let _ = writeln!(s, "       {}", r.explain(State::Residual, lang, p));
+    }
+    let _ = writeln!(s, "\n{}", t("analyze.paths"));
+    for ap in a.attack_paths.iter().filter(|x| x.reachable) {
+        let route = ap
+            .shortest
+            .first()
+            .map(|ps| {
+                ps.zones
+                    .iter()
+                    .map(|z| name(z))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} → {}: {}",
+            name(&ap.entry),
+            name(&ap.target_zone),
+            i18n::format(
+                lang,
+                "analyze.path_line",
+                &[
+                    ("hops", &ap.hops.unwrap_or(0).to_string()),
+                    (
+                        "paths",
+                        &format!("{}{}", ap.simple_paths, if ap.complete { "" } else { "+" })
+                    ),
+                    ("unprotected", &ap.unprotected_conduits.len().to_string()),
+                    ("route", &route),
+                ]
+            )
+        );
+    }
+    let unreachable = a.attack_paths.iter().filter(|x| !x.reachable).count();
+    let _ = writeln!(
+        s,
+        "  {}",
+        i18n::format(
+            lang,
+            "analyze.unreachable",
+            &[("n", &unreachable.to_string())]
+        )
+    );
+    let _ = writeln!(
+        s,
+        "\n{}",
+        i18n::format(
+            lang,
+            "analyze.findings",
+            &[("n", &a.findings.len().to_string())]
+        )
+    );
+    for f in &a.findings {
+        let sev = t(&format!(
+            "severity.{}",
+            serde_json::to_value(f.severity)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        ));
+        let _ = writeln!(s, "  [{sev}][{}] {}", f.step, f.message(lang));
+    }
+    s
+}
+
+/// JSON: the analysis plus a text explanation of every figure.
+pub fn json(p: &Project, a: &Analysis, lang: Lang) -> serde_json::Value {
+    let mut v = serde_json::to_value(a).unwrap_or_default();
+    if let Some(rows) = v.get_mut("risks").and_then(|r| r.as_array_mut()) {
+        for (row, r) in rows.iter_mut().zip(&a.risks) {
+            row["explanation"] = serde_json::json!({
+                "inherent": r.explain(State::Inherent, lang, p),
+                "planned": r.explain(State::Planned, lang, p),
+                "residual": r.explain(State::Residual, lang, p),
+            });
+        }
+    }
+    v
+}
+
+/// Resolve a zone or entry point by name or id, for `what-if` arguments.
+pub fn endpoint(p: &Project, key: &str) -> Option<Endpoint> {
+    p.zones
+        .iter()
+        .find(|z| z.name == key || z.id.to_string() == key)
+        .map(|z| Endpoint::Zone(z.id))
+        .or_else(|| {
+            p.entry_points
+                .iter()
+                .find(|e| e.name == key || e.id.to_string() == key)
+                .map(|e| Endpoint::Entry(e.id))
+        })
+}
