@@ -10,10 +10,14 @@ use otzone_models::graph::ZoneGraph;
 use otzone_models::risk::{coverage::MeasureIndex, exposure, register, rollup, scenario, sl_gap};
 use std::time::Instant;
 fn main() {
-    let p = generate(Size::L);
+    let size = std::env::args()
+        .nth(1)
+        .and_then(|s| Size::parse(&s))
+        .unwrap_or(Size::L);
+    let p = generate(size);
     let c = Catalogue::builtin();
     let m = c.risk_method("ipa-asset-v2").unwrap();
-    for _ in 0..3 {
+    for _ in 0..2 {
         let imp = Importances::compute(&p);
         let g = ZoneGraph::build(&p);
         let ex = exposure::exposures(&p, &g);

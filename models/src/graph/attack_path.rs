@@ -19,7 +19,7 @@
 //! O(N·(V + E)) for the breadth-first searches of N entry points, plus O(N·budget) for the
 //! counting, plus O(P·max_shortest·max_hops) to list paths for P pairs.
 
-use super::{Hop, Node, ZoneGraph};
+use super::{Node, ZoneGraph};
 use crate::derive::Importances;
 use crate::id::{AssetId, ConduitId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
@@ -70,8 +70,8 @@ pub struct AttackPath {
     pub entry_kind: EntryKind,
     /// The zone holding high-importance assets.
     pub target_zone: ZoneId,
-    /// The high-importance assets in it.
-    pub targets: Vec<AssetId>,
+    /// The high-importance assets in it (shared by every entry point's row for the zone).
+    pub targets: std::sync::Arc<[AssetId]>,
     /// Whether any path exists.
     pub reachable: bool,
     /// Length of the shortest path (hops), when reachable.
@@ -129,6 +129,10 @@ pub fn analyse(
         let c = &project.conduits[i];
         !c.has_blocking_boundary() && !protected.contains(&c.id)
     };
+    let shared_targets: Vec<(ZoneId, std::sync::Arc<[AssetId]>)> = targets
+        .values()
+        .map(|(z, a)| (*z, std::sync::Arc::from(a.as_slice())))
+        .collect();
     let mut out = Vec::new();
     for e in &project.entry_points {
         let Some(start) = graph.entry_index(e.id) else {
@@ -140,7 +144,7 @@ pub fn analyse(
             .filter_map(|(z, _)| graph.zone_index(*z))
             .collect();
         let (counts, complete) = count_simple_paths(graph, start, &target_nodes, limits);
-        for (z, assets) in targets.values() {
+        for (z, assets) in &shared_targets {
             let Some(t) = graph.zone_index(*z) else {
                 continue;
             };
@@ -189,15 +193,26 @@ fn shortest_paths(
     dist: &[Option<u32>],
     max: usize,
 ) -> Vec<PathSteps> {
+    // Backtracking walk from the target towards the start along edges that shorten the BFS
+    // distance by one; one shared stack of nodes and conduits, no copies per branch.
     let mut out = Vec::new();
-    // Stack of partial paths built backwards: (current node, nodes, conduits).
-    let mut stack: Vec<(NodeIndex, Vec<NodeIndex>, Vec<ConduitId>)> =
-        vec![(target, vec![target], Vec::new())];
-    while let Some((v, nodes, conduits)) = stack.pop() {
+    let mut nodes: Vec<NodeIndex> = vec![target];
+    let mut conduits: Vec<ConduitId> = Vec::new();
+    // Per depth: the predecessors still to try.
+    let mut frames: Vec<Vec<(NodeIndex, ConduitId)>> = vec![preds(graph, start, target, dist)];
+    while let Some(frame) = frames.last_mut() {
         if out.len() >= max {
             break;
         }
-        if v == start {
+        let Some((u, c)) = frame.pop() else {
+            frames.pop();
+            nodes.pop();
+            conduits.pop();
+            continue;
+        };
+        nodes.push(u);
+        conduits.push(c);
+        if u == start {
             let zones = nodes
                 .iter()
                 .rev()
@@ -208,28 +223,38 @@ fn shortest_paths(
                 .collect();
             out.push(PathSteps {
                 zones,
-                conduits: conduits.into_iter().rev().collect(),
+                conduits: conduits.iter().rev().copied().collect(),
             });
-            continue;
-        }
-        let Some(dv) = dist[v.index()] else { continue };
-        let mut preds: Vec<(NodeIndex, Hop)> = graph
-            .in_edges(v)
-            .filter(|(u, _)| {
-                dist[u.index()] == Some(dv.wrapping_sub(1))
-                    && (*u == start || matches!(graph.node(*u), Node::Zone(_)))
-            })
-            .collect();
-        preds.reverse(); // the stack pops the last pushed first: keep insertion order
-        for (u, hop) in preds {
-            let mut n = nodes.clone();
-            n.push(u);
-            let mut c = conduits.clone();
-            c.push(hop.conduit);
-            stack.push((u, n, c));
+            nodes.pop();
+            conduits.pop();
+        } else {
+            frames.push(preds(graph, start, u, dist));
         }
     }
     out
+}
+
+/// Predecessors of `v` one BFS step closer to `start`, reversed so that popping yields them
+/// in edge insertion order (deterministic output).
+fn preds(
+    graph: &ZoneGraph,
+    start: NodeIndex,
+    v: NodeIndex,
+    dist: &[Option<u32>],
+) -> Vec<(NodeIndex, ConduitId)> {
+    let Some(dv) = dist[v.index()] else {
+        return Vec::new();
+    };
+    let mut p: Vec<(NodeIndex, ConduitId)> = graph
+        .in_edges(v)
+        .filter(|(u, _)| {
+            dist[u.index()] == Some(dv.wrapping_sub(1))
+                && (*u == start || matches!(graph.node(*u), Node::Zone(_)))
+        })
+        .map(|(u, hop)| (u, hop.conduit))
+        .collect();
+    p.reverse();
+    p
 }
 
 /// Count simple paths from `start` to each target, bounded (see the module docs).

@@ -41,7 +41,7 @@ pub struct RiskRow {
     /// Stable id `threat@asset`.
     pub id: String,
     /// Threat id.
-    pub threat: String,
+    pub threat: Arc<str>,
     /// Asset.
     pub asset: AssetId,
     /// Zone of the asset.
@@ -64,7 +64,7 @@ pub struct RiskRow {
     pub parties: Arc<[Responsibility]>,
     /// The user's decision, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<RiskDecision>,
+    pub decision: Option<Box<RiskDecision>>,
 }
 
 impl RiskRow {
@@ -232,6 +232,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             continue;
         };
         let basis = threat_level(threat, sc.threat_level, inp.exposures.get(&sc.zone));
+        let threat_id: Arc<str> = Arc::from(sc.threat.as_str());
         // Coverage depends on the zone and threat, plus measures scoped to single assets; the
         // figures then depend only on the importance level. Compute each combination once.
         let zone_covering = inp
@@ -331,9 +332,9 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             );
             let row = RiskRow {
                 tolerable: usize::from(residual.risk.rank) >= tolerable_rank,
-                decision: decisions.get(id.as_str()).map(|d| (*d).clone()),
+                decision: decisions.get(id.as_str()).map(|d| Box::new((*d).clone())),
                 id,
-                threat: sc.threat.clone(),
+                threat: threat_id.clone(),
                 asset: asset.id,
                 zone: sc.zone,
                 scenario: sc.id,

@@ -248,13 +248,13 @@ fn exposure_adjusts_the_threat_level() {
     d.project.threats.push(scenario(z, "T03"));
     d.project.threats.push(scenario(z, "T12"));
     let a = analyse(&d.project);
-    let t03 = a.risks.iter().find(|r| r.threat == "T03").unwrap();
+    let t03 = a.risks.iter().find(|r| &*r.threat == "T03").unwrap();
     assert_eq!(
         (t03.inherent.threat, &t03.threat_basis.adjustment),
         (Level::Low, &exposure::Adjustment::Unreachable)
     );
     // T12 needs a remote-maintenance path: forced to 1.
-    let t12 = a.risks.iter().find(|r| r.threat == "T12").unwrap();
+    let t12 = a.risks.iter().find(|r| &*r.threat == "T12").unwrap();
     assert!(matches!(
         t12.threat_basis.adjustment,
         exposure::Adjustment::RequiredEntryMissing { .. }
