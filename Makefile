@@ -16,6 +16,7 @@ run: setup
 	mkdir -p $(OUT)
 	target/debug/otzone check $(SAMPLE)
 	target/debug/otzone convert $(SAMPLE) $(OUT)/sample.otz
+	target/debug/otzone analyze $(OUT)/sample.otz
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
