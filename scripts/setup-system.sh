@@ -5,7 +5,7 @@
 #   scripts/setup-system.sh full   — plus the desktop app, Xvfb, CJK fonts, LibreOffice for renders
 set -euo pipefail
 profile="${1:-full}"
-core=(build-essential pkg-config)
+core=(build-essential pkg-config fonts-noto-cjk)
 full=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
       xvfb xauth imagemagick fonts-noto-cjk webkit2gtk-driver libreoffice-calc poppler-utils)
 pkgs=("${core[@]}")

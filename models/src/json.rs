@@ -163,6 +163,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
     tmp.write_all(bytes)
         .map_err(|e| Error::io(path, "write", e))?;
+    keep_permissions(tmp.as_file(), path);
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(path, "write", e))?;
@@ -178,6 +179,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// [`Error::Io`] naming the file.
 pub fn write(path: &Path, project: &Project) -> Result<()> {
     write_atomic(path, to_string(project).as_bytes())
+}
+
+/// Give the temporary file the target's permissions, or the usual 0644 for a new file
+/// (temporary files are created 0600, which would hide a shared project from colleagues).
+pub(crate) fn keep_permissions(tmp: &std::fs::File, target: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        let _ = tmp.set_permissions(std::fs::Permissions::from_mode(mode & 0o7777));
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (tmp, target);
+    }
 }
 
 pub(crate) fn parent_dir(path: &Path) -> &Path {

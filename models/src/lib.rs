@@ -44,8 +44,10 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod chart;
 pub mod derive;
 pub mod error;
+pub mod excel;
 pub mod generate;
 pub mod graph;
 pub mod i18n;

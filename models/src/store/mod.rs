@@ -12,7 +12,7 @@ pub mod migrate;
 mod tables;
 
 use crate::catalogue::Catalogue;
-use crate::json::{parent_dir, sync_dir};
+use crate::json::{keep_permissions, parent_dir, sync_dir};
 use crate::model::Project;
 use crate::{integrity, Error, Location, Result};
 use rusqlite::{Connection, OpenFlags};
@@ -80,6 +80,7 @@ pub fn save(path: &Path, project: &Project) -> Result<()> {
         tx.commit().map_err(write_err)?;
         conn.close().map_err(|(_, e)| write_err(e))?;
     }
+    keep_permissions(tmp.as_file(), path);
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(path, "write", e))?;

@@ -10,8 +10,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use otzone_models::catalogue::Catalogue;
+use otzone_models::excel::{self, export::ExportOptions};
 use otzone_models::generate::{generate, Size};
-use otzone_models::model::{Channel, Conduit, Direction, Initiator, MeasureStatus};
+use otzone_models::model::{Channel, Conduit, Direction, Initiator, IsoDate, MeasureStatus};
 use otzone_models::model::{Lang, Project};
 use otzone_models::risk::{self, what_if};
 use otzone_models::{i18n, store};
@@ -106,6 +107,17 @@ enum Command {
         /// Repetitions (the median is reported).
         #[arg(long, default_value_t = 5)]
         iterations: usize,
+    },
+    /// Export the evidence workbook (.xlsx).
+    Export {
+        /// Project file.
+        file: PathBuf,
+        /// Output workbook.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Export date (YYYY-MM-DD), written on the cover and as the creation date; today by default.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Convert between project JSON and a project file (.json ⇄ .otz), by extension.
     Convert {
@@ -275,6 +287,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bail!("unknown size {size:?}: use S, M, L or XL")
             };
             bench(size, iterations.max(1))
+        }
+        Command::Export { file, output, date } => {
+            let project = store::load_any(&file)?;
+            let date = match date {
+                Some(d) => {
+                    IsoDate::parse(&d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?
+                }
+                None => {
+                    let now = time::OffsetDateTime::now_utc().date();
+                    IsoDate::from_ymd(now.year(), now.month() as u8, now.day())
+                        .context("today's date")?
+                }
+            };
+            let analysis = risk::analyse(&project, Catalogue::builtin());
+            let options = ExportOptions { lang, date };
+            excel::export::export_to_file(&output, &project, &analysis, &options)?;
+            println!(
+                "{}",
+                i18n::format(
+                    lang,
+                    "export.done",
+                    &[
+                        ("file", &output.display().to_string()),
+                        ("risks", &analysis.risks.len().to_string())
+                    ]
+                )
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Convert { input, output } => {
             let project = store::load_any(&input)?;

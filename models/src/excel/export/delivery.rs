@@ -1,0 +1,535 @@
+//! Sheets for what is delivered and agreed: countermeasures (2-1/2-2), the responsibility
+//! split (責任分界表), the completion-inspection checklist (完成検査), supply-chain management
+//! (suppliers and the 別冊 checklists), the impact on the customer's network (顧客NWへの影響確認)
+//! and the OODA roles (3).
+
+use super::model_sheets::{channel_text, serde_key};
+use super::Ctx;
+use crate::excel::sheet::{Cell, Col, Table};
+use crate::graph::ZoneGraph;
+use crate::model::{AssetClass, Endpoint, MeasureStatus, Responsibility};
+use std::collections::HashMap;
+
+fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
+    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
+}
+
+fn party(ctx: &Ctx<'_>, r: Option<Responsibility>) -> String {
+    r.map(|r| ctx.t(&format!("responsibility.{}", r.key())))
+        .unwrap_or_else(|| ctx.t("xl.unset"))
+}
+
+fn scope_text(ctx: &Ctx<'_>, m: &crate::model::Countermeasure) -> String {
+    let p = ctx.project;
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(m.scope.zones.iter().map(|z| ctx.zone_name(*z)));
+    parts.extend(
+        m.scope
+            .conduits
+            .iter()
+            .filter_map(|c| p.conduits.iter().find(|x| x.id == *c))
+            .map(|c| c.name.clone()),
+    );
+    parts.extend(
+        m.scope
+            .assets
+            .iter()
+            .filter_map(|a| p.assets.iter().find(|x| x.id == *a))
+            .map(|a| a.name.clone()),
+    );
+    if parts.is_empty() {
+        ctx.t("xl.scope.all")
+    } else {
+        parts.join("、")
+    }
+}
+
+pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let rows = p
+        .countermeasures
+        .iter()
+        .map(|m| {
+            let cat = ctx.catalogue.measure(p, &m.measure);
+            let category = m.category.or(cat.as_ref().map(|c| c.category));
+            let cells: Vec<Cell> = vec![
+                m.measure.as_str().into(),
+                cat.as_ref()
+                    .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+                    .unwrap_or_default()
+                    .into(),
+                category
+                    .map(|c| ctx.t(&format!("category.{}", c.key())))
+                    .unwrap_or_default()
+                    .into(),
+                m.detail.as_str().into(),
+                m.threats.join(", ").into(),
+                scope_text(ctx, m).into(),
+                party(ctx, m.responsibility).into(),
+                m.operator
+                    .map(|r| ctx.t(&format!("responsibility.{}", r.key())))
+                    .unwrap_or_default()
+                    .into(),
+                m.paid
+                    .map(|x| {
+                        if x {
+                            ctx.t("xl.paid")
+                        } else {
+                            ctx.t("xl.unpaid")
+                        }
+                    })
+                    .unwrap_or_default()
+                    .into(),
+                ctx.t(&format!("status.{}", m.status.key())).into(),
+                m.due
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+                m.evidence.as_str().into(),
+                cat.as_ref()
+                    .map(|c| {
+                        let src = ctx
+                            .catalogue
+                            .source(&c.source)
+                            .map(|s| ctx.pick(&s.ja, &s.en).to_owned())
+                            .unwrap_or(c.source.clone());
+                        format!("{} — {} {}", c.confidence.label(ctx.lang), src, c.section)
+                            .trim()
+                            .to_owned()
+                    })
+                    .unwrap_or_default()
+                    .into(),
+            ];
+            (m.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.measures"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.measure_id", 9.0),
+                ("xl.col.measure", 30.0),
+                ("xl.col.category", 12.0),
+                ("xl.col.detail", 34.0),
+                ("xl.col.threats", 12.0),
+                ("xl.col.scope", 24.0),
+                ("xl.col.responsible", 9.0),
+                ("xl.col.operator", 9.0),
+                ("xl.col.paid", 7.0),
+                ("xl.col.status", 8.0),
+                ("xl.col.due", 11.0),
+                ("xl.col.evidence", 18.0),
+                ("xl.col.provenance", 26.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let mark =
+        |who: Option<Responsibility>, op: Option<Responsibility>, col: Responsibility| -> Cell {
+            let mut s = String::new();
+            if who == Some(col) || who == Some(Responsibility::Shared) {
+                s.push('●');
+            }
+            if op == Some(col) {
+                s.push('○');
+            }
+            s.into()
+        };
+    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
+    for m in &p.countermeasures {
+        let cat = ctx.catalogue.measure(p, &m.measure);
+        rows.push((
+            m.id.to_string(),
+            vec![
+                ctx.t("xl.resp.measure").into(),
+                format!(
+                    "{} {}",
+                    m.measure,
+                    cat.map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+                        .unwrap_or_default()
+                )
+                .into(),
+                mark(m.responsibility, m.operator, Responsibility::Sier),
+                mark(m.responsibility, m.operator, Responsibility::Customer),
+                mark(m.responsibility, m.operator, Responsibility::Vendor),
+                m.paid
+                    .map(|x| {
+                        if x {
+                            ctx.t("xl.paid")
+                        } else {
+                            ctx.t("xl.unpaid")
+                        }
+                    })
+                    .unwrap_or_default()
+                    .into(),
+                ctx.t(&format!("status.{}", m.status.key())).into(),
+                m.due
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+            ],
+        ));
+    }
+    for o in &p.ooda_roles {
+        rows.push((
+            o.id.to_string(),
+            vec![
+                ctx.t("xl.resp.operation").into(),
+                format!(
+                    "{} {} — {}",
+                    ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))),
+                    ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))),
+                    o.actions
+                )
+                .into(),
+                mark(o.party, None, Responsibility::Sier),
+                mark(o.party, None, Responsibility::Customer),
+                mark(o.party, None, Responsibility::Vendor),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ],
+        ));
+    }
+    Table {
+        name: ctx.t("xl.sheet.responsibility"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.kind", 10.0),
+                ("xl.col.task", 44.0),
+                ("responsibility.sier", 8.0),
+                ("responsibility.customer", 8.0),
+                ("responsibility.vendor", 8.0),
+                ("xl.col.paid", 7.0),
+                ("xl.col.status", 8.0),
+                ("xl.col.due", 11.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+/// Checks per asset class for the completion inspection (P: the settings that follow from the
+/// guideline's equipment countermeasures), each with the countermeasure it evidences.
+fn checks(class: AssetClass) -> &'static [(&'static str, &'static str)] {
+    match class {
+        AssetClass::Controller | AssetClass::Safety => &[
+            ("xl.check.default_password", "C-EQ-04"),
+            ("xl.check.write_protect", "C-EQ-13"),
+            ("xl.check.firmware_recorded", "C-EQ-10"),
+            ("xl.check.program_backup", "C-EQ-09"),
+            ("xl.check.unused_ports", "C-EQ-03"),
+        ],
+        AssetClass::Workstation | AssetClass::Server => &[
+            ("xl.check.default_password", "C-EQ-04"),
+            ("xl.check.patches", "C-EQ-02"),
+            ("xl.check.antimalware", "C-EQ-01"),
+            ("xl.check.unused_services", "C-EQ-03"),
+            ("xl.check.logging", "C-EQ-08"),
+            ("xl.check.time_sync", "C-EQ-08"),
+            ("xl.check.backup", "C-EQ-09"),
+            ("xl.check.usb", "C-EQ-06"),
+        ],
+        AssetClass::Network => &[
+            ("xl.check.default_password", "C-EQ-04"),
+            ("xl.check.firmware_recorded", "C-EQ-10"),
+            ("xl.check.fw_rules", "C-NW-02"),
+            ("xl.check.unused_services", "C-EQ-03"),
+            ("xl.check.logging", "C-EQ-08"),
+            ("xl.check.remote_access", "C-NW-04"),
+        ],
+        AssetClass::Field | AssetClass::Facility => &[
+            ("xl.check.default_password", "C-EQ-04"),
+            ("xl.check.firmware_recorded", "C-EQ-10"),
+        ],
+        AssetClass::Cloud | AssetClass::Data | AssetClass::Software => &[],
+    }
+}
+
+pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let delivered: Vec<_> = p.assets.iter().filter(|a| a.delivered).collect();
+    let assets: Vec<_> = if delivered.is_empty() {
+        p.assets.iter().collect()
+    } else {
+        delivered
+    };
+    let planned: HashMap<&str, MeasureStatus> = p
+        .countermeasures
+        .iter()
+        .map(|m| (m.measure.as_str(), m.status))
+        .collect();
+    let mut rows = Vec::new();
+    for a in assets {
+        for (key, measure) in checks(ctx.catalogue.class_of(&a.asset_type)) {
+            let basis = match planned.get(measure) {
+                Some(s) => format!("{measure} ({})", ctx.t(&format!("status.{}", s.key()))),
+                None => format!("{measure} ({})", ctx.t("xl.baseline")),
+            };
+            let item = key.rsplit('.').next().unwrap_or_default();
+            rows.push((
+                format!("CHK-{}-{item}", a.id.short()),
+                vec![
+                    a.name.as_str().into(),
+                    ctx.zone_name(a.zone.unwrap_or(crate::id::ZoneId(uuid::Uuid::nil())))
+                        .into(),
+                    ctx.t(key).into(),
+                    ctx.t(&format!("{key}.expected")).into(),
+                    basis.into(),
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                ],
+            ));
+        }
+    }
+    let results = vec!["OK".to_owned(), "NG".to_owned(), "N/A".to_owned()];
+    Table {
+        name: ctx.t("xl.sheet.inspection"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.asset", 20.0),
+                ("xl.col.zone", 16.0),
+                ("xl.col.check", 26.0),
+                ("xl.col.expected", 30.0),
+                ("xl.col.basis", 16.0),
+                ("xl.col.result", 8.0),
+                ("xl.col.evidence", 18.0),
+                ("xl.col.inspector", 12.0),
+                ("xl.col.date", 11.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![(5, Some(results)), (6, None), (7, None), (8, None)],
+    }
+}
+
+pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
+    let rows = ctx
+        .project
+        .suppliers
+        .iter()
+        .map(|s| {
+            let cells: Vec<Cell> = vec![
+                s.name.as_str().into(),
+                ctx.t(&format!("xl.supplier.{}", serde_key(&s.kind))).into(),
+                s.provides.as_str().into(),
+                s.certifications.as_str().into(),
+                s.policy_confirmed
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+                s.agreement.as_str().into(),
+                s.audit.as_str().into(),
+                s.contact.as_str().into(),
+            ];
+            (s.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.suppliers"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.supplier", 22.0),
+                ("xl.col.kind", 10.0),
+                ("xl.col.provides", 24.0),
+                ("xl.col.certifications", 18.0),
+                ("xl.col.policy_confirmed", 11.0),
+                ("xl.col.agreement_terms", 36.0),
+                ("xl.col.audit", 20.0),
+                ("xl.col.contact", 14.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn checklists(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let rows = p
+        .checklist_answers
+        .iter()
+        .map(|a| {
+            let item = ctx.catalogue.checklist_item(&a.item);
+            let cells: Vec<Cell> = vec![
+                a.item.as_str().into(),
+                item.map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.subject))))
+                    .unwrap_or_default()
+                    .into(),
+                item.map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.phase))))
+                    .unwrap_or_default()
+                    .into(),
+                item.map(|i| ctx.pick(&i.ja, &i.en).to_owned())
+                    .unwrap_or_default()
+                    .into(),
+                a.supplier
+                    .and_then(|s| p.suppliers.iter().find(|x| x.id == s))
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default()
+                    .into(),
+                a.asset
+                    .and_then(|s| p.assets.iter().find(|x| x.id == s))
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default()
+                    .into(),
+                a.answer
+                    .map(|x| ctx.t(&format!("xl.answer.{}", serde_key(&x))))
+                    .unwrap_or_else(|| ctx.t("xl.unanswered"))
+                    .into(),
+                a.evidence.as_str().into(),
+                a.note.as_str().into(),
+            ];
+            (a.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.checklists"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.item", 10.0),
+                ("xl.col.subject", 10.0),
+                ("xl.col.phase", 9.0),
+                ("xl.col.check", 36.0),
+                ("xl.col.supplier", 18.0),
+                ("xl.col.asset", 16.0),
+                ("xl.col.answer", 8.0),
+                ("xl.col.evidence", 26.0),
+                ("xl.col.notes", 18.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
+pub(super) fn network_impact(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let full = ZoneGraph::build(p);
+    let rows = p
+        .conduits
+        .iter()
+        .filter(|c| c.introduced_by_delivery)
+        .map(|c| {
+            // Paths the new conduit creates or shortens: reachability with and without it.
+            let mut without = p.clone();
+            without.conduits.retain(|x| x.id != c.id);
+            let g = ZoneGraph::build(&without);
+            let mut created: Vec<String> = Vec::new();
+            for e in &p.entry_points {
+                let after = full.reachable_from(e.id);
+                let before = g.reachable_from(e.id);
+                let mut zones: Vec<_> = after
+                    .iter()
+                    .filter(|(z, h)| before.get(*z).is_none_or(|b| b > *h))
+                    .map(|(z, h)| (p.zones.iter().position(|x| x.id == *z), *z, *h))
+                    .collect();
+                zones.sort();
+                for (_, z, h) in zones {
+                    let was = before
+                        .get(&z)
+                        .map_or_else(|| ctx.t("xl.unreachable"), |b| b.to_string());
+                    created.push(format!("{} → {} ({was} → {h})", e.name, ctx.zone_name(z)));
+                }
+            }
+            let ports: Vec<String> = c
+                .channels
+                .iter()
+                .map(|ch| format!("{} {}", ch.protocol, ch.port).trim().to_owned())
+                .collect();
+            let cells: Vec<Cell> = vec![
+                c.name.as_str().into(),
+                ctx.end_name(c.from).into(),
+                ctx.end_name(c.to).into(),
+                channel_text(ctx, c).into(),
+                ports.join("\n").into(),
+                ctx.yes(c.has_blocking_boundary()).into(),
+                created.join("\n").into(),
+                matches!(c.from, Endpoint::Entry(_))
+                    .then(|| ctx.t("xl.external_connection"))
+                    .unwrap_or_default()
+                    .into(),
+            ];
+            (c.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.network"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.conduit", 22.0),
+                ("xl.col.from", 18.0),
+                ("xl.col.to", 18.0),
+                ("xl.col.channels", 30.0),
+                ("xl.col.open_ports", 16.0),
+                ("xl.col.boundary_present", 8.0),
+                ("xl.col.new_paths", 44.0),
+                ("xl.col.notes", 14.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn ooda(ctx: &Ctx<'_>) -> Table {
+    let rows = ctx
+        .project
+        .ooda_roles
+        .iter()
+        .map(|o| {
+            let cells: Vec<Cell> = vec![
+                ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))).into(),
+                ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))).into(),
+                o.department.as_str().into(),
+                o.decision_maker.as_str().into(),
+                o.actions.as_str().into(),
+                party(ctx, o.party).into(),
+                o.person.as_str().into(),
+                o.contact.as_str().into(),
+            ];
+            (o.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.ooda"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.phase", 12.0),
+                ("xl.col.ooda_step", 10.0),
+                ("xl.col.department", 20.0),
+                ("xl.col.decider", 22.0),
+                ("xl.col.actions", 36.0),
+                ("xl.col.party", 9.0),
+                ("xl.col.person", 22.0),
+                ("xl.col.contact", 14.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}

@@ -1,0 +1,540 @@
+//! Sheets of guideline steps 1-1 … 1-7: requirements, businesses, protected assets (also the
+//! 構成管理表 of the delivered system), zones, conduits, the zone diagram, threats and impact.
+
+use super::Ctx;
+use crate::excel::sheet::{page_setup, Cell, Col, Formats, Table};
+use crate::model::{Criterion, Direction, Initiator, SmartChange};
+use rust_xlsxwriter::{Image, Workbook};
+
+fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
+    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
+}
+
+pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
+    let r = &ctx.project.requirements;
+    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
+    let general = [
+        ("REQ-GOALS", "xl.req.goals", &r.business_goals),
+        ("REQ-PURPOSE", "xl.req.purpose", &r.smart_factory_purpose),
+        ("REQ-IMPACT", "xl.req.impact", &r.incident_impact),
+        ("REQ-GOVERNANCE", "xl.req.governance", &r.governance),
+    ];
+    for (id, key, text) in general {
+        rows.push((
+            id.into(),
+            vec![
+                ctx.t(key).into(),
+                ctx.t(key).into(),
+                text.as_str().into(),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ],
+        ));
+    }
+    let bcp = ctx.t(&format!("xl.bcp.{}", serde_key(&r.bcp.status)));
+    rows.push((
+        "REQ-BCP".into(),
+        vec![
+            ctx.t("xl.req.bcp").into(),
+            bcp.into(),
+            r.bcp.notes.as_str().into(),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ],
+    ));
+    for q in &r.items {
+        let kind = ctx.t(&format!("xl.reqkind.{}", serde_key(&q.kind)));
+        rows.push((
+            q.id.to_string(),
+            vec![
+                kind.into(),
+                q.title.as_str().into(),
+                q.detail.as_str().into(),
+                q.source.as_str().into(),
+                q.owner.as_str().into(),
+                q.status.as_str().into(),
+            ],
+        ));
+    }
+    for s in &r.stakeholders {
+        let kind = ctx.t(if s.internal {
+            "xl.req.stakeholder_internal"
+        } else {
+            "xl.req.stakeholder_external"
+        });
+        rows.push((
+            s.id.to_string(),
+            vec![
+                kind.into(),
+                s.name.as_str().into(),
+                s.role.as_str().into(),
+                s.organisation.as_str().into(),
+                s.contact.as_str().into(),
+                Cell::Empty,
+            ],
+        ));
+    }
+    Table {
+        name: ctx.t("xl.sheet.requirements"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.kind", 16.0),
+                ("xl.col.title", 28.0),
+                ("xl.col.detail", 60.0),
+                ("xl.col.source", 24.0),
+                ("xl.col.owner", 16.0),
+                ("xl.col.status", 12.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
+/// The snake_case wire name of a serde enum value.
+pub(super) fn serde_key<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+pub(super) fn businesses(ctx: &Ctx<'_>) -> Table {
+    let mut c = cols(
+        ctx,
+        &[
+            ("xl.col.business", 22.0),
+            ("xl.col.department", 14.0),
+            ("xl.col.description", 36.0),
+            ("xl.col.smart_change", 12.0),
+        ],
+    );
+    for cr in Criterion::ALL {
+        c.push(Col::new(ctx.t(&format!("criterion.{}", cr.key())), 7.0));
+    }
+    c.extend(cols(
+        ctx,
+        &[
+            ("xl.col.importance", 10.0),
+            ("xl.col.deciding", 10.0),
+            ("xl.col.rationale", 36.0),
+        ],
+    ));
+    let rows = ctx
+        .project
+        .businesses
+        .iter()
+        .map(|b| {
+            let mut cells: Vec<Cell> = vec![
+                b.name.as_str().into(),
+                b.department.as_str().into(),
+                b.description.as_str().into(),
+                match b.smart_change {
+                    SmartChange::None => Cell::Empty,
+                    other => ctx.t(&format!("xl.smart.{}", serde_key(&other))).into(),
+                },
+            ];
+            for cr in Criterion::ALL {
+                cells.push(b.scores.get(cr).map_or(Cell::Empty, |l| l.value().into()));
+            }
+            match b.importance() {
+                Some((l, cr)) => {
+                    cells.push(ctx.level(l).into());
+                    cells.push(ctx.t(&format!("criterion.{}", cr.key())).into());
+                }
+                None => {
+                    cells.push(ctx.t("xl.unset").into());
+                    cells.push(Cell::Empty);
+                }
+            }
+            cells.push(b.rationale.as_str().into());
+            (b.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.businesses"),
+        cols: c,
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn assets(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let biz: std::collections::HashMap<_, &str> = p
+        .businesses
+        .iter()
+        .map(|b| (b.id, b.name.as_str()))
+        .collect();
+    let sup: std::collections::HashMap<_, &str> = p
+        .suppliers
+        .iter()
+        .map(|s| (s.id, s.name.as_str()))
+        .collect();
+    let rows = p
+        .assets
+        .iter()
+        .map(|a| {
+            let t = ctx.catalogue.asset_type(&a.asset_type);
+            let imp = ctx.analysis.importances.assets.get(&a.id);
+            let cells: Vec<Cell> = vec![
+                a.name.as_str().into(),
+                t.map_or_else(
+                    || a.asset_type.clone(),
+                    |t| ctx.pick(&t.ja, &t.en).to_owned(),
+                )
+                .into(),
+                a.vendor.as_str().into(),
+                a.model.as_str().into(),
+                a.firmware.as_str().into(),
+                a.address.as_str().into(),
+                a.location.as_str().into(),
+                a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
+                a.businesses
+                    .iter()
+                    .filter_map(|b| biz.get(b).copied())
+                    .collect::<Vec<_>>()
+                    .join("、")
+                    .into(),
+                imp.and_then(|i| i.derived)
+                    .map_or(Cell::Empty, |l| l.value().into()),
+                imp.map_or(Cell::Empty, |i| ctx.level(i.level).into()),
+                imp.map(|i| i.explain(ctx.lang)).unwrap_or_default().into(),
+                ctx.yes(a.generic_product).into(),
+                ctx.yes(a.delivered).into(),
+                a.supplier
+                    .and_then(|s| sup.get(&s).copied())
+                    .unwrap_or_default()
+                    .into(),
+                a.support_end
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+                a.protocols.join(", ").into(),
+                a.software.as_str().into(),
+                a.notes.as_str().into(),
+            ];
+            (a.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.assets"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.asset", 22.0),
+                ("xl.col.asset_type", 18.0),
+                ("xl.col.vendor", 12.0),
+                ("xl.col.model", 14.0),
+                ("xl.col.firmware", 16.0),
+                ("xl.col.address", 14.0),
+                ("xl.col.location", 14.0),
+                ("xl.col.zone", 18.0),
+                ("xl.col.businesses", 22.0),
+                ("xl.col.derived", 8.0),
+                ("xl.col.importance", 9.0),
+                ("xl.col.importance_basis", 34.0),
+                ("xl.col.generic", 7.0),
+                ("xl.col.delivered", 7.0),
+                ("xl.col.supplier", 16.0),
+                ("xl.col.support_end", 11.0),
+                ("xl.col.protocols", 16.0),
+                ("xl.col.software", 18.0),
+                ("xl.col.notes", 20.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn zones(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let biz: std::collections::HashMap<_, &str> = p
+        .businesses
+        .iter()
+        .map(|b| (b.id, b.name.as_str()))
+        .collect();
+    let rows = p
+        .zones
+        .iter()
+        .map(|z| {
+            let members: Vec<&str> = p
+                .assets
+                .iter()
+                .filter(|a| a.zone == Some(z.id))
+                .map(|a| a.name.as_str())
+                .collect();
+            let mut bs: Vec<&str> = z
+                .businesses
+                .iter()
+                .filter_map(|b| biz.get(b).copied())
+                .collect();
+            for a in p.assets.iter().filter(|a| a.zone == Some(z.id)) {
+                for b in &a.businesses {
+                    if let Some(n) = biz.get(b) {
+                        if !bs.contains(n) {
+                            bs.push(n);
+                        }
+                    }
+                }
+            }
+            let cells: Vec<Cell> = vec![
+                z.name.as_str().into(),
+                z.purpose.as_str().into(),
+                z.parent
+                    .map(|x| ctx.zone_name(x))
+                    .unwrap_or_default()
+                    .into(),
+                ctx.yes(z.safety).into(),
+                ctx.yes(z.external).into(),
+                members.len().into(),
+                members.join("、").into(),
+                bs.join("、").into(),
+                ctx.analysis
+                    .importances
+                    .zones
+                    .get(&z.id)
+                    .map_or(Cell::Empty, |l| ctx.level(*l).into()),
+                z.sl_t.describe().into(),
+                z.sl_a.map(|s| s.describe()).unwrap_or_default().into(),
+                z.policy.as_str().into(),
+                z.security_requirements.as_str().into(),
+                z.accountable.as_str().into(),
+                z.physical_area.as_str().into(),
+            ];
+            (z.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.zones"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.zone", 20.0),
+                ("xl.col.purpose", 24.0),
+                ("xl.col.parent", 14.0),
+                ("xl.col.safety", 7.0),
+                ("xl.col.external", 7.0),
+                ("xl.col.asset_count", 7.0),
+                ("xl.col.members", 30.0),
+                ("xl.col.businesses", 24.0),
+                ("xl.col.importance", 9.0),
+                ("xl.col.sl_t", 8.0),
+                ("xl.col.sl_a", 8.0),
+                ("xl.col.policy", 34.0),
+                ("xl.col.requirements", 30.0),
+                ("xl.col.accountable", 14.0),
+                ("xl.col.area", 14.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn channel_text(ctx: &Ctx<'_>, c: &crate::model::Conduit) -> String {
+    c.channels
+        .iter()
+        .map(|ch| {
+            let dir = match ch.direction {
+                Some(Direction::Forward) => "→",
+                Some(Direction::Reverse) => "←",
+                Some(Direction::Both) => "↔",
+                None => "?",
+            };
+            let init = match ch.initiator {
+                Some(Initiator::From) => ctx.t("xl.init.from"),
+                Some(Initiator::To) => ctx.t("xl.init.to"),
+                Some(Initiator::Either) => ctx.t("xl.init.either"),
+                None => String::new(),
+            };
+            let name = ctx
+                .catalogue
+                .protocols
+                .iter()
+                .find(|x| x.id == ch.protocol)
+                .map_or(ch.protocol.as_str(), |x| x.name.as_str());
+            let port = if ch.port.is_empty() {
+                String::new()
+            } else {
+                format!("/{}", ch.port)
+            };
+            format!("{name}{port} {dir} {init} {}", ch.purpose)
+                .trim()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(super) fn conduits(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let rows = p
+        .conduits
+        .iter()
+        .map(|c| {
+            let boundary: Vec<String> = c
+                .boundary
+                .iter()
+                .map(|b| {
+                    let dev = b
+                        .device
+                        .and_then(|d| p.assets.iter().find(|a| a.id == d))
+                        .map(|a| format!(" ({})", a.name))
+                        .unwrap_or_default();
+                    format!(
+                        "{}{dev} {}",
+                        ctx.t(&format!("xl.boundary.{}", serde_key(&b.kind))),
+                        b.note
+                    )
+                    .trim()
+                    .to_owned()
+                })
+                .collect();
+            let cells: Vec<Cell> = vec![
+                c.name.as_str().into(),
+                ctx.end_name(c.from).into(),
+                ctx.end_name(c.to).into(),
+                channel_text(ctx, c).into(),
+                boundary.join("\n").into(),
+                c.sl_t.map(|s| s.describe()).unwrap_or_default().into(),
+                c.sl_a.map(|s| s.describe()).unwrap_or_default().into(),
+                ctx.yes(c.temporary).into(),
+                ctx.yes(c.wireless).into(),
+                ctx.yes(c.introduced_by_delivery).into(),
+                c.owner.as_str().into(),
+                c.notes.as_str().into(),
+            ];
+            (c.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.conduits"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.conduit", 22.0),
+                ("xl.col.from", 18.0),
+                ("xl.col.to", 18.0),
+                ("xl.col.channels", 36.0),
+                ("xl.col.boundary", 26.0),
+                ("xl.col.sl_t", 8.0),
+                ("xl.col.sl_a", 8.0),
+                ("xl.col.temporary", 7.0),
+                ("xl.col.wireless", 7.0),
+                ("xl.col.new", 8.0),
+                ("xl.col.owner", 14.0),
+                ("xl.col.notes", 24.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, _f: &Formats) -> Result<(), String> {
+    let name = ctx.t("xl.sheet.diagram");
+    let png = crate::chart::zone_diagram(ctx.project, ctx.lang)?;
+    let ws = wb.add_worksheet();
+    ws.set_name(&name).map_err(|e| e.to_string())?;
+    page_setup(ws, &ctx.project.meta.name, &name).map_err(|e| e.to_string())?;
+    ws.write_string(0, 0, ctx.t("xl.diagram.note"))
+        .map_err(|e| e.to_string())?;
+    let image = Image::new_from_buffer(&png)
+        .map_err(|e| e.to_string())?
+        .set_alt_text(ctx.t("xl.sheet.diagram"));
+    ws.insert_image(2, 0, &image).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+pub(super) fn threats(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let mut c = cols(
+        ctx,
+        &[
+            ("xl.col.zone", 18.0),
+            ("xl.col.threat_id", 8.0),
+            ("xl.col.threat", 34.0),
+            ("xl.col.applicable", 7.0),
+            ("xl.col.reason", 24.0),
+            ("xl.col.entry_path", 24.0),
+            ("xl.col.impacts", 30.0),
+        ],
+    );
+    for cr in Criterion::ALL {
+        c.push(Col::new(ctx.t(&format!("criterion.{}", cr.key())), 7.0));
+    }
+    c.extend(cols(
+        ctx,
+        &[("xl.col.threat_level", 9.0), ("xl.col.provenance", 22.0)],
+    ));
+    let rows = p
+        .threats
+        .iter()
+        .map(|t| {
+            let th = ctx.catalogue.threat(p, &t.threat);
+            let impacts: Vec<String> = t
+                .impact_ids
+                .iter()
+                .map(|i| {
+                    ctx.catalogue
+                        .impacts
+                        .iter()
+                        .find(|x| &x.id == i)
+                        .map_or(i.clone(), |x| format!("{i} {}", ctx.pick(&x.ja, &x.en)))
+                })
+                .collect();
+            let mut cells: Vec<Cell> = vec![
+                ctx.zone_name(t.zone).into(),
+                t.threat.as_str().into(),
+                th.as_ref()
+                    .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
+                    .unwrap_or_default()
+                    .into(),
+                if t.applicable {
+                    ctx.t("xl.yes")
+                } else {
+                    ctx.t("xl.no")
+                }
+                .into(),
+                t.reason.as_str().into(),
+                t.entry_path.as_str().into(),
+                impacts.join("\n").into(),
+            ];
+            for cr in Criterion::ALL {
+                cells.push(t.impacts.get(cr).map_or(Cell::Empty, |l| l.value().into()));
+            }
+            cells.push(t.threat_level.map_or(Cell::Empty, |l| l.value().into()));
+            cells.push(
+                th.map(|x| {
+                    let src = ctx
+                        .catalogue
+                        .source(&x.source)
+                        .map(|s| ctx.pick(&s.ja, &s.en).to_owned())
+                        .unwrap_or(x.source.clone());
+                    format!("{} — {}", x.confidence.label(ctx.lang), src)
+                })
+                .unwrap_or_default()
+                .into(),
+            );
+            (t.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.threats"),
+        cols: c,
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}

@@ -1,0 +1,295 @@
+//! セキュリティリスク評価: the register (inherent, planned, residual, explanation, treatment),
+//! the summary with charts, attack paths and validation findings.
+
+use super::model_sheets::serde_key;
+use super::Ctx;
+use crate::excel::sheet::{page_setup, write_text, Cell, Col, Formats, Table};
+use crate::risk::coverage::State;
+use rust_xlsxwriter::{Image, Workbook};
+
+fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
+    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
+}
+
+pub(super) fn register(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
+    let measures: std::collections::HashMap<_, _> =
+        p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    let rows = ctx
+        .analysis
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let a = assets.get(&r.asset);
+            let threat = ctx.catalogue.threat(p, &r.threat);
+            let measure_list: Vec<String> = r
+                .planned
+                .measures
+                .iter()
+                .filter_map(|m| measures.get(m))
+                .map(|m| {
+                    format!(
+                        "{} ({})",
+                        m.measure,
+                        ctx.t(&format!("status.{}", m.status.key()))
+                    )
+                })
+                .collect();
+            let decision = r.decision.as_ref();
+            let cells: Vec<Cell> = vec![
+                (i + 1).into(),
+                ctx.zone_name(r.zone).into(),
+                a.map(|a| a.name.clone()).unwrap_or_default().into(),
+                a.and_then(|a| ctx.catalogue.asset_type(&a.asset_type))
+                    .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
+                    .unwrap_or_default()
+                    .into(),
+                r.residual.importance.value().into(),
+                r.threat.to_string().into(),
+                threat
+                    .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
+                    .unwrap_or_default()
+                    .into(),
+                r.residual.threat.value().into(),
+                measure_list.join("\n").into(),
+                r.residual.countermeasure.value().into(),
+                r.residual.vulnerability.value().into(),
+                r.inherent.risk.value.to_string().into(),
+                r.planned.risk.value.to_string().into(),
+                r.residual.risk.value.to_string().into(),
+                if r.tolerable {
+                    ctx.t("xl.yes")
+                } else {
+                    ctx.t("xl.no")
+                }
+                .into(),
+                r.explain(State::Residual, ctx.lang, p).into(),
+                decision
+                    .and_then(|d| d.treatment)
+                    .map(|t| ctx.t(&format!("xl.treatment.{}", serde_key(&t))))
+                    .unwrap_or_default()
+                    .into(),
+                decision
+                    .map(|d| d.justification.clone())
+                    .unwrap_or_default()
+                    .into(),
+                decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
+                r.parties
+                    .iter()
+                    .map(|x| ctx.t(&format!("responsibility.{}", x.key())))
+                    .collect::<Vec<_>>()
+                    .join("、")
+                    .into(),
+            ];
+            (r.id.clone(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.risks"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.no", 5.0),
+                ("xl.col.zone", 16.0),
+                ("xl.col.asset", 18.0),
+                ("xl.col.asset_type", 14.0),
+                ("xl.col.importance", 7.0),
+                ("xl.col.threat_id", 7.0),
+                ("xl.col.threat", 26.0),
+                ("xl.col.threat_level", 7.0),
+                ("xl.col.measures", 26.0),
+                ("xl.col.countermeasure_level", 7.0),
+                ("xl.col.vulnerability", 7.0),
+                ("xl.col.inherent", 7.0),
+                ("xl.col.planned", 7.0),
+                ("xl.col.residual", 7.0),
+                ("xl.col.tolerable", 7.0),
+                ("xl.col.explanation", 60.0),
+                ("xl.col.treatment", 9.0),
+                ("xl.col.justification", 24.0),
+                ("xl.col.risk_owner", 12.0),
+                ("xl.col.parties", 12.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(), String> {
+    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    let name = ctx.t("xl.sheet.summary");
+    let a = ctx.analysis;
+    let heat = crate::chart::heatmap(&a.rollups.heatmaps, ctx.lang)?;
+    let by_zone = crate::chart::risk_by_zone(ctx.project, &a.rollups.zones, &a.values, ctx.lang)?;
+    let ws = wb.add_worksheet();
+    ws.set_name(&name).map_err(e)?;
+    page_setup(ws, &ctx.project.meta.name, &name).map_err(e)?;
+    ws.set_column_width(0, 22).map_err(e)?;
+    for c in 1..=6 {
+        ws.set_column_width(c, 10).map_err(e)?;
+    }
+    ws.write_string_with_format(0, 0, ctx.t("xl.sheet.summary"), f.title())
+        .map_err(e)?;
+    ws.write_string_with_format(2, 0, ctx.t("xl.col.state"), f.label())
+        .map_err(e)?;
+    for (i, v) in a.values.iter().enumerate() {
+        ws.write_string_with_format(2, i as u16 + 1, v, f.label())
+            .map_err(e)?;
+    }
+    for (r, (key, counts)) in [
+        ("state.inherent", &a.rollups.total.inherent),
+        ("state.planned", &a.rollups.total.planned),
+        ("state.residual", &a.rollups.total.residual),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3 + r as u32, 0, ctx.t(key)).map_err(e)?;
+        for (i, n) in counts.iter().enumerate() {
+            ws.write_number(3 + r as u32, i as u16 + 1, *n as f64)
+                .map_err(e)?;
+        }
+    }
+    let method = ctx.catalogue.risk_method(&a.method);
+    let note = method
+        .map(|m| {
+            format!(
+                "{}: {}",
+                ctx.pick(&m.ja, &m.en),
+                ctx.pick(&m.provenance_ja, &m.provenance_en)
+            )
+        })
+        .unwrap_or_default();
+    write_text(ws, 7, 0, &note, f, ctx.lang).map_err(e)?;
+    ws.merge_range(7, 0, 7, 6, &note, f.label()).map_err(e)?;
+    ws.set_row_height(7, 30).map_err(e)?;
+    let img = Image::new_from_buffer(&heat)
+        .map_err(e)?
+        .set_alt_text(ctx.t("xl.chart.heatmap"));
+    ws.insert_image(9, 0, &img).map_err(e)?;
+    let img = Image::new_from_buffer(&by_zone)
+        .map_err(e)?
+        .set_alt_text(ctx.t("xl.chart.by_zone"));
+    ws.insert_image(33, 0, &img).map_err(e)?;
+    Ok(())
+}
+
+pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let names: std::collections::HashMap<_, &str> =
+        p.assets.iter().map(|a| (a.id, a.name.as_str())).collect();
+    let conduit_names: std::collections::HashMap<_, &str> =
+        p.conduits.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let rows = ctx
+        .analysis
+        .attack_paths
+        .iter()
+        .map(|ap| {
+            let entry = p
+                .entry_points
+                .iter()
+                .find(|e| e.id == ap.entry)
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            let route = ap
+                .shortest
+                .iter()
+                .map(|s| {
+                    s.zones
+                        .iter()
+                        .map(|z| ctx.zone_name(*z))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let cells: Vec<Cell> = vec![
+                entry.into(),
+                ctx.t(&format!("entry.{}", ap.entry_kind.key())).into(),
+                ctx.zone_name(ap.target_zone).into(),
+                ap.targets
+                    .iter()
+                    .filter_map(|a| names.get(a).copied())
+                    .collect::<Vec<_>>()
+                    .join("、")
+                    .into(),
+                if ap.reachable {
+                    ctx.t("xl.yes")
+                } else {
+                    ctx.t("xl.no")
+                }
+                .into(),
+                ap.hops.map_or(Cell::Empty, |h| Cell::Num(f64::from(h))),
+                format!("{}{}", ap.simple_paths, if ap.complete { "" } else { "+" }).into(),
+                route.into(),
+                ap.unprotected_conduits
+                    .iter()
+                    .filter_map(|c| conduit_names.get(c).copied())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into(),
+            ];
+            (format!("{}>{}", ap.entry, ap.target_zone), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.paths"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.entry", 20.0),
+                ("xl.col.entry_kind", 14.0),
+                ("xl.col.target_zone", 18.0),
+                ("xl.col.targets", 26.0),
+                ("xl.col.reachable", 7.0),
+                ("xl.col.hops", 6.0),
+                ("xl.col.paths", 7.0),
+                ("xl.col.route", 50.0),
+                ("xl.col.unprotected", 26.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
+pub(super) fn findings(ctx: &Ctx<'_>) -> Table {
+    let rows = ctx
+        .analysis
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let cells: Vec<Cell> = vec![
+                f.step.into(),
+                ctx.t(&format!("severity.{}", serde_key(&f.severity)))
+                    .into(),
+                f.rule.into(),
+                f.item.name.as_str().into(),
+                f.message(ctx.lang).into(),
+            ];
+            (format!("F{:04}-{}", i + 1, f.item.id), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.findings"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.step", 6.0),
+                ("xl.col.severity", 9.0),
+                ("xl.col.rule", 24.0),
+                ("xl.col.item", 26.0),
+                ("xl.col.message", 70.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}

@@ -1,0 +1,26 @@
+//! Excel I/O: the evidence workbook for the SI certification's ②構築 items and customer
+//! agreement (export), reading the customer's answers back (responses), and importing a
+//! customer's asset ledger (import).
+
+pub mod export;
+pub mod sheet;
+
+/// Name of the hidden sheet that identifies an exported workbook.
+pub const META_SHEET: &str = "_otzone";
+
+/// Header texts of the customer columns, per language: agreement, comment, date.
+pub const CUSTOMER_HEADERS: [(&str, &str); 3] = [
+    ("合意", "Agreement"),
+    ("顧客コメント", "Customer comment"),
+    ("回答日", "Answer date"),
+];
+
+/// Header of the hidden column holding the hash of a row's locked cells.
+pub const HASH_HEADER: &str = "_row_hash";
+
+/// Agreement choices offered in the drop-down, per language: agreed, to discuss, disagreed.
+pub const AGREEMENT_CHOICES: [(&str, &str); 3] = [
+    ("合意", "Agreed"),
+    ("要協議", "Discuss"),
+    ("不同意", "Disagreed"),
+];

@@ -1,0 +1,431 @@
+//! The table writer every exported sheet goes through, so that all tables look and behave
+//! the same: header row frozen with the id column, autofilter, widths that fit Japanese text,
+//! A4 landscape fitted to the page width with the header row repeated and "page x / y" in the
+//! footer; customer columns (agreement drop-down, comment, date) unlocked on a protected sheet;
+//! a hidden hash of each row's locked cells so edits to them can be detected on return.
+//!
+//! **No cell ever becomes a formula from user text.** Everything is written with
+//! `write_string`; text beginning with `= + - @`, tab or CR also gets Excel's quote prefix so
+//! that re-editing the cell in Excel keeps it text.
+
+use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER};
+use crate::model::{Agreement, CustomerResponse, Lang};
+use rust_xlsxwriter::{
+    Color, DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook,
+    Worksheet, XlsxError,
+};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Excel's limit on the characters of one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A column: its header text and width (in Excel character units).
+#[derive(Debug, Clone)]
+pub struct Col {
+    /// Header text.
+    pub header: String,
+    /// Width.
+    pub width: f64,
+}
+
+impl Col {
+    /// A column.
+    pub fn new(header: impl Into<String>, width: f64) -> Self {
+        Self {
+            header: header.into(),
+            width,
+        }
+    }
+}
+
+/// A cell value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// Number.
+    Num(f64),
+    /// Empty.
+    Empty,
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::from(s.to_owned())
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Self {
+        Cell::Num(n as f64)
+    }
+}
+
+impl From<u8> for Cell {
+    fn from(n: u8) -> Self {
+        Cell::Num(f64::from(n))
+    }
+}
+
+impl Cell {
+    /// The text a reader sees (numbers without a trailing `.0`).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Num(n) => n.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// A table for one sheet.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Sheet name.
+    pub name: String,
+    /// Columns after the id column.
+    pub cols: Vec<Col>,
+    /// Rows: stable id and cells (as many as `cols`).
+    pub rows: Vec<(String, Vec<Cell>)>,
+    /// Append the customer columns (agreement, comment, date).
+    pub customer: bool,
+    /// Content columns (0-based among `cols`) that stay editable on the protected sheet, with
+    /// an optional drop-down list (e.g. inspection results filled on site).
+    pub editable: Vec<(usize, Option<Vec<String>>)>,
+}
+
+/// Display width of text in Excel character units (full-width characters count double).
+pub fn display_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2.0,
+            _ => 1.0,
+        })
+        .sum()
+}
+
+/// Lines a wrapped text needs in a column of `width` characters.
+pub fn wrapped_lines(s: &str, width: f64) -> usize {
+    let usable = (width - 1.0).max(4.0);
+    s.split('\n')
+        .map(|seg| ((display_width(seg) / usable).ceil() as usize).max(1))
+        .sum()
+}
+
+/// Row height (points) for `lines` lines of 9-point text, within Excel's limit.
+pub fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 12.0 + 3.0).clamp(15.0, 409.0)
+}
+
+/// Formats shared by every sheet.
+pub struct Formats {
+    id: Format,
+    header: Format,
+    text: Format,
+    text_quoted: Format,
+    unlocked: Format,
+    title: Format,
+    label: Format,
+}
+
+impl Formats {
+    /// The standard formats.
+    pub fn new() -> Self {
+        let base = Format::new()
+            .set_font_name("Meiryo UI")
+            .set_font_size(9)
+            .set_align(FormatAlign::Top);
+        Self {
+            id: base
+                .clone()
+                .set_font_size(8)
+                .set_font_color(Color::RGB(0x595959))
+                .set_border(FormatBorder::Hair),
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0x1F4E79))
+                .set_font_color(Color::White)
+                .set_border(FormatBorder::Thin),
+            text: base.clone().set_text_wrap().set_border(FormatBorder::Hair),
+            text_quoted: base
+                .clone()
+                .set_text_wrap()
+                .set_border(FormatBorder::Hair)
+                .set_quote_prefix(),
+            unlocked: base
+                .clone()
+                .set_text_wrap()
+                .set_unlocked()
+                .set_border(FormatBorder::Thin)
+                .set_background_color(Color::RGB(0xFFF2CC)),
+            title: base.clone().set_bold().set_font_size(16),
+            label: base
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border(FormatBorder::Thin),
+        }
+    }
+    /// Title format.
+    pub fn title(&self) -> &Format {
+        &self.title
+    }
+    /// Label format.
+    pub fn label(&self) -> &Format {
+        &self.label
+    }
+    /// Unlocked (customer) format.
+    pub fn unlocked(&self) -> &Format {
+        &self.unlocked
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Text that a spreadsheet could take for a formula if it were typed in.
+pub fn looks_like_formula(s: &str) -> bool {
+    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// Text fitted to Excel's cell limit; longer text is cut with a visible marker (the full text
+/// stays in the project file).
+pub fn fit(s: &str, lang: Lang) -> String {
+    if s.chars().count() <= MAX_CELL_CHARS {
+        return s.to_owned();
+    }
+    let marker = match lang {
+        Lang::Ja => "…[以下省略: 全文はプロジェクトファイルを参照]",
+        Lang::En => "…[cut: the full text is in the project file]",
+    };
+    let keep = MAX_CELL_CHARS - marker.chars().count();
+    let mut out: String = s.chars().take(keep).collect();
+    out.push_str(marker);
+    out
+}
+
+/// Write text safely (never a formula).
+///
+/// # Errors
+/// [`XlsxError`] from the writer.
+pub fn write_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let s = fit(s, lang);
+    let fmt = if looks_like_formula(&s) {
+        &f.text_quoted
+    } else {
+        &f.text
+    };
+    ws.write_string_with_format(row, col, s, fmt)?;
+    Ok(())
+}
+
+/// Hash of a row's locked cells: the id and every content cell, in order.
+pub fn row_hash(id: &str, cells: &[String]) -> String {
+    let mut h = Sha256::new();
+    h.update(id.as_bytes());
+    for c in cells {
+        h.update([0x1f]);
+        h.update(c.as_bytes());
+    }
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The label of an agreement in `lang`.
+pub fn agreement_label(a: Agreement, lang: Lang) -> &'static str {
+    let (ja, en) = match a {
+        Agreement::Agreed => AGREEMENT_CHOICES[0],
+        Agreement::Discuss => AGREEMENT_CHOICES[1],
+        Agreement::Disagreed => AGREEMENT_CHOICES[2],
+    };
+    if lang == Lang::Ja {
+        ja
+    } else {
+        en
+    }
+}
+
+/// Apply the common page set-up to a sheet.
+pub fn page_setup(ws: &mut Worksheet, project_name: &str, sheet: &str) -> Result<(), XlsxError> {
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    let clean = |s: &str| s.replace('&', "&&");
+    ws.set_header(format!("&L&8{}&R&8{}", clean(project_name), clean(sheet)));
+    ws.set_footer("&C&8&P / &N");
+    Ok(())
+}
+
+/// Write a table as one sheet (see the module docs).
+///
+/// # Errors
+/// [`XlsxError`] from the writer.
+pub fn write_table(
+    wb: &mut Workbook,
+    table: &Table,
+    f: &Formats,
+    lang: Lang,
+    project_name: &str,
+    responses: &HashMap<&str, &CustomerResponse>,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(&table.name)?;
+    page_setup(ws, project_name, &table.name)?;
+    let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
+    let id_width = table
+        .rows
+        .iter()
+        .map(|(id, _)| display_width(id))
+        .fold(8.0, f64::max)
+        .min(40.0)
+        * 0.9;
+    let mut headers: Vec<(String, f64)> = vec![("ID".to_owned(), id_width)];
+    headers.extend(table.cols.iter().map(|c| (c.header.clone(), c.width)));
+    let first_customer = headers.len() as u16;
+    if table.customer {
+        headers.push((pick(CUSTOMER_HEADERS[0]).to_owned(), 11.0));
+        headers.push((pick(CUSTOMER_HEADERS[1]).to_owned(), 30.0));
+        headers.push((pick(CUSTOMER_HEADERS[2]).to_owned(), 12.0));
+        headers.push((HASH_HEADER.to_owned(), 10.0));
+    }
+    for (c, (h, w)) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &f.header)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(0, 30)?;
+    for (r, (id, cells)) in table.rows.iter().enumerate() {
+        let row = r as u32 + 1;
+        ws.write_string_with_format(row, 0, fit(id, lang), &f.id)?;
+        let mut texts = Vec::with_capacity(cells.len());
+        let mut lines = 1usize;
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16 + 1;
+            if table.editable.iter().any(|(e, _)| *e == c) {
+                ws.write_string_with_format(row, col, cell.text(), &f.unlocked)?;
+                continue;
+            }
+            match cell {
+                Cell::Text(s) => write_text(ws, row, col, s, f, lang)?,
+                Cell::Num(n) => {
+                    ws.write_number_with_format(row, col, *n, &f.text)?;
+                }
+                Cell::Empty => {
+                    ws.write_blank(row, col, &f.text)?;
+                }
+            }
+            let text = cell.text();
+            lines = lines.max(wrapped_lines(&text, headers[c + 1].1));
+            texts.push(text);
+        }
+        if table.customer {
+            let resp = responses.get(id.as_str());
+            let agreement = resp
+                .and_then(|r| r.agreement)
+                .map(|a| agreement_label(a, lang))
+                .unwrap_or("");
+            let comment = resp.map(|r| fit(&r.comment, lang)).unwrap_or_default();
+            let date = resp
+                .and_then(|r| r.date.as_ref())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            ws.write_string_with_format(row, first_customer, agreement, &f.unlocked)?;
+            let fmt = if looks_like_formula(&comment) {
+                f.unlocked.clone().set_quote_prefix()
+            } else {
+                f.unlocked.clone()
+            };
+            ws.write_string_with_format(row, first_customer + 1, comment, &fmt)?;
+            ws.write_string_with_format(row, first_customer + 2, date, &f.unlocked)?;
+            ws.write_string(row, first_customer + 3, row_hash(id, &texts))?;
+            if let Some(r) = resp {
+                lines = lines.max(wrapped_lines(
+                    &r.comment,
+                    headers[first_customer as usize + 1].1,
+                ));
+            }
+        }
+        ws.set_row_height(row, row_height(lines))?;
+    }
+    let last_row = table.rows.len() as u32;
+    let last_col = headers.len() as u16 - 1;
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, last_row.max(1), last_col)?;
+    ws.set_repeat_rows(0, 0)?;
+    for (c, choices) in &table.editable {
+        if let (Some(choices), false) = (choices, table.rows.is_empty()) {
+            let list: Vec<&str> = choices.iter().map(String::as_str).collect();
+            let dv = DataValidation::new().allow_list_strings(&list)?;
+            ws.add_data_validation(1, *c as u16 + 1, last_row, *c as u16 + 1, &dv)?;
+        }
+    }
+    if table.customer {
+        ws.set_column_hidden(first_customer + 3)?;
+        if !table.rows.is_empty() {
+            let choices: Vec<&str> = AGREEMENT_CHOICES.iter().map(|c| pick(*c)).collect();
+            let dv = DataValidation::new()
+                .allow_list_strings(&choices)?
+                .set_input_title(pick(("合意欄", "Agreement")))?
+                .set_input_message(pick((
+                    "合意 / 要協議 / 不同意 から選択してください",
+                    "Choose Agreed, Discuss or Disagreed",
+                )))?;
+            ws.add_data_validation(1, first_customer, last_row, first_customer, &dv)?;
+        }
+        let options = ProtectionOptions {
+            select_locked_cells: true,
+            select_unlocked_cells: true,
+            format_columns: true,
+            format_rows: true,
+            sort: true,
+            use_autofilter: true,
+            ..ProtectionOptions::default()
+        };
+        ws.protect_with_options(&options);
+    } else if !table.editable.is_empty() {
+        let options = ProtectionOptions {
+            select_locked_cells: true,
+            select_unlocked_cells: true,
+            format_columns: true,
+            format_rows: true,
+            sort: true,
+            use_autofilter: true,
+            ..ProtectionOptions::default()
+        };
+        ws.protect_with_options(&options);
+    }
+    Ok(())
+}
