@@ -3,5 +3,6 @@
 //! - `importance`: derived importance on the samples' real data.
 
 mod analysis;
+mod excel;
 mod importance;
 mod roundtrip;

@@ -3,6 +3,7 @@
 //! customer's asset ledger (import).
 
 pub mod export;
+pub mod responses;
 pub mod sheet;
 
 /// Name of the hidden sheet that identifies an exported workbook.

@@ -119,6 +119,19 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Read a returned workbook: show the customer's answers that changed and apply them.
+    ImportResponses {
+        /// Project file (updated in place, atomically, unless --dry-run).
+        file: PathBuf,
+        /// The workbook the customer returned.
+        responses: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Convert between project JSON and a project file (.json ⇄ .otz), by extension.
     Convert {
         /// Input file.
@@ -314,6 +327,73 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ]
                 )
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ImportResponses {
+            file,
+            responses,
+            dry_run,
+            json,
+        } => {
+            let mut project = store::load_any(&file)?;
+            let analysis = risk::analyse(&project, Catalogue::builtin());
+            let report = excel::responses::read(&project, &analysis, &responses)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                let a = |x: &Option<otzone_models::model::CustomerResponse>| {
+                    x.as_ref().map_or("—".to_owned(), |r| {
+                        let ag = r
+                            .agreement
+                            .map(|g| excel::sheet::agreement_label(g, lang))
+                            .unwrap_or("");
+                        format!(
+                            "{ag} {} {}",
+                            r.comment,
+                            r.date.as_ref().map(ToString::to_string).unwrap_or_default()
+                        )
+                        .trim()
+                        .to_owned()
+                    })
+                };
+                println!(
+                    "{}",
+                    i18n::format(
+                        lang,
+                        "responses.summary",
+                        &[
+                            ("changes", &report.changes.len().to_string()),
+                            ("problems", &report.problems.len().to_string()),
+                            ("unchanged", &report.unchanged.to_string())
+                        ]
+                    )
+                );
+                for c in &report.changes {
+                    println!(
+                        "  {} row {} {}: {} → {}",
+                        c.sheet,
+                        c.row,
+                        c.row_id,
+                        a(&c.before),
+                        a(&Some(c.after.clone()))
+                    );
+                }
+                for p in &report.problems {
+                    println!("  ! {p}");
+                }
+            }
+            if !dry_run && !report.changes.is_empty() {
+                excel::responses::apply(&mut project, &report);
+                store::save_any(&file, &project)?;
+                println!(
+                    "{}",
+                    i18n::format(
+                        lang,
+                        "responses.applied",
+                        &[("file", &file.display().to_string())]
+                    )
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Convert { input, output } => {

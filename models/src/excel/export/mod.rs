@@ -194,6 +194,39 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
     wb.save_to_buffer().map_err(&err)
 }
 
+/// Row ids of every sheet with customer columns, by sheet name, as an export in `lang`
+/// would write them (used to recognise rows that no longer exist).
+pub fn customer_row_ids(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+) -> HashMap<String, std::collections::HashSet<String>> {
+    let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
+    let ctx = Ctx {
+        project,
+        analysis,
+        catalogue: Catalogue::builtin(),
+        lang,
+        date: &date,
+    };
+    [
+        model_sheets::businesses(&ctx),
+        model_sheets::assets(&ctx),
+        model_sheets::zones(&ctx),
+        model_sheets::conduits(&ctx),
+        risk_sheets::register(&ctx),
+        delivery::countermeasures(&ctx),
+        delivery::responsibility(&ctx),
+        delivery::suppliers(&ctx),
+        delivery::network_impact(&ctx),
+        delivery::ooda(&ctx),
+    ]
+    .into_iter()
+    .filter(|t| t.customer)
+    .map(|t| (t.name, t.rows.into_iter().map(|(id, _)| id).collect()))
+    .collect()
+}
+
 /// The sheets listed on the cover with the certification item each evidences.
 fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     [

@@ -1,0 +1,305 @@
+//! Reading a returned workbook: the customer's agreement (合意 / 要協議 / 不同意), comment and
+//! date per row, matched by the row's stable id.
+//!
+//! Nothing is guessed: a workbook of another project is refused; rows whose id no longer
+//! exists, rows whose locked cells were edited (their hash no longer matches), duplicated ids
+//! and unreadable answers are reported with sheet, row and column and left out; every other
+//! change is listed before it is applied, and applying is one step on the project (saved
+//! atomically by the caller).
+
+use super::sheet::{row_hash, Cell};
+use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
+use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
+use crate::risk::Analysis;
+use crate::{Error, Location, Problem, Result};
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// One row whose answer changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseChange {
+    /// Sheet.
+    pub sheet: String,
+    /// Excel row (1-based).
+    pub row: u32,
+    /// Row id.
+    pub row_id: String,
+    /// The answer recorded before, if any.
+    pub before: Option<CustomerResponse>,
+    /// The answer in the workbook.
+    pub after: CustomerResponse,
+}
+
+/// What a returned workbook holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseReport {
+    /// Rows whose answer differs from the project's.
+    pub changes: Vec<ResponseChange>,
+    /// Rows left out, with where and why.
+    pub problems: Vec<Problem>,
+    /// Rows read whose answer is unchanged.
+    pub unchanged: usize,
+}
+
+fn col_letter(c: u32) -> String {
+    let mut n = c + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+/// Cell text as the exporter wrote it (numbers without `.0`).
+pub fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => Cell::Num(*f).text(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64())
+            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
+        Data::Error(e) => format!("#{e:?}"),
+        Data::Empty => String::new(),
+    }
+}
+
+fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Some(None);
+    }
+    let all = [Agreement::Agreed, Agreement::Discuss, Agreement::Disagreed];
+    for (a, (ja, en)) in all.iter().zip(AGREEMENT_CHOICES) {
+        if t == ja || t.eq_ignore_ascii_case(en) {
+            return Some(Some(*a));
+        }
+    }
+    None
+}
+
+fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
+    match d {
+        Data::Empty => Some(None),
+        Data::String(s) if s.trim().is_empty() => Some(None),
+        Data::String(s) | Data::DateTimeIso(s) => {
+            let t = s.trim().replace('/', "-");
+            let t = t.get(..10).unwrap_or(&t).to_owned();
+            IsoDate::parse(&t)
+                .or_else(|| {
+                    // 2026-1-5 style
+                    let parts: Vec<&str> = t.split('-').collect();
+                    match parts.as_slice() {
+                        [y, m, d] => {
+                            IsoDate::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                        }
+                        _ => None,
+                    }
+                })
+                .map(Some)
+        }
+        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64()).map(Some),
+        Data::Float(f) => IsoDate::from_excel_serial(*f).map(Some),
+        Data::Int(i) => IsoDate::from_excel_serial(*i as f64).map(Some),
+        _ => None,
+    }
+}
+
+fn meta(range: &Range<Data>) -> HashMap<String, String> {
+    range
+        .rows()
+        .filter_map(|r| Some((cell_text(r.first()?), cell_text(r.get(1)?))))
+        .collect()
+}
+
+/// Read the answers in a returned workbook for `project`.
+///
+/// # Errors
+/// [`Error::InvalidWorkbook`] when the file is not a readable workbook, is not an OT Zone
+/// Studio export, or belongs to another project.
+pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<ResponseReport> {
+    let loc = || Location::file(path);
+    let mut wb = open_workbook_auto(path).map_err(|e| Error::InvalidWorkbook {
+        location: loc(),
+        detail: format!("cannot read the workbook: {e}"),
+    })?;
+    let meta_range = wb
+        .worksheet_range(META_SHEET)
+        .map_err(|_| Error::InvalidWorkbook {
+            location: loc(),
+            detail: "not an OT Zone Studio workbook (its hidden `_otzone` sheet is missing)".into(),
+        })?;
+    let meta = meta(&meta_range);
+    let id = meta.get("project_id").cloned().unwrap_or_default();
+    if id != project.id.to_string() {
+        return Err(Error::InvalidWorkbook {
+            location: Location { sheet: Some(META_SHEET.into()), ..loc() },
+            detail: format!(
+                "the workbook belongs to another project ({:?}, id {id}); this project is {:?} ({})",
+                meta.get("project_name").cloned().unwrap_or_default(),
+                project.meta.name,
+                project.id
+            ),
+        });
+    }
+    let lang = if meta.get("language").map(String::as_str) == Some("en") {
+        Lang::En
+    } else {
+        Lang::Ja
+    };
+    let known = super::export::customer_row_ids(project, analysis, lang);
+    let existing: HashMap<&str, &CustomerResponse> = project
+        .customer_responses
+        .iter()
+        .map(|r| (r.row_id.as_str(), r))
+        .collect();
+    let mut report = ResponseReport {
+        changes: Vec::new(),
+        problems: Vec::new(),
+        unchanged: 0,
+    };
+    let mut sheets: Vec<String> = meta
+        .iter()
+        .filter(|(k, v)| k.starts_with("sheet:") && v.as_str() == "customer")
+        .map(|(k, _)| k["sheet:".len()..].to_owned())
+        .collect();
+    // Keep the workbook's sheet order so that the report reads top to bottom.
+    let order = wb.sheet_names();
+    sheets.sort_by_key(|s| order.iter().position(|o| o == s));
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    for sheet in sheets {
+        let at = |row: u32, col: Option<u32>| Location {
+            sheet: Some(sheet.clone()),
+            row: Some(u64::from(row) + 1),
+            column: col.map(col_letter),
+            ..loc()
+        };
+        let Ok(range) = wb.worksheet_range(&sheet) else {
+            report.problems.push(Problem {
+                code: "sheet_missing".into(),
+                location: at(0, None),
+                message: format!("sheet {sheet:?} is missing"),
+            });
+            continue;
+        };
+        let header: Vec<String> = range
+            .rows()
+            .next()
+            .map(|r| r.iter().map(cell_text).collect())
+            .unwrap_or_default();
+        let find = |(ja, en): (&str, &str)| {
+            header
+                .iter()
+                .position(|h| h == ja || h == en)
+                .map(|c| c as u32)
+        };
+        let (Some(ac), Some(cc), Some(dc), Some(hc)) = (
+            find(CUSTOMER_HEADERS[0]),
+            find(CUSTOMER_HEADERS[1]),
+            find(CUSTOMER_HEADERS[2]),
+            header
+                .iter()
+                .position(|h| h == HASH_HEADER)
+                .map(|c| c as u32),
+        ) else {
+            report.problems.push(Problem {
+                code: "customer_columns_missing".into(),
+                location: at(0, None),
+                message: "the agreement, comment, date or hash column was removed".into(),
+            });
+            continue;
+        };
+        let ids = known.get(&sheet);
+        for (r, row) in range.rows().enumerate().skip(1) {
+            let r = r as u32;
+            let get = |c: u32| row.get(c as usize).cloned().unwrap_or(Data::Empty);
+            let id = cell_text(&get(0)).trim().to_owned();
+            if id.is_empty() {
+                continue;
+            }
+            if !ids.is_some_and(|s| s.contains(&id)) {
+                report.problems.push(Problem {
+                    code: "unknown_row".into(),
+                    location: at(r, Some(0)),
+                    message: format!(
+                        "row id {id} no longer exists in the project; its answer is not applied"
+                    ),
+                });
+                continue;
+            }
+            if !seen_ids.insert(format!("{sheet}\u{1f}{id}")) {
+                report.problems.push(Problem {
+                    code: "duplicate_row".into(),
+                    location: at(r, Some(0)),
+                    message: format!("row id {id} appears twice"),
+                });
+                continue;
+            }
+            let locked: Vec<String> = (1..ac).map(|c| cell_text(&get(c))).collect();
+            if row_hash(&id, &locked) != cell_text(&get(hc)) {
+                report.problems.push(Problem {
+                    code: "locked_cell_edited".into(),
+                    location: at(r, None),
+                    message: format!("row {id}: cells outside the agreement, comment and date columns were edited; the row is not applied"),
+                });
+                continue;
+            }
+            let agreement_text = cell_text(&get(ac));
+            let Some(agreement) = parse_agreement(&agreement_text) else {
+                report.problems.push(Problem {
+                    code: "bad_agreement".into(),
+                    location: at(r, Some(ac)),
+                    message: format!("{agreement_text:?} is not one of 合意 / 要協議 / 不同意 (Agreed / Discuss / Disagreed)"),
+                });
+                continue;
+            };
+            let Some(date) = parse_date(&get(dc)) else {
+                report.problems.push(Problem {
+                    code: "bad_date".into(),
+                    location: at(r, Some(dc)),
+                    message: format!("{:?} is not a date (YYYY-MM-DD)", cell_text(&get(dc))),
+                });
+                continue;
+            };
+            let after = CustomerResponse {
+                row_id: id.clone(),
+                agreement,
+                comment: cell_text(&get(cc)),
+                date,
+            };
+            let before = existing.get(id.as_str()).map(|r| (*r).clone());
+            let empty =
+                after.agreement.is_none() && after.comment.is_empty() && after.date.is_none();
+            if before.as_ref() == Some(&after) || (before.is_none() && empty) {
+                report.unchanged += 1;
+            } else {
+                report.changes.push(ResponseChange {
+                    sheet: sheet.clone(),
+                    row: r + 1,
+                    row_id: id,
+                    before,
+                    after,
+                });
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Apply the changes of a report to the project (one step; the caller saves atomically).
+pub fn apply(project: &mut Project, report: &ResponseReport) {
+    for c in &report.changes {
+        match project
+            .customer_responses
+            .iter_mut()
+            .find(|r| r.row_id == c.row_id)
+        {
+            Some(r) => *r = c.after.clone(),
+            None => project.customer_responses.push(c.after.clone()),
+        }
+    }
+}

@@ -1,0 +1,359 @@
+use calamine::{open_workbook_auto, Data, Reader};
+use otzone_models::catalogue::Catalogue;
+use otzone_models::excel::export::{export_to_file, ExportOptions};
+use otzone_models::excel::responses;
+use otzone_models::model::{Agreement, IsoDate, Lang, Project};
+use otzone_models::risk::analyse;
+use otzone_tests::sample;
+use std::collections::HashMap;
+use std::path::Path;
+
+fn export(p: &Project, lang: Lang, path: &Path) {
+    let a = analyse(p, Catalogue::builtin());
+    let options = ExportOptions {
+        lang,
+        date: IsoDate::parse("2026-11-23").unwrap(),
+    };
+    export_to_file(path, p, &a, &options).expect("export");
+}
+
+fn text(d: &Data) -> String {
+    responses::cell_text(d)
+}
+
+/// Rows of a sheet as text, header first.
+fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let r = wb
+        .worksheet_range(name)
+        .unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+    r.rows().map(|row| row.iter().map(text).collect()).collect()
+}
+
+/// What the customer does in Excel: the same workbook, saved with some cells changed.
+/// `edits` maps (sheet, row, col) (0-based) to new text.
+fn customer_edit(src: &Path, dst: &Path, edits: &HashMap<(String, u32, u16), Data>) {
+    let mut wb = open_workbook_auto(src).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let ws = out.add_worksheet();
+        ws.set_name(&name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r0 + r as u32, (c0 as usize + c) as u16);
+                let cell = edits.get(&(name.clone(), r, c)).unwrap_or(cell);
+                match cell {
+                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
+                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
+                    Data::Empty => Ok(()),
+                    other => ws.write_string(r, c, text(other)).map(|_| ()),
+                }
+                .unwrap();
+            }
+        }
+        for ((s, r, c), v) in edits {
+            if *s == name && range.get_value((*r, u32::from(*c))).is_none() {
+                ws.write_string(*r, *c, text(v)).unwrap();
+            }
+        }
+    }
+    out.save(dst).unwrap();
+}
+
+fn col(header: &[String], name: &str) -> u16 {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("column {name} in {header:?}")) as u16
+}
+
+#[test]
+fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Ja, Lang::En] {
+        let p = sample("food-plant");
+        let path = dir.path().join("wb.xlsx");
+        export(&p, lang, &path);
+        let wb = open_workbook_auto(&path).unwrap();
+        let names = wb.sheet_names();
+        let expected = match lang {
+            Lang::Ja => [
+                "表紙",
+                "要件整理",
+                "業務と重要度",
+                "保護対象・構成管理",
+                "ゾーン",
+                "コンジット",
+                "ゾーン図",
+                "脅威と影響",
+                "リスク評価",
+                "リスクサマリ",
+                "攻撃経路",
+                "対策",
+                "責任分界表",
+                "完成検査",
+                "サプライヤ管理",
+                "SCチェック",
+                "顧客NW影響確認",
+                "OODA役割分担",
+                "指摘事項",
+                "_otzone",
+            ],
+            Lang::En => [
+                "Cover",
+                "Requirements",
+                "Businesses",
+                "Assets (configuration)",
+                "Zones",
+                "Conduits",
+                "Zone diagram",
+                "Threats and impact",
+                "Risk assessment",
+                "Risk summary",
+                "Attack paths",
+                "Countermeasures",
+                "Responsibility split",
+                "Completion inspection",
+                "Suppliers",
+                "Supply-chain checks",
+                "Customer network impact",
+                "OODA roles",
+                "Findings",
+                "_otzone",
+            ],
+        };
+        assert_eq!(names, expected);
+        for name in &names {
+            let rows = sheet(&path, name);
+            for h in rows.first().into_iter().flatten() {
+                assert!(!h.starts_with("xl."), "{name}: untranslated header {h}");
+            }
+        }
+        let a = analyse(&p, Catalogue::builtin());
+        let counts = [
+            (expected[2], p.businesses.len()),
+            (expected[3], p.assets.len()),
+            (expected[4], p.zones.len()),
+            (expected[5], p.conduits.len()),
+            (expected[7], p.threats.len()),
+            (expected[8], a.risks.len()),
+            (expected[11], p.countermeasures.len()),
+            (expected[17], p.ooda_roles.len()),
+            (expected[18], a.findings.len()),
+        ];
+        for (name, n) in counts {
+            assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
+        }
+        let assets = sheet(&path, expected[3]);
+        assert_eq!(assets[0][0], "ID");
+        let ids: Vec<&str> = assets[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            ids,
+            p.assets
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect::<Vec<_>>()
+        );
+        let risks = sheet(&path, expected[8]);
+        assert_eq!(
+            risks[1][0], a.risks[0].id,
+            "risk rows carry their stable id"
+        );
+        let meta: HashMap<_, _> = sheet(&path, "_otzone")
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
+        assert_eq!(meta["project_id"], p.id.to_string());
+    }
+}
+
+#[test]
+fn hostile_text_stays_text_and_no_formula_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.xlsx");
+    let mut p = sample("electronics-line");
+    let hostile = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "\tcmd",
+        "\r=1",
+        "=cmd|' /C calc'!A0",
+    ];
+    for (a, h) in p.assets.iter_mut().zip(hostile) {
+        a.name = h.to_owned();
+        a.notes = format!("{h} ノート");
+    }
+    p.meta.name = "=1+1 案件".into();
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "保護対象・構成管理");
+    for (i, h) in hostile.iter().enumerate() {
+        assert_eq!(rows[i + 1][1], *h, "asset name written verbatim as text");
+    }
+    let mut wb = open_workbook_auto(&path).unwrap();
+    for name in wb.sheet_names() {
+        let f = wb.worksheet_formula(&name).unwrap();
+        assert!(
+            f.used_cells().all(|(_, _, v)| v.is_empty()),
+            "{name}: no formula in any cell"
+        );
+    }
+    let cover = sheet(&path, "表紙");
+    assert!(
+        cover.iter().any(|r| r.iter().any(|c| c == "=1+1 案件")),
+        "the project name stays text on the cover"
+    );
+}
+
+#[test]
+fn customer_round_trip_changes_exactly_the_edited_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let biz = sheet(&sent, "業務と重要度");
+    let risks = sheet(&sent, "リスク評価");
+    let (ba, bc, bd) = (
+        col(&biz[0], "合意"),
+        col(&biz[0], "顧客コメント"),
+        col(&biz[0], "回答日"),
+    );
+    let ra = col(&risks[0], "合意");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    edits.insert(("業務と重要度".into(), 2, ba), Data::String("合意".into()));
+    edits.insert(("業務と重要度".into(), 2, bd), Data::Float(46348.0)); // 2026-11-22 as an Excel date serial
+    edits.insert(
+        ("業務と重要度".into(), 4, bc),
+        Data::String("=重要度は2では？".into()),
+    );
+    edits.insert(("リスク評価".into(), 1, ra), Data::String("要協議".into()));
+    customer_edit(&sent, &back, &edits);
+
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let changed: Vec<(&str, u32)> = report
+        .changes
+        .iter()
+        .map(|c| (c.sheet.as_str(), c.row))
+        .collect();
+    assert_eq!(
+        changed,
+        [("業務と重要度", 3), ("業務と重要度", 5), ("リスク評価", 2)]
+    );
+    let first = &report.changes[0].after;
+    assert_eq!(first.row_id, biz[2][0]);
+    assert_eq!(
+        (
+            first.agreement,
+            first.date.as_ref().map(ToString::to_string)
+        ),
+        (Some(Agreement::Agreed), Some("2026-11-22".into()))
+    );
+    assert_eq!(
+        report.changes[1].after.comment, "=重要度は2では？",
+        "a comment that looks like a formula stays text"
+    );
+    assert_eq!(report.changes[2].after.agreement, Some(Agreement::Discuss));
+    assert_eq!(report.changes[2].row_id, a.risks[0].id);
+
+    responses::apply(&mut p, &report);
+    assert_eq!(p.customer_responses.len(), 3);
+    // The answers travel with the project: a new export shows them and reads back unchanged.
+    let again = dir.path().join("again.xlsx");
+    export(&p, Lang::Ja, &again);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &again).unwrap();
+    assert!(report.changes.is_empty() && report.problems.is_empty());
+}
+
+#[test]
+fn edited_locked_cells_unknown_rows_and_bad_answers_are_reported_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::En, &sent);
+    let assets = sheet(&sent, "Assets (configuration)");
+    let ag = col(&assets[0], "Agreement");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    // Row 2: the customer renamed the asset (a locked cell) and agreed.
+    edits.insert(
+        ("Assets (configuration)".into(), 1, 1),
+        Data::String("renamed".into()),
+    );
+    edits.insert(
+        ("Assets (configuration)".into(), 1, ag),
+        Data::String("Agreed".into()),
+    );
+    // Row 3: an id that does not exist.
+    edits.insert(
+        ("Assets (configuration)".into(), 2, 0),
+        Data::String("00000000-0000-0000-0000-000000000000".into()),
+    );
+    // Row 4: not a valid choice.
+    edits.insert(
+        ("Assets (configuration)".into(), 3, ag),
+        Data::String("OK!".into()),
+    );
+    // Row 5: a valid answer.
+    edits.insert(
+        ("Assets (configuration)".into(), 4, ag),
+        Data::String("disagreed".into()),
+    );
+    customer_edit(&sent, &back, &edits);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    let codes: Vec<(&str, Option<u64>, Option<&str>)> = report
+        .problems
+        .iter()
+        .map(|x| {
+            (
+                x.code.as_str(),
+                x.location.row,
+                x.location.column.as_deref(),
+            )
+        })
+        .collect();
+    let ag_letter = ((b'A' + ag as u8) as char).to_string();
+    assert_eq!(
+        codes,
+        [
+            ("locked_cell_edited", Some(2), None),
+            ("unknown_row", Some(3), Some("A")),
+            ("bad_agreement", Some(4), Some(ag_letter.as_str()))
+        ]
+    );
+    assert!(report
+        .problems
+        .iter()
+        .all(|x| x.location.sheet.as_deref() == Some("Assets (configuration)")));
+    assert_eq!(report.changes.len(), 1);
+    assert_eq!(
+        report.changes[0].after.agreement,
+        Some(Agreement::Disagreed)
+    );
+}
+
+#[test]
+fn a_workbook_of_another_project_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("food.xlsx");
+    export(&sample("food-plant"), Lang::Ja, &path);
+    let other = sample("electronics-line");
+    let a = analyse(&other, Catalogue::builtin());
+    let e = responses::read(&other, &a, &path).unwrap_err();
+    assert_eq!(e.code().as_str(), "invalid_workbook");
+    assert!(e.to_string().contains("belongs to another project"), "{e}");
+    let not_ours = dir.path().join("plain.xlsx");
+    rust_xlsxwriter::Workbook::new().save(&not_ours).unwrap();
+    let e = responses::read(&other, &a, &not_ours).unwrap_err();
+    assert!(
+        e.to_string().contains("not an OT Zone Studio workbook"),
+        "{e}"
+    );
+}
