@@ -5,4 +5,5 @@
 mod analysis;
 mod excel;
 mod importance;
+mod ledger;
 mod roundtrip;

@@ -1,0 +1,1075 @@
+//! Importing a customer's asset ledger (資産台帳) from xlsx, xlsm, xls, ods or csv, as customers
+//! really keep them: title rows above the header (found among the first rows by Japanese and
+//! English synonyms), vertically merged cells (a merged location applies to every row it
+//! spans), full-width digits and punctuation, numbers stored as numbers (型番 12345, not
+//! 12345.0), dates as serials or text, blank rows, notes under the table, hidden sheets, CSV in
+//! UTF-8 or Shift_JIS.
+//!
+//! The import is a preview first: every row becomes an add or an update, every problem carries
+//! sheet, row and column. Nothing is applied while errors remain unless the caller skips the
+//! rows that have them. Nothing in a cell is lost: columns without a field go to the asset's
+//! notes as `header: value`, and text is never truncated.
+
+use crate::id::AssetId;
+use crate::model::{IsoDate, Project, ProtectedAsset};
+use crate::{Error, Location, Problem, Result};
+use calamine::{open_workbook_auto, Data, Reader, SheetVisible, Sheets};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A field of [`ProtectedAsset`] a ledger column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Name or tag.
+    Name,
+    /// Asset type.
+    AssetType,
+    /// Vendor.
+    Vendor,
+    /// Model.
+    Model,
+    /// Firmware / OS.
+    Firmware,
+    /// Network address.
+    Address,
+    /// Location.
+    Location,
+    /// Owner.
+    Owner,
+    /// Install date.
+    InstallDate,
+    /// End of support.
+    SupportEnd,
+    /// Zone (by name).
+    Zone,
+    /// Businesses (by name).
+    Businesses,
+    /// Supplier (by name).
+    Supplier,
+    /// Protocols.
+    Protocols,
+    /// Software / licences.
+    Software,
+    /// Notes.
+    Notes,
+    /// Leave the column out (its text still goes to notes).
+    Ignore,
+}
+
+impl Field {
+    /// Parse a field key (`name`, `type`, `vendor`, …) as given to `--map`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "name" => Field::Name,
+            "type" | "asset_type" => Field::AssetType,
+            "vendor" => Field::Vendor,
+            "model" => Field::Model,
+            "firmware" | "os" => Field::Firmware,
+            "address" | "ip" => Field::Address,
+            "location" => Field::Location,
+            "owner" => Field::Owner,
+            "install_date" => Field::InstallDate,
+            "support_end" => Field::SupportEnd,
+            "zone" => Field::Zone,
+            "businesses" | "business" => Field::Businesses,
+            "supplier" => Field::Supplier,
+            "protocols" => Field::Protocols,
+            "software" => Field::Software,
+            "notes" => Field::Notes,
+            "ignore" => Field::Ignore,
+            _ => return None,
+        })
+    }
+
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Field::Name => &[
+                "名称",
+                "機器名",
+                "資産名",
+                "設備名",
+                "装置名",
+                "ホスト名",
+                "機器名称",
+                "資産名称",
+                "name",
+                "assetname",
+                "devicename",
+                "hostname",
+                "tag",
+            ],
+            Field::AssetType => &[
+                "種別",
+                "機器種別",
+                "種類",
+                "分類",
+                "タイプ",
+                "機器分類",
+                "type",
+                "assettype",
+                "devicetype",
+                "category",
+            ],
+            Field::Vendor => &[
+                "メーカ",
+                "メーカー",
+                "製造元",
+                "ベンダ",
+                "ベンダー",
+                "製造者",
+                "vendor",
+                "manufacturer",
+                "maker",
+            ],
+            Field::Model => &[
+                "型式",
+                "型番",
+                "機種",
+                "モデル",
+                "製品名",
+                "model",
+                "modelnumber",
+                "partnumber",
+                "product",
+            ],
+            Field::Firmware => &[
+                "fw",
+                "ファームウェア",
+                "os",
+                "バージョン",
+                "版数",
+                "fw版数",
+                "os/fw",
+                "firmware",
+                "version",
+                "osversion",
+            ],
+            Field::Address => &[
+                "ipアドレス",
+                "ip",
+                "アドレス",
+                "ipaddress",
+                "address",
+                "ipv4",
+            ],
+            Field::Location => &[
+                "設置場所",
+                "場所",
+                "設置位置",
+                "建屋",
+                "設置先",
+                "location",
+                "site",
+                "place",
+            ],
+            Field::Owner => &[
+                "管理者",
+                "管理部署",
+                "管理部門",
+                "担当",
+                "担当部署",
+                "所有者",
+                "owner",
+                "department",
+            ],
+            Field::InstallDate => &[
+                "導入日",
+                "設置日",
+                "購入日",
+                "導入年月日",
+                "installdate",
+                "installed",
+                "purchasedate",
+            ],
+            Field::SupportEnd => &[
+                "サポート終了",
+                "サポート終了日",
+                "保守期限",
+                "保守終了",
+                "eol",
+                "eos",
+                "supportend",
+                "endofsupport",
+            ],
+            Field::Zone => &["ゾーン", "zone"],
+            Field::Businesses => &["業務", "関連業務", "business", "businesses"],
+            Field::Supplier => &["調達先", "購入先", "保守業者", "納入業者", "supplier"],
+            Field::Protocols => &["プロトコル", "通信プロトコル", "protocol", "protocols"],
+            Field::Software => &[
+                "ソフトウェア",
+                "ライセンス",
+                "導入ソフト",
+                "software",
+                "licence",
+                "license",
+            ],
+            Field::Notes => &[
+                "備考",
+                "メモ",
+                "注記",
+                "コメント",
+                "notes",
+                "note",
+                "remarks",
+                "comment",
+            ],
+            Field::Ignore => &[],
+        }
+    }
+
+    const ALL: [Field; 16] = [
+        Field::Name,
+        Field::AssetType,
+        Field::Vendor,
+        Field::Model,
+        Field::Firmware,
+        Field::Address,
+        Field::Location,
+        Field::Owner,
+        Field::InstallDate,
+        Field::SupportEnd,
+        Field::Zone,
+        Field::Businesses,
+        Field::Supplier,
+        Field::Protocols,
+        Field::Software,
+        Field::Notes,
+    ];
+}
+
+/// Full-width ASCII and the ideographic space folded to ASCII (for matching and for values
+/// that must parse: addresses, dates, numbers).
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+fn header_key(s: &str) -> String {
+    fold_width(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '(' | ')' | '（' | '）' | '・' | '_' | '-' | '*' | '※' | '.' | ':' | '：'
+                )
+        })
+        .collect()
+}
+
+fn match_header(h: &str) -> Option<Field> {
+    let k = header_key(h);
+    if k.is_empty() {
+        return None;
+    }
+    Field::ALL
+        .into_iter()
+        .find(|f| f.synonyms().iter().any(|s| header_key(s) == k))
+}
+
+/// Import options.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerOptions {
+    /// Sheet to read; by default the visible sheet whose header matches best.
+    pub sheet: Option<String>,
+    /// Explicit mappings: column header text or letter → field.
+    pub mapping: Vec<(String, Field)>,
+}
+
+/// Whether a row adds or updates an asset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Action {
+    /// A new asset.
+    Add,
+    /// Updates the existing asset with this id (matched by name, else by address).
+    Update {
+        /// The asset.
+        id: AssetId,
+    },
+}
+
+/// A ledger row as it will be applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedRow {
+    /// Row in the ledger (1-based, as the spreadsheet shows it).
+    pub row: u64,
+    /// Add or update.
+    pub action: Action,
+    /// The asset as it will be after the import.
+    pub asset: ProtectedAsset,
+    /// The row has an error (it is applied only when error rows are skipped… i.e. never).
+    pub has_error: bool,
+}
+
+/// How the columns were understood.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnMapping {
+    /// Column letter (or number for CSV).
+    pub column: String,
+    /// Header text.
+    pub header: String,
+    /// Field, when mapped.
+    pub field: Option<Field>,
+}
+
+/// Severity of an import problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemLevel {
+    /// Blocks the row.
+    Error,
+    /// Applied, but worth a look (e.g. unknown type mapped to "other").
+    Warning,
+}
+
+/// The preview of an import.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    /// File read.
+    pub file: String,
+    /// Sheet read (empty for CSV).
+    pub sheet: String,
+    /// Header row (1-based).
+    pub header_row: u64,
+    /// Columns.
+    pub columns: Vec<ColumnMapping>,
+    /// Rows to apply.
+    pub rows: Vec<PlannedRow>,
+    /// Problems, each located.
+    pub problems: Vec<(ProblemLevel, Problem)>,
+}
+
+impl Preview {
+    /// Rows with errors.
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|(l, _)| *l == ProblemLevel::Error)
+            .count()
+    }
+}
+
+/// A cell as text, the way the customer sees it: integral numbers without `.0`, dates as
+/// `YYYY-MM-DD`, strings trimmed (never truncated).
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64())
+            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.get(..10).unwrap_or(s).to_owned(),
+        Data::Error(e) => format!("#{e:?}"),
+        Data::Empty => String::new(),
+    }
+}
+
+/// Raw grid of one sheet: text cells, and for date-capable cells the serial if numeric.
+struct Grid {
+    cells: Vec<Vec<Data>>,
+}
+
+fn col_letter(c: usize) -> String {
+    let mut n = c + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+fn read_csv(path: &Path) -> Result<Grid> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
+        Ok(s) => s.to_owned(),
+        Err(_) => {
+            // Japanese Excel saves CSV as Shift_JIS (CP932) by default.
+            let (s, _, had_errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
+            if had_errors {
+                return Err(Error::InvalidWorkbook {
+                    location: Location::file(path),
+                    detail: "the CSV is neither UTF-8 nor Shift_JIS".into(),
+                });
+            }
+            s.into_owned()
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut cells = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| Error::InvalidWorkbook {
+            location: Location {
+                row: Some(i as u64 + 1),
+                ..Location::file(path)
+            },
+            detail: format!("CSV: {e}"),
+        })?;
+        cells.push(
+            rec.iter()
+                .map(|s| {
+                    if s.is_empty() {
+                        Data::Empty
+                    } else {
+                        Data::String(s.to_owned())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(Grid { cells })
+}
+
+fn read_sheet<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Sheets<RS>,
+    name: &str,
+    path: &Path,
+) -> Result<Grid> {
+    let range = wb
+        .worksheet_range(name)
+        .map_err(|e| Error::InvalidWorkbook {
+            location: Location {
+                sheet: Some(name.into()),
+                ..Location::file(path)
+            },
+            detail: format!("cannot read the sheet: {e}"),
+        })?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let (h, w) = range.get_size();
+    let mut cells = vec![vec![Data::Empty; c0 as usize + w]; r0 as usize + h];
+    for (r, row) in range.rows().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            cells[r0 as usize + r][c0 as usize + c] = v.clone();
+        }
+    }
+    // A vertically merged cell holds its value in the top cell only: copy it down the span.
+    let merges: Vec<calamine::Dimensions> = match wb {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        // calamine does not expose ODS spans; read them from content.xml.
+        Sheets::Ods(_) => ods_merges(path, name),
+        Sheets::Xlsb(_) => Vec::new(),
+    };
+    for m in merges {
+        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
+        let v = cells
+            .get(top)
+            .and_then(|r| r.get(left))
+            .cloned()
+            .unwrap_or(Data::Empty);
+        for r in top..=m.end.0 as usize {
+            for c in left..=m.end.1 as usize {
+                if let Some(cell) = cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+                    if *cell == Data::Empty {
+                        *cell = v.clone();
+                    }
+                }
+            }
+        }
+    }
+    Ok(Grid { cells })
+}
+
+/// Merged regions of an ODS sheet: cells with `table:number-rows-spanned` or
+/// `table:number-columns-spanned`, positions counted with the repeat attributes.
+fn ods_merges(path: &Path, sheet: &str) -> Vec<calamine::Dimensions> {
+    use quick_xml::events::Event;
+    let Ok(file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return Vec::new();
+    };
+    let mut xml = String::new();
+    match zip.by_name("content.xml") {
+        Ok(mut f) => {
+            if std::io::Read::read_to_string(&mut f, &mut xml).is_err() {
+                return Vec::new();
+            }
+        }
+        Err(_) => return Vec::new(),
+    }
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string())
+    };
+    let num = |v: Option<String>| v.and_then(|s| s.parse::<u32>().ok()).unwrap_or(1);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut in_sheet, mut row, mut col) = (false, 0u32, 0u32);
+    let mut row_repeat = 1u32;
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.name().as_ref() == "table:table" => {
+                in_sheet = attr(&e, "table:name").as_deref() == Some(sheet);
+                row = 0;
+            }
+            Ok(Event::End(e)) if e.name().as_ref() == "table:table" => in_sheet = false,
+            Ok(ev @ (Event::Start(_) | Event::Empty(_))) if in_sheet => {
+                let (Event::Start(e) | Event::Empty(e)) = &ev else {
+                    continue;
+                };
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        col = 0;
+                        row_repeat = num(attr(e, "table:number-rows-repeated"));
+                        if matches!(ev, Event::Empty(_)) {
+                            row += row_repeat;
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        let rows = num(attr(e, "table:number-rows-spanned"));
+                        let cols = num(attr(e, "table:number-columns-spanned"));
+                        if e.name().as_ref() == "table:table-cell" && (rows > 1 || cols > 1) {
+                            out.push(calamine::Dimensions {
+                                start: (row, col),
+                                end: (row + rows - 1, col + cols - 1),
+                            });
+                        }
+                        col += num(attr(e, "table:number-columns-repeated"));
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::End(e)) if in_sheet && e.name().as_ref() == "table:table-row" => {
+                row += row_repeat
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The header row among the first rows: the one whose cells match the most field synonyms
+/// (at least two, one of them the name).
+fn find_header(grid: &Grid, mapping: &[(String, Field)]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, row) in grid.cells.iter().take(30).enumerate() {
+        let fields: Vec<Field> = row
+            .iter()
+            .filter_map(|c| {
+                let t = cell_text(c);
+                mapping
+                    .iter()
+                    .find(|(h, _)| header_key(h) == header_key(&t))
+                    .map(|(_, f)| *f)
+                    .or_else(|| match_header(&t))
+            })
+            .collect();
+        let score = fields.len();
+        if score >= 2 && fields.contains(&Field::Name) && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best
+}
+
+/// Asset type from ledger text: catalogue ids and names, then common shorthands.
+fn asset_type(text: &str, catalogue: &crate::catalogue::Catalogue) -> Option<&'static str> {
+    let k = header_key(text);
+    if k.is_empty() {
+        return None;
+    }
+    for t in &catalogue.asset_types {
+        if header_key(&t.id) == k || header_key(&t.ja) == k || header_key(&t.en) == k {
+            return Some(static_id(&t.id));
+        }
+    }
+    const SHORT: [(&str, &str); 30] = [
+        ("plc", "plc"),
+        ("シーケンサ", "plc"),
+        ("dcs", "dcs_controller"),
+        ("sis", "sis"),
+        ("安全plc", "sis"),
+        ("hmi", "hmi"),
+        ("タッチパネル", "hmi"),
+        ("操作盤", "hmi"),
+        ("ews", "ews"),
+        ("scada", "scada_server"),
+        ("mes", "mes_server"),
+        ("ヒストリアン", "historian"),
+        ("サーバ", "db_server"),
+        ("サーバー", "db_server"),
+        ("server", "db_server"),
+        ("pc", "operator_pc"),
+        ("パソコン", "operator_pc"),
+        ("スイッチ", "switch"),
+        ("switch", "switch"),
+        ("ハブ", "switch"),
+        ("ルータ", "router"),
+        ("ルーター", "router"),
+        ("router", "router"),
+        ("fw", "firewall"),
+        ("ファイアウォール", "firewall"),
+        ("vpn", "vpn_router"),
+        ("センサ", "sensor"),
+        ("センサー", "sensor"),
+        ("カメラ", "camera"),
+        ("ロボット", "robot_controller"),
+    ];
+    SHORT
+        .iter()
+        .find(|(s, _)| k == *s || k.contains(s))
+        .map(|(_, id)| *id)
+}
+
+/// The built-in catalogue's copy of an asset-type id (it lives for the whole process).
+fn static_id(s: &str) -> &'static str {
+    crate::catalogue::Catalogue::builtin()
+        .asset_types
+        .iter()
+        .find(|t| t.id == s)
+        .map_or("other", |t| t.id.as_str())
+}
+
+fn parse_date_text(s: &str) -> Option<IsoDate> {
+    let t = fold_width(s)
+        .trim()
+        .replace(['/', '.', '年', '月'], "-")
+        .replace('日', "");
+    let parts: Vec<&str> = t.split('-').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [y, m, d] => IsoDate::from_ymd(
+            y.trim().parse().ok()?,
+            m.trim().parse().ok()?,
+            d.trim().get(..2).unwrap_or(d).trim().parse().ok()?,
+        ),
+        [y, m] => IsoDate::from_ymd(y.trim().parse().ok()?, m.trim().parse().ok()?, 1),
+        _ => None,
+    }
+}
+
+fn parse_date(d: &Data) -> Option<IsoDate> {
+    match d {
+        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64()),
+        Data::Float(f) => IsoDate::from_excel_serial(*f),
+        Data::Int(i) => IsoDate::from_excel_serial(*i as f64),
+        Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s),
+        _ => None,
+    }
+}
+
+fn valid_address(s: &str) -> bool {
+    let s = fold_width(s);
+    s.split([';', ',', '、', ' ', '\n'])
+        .filter(|p| !p.trim().is_empty())
+        .all(|p| {
+            let p = p.trim();
+            let (ip, prefix) = p.split_once('/').map_or((p, None), |(a, b)| (a, Some(b)));
+            match ip.parse::<std::net::IpAddr>() {
+                Ok(std::net::IpAddr::V4(_)) => {
+                    prefix.is_none_or(|x| x.parse::<u8>().is_ok_and(|n| n <= 32))
+                }
+                Ok(std::net::IpAddr::V6(_)) => {
+                    prefix.is_none_or(|x| x.parse::<u8>().is_ok_and(|n| n <= 128))
+                }
+                Err(_) => false,
+            }
+        })
+}
+
+/// Read a ledger and plan the import.
+///
+/// # Errors
+/// [`Error::InvalidWorkbook`] / [`Error::Io`] when the file cannot be read, no sheet has a
+/// recognisable header, or a `--map` names an unknown column.
+pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Result<Preview> {
+    let file = Location::file(path);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (sheet, grid) = if ext == "csv" {
+        (String::new(), read_csv(path)?)
+    } else {
+        let mut wb = open_workbook_auto(path).map_err(|e| Error::InvalidWorkbook {
+            location: file.clone(),
+            detail: format!("cannot read the workbook (xlsx, xlsm, xls, ods or csv expected): {e}"),
+        })?;
+        let sheets: Vec<(String, bool)> = wb
+            .sheets_metadata()
+            .iter()
+            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+            .collect();
+        match &options.sheet {
+            Some(name) => {
+                if !sheets.iter().any(|(n, _)| n == name) {
+                    return Err(Error::InvalidWorkbook {
+                        location: file.clone(),
+                        detail: format!(
+                            "no sheet {name:?}; the workbook has {:?}",
+                            sheets.iter().map(|s| &s.0).collect::<Vec<_>>()
+                        ),
+                    });
+                }
+                (name.clone(), read_sheet(&mut wb, name, path)?)
+            }
+            None => {
+                // Visible sheets first; a hidden sheet is used only when no visible one has a ledger.
+                let mut best: Option<(String, Grid, usize, bool)> = None;
+                for (name, visible) in &sheets {
+                    let grid = read_sheet(&mut wb, name, path)?;
+                    if let Some((_, score)) = find_header(&grid, &options.mapping) {
+                        let better = best
+                            .as_ref()
+                            .is_none_or(|(_, _, s, v)| (*visible, score) > (*v, *s));
+                        if better {
+                            best = Some((name.clone(), grid, score, *visible));
+                        }
+                    }
+                }
+                match best {
+                    Some((name, grid, _, _)) => (name, grid),
+                    None => {
+                        return Err(Error::InvalidWorkbook {
+                            location: file.clone(),
+                            detail: "no sheet has a header row with an asset name column (e.g. 名称, 機器名, Name); use --sheet and --map".into(),
+                        })
+                    }
+                }
+            }
+        }
+    };
+    let loc = |row: usize, col: Option<usize>| Location {
+        sheet: if sheet.is_empty() {
+            None
+        } else {
+            Some(sheet.clone())
+        },
+        row: Some(row as u64 + 1),
+        column: col.map(col_letter),
+        ..file.clone()
+    };
+    let (header_row, _) = find_header(&grid, &options.mapping).ok_or_else(|| Error::InvalidWorkbook {
+        location: loc(0, None),
+        detail: "no header row with an asset name column (e.g. 名称, 機器名, Name) in the first 30 rows".into(),
+    })?;
+    let headers: Vec<String> = grid.cells[header_row].iter().map(cell_text).collect();
+    let mut fields: Vec<Option<Field>> = headers.iter().map(|h| match_header(h)).collect();
+    for (col, field) in &options.mapping {
+        let idx = headers
+            .iter()
+            .position(|h| h == col || header_key(h) == header_key(col))
+            .or_else(|| (0..headers.len()).find(|i| col_letter(*i).eq_ignore_ascii_case(col)))
+            .ok_or_else(|| Error::InvalidWorkbook {
+                location: loc(header_row, None),
+                detail: format!("--map: no column {col:?} (headers: {headers:?})"),
+            })?;
+        fields[idx] = Some(*field);
+    }
+    let columns: Vec<ColumnMapping> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| ColumnMapping {
+            column: col_letter(i),
+            header: h.clone(),
+            field: fields[i],
+        })
+        .collect();
+    let name_col = fields.iter().position(|f| *f == Some(Field::Name));
+    let cat = crate::catalogue::Catalogue::builtin();
+    let zones: HashMap<String, _> = project
+        .zones
+        .iter()
+        .map(|z| (header_key(&z.name), z.id))
+        .collect();
+    let businesses: HashMap<String, _> = project
+        .businesses
+        .iter()
+        .map(|b| (header_key(&b.name), b.id))
+        .collect();
+    let suppliers: HashMap<String, _> = project
+        .suppliers
+        .iter()
+        .map(|s| (header_key(&s.name), s.id))
+        .collect();
+    let by_name: HashMap<&str, &ProtectedAsset> = project
+        .assets
+        .iter()
+        .map(|a| (a.name.as_str(), a))
+        .collect();
+    let by_address: HashMap<String, &ProtectedAsset> = project
+        .assets
+        .iter()
+        .filter(|a| !a.address.is_empty())
+        .map(|a| (fold_width(&a.address), a))
+        .collect();
+    let mut problems: Vec<(ProblemLevel, Problem)> = Vec::new();
+    let mut rows: Vec<PlannedRow> = Vec::new();
+    let mut seen_names: HashMap<String, usize> = HashMap::new();
+    for (r, row) in grid.cells.iter().enumerate().skip(header_row + 1) {
+        let texts: Vec<String> = row.iter().map(cell_text).collect();
+        let filled = texts.iter().filter(|t| !t.is_empty()).count();
+        if filled == 0 {
+            continue; // blank row
+        }
+        let name = name_col
+            .and_then(|c| texts.get(c))
+            .cloned()
+            .unwrap_or_default();
+        if name.is_empty() {
+            if filled == 1 {
+                // A note written under the table (※…): not an asset.
+                problems.push((
+                    ProblemLevel::Warning,
+                    Problem {
+                        code: "note_row".into(),
+                        location: loc(r, None),
+                        message: format!(
+                            "row without an asset name taken as a note and not imported: {:?}",
+                            texts
+                                .iter()
+                                .find(|t| !t.is_empty())
+                                .cloned()
+                                .unwrap_or_default()
+                        ),
+                    },
+                ));
+            } else {
+                problems.push((
+                    ProblemLevel::Error,
+                    Problem {
+                        code: "missing_name".into(),
+                        location: loc(r, name_col),
+                        message: "the row has data but no asset name".into(),
+                    },
+                ));
+            }
+            continue;
+        }
+        let mut has_error = false;
+        let mut err = |level: ProblemLevel,
+                       code: &str,
+                       col: usize,
+                       message: String,
+                       problems: &mut Vec<(ProblemLevel, Problem)>| {
+            if level == ProblemLevel::Error {
+                has_error = true;
+            }
+            problems.push((
+                level,
+                Problem {
+                    code: code.into(),
+                    location: loc(r, Some(col)),
+                    message,
+                },
+            ));
+        };
+        if let Some(first) = seen_names.get(&name) {
+            err(
+                ProblemLevel::Error,
+                "duplicate_asset",
+                name_col.unwrap_or(0),
+                format!("asset {name:?} already appears on row {}", first + 1),
+                &mut problems,
+            );
+        } else {
+            seen_names.insert(name.clone(), r);
+        }
+        // Start from the existing asset (update) or a new one (add).
+        let address_col = fields.iter().position(|f| *f == Some(Field::Address));
+        let address = address_col
+            .and_then(|c| texts.get(c))
+            .map(|s| fold_width(s))
+            .unwrap_or_default();
+        let existing = by_name.get(name.as_str()).copied().or_else(|| {
+            by_address
+                .get(&address)
+                .copied()
+                .filter(|_| !address.is_empty())
+        });
+        let (action, mut asset) = match existing {
+            Some(a) => (Action::Update { id: a.id }, a.clone()),
+            None => (Action::Add, ProtectedAsset::new(name.clone(), "other")),
+        };
+        asset.name = name.clone();
+        let mut extras: Vec<String> = Vec::new();
+        for (c, text) in texts.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            let header = headers.get(c).cloned().unwrap_or_else(|| col_letter(c));
+            let cell = &row[c];
+            match fields.get(c).copied().flatten() {
+                Some(Field::Name) => {}
+                Some(Field::AssetType) => match asset_type(text, cat) {
+                    Some(t) => asset.asset_type = t.to_owned(),
+                    None => {
+                        asset.asset_type = "other".into();
+                        extras.push(format!("{header}: {text}"));
+                        err(ProblemLevel::Warning, "unknown_type", c, format!("type {text:?} is not in the catalogue; mapped to \"other\" (kept in notes)"), &mut problems);
+                    }
+                },
+                Some(Field::Vendor) => asset.vendor = text.clone(),
+                Some(Field::Model) => asset.model = text.clone(),
+                Some(Field::Firmware) => asset.firmware = text.clone(),
+                Some(Field::Address) => {
+                    if valid_address(text) {
+                        asset.address = fold_width(text).trim().to_owned();
+                    } else {
+                        err(
+                            ProblemLevel::Error,
+                            "invalid_address",
+                            c,
+                            format!("{text:?} is not an IPv4/IPv6 address (with optional /prefix)"),
+                            &mut problems,
+                        );
+                    }
+                }
+                Some(Field::Location) => asset.location = text.clone(),
+                Some(Field::Owner) => asset.owner = text.clone(),
+                Some(f @ (Field::InstallDate | Field::SupportEnd)) => match parse_date(cell) {
+                    Some(d) => {
+                        if f == Field::InstallDate {
+                            asset.install_date = Some(d);
+                        } else {
+                            asset.support_end = Some(d);
+                        }
+                    }
+                    None => err(
+                        ProblemLevel::Error,
+                        "invalid_date",
+                        c,
+                        format!("{text:?} is not a date"),
+                        &mut problems,
+                    ),
+                },
+                Some(Field::Zone) => match zones.get(&header_key(text)) {
+                    Some(z) => asset.zone = Some(*z),
+                    None => {
+                        extras.push(format!("{header}: {text}"));
+                        err(ProblemLevel::Warning, "unknown_zone", c, format!("zone {text:?} does not exist; the asset is left without a zone (kept in notes)"), &mut problems);
+                    }
+                },
+                Some(Field::Businesses) => {
+                    for b in text
+                        .split(['、', ',', ';', '，', '\n'])
+                        .map(str::trim)
+                        .filter(|b| !b.is_empty())
+                    {
+                        match businesses.get(&header_key(b)) {
+                            Some(id) if !asset.businesses.contains(id) => {
+                                asset.businesses.push(*id)
+                            }
+                            Some(_) => {}
+                            None => {
+                                extras.push(format!("{header}: {b}"));
+                                err(
+                                    ProblemLevel::Warning,
+                                    "unknown_business",
+                                    c,
+                                    format!("business {b:?} does not exist (kept in notes)"),
+                                    &mut problems,
+                                );
+                            }
+                        }
+                    }
+                }
+                Some(Field::Supplier) => match suppliers.get(&header_key(text)) {
+                    Some(s) => asset.supplier = Some(*s),
+                    None => extras.push(format!("{header}: {text}")),
+                },
+                Some(Field::Protocols) => {
+                    asset.protocols = text
+                        .split(['、', ',', ';', '/', '\n'])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+                Some(Field::Software) => asset.software = text.clone(),
+                Some(Field::Notes) => extras.push(text.clone()),
+                Some(Field::Ignore) | None => extras.push(format!("{header}: {text}")),
+            }
+        }
+        if !extras.is_empty() {
+            let imported = extras.join("\n");
+            if !asset.notes.contains(&imported) {
+                asset.notes = if asset.notes.is_empty() {
+                    imported
+                } else {
+                    format!("{}\n{imported}", asset.notes)
+                };
+            }
+        }
+        rows.push(PlannedRow {
+            row: r as u64 + 1,
+            action,
+            asset,
+            has_error,
+        });
+    }
+    Ok(Preview {
+        file: path.display().to_string(),
+        sheet,
+        header_row: header_row as u64 + 1,
+        columns,
+        rows,
+        problems,
+    })
+}
+
+/// Apply a preview. With errors present nothing is applied unless `skip_error_rows`, in which
+/// case the rows with errors are left out. Returns (added, updated).
+///
+/// # Errors
+/// [`Error::InvalidWorkbook`] listing the errors when they block the import.
+pub fn apply(
+    project: &mut Project,
+    preview: &Preview,
+    skip_error_rows: bool,
+) -> Result<(usize, usize)> {
+    if preview.error_count() > 0 && !skip_error_rows {
+        let list: Vec<String> = preview
+            .problems
+            .iter()
+            .filter(|(l, _)| *l == ProblemLevel::Error)
+            .map(|(_, p)| p.to_string())
+            .collect();
+        return Err(Error::InvalidWorkbook {
+            location: Location {
+                file: Some(preview.file.clone()),
+                ..Location::default()
+            },
+            detail: format!(
+                "{} error(s); nothing was imported (fix them or skip those rows): {}",
+                list.len(),
+                list.join("; ")
+            ),
+        });
+    }
+    let (mut added, mut updated) = (0, 0);
+    for row in preview.rows.iter().filter(|r| !r.has_error) {
+        match row.action {
+            Action::Add => {
+                project.assets.push(row.asset.clone());
+                added += 1;
+            }
+            Action::Update { id } => {
+                if let Some(a) = project.assets.iter_mut().find(|a| a.id == id) {
+                    *a = row.asset.clone();
+                    updated += 1;
+                }
+            }
+        }
+    }
+    Ok((added, updated))
+}
