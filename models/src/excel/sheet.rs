@@ -139,6 +139,7 @@ pub fn row_height(lines: usize) -> f64 {
 pub struct Formats {
     id: Format,
     header: Format,
+    column: Format,
     text: Format,
     text_quoted: Format,
     unlocked: Format,
@@ -157,8 +158,8 @@ impl Formats {
             id: base
                 .clone()
                 .set_font_size(8)
-                .set_font_color(Color::RGB(0x595959))
-                .set_border(FormatBorder::Hair),
+                .set_font_color(Color::RGB(0x595959)),
+            column: base.clone().set_text_wrap(),
             header: base
                 .clone()
                 .set_bold()
@@ -325,11 +326,16 @@ pub fn write_table(
     for (c, (h, w)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.header)?;
         ws.set_column_width(c as u16, *w)?;
+        // Cells written without a format take their column's format: one format per column
+        // instead of one lookup per cell keeps large exports fast.
+        let fmt = if c == 0 { &f.id } else { &f.column };
+        ws.set_column_format(c as u16, fmt)?;
     }
+    ws.set_print_gridlines(true);
     ws.set_row_height(0, 30)?;
     for (r, (id, cells)) in table.rows.iter().enumerate() {
         let row = r as u32 + 1;
-        ws.write_string_with_format(row, 0, fit(id, lang), &f.id)?;
+        ws.write_string(row, 0, fit(id, lang))?;
         let mut texts = Vec::with_capacity(cells.len());
         let mut lines = 1usize;
         for (c, cell) in cells.iter().enumerate() {
@@ -339,13 +345,18 @@ pub fn write_table(
                 continue;
             }
             match cell {
-                Cell::Text(s) => write_text(ws, row, col, s, f, lang)?,
+                Cell::Text(s) => {
+                    let s = fit(s, lang);
+                    if looks_like_formula(&s) {
+                        ws.write_string_with_format(row, col, s, &f.text_quoted)?;
+                    } else {
+                        ws.write_string(row, col, s)?;
+                    }
+                }
                 Cell::Num(n) => {
-                    ws.write_number_with_format(row, col, *n, &f.text)?;
+                    ws.write_number(row, col, *n)?;
                 }
-                Cell::Empty => {
-                    ws.write_blank(row, col, &f.text)?;
-                }
+                Cell::Empty => {}
             }
             let text = cell.text();
             lines = lines.max(wrapped_lines(&text, headers[c + 1].1));

@@ -79,11 +79,23 @@ impl RiskRow {
 
     /// A one-line explanation of one state's figure.
     pub fn explain(&self, s: State, lang: Lang, project: &Project) -> String {
+        self.explain_with(s, lang, &|id| {
+            project.countermeasures.iter().find(|m| m.id == id)
+        })
+    }
+
+    /// As [`RiskRow::explain`], with a countermeasure lookup (an index for large registers).
+    pub fn explain_with<'p>(
+        &self,
+        s: State,
+        lang: Lang,
+        measure: &dyn Fn(MeasureId) -> Option<&'p crate::model::Countermeasure>,
+    ) -> String {
         let a = self.state(s);
         let measures: Vec<String> = a
             .measures
             .iter()
-            .filter_map(|id| project.countermeasures.iter().find(|m| m.id == *id))
+            .filter_map(|id| measure(*id))
             .map(|m| {
                 format!(
                     "{} {}",

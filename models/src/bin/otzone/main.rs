@@ -107,6 +107,9 @@ enum Command {
         /// Repetitions (the median is reported).
         #[arg(long, default_value_t = 5)]
         iterations: usize,
+        /// Time the Excel export instead, against writing the same cells with rust_xlsxwriter alone.
+        #[arg(long)]
+        export: bool,
     },
     /// Export the evidence workbook (.xlsx).
     Export {
@@ -317,11 +320,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { size, iterations } => {
+        Command::Bench {
+            size,
+            iterations,
+            export,
+        } => {
             let Some(size) = Size::parse(&size) else {
                 bail!("unknown size {size:?}: use S, M, L or XL")
             };
-            bench(size, iterations.max(1))
+            if export {
+                bench_export(size, iterations.max(1))
+            } else {
+                bench(size, iterations.max(1))
+            }
         }
         Command::Export { file, output, date } => {
             let project = store::load_any(&file)?;
@@ -585,6 +596,70 @@ fn bench(size: Size, iterations: usize) -> anyhow::Result<ExitCode> {
         shape.3,
         o + s,
         peak_rss_mib().unwrap_or(f64::NAN)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Export timing: the full workbook (tables, formats, protection, validation, charts, diagram)
+/// against the same cells written with rust_xlsxwriter alone (no formats or extras).
+fn bench_export(size: Size, iterations: usize) -> anyhow::Result<ExitCode> {
+    let project = generate(size);
+    let analysis = risk::analyse(&project, Catalogue::builtin());
+    let options = ExportOptions {
+        lang: Lang::Ja,
+        date: IsoDate::parse("2026-11-23").context("date")?,
+    };
+    let tables = excel::export::tables(&project, &analysis, &options);
+    let cells: usize = tables
+        .iter()
+        .map(|t| t.rows.len() * (t.cols.len() + 1))
+        .sum();
+    let (mut full, mut raw, mut raw_same) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bytes = 0;
+    for _ in 0..iterations {
+        let t = Instant::now();
+        bytes = excel::export::export(&project, &analysis, &options)?.len();
+        full.push(t.elapsed().as_secs_f64() * 1e3);
+        for level in [None, Some(excel::export::ZIP_LEVEL)] {
+            let t = Instant::now();
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            if let Some(l) = level {
+                wb.set_zip_compression_level(l);
+            }
+            for table in &tables {
+                let ws = wb.add_worksheet();
+                for (c, col) in table.cols.iter().enumerate() {
+                    ws.write_string(0, c as u16 + 1, &col.header)?;
+                }
+                for (r, (id, row)) in table.rows.iter().enumerate() {
+                    let r = r as u32 + 1;
+                    ws.write_string(r, 0, id)?;
+                    for (c, cell) in row.iter().enumerate() {
+                        match cell {
+                            excel::sheet::Cell::Text(s) => {
+                                ws.write_string(r, c as u16 + 1, s)?;
+                            }
+                            excel::sheet::Cell::Num(n) => {
+                                ws.write_number(r, c as u16 + 1, *n)?;
+                            }
+                            excel::sheet::Cell::Empty => {}
+                        }
+                    }
+                }
+            }
+            let _ = wb.save_to_buffer()?;
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            if level.is_some() {
+                raw_same.push(ms)
+            } else {
+                raw.push(ms)
+            }
+        }
+    }
+    let (f, r, rs) = (median(full), median(raw), median(raw_same));
+    println!(
+        "size={size:?} cells={cells} iterations={iterations} export_ms={f:.0} raw_default_ms={r:.0} raw_same_level_ms={rs:.0} ratio_same_level={:.2} workbook_bytes={bytes}",
+        f / rs
     );
     Ok(ExitCode::SUCCESS)
 }

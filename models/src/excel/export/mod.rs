@@ -23,6 +23,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// Zip compression level of exported workbooks (1 = fastest, 9 = smallest).
+pub const ZIP_LEVEL: u8 = 1;
+
 /// Export options.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
@@ -35,6 +38,7 @@ pub struct ExportOptions {
 
 /// What every sheet builder gets.
 pub(crate) struct Ctx<'a> {
+    pub zone_names: HashMap<crate::id::ZoneId, &'a str>,
     pub project: &'a Project,
     pub analysis: &'a Analysis,
     pub catalogue: &'a Catalogue,
@@ -57,11 +61,9 @@ impl Ctx<'_> {
     }
     /// Zone name by id.
     pub fn zone_name(&self, id: crate::id::ZoneId) -> String {
-        self.project
-            .zones
-            .iter()
-            .find(|z| z.id == id)
-            .map(|z| z.name.clone())
+        self.zone_names
+            .get(&id)
+            .map(|s| (*s).to_owned())
             .unwrap_or_default()
     }
     /// Name of a conduit end.
@@ -99,6 +101,14 @@ impl Ctx<'_> {
     }
 }
 
+fn zone_names(project: &Project) -> HashMap<crate::id::ZoneId, &str> {
+    project
+        .zones
+        .iter()
+        .map(|z| (z.id, z.name.as_str()))
+        .collect()
+}
+
 fn xlsx(e: XlsxError) -> Error {
     Error::Export {
         location: Location::default(),
@@ -120,6 +130,7 @@ fn chart(detail: String) -> Error {
 pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Result<Vec<u8>> {
     let err = xlsx;
     let ctx = Ctx {
+        zone_names: zone_names(project),
         project,
         analysis,
         catalogue: Catalogue::builtin(),
@@ -127,6 +138,9 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         date: &options.date,
     };
     let mut wb = Workbook::new();
+    // Deflate dominated the export time at level 6 (docs/benchmarks.md); level 1 writes a
+    // somewhat larger file in a fraction of the time.
+    wb.set_zip_compression_level(ZIP_LEVEL);
     let (y, m, d) = options.date.ymd();
     let created = ExcelDateTime::from_ymd(y as u16, m, d).map_err(&err)?;
     let props = DocProperties::new()
@@ -194,6 +208,36 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
     wb.save_to_buffer().map_err(&err)
 }
 
+/// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
+pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Vec<Table> {
+    let ctx = Ctx {
+        zone_names: zone_names(project),
+        project,
+        analysis,
+        catalogue: Catalogue::builtin(),
+        lang: options.lang,
+        date: &options.date,
+    };
+    vec![
+        model_sheets::requirements(&ctx),
+        model_sheets::businesses(&ctx),
+        model_sheets::assets(&ctx),
+        model_sheets::zones(&ctx),
+        model_sheets::conduits(&ctx),
+        model_sheets::threats(&ctx),
+        risk_sheets::register(&ctx),
+        risk_sheets::attack_paths(&ctx),
+        delivery::countermeasures(&ctx),
+        delivery::responsibility(&ctx),
+        delivery::inspection(&ctx),
+        delivery::suppliers(&ctx),
+        delivery::checklists(&ctx),
+        delivery::network_impact(&ctx),
+        delivery::ooda(&ctx),
+        risk_sheets::findings(&ctx),
+    ]
+}
+
 /// Row ids of every sheet with customer columns, by sheet name, as an export in `lang`
 /// would write them (used to recognise rows that no longer exist).
 pub fn customer_row_ids(
@@ -203,6 +247,7 @@ pub fn customer_row_ids(
 ) -> HashMap<String, std::collections::HashSet<String>> {
     let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
     let ctx = Ctx {
+        zone_names: zone_names(project),
         project,
         analysis,
         catalogue: Catalogue::builtin(),

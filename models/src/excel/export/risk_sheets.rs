@@ -65,7 +65,8 @@ pub(super) fn register(ctx: &Ctx<'_>) -> Table {
                     ctx.t("xl.no")
                 }
                 .into(),
-                r.explain(State::Residual, ctx.lang, p).into(),
+                r.explain_with(State::Residual, ctx.lang, &|id| measures.get(&id).copied())
+                    .into(),
                 decision
                     .and_then(|d| d.treatment)
                     .map(|t| ctx.t(&format!("xl.treatment.{}", serde_key(&t))))
