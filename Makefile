@@ -17,6 +17,7 @@ run: setup
 	target/debug/otzone check $(SAMPLE)
 	target/debug/otzone convert $(SAMPLE) $(OUT)/sample.otz
 	target/debug/otzone analyze $(OUT)/sample.otz
+	target/debug/otzone export $(OUT)/sample.otz -o $(OUT)/sample.xlsx
 
 fmt-check:
 	$(CARGO) fmt --all -- --check

@@ -10,6 +10,7 @@
 //! rows that have them. Nothing in a cell is lost: columns without a field go to the asset's
 //! notes as `header: value`, and text is never truncated.
 
+use super::sheet::col_letter;
 use crate::id::AssetId;
 use crate::model::{IsoDate, Project, ProtectedAsset};
 use crate::{Error, Location, Problem, Result};
@@ -378,17 +379,6 @@ fn cell_text(d: &Data) -> String {
 /// Raw grid of one sheet: text cells, and for date-capable cells the serial if numeric.
 struct Grid {
     cells: Vec<Vec<Data>>,
-}
-
-fn col_letter(c: usize) -> String {
-    let mut n = c + 1;
-    let mut s = String::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        s.insert(0, (b'A' + r as u8) as char);
-        n = (n - 1) / 26;
-    }
-    s
 }
 
 fn read_csv(path: &Path) -> Result<Grid> {

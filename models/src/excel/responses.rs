@@ -7,7 +7,7 @@
 //! change is listed before it is applied, and applying is one step on the project (saved
 //! atomically by the caller).
 
-use super::sheet::{row_hash, Cell};
+use super::sheet::{col_letter, row_hash, Cell};
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
 use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
@@ -41,17 +41,6 @@ pub struct ResponseReport {
     pub problems: Vec<Problem>,
     /// Rows read whose answer is unchanged.
     pub unchanged: usize,
-}
-
-fn col_letter(c: u32) -> String {
-    let mut n = c + 1;
-    let mut s = String::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        s.insert(0, (b'A' + r as u8) as char);
-        n = (n - 1) / 26;
-    }
-    s
 }
 
 /// Cell text as the exporter wrote it (numbers without `.0`).
@@ -175,7 +164,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         let at = |row: u32, col: Option<u32>| Location {
             sheet: Some(sheet.clone()),
             row: Some(u64::from(row) + 1),
-            column: col.map(col_letter),
+            column: col.map(|c| col_letter(c as usize)),
             ..loc()
         };
         let Ok(range) = wb.worksheet_range(&sheet) else {

@@ -291,6 +291,31 @@ pub fn page_setup(ws: &mut Worksheet, project_name: &str, sheet: &str) -> Result
     Ok(())
 }
 
+/// Protection that still lets the reader sort, filter and resize.
+fn protection() -> ProtectionOptions {
+    ProtectionOptions {
+        select_locked_cells: true,
+        select_unlocked_cells: true,
+        format_columns: true,
+        format_rows: true,
+        sort: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    }
+}
+
+/// Spreadsheet column letter of a 0-based column (0 → A, 26 → AA).
+pub fn col_letter(c: usize) -> String {
+    let mut n = c + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
 /// Write a table as one sheet (see the module docs).
 ///
 /// # Errors
@@ -416,27 +441,9 @@ pub fn write_table(
                 )))?;
             ws.add_data_validation(1, first_customer, last_row, first_customer, &dv)?;
         }
-        let options = ProtectionOptions {
-            select_locked_cells: true,
-            select_unlocked_cells: true,
-            format_columns: true,
-            format_rows: true,
-            sort: true,
-            use_autofilter: true,
-            ..ProtectionOptions::default()
-        };
-        ws.protect_with_options(&options);
+        ws.protect_with_options(&protection());
     } else if !table.editable.is_empty() {
-        let options = ProtectionOptions {
-            select_locked_cells: true,
-            select_unlocked_cells: true,
-            format_columns: true,
-            format_rows: true,
-            sort: true,
-            use_autofilter: true,
-            ..ProtectionOptions::default()
-        };
-        ws.protect_with_options(&options);
+        ws.protect_with_options(&protection());
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ pub(super) fn write(
     ws.set_column_width(3, 18)?;
     ws.set_column_width(4, 18)?;
     ws.write_string_with_format(0, 0, ctx.t("xl.doc_title"), f.title())?;
+    ws.set_row_height(0, 26)?;
     let p = ctx.project;
     let method = ctx.catalogue.risk_method(&ctx.analysis.method);
     let facts: Vec<(String, String)> = vec![
@@ -79,6 +80,7 @@ pub(super) fn write(
     }
     row += 1;
     ws.write_string_with_format(row, 0, ctx.t("xl.cover.agreement"), f.title())?;
+    ws.set_row_height(row, 26)?;
     row += 1;
     let text = ctx.t("xl.cover.agreement_text");
     ws.merge_range(row, 0, row, 4, &text, f.label())?;

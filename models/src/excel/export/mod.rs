@@ -46,7 +46,22 @@ pub(crate) struct Ctx<'a> {
     pub date: &'a IsoDate,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(project: &'a Project, analysis: &'a Analysis, lang: Lang, date: &'a IsoDate) -> Self {
+        Self {
+            zone_names: project
+                .zones
+                .iter()
+                .map(|z| (z.id, z.name.as_str()))
+                .collect(),
+            project,
+            analysis,
+            catalogue: Catalogue::builtin(),
+            lang,
+            date,
+        }
+    }
+
     /// Text for an i18n key.
     pub fn t(&self, key: &str) -> String {
         i18n::text(self.lang, key).to_owned()
@@ -101,14 +116,6 @@ impl Ctx<'_> {
     }
 }
 
-fn zone_names(project: &Project) -> HashMap<crate::id::ZoneId, &str> {
-    project
-        .zones
-        .iter()
-        .map(|z| (z.id, z.name.as_str()))
-        .collect()
-}
-
 fn xlsx(e: XlsxError) -> Error {
     Error::Export {
         location: Location::default(),
@@ -129,14 +136,7 @@ fn chart(detail: String) -> Error {
 /// [`Error::Export`] when the writer or a chart fails (e.g. no Japanese font for charts).
 pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Result<Vec<u8>> {
     let err = xlsx;
-    let ctx = Ctx {
-        zone_names: zone_names(project),
-        project,
-        analysis,
-        catalogue: Catalogue::builtin(),
-        lang: options.lang,
-        date: &options.date,
-    };
+    let ctx = Ctx::new(project, analysis, options.lang, &options.date);
     let mut wb = Workbook::new();
     // Deflate dominated the export time at level 6 (docs/benchmarks.md); level 1 writes a
     // somewhat larger file in a fraction of the time.
@@ -160,13 +160,38 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    let tables: Vec<Table> = vec![
-        model_sheets::requirements(&ctx),
-        model_sheets::businesses(&ctx),
-        model_sheets::assets(&ctx),
-        model_sheets::zones(&ctx),
-        model_sheets::conduits(&ctx),
-    ];
+    // Build the rows on both cores: the risk register and the zone diagram (the two largest
+    // pieces) on a second thread, everything else here. The builders only read the project.
+    let (tables, later, rest, diagram_png) = std::thread::scope(|scope| {
+        let heavy = scope.spawn(|| {
+            (
+                vec![model_sheets::threats(&ctx), risk_sheets::register(&ctx)],
+                crate::chart::zone_diagram(ctx.project, ctx.lang),
+            )
+        });
+        let tables: Vec<Table> = vec![
+            model_sheets::requirements(&ctx),
+            model_sheets::businesses(&ctx),
+            model_sheets::assets(&ctx),
+            model_sheets::zones(&ctx),
+            model_sheets::conduits(&ctx),
+        ];
+        let rest: Vec<Table> = vec![
+            risk_sheets::attack_paths(&ctx),
+            delivery::countermeasures(&ctx),
+            delivery::responsibility(&ctx),
+            delivery::inspection(&ctx),
+            delivery::suppliers(&ctx),
+            delivery::checklists(&ctx),
+            delivery::network_impact(&ctx),
+            delivery::ooda(&ctx),
+            risk_sheets::findings(&ctx),
+        ];
+        match heavy.join() {
+            Ok((later, png)) => Ok((tables, later, rest, png)),
+            Err(_) => Err(chart("building the risk register sheet failed".into())),
+        }
+    })?;
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
     for t in &tables {
@@ -176,8 +201,7 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
             if t.customer { "customer" } else { "plain" },
         ));
     }
-    model_sheets::diagram(&mut wb, &ctx, &f).map_err(chart)?;
-    let later: Vec<Table> = vec![model_sheets::threats(&ctx), risk_sheets::register(&ctx)];
+    model_sheets::diagram(&mut wb, &ctx, diagram_png.map_err(chart)?).map_err(chart)?;
     for t in &later {
         write_table(&mut wb, t, &f, ctx.lang, &project.meta.name, &responses).map_err(&err)?;
         sheet_names.push((
@@ -186,17 +210,6 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         ));
     }
     risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
-    let rest: Vec<Table> = vec![
-        risk_sheets::attack_paths(&ctx),
-        delivery::countermeasures(&ctx),
-        delivery::responsibility(&ctx),
-        delivery::inspection(&ctx),
-        delivery::suppliers(&ctx),
-        delivery::checklists(&ctx),
-        delivery::network_impact(&ctx),
-        delivery::ooda(&ctx),
-        risk_sheets::findings(&ctx),
-    ];
     for t in &rest {
         write_table(&mut wb, t, &f, ctx.lang, &project.meta.name, &responses).map_err(&err)?;
         sheet_names.push((
@@ -210,14 +223,7 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
 pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Vec<Table> {
-    let ctx = Ctx {
-        zone_names: zone_names(project),
-        project,
-        analysis,
-        catalogue: Catalogue::builtin(),
-        lang: options.lang,
-        date: &options.date,
-    };
+    let ctx = Ctx::new(project, analysis, options.lang, &options.date);
     vec![
         model_sheets::requirements(&ctx),
         model_sheets::businesses(&ctx),
@@ -246,14 +252,7 @@ pub fn customer_row_ids(
     lang: Lang,
 ) -> HashMap<String, std::collections::HashSet<String>> {
     let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
-    let ctx = Ctx {
-        zone_names: zone_names(project),
-        project,
-        analysis,
-        catalogue: Catalogue::builtin(),
-        lang,
-        date: &date,
-    };
+    let ctx = Ctx::new(project, analysis, lang, &date);
     [
         model_sheets::businesses(&ctx),
         model_sheets::assets(&ctx),

@@ -2,7 +2,7 @@
 //! 構成管理表 of the delivered system), zones, conduits, the zone diagram, threats and impact.
 
 use super::Ctx;
-use crate::excel::sheet::{page_setup, Cell, Col, Formats, Table};
+use crate::excel::sheet::{page_setup, Cell, Col, Table};
 use crate::model::{Criterion, Direction, Initiator, SmartChange};
 use rust_xlsxwriter::{Image, Workbook};
 
@@ -442,9 +442,8 @@ pub(super) fn conduits(ctx: &Ctx<'_>) -> Table {
     }
 }
 
-pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, _f: &Formats) -> Result<(), String> {
+pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, png: Vec<u8>) -> Result<(), String> {
     let name = ctx.t("xl.sheet.diagram");
-    let png = crate::chart::zone_diagram(ctx.project, ctx.lang)?;
     let ws = wb.add_worksheet();
     ws.set_name(&name).map_err(|e| e.to_string())?;
     page_setup(ws, &ctx.project.meta.name, &name).map_err(|e| e.to_string())?;

@@ -135,6 +135,7 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(
     }
     ws.write_string_with_format(0, 0, ctx.t("xl.sheet.summary"), f.title())
         .map_err(e)?;
+    ws.set_row_height(0, 26).map_err(e)?;
     ws.write_string_with_format(2, 0, ctx.t("xl.col.state"), f.label())
         .map_err(e)?;
     for (i, v) in a.values.iter().enumerate() {
