@@ -357,3 +357,27 @@ fn a_workbook_of_another_project_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn text_longer_than_a_cell_is_cut_visibly_and_still_reads_back_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.xlsx");
+    let mut p = sample("food-plant");
+    p.assets[0].notes = "長い備考".repeat(10_000); // 40,000 characters: over Excel's 32,767
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "保護対象・構成管理");
+    let notes_col = rows[0].iter().position(|h| h == "備考").unwrap();
+    let cell = &rows[1][notes_col];
+    assert_eq!(cell.chars().count(), 32_767, "cut at the cell limit");
+    assert!(
+        cell.ends_with("全文はプロジェクトファイルを参照]"),
+        "with a visible marker"
+    );
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &path).unwrap();
+    assert!(
+        report.problems.is_empty(),
+        "the row hash covers the text as written: {:?}",
+        report.problems
+    );
+}

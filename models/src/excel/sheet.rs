@@ -125,6 +125,10 @@ pub fn display_width(s: &str) -> f64 {
 /// Lines a wrapped text needs in a column of `width` characters.
 pub fn wrapped_lines(s: &str, width: f64) -> usize {
     let usable = (width - 1.0).max(4.0);
+    // Display width never exceeds the byte length, so short text needs no character walk.
+    if (s.len() as f64) <= usable && !s.contains('\n') {
+        return 1;
+    }
     s.split('\n')
         .map(|seg| ((display_width(seg) / usable).ceil() as usize).max(1))
         .sum()
@@ -214,9 +218,9 @@ pub fn looks_like_formula(s: &str) -> bool {
 
 /// Text fitted to Excel's cell limit; longer text is cut with a visible marker (the full text
 /// stays in the project file).
-pub fn fit(s: &str, lang: Lang) -> String {
-    if s.chars().count() <= MAX_CELL_CHARS {
-        return s.to_owned();
+pub fn fit(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_CELL_CHARS || s.chars().count() <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(s);
     }
     let marker = match lang {
         Lang::Ja => "…[以下省略: 全文はプロジェクトファイルを参照]",
@@ -225,7 +229,7 @@ pub fn fit(s: &str, lang: Lang) -> String {
     let keep = MAX_CELL_CHARS - marker.chars().count();
     let mut out: String = s.chars().take(keep).collect();
     out.push_str(marker);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Write text safely (never a formula).
@@ -252,17 +256,37 @@ pub fn write_text(
 
 /// Hash of a row's locked cells: the id and every content cell, in order.
 pub fn row_hash(id: &str, cells: &[String]) -> String {
-    let mut h = Sha256::new();
-    h.update(id.as_bytes());
+    let mut h = RowHasher::new(id);
     for c in cells {
-        h.update([0x1f]);
-        h.update(c.as_bytes());
+        h.add(c);
     }
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finish()
+}
+
+/// Incremental [`row_hash`]: the same value without collecting the cells first.
+pub struct RowHasher(Sha256);
+
+impl RowHasher {
+    /// Start with the row id.
+    pub fn new(id: &str) -> Self {
+        let mut h = Sha256::new();
+        h.update(id.as_bytes());
+        Self(h)
+    }
+    /// Add the next cell's text.
+    pub fn add(&mut self, text: &str) {
+        self.0.update([0x1f]);
+        self.0.update(text.as_bytes());
+    }
+    /// The hash as 16 hex digits.
+    pub fn finish(self) -> String {
+        self.0
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// The label of an agreement in `lang`.
@@ -361,7 +385,7 @@ pub fn write_table(
     for (r, (id, cells)) in table.rows.iter().enumerate() {
         let row = r as u32 + 1;
         ws.write_string(row, 0, fit(id, lang))?;
-        let mut texts = Vec::with_capacity(cells.len());
+        let mut hash = RowHasher::new(id);
         let mut lines = 1usize;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16 + 1;
@@ -383,9 +407,14 @@ pub fn write_table(
                 }
                 Cell::Empty => {}
             }
-            let text = cell.text();
-            lines = lines.max(wrapped_lines(&text, headers[c + 1].1));
-            texts.push(text);
+            match cell {
+                Cell::Text(t) => {
+                    let written = fit(t, lang);
+                    lines = lines.max(wrapped_lines(&written, headers[c + 1].1));
+                    hash.add(&written);
+                }
+                other => hash.add(&other.text()),
+            }
         }
         if table.customer {
             let resp = responses.get(id.as_str());
@@ -406,7 +435,7 @@ pub fn write_table(
             };
             ws.write_string_with_format(row, first_customer + 1, comment, &fmt)?;
             ws.write_string_with_format(row, first_customer + 2, date, &f.unlocked)?;
-            ws.write_string(row, first_customer + 3, row_hash(id, &texts))?;
+            ws.write_string(row, first_customer + 3, hash.finish())?;
             if let Some(r) = resp {
                 lines = lines.max(wrapped_lines(
                     &r.comment,
