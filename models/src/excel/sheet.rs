@@ -352,7 +352,9 @@ pub fn write_table(
     project_name: &str,
     responses: &HashMap<&str, &CustomerResponse>,
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+    // Constant-memory worksheets stream finished rows to a temporary file and write strings
+    // inline: large registers no longer build the whole sheet in memory first.
+    let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(&table.name)?;
     page_setup(ws, project_name, &table.name)?;
     let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
