@@ -1,3 +1,4 @@
+use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
 fn otzone() -> Command {
@@ -67,4 +68,140 @@ fn convert_round_trips_and_a_bad_input_overwrites_nothing() {
     assert!(err.starts_with("error[invalid_json]: "), "{err}");
     assert!(err.contains("bad.json, id: invalid project JSON"), "{err}");
     assert_eq!(std::fs::read(&otz).unwrap(), before, "output untouched");
+}
+
+#[test]
+fn export_then_import_responses_and_assets_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("food.otz");
+    let wb = dir.path().join("food.xlsx");
+    let sample = crate::samples().join("food-plant.json");
+    assert!(otzone()
+        .arg("convert")
+        .arg(&sample)
+        .arg(&project)
+        .status()
+        .unwrap()
+        .success());
+    let out = otzone()
+        .args(["--lang", "en", "export"])
+        .arg(&project)
+        .arg("-o")
+        .arg(&wb)
+        .args(["--date", "2026-11-23"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("(82 risks)"));
+    assert_eq!(
+        std::fs::metadata(&wb).unwrap().permissions().mode() & 0o777,
+        0o644,
+        "a shareable file, not 0600"
+    );
+
+    let out = otzone()
+        .args(["--lang", "en", "import-responses"])
+        .arg(&project)
+        .arg(&wb)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Customer answers: 0 changed, 0 problems"),
+        "{text}"
+    );
+
+    // Another project's workbook is refused with a located error.
+    let other = dir.path().join("other.json");
+    std::fs::copy(crate::samples().join("electronics-line.json"), &other).unwrap();
+    let out = otzone()
+        .arg("import-responses")
+        .arg(&other)
+        .arg(&wb)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .starts_with("error[invalid_workbook]: "));
+
+    // The ledger has two errors: without --skip-error-rows nothing changes.
+    let ledger = crate::samples().join("ledgers/chiba-ledger.xlsx");
+    let before = std::fs::read(&project).unwrap();
+    let out = otzone()
+        .args(["--lang", "en", "import-assets"])
+        .arg(&project)
+        .arg(&ledger)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("2 error(s); nothing was imported"), "{err}");
+    assert_eq!(
+        std::fs::read(&project).unwrap(),
+        before,
+        "refused import leaves the project file untouched"
+    );
+    let out = otzone()
+        .args(["--lang", "en", "import-assets"])
+        .arg(&project)
+        .arg(&ledger)
+        .arg("--skip-error-rows")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Added 2 and updated 1 assets"));
+    let out = otzone()
+        .args(["--lang", "en", "check", "--json"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["assets"], 32);
+}
+
+#[test]
+fn what_if_reports_changed_risks_and_paths() {
+    let sample = crate::samples().join("food-plant.json");
+    let out = otzone()
+        .args(["--lang", "en", "what-if"])
+        .arg(&sample)
+        .args(["--remove-conduit", "ベンダVPN回線", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !v["paths"].as_array().unwrap().is_empty(),
+        "cutting the vendor VPN changes attack paths"
+    );
+    let out = otzone()
+        .arg("what-if")
+        .arg(&sample)
+        .args(["--remove-conduit", "no such conduit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
 }
