@@ -3,6 +3,7 @@
 //! - `cli`: the `otzone` command's exit codes and located error output.
 
 mod cli;
+mod hostile;
 mod store;
 
 use std::path::PathBuf;
