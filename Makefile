@@ -5,7 +5,7 @@ CARGO ?= cargo
 SAMPLE ?= samples/food-plant.json
 OUT ?= out
 
-.PHONY: run test setup fmt-check clippy cargo-test
+.PHONY: run test setup fmt-check clippy doc cargo-test
 
 setup:
 	scripts/setup-system.sh core
@@ -25,7 +25,10 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p otzone-models
+
 cargo-test:
 	$(CARGO) test --workspace
 
-test: setup fmt-check clippy cargo-test
+test: setup fmt-check clippy doc cargo-test

@@ -7,7 +7,7 @@
 //! ## Module map
 //! - [`model`] — plain data per guideline step, serde, no I/O.
 //! - [`catalogue`] — embedded, versioned reference data with sources and confidence tags.
-//! - [`derive`] — derived values: asset and zone importance with their explanation.
+//! - [`derive`](mod@derive) — derived values: asset and zone importance with their explanation.
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
