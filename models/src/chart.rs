@@ -146,9 +146,9 @@ pub fn heatmap(maps: &[HeatMap], lang: Lang) -> Result<Vec<u8>, String> {
                 for l in 1..=5usize {
                     let x = ox + (l as i32 - 1) * cw;
                     let y = oy + row as i32 * ch;
-                    // Severity of the cell: importance + likelihood, mapped onto five colours.
-                    let sev = (imp + l).saturating_sub(2); // 0..=6
-                    let rank = 4usize.saturating_sub(sev.saturating_sub(2).min(4));
+                    // Colour by importance + likelihood (2..=8): 8 is the highest rank (0),
+                    // 4 or less the lowest (4).
+                    let rank = (8 - (imp + l)).min(4);
                     let n = map.map_or(0, |m| m.grid[imp - 1][l - 1]);
                     let colour = if n == 0 {
                         RGBColor(242, 242, 242)

@@ -283,8 +283,7 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
                 format!("CHK-{}-{item}", a.id.short()),
                 vec![
                     a.name.as_str().into(),
-                    ctx.zone_name(a.zone.unwrap_or(crate::id::ZoneId(uuid::Uuid::nil())))
-                        .into(),
+                    a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
                     ctx.t(key).into(),
                     ctx.t(&format!("{key}.expected")).into(),
                     basis.into(),
