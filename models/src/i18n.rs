@@ -30,8 +30,21 @@ fn table(lang: Lang) -> &'static BTreeMap<String, String> {
 pub fn text(lang: Lang, key: &str) -> &'static str {
     match table(lang).get(key) {
         Some(s) => s.as_str(),
-        None => Box::leak(key.to_owned().into_boxed_str()),
+        None => missing(key),
     }
+}
+
+/// A missing key shown as itself. Interned so that a missing key used in a loop is allocated
+/// once, not on every call.
+fn missing(key: &str) -> &'static str {
+    static MISSING: OnceLock<std::sync::Mutex<std::collections::HashMap<String, &'static str>>> =
+        OnceLock::new();
+    let mut map = MISSING
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    map.entry(key.to_owned())
+        .or_insert_with(|| Box::leak(key.to_owned().into_boxed_str()))
 }
 
 /// The text for `key` with `{name}` parameters replaced.

@@ -364,15 +364,8 @@ impl Preview {
 fn cell_text(d: &Data) -> String {
     match d {
         Data::String(s) => s.trim().to_owned(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64())
-            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.get(..10).unwrap_or(s).to_owned(),
-        Data::Error(e) => format!("#{e:?}"),
-        Data::Empty => String::new(),
+        other => super::data_text(other),
     }
 }
 

@@ -17,6 +17,22 @@ pub const CUSTOMER_HEADERS: [(&str, &str); 3] = [
     ("回答日", "Answer date"),
 ];
 
+/// A read cell as text: integral numbers without `.0`, date cells as `YYYY-MM-DD`, strings
+/// exactly as stored.
+pub fn data_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => sheet::Cell::Num(*f).text(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => crate::model::IsoDate::from_excel_serial(dt.as_f64())
+            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
+        Data::Error(e) => format!("#{e:?}"),
+        Data::Empty => String::new(),
+    }
+}
+
 /// Header of the hidden column holding the hash of a row's locked cells.
 pub const HASH_HEADER: &str = "_row_hash";
 

@@ -7,7 +7,7 @@
 //! change is listed before it is applied, and applying is one step on the project (saved
 //! atomically by the caller).
 
-use super::sheet::{col_letter, row_hash, Cell};
+use super::sheet::{col_letter, row_hash};
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
 use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
@@ -44,18 +44,7 @@ pub struct ResponseReport {
 }
 
 /// Cell text as the exporter wrote it (numbers without `.0`).
-pub fn cell_text(d: &Data) -> String {
-    match d {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Float(f) => Cell::Num(*f).text(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64())
-            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
-        Data::Error(e) => format!("#{e:?}"),
-        Data::Empty => String::new(),
-    }
-}
+pub use super::data_text as cell_text;
 
 fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
     let t = s.trim();

@@ -147,6 +147,7 @@ pub struct Formats {
     text: Format,
     text_quoted: Format,
     unlocked: Format,
+    unlocked_quoted: Format,
     title: Format,
     label: Format,
 }
@@ -158,6 +159,12 @@ impl Formats {
             .set_font_name("Meiryo UI")
             .set_font_size(9)
             .set_align(FormatAlign::Top);
+        let unlocked = base
+            .clone()
+            .set_text_wrap()
+            .set_unlocked()
+            .set_border(FormatBorder::Thin)
+            .set_background_color(Color::RGB(0xFFF2CC));
         Self {
             id: base
                 .clone()
@@ -177,12 +184,8 @@ impl Formats {
                 .set_text_wrap()
                 .set_border(FormatBorder::Hair)
                 .set_quote_prefix(),
-            unlocked: base
-                .clone()
-                .set_text_wrap()
-                .set_unlocked()
-                .set_border(FormatBorder::Thin)
-                .set_background_color(Color::RGB(0xFFF2CC)),
+            unlocked_quoted: unlocked.clone().set_quote_prefix(),
+            unlocked,
             title: base.clone().set_bold().set_font_size(16),
             label: base
                 .set_bold()
@@ -431,11 +434,11 @@ pub fn write_table(
                 .unwrap_or_default();
             ws.write_string_with_format(row, first_customer, agreement, &f.unlocked)?;
             let fmt = if looks_like_formula(&comment) {
-                f.unlocked.clone().set_quote_prefix()
+                &f.unlocked_quoted
             } else {
-                f.unlocked.clone()
+                &f.unlocked
             };
-            ws.write_string_with_format(row, first_customer + 1, comment, &fmt)?;
+            ws.write_string_with_format(row, first_customer + 1, comment, fmt)?;
             ws.write_string_with_format(row, first_customer + 2, date, &f.unlocked)?;
             ws.write_string(row, first_customer + 3, hash.finish())?;
             if let Some(r) = resp {

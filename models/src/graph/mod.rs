@@ -52,6 +52,14 @@ impl ZoneGraph {
     /// # Complexity
     /// O(Z + E + C) for zones, entry points and conduits.
     pub fn build(project: &Project) -> Self {
+        Self::build_without(project, None)
+    }
+
+    /// The graph as if `skip` did not exist (for "what does this conduit add" questions).
+    ///
+    /// # Complexity
+    /// As [`ZoneGraph::build`].
+    pub fn build_without(project: &Project, skip: Option<ConduitId>) -> Self {
         let mut graph = DiGraph::with_capacity(
             project.zones.len() + project.entry_points.len(),
             project.conduits.len() * 2,
@@ -70,6 +78,9 @@ impl ZoneGraph {
             Endpoint::Entry(e) => entries.get(&e).copied(),
         };
         for (i, c) in project.conduits.iter().enumerate() {
+            if Some(c.id) == skip {
+                continue;
+            }
             let (Some(a), Some(b)) = (index(c.from), index(c.to)) else {
                 continue;
             };

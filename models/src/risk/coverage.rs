@@ -198,6 +198,25 @@ impl MeasureIndex {
         out
     }
 
+    /// Conduits controlled by an agreed or implemented network countermeasure scoped to them.
+    /// Attack paths and the SL step-up rule both treat these like a blocking boundary.
+    pub fn protected_conduits(
+        &self,
+        project: &Project,
+    ) -> std::collections::HashSet<crate::id::ConduitId> {
+        self.measures
+            .iter()
+            .filter(|m| m.category == MeasureCategory::Network && State::Residual.counts(m.status))
+            .flat_map(|m| {
+                project.countermeasures[m.index]
+                    .scope
+                    .conduits
+                    .iter()
+                    .copied()
+            })
+            .collect()
+    }
+
     /// Indices of the measures scoped to a conduit.
     pub fn for_conduit(&self, conduit: crate::id::ConduitId) -> Vec<usize> {
         self.by_conduit.get(&conduit).cloned().unwrap_or_default()

@@ -15,15 +15,14 @@ use crate::catalogue::Catalogue;
 use crate::derive::Importances;
 use crate::graph::attack_path::{self, AttackPath, PathLimits};
 use crate::graph::ZoneGraph;
-use crate::model::{MeasureCategory, Project};
+use crate::model::Project;
 use crate::validate::{self, Finding};
-use coverage::{MeasureIndex, State};
+use coverage::MeasureIndex;
 use register::RiskRow;
 use rollup::Rollups;
 use scenario::AttackTree;
 use serde::Serialize;
 use sl_gap::SlGap;
-use std::collections::HashSet;
 
 /// Everything computed from a project.
 #[derive(Debug, Clone, Serialize)]
@@ -81,18 +80,7 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
         exposures: &exposures,
         measures: &measures,
     });
-    let protected: HashSet<_> = measures
-        .measures
-        .iter()
-        .filter(|m| m.category == MeasureCategory::Network && State::Residual.counts(m.status))
-        .flat_map(|m| {
-            project.countermeasures[m.index]
-                .scope
-                .conduits
-                .iter()
-                .copied()
-        })
-        .collect();
+    let protected = measures.protected_conduits(project);
     let attack_paths = attack_path::analyse(
         project,
         &graph,
@@ -109,6 +97,7 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
         graph: &graph,
         importances: &importances,
         measures: &measures,
+        protected: &protected,
         register: &risks,
     });
     Analysis {

@@ -77,6 +77,8 @@ pub struct Context<'a> {
     pub importances: &'a Importances,
     /// Countermeasures by scope.
     pub measures: &'a MeasureIndex,
+    /// Conduits controlled by a counted network countermeasure.
+    pub protected: &'a std::collections::HashSet<crate::id::ConduitId>,
     /// The risk register.
     pub register: &'a [RiskRow],
 }

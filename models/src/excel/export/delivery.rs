@@ -431,9 +431,7 @@ pub(super) fn network_impact(ctx: &Ctx<'_>) -> Table {
         .filter(|c| c.introduced_by_delivery)
         .map(|c| {
             // Paths the new conduit creates or shortens: reachability with and without it.
-            let mut without = p.clone();
-            without.conduits.retain(|x| x.id != c.id);
-            let g = ZoneGraph::build(&without);
+            let g = ZoneGraph::build_without(p, Some(c.id));
             let mut created: Vec<String> = Vec::new();
             for e in &p.entry_points {
                 let after = full.reachable_from(e.id);

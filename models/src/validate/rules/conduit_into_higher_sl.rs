@@ -2,8 +2,6 @@
 //! needs a blocking boundary control or a counted network countermeasure on it. Entry points
 //! count as SL 0.
 use crate::graph::Node;
-use crate::model::MeasureCategory;
-use crate::risk::coverage::State;
 use crate::validate::{Context, Finding, Rule, Severity};
 use std::collections::{HashMap, HashSet};
 
@@ -35,11 +33,7 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
             continue;
         }
         let c = &ctx.project.conduits[hop.conduit_index];
-        let measured = ctx
-            .measures
-            .counted(&ctx.measures.for_conduit(c.id), State::Residual)
-            .any(|m| m.category == MeasureCategory::Network);
-        if c.has_blocking_boundary() || measured {
+        if c.has_blocking_boundary() || ctx.protected.contains(&c.id) {
             continue;
         }
         reported.insert(hop.conduit);
