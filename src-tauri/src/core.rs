@@ -1,0 +1,432 @@
+//! What the commands do, without Tauri: samples, parsing the UI's project, the analysis view,
+//! explanations, what-if, export, ledger and response imports. Every function here is a plain
+//! function over `otzone-models`, tested in `tests.rs`.
+
+use crate::error::{CmdResult, CommandError};
+use otzone_models::catalogue::Catalogue;
+use otzone_models::excel;
+use otzone_models::model::{Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project};
+use otzone_models::risk::register::RiskRow;
+use otzone_models::risk::{self, what_if, Analysis};
+use otzone_models::{json, Location};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Bundled samples: (key, JSON).
+pub const SAMPLES: &[(&str, &str)] = &[
+    ("food-plant", include_str!("../../samples/food-plant.json")),
+    (
+        "electronics-line",
+        include_str!("../../samples/electronics-line.json"),
+    ),
+];
+
+/// A bundled sample by key.
+pub fn sample(key: &str) -> CmdResult<Project> {
+    let (_, text) = SAMPLES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .ok_or_else(|| CommandError::shell("unknown_sample", format!("no sample {key:?}")))?;
+    Ok(json::parse(
+        text.as_bytes(),
+        &Location::path(format!("sample:{key}")),
+    )?)
+}
+
+/// A new, empty project named in the user's language.
+pub fn empty_project(lang: Lang) -> Project {
+    let name = match lang {
+        Lang::Ja => "新しいプロジェクト",
+        Lang::En => "New project",
+    };
+    let mut p = Project::new(name);
+    p.meta.language = lang;
+    p
+}
+
+/// The UI's project (JSON) checked exactly like a project file: types, unknown fields,
+/// references and sizes, with the model path of every problem.
+pub fn parse_project(value: &serde_json::Value) -> CmdResult<Project> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))?;
+    Ok(json::parse(&bytes, &Location::path("project"))?)
+}
+
+/// Open a project file (`.otz` SQLite or `.json`).
+pub fn open(path: &Path) -> CmdResult<Project> {
+    Ok(otzone_models::store::load_any(path)?)
+}
+
+/// Save a project (format by extension), atomically.
+pub fn save(path: &Path, project: &Project) -> CmdResult<()> {
+    Ok(otzone_models::store::save_any(path, project)?)
+}
+
+/// A register row as the UI table needs it: ids and figures; names are resolved in the UI
+/// from the project and the catalogue it already holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskView {
+    /// Stable row id.
+    pub id: String,
+    /// Threat id.
+    pub threat: String,
+    /// Asset id.
+    pub asset: String,
+    /// Zone id.
+    pub zone: String,
+    /// Asset importance (1..3).
+    pub importance: u8,
+    /// Threat level, inherent.
+    pub threat_level: u8,
+    /// Risk value: inherent, planned, residual.
+    pub values: [String; 3],
+    /// Rank (0 = highest risk): inherent, planned, residual.
+    pub ranks: [u8; 3],
+    /// Countermeasure level: inherent, planned, residual.
+    pub countermeasure: [u8; 3],
+    /// Counted measures: planned, residual.
+    pub measures: [usize; 2],
+    /// Residual within tolerance.
+    pub tolerable: bool,
+    /// Responsible parties of the planned measures.
+    pub parties: Vec<String>,
+    /// Treatment decided, if any.
+    pub treatment: Option<String>,
+    /// A figure uses a reconstructed table cell.
+    pub reconstructed: bool,
+}
+
+fn level(l: otzone_models::model::Level) -> u8 {
+    l as u8
+}
+
+fn to_string<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+impl RiskView {
+    fn of(r: &RiskRow) -> Self {
+        let states = [&r.inherent, &r.planned, &r.residual];
+        Self {
+            id: r.id.clone(),
+            threat: r.threat.to_string(),
+            asset: r.asset.to_string(),
+            zone: r.zone.to_string(),
+            importance: level(r.importance.level),
+            threat_level: level(r.inherent.threat),
+            values: states.map(|s| s.risk.value.to_string()),
+            ranks: states.map(|s| s.risk.rank),
+            countermeasure: states.map(|s| level(s.countermeasure)),
+            measures: [r.planned.measures.len(), r.residual.measures.len()],
+            tolerable: r.tolerable,
+            parties: r.parties.iter().map(to_string).collect(),
+            treatment: r
+                .decision
+                .as_ref()
+                .and_then(|d| d.treatment.as_ref())
+                .map(to_string),
+            reconstructed: states
+                .iter()
+                .any(|s| to_string(&s.risk.cell.provenance) != "verified"),
+        }
+    }
+}
+
+/// Everything the UI shows from an analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisView {
+    /// The revision the UI sent (answers arrive in order; the UI drops stale ones).
+    pub revision: u64,
+    /// Method id.
+    pub method: String,
+    /// Method values, highest first.
+    pub values: Vec<String>,
+    /// Tolerable value.
+    pub tolerable: String,
+    /// Register rows, highest residual first.
+    pub risks: Vec<RiskView>,
+    /// Attack paths.
+    pub attack_paths: serde_json::Value,
+    /// Attack trees per business damage.
+    pub scenarios: serde_json::Value,
+    /// Roll-ups and heat maps.
+    pub rollups: serde_json::Value,
+    /// SL gaps.
+    pub sl_gaps: serde_json::Value,
+    /// Findings.
+    pub findings: serde_json::Value,
+    /// Derived asset importance: asset id → level.
+    pub asset_importance: std::collections::BTreeMap<String, u8>,
+    /// Business importance: business id → level.
+    pub business_importance: std::collections::BTreeMap<String, u8>,
+    /// Zone importance: zone id → level.
+    pub zone_importance: std::collections::BTreeMap<String, u8>,
+}
+
+fn value<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Analyse and present.
+pub fn analysis_view(analysis: &Analysis, revision: u64) -> AnalysisView {
+    let imp = &analysis.importances;
+    AnalysisView {
+        revision,
+        method: analysis.method.clone(),
+        values: analysis.values.clone(),
+        tolerable: analysis.tolerable.clone(),
+        risks: analysis.risks.iter().map(RiskView::of).collect(),
+        attack_paths: value(&analysis.attack_paths),
+        scenarios: value(&analysis.scenarios),
+        rollups: value(&analysis.rollups),
+        sl_gaps: value(&analysis.sl_gaps),
+        findings: value(&analysis.findings),
+        asset_importance: imp
+            .assets
+            .iter()
+            .map(|(k, v)| (k.to_string(), level(v.level)))
+            .collect(),
+        business_importance: imp
+            .businesses
+            .iter()
+            .map(|(k, (l, _))| (k.to_string(), level(*l)))
+            .collect(),
+        zone_importance: imp
+            .zones
+            .iter()
+            .map(|(k, l)| (k.to_string(), level(*l)))
+            .collect(),
+    }
+}
+
+/// Run the engine.
+pub fn analyse(project: &Project) -> Analysis {
+    risk::analyse(project, Catalogue::builtin())
+}
+
+/// The explanation of one register row, per state, plus its importance basis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    /// Row id.
+    pub id: String,
+    /// Why the asset has its importance.
+    pub importance: String,
+    /// Inherent, planned, residual.
+    pub states: [String; 3],
+}
+
+/// Explain a row.
+pub fn explain(
+    project: &Project,
+    analysis: &Analysis,
+    risk_id: &str,
+    lang: Lang,
+) -> Option<Explanation> {
+    use otzone_models::risk::coverage::State;
+    let row = analysis.risks.iter().find(|r| r.id == risk_id)?;
+    Some(Explanation {
+        id: row.id.clone(),
+        importance: row.importance.explain(lang),
+        states: [State::Inherent, State::Planned, State::Residual]
+            .map(|s| row.explain(s, lang, project)),
+    })
+}
+
+/// A change to try, as the UI sends it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WhatIfChange {
+    /// Add this conduit.
+    AddConduit {
+        /// The conduit.
+        conduit: Conduit,
+    },
+    /// Add this countermeasure.
+    AddMeasure {
+        /// The countermeasure.
+        measure: Countermeasure,
+    },
+    /// Change a countermeasure's status.
+    SetMeasureStatus {
+        /// Its id.
+        id: otzone_models::id::MeasureId,
+        /// New status.
+        status: MeasureStatus,
+    },
+}
+
+/// What a change would do.
+pub fn what_if(project: &Project, change: WhatIfChange) -> what_if::WhatIf {
+    let change = match change {
+        WhatIfChange::AddConduit { conduit } => what_if::Change::AddConduit(conduit),
+        WhatIfChange::AddMeasure { measure } => what_if::Change::AddMeasure(measure),
+        WhatIfChange::SetMeasureStatus { id, status } => {
+            what_if::Change::SetMeasureStatus(id, status)
+        }
+    };
+    what_if::what_if(project, Catalogue::builtin(), &change)
+}
+
+/// The catalogue parts the UI offers as suggestions.
+pub fn catalogue_view() -> serde_json::Value {
+    let c = Catalogue::builtin();
+    serde_json::json!({
+        "version": c.version,
+        "categories": value(&c.categories),
+        "threats": value(&c.threats),
+        "impacts": value(&c.impacts),
+        "measures": value(&c.measures),
+        "checklist": value(&c.checklist),
+        "ooda": value(&c.ooda),
+        "asset_types": value(&c.asset_types),
+        "protocols": value(&c.protocols),
+        "zone_templates": value(&c.zone_templates),
+        "entry_kinds": value(&c.entry_kinds),
+        "criteria": value(&c.criteria),
+        "risk_methods": c.risk_methods.iter().map(|m| serde_json::json!({
+            "id": m.id, "values": value(&m.values)
+        })).collect::<Vec<_>>(),
+        "sources": value(&c.sources),
+    })
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    /// File written.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Register rows.
+    pub risks: usize,
+}
+
+/// Export the evidence workbook to `path` (atomically: a temp file renamed into place).
+pub fn export(
+    path: &Path,
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+    date: IsoDate,
+) -> CmdResult<ExportReport> {
+    let options = excel::export::ExportOptions { lang, date };
+    excel::export::export_to_file(path, project, analysis, &options)?;
+    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Ok(ExportReport {
+        path: path.display().to_string(),
+        bytes,
+        risks: analysis.risks.len(),
+    })
+}
+
+/// Today's date (UTC), for the cover.
+pub fn today() -> IsoDate {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil-from-days (Howard Hinnant), exact for the proleptic Gregorian calendar.
+    let z = d + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_ymd(2026, 1, 1).unwrap())
+}
+
+/// Ledger import options from the UI.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct LedgerRequest {
+    /// Sheet, or automatic.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// Column (header text or letter) → field key.
+    #[serde(default)]
+    pub mapping: Vec<(String, String)>,
+}
+
+fn ledger_options(req: &LedgerRequest) -> CmdResult<excel::ledger::LedgerOptions> {
+    let mut mapping = Vec::new();
+    for (col, field) in &req.mapping {
+        let f = excel::ledger::Field::parse(field).ok_or_else(|| {
+            CommandError::shell("invalid_mapping", format!("{col}: unknown field {field:?}"))
+        })?;
+        mapping.push((col.clone(), f));
+    }
+    Ok(excel::ledger::LedgerOptions {
+        sheet: req.sheet.clone().filter(|s| !s.is_empty()),
+        mapping,
+    })
+}
+
+/// Preview a ledger import.
+pub fn ledger_preview(
+    project: &Project,
+    path: &Path,
+    req: &LedgerRequest,
+) -> CmdResult<excel::ledger::Preview> {
+    Ok(excel::ledger::preview(
+        project,
+        path,
+        &ledger_options(req)?,
+    )?)
+}
+
+/// Apply a ledger import; returns the updated project and (added, updated).
+pub fn ledger_apply(
+    project: &Project,
+    path: &Path,
+    req: &LedgerRequest,
+    skip_error_rows: bool,
+) -> CmdResult<(Project, usize, usize)> {
+    let preview = ledger_preview(project, path, req)?;
+    let mut p = project.clone();
+    let (added, updated) = excel::ledger::apply(&mut p, &preview, skip_error_rows)?;
+    Ok((p, added, updated))
+}
+
+/// Read a returned workbook.
+pub fn responses_preview(
+    project: &Project,
+    path: &Path,
+) -> CmdResult<excel::responses::ResponseReport> {
+    let analysis = analyse(project);
+    Ok(excel::responses::read(project, &analysis, path)?)
+}
+
+/// Apply a returned workbook's answers.
+pub fn responses_apply(project: &Project, path: &Path) -> CmdResult<(Project, usize)> {
+    let report = responses_preview(project, path)?;
+    let mut p = project.clone();
+    excel::responses::apply(&mut p, &report);
+    Ok((p, report.changes.len()))
+}
+
+/// Field keys the ledger import understands (for the mapping drop-downs).
+pub const LEDGER_FIELDS: &[&str] = &[
+    "name",
+    "asset_type",
+    "vendor",
+    "model",
+    "firmware",
+    "address",
+    "location",
+    "owner",
+    "install_date",
+    "support_end",
+    "zone",
+    "businesses",
+    "supplier",
+    "protocols",
+    "software",
+    "notes",
+    "ignore",
+];

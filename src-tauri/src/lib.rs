@@ -1,0 +1,440 @@
+//! OT Zone Studio desktop shell: thin Tauri 2 commands over `otzone-models`.
+//!
+//! The web view owns the open document (undo/redo, edits); these commands parse it exactly
+//! like a project file, run the engine, and do the file work behind native dialogs. Paths
+//! never come from the web view unless the user chose them earlier (see [`files::Chosen`]).
+
+pub mod core;
+pub mod dialogs;
+pub mod error;
+pub mod files;
+
+use crate::core::{AnalysisView, Explanation, ExportReport, LedgerRequest, WhatIfChange};
+use crate::dialogs::Ask;
+use crate::error::{CmdResult, CommandError};
+use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
+use otzone_models::model::{Lang, Project};
+use otzone_models::risk::Analysis;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+/// Shell state.
+pub struct Session {
+    /// Last analysed revision, for explanations.
+    cache: Mutex<Option<(u64, Arc<Project>, Arc<Analysis>)>>,
+    /// Files the user chose.
+    chosen: Mutex<Chosen>,
+    /// The ledger chosen for import.
+    ledger: Mutex<Option<PathBuf>>,
+    /// The returned workbook chosen for import.
+    responses: Mutex<Option<PathBuf>>,
+    recovery: RecoveryStore,
+    recent: RecentFiles,
+    initial: Option<PathBuf>,
+}
+
+impl Session {
+    fn new(data_dir: &Path, initial: Option<PathBuf>) -> Self {
+        let recent = RecentFiles::new(data_dir);
+        let mut chosen = Chosen::default();
+        for p in recent.list() {
+            chosen.allow(Path::new(&p));
+        }
+        if let Some(p) = &initial {
+            chosen.allow(p);
+        }
+        Self {
+            cache: Mutex::new(None),
+            chosen: Mutex::new(chosen),
+            ledger: Mutex::new(None),
+            responses: Mutex::new(None),
+            recovery: RecoveryStore::new(data_dir),
+            recent,
+            initial,
+        }
+    }
+
+    fn remember(&self, path: &Path) -> Vec<String> {
+        self.chosen.lock().expect("chosen").allow(path);
+        self.recent
+            .push(path)
+            .unwrap_or_else(|_| self.recent.list())
+    }
+}
+
+fn lock_err<T>(_: T) -> CommandError {
+    CommandError::shell("internal", "state lock poisoned")
+}
+
+/// A project as the web view receives it.
+#[derive(Debug, Serialize)]
+pub struct Opened {
+    /// The project.
+    pub project: serde_json::Value,
+    /// Its file, if any.
+    pub path: Option<String>,
+    /// Recent files after opening.
+    pub recent: Vec<String>,
+}
+
+fn to_json(p: &Project) -> serde_json::Value {
+    serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
+}
+
+/// What the web view needs at start.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    samples: Vec<&'static str>,
+    recent: Vec<String>,
+    initial: Option<Opened>,
+    initial_error: Option<CommandError>,
+    recovery: Option<Recovery>,
+    recovery_error: Option<CommandError>,
+    catalogue: serde_json::Value,
+    ledger_fields: &'static [&'static str],
+}
+
+#[tauri::command]
+fn app_info(session: State<'_, Session>) -> AppInfo {
+    let (initial, initial_error) = match &session.initial {
+        Some(p) => match core::open(p) {
+            Ok(project) => (
+                Some(Opened {
+                    project: to_json(&project),
+                    path: Some(p.display().to_string()),
+                    recent: session.remember(p),
+                }),
+                None,
+            ),
+            Err(e) => (None, Some(e)),
+        },
+        None => (None, None),
+    };
+    let (recovery, recovery_error) = match session.recovery.read() {
+        Ok(r) => (r, None),
+        Err(e) => (None, Some(e)),
+    };
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        samples: core::SAMPLES.iter().map(|(k, _)| *k).collect(),
+        recent: session.recent.list(),
+        initial,
+        initial_error,
+        recovery,
+        recovery_error,
+        catalogue: core::catalogue_view(),
+        ledger_fields: core::LEDGER_FIELDS,
+    }
+}
+
+#[tauri::command]
+fn new_project(sample: Option<String>, lang: Lang) -> CmdResult<Opened> {
+    let project = match sample {
+        Some(key) => core::sample(&key)?,
+        None => core::empty_project(lang),
+    };
+    Ok(Opened {
+        project: to_json(&project),
+        path: None,
+        recent: Vec::new(),
+    })
+}
+
+#[tauri::command]
+async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
+    let Some(path) = dialogs::ask(&app, Ask::OpenProject, "") else {
+        return Ok(None);
+    };
+    let session = app.state::<Session>();
+    let project = core::open(&path)?;
+    Ok(Some(Opened {
+        project: to_json(&project),
+        path: Some(path.display().to_string()),
+        recent: session.remember(&path),
+    }))
+}
+
+#[tauri::command]
+fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Opened> {
+    let path = session.chosen.lock().map_err(lock_err)?.check(&path)?;
+    let project = core::open(&path)?;
+    Ok(Opened {
+        project: to_json(&project),
+        path: Some(path.display().to_string()),
+        recent: session.remember(&path),
+    })
+}
+
+/// Where a project was saved.
+#[derive(Debug, Serialize)]
+pub struct Saved {
+    path: String,
+    recent: Vec<String>,
+}
+
+#[tauri::command]
+async fn save_project(
+    app: AppHandle,
+    project: serde_json::Value,
+    path: Option<String>,
+    save_as: bool,
+) -> CmdResult<Option<Saved>> {
+    let parsed = core::parse_project(&project)?;
+    let session = app.state::<Session>();
+    let target = match path.filter(|_| !save_as) {
+        Some(p) => session.chosen.lock().map_err(lock_err)?.check(&p)?,
+        None => {
+            let name = format!("{}.otz", safe_file_name(&parsed.meta.name));
+            match dialogs::ask(&app, Ask::SaveProject, &name) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    core::save(&target, &parsed)?;
+    session.recovery.clear()?;
+    Ok(Some(Saved {
+        path: target.display().to_string(),
+        recent: session.remember(&target),
+    }))
+}
+
+fn safe_file_name(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(60)
+        .collect();
+    if s.trim().is_empty() {
+        "project".into()
+    } else {
+        s.trim().to_owned()
+    }
+}
+
+#[tauri::command]
+async fn analyze(
+    app: AppHandle,
+    project: serde_json::Value,
+    revision: u64,
+) -> CmdResult<AnalysisView> {
+    let parsed = Arc::new(core::parse_project(&project)?);
+    let analysis = Arc::new(core::analyse(&parsed));
+    let view = core::analysis_view(&analysis, revision);
+    *app.state::<Session>().cache.lock().map_err(lock_err)? = Some((revision, parsed, analysis));
+    Ok(view)
+}
+
+#[tauri::command]
+fn explain(
+    session: State<'_, Session>,
+    revision: u64,
+    risk_id: String,
+    lang: Lang,
+) -> CmdResult<Option<Explanation>> {
+    let cache = session.cache.lock().map_err(lock_err)?;
+    match cache.as_ref() {
+        Some((rev, project, analysis)) if *rev == revision => {
+            Ok(core::explain(project, analysis, &risk_id, lang))
+        }
+        _ => Err(CommandError::shell(
+            "stale",
+            "the analysis changed; try again",
+        )),
+    }
+}
+
+#[tauri::command]
+async fn what_if(
+    project: serde_json::Value,
+    change: WhatIfChange,
+) -> CmdResult<otzone_models::risk::what_if::WhatIf> {
+    let parsed = core::parse_project(&project)?;
+    Ok(core::what_if(&parsed, change))
+}
+
+#[tauri::command]
+async fn export_workbook(
+    app: AppHandle,
+    project: serde_json::Value,
+    lang: Lang,
+) -> CmdResult<Option<ExportReport>> {
+    let parsed = core::parse_project(&project)?;
+    let name = format!("{}.xlsx", safe_file_name(&parsed.meta.name));
+    let Some(path) = dialogs::ask(&app, Ask::SaveWorkbook, &name) else {
+        return Ok(None);
+    };
+    let _ = app.emit("export-progress", "analyse");
+    let analysis = core::analyse(&parsed);
+    let _ = app.emit("export-progress", "write");
+    let report = core::export(&path, &parsed, &analysis, lang, core::today())?;
+    let _ = app.emit("export-progress", "done");
+    Ok(Some(report))
+}
+
+#[tauri::command]
+async fn pick_ledger(app: AppHandle) -> Option<String> {
+    let path = dialogs::ask(&app, Ask::OpenLedger, "")?;
+    let name = path.display().to_string();
+    *app.state::<Session>().ledger.lock().ok()? = Some(path);
+    Some(name)
+}
+
+fn chosen_file(slot: &Mutex<Option<PathBuf>>) -> CmdResult<PathBuf> {
+    slot.lock()
+        .map_err(lock_err)?
+        .clone()
+        .ok_or_else(|| CommandError::shell("no_file", "choose a file first"))
+}
+
+#[tauri::command]
+async fn ledger_preview(
+    app: AppHandle,
+    project: serde_json::Value,
+    request: LedgerRequest,
+) -> CmdResult<otzone_models::excel::ledger::Preview> {
+    let parsed = core::parse_project(&project)?;
+    let path = chosen_file(&app.state::<Session>().ledger)?;
+    core::ledger_preview(&parsed, &path, &request)
+}
+
+/// A project changed by an import.
+#[derive(Debug, Serialize)]
+pub struct Imported {
+    project: serde_json::Value,
+    added: usize,
+    updated: usize,
+}
+
+#[tauri::command]
+async fn ledger_apply(
+    app: AppHandle,
+    project: serde_json::Value,
+    request: LedgerRequest,
+    skip_error_rows: bool,
+) -> CmdResult<Imported> {
+    let parsed = core::parse_project(&project)?;
+    let path = chosen_file(&app.state::<Session>().ledger)?;
+    let (p, added, updated) = core::ledger_apply(&parsed, &path, &request, skip_error_rows)?;
+    Ok(Imported {
+        project: to_json(&p),
+        added,
+        updated,
+    })
+}
+
+#[tauri::command]
+async fn pick_responses(app: AppHandle) -> Option<String> {
+    let path = dialogs::ask(&app, Ask::OpenResponses, "")?;
+    let name = path.display().to_string();
+    *app.state::<Session>().responses.lock().ok()? = Some(path);
+    Some(name)
+}
+
+#[tauri::command]
+async fn responses_preview(
+    app: AppHandle,
+    project: serde_json::Value,
+) -> CmdResult<otzone_models::excel::responses::ResponseReport> {
+    let parsed = core::parse_project(&project)?;
+    let path = chosen_file(&app.state::<Session>().responses)?;
+    core::responses_preview(&parsed, &path)
+}
+
+#[tauri::command]
+async fn responses_apply(app: AppHandle, project: serde_json::Value) -> CmdResult<Imported> {
+    let parsed = core::parse_project(&project)?;
+    let path = chosen_file(&app.state::<Session>().responses)?;
+    let (p, changed) = core::responses_apply(&parsed, &path)?;
+    Ok(Imported {
+        project: to_json(&p),
+        added: 0,
+        updated: changed,
+    })
+}
+
+#[tauri::command]
+fn autosave(
+    session: State<'_, Session>,
+    project: serde_json::Value,
+    path: Option<String>,
+) -> CmdResult<()> {
+    session.recovery.write(path, project)
+}
+
+#[tauri::command]
+fn recovery_clear(session: State<'_, Session>) -> CmdResult<()> {
+    session.recovery.clear()
+}
+
+#[tauri::command]
+async fn save_image(app: AppHandle, kind: String, data: Vec<u8>) -> CmdResult<Option<String>> {
+    let ext = match kind.as_str() {
+        "png" => "png",
+        "svg" => "svg",
+        _ => return Err(CommandError::shell("invalid_kind", format!("{kind:?}"))),
+    };
+    let Some(path) = dialogs::ask(&app, Ask::SaveImage(ext), &format!("zones.{ext}")) else {
+        return Ok(None);
+    };
+    files::write_atomic(&path, &data)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+fn set_title(window: tauri::Window, title: String) -> CmdResult<()> {
+    let t: String = title.chars().take(200).collect();
+    window
+        .set_title(&t)
+        .map_err(|e| CommandError::shell("window", e.to_string()))
+}
+
+/// Start the app. The first command-line argument, if any, is a project file to open.
+pub fn run() {
+    let initial = std::env::args_os().nth(1).map(PathBuf::from);
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let dir = app
+                .path()
+                .app_data_dir()
+                .unwrap_or_else(|_| std::env::temp_dir().join("otzone-studio"));
+            app.manage(Session::new(&dir, initial.clone()));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            new_project,
+            open_project,
+            open_recent,
+            save_project,
+            analyze,
+            explain,
+            what_if,
+            export_workbook,
+            pick_ledger,
+            ledger_preview,
+            ledger_apply,
+            pick_responses,
+            responses_preview,
+            responses_apply,
+            autosave,
+            recovery_clear,
+            save_image,
+            set_title,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running OT Zone Studio");
+}
+
+#[cfg(test)]
+mod tests;

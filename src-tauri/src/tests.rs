@@ -1,0 +1,211 @@
+//! Command-level tests: everything the commands do, without a window.
+
+use crate::core::{self, LedgerRequest, WhatIfChange};
+use crate::files::{Chosen, RecentFiles, RecoveryStore};
+use otzone_models::model::{Lang, MeasureStatus};
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+#[test]
+fn samples_parse_and_analyse() {
+    for (key, _) in core::SAMPLES {
+        let p = core::sample(key).unwrap();
+        let a = core::analyse(&p);
+        let v = core::analysis_view(&a, 7);
+        assert_eq!(v.revision, 7);
+        assert_eq!(v.risks.len(), a.risks.len());
+        assert!(!v.risks.is_empty(), "{key}");
+        assert_eq!(v.asset_importance.len(), p.assets.len());
+        // Rows keep the engine's order (highest residual first).
+        let ranks: Vec<u8> = v.risks.iter().map(|r| r.ranks[2]).collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{key}: {ranks:?}");
+    }
+    assert!(core::sample("nope").is_err());
+}
+
+#[test]
+fn ui_project_is_checked_like_a_file_with_the_path_of_the_problem() {
+    let p = core::sample("food-plant").unwrap();
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["assets"][3]["zone"] = serde_json::json!("00000000-0000-4000-8000-000000000000");
+    let e = core::parse_project(&v).unwrap_err();
+    assert_eq!(e.code, "invalid_model");
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.to_string().contains("assets[3]")),
+        "{e:?}"
+    );
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["assets"][0]["colour"] = serde_json::json!("red");
+    let e = core::parse_project(&v).unwrap_err();
+    assert!(e.message.contains("colour"), "{}", e.message);
+    // A valid project round-trips unchanged.
+    let v = serde_json::to_value(&p).unwrap();
+    assert_eq!(core::parse_project(&v).unwrap(), p);
+}
+
+#[test]
+fn save_then_open_is_lossless_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = core::sample("electronics-line").unwrap();
+    for name in ["a.otz", "a.json"] {
+        let path = dir.path().join(name);
+        core::save(&path, &p).unwrap();
+        assert_eq!(core::open(&path).unwrap(), p, "{name}");
+    }
+    let e = core::open(&dir.path().join("missing.otz")).unwrap_err();
+    assert_eq!(e.code, "io");
+    assert!(e.location.is_some());
+}
+
+#[test]
+fn explanation_names_every_state() {
+    let p = core::sample("food-plant").unwrap();
+    let a = core::analyse(&p);
+    let id = a.risks[0].id.clone();
+    let e = core::explain(&p, &a, &id, Lang::En).unwrap();
+    assert_eq!(e.id, id);
+    for s in &e.states {
+        assert!(!s.is_empty());
+    }
+    assert!(!e.importance.is_empty());
+    assert!(core::explain(&p, &a, "T99@nothing", Lang::Ja).is_none());
+}
+
+#[test]
+fn what_if_a_measure_status_change_moves_residual_risk() {
+    let p = core::sample("food-plant").unwrap();
+    let proposed = p
+        .countermeasures
+        .iter()
+        .find(|m| m.status == MeasureStatus::Proposed)
+        .expect("sample has a proposed measure");
+    let w = core::what_if(
+        &p,
+        WhatIfChange::SetMeasureStatus {
+            id: proposed.id,
+            status: MeasureStatus::Implemented,
+        },
+    );
+    assert!(
+        !w.risks.is_empty(),
+        "implementing a proposed measure changes residual risk"
+    );
+    let change: WhatIfChange = serde_json::from_value(serde_json::json!({
+        "kind": "set_measure_status", "id": proposed.id, "status": "implemented"
+    }))
+    .unwrap();
+    assert!(matches!(change, WhatIfChange::SetMeasureStatus { .. }));
+}
+
+#[test]
+fn export_writes_a_workbook_calamine_reads() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let p = core::sample("food-plant").unwrap();
+    let a = core::analyse(&p);
+    let path = dir.path().join("out.xlsx");
+    let r = core::export(&path, &p, &a, Lang::Ja, core::today()).unwrap();
+    assert!(r.bytes > 10_000);
+    assert_eq!(r.risks, a.risks.len());
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert!(wb.sheet_names().len() >= 19);
+}
+
+#[test]
+fn ledger_preview_and_apply_through_the_command_layer() {
+    let p = core::sample("food-plant").unwrap();
+    let ledger = root().join("samples/ledgers/chiba-ledger.xlsx");
+    let req = LedgerRequest::default();
+    let preview = core::ledger_preview(&p, &ledger, &req).unwrap();
+    assert!(!preview.rows.is_empty());
+    let (q, added, updated) = core::ledger_apply(&p, &ledger, &req, true).unwrap();
+    assert_eq!(q.assets.len(), p.assets.len() + added);
+    assert!(added + updated > 0);
+    let bad = LedgerRequest {
+        sheet: None,
+        mapping: vec![("A".into(), "colour".into())],
+    };
+    let e = core::ledger_preview(&p, &ledger, &bad).unwrap_err();
+    assert_eq!(e.code, "invalid_mapping");
+    for f in core::LEDGER_FIELDS {
+        assert!(
+            otzone_models::excel::ledger::Field::parse(f).is_some(),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn responses_round_trip_through_the_command_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = core::sample("food-plant").unwrap();
+    let a = core::analyse(&p);
+    let path = dir.path().join("out.xlsx");
+    core::export(&path, &p, &a, Lang::Ja, core::today()).unwrap();
+    // An untouched workbook changes nothing.
+    let r = core::responses_preview(&p, &path).unwrap();
+    assert!(r.changes.is_empty(), "{:?}", r.changes);
+    let (q, n) = core::responses_apply(&p, &path).unwrap();
+    assert_eq!(n, 0);
+    assert_eq!(q, p);
+}
+
+#[test]
+fn recovery_copy_is_written_read_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(dir.path());
+    assert!(store.read().unwrap().is_none());
+    let v = serde_json::json!({"meta": {"name": "x"}});
+    store.write(Some("/tmp/a.otz".into()), v.clone()).unwrap();
+    let r = store.read().unwrap().unwrap();
+    assert_eq!(r.project, v);
+    assert_eq!(r.path.as_deref(), Some("/tmp/a.otz"));
+    // No temp file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    store.clear().unwrap();
+    assert!(store.read().unwrap().is_none());
+    store.clear().unwrap();
+    // A damaged copy is reported, with the file.
+    std::fs::write(dir.path().join("recovery/current.json"), b"{\"path\": ").unwrap();
+    let e = store.read().unwrap_err();
+    assert_eq!(e.code, "invalid_recovery");
+    assert!(e.message.contains("current.json"));
+}
+
+#[test]
+fn recent_files_are_newest_first_unique_and_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = RecentFiles::new(dir.path());
+    for i in 0..15 {
+        r.push(Path::new(&format!("/p/{i}.otz"))).unwrap();
+    }
+    r.push(Path::new("/p/3.otz")).unwrap();
+    let list = r.list();
+    assert_eq!(list.len(), crate::files::RECENT_MAX);
+    assert_eq!(list[0], "/p/3.otz");
+    assert_eq!(list.iter().filter(|p| *p == "/p/3.otz").count(), 1);
+}
+
+#[test]
+fn only_chosen_paths_are_accepted() {
+    let mut c = Chosen::default();
+    assert_eq!(c.check("/etc/passwd").unwrap_err().code, "not_chosen");
+    c.allow(Path::new("/home/u/a.otz"));
+    assert!(c.check("/home/u/a.otz").is_ok());
+    assert!(c.check("/home/u/b.otz").is_err());
+}
+
+#[test]
+fn today_is_a_plausible_date() {
+    let d = core::today().to_string();
+    assert!(d.as_str() >= "2025-01-01", "{d}");
+}

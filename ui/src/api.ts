@@ -1,0 +1,143 @@
+// Typed calls to the Rust shell. Every path is chosen in a native dialog on the Rust side.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Project } from "./model";
+import type { Finding } from "./steps";
+import type { RiskView } from "./register";
+import type { AttackPath } from "./diagram-model";
+import type { Lang } from "./i18n";
+
+export interface CommandError {
+  code: string;
+  message: string;
+  location?: Record<string, string | number>;
+  problems?: Array<{ location: Record<string, string | number>; message: string }>;
+}
+export interface Opened {
+  project: Project;
+  path: string | null;
+  recent: string[];
+}
+export interface Recovery {
+  path: string | null;
+  saved_at: number;
+  project: Project;
+}
+export interface AppInfo {
+  version: string;
+  samples: string[];
+  recent: string[];
+  initial: Opened | null;
+  initial_error: CommandError | null;
+  recovery: Recovery | null;
+  recovery_error: CommandError | null;
+  catalogue: Catalogue;
+  ledger_fields: string[];
+}
+export interface Named {
+  id: string;
+  name_ja: string;
+  name_en: string;
+  [k: string]: unknown;
+}
+export interface Catalogue {
+  version: string;
+  threats: Named[];
+  measures: Named[];
+  asset_types: Named[];
+  entry_kinds: Named[];
+  zone_templates: Named[];
+  checklist: Named[];
+  ooda: Array<Record<string, unknown>>;
+  criteria: Named[];
+  impacts: Named[];
+  risk_methods: Array<{ id: string; values: string[] }>;
+  [k: string]: unknown;
+}
+export interface HeatMap {
+  state: "inherent" | "planned" | "residual";
+  grid: number[][];
+}
+export interface Analysis {
+  revision: number;
+  method: string;
+  values: string[];
+  tolerable: string;
+  risks: RiskView[];
+  attack_paths: AttackPath[];
+  scenarios: unknown[];
+  rollups: {
+    total: Record<string, unknown>;
+    zones: Array<{ zone: string; counts: GroupCounts }>;
+    businesses: Array<{ business: string; counts: GroupCounts }>;
+    parties: Array<{ party: string; counts: GroupCounts }>;
+    heatmaps: HeatMap[];
+  };
+  sl_gaps: Array<{ kind: string; id: string; name: string; gap: number[]; source: string }>;
+  findings: Finding[];
+  asset_importance: Record<string, number>;
+  business_importance: Record<string, number>;
+  zone_importance: Record<string, number>;
+}
+export interface GroupCounts {
+  rows: number;
+  [k: string]: unknown;
+}
+export interface Explanation {
+  id: string;
+  importance: string;
+  states: [string, string, string];
+}
+export interface LedgerPreview {
+  file: string;
+  sheet: string;
+  header_row: number;
+  columns: Array<{ column: string; header: string; field: string | null }>;
+  rows: Array<{ row: number; action: { kind: "add" } | { kind: "update"; id: string }; asset: Record<string, unknown>; has_error: boolean }>;
+  problems: Array<["error" | "warning", { location: Record<string, string | number>; message: string }]>;
+}
+export interface ResponseReport {
+  changes: Array<{ sheet: string; row: number; row_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
+  problems: Array<{ location: Record<string, string | number>; message: string }>;
+  unchanged: number;
+}
+export interface WhatIf {
+  risks: Array<{ id: string; before: { value: string }; after: { value: string } }>;
+  paths: Array<Record<string, unknown>>;
+}
+
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  newProject: (sample: string | null, lang: Lang) => invoke<Opened>("new_project", { sample, lang }),
+  openProject: () => invoke<Opened | null>("open_project"),
+  openRecent: (path: string) => invoke<Opened>("open_recent", { path }),
+  saveProject: (project: Project, path: string | null, saveAs: boolean) =>
+    invoke<{ path: string; recent: string[] } | null>("save_project", { project, path, saveAs }),
+  analyze: (project: Project, revision: number) => invoke<Analysis>("analyze", { project, revision }),
+  explain: (revision: number, riskId: string, lang: Lang) => invoke<Explanation | null>("explain", { revision, riskId, lang }),
+  whatIf: (project: Project, change: Record<string, unknown>) => invoke<WhatIf>("what_if", { project, change }),
+  exportWorkbook: (project: Project, lang: Lang) =>
+    invoke<{ path: string; bytes: number; risks: number } | null>("export_workbook", { project, lang }),
+  pickLedger: () => invoke<string | null>("pick_ledger"),
+  ledgerPreview: (project: Project, request: { sheet: string | null; mapping: Array<[string, string]> }) =>
+    invoke<LedgerPreview>("ledger_preview", { project, request }),
+  ledgerApply: (project: Project, request: { sheet: string | null; mapping: Array<[string, string]> }, skipErrorRows: boolean) =>
+    invoke<{ project: Project; added: number; updated: number }>("ledger_apply", { project, request, skipErrorRows }),
+  pickResponses: () => invoke<string | null>("pick_responses"),
+  responsesPreview: (project: Project) => invoke<ResponseReport>("responses_preview", { project }),
+  responsesApply: (project: Project) => invoke<{ project: Project; updated: number }>("responses_apply", { project }),
+  autosave: (project: Project, path: string | null) => invoke<void>("autosave", { project, path }),
+  recoveryClear: () => invoke<void>("recovery_clear"),
+  saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),
+  setTitle: (title: string) => invoke<void>("set_title", { title }),
+  onExportProgress: (f: (phase: string) => void): Promise<UnlistenFn> => listen<string>("export-progress", (e) => f(e.payload)),
+};
+
+export function errorText(e: unknown): string {
+  if (typeof e === "object" && e && "message" in e) {
+    const ce = e as CommandError;
+    const more = (ce.problems ?? []).slice(0, 8).map((p) => `\n• ${p.message}`).join("");
+    return `${ce.message}${more}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,227 @@
+// Application state: the open document with its history, the latest analysis, and the
+// plumbing every view shares (commit an edit, re-analyse, autosave, title, notices).
+import { api, errorText, type Analysis, type AppInfo, type Catalogue } from "./api";
+import { History } from "./history";
+import { lang, setLang, t, type Lang } from "./i18n";
+import type { Project } from "./model";
+import type { StepId } from "./steps";
+
+export type View = "start" | StepId | "risk" | "excel";
+
+export interface AppState {
+  info: AppInfo | null;
+  history: History<Project> | null;
+  path: string | null;
+  recent: string[];
+  view: View;
+  analysis: Analysis | null;
+  analysisError: string | null;
+  /** Selected diagram item, e.g. `a:<id>`. */
+  selected: string | null;
+  /** Attack path shown on the diagram: conduit ids. */
+  highlight: Set<string>;
+  expanded: Set<string>;
+  findingsOpen: boolean;
+}
+
+export const state: AppState = {
+  info: null,
+  history: null,
+  path: null,
+  recent: [],
+  view: "start",
+  analysis: null,
+  analysisError: null,
+  selected: null,
+  highlight: new Set(),
+  expanded: new Set(),
+  findingsOpen: false,
+};
+
+type Listener = (why: "doc" | "analysis" | "view" | "lang") => void;
+const listeners: Listener[] = [];
+export function subscribe(f: Listener): void {
+  listeners.push(f);
+}
+export function notify(why: "doc" | "analysis" | "view" | "lang"): void {
+  for (const f of listeners) f(why);
+}
+
+export function doc(): Project {
+  if (!state.history) throw new Error("no project open");
+  return state.history.doc;
+}
+export function catalogue(): Catalogue {
+  return state.info!.catalogue;
+}
+/** A catalogue entry's name in the current language. */
+export function catName(list: keyof Catalogue, id: string): string {
+  const items = catalogue()[list] as Array<Record<string, unknown>> | undefined;
+  const it = items?.find((x) => x.id === id);
+  return it ? String(it[lang()] ?? it.id) : id;
+}
+
+/**
+ * Record an edit. `rerender` false when the view already shows the new value (a table cell
+ * just edited): the view keeps its focus and scroll position.
+ */
+export function commit(next: Project, label: string, rerender = true): void {
+  if (!state.history) return;
+  state.history.apply(next, label);
+  afterChange(rerender);
+}
+
+function afterChange(rerender: boolean): void {
+  scheduleAnalysis();
+  scheduleAutosave();
+  updateTitle();
+  notify(rerender ? "doc" : "view");
+}
+
+export function undo(): void {
+  const label = state.history?.undo();
+  if (label !== undefined) {
+    toast(t("ui.undone", { what: label }));
+    afterChange(true);
+  }
+}
+export function redo(): void {
+  const label = state.history?.redo();
+  if (label !== undefined) {
+    toast(t("ui.redone", { what: label }));
+    afterChange(true);
+  }
+}
+
+/** Open a document (new, sample, file, recovery). */
+export function load(project: Project, path: string | null, saved = true): void {
+  if (state.history) state.history.reset(project, saved);
+  else {
+    state.history = new History(project);
+    if (!saved) state.history.reset(project, false);
+  }
+  state.path = path;
+  state.analysis = null;
+  state.selected = null;
+  state.highlight = new Set();
+  state.expanded = new Set();
+  if (state.view === "start") state.view = "1-1";
+  scheduleAnalysis(0);
+  if (!saved) scheduleAutosave();
+  updateTitle();
+  notify("doc");
+}
+
+let analysisTimer: number | undefined;
+let analysisSeq = 0;
+export function scheduleAnalysis(delay = 250): void {
+  window.clearTimeout(analysisTimer);
+  analysisTimer = window.setTimeout(runAnalysis, delay);
+}
+async function runAnalysis(): Promise<void> {
+  const h = state.history;
+  if (!h) return;
+  const revision = h.revision;
+  const seq = ++analysisSeq;
+  try {
+    const a = await api.analyze(h.doc, revision);
+    if (seq !== analysisSeq || h.revision !== revision) return; // a newer edit is on its way
+    state.analysis = a;
+    state.analysisError = null;
+  } catch (e) {
+    if (seq !== analysisSeq) return;
+    state.analysisError = errorText(e);
+  }
+  notify("analysis");
+}
+
+let autosaveTimer: number | undefined;
+export function scheduleAutosave(): void {
+  window.clearTimeout(autosaveTimer);
+  autosaveTimer = window.setTimeout(async () => {
+    const h = state.history;
+    if (!h || !h.isDirty) return;
+    try {
+      await api.autosave(h.doc, state.path);
+      setStatus(t("ui.autosaved"));
+    } catch (e) {
+      toast(`${t("ui.autosave_failed")}: ${errorText(e)}`, true);
+    }
+  }, 1500);
+}
+
+export function fileName(path: string | null): string {
+  if (!path) return t("ui.untitled");
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function updateTitle(): void {
+  const h = state.history;
+  const title = h
+    ? `${h.isDirty ? "● " : ""}${fileName(state.path)} — ${h.doc.meta.name} — OT Zone Studio`
+    : "OT Zone Studio";
+  document.title = title;
+  api.setTitle(title).catch(() => undefined);
+}
+
+export async function save(saveAs = false): Promise<boolean> {
+  const h = state.history;
+  if (!h) return false;
+  try {
+    const r = await api.saveProject(h.doc, state.path, saveAs);
+    if (!r) return false;
+    state.path = r.path;
+    state.recent = r.recent;
+    h.markSaved();
+    updateTitle();
+    toast(t("ui.saved", { file: fileName(r.path) }));
+    notify("view");
+    return true;
+  } catch (e) {
+    toast(`${t("ui.save_failed")}: ${errorText(e)}`, true);
+    return false;
+  }
+}
+
+export function setView(v: View): void {
+  state.view = v;
+  notify("view");
+}
+
+export function setLanguage(l: Lang): void {
+  setLang(l);
+  updateTitle();
+  notify("lang");
+}
+
+let statusEl: HTMLElement | null = null;
+export function setStatusElement(el: HTMLElement): void {
+  statusEl = el;
+}
+export function setStatus(s: string): void {
+  if (statusEl) statusEl.textContent = s;
+}
+
+export function toast(message: string, error = false): void {
+  const box = document.getElementById("toasts");
+  if (!box) return;
+  const el = document.createElement("div");
+  el.className = error ? "toast error" : "toast";
+  el.setAttribute("role", error ? "alert" : "status");
+  el.textContent = message;
+  box.append(el);
+  window.setTimeout(() => el.remove(), error ? 9000 : 3500);
+}
+
+export async function openFile(): Promise<void> {
+  try {
+    const o = await api.openProject();
+    if (o) {
+      state.recent = o.recent;
+      load(o.project, o.path);
+    }
+  } catch (e) {
+    toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
+  }
+}
+

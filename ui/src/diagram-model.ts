@@ -1,0 +1,120 @@
+// The zone diagram as graph elements: zones are containers holding their assets, entry
+// points stand outside, conduits are edges. Large zones start collapsed (a zone with
+// thousands of assets is a number, not a picture) and expand on request.
+import type { Project, Id } from "./model";
+import { endpointId } from "./model";
+
+export interface ElementDef {
+  group: "nodes" | "edges";
+  data: Record<string, unknown> & { id: string };
+  classes?: string;
+  position?: { x: number; y: number };
+}
+
+export interface DiagramOptions {
+  /** Zones with more assets than this are drawn collapsed unless expanded. */
+  collapseAbove: number;
+  expanded: ReadonlySet<Id>;
+  /** Conduits to highlight (an attack path). */
+  highlight: ReadonlySet<Id>;
+  zoneImportance?: Record<string, number>;
+  /** Conduits without a blocking boundary or counted measure. */
+  unprotected?: ReadonlySet<Id>;
+}
+
+export const nodeId = {
+  zone: (id: Id) => `z:${id}`,
+  asset: (id: Id) => `a:${id}`,
+  entry: (id: Id) => `e:${id}`,
+  conduit: (id: Id) => `c:${id}`,
+};
+
+export function parseNodeId(s: string): { coll: "zones" | "assets" | "entry_points" | "conduits"; id: Id } | null {
+  const [k, id] = [s.slice(0, 2), s.slice(2)];
+  const coll = ({ "z:": "zones", "a:": "assets", "e:": "entry_points", "c:": "conduits" } as const)[k];
+  return coll ? { coll, id } : null;
+}
+
+export function isCollapsed(zone: Id, counts: Map<Id, number>, o: DiagramOptions): boolean {
+  return (counts.get(zone) ?? 0) > o.collapseAbove && !o.expanded.has(zone);
+}
+
+export function elements(p: Project, o: DiagramOptions): ElementDef[] {
+  const counts = new Map<Id, number>();
+  for (const a of p.assets) if (a.zone) counts.set(a.zone, (counts.get(a.zone) ?? 0) + 1);
+  const out: ElementDef[] = [];
+  for (const z of p.zones) {
+    const collapsed = isCollapsed(z.id, counts, o);
+    const n = counts.get(z.id) ?? 0;
+    const parent = typeof z.parent === "string" ? nodeId.zone(z.parent) : undefined;
+    const imp = o.zoneImportance?.[z.id];
+    out.push({
+      group: "nodes",
+      data: {
+        id: nodeId.zone(z.id),
+        label: collapsed ? `${z.name}\n(${n})` : z.name,
+        kind: "zone",
+        ...(parent ? { parent } : {}),
+      },
+      classes: ["zone", collapsed ? "collapsed" : "", z.external ? "external" : "", imp === 3 ? "important" : ""]
+        .filter(Boolean)
+        .join(" "),
+      ...(collapsed || n === 0 ? (z.position ? { position: z.position } : {}) : {}),
+    });
+  }
+  for (const a of p.assets) {
+    if (a.zone && isCollapsed(a.zone, counts, o)) continue;
+    out.push({
+      group: "nodes",
+      data: { id: nodeId.asset(a.id), label: a.name, kind: "asset", ...(a.zone ? { parent: nodeId.zone(a.zone) } : {}) },
+      classes: a.zone ? "asset" : "asset unzoned",
+      ...(a.position ? { position: a.position } : {}),
+    });
+  }
+  for (const e of p.entry_points) {
+    out.push({
+      group: "nodes",
+      data: { id: nodeId.entry(e.id), label: e.name, kind: "entry" },
+      classes: "entry",
+      ...(e.position ? { position: e.position } : {}),
+    });
+  }
+  const node = (ep: { zone: Id } | { entry: Id }) => ("zone" in ep ? nodeId.zone(ep.zone) : nodeId.entry(ep.entry));
+  for (const c of p.conduits) {
+    const cls = ["conduit"];
+    if (o.unprotected?.has(c.id)) cls.push("unprotected");
+    if (o.highlight.has(c.id)) cls.push("path");
+    out.push({
+      group: "edges",
+      data: { id: nodeId.conduit(c.id), source: node(c.from), target: node(c.to), label: c.name },
+      classes: cls.join(" "),
+    });
+  }
+  return out;
+}
+
+/** Every node without a saved position (then the diagram needs an automatic layout). */
+export function unplaced(els: ElementDef[]): string[] {
+  const parents = new Set(els.map((e) => e.data.parent as string | undefined).filter(Boolean));
+  return els.filter((e) => e.group === "nodes" && !parents.has(e.data.id) && !e.position).map((e) => e.data.id);
+}
+
+export interface AttackPath {
+  entry: Id;
+  target_zone: Id;
+  reachable: boolean;
+  hops: number | null;
+  shortest: Array<{ zones: Id[]; conduits: Id[] }>;
+  simple_paths: number;
+  complete: boolean;
+  unprotected_conduits: Id[];
+}
+
+/** Conduits of the shortest attack paths given. */
+export function pathConduits(paths: AttackPath[]): Set<Id> {
+  const s = new Set<Id>();
+  for (const p of paths) for (const sp of p.shortest) for (const c of sp.conduits) s.add(c);
+  return s;
+}
+
+export { endpointId };

@@ -1,0 +1,33 @@
+// One table for every user-facing text: models/i18n/{ja,en}.json, shared with the core's
+// CLI and Excel export (parity tested on both sides).
+import ja from "../../models/i18n/ja.json";
+import en from "../../models/i18n/en.json";
+
+export type Lang = "ja" | "en";
+const tables: Record<Lang, Record<string, string>> = { ja, en };
+let current: Lang = "ja";
+const listeners: Array<() => void> = [];
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+  listeners.forEach((f) => f());
+}
+export function lang(): Lang {
+  return current;
+}
+export function onLangChange(f: () => void): void {
+  listeners.push(f);
+}
+/** Text for `key`, with `{name}` parameters filled. A missing key shows the key itself. */
+export function t(key: string, args: Record<string, string | number> = {}): string {
+  let s = tables[current][key] ?? key;
+  for (const [k, v] of Object.entries(args)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+export function has(key: string): boolean {
+  return key in tables.ja;
+}
+export function keys(l: Lang): string[] {
+  return Object.keys(tables[l]);
+}

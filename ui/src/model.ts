@@ -1,0 +1,249 @@
+// The project document as the core serialises it, and the edits the UI makes. Every edit
+// returns a new project (structural sharing), never mutates: the history keeps snapshots.
+
+export type Id = string;
+export interface Position {
+  x: number;
+  y: number;
+}
+export interface Asset {
+  id: Id;
+  name: string;
+  asset_type: string;
+  zone?: Id;
+  businesses?: Id[];
+  position?: Position;
+  [k: string]: unknown;
+}
+export interface Zone {
+  id: Id;
+  name: string;
+  sl_t?: number | number[];
+  policy?: string;
+  external?: boolean;
+  position?: Position;
+  [k: string]: unknown;
+}
+export type Endpoint = { zone: Id } | { entry: Id };
+export interface Conduit {
+  id: Id;
+  name: string;
+  from: Endpoint;
+  to: Endpoint;
+  channels?: unknown[];
+  boundary?: unknown[];
+  [k: string]: unknown;
+}
+export interface EntryPoint {
+  id: Id;
+  name: string;
+  kind: string;
+  position?: Position;
+  [k: string]: unknown;
+}
+export interface Business {
+  id: Id;
+  name: string;
+  scores?: Record<string, number>;
+  [k: string]: unknown;
+}
+export interface ThreatScenario {
+  id: Id;
+  zone: Id;
+  threat: string;
+  applicable: boolean;
+  impacts?: Record<string, number>;
+  [k: string]: unknown;
+}
+export interface Countermeasure {
+  id: Id;
+  measure: string;
+  threats: string[];
+  scope: { zones: Id[]; conduits: Id[]; assets: Id[] };
+  responsibility?: string;
+  status: string;
+  [k: string]: unknown;
+}
+export interface Project {
+  format_version: number;
+  id: Id;
+  meta: Record<string, unknown> & { name: string };
+  settings: Record<string, unknown>;
+  requirements: Record<string, unknown>;
+  businesses: Business[];
+  assets: Asset[];
+  zones: Zone[];
+  entry_points: EntryPoint[];
+  conduits: Conduit[];
+  threats: ThreatScenario[];
+  countermeasures: Countermeasure[];
+  ooda_roles: Array<Record<string, unknown>>;
+  suppliers: Array<Record<string, unknown>>;
+  checklist_answers: Array<Record<string, unknown>>;
+  damages: Array<Record<string, unknown>>;
+  risk_decisions: Array<Record<string, unknown>>;
+  customer_responses: Array<Record<string, unknown>>;
+  custom: Record<string, unknown>;
+}
+
+export type Collection =
+  | "businesses"
+  | "assets"
+  | "zones"
+  | "entry_points"
+  | "conduits"
+  | "threats"
+  | "countermeasures"
+  | "ooda_roles"
+  | "suppliers"
+  | "checklist_answers";
+
+export function newId(): Id {
+  return crypto.randomUUID();
+}
+
+export function endpointId(e: Endpoint): Id {
+  return "zone" in e ? e.zone : e.entry;
+}
+
+/** Replace one field of one item. */
+export function setField(p: Project, coll: Collection, id: Id, field: string, value: unknown): Project {
+  const list = p[coll] as Array<{ id: Id }>;
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return p;
+  const item = { ...list[i], [field]: value } as Record<string, unknown>;
+  if (value === undefined || value === null || value === "") {
+    // Optional references and dates are left out rather than written empty.
+    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template"].includes(field))
+      delete item[field];
+  }
+  const next = list.slice();
+  next[i] = item as never;
+  return { ...p, [coll]: next };
+}
+
+export function addItem<T extends { id: Id }>(p: Project, coll: Collection, item: T): Project {
+  return { ...p, [coll]: [...(p[coll] as unknown[]), item] };
+}
+
+/** Remove an item and every reference to it, so the project stays valid. */
+export function removeItem(p: Project, coll: Collection, id: Id): Project {
+  let q: Project = { ...p, [coll]: (p[coll] as Array<{ id: Id }>).filter((x) => x.id !== id) };
+  const scopeWithout = (key: "zones" | "conduits" | "assets") =>
+    q.countermeasures.map((m) =>
+      m.scope[key].includes(id) ? { ...m, scope: { ...m.scope, [key]: m.scope[key].filter((x) => x !== id) } } : m,
+    );
+  switch (coll) {
+    case "zones":
+      q = {
+        ...q,
+        assets: q.assets.map((a) => (a.zone === id ? withoutKey(a, "zone") : a)),
+        zones: q.zones.map((z) => (z.parent === id ? withoutKey(z, "parent") : z)),
+        conduits: q.conduits.filter((c) => endpointId(c.from) !== id && endpointId(c.to) !== id),
+        threats: q.threats.filter((t) => t.zone !== id),
+      };
+      q = { ...q, countermeasures: scopeWithout("zones") };
+      q = pruneConduitRefs(q, p);
+      break;
+    case "entry_points":
+      q = { ...q, conduits: q.conduits.filter((c) => endpointId(c.from) !== id && endpointId(c.to) !== id) };
+      q = pruneConduitRefs(q, p);
+      break;
+    case "conduits":
+      q = { ...q, countermeasures: scopeWithout("conduits") };
+      break;
+    case "assets":
+      q = {
+        ...q,
+        countermeasures: scopeWithout("assets"),
+        damages: q.damages.map((d) => (d.target === id ? withoutKey(d, "target") : d)),
+      };
+      break;
+    case "businesses":
+      q = {
+        ...q,
+        assets: q.assets.map((a) => (a.businesses?.includes(id) ? { ...a, businesses: a.businesses.filter((b) => b !== id) } : a)),
+        zones: q.zones.map((z) =>
+          (z.businesses as Id[] | undefined)?.includes(id) ? { ...z, businesses: (z.businesses as Id[]).filter((b) => b !== id) } : z,
+        ),
+      };
+      break;
+    case "suppliers":
+      q = {
+        ...q,
+        assets: q.assets.map((a) => (a.supplier === id ? withoutKey(a, "supplier") : a)),
+        checklist_answers: q.checklist_answers.filter((c) => c.supplier !== id),
+      };
+      break;
+    default:
+      break;
+  }
+  return q;
+}
+
+function pruneConduitRefs(q: Project, before: Project): Project {
+  const gone = new Set(before.conduits.map((c) => c.id).filter((c) => !q.conduits.some((x) => x.id === c)));
+  if (gone.size === 0) return q;
+  return {
+    ...q,
+    countermeasures: q.countermeasures.map((m) =>
+      m.scope.conduits.some((c) => gone.has(c)) ? { ...m, scope: { ...m.scope, conduits: m.scope.conduits.filter((c) => !gone.has(c)) } } : m,
+    ),
+  };
+}
+
+function withoutKey<T extends object>(o: T, k: string): T {
+  const c = { ...o } as Record<string, unknown>;
+  delete c[k];
+  return c as T;
+}
+
+export function newAsset(name: string, assetType: string, zone?: Id): Asset {
+  const a: Asset = { id: newId(), name, asset_type: assetType };
+  if (zone) a.zone = zone;
+  return a;
+}
+export function newZone(name: string): Zone {
+  return { id: newId(), name };
+}
+export function newEntryPoint(name: string, kind: string): EntryPoint {
+  return { id: newId(), name, kind };
+}
+export function newConduit(name: string, from: Endpoint, to: Endpoint): Conduit {
+  return { id: newId(), name, from, to, channels: [], boundary: [] };
+}
+export function newBusiness(name: string): Business {
+  return { id: newId(), name, scores: {} };
+}
+export function newThreat(zone: Id, threat: string): ThreatScenario {
+  return { id: newId(), zone, threat, applicable: true, impacts: {} };
+}
+export function newMeasure(measure: string, threats: string[], responsibility: string): Countermeasure {
+  return {
+    id: newId(),
+    measure,
+    threats,
+    scope: { zones: [], conduits: [], assets: [] },
+    responsibility,
+    status: "proposed",
+  };
+}
+
+/** Move an asset into a zone (or out of every zone). */
+export function moveAsset(p: Project, asset: Id, zone: Id | undefined): Project {
+  return setField(p, "assets", asset, "zone", zone);
+}
+
+/** Save diagram positions (rounded: positions are layout, not precision data). */
+export function setPositions(p: Project, moves: Array<{ coll: "assets" | "zones" | "entry_points"; id: Id; pos: Position }>): Project {
+  let q = p;
+  for (const m of moves) {
+    const pos = { x: Math.round(m.pos.x), y: Math.round(m.pos.y) };
+    q = setField(q, m.coll, m.id, "position", pos);
+  }
+  return q;
+}
+
+export function byId<T extends { id: Id }>(list: T[]): Map<Id, T> {
+  return new Map(list.map((x) => [x.id, x]));
+}

@@ -1,0 +1,406 @@
+// Step 1-6: the zone diagram editor. Cytoscape draws zones as containers holding their
+// assets, entry points outside and conduits as edges; ELK (elkjs) lays it out; positions
+// the user sets are saved in the project (and feed the Excel diagram).
+import cytoscape, { type Core, type NodeSingular, type EventObject } from "cytoscape";
+import elk from "cytoscape-elk";
+import svg from "cytoscape-svg";
+import { api, errorText } from "../api";
+import { catalogue, commit, doc, state, toast, catName } from "../app";
+import { h, clear } from "../dom";
+import { t, lang } from "../i18n";
+import { addItem, moveAsset, newAsset, newConduit, newEntryPoint, newZone, removeItem, setField, setPositions, type Endpoint, type Project } from "../model";
+import { elements, nodeId, parseNodeId, pathConduits, unplaced, type AttackPath } from "../diagram-model";
+
+cytoscape.use(elk);
+cytoscape.use(svg);
+
+export const COLLAPSE_ABOVE = 40;
+let cy: Core | null = null;
+let connectFrom: string | null = null;
+
+export function disposeDiagram(): void {
+  cy?.destroy();
+  cy = null;
+  connectFrom = null;
+}
+
+const STYLE: cytoscape.StylesheetJson = [
+  { selector: "node", style: { label: "data(label)", "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-max-width": "120px" } },
+  { selector: "node.asset", style: { shape: "round-rectangle", width: 22, height: 22, "background-color": "#5b7db1", "text-valign": "bottom", "text-margin-y": 3, color: "#1d2733" } },
+  { selector: "node.unzoned", style: { "background-color": "#b0b7c3", "border-width": 2, "border-style": "dashed", "border-color": "#c0392b" } },
+  {
+    selector: "node.zone",
+    style: {
+      shape: "round-rectangle",
+      "background-color": "#e8f0fb",
+      "background-opacity": 1,
+      "border-width": 1.5,
+      "border-color": "#3d6fb6",
+      "text-valign": "top",
+      "text-halign": "center",
+      "font-weight": "bold",
+      color: "#173a6b",
+      padding: "18px",
+      "min-width": "110px",
+      "min-height": "50px",
+    },
+  },
+  { selector: "node.zone.collapsed", style: { width: 150, height: 60, "text-valign": "center", "background-color": "#d6e4f7" } },
+  { selector: "node.zone.important", style: { "border-width": 3, "border-color": "#8e2c2c" } },
+  { selector: "node.zone.external", style: { "border-style": "dashed", "background-color": "#f4f4f4" } },
+  { selector: "node.entry", style: { shape: "diamond", width: 34, height: 34, "background-color": "#e67e22", "text-valign": "bottom", "text-margin-y": 4, color: "#7a3e00" } },
+  { selector: "edge", style: { width: 2, "line-color": "#6b7785", "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#3b4550", "text-background-color": "#fff", "text-background-opacity": 0.8, "target-arrow-shape": "none" } },
+  { selector: "edge.unprotected", style: { "line-color": "#c0392b", "line-style": "dashed" } },
+  { selector: "edge.path", style: { width: 5, "line-color": "#f39c12", "z-index": 10 } },
+  { selector: ":selected", style: { "overlay-color": "#f1c40f", "overlay-opacity": 0.35, "overlay-padding": 4 } },
+  { selector: "node.connect-source", style: { "border-width": 4, "border-color": "#27ae60" } },
+];
+
+function unprotectedSet(): Set<string> {
+  const s = new Set<string>();
+  for (const p of (state.analysis?.attack_paths ?? []) as AttackPath[]) for (const c of p.unprotected_conduits) s.add(c);
+  return s;
+}
+
+function build(container: HTMLElement): Core {
+  const p = doc();
+  const els = elements(p, {
+    collapseAbove: COLLAPSE_ABOVE,
+    expanded: state.expanded,
+    highlight: state.highlight,
+    zoneImportance: state.analysis?.zone_importance,
+    unprotected: unprotectedSet(),
+  });
+  const needLayout = unplaced(els).length > 0;
+  const c = cytoscape({
+    container,
+    elements: els as cytoscape.ElementDefinition[],
+    style: STYLE,
+    layout: { name: "preset" },
+    wheelSensitivity: 0.3,
+    minZoom: 0.05,
+    maxZoom: 4,
+  });
+  if (needLayout) runLayout(c, false);
+  else c.fit(undefined, 30);
+  if (state.selected) c.getElementById(state.selected).select();
+  return c;
+}
+
+/** ELK layered layout; positions are saved as one undoable edit when `save`. */
+export function runLayout(c: Core, save: boolean): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const layout = c.layout({
+      name: "elk",
+      nodeDimensionsIncludeLabels: true,
+      fit: true,
+      padding: 30,
+      elk: {
+        algorithm: "layered",
+        "elk.direction": "DOWN",
+        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+        "elk.spacing.nodeNode": 30,
+        "elk.layered.spacing.nodeNodeBetweenLayers": 50,
+      },
+    } as cytoscape.LayoutOptions);
+    layout.one("layoutstop", () => {
+      const ms = performance.now() - started;
+      (window as unknown as { __lastLayoutMs: number }).__lastLayoutMs = ms;
+      if (save) commit(setPositions(doc(), leafPositions(c)), t("ui.diagram.layout"), false);
+      resolve(ms);
+    });
+    layout.run();
+  });
+}
+
+function leafPositions(c: Core): Array<{ coll: "assets" | "zones" | "entry_points"; id: string; pos: { x: number; y: number } }> {
+  const out: Array<{ coll: "assets" | "zones" | "entry_points"; id: string; pos: { x: number; y: number } }> = [];
+  c.nodes().forEach((n) => {
+    const r = parseNodeId(n.id());
+    if (!r || r.coll === "conduits") return;
+    if (r.coll === "zones" && n.isParent()) return;
+    out.push({ coll: r.coll, id: r.id, pos: n.position() });
+  });
+  return out;
+}
+
+function zoneAt(c: Core, pos: { x: number; y: number }, except: string): string | undefined {
+  let best: { id: string; area: number } | undefined;
+  c.nodes(".zone").forEach((z) => {
+    if (z.id() === except) return;
+    const b = z.boundingBox();
+    if (pos.x >= b.x1 && pos.x <= b.x2 && pos.y >= b.y1 && pos.y <= b.y2) {
+      const area = b.w * b.h;
+      if (!best || area < best.area) best = { id: z.id(), area };
+    }
+  });
+  return best?.id;
+}
+
+function endpointOf(id: string): Endpoint | null {
+  const r = parseNodeId(id);
+  if (r?.coll === "zones") return { zone: r.id };
+  if (r?.coll === "entry_points") return { entry: r.id };
+  return null;
+}
+
+async function addConduitBetween(a: string, b: string): Promise<void> {
+  const from = endpointOf(a);
+  const to = endpointOf(b);
+  if (!from || !to || a === b) {
+    toast(t("ui.diagram.connect_invalid"), true);
+    return;
+  }
+  const name = `${cy?.getElementById(a).data("label")?.split("\n")[0]} → ${cy?.getElementById(b).data("label")?.split("\n")[0]}`;
+  const conduit = newConduit(name, from, to);
+  try {
+    const w = await api.whatIf(doc(), { kind: "add_conduit", conduit });
+    toast(t("ui.whatif.conduit", { risks: w.risks.length, paths: w.paths.length }));
+  } catch (e) {
+    toast(errorText(e), true);
+  }
+  state.selected = nodeId.conduit(conduit.id);
+  commit(addItem(doc(), "conduits", conduit), t("ui.diagram.add_conduit"));
+}
+
+function centre(): { x: number; y: number } {
+  if (!cy) return { x: 0, y: 0 };
+  const e = cy.extent();
+  return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
+}
+
+export function renderDiagram(el: HTMLElement): void {
+  disposeDiagram();
+  const p = doc();
+  const canvas = h("div", { class: "diagram", id: "diagram" });
+  const panel = h("aside", { class: "side-panel", id: "side-panel" });
+  const connect = h("button", { id: "btn-connect", class: connectFrom ? "on" : "" }, t("ui.diagram.connect"));
+  const pathSelect = h("select", { id: "path-select", "aria-label": t("ui.paths") }, h("option", { value: "" }, t("ui.diagram.no_path")));
+  const paths = (state.analysis?.attack_paths ?? []) as AttackPath[];
+  const zoneName = (id: string) => p.zones.find((z) => z.id === id)?.name ?? id;
+  const entryName = (id: string) => p.entry_points.find((z) => z.id === id)?.name ?? id;
+  paths.forEach((ap, i) => {
+    if (!ap.reachable) return;
+    pathSelect.append(h("option", { value: String(i) }, `${entryName(ap.entry)} → ${zoneName(ap.target_zone)} (${ap.hops ?? "-"})`));
+  });
+  pathSelect.addEventListener("change", () => {
+    const i = pathSelect.value;
+    state.highlight = i === "" ? new Set() : pathConduits([paths[Number(i)]]);
+    cy?.edges().forEach((e) => {
+      const r = parseNodeId(e.id());
+      e.toggleClass("path", !!r && state.highlight.has(r.id));
+    });
+  });
+  el.append(
+    h(
+      "div",
+      { class: "toolbar" },
+      h("button", { id: "btn-layout", onclick: () => cy && void runLayout(cy, true) }, t("ui.diagram.auto_layout")),
+      h("button", { id: "btn-fit", onclick: () => cy?.fit(undefined, 30) }, t("ui.diagram.fit")),
+      h("button", { onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "+"),
+      h("button", { onclick: () => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "−"),
+      h("span", { class: "sep" }),
+      h("button", { id: "btn-add-zone", onclick: () => { const z = { ...newZone(t("ui.new_zone")), position: centre() }; state.selected = nodeId.zone(z.id); commit(addItem(doc(), "zones", z), t("ui.diagram.add_zone")); } }, `+ ${t("xl.col.zone")}`),
+      h("button", { id: "btn-add-entry", onclick: () => { const e = { ...newEntryPoint(t("ui.new_entry"), "internet"), position: centre() }; state.selected = nodeId.entry(e.id); commit(addItem(doc(), "entry_points", e), t("ui.diagram.add_entry")); } }, `+ ${t("xl.col.entry")}`),
+      h("button", { id: "btn-add-asset", onclick: () => { const a = { ...newAsset(t("ui.new_asset"), "other"), position: centre() }; state.selected = nodeId.asset(a.id); commit(addItem(doc(), "assets", a), t("ui.diagram.add_asset")); } }, `+ ${t("xl.col.asset")}`),
+      connect,
+      h("span", { class: "sep" }),
+      pathSelect,
+      h("span", { class: "sep" }),
+      h("button", { id: "btn-png", onclick: () => void exportImage("png") }, "PNG"),
+      h("button", { id: "btn-svg", onclick: () => void exportImage("svg") }, "SVG"),
+    ),
+    h("div", { class: "diagram-wrap" }, canvas, panel),
+    h("p", { class: "hint" }, t("ui.diagram.help", { n: COLLAPSE_ABOVE })),
+  );
+  connect.addEventListener("click", () => {
+    connectFrom = connectFrom === null ? "" : null;
+    connect.classList.toggle("on", connectFrom !== null);
+    cy?.nodes().removeClass("connect-source");
+    if (connectFrom !== null) toast(t("ui.diagram.connect_hint"));
+  });
+  requestAnimationFrame(() => {
+    if (!canvas.isConnected) return;
+    cy = build(canvas);
+    const c = cy;
+    c.on("tap", "node", (e: EventObject) => {
+      const n = e.target as NodeSingular;
+      if (connectFrom !== null) {
+        if (!connectFrom) {
+          connectFrom = n.id();
+          n.addClass("connect-source");
+        } else {
+          const from = connectFrom;
+          connectFrom = null;
+          void addConduitBetween(from, n.id());
+        }
+        return;
+      }
+      state.selected = n.id();
+      renderPanel(panel);
+    });
+    c.on("tap", "edge", (e: EventObject) => {
+      state.selected = e.target.id();
+      renderPanel(panel);
+    });
+    c.on("tap", (e: EventObject) => {
+      if (e.target === c) {
+        state.selected = null;
+        renderPanel(panel);
+      }
+    });
+    c.on("dbltap", "node.zone", (e: EventObject) => {
+      const r = parseNodeId(e.target.id());
+      if (!r) return;
+      if (state.expanded.has(r.id)) state.expanded.delete(r.id);
+      else state.expanded.add(r.id);
+      renderDiagram(clearAndReturn(el));
+    });
+    c.on("dragfree", "node", (e: EventObject) => {
+      const n = e.target as NodeSingular;
+      const r = parseNodeId(n.id());
+      if (!r) return;
+      const moved = new Set<string>([n.id(), ...n.descendants().map((x) => x.id())]);
+      const nodeKey = (x: { coll: string; id: string }) =>
+        x.coll === "assets" ? nodeId.asset(x.id) : x.coll === "zones" ? nodeId.zone(x.id) : nodeId.entry(x.id);
+      let next: Project = setPositions(doc(), leafPositions(c).filter((x) => moved.has(nodeKey(x))));
+      let label = t("ui.diagram.move");
+      if (r.coll === "assets") {
+        const target = zoneAt(c, n.position(), n.id());
+        const current = n.parent().length ? n.parent().first().id() : undefined;
+        if (target && target !== current) {
+          next = moveAsset(next, r.id, parseNodeId(target)!.id);
+          label = t("ui.diagram.move_into", { zone: String(c.getElementById(target).data("label")) });
+          state.selected = n.id();
+          commit(next, label);
+          return;
+        }
+      }
+      commit(next, label, false);
+    });
+    renderPanel(panel);
+  });
+  const onAnalysis = () => {
+    if (!cy) return;
+    const un = unprotectedSet();
+    cy.edges().forEach((e) => {
+      const r = parseNodeId(e.id());
+      e.toggleClass("unprotected", !!r && un.has(r.id));
+    });
+  };
+  document.addEventListener("analysis", onAnalysis);
+}
+
+function clearAndReturn(el: HTMLElement): HTMLElement {
+  clear(el);
+  return el;
+}
+
+function input(id: string, value: string, onChange: (v: string) => void): HTMLInputElement {
+  const i = h("input", { id, type: "text", value, maxlength: 2000 });
+  i.addEventListener("change", () => onChange(i.value));
+  return i;
+}
+function select(id: string, options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLSelectElement {
+  const s = h("select", { id }, ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)));
+  s.addEventListener("change", () => onChange(s.value));
+  return s;
+}
+
+function renderPanel(panel: HTMLElement): void {
+  clear(panel);
+  const sel = state.selected ? parseNodeId(state.selected) : null;
+  const p = doc();
+  if (!sel) {
+    panel.append(h("h3", {}, t("ui.diagram.nothing_selected")), h("p", { class: "hint" }, t("ui.diagram.select_hint")));
+    return;
+  }
+  const del = (coll: "assets" | "zones" | "entry_points" | "conduits") =>
+    h("button", { class: "danger", id: "btn-delete", onclick: () => { state.selected = null; commit(removeItem(doc(), coll, sel.id), t("ui.delete_row")); } }, t("ui.delete"));
+  const zoneOpts: Array<[string, string]> = [["", "—"], ...p.zones.map((z) => [z.id, z.name] as [string, string])];
+  const endOpts: Array<[string, string]> = [...p.zones.map((z) => [`zone:${z.id}`, z.name] as [string, string]), ...p.entry_points.map((e) => [`entry:${e.id}`, `◆ ${e.name}`] as [string, string])];
+  const endVal = (e: Endpoint) => ("zone" in e ? `zone:${e.zone}` : `entry:${e.entry}`);
+  const endParse = (v: string): Endpoint => (v.startsWith("zone:") ? { zone: v.slice(5) } : { entry: v.slice(6) });
+  if (sel.coll === "assets") {
+    const a = p.assets.find((x) => x.id === sel.id);
+    if (!a) return;
+    const imp = state.analysis?.asset_importance[a.id];
+    panel.append(
+      h("h3", {}, t("xl.col.asset")),
+      h("label", {}, t("xl.col.asset"), input("panel-name", a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset")))),
+      h("label", {}, t("xl.col.asset_type"), select("panel-type", (catalogue().asset_types as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])]), a.asset_type, (v) => commit(setField(doc(), "assets", a.id, "asset_type", v), t("xl.col.asset_type")))),
+      h("label", {}, t("xl.col.zone"), select("panel-zone", zoneOpts, a.zone ?? "", (v) => commit(moveAsset(doc(), a.id, v || undefined), t("ui.diagram.move_into", { zone: p.zones.find((z) => z.id === v)?.name ?? "—" })))),
+      h("p", {}, `${t("xl.col.importance")}: ${imp ?? "—"}`),
+      del("assets"),
+    );
+  } else if (sel.coll === "zones") {
+    const z = p.zones.find((x) => x.id === sel.id);
+    if (!z) return;
+    const n = p.assets.filter((a) => a.zone === z.id).length;
+    panel.append(
+      h("h3", {}, t("xl.col.zone")),
+      h("label", {}, t("xl.col.zone"), input("panel-name", z.name, (v) => commit(setField(doc(), "zones", z.id, "name", v), t("xl.col.zone")))),
+      h("label", {}, t("xl.col.sl_t"), select("panel-slt", ["1", "2", "3", "4"].map((x) => [x, x]), String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : (z.sl_t ?? 2)), (v) => commit(setField(doc(), "zones", z.id, "sl_t", Number(v)), t("xl.col.sl_t")))),
+      h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
+      h("p", {}, `${t("xl.col.asset_count")}: ${n} · ${t("xl.col.importance")}: ${state.analysis?.zone_importance[z.id] ?? "—"}`),
+      n > COLLAPSE_ABOVE
+        ? h("button", { onclick: () => { if (state.expanded.has(z.id)) state.expanded.delete(z.id); else state.expanded.add(z.id); const host = panel.closest("main"); if (host) { clear(host); renderDiagram(host as HTMLElement); } } }, state.expanded.has(z.id) ? t("ui.diagram.collapse") : t("ui.diagram.expand"))
+        : "",
+      del("zones"),
+    );
+  } else if (sel.coll === "entry_points") {
+    const e = p.entry_points.find((x) => x.id === sel.id);
+    if (!e) return;
+    panel.append(
+      h("h3", {}, t("xl.col.entry")),
+      h("label", {}, t("xl.col.entry"), input("panel-name", e.name, (v) => commit(setField(doc(), "entry_points", e.id, "name", v), t("xl.col.entry")))),
+      h("label", {}, t("xl.col.entry_kind"), select("panel-kind", (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]), e.kind, (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")))),
+      del("entry_points"),
+    );
+  } else if (sel.coll === "conduits") {
+    const c = p.conduits.find((x) => x.id === sel.id);
+    if (!c) return;
+    const boundary = (c.boundary ?? []) as Array<{ kind: string }>;
+    const protect = (catalogue().measures as Array<Record<string, unknown>>).length;
+    void protect;
+    panel.append(
+      h("h3", {}, t("xl.col.conduit")),
+      h("label", {}, t("xl.col.conduit"), input("panel-name", c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit")))),
+      h("label", {}, t("xl.col.from"), select("panel-from", endOpts, endVal(c.from), (v) => commit(setField(doc(), "conduits", c.id, "from", endParse(v)), t("xl.col.from")))),
+      h("label", {}, t("xl.col.to"), select("panel-to", endOpts, endVal(c.to), (v) => commit(setField(doc(), "conduits", c.id, "to", endParse(v)), t("xl.col.to")))),
+      h(
+        "label",
+        {},
+        t("xl.col.boundary"),
+        select(
+          "panel-boundary",
+          [["", t("ui.none")], ...["firewall", "industrial_firewall", "data_diode", "vpn_gateway", "jump_host", "proxy", "router_acl", "nac", "ids"].map((k) => [k, t(`xl.boundary.${k}`)] as [string, string])],
+          boundary[0]?.kind ?? "",
+          (v) => commit(setField(doc(), "conduits", c.id, "boundary", v ? [{ kind: v, note: "" }] : []), t("xl.col.boundary")),
+        ),
+      ),
+      h("p", { class: "hint" }, `${t("xl.col.channels")}: ${(c.channels ?? []).length}`),
+      del("conduits"),
+    );
+  }
+  void catName;
+}
+
+async function exportImage(kind: "png" | "svg"): Promise<void> {
+  if (!cy) return;
+  try {
+    let bytes: Uint8Array;
+    if (kind === "png") {
+      const blob = (cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as unknown) as Blob;
+      bytes = new Uint8Array(await blob.arrayBuffer());
+    } else {
+      const text = (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
+      bytes = new TextEncoder().encode(text);
+    }
+    const path = await api.saveImage(kind, Array.from(bytes));
+    if (path) toast(t("ui.saved", { file: path }));
+  } catch (e) {
+    toast(errorText(e), true);
+  }
+}

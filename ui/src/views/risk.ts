@@ -1,0 +1,190 @@
+// Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
+// heat maps, roll-ups per zone and party, attack paths.
+import { TabulatorFull as Tabulator, type CellComponent, type RowComponent } from "tabulator-tables";
+import { api, errorText, type HeatMap } from "../api";
+import { catName, doc, setView, state, toast } from "../app";
+import { h, clear } from "../dom";
+import { t, lang } from "../i18n";
+import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
+import { pathConduits, type AttackPath } from "../diagram-model";
+
+let table: Tabulator | null = null;
+const query: Query = { ...emptyQuery };
+
+function valueClass(values: string[], v: string): string {
+  const rank = values.indexOf(v);
+  return `risk-${Math.max(0, Math.min(4, Math.round((rank / Math.max(1, values.length - 1)) * 4)))}`;
+}
+
+export function renderRisk(el: HTMLElement): void {
+  table?.destroy();
+  table = null;
+  const a = state.analysis;
+  el.append(h("h1", {}, t("ui.view.risk")));
+  if (!a) {
+    el.append(h("p", {}, state.analysisError ?? t("ui.analysing")));
+    document.addEventListener("analysis", () => state.view === "risk" && (clear(el), renderRisk(el)), { once: true });
+    return;
+  }
+  const p = doc();
+  const rows = withNames(
+    a.risks,
+    new Map(p.assets.map((x) => [x.id, x.name])),
+    new Map(p.zones.map((x) => [x.id, x.name])),
+    new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+  );
+  const intolerable = a.risks.filter((r) => !r.tolerable).length;
+  const explain = h("aside", { class: "explain", id: "explain" }, h("p", { class: "hint" }, t("ui.risk.click_row")));
+  const count = h("span", { class: "hint", id: "register-count" });
+  const text = h("input", { id: "risk-filter", type: "search", "aria-label": t("ui.risk.filter"), value: query.text });
+  const zoneSel = h("select", { id: "risk-zone" }, h("option", { value: "" }, t("ui.risk.all_zones")), ...p.zones.map((z) => h("option", { value: z.id, selected: query.zone === z.id }, z.name)));
+  const resSel = h("select", { id: "risk-residual" }, h("option", { value: "" }, t("ui.risk.all_values")), ...a.values.map((v) => h("option", { value: v, selected: query.residual === v }, v)));
+  const intol = h("input", { type: "checkbox", id: "risk-intolerable", checked: query.intolerableOnly });
+  el.append(
+    h(
+      "div",
+      { class: "summary" },
+      h("span", { class: "pill" }, t("ui.risk.rows", { n: a.risks.length })),
+      h("span", { class: `pill ${intolerable ? "bad" : "ok"}` }, t("ui.risk.intolerable", { n: intolerable, tol: a.tolerable })),
+      h("span", { class: "pill" }, `${t("xl.cover.method")}: ${a.method}`),
+    ),
+    h("div", { class: "toolbar" }, text, zoneSel, resSel, h("label", { class: "check" }, intol, t("ui.risk.only_intolerable")), count),
+    h("div", { class: "register-wrap" }, h("div", { class: "table", id: "register" }), explain),
+  );
+  const box = el.querySelector<HTMLElement>("#register")!;
+  const apply = () => {
+    const f = filterRows(rows, query);
+    table?.replaceData(f);
+    count.textContent = t("ui.rows", { n: f.length });
+  };
+  let timer: number | undefined;
+  text.addEventListener("input", () => {
+    query.text = text.value;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(apply, 120);
+  });
+  zoneSel.addEventListener("change", () => ((query.zone = zoneSel.value), apply()));
+  resSel.addEventListener("change", () => ((query.residual = resSel.value), apply()));
+  intol.addEventListener("change", () => ((query.intolerableOnly = intol.checked), apply()));
+  const riskCol = (title: string, i: 0 | 1 | 2) => ({
+    title,
+    field: `values.${i}`,
+    hozAlign: "center" as const,
+    width: 92,
+    sorter: (_x: unknown, _y: unknown, ra: RowComponent, rb: RowComponent) => (ra.getData() as RegisterRow).ranks[i] - (rb.getData() as RegisterRow).ranks[i],
+    formatter: (c: CellComponent) => {
+      const v = String(c.getValue());
+      c.getElement().classList.add(valueClass(a.values, v));
+      return v;
+    },
+  });
+  const initial = filterRows(rows, query);
+  count.textContent = t("ui.rows", { n: initial.length });
+  table = new Tabulator(box, {
+    data: initial,
+    index: "id",
+    height: "100%",
+    layout: "fitColumns",
+    renderVertical: "virtual",
+    placeholder: t("ui.no_rows"),
+    columns: [
+      { title: t("xl.col.zone"), field: "zoneName", width: 150 },
+      { title: t("xl.col.asset"), field: "assetName", width: 170 },
+      { title: t("xl.col.threat"), field: "threatName", formatter: (c: CellComponent) => `${(c.getData() as RegisterRow).threat} ${c.getValue()}`, widthGrow: 2 },
+      { title: t("xl.col.importance"), field: "importance", hozAlign: "center", width: 70 },
+      { title: t("xl.col.threat_level"), field: "threat_level", hozAlign: "center", width: 70 },
+      riskCol(t("xl.col.inherent"), 0),
+      riskCol(t("xl.col.planned"), 1),
+      riskCol(t("xl.col.residual"), 2),
+      { title: t("xl.col.parties"), field: "parties", formatter: (c: CellComponent) => (c.getValue() as string[]).map((x) => t(`responsibility.${x}`)).join(", "), width: 110 },
+      { title: t("xl.col.treatment"), field: "treatment", formatter: (c: CellComponent) => (c.getValue() ? t(`xl.treatment.${c.getValue()}`) : ""), width: 80 },
+    ],
+  });
+  table.on("rowClick", async (_e: UIEvent, row: RowComponent) => {
+    const r = row.getData() as RegisterRow;
+    try {
+      const x = await api.explain(a.revision, r.id, lang());
+      clear(explain);
+      if (!x) return;
+      explain.append(
+        h("h3", {}, `${r.threat} ${catName("threats", r.threat)}`),
+        h("p", {}, `${r.assetName} · ${r.zoneName}`),
+        h("h4", {}, t("xl.col.importance_basis")),
+        h("p", {}, x.importance),
+        ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
+      );
+    } catch (e) {
+      toast(errorText(e), true);
+    }
+  });
+
+  // Heat maps.
+  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
+  // Roll-ups.
+  const counts = (c: { rows: number; residual?: number[] }) =>
+    a.values.map((v, i) => h("td", { class: c.residual?.[i] ? valueClass(a.values, v) : "" }, String(c.residual?.[i] ?? 0)));
+  const rollTable = (id: string, title: string, list: Array<{ name: string; counts: { rows: number } }>) =>
+    h(
+      "section",
+      { class: "card" },
+      h("h3", {}, title),
+      h(
+        "table",
+        { class: "rollup", id },
+        h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, t("ui.risk.rows_short")), ...a.values.map((v) => h("th", {}, `${t("xl.col.residual")} ${v}`)))),
+        h("tbody", {}, ...list.map((r) => h("tr", {}, h("th", {}, r.name), h("td", {}, String(r.counts.rows)), ...counts(r.counts as never)))),
+      ),
+    );
+  el.append(
+    h(
+      "div",
+      { class: "grid2" },
+      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: p.zones.find((x) => x.id === z.zone)?.name ?? z.zone, counts: z.counts }))),
+      rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: t(`responsibility.${z.party}`), counts: z.counts }))),
+    ),
+  );
+  // Attack paths.
+  const paths = a.attack_paths as AttackPath[];
+  const entry = (id: string) => p.entry_points.find((e) => e.id === id)?.name ?? id;
+  const zone = (id: string) => p.zones.find((e) => e.id === id)?.name ?? id;
+  el.append(
+    h("h2", {}, t("xl.sheet.paths")),
+    h(
+      "table",
+      { class: "paths", id: "paths" },
+      h("thead", {}, h("tr", {}, ...[t("xl.col.entry"), t("xl.col.target_zone"), t("xl.col.hops"), t("xl.col.paths"), t("xl.col.route"), t("xl.col.unprotected"), ""].map((x) => h("th", {}, x)))),
+      h(
+        "tbody",
+        {},
+        ...paths.map((ap) =>
+          h(
+            "tr",
+            { class: ap.reachable ? "" : "muted" },
+            h("td", {}, entry(ap.entry)),
+            h("td", {}, zone(ap.target_zone)),
+            h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
+            h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
+            h("td", {}, ap.shortest[0] ? [entry(ap.entry), ...ap.shortest[0].zones.map(zone)].join(" → ") : ""),
+            h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
+            h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function heatmap(m: HeatMap): HTMLElement {
+  const max = Math.max(1, ...m.grid.flat());
+  return h(
+    "div",
+    { class: "heatmap" },
+    h("h4", {}, t(`state.${m.state}`)),
+    h(
+      "table",
+      {},
+      h("tbody", {}, ...[2, 1, 0].map((i) => h("tr", {}, h("th", {}, `${t("xl.col.importance")} ${i + 1}`), ...m.grid[i].map((n) => h("td", { style: `background: rgba(192,57,43,${n ? 0.15 + 0.85 * (n / max) : 0})`, class: n / max > 0.5 ? "dark" : "" }, String(n)))))),
+      h("tfoot", {}, h("tr", {}, h("th", {}, ""), ...[1, 2, 3, 4, 5].map((l) => h("th", {}, `L${l}`)))),
+    ),
+  );
+}

@@ -1,0 +1,379 @@
+// The steps recorded as editable tables (Tabulator: virtual rendering, sorting, header
+// filters), with the catalogue offered as choices.
+import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent } from "tabulator-tables";
+import "tabulator-tables/dist/css/tabulator_simple.min.css";
+import { catalogue, catName, commit, doc, state } from "../app";
+import { h } from "../dom";
+import { t, lang } from "../i18n";
+import {
+  addItem,
+  newAsset,
+  newBusiness,
+  newId,
+  newMeasure,
+  newThreat,
+  removeItem,
+  setField,
+  type Collection,
+  type Project,
+} from "../model";
+import type { StepId } from "../steps";
+
+const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
+const tables: Tabulator[] = [];
+
+function catValues(list: "threats" | "measures" | "asset_types" | "entry_kinds" | "checklist"): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const x of catalogue()[list] as Array<Record<string, unknown>>) out[String(x.id)] = `${x.id} ${String(x[lang()] ?? "")}`;
+  return out;
+}
+function idNames(list: Array<{ id: string; name?: unknown }>): Record<string, string> {
+  const out: Record<string, string> = { "": "—" };
+  for (const x of list) out[x.id] = String(x.name ?? x.id);
+  return out;
+}
+function enumValues(prefix: string, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)]));
+}
+function listColumn(title: string, field: string, values: () => Record<string, string>, multiselect = false): ColumnDefinition {
+  return {
+    title,
+    field,
+    editor: "list",
+    editorParams: () => ({ values: values(), multiselect, autocomplete: !multiselect, listOnEmpty: true, clearable: true }),
+    formatter: (c: CellComponent) => {
+      const v = c.getValue();
+      const vs = values();
+      return Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(", ") : (vs[v] ?? v ?? "");
+    },
+    headerFilter: "input",
+    headerFilterFunc: (term: string, v: unknown) => {
+      const vs = values();
+      const text = Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(" ") : String(vs[String(v)] ?? v ?? "");
+      return text.toLowerCase().includes(term.toLowerCase());
+    },
+    width: 180,
+  };
+}
+const text = (title: string, field: string, width = 160, multiline = false): ColumnDefinition => ({
+  title,
+  field,
+  editor: multiline ? "textarea" : "input",
+  editorParams: { elementAttributes: { maxlength: "20000" } },
+  headerFilter: "input",
+  width,
+  formatter: multiline ? "textarea" : "plaintext",
+});
+const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", hozAlign: "center", width: 80 });
+const level = (title: string, field: string): ColumnDefinition => ({
+  title,
+  field,
+  editor: "list",
+  editorParams: { values: { "": "—", 1: "1", 2: "2", 3: "3" } },
+  hozAlign: "center",
+  width: 72,
+});
+const derived = (title: string, f: (row: Record<string, unknown>) => unknown): ColumnDefinition => ({
+  title,
+  field: `__${title}`,
+  mutator: (_v: unknown, row: Record<string, unknown>) => f(row),
+  hozAlign: "center",
+  width: 90,
+  cssClass: "derived",
+});
+
+interface Spec {
+  id: string;
+  rows: () => Array<Record<string, unknown>>;
+  columns: () => ColumnDefinition[];
+  /** Apply a cell edit to the project. */
+  update: (p: Project, id: string, field: string, value: unknown) => Project;
+  add?: () => Project;
+  remove?: (id: string) => Project;
+  label: string;
+}
+
+function collectionSpec(id: string, coll: Collection, label: string, columns: () => ColumnDefinition[], add?: () => Project): Spec {
+  return {
+    id,
+    rows: () => doc()[coll] as unknown as Array<Record<string, unknown>>,
+    columns,
+    update: (p, rid, field, value) => setField(p, coll, rid, field, value),
+    add,
+    remove: (rid) => removeItem(doc(), coll, rid),
+    label,
+  };
+}
+
+/** Nested fields (`scores.safety`) are written back as objects. */
+function setNested(p: Project, coll: Collection, id: string, field: string, value: unknown): Project {
+  const [top, sub] = field.split(".");
+  if (!sub) return setField(p, coll, id, field, value);
+  const item = (p[coll] as Array<Record<string, unknown>>).find((x) => x.id === id);
+  const obj = { ...((item?.[top] as Record<string, unknown>) ?? {}) };
+  if (value === "" || value === null || value === undefined) delete obj[sub];
+  else obj[sub] = Number(value);
+  return setField(p, coll, id, top, obj);
+}
+
+function mount(el: HTMLElement, spec: Spec): Tabulator {
+  const bar = h("div", { class: "table-bar" });
+  const box = h("div", { class: "table", id: `table-${spec.id}` });
+  el.append(bar, box);
+  const table = new Tabulator(box, {
+    data: spec.rows().map((r) => ({ ...r })),
+    index: "id",
+    columns: [
+      ...spec.columns(),
+      ...(spec.remove
+        ? [
+            {
+              title: "",
+              field: "__delete",
+              formatter: () => "✕",
+              width: 40,
+              hozAlign: "center" as const,
+              headerSort: false,
+              cssClass: "delete",
+              cellClick: (_e: UIEvent, c: CellComponent) => {
+                const id = String(c.getRow().getData().id);
+                commit(spec.remove!(id), t("ui.delete_row"));
+              },
+            },
+          ]
+        : []),
+    ],
+    layout: "fitDataStretch",
+    height: "100%",
+    renderVertical: "virtual",
+    placeholder: t("ui.no_rows"),
+    reactiveData: false,
+  });
+  table.on("cellEdited", (c: CellComponent) => {
+    const field = c.getField();
+    const id = String(c.getRow().getData().id);
+    let v = c.getValue();
+    if (v === "" && c.getOldValue() === undefined) return;
+    if (typeof v === "string" && /^[123]$/.test(v) && (field.startsWith("scores.") || field.startsWith("impacts."))) v = Number(v);
+    commit(spec.update(doc(), id, field, v), `${spec.label}: ${c.getColumn().getDefinition().title}`, false);
+  });
+  if (spec.add) {
+    bar.append(
+      h(
+        "button",
+        {
+          id: `add-${spec.id}`,
+          onclick: () => {
+            commit(spec.add!(), t("ui.add_row"));
+          },
+        },
+        `+ ${t("ui.add_row")}`,
+      ),
+    );
+  }
+  bar.append(h("span", { class: "hint" }, t("ui.rows", { n: spec.rows().length })));
+  tables.push(table);
+  return table;
+}
+
+export function mountRequirementItems(el: HTMLElement): void {
+  const kinds = ["business_goal", "law", "standard", "industry_guideline", "customer_demand", "internal"];
+  const items = () => ((doc().requirements.items as Array<Record<string, unknown>>) ?? []);
+  const setItems = (p: Project, list: Array<Record<string, unknown>>): Project => ({ ...p, requirements: { ...p.requirements, items: list } });
+  mount(el, {
+    id: "requirements",
+    rows: items,
+    columns: () => [
+      listColumn(t("xl.col.kind"), "kind", () => enumValues("xl.reqkind", kinds)),
+      text(t("xl.col.title"), "title", 220),
+      text(t("xl.col.detail"), "detail", 320, true),
+      text(t("xl.col.source"), "source"),
+      text(t("xl.col.owner"), "owner"),
+      text(t("xl.col.status"), "status", 100),
+    ],
+    update: (p, id, field, value) => setItems(p, items().map((x) => (x.id === id ? { ...x, [field]: value } : x))),
+    add: () => setItems(doc(), [...items(), { id: newId(), kind: "internal", title: t("ui.new_item") }]),
+    remove: (id) => setItems(doc(), items().filter((x) => x.id !== id)),
+    label: t("ui.step.1-1"),
+  });
+}
+
+function specs(step: StepId): Spec[] {
+  const p = doc();
+  const imp = () => state.analysis;
+  const zones = () => idNames(doc().zones);
+  const businesses = () => idNames(doc().businesses);
+  const parties = () => enumValues("responsibility", ["sier", "customer", "vendor", "shared"]);
+  switch (step) {
+    case "1-2":
+      return [
+        collectionSpec("businesses", "businesses", t("ui.step.1-2"), () => [
+          text(t("xl.col.business"), "name", 200),
+          text(t("xl.col.description"), "description", 300, true),
+          text(t("xl.col.department"), "department"),
+          listColumn(t("xl.col.smart_change"), "smart_change", () => ({ none: "—", ...enumValues("xl.smart", ["new", "expanded"]) })),
+          text(t("ui.col.data_handled"), "data_handled", 200),
+        ], () => addItem(doc(), "businesses", newBusiness(t("ui.new_business")))),
+      ];
+    case "1-3":
+      return [
+        {
+          ...collectionSpec("importance", "businesses", t("ui.step.1-3"), () => [
+            { title: t("xl.col.business"), field: "name", width: 200, headerFilter: "input" },
+            ...CRITERIA.map((c) => level(t(`criterion.${c}`), `scores.${c}`)),
+            derived(t("xl.col.importance"), (r) => imp()?.business_importance[String(r.id)] ?? ""),
+            text(t("xl.col.rationale"), "rationale", 320, true),
+          ]),
+          update: (q, id, field, value) => setNested(q, "businesses", id, field, value),
+        },
+      ];
+    case "1-4":
+      return [
+        collectionSpec("assets", "assets", t("ui.step.1-4"), () => [
+          text(t("xl.col.asset"), "name", 200),
+          listColumn(t("xl.col.asset_type"), "asset_type", () => catValues("asset_types")),
+          listColumn(t("xl.col.zone"), "zone", zones),
+          text(t("xl.col.vendor"), "vendor"),
+          text(t("xl.col.model"), "model"),
+          text(t("xl.col.firmware"), "firmware"),
+          text(t("xl.col.address"), "address", 130),
+          text(t("xl.col.location"), "location"),
+          text(t("xl.col.owner"), "owner"),
+          tick(t("xl.col.delivered"), "delivered"),
+          tick(t("xl.col.generic"), "generic_product"),
+        ], () => addItem(doc(), "assets", newAsset(t("ui.new_asset"), "other"))),
+      ];
+    case "1-5":
+      return [
+        collectionSpec("asset-importance", "assets", t("ui.step.1-5"), () => [
+          { title: t("xl.col.asset"), field: "name", width: 200, headerFilter: "input" },
+          listColumn(t("xl.col.businesses"), "businesses", businesses, true),
+          derived(t("xl.col.importance"), (r) => imp()?.asset_importance[String(r.id)] ?? ""),
+          listColumn(t("xl.col.zone"), "zone", zones),
+        ]),
+      ];
+    case "1-7":
+      return [
+        {
+          ...collectionSpec("threats", "threats", t("ui.step.1-7"), () => [
+            listColumn(t("xl.col.zone"), "zone", zones),
+            listColumn(t("xl.col.threat"), "threat", () => catValues("threats")),
+            tick(t("xl.col.applicable"), "applicable"),
+            text(t("xl.col.entry_path"), "entry_path", 200),
+            ...CRITERIA.map((c) => level(t(`criterion.${c}`), `impacts.${c}`)),
+            text(t("xl.col.reason"), "reason", 240, true),
+          ], () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01"))),
+          update: (q, id, field, value) => setNested(q, "threats", id, field, value),
+        },
+      ];
+    case "2-1":
+      return [
+        collectionSpec("policies", "zones", t("ui.step.2-1"), () => [
+          { title: t("xl.col.zone"), field: "name", width: 200, headerFilter: "input" },
+          derived(t("xl.col.importance"), (r) => imp()?.zone_importance[String(r.id)] ?? ""),
+          { title: t("xl.col.sl_t"), field: "sl_t", editor: "list", editorParams: { values: [1, 2, 3, 4] }, width: 70, hozAlign: "center", formatter: (c: CellComponent) => { const v = c.getValue(); return Array.isArray(v) ? v.join("/") : String(v ?? ""); } },
+          text(t("xl.col.requirements"), "security_requirements", 260, true),
+          text(t("xl.col.policy"), "policy", 320, true),
+          text(t("xl.col.accountable"), "accountable"),
+        ]),
+      ];
+    case "2-2":
+      return [
+        collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
+          listColumn(t("xl.col.measure"), "measure", () => catValues("measures")),
+          text(t("xl.col.detail"), "detail", 280, true),
+          listColumn(t("xl.col.threats"), "threats", () => catValues("threats"), true),
+          listColumn(t("xl.col.responsible"), "responsibility", parties),
+          listColumn(t("xl.col.operator"), "operator", parties),
+          tick(t("xl.paid"), "paid"),
+          listColumn(t("xl.col.status"), "status", () => enumValues("status", ["proposed", "agreed", "implemented", "rejected"])),
+          text(t("xl.col.evidence"), "evidence"),
+        ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
+      ];
+    case "3":
+      return [
+        collectionSpec("ooda", "ooda_roles", t("xl.sheet.ooda"), () => [
+          listColumn(t("xl.col.phase"), "phase", () => enumValues("xl.ooda", ["preventive", "incident"])),
+          listColumn(t("xl.col.ooda_step"), "step", () => enumValues("xl.ooda", ["observe", "orient", "decide", "act"])),
+          text(t("xl.col.department"), "department"),
+          text(t("xl.col.decider"), "decision_maker"),
+          text(t("xl.col.actions"), "actions", 280, true),
+          listColumn(t("xl.col.party"), "party", parties),
+          text(t("xl.col.person"), "person"),
+        ], () => addItem(doc(), "ooda_roles", { id: newId(), phase: "preventive", step: "observe" })),
+        collectionSpec("suppliers", "suppliers", t("xl.sheet.suppliers"), () => [
+          text(t("xl.col.supplier"), "name", 200),
+          listColumn(t("xl.col.kind"), "kind", () => enumValues("xl.supplier", ["equipment", "software", "cloud", "subcontractor"])),
+          text(t("xl.col.provides"), "provides", 200),
+          text(t("xl.col.certifications"), "certifications"),
+          text(t("xl.col.agreement_terms"), "agreement", 260, true),
+          text(t("xl.col.audit"), "audit"),
+        ], () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" })),
+        collectionSpec("checklist", "checklist_answers", t("xl.sheet.checklists"), () => [
+          listColumn(t("xl.col.item"), "item", () => catValues("checklist")),
+          listColumn(t("xl.col.supplier"), "supplier", () => idNames(doc().suppliers as Array<{ id: string; name?: unknown }>)),
+          listColumn(t("xl.col.answer"), "answer", () => enumValues("xl.answer", ["done", "partial", "not_done", "not_applicable"])),
+          text(t("xl.col.evidence"), "evidence", 220),
+          text(t("xl.col.notes"), "note", 200),
+        ], () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" })),
+      ];
+    default:
+      void p;
+      return [];
+  }
+}
+
+export function renderTableStep(el: HTMLElement, step: StepId): void {
+  tables.splice(0).forEach((x) => x.destroy());
+  el.append(h("h1", {}, `${step} ${t(`ui.step.${step}`)}`), h("p", { class: "hint" }, t(`ui.help.${step}`)));
+  for (const spec of specs(step)) {
+    const box = h("section", { class: "table-section" }, h("h2", {}, spec.label));
+    el.append(box);
+    mount(box, spec);
+  }
+  if (step === "2-2") el.append(matrix());
+  const onAnalysis = () => {
+    for (const tb of tables) {
+      const cols = tb.getColumns().filter((c) => String(c.getField()).startsWith("__"));
+      if (cols.length) tb.updateData(tb.getData().map((r) => ({ id: r.id })));
+    }
+  };
+  document.addEventListener("analysis", onAnalysis, { once: true });
+}
+
+/** Threat × countermeasure matrix: which applicable threat is covered by what, and who. */
+function matrix(): HTMLElement {
+  const p = doc();
+  const threats = [...new Set(p.threats.filter((x) => x.applicable).map((x) => x.threat))].sort();
+  const measures = p.countermeasures;
+  return h(
+    "section",
+    { class: "table-section" },
+    h("h2", {}, t("ui.matrix")),
+    h(
+      "div",
+      { class: "matrix-box" },
+      h(
+        "table",
+        { class: "matrix", id: "matrix" },
+        h("thead", {}, h("tr", {}, h("th", {}, ""), ...measures.map((m) => h("th", { title: catName("measures", m.measure) }, m.measure)))),
+        h(
+          "tbody",
+          {},
+          ...threats.map((th) =>
+            h(
+              "tr",
+              {},
+              h("th", { title: catName("threats", th) }, `${th} ${catName("threats", th)}`),
+              ...measures.map((m) =>
+                m.threats.includes(th)
+                  ? h("td", { class: `cell status-${m.status}`, title: `${t(`status.${m.status}`)} · ${t(`responsibility.${m.responsibility ?? "sier"}`)}` }, t(`responsibility.${m.responsibility ?? "sier"}`).slice(0, 3))
+                  : h("td", {}, ""),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

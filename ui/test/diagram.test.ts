@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { sample } from "./fixtures";
+import { elements, nodeId, parseNodeId, pathConduits, unplaced } from "../src/diagram-model";
+import { newAsset } from "../src/model";
+
+const opts = { collapseAbove: 40, expanded: new Set<string>(), highlight: new Set<string>() };
+
+describe("diagram elements", () => {
+  it("draws zones as containers of their assets, entry points and conduits as edges", () => {
+    const p = sample("food-plant");
+    const els = elements(p, opts);
+    const nodes = els.filter((e) => e.group === "nodes");
+    const edges = els.filter((e) => e.group === "edges");
+    expect(nodes.length).toBe(p.zones.length + p.assets.length + p.entry_points.length);
+    expect(edges.length).toBe(p.conduits.length);
+    for (const a of p.assets) {
+      const n = nodes.find((x) => x.data.id === nodeId.asset(a.id))!;
+      expect(n.data.parent).toBe(a.zone ? nodeId.zone(a.zone) : undefined);
+    }
+    const ids = new Set(nodes.map((n) => n.data.id));
+    for (const e of edges) {
+      expect(ids.has(String(e.data.source))).toBe(true);
+      expect(ids.has(String(e.data.target))).toBe(true);
+    }
+  });
+
+  it("collapses a zone with many assets into a count unless expanded", () => {
+    const p = sample("food-plant");
+    const z = p.zones[0];
+    const many = Array.from({ length: 50 }, (_, i) => newAsset(`d${i}`, "plc", z.id));
+    const q = { ...p, assets: [...p.assets, ...many] };
+    const n = q.assets.filter((a) => a.zone === z.id).length;
+    const els = elements(q, opts);
+    const zone = els.find((e) => e.data.id === nodeId.zone(z.id))!;
+    expect(zone.classes).toContain("collapsed");
+    expect(String(zone.data.label)).toContain(`(${n})`);
+    expect(els.some((e) => e.data.parent === nodeId.zone(z.id))).toBe(false);
+    const open = elements(q, { ...opts, expanded: new Set([z.id]) });
+    expect(open.filter((e) => e.data.parent === nodeId.zone(z.id)).length).toBe(n);
+  });
+
+  it("marks highlighted and unprotected conduits; reports unplaced nodes", () => {
+    const p = sample("food-plant");
+    const c = p.conduits[0];
+    const els = elements(p, { ...opts, highlight: new Set([c.id]), unprotected: new Set([c.id]) });
+    const e = els.find((x) => x.data.id === nodeId.conduit(c.id))!;
+    expect(e.classes).toContain("path");
+    expect(e.classes).toContain("unprotected");
+    const q = { ...p, assets: [...p.assets, newAsset("new", "plc", p.zones[0].id)] };
+    expect(unplaced(elements(q, opts))).toContain(nodeId.asset(q.assets.at(-1)!.id));
+  });
+
+  it("parses node ids and collects attack-path conduits", () => {
+    expect(parseNodeId("a:xyz")).toEqual({ coll: "assets", id: "xyz" });
+    expect(parseNodeId("q:xyz")).toBeNull();
+    const s = pathConduits([
+      { entry: "e", target_zone: "z", reachable: true, hops: 2, shortest: [{ zones: ["a", "z"], conduits: ["c1", "c2"] }], simple_paths: 1, complete: true, unprotected_conduits: [] },
+    ]);
+    expect([...s]).toEqual(["c1", "c2"]);
+  });
+
+  it("lays out 10k assets as collapsed zones (elements stay few)", () => {
+    const p = sample("food-plant");
+    const many = Array.from({ length: 10000 }, (_, i) => newAsset(`d${i}`, "plc", p.zones[i % p.zones.length].id));
+    const els = elements({ ...p, assets: many }, opts);
+    expect(els.length).toBeLessThan(100);
+  });
+});

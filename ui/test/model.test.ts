@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { sample } from "./fixtures";
+import { addItem, endpointId, moveAsset, newAsset, newConduit, removeItem, setField, setPositions } from "../src/model";
+
+describe("project edits", () => {
+  it("never mutate the project they are given", () => {
+    const p = sample("food-plant");
+    const before = JSON.stringify(p);
+    const a = p.assets[0];
+    setField(p, "assets", a.id, "name", "X");
+    moveAsset(p, a.id, p.zones[1].id);
+    removeItem(p, "zones", p.zones[0].id);
+    expect(JSON.stringify(p)).toBe(before);
+  });
+
+  it("moving an asset changes only that asset", () => {
+    const p = sample("food-plant");
+    const a = p.assets[0];
+    const z = p.zones.find((x) => x.id !== a.zone)!;
+    const q = moveAsset(p, a.id, z.id);
+    expect(q.assets[0].zone).toBe(z.id);
+    expect(q.assets.slice(1)).toEqual(p.assets.slice(1));
+    expect(q.zones).toBe(p.zones);
+    // Out of every zone: the field is left out, not written empty.
+    const r = moveAsset(q, a.id, undefined);
+    expect("zone" in r.assets[0]).toBe(false);
+  });
+
+  it("removing a zone removes its conduits, threats and scope references", () => {
+    const p = sample("food-plant");
+    const z = p.zones.find((zz) => p.conduits.some((c) => endpointId(c.from) === zz.id))!;
+    const q = removeItem(p, "zones", z.id);
+    expect(q.zones.some((x) => x.id === z.id)).toBe(false);
+    expect(q.assets.some((a) => a.zone === z.id)).toBe(false);
+    expect(q.threats.some((t) => t.zone === z.id)).toBe(false);
+    expect(q.conduits.some((c) => endpointId(c.from) === z.id || endpointId(c.to) === z.id)).toBe(false);
+    const conduitIds = new Set(q.conduits.map((c) => c.id));
+    for (const m of q.countermeasures) {
+      expect(m.scope.zones).not.toContain(z.id);
+      for (const c of m.scope.conduits) expect(conduitIds.has(c)).toBe(true);
+    }
+  });
+
+  it("removing an asset drops it from countermeasure scopes and damages", () => {
+    const p = sample("food-plant");
+    const scoped = p.countermeasures.find((m) => m.scope.assets.length > 0);
+    const id = scoped ? scoped.scope.assets[0] : p.assets[0].id;
+    const q = removeItem(p, "assets", id);
+    expect(q.assets.length).toBe(p.assets.length - 1);
+    for (const m of q.countermeasures) expect(m.scope.assets).not.toContain(id);
+    for (const d of q.damages) expect(d.target).not.toBe(id);
+  });
+
+  it("adds new items with fresh ids and keeps positions rounded", () => {
+    const p = sample("electronics-line");
+    const a = newAsset("PLC-9", "plc", p.zones[0].id);
+    const c = newConduit("x", { zone: p.zones[0].id }, { entry: p.entry_points[0].id });
+    let q = addItem(addItem(p, "assets", a), "conduits", c);
+    expect(q.assets.at(-1)!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(q.assets.map((x) => x.id)).size).toBe(q.assets.length);
+    q = setPositions(q, [{ coll: "assets", id: a.id, pos: { x: 10.6, y: -3.2 } }]);
+    expect(q.assets.at(-1)!.position).toEqual({ x: 11, y: -3 });
+  });
+});

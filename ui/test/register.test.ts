@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { changedRows, emptyQuery, filterRows, withNames, type RiskView } from "../src/register";
+
+function row(i: number, zone: string, residual: string, tolerable: boolean): RiskView {
+  return {
+    id: `T0${i % 9}@a${i}`,
+    threat: `T0${i % 9}`,
+    asset: `a${i}`,
+    zone,
+    importance: 2,
+    threat_level: 2,
+    values: ["A", "B", residual],
+    ranks: [0, 1, residual.charCodeAt(0) - 65],
+    countermeasure: [1, 2, 2],
+    measures: [1, 1],
+    tolerable,
+    parties: ["sier"],
+    treatment: null,
+    reconstructed: false,
+  };
+}
+
+const rows = Array.from({ length: 1000 }, (_, i) => row(i, i % 2 ? "z1" : "z2", i % 3 ? "C" : "B", i % 3 !== 0));
+const named = withNames(
+  rows,
+  new Map(rows.map((r) => [r.asset, `PLC-${r.asset}`])),
+  new Map([["z1", "制御ゾーン"], ["z2", "情報系ゾーン"]]),
+  new Map([["T01", "不正アクセス"]]),
+);
+
+describe("register filter", () => {
+  it("returns everything for an empty query", () => {
+    expect(filterRows(named, emptyQuery).length).toBe(1000);
+  });
+  it("combines zone, residual value and tolerance", () => {
+    const f = filterRows(named, { ...emptyQuery, zone: "z1", residual: "B" });
+    expect(f.length).toBe(rows.filter((r) => r.zone === "z1" && r.values[2] === "B").length);
+    expect(f.every((r) => r.zone === "z1" && r.values[2] === "B")).toBe(true);
+    expect(filterRows(named, { ...emptyQuery, intolerableOnly: true }).every((r) => !r.tolerable)).toBe(true);
+  });
+  it("matches every word of the text in names, ids and Japanese text", () => {
+    const f = filterRows(named, { ...emptyQuery, text: "制御 t01" });
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((r) => r.zoneName === "制御ゾーン" && r.threat === "T01")).toBe(true);
+    expect(filterRows(named, { ...emptyQuery, text: "no-such-thing" })).toEqual([]);
+  });
+  it("lists rows whose figures changed", () => {
+    const after = rows.map((r, i) => (i === 5 ? { ...r, values: ["A", "A", "A"] as [string, string, string] } : r));
+    expect(changedRows(rows, after)).toEqual([rows[5].id]);
+  });
+});
