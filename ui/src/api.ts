@@ -68,9 +68,9 @@ export interface Analysis {
   scenarios: unknown[];
   rollups: {
     total: Record<string, unknown>;
-    zones: Array<{ zone: string; counts: GroupCounts }>;
-    businesses: Array<{ business: string; counts: GroupCounts }>;
-    parties: Array<{ party: string; counts: GroupCounts }>;
+    zones: Array<{ zone: string } & GroupCounts>;
+    businesses: Array<{ business: string } & GroupCounts>;
+    parties: Array<{ party: string | null } & GroupCounts>;
     heatmaps: HeatMap[];
   };
   sl_gaps: Array<{ kind: string; id: string; name: string; gap: number[]; source: string }>;
@@ -81,7 +81,9 @@ export interface Analysis {
 }
 export interface GroupCounts {
   rows: number;
-  [k: string]: unknown;
+  inherent: number[];
+  planned: number[];
+  residual: number[];
 }
 export interface Explanation {
   id: string;

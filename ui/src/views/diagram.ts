@@ -224,6 +224,8 @@ export function renderDiagram(el: HTMLElement): void {
     if (!canvas.isConnected) return;
     cy = build(canvas);
     const c = cy;
+    // The end-to-end test reads rendered positions to click nodes like a user.
+    (window as unknown as { __otzoneCy: Core }).__otzoneCy = c;
     c.on("tap", "node", (e: EventObject) => {
       const n = e.target as NodeSingular;
       if (connectFrom !== null) {

@@ -139,8 +139,8 @@ export function renderRisk(el: HTMLElement): void {
     h(
       "div",
       { class: "grid2" },
-      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: p.zones.find((x) => x.id === z.zone)?.name ?? z.zone, counts: z.counts }))),
-      rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: t(`responsibility.${z.party}`), counts: z.counts }))),
+      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: p.zones.find((x) => x.id === z.zone)?.name ?? z.zone, counts: z }))),
+      rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: z.party ? t(`responsibility.${z.party}`) : t("ui.risk.no_party"), counts: z }))),
     ),
   );
   // Attack paths.

@@ -1,0 +1,198 @@
+// End-to-end: drives the real built app (Tauri + WebKitGTK) through tauri-driver and
+// WebKitWebDriver under Xvfb. Native file dialogs are answered by the debug build's dialog
+// script (OTZONE_STUDIO_DIALOG_SCRIPT), because WebDriver cannot reach GTK dialogs.
+//
+// Run: tests/e2e/run.sh (builds the UI and the app, starts Xvfb and tauri-driver).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync, existsSync, statSync, rmSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("../../", import.meta.url).pathname;
+const require = createRequire(join(root, "ui/package.json"));
+const { remote } = await import(require.resolve("webdriverio"));
+
+const work = process.env.E2E_DIR ?? "/tmp/otzone-e2e";
+const shots = join(root, "target/e2e-shots");
+const script = join(work, "dialogs.txt");
+const app = join(root, "target/debug/otzone-studio");
+let browser;
+
+function answerDialogs(...paths) {
+  writeFileSync(script, paths.join("\n"));
+}
+async function shot(name) {
+  await browser.pause(400);
+  await browser.saveScreenshot(join(shots, `${name}.png`));
+}
+const state = () => browser.execute(() => {
+  const s = window.__otzone.state;
+  const d = s.history?.doc;
+  return {
+    revision: s.history?.revision ?? -1,
+    analysed: s.analysis?.revision ?? -2,
+    assets: d?.assets.length ?? 0,
+    conduits: d?.conduits.length ?? 0,
+    dirty: s.history?.isDirty ?? false,
+    path: s.path,
+  };
+});
+async function analysed() {
+  await browser.waitUntil(async () => {
+    const s = await state();
+    return s.revision === s.analysed;
+  }, { timeout: 20000, timeoutMsg: "analysis did not catch up" });
+}
+const summary = () => browser.execute(() => {
+  const a = window.__otzone.state.analysis;
+  return {
+    risks: a.risks.map((r) => `${r.id}=${r.values.join("/")}`).join(","),
+    paths: a.attack_paths.map((p) => `${p.entry}>${p.target_zone}:${p.hops}:${p.simple_paths}`).join(","),
+  };
+});
+
+before(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  mkdirSync(shots, { recursive: true });
+  answerDialogs();
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: app } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("a user models a factory, exports the workbook, saves and reopens", async () => {
+  // Start screen → open the bundled sample.
+  await (await browser.$("#btn-sample-food-plant")).waitForClickable({ timeout: 30000 });
+  await shot("01-start");
+  await (await browser.$("#btn-sample-food-plant")).click();
+  await analysed();
+  assert.match(await browser.getTitle(), /さくら食品/);
+
+  // Walk the steps.
+  for (const step of ["1-1", "1-2", "1-3", "1-4", "1-5", "1-7", "2-1", "2-2", "3"]) {
+    await (await browser.$(`#step-${step}`)).click();
+    const h1 = await browser.$("h1");
+    await h1.waitForExist();
+    assert.ok((await h1.getText()).startsWith(step), `heading of ${step}`);
+    if (["1-1", "1-4", "2-2", "3"].includes(step)) await shot(`02-step-${step}`);
+  }
+
+  // Zone diagram: add an asset, move it into a zone, draw a conduit.
+  await (await browser.$("#step-1-6")).click();
+  await (await browser.$("#diagram canvas")).waitForExist({ timeout: 10000 });
+  await analysed();
+  const before = await state();
+  const before1 = await summary();
+  await (await browser.$("#btn-add-asset")).click();
+  await (await browser.$("#panel-zone")).waitForExist();
+  assert.equal((await state()).assets, before.assets + 1);
+  const ids = await browser.execute(() => {
+    const d = window.__otzone.state.history.doc;
+    const zone = d.zones.find((z) => z.name.includes("制御")) ?? d.zones[0];
+    const entry = d.entry_points.find((e) => e.kind === "internet") ?? d.entry_points[0];
+    return { zone: zone.id, zoneName: zone.name, entry: entry.id, asset: d.assets.at(-1).id };
+  });
+  await (await browser.$("#panel-zone")).selectByAttribute("value", ids.zone);
+  await browser.waitUntil(async () => browser.execute((a, z) => window.__otzone.state.history.doc.assets.find((x) => x.id === a)?.zone === z, ids.asset, ids.zone));
+  await analysed();
+  await shot("03-diagram-asset-moved");
+
+  // Draw a conduit with real clicks on the canvas: entry point, then the zone's label.
+  await (await browser.$("#btn-connect")).click();
+  const canvasBox = await browser.execute(() => {
+    const r = document.querySelector("#diagram").getBoundingClientRect();
+    return { x: r.left, y: r.top };
+  });
+  const point = (id, top) => browser.execute((nid, atTop) => {
+    const n = window.__otzoneCy.getElementById(nid);
+    const b = n.renderedBoundingBox({ includeLabels: false });
+    return atTop ? { x: b.x1 + 5, y: (b.y1 + b.y2) / 2 } : n.renderedPosition();
+  }, id, top);
+  const clickAt = async (p) => {
+    await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+      { type: "pointerMove", duration: 0, x: Math.round(canvasBox.x + p.x), y: Math.round(canvasBox.y + p.y), origin: "viewport" },
+      { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 },
+    ] }]);
+    await browser.releaseActions();
+    await browser.pause(250);
+  };
+  await clickAt(await point(`e:${ids.entry}`, false));
+  const source = await browser.execute(() => window.__otzoneCy.nodes(".connect-source").map((n) => n.id()));
+  assert.deepEqual(source, [`e:${ids.entry}`], "the entry point is the conduit's source");
+  await clickAt(await point(`z:${ids.zone}`, true));
+  await browser.waitUntil(async () => (await state()).conduits === before.conduits + 1, { timeout: 10000, timeoutMsg: "conduit was not drawn" });
+  await analysed();
+  const after1 = await summary();
+  assert.notEqual(after1.paths, before1.paths, "attack paths change with a new conduit from the Internet");
+  assert.notEqual(after1.risks, before1.risks, "the register changes with a new conduit");
+  await shot("04-diagram-conduit");
+
+  // Risk views.
+  await (await browser.$("#step-risk")).click();
+  await (await browser.$("#register .tabulator-row")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#register .tabulator-row")).click();
+  await browser.waitUntil(async () => (await (await browser.$("#explain")).getText()).length > 40, { timeout: 10000 });
+  const pathRows = await browser.execute(() => document.querySelectorAll("#paths tbody tr").length);
+  assert.ok(pathRows > 0, `attack path rows: ${pathRows}`);
+  await shot("05-risk");
+  await (await browser.$("#risk-filter")).setValue(ids.zoneName);
+  await browser.pause(400);
+  assert.match(await (await browser.$("#register-count")).getText(), /\d/);
+
+  // Export the workbook, then read it back through the response import.
+  const xlsx = join(work, "assessment.xlsx");
+  answerDialogs(xlsx);
+  await (await browser.$("#step-excel")).click();
+  await (await browser.$("#btn-export")).click();
+  await browser.waitUntil(async () => (await (await browser.$("#export-result")).getText()).includes("assessment.xlsx"), { timeout: 60000, timeoutMsg: "export did not finish" });
+  assert.ok(existsSync(xlsx) && statSync(xlsx).size > 20000);
+  assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), "PK");
+  answerDialogs(xlsx);
+  await (await browser.$("#btn-pick-responses")).click();
+  await (await browser.$("#responses-summary")).waitForExist({ timeout: 20000 });
+  const readBack = await (await browser.$("#responses-summary")).getText();
+  assert.match(readBack, /変更 0件、変更なし [1-9]\d*件、問題 0件/);
+  await shot("06-excel");
+
+  // Undo the conduit, redo it, undo again.
+  const n = (await state()).conduits;
+  await (await browser.$("#btn-undo")).click();
+  assert.equal((await state()).conduits, n - 1);
+  await (await browser.$("#btn-redo")).click();
+  assert.equal((await state()).conduits, n);
+  await (await browser.$("#btn-undo")).click();
+  assert.equal((await state()).conduits, n - 1);
+
+  // Save, start over, reopen.
+  const otz = join(work, "plant.otz");
+  answerDialogs(otz);
+  await (await browser.$("#btn-save")).click();
+  await browser.waitUntil(async () => (await state()).path === otz && !(await state()).dirty, { timeout: 20000, timeoutMsg: "save did not finish" });
+  assert.ok(existsSync(otz));
+  const saved = await state();
+  await (await browser.$("#btn-home")).click();
+  answerDialogs(otz);
+  await (await browser.$("#btn-open")).click();
+  await browser.waitUntil(async () => (await state()).path === otz, { timeout: 20000 });
+  const reopened = await state();
+  assert.equal(reopened.assets, saved.assets);
+  assert.equal(reopened.conduits, saved.conduits);
+  assert.equal(reopened.dirty, false);
+  const zoneOfNew = await browser.execute((a) => window.__otzone.state.history.doc.assets.find((x) => x.id === a)?.zone, ids.asset);
+  assert.equal(zoneOfNew, ids.zone);
+
+  // Language switch at run time.
+  await (await browser.$("#lang")).selectByAttribute("value", "en");
+  await browser.waitUntil(async () => (await (await browser.$("#step-1-1")).getText()).includes("Requirements"));
+  await (await browser.$("#step-risk")).click();
+  await shot("07-risk-en");
+});
