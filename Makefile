@@ -5,30 +5,52 @@ CARGO ?= cargo
 SAMPLE ?= samples/food-plant.json
 OUT ?= out
 
-.PHONY: run test setup fmt-check clippy doc cargo-test
+# The desktop app embeds ui/dist; every cargo build/test/clippy uses the same features so the
+# Tauri crate is compiled once.
+FEATURES := --features otzone-studio/custom-protocol
+
+.PHONY: run test setup ui app fmt-check clippy doc ui-test cargo-test e2e
 
 setup:
-	scripts/setup-system.sh core
+	scripts/setup-system.sh app
 	@command -v $(CARGO) >/dev/null || { echo "cargo not found: install Rust (rustup)"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 20.19+ and npm"; exit 1; }
+	cd ui && npm ci --no-audit --no-fund
 
-run: setup
-	$(CARGO) build --bin otzone
+ui:
+	cd ui && npm run build
+
+app: ui
+	$(CARGO) build --workspace $(FEATURES)
+
+# Main job: the CLI on the sample (check, store, analyse, Excel) and the desktop app opened on
+# the same sample (under Xvfb with a screenshot when there is no display).
+run: setup app
 	mkdir -p $(OUT)
 	target/debug/otzone check $(SAMPLE)
 	target/debug/otzone convert $(SAMPLE) $(OUT)/sample.otz
 	target/debug/otzone analyze $(OUT)/sample.otz
 	target/debug/otzone export $(OUT)/sample.otz -o $(OUT)/sample.xlsx
+	@if [ -n "$${DISPLAY:-}" ]; then target/debug/otzone-studio $(OUT)/sample.otz; \
+	else xvfb-run -a -s "-screen 0 1280x800x24" bash -c 'target/debug/otzone-studio $(OUT)/sample.otz & app=$$!; sleep 15; import -window root $(OUT)/app.png; kill $$app'; \
+	echo "no display: the app ran under Xvfb; screenshot in $(OUT)/app.png"; fi
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
-clippy:
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
 
 doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p otzone-models
 
-cargo-test:
-	$(CARGO) test --workspace
+ui-test:
+	cd ui && npx tsc --noEmit && npx vitest run
 
-test: setup fmt-check clippy doc cargo-test
+cargo-test: ui
+	$(CARGO) test --workspace $(FEATURES)
+
+e2e: ui
+	tests/e2e/run.sh
+
+test: setup fmt-check ui-test clippy doc cargo-test e2e

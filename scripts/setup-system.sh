@@ -2,14 +2,21 @@
 # Installs the Debian packages the project needs on a fresh Debian 12 machine.
 # Idempotent: skips apt entirely when every package is already installed.
 #   scripts/setup-system.sh core   — what the core crate and its tests need (C toolchain)
-#   scripts/setup-system.sh full   — plus the desktop app, Xvfb, CJK fonts, LibreOffice for renders
+#   scripts/setup-system.sh app    — plus the desktop app's libraries, Xvfb and WebKitWebDriver (CI)
+#   scripts/setup-system.sh full   — plus LibreOffice and poppler for workbook renders
 set -euo pipefail
 profile="${1:-full}"
 core=(build-essential pkg-config fonts-noto-cjk)
-full=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-      xvfb xauth imagemagick fonts-noto-cjk webkit2gtk-driver libreoffice-calc poppler-utils)
+app=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
+     xvfb xauth imagemagick webkit2gtk-driver)
+full=(libreoffice-calc poppler-utils)
 pkgs=("${core[@]}")
-[ "$profile" = full ] && pkgs+=("${full[@]}")
+case "$profile" in
+  core) ;;
+  app) pkgs+=("${app[@]}") ;;
+  full) pkgs+=("${app[@]}" "${full[@]}") ;;
+  *) echo "setup-system: unknown profile $profile (core|app|full)" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,10 +20,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Emitter, Manager, State};
 
+/// The last analysis: (revision, project, analysis).
+type Cached = Option<(u64, Arc<Project>, Arc<Analysis>)>;
+
 /// Shell state.
 pub struct Session {
     /// Last analysed revision, for explanations.
-    cache: Mutex<Option<(u64, Arc<Project>, Arc<Analysis>)>>,
+    cache: Mutex<Cached>,
     /// Files the user chose.
     chosen: Mutex<Chosen>,
     /// The ledger chosen for import.
