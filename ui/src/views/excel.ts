@@ -162,7 +162,7 @@ function renderResponses(box: HTMLElement): void {
     h(
       "table",
       { class: "preview", id: "responses-diff" },
-      h("thead", {}, h("tr", {}, ...[t("xl.sheet.cover"), t("ui.excel.row"), "ID", t("ui.excel.before"), t("ui.excel.after"), t("xl.col.notes")].map((x) => h("th", {}, x)))),
+      h("thead", {}, h("tr", {}, ...[t("xl.cover.sheets"), t("ui.excel.row"), "ID", t("ui.excel.before"), t("ui.excel.after"), t("xl.col.notes")].map((x) => h("th", {}, x)))),
       h(
         "tbody",
         {},

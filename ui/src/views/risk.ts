@@ -88,9 +88,9 @@ export function renderRisk(el: HTMLElement): void {
     renderVertical: "virtual",
     placeholder: t("ui.no_rows"),
     columns: [
-      { title: t("xl.col.zone"), field: "zoneName", width: 150 },
-      { title: t("xl.col.asset"), field: "assetName", width: 170 },
-      { title: t("xl.col.threat"), field: "threatName", formatter: (c: CellComponent) => `${(c.getData() as RegisterRow).threat} ${c.getValue()}`, widthGrow: 2 },
+      { title: t("xl.col.zone"), field: "zoneName", width: 130 },
+      { title: t("xl.col.asset"), field: "assetName", width: 150 },
+      { title: t("xl.col.threat"), field: "threatName", formatter: (c: CellComponent) => `${(c.getData() as RegisterRow).threat} ${c.getValue()}`, minWidth: 240, widthGrow: 3 },
       { title: t("xl.col.importance"), field: "importance", hozAlign: "center", width: 70 },
       { title: t("xl.col.threat_level"), field: "threat_level", hozAlign: "center", width: 70 },
       riskCol(t("xl.col.inherent"), 0),

@@ -367,7 +367,7 @@ function matrix(): HTMLElement {
               h("th", { title: catName("threats", th) }, `${th} ${catName("threats", th)}`),
               ...measures.map((m) =>
                 m.threats.includes(th)
-                  ? h("td", { class: `cell status-${m.status}`, title: `${t(`status.${m.status}`)} · ${t(`responsibility.${m.responsibility ?? "sier"}`)}` }, t(`responsibility.${m.responsibility ?? "sier"}`).slice(0, 3))
+                  ? h("td", { class: `cell status-${m.status}`, title: `${t(`status.${m.status}`)} · ${t(`responsibility.${m.responsibility ?? "sier"}`)}` }, t(`responsibility.${m.responsibility ?? "sier"}`))
                   : h("td", {}, ""),
               ),
             ),
