@@ -325,21 +325,9 @@ pub fn export(
 
 /// Today's date (UTC), for the cover.
 pub fn today() -> IsoDate {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Civil-from-days (Howard Hinnant), exact for the proleptic Gregorian calendar.
-    let z = d + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_ymd(2026, 1, 1).unwrap())
+    let d = time::OffsetDateTime::now_utc().date();
+    IsoDate::from_ymd(d.year(), u8::from(d.month()), d.day())
+        .expect("the system clock gives a valid date")
 }
 
 /// Ledger import options from the UI.

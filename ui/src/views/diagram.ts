@@ -5,7 +5,7 @@ import cytoscape, { type Core, type NodeSingular, type EventObject } from "cytos
 import elk from "cytoscape-elk";
 import svg from "cytoscape-svg";
 import { api, errorText } from "../api";
-import { catalogue, commit, doc, state, toast, catName } from "../app";
+import { catalogue, commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { addItem, moveAsset, newAsset, newConduit, newEntryPoint, newZone, removeItem, setField, setPositions, type Endpoint, type Project } from "../model";
@@ -364,8 +364,6 @@ function renderPanel(panel: HTMLElement): void {
     const c = p.conduits.find((x) => x.id === sel.id);
     if (!c) return;
     const boundary = (c.boundary ?? []) as Array<{ kind: string }>;
-    const protect = (catalogue().measures as Array<Record<string, unknown>>).length;
-    void protect;
     panel.append(
       h("h3", {}, t("xl.col.conduit")),
       h("label", {}, t("xl.col.conduit"), input("panel-name", c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit")))),
@@ -386,7 +384,6 @@ function renderPanel(panel: HTMLElement): void {
       del("conduits"),
     );
   }
-  void catName;
 }
 
 async function exportImage(kind: "png" | "svg"): Promise<void> {

@@ -199,7 +199,6 @@ export function mountRequirementItems(el: HTMLElement): void {
 }
 
 function specs(step: StepId): Spec[] {
-  const p = doc();
   const imp = () => state.analysis;
   const zones = () => idNames(doc().zones);
   const businesses = () => idNames(doc().businesses);
@@ -318,7 +317,6 @@ function specs(step: StepId): Spec[] {
         ], () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" })),
       ];
     default:
-      void p;
       return [];
   }
 }
