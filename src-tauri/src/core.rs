@@ -257,6 +257,11 @@ pub enum WhatIfChange {
         /// New status.
         status: MeasureStatus,
     },
+    /// Replace a countermeasure by an edited copy (e.g. one more threat covered).
+    ReplaceMeasure {
+        /// The edited countermeasure.
+        measure: Countermeasure,
+    },
 }
 
 /// What a change would do.
@@ -267,6 +272,7 @@ pub fn what_if(project: &Project, change: WhatIfChange) -> what_if::WhatIf {
         WhatIfChange::SetMeasureStatus { id, status } => {
             what_if::Change::SetMeasureStatus(id, status)
         }
+        WhatIfChange::ReplaceMeasure { measure } => what_if::Change::ReplaceMeasure(measure),
     };
     what_if::what_if(project, Catalogue::builtin(), &change)
 }

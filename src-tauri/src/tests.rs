@@ -103,6 +103,39 @@ fn what_if_a_measure_status_change_moves_residual_risk() {
 }
 
 #[test]
+fn what_if_covering_one_more_threat_reports_the_rows_it_lowers() {
+    let p = core::sample("food-plant").unwrap();
+    let a = core::analyse(&p);
+    // A measure in force, and an applicable threat it does not cover yet in one of its zones.
+    let (m, threat) = p
+        .countermeasures
+        .iter()
+        .filter(|m| m.status == MeasureStatus::Implemented)
+        .find_map(|m| {
+            let t = p.threats.iter().find(|t| {
+                t.applicable && !m.threats.contains(&t.threat) && m.scope.zones.contains(&t.zone)
+            })?;
+            Some((m, t.threat.clone()))
+        })
+        .expect("sample has an implemented measure with an uncovered threat in scope");
+    let mut edited = m.clone();
+    edited.threats.push(threat.clone());
+    let change: WhatIfChange =
+        serde_json::from_value(serde_json::json!({ "kind": "replace_measure", "measure": edited }))
+            .unwrap();
+    let w = core::what_if(&p, change);
+    assert!(!w.risks.is_empty(), "covering {threat} changes its risks");
+    for r in &w.risks {
+        assert!(
+            r.id.starts_with(threat.as_str()),
+            "{} is not a {threat} row",
+            r.id
+        );
+        assert!(a.risks.iter().any(|x| x.id == r.id));
+    }
+}
+
+#[test]
 fn export_writes_a_workbook_calamine_reads() {
     use calamine::Reader;
     let dir = tempfile::tempdir().unwrap();

@@ -101,13 +101,6 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     const entry = d.entry_points.find((e) => e.kind === "internet") ?? d.entry_points[0];
     return { zone: zone.id, zoneName: zone.name, entry: entry.id, asset: d.assets.at(-1).id };
   });
-  await (await browser.$("#panel-zone")).selectByAttribute("value", ids.zone);
-  await browser.waitUntil(async () => browser.execute((a, z) => window.__otzone.state.history.doc.assets.find((x) => x.id === a)?.zone === z, ids.asset, ids.zone));
-  await analysed();
-  await shot("03-diagram-asset-moved");
-
-  // Draw a conduit with real clicks on the canvas: entry point, then the zone's label.
-  await (await browser.$("#btn-connect")).click();
   const canvasBox = await browser.execute(() => {
     const r = document.querySelector("#diagram").getBoundingClientRect();
     return { x: r.left, y: r.top };
@@ -125,6 +118,28 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     await browser.releaseActions();
     await browser.pause(250);
   };
+  const drag = async (a, b) => {
+    const at = (p) => ({ x: Math.round(canvasBox.x + p.x), y: Math.round(canvasBox.y + p.y), origin: "viewport" });
+    const steps = Array.from({ length: 8 }, (_, i) => ({ type: "pointerMove", duration: 30, ...at({ x: a.x + ((b.x - a.x) * (i + 1)) / 8, y: a.y + ((b.y - a.y) * (i + 1)) / 8 }) }));
+    await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+      { type: "pointerMove", duration: 0, ...at(a) }, { type: "pointerDown", button: 0 }, ...steps, { type: "pointerUp", button: 0 },
+    ] }]);
+    await browser.releaseActions();
+    await browser.pause(250);
+  };
+  // Drag the new asset into the zone with the mouse, as a user would.
+  const from = await point(`a:${ids.asset}`, false);
+  const to = await browser.execute((zid) => {
+    const b = window.__otzoneCy.getElementById(zid).renderedBoundingBox({ includeLabels: false });
+    return { x: (b.x1 + b.x2) / 2, y: b.y2 - 12 };
+  }, `z:${ids.zone}`);
+  await drag(from, to);
+  await browser.waitUntil(async () => browser.execute((a, z) => window.__otzone.state.history.doc.assets.find((x) => x.id === a)?.zone === z, ids.asset, ids.zone), { timeout: 10000, timeoutMsg: "the dragged asset did not land in the zone" });
+  await analysed();
+  await shot("03-diagram-asset-moved");
+
+  // Draw a conduit with real clicks on the canvas: entry point, then the zone's label.
+  await (await browser.$("#btn-connect")).click();
   await clickAt(await point(`e:${ids.entry}`, false));
   const source = await browser.execute(() => window.__otzoneCy.nodes(".connect-source").map((n) => n.id()));
   assert.deepEqual(source, [`e:${ids.entry}`], "the entry point is the conduit's source");
@@ -148,6 +163,35 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await browser.pause(400);
   assert.match(await (await browser.$("#register-count")).getText(), /\d/);
 
+  // Step 2-2: what if an implemented countermeasure also covered a threat in its zones?
+  await (await browser.$("#step-2-2")).click();
+  await (await browser.$("#matrix")).waitForExist({ timeout: 10000 });
+  await analysed();
+  const pick = await browser.execute(() => {
+    const d = window.__otzone.state.history.doc;
+    for (const m of d.countermeasures.filter((x) => x.status === "implemented")) {
+      const th = d.threats.find((x) => x.applicable && !m.threats.includes(x.threat) && m.scope.zones.includes(x.zone));
+      if (th) return { measure: m.id, threat: th.threat };
+    }
+    return null;
+  });
+  assert.ok(pick, "the sample has an implemented countermeasure with an uncovered threat in scope");
+  const risksBefore = (await summary()).risks;
+  await (await browser.$(`#matrix td[data-measure="${pick.measure}"][data-threat="${pick.threat}"]`)).click();
+  await (await browser.$("#whatif-summary")).waitForExist({ timeout: 10000 });
+  assert.match(await (await browser.$("#whatif-summary")).getText(), /変わるリスク [1-9]\d*件（残留リスクが下がる [1-9]\d*件/);
+  assert.equal((await summary()).risks, risksBefore, "a preview changes nothing");
+  await shot("06-whatif-measure");
+  await (await browser.$("#btn-whatif-apply")).click();
+  const covers = () => browser.execute((m, th) => window.__otzone.state.history.doc.countermeasures.find((x) => x.id === m).threats.includes(th), pick.measure, pick.threat);
+  await browser.waitUntil(covers, { timeout: 10000, timeoutMsg: "the what-if was not applied" });
+  await analysed();
+  assert.notEqual((await summary()).risks, risksBefore, "applying the what-if changes the register");
+  await (await browser.$("#btn-undo")).click();
+  assert.equal(await covers(), false, "undo takes the what-if back");
+  await analysed();
+  assert.equal((await summary()).risks, risksBefore);
+
   // Export the workbook, then read it back through the response import.
   const xlsx = join(work, "assessment.xlsx");
   answerDialogs(xlsx);
@@ -161,7 +205,7 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await (await browser.$("#responses-summary")).waitForExist({ timeout: 20000 });
   const readBack = await (await browser.$("#responses-summary")).getText();
   assert.match(readBack, /変更 0件、変更なし [1-9]\d*件、問題 0件/);
-  await shot("06-excel");
+  await shot("07-excel");
 
   // Undo the conduit, redo it, undo again.
   const n = (await state()).conduits;
@@ -194,5 +238,5 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await (await browser.$("#lang")).selectByAttribute("value", "en");
   await browser.waitUntil(async () => (await (await browser.$("#step-1-1")).getText()).includes("Requirements"));
   await (await browser.$("#step-risk")).click();
-  await shot("07-risk-en");
+  await shot("08-risk-en");
 });

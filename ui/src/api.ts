@@ -5,6 +5,7 @@ import type { Project } from "./model";
 import type { Finding } from "./steps";
 import type { RiskView } from "./register";
 import type { AttackPath } from "./diagram-model";
+import type { WhatIf } from "./whatif";
 import type { Lang } from "./i18n";
 
 export interface CommandError {
@@ -103,11 +104,6 @@ export interface ResponseReport {
   problems: Array<{ location: Record<string, string | number>; message: string }>;
   unchanged: number;
 }
-export interface WhatIf {
-  risks: Array<{ id: string; before: { value: string }; after: { value: string } }>;
-  paths: Array<Record<string, unknown>>;
-}
-
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   newProject: (sample: string | null, lang: Lang) => invoke<Opened>("new_project", { sample, lang }),

@@ -143,7 +143,7 @@ export function scheduleAutosave(): void {
     if (!h || !h.isDirty) return;
     try {
       await api.autosave(h.doc, state.path);
-      setStatus(t("ui.autosaved"));
+      setStatus("ui.autosaved");
     } catch (e) {
       toast(`${t("ui.autosave_failed")}: ${errorText(e)}`, true);
     }
@@ -190,6 +190,7 @@ export function setView(v: View): void {
 
 export function setLanguage(l: Lang): void {
   setLang(l);
+  if (statusKey) setStatus(statusKey);
   updateTitle();
   notify("lang");
 }
@@ -198,8 +199,11 @@ let statusEl: HTMLElement | null = null;
 export function setStatusElement(el: HTMLElement): void {
   statusEl = el;
 }
-export function setStatus(s: string): void {
-  if (statusEl) statusEl.textContent = s;
+let statusKey: string | null = null;
+/** Show an i18n key in the status bar (kept as a key so a language switch re-translates it). */
+export function setStatus(key: string): void {
+  statusKey = key;
+  if (statusEl) statusEl.textContent = t(key);
 }
 
 export function toast(message: string, error = false): void {

@@ -5,7 +5,7 @@ import { openFile } from "./app";
 import { state, subscribe, setView, undo, redo, save, setLanguage, load, toast, setStatusElement, doc, type View } from "./app";
 import { h, clear } from "./dom";
 import { t, lang, setLang } from "./i18n";
-import { STEPS, completion, findingsByStep, stepOfKind, type Finding } from "./steps";
+import { STEPS, completion, findingsByStep, stepOfKind, type Finding, type StepId } from "./steps";
 import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
 import { renderTableStep } from "./views/tables";
@@ -22,64 +22,89 @@ const status = h("footer", { class: "status", id: "status" });
 root.append(header, h("div", { class: "body" }, sidebar, main, findingsPanel), status, h("div", { id: "toasts", "aria-live": "polite" }));
 setStatusElement(status);
 
+// The header and the sidebar are built once and updated in place: every edit and every
+// analysis updates them, and rebuilding would take focus away from a button being used (and
+// hand a stale element to anything about to click it).
+const btn = (id: string, title: string, onclick: () => void) => h("button", { id, title, onclick });
+const hdr = {
+  home: btn("btn-home", "", () => setView("start")),
+  save: btn("btn-save", "Ctrl+S", () => void save()),
+  saveAs: btn("btn-save-as", "Ctrl+Shift+S", () => void save(true)),
+  undo: btn("btn-undo", "", undo),
+  redo: btn("btn-redo", "", redo),
+  docName: h("span", { class: "doc-name", id: "doc-name" }),
+  findings: btn("btn-findings", "", () => ((state.findingsOpen = !state.findingsOpen), renderFindings())),
+  lang: h(
+    "select",
+    { id: "lang", "aria-label": "language", onchange: (e: Event) => setLanguage((e.target as HTMLSelectElement).value as "ja" | "en") },
+    h("option", { value: "ja" }, "日本語"),
+    h("option", { value: "en" }, "English"),
+  ),
+};
+header.append(h("span", { class: "brand" }, "OT Zone Studio"), hdr.home, hdr.save, hdr.saveAs, hdr.undo, hdr.redo, hdr.docName, hdr.findings, hdr.lang);
+
 function renderHeader(): void {
-  clear(header);
   const hist = state.history;
-  header.append(
-    h("span", { class: "brand" }, "OT Zone Studio"),
-    h("button", { id: "btn-home", title: t("ui.start"), onclick: () => setView("start") }, t("ui.start")),
-    h("button", { id: "btn-save", disabled: !hist, title: "Ctrl+S", onclick: () => void save() }, t("ui.save")),
-    h("button", { id: "btn-save-as", disabled: !hist, title: "Ctrl+Shift+S", onclick: () => void save(true) }, t("ui.save_as")),
-    h("button", { id: "btn-undo", disabled: !hist?.canUndo, title: `Ctrl+Z ${hist?.undoLabel ?? ""}`, onclick: undo }, t("ui.undo")),
-    h("button", { id: "btn-redo", disabled: !hist?.canRedo, title: `Ctrl+Y ${hist?.redoLabel ?? ""}`, onclick: redo }, t("ui.redo")),
-    h("span", { class: "doc-name", id: "doc-name" }, hist ? `${hist.isDirty ? "● " : ""}${hist.doc.meta.name}` : ""),
-    h(
-      "button",
-      { id: "btn-findings", disabled: !hist, onclick: () => ((state.findingsOpen = !state.findingsOpen), renderFindings()) },
-      t("ui.findings", { n: state.analysis?.findings.length ?? 0 }),
-    ),
-    h(
-      "select",
-      {
-        id: "lang",
-        "aria-label": "language",
-        onchange: (e: Event) => setLanguage((e.target as HTMLSelectElement).value as "ja" | "en"),
-      },
-      h("option", { value: "ja", selected: lang() === "ja" }, "日本語"),
-      h("option", { value: "en", selected: lang() === "en" }, "English"),
-    ),
-  );
+  hdr.home.textContent = t("ui.start");
+  hdr.home.title = t("ui.start");
+  hdr.save.textContent = t("ui.save");
+  hdr.saveAs.textContent = t("ui.save_as");
+  hdr.undo.textContent = t("ui.undo");
+  hdr.redo.textContent = t("ui.redo");
+  hdr.undo.title = `Ctrl+Z ${hist?.undoLabel ?? ""}`;
+  hdr.redo.title = `Ctrl+Y ${hist?.redoLabel ?? ""}`;
+  hdr.save.disabled = hdr.saveAs.disabled = hdr.findings.disabled = !hist;
+  hdr.undo.disabled = !hist?.canUndo;
+  hdr.redo.disabled = !hist?.canRedo;
+  hdr.docName.textContent = hist ? `${hist.isDirty ? "● " : ""}${hist.doc.meta.name}` : "";
+  hdr.findings.textContent = t("ui.findings", { n: state.analysis?.findings.length ?? 0 });
+  hdr.lang.value = lang();
 }
 
+interface StepButton {
+  button: HTMLButtonElement;
+  label: HTMLSpanElement;
+  meter?: HTMLSpanElement;
+  fill?: HTMLSpanElement;
+  badge?: HTMLSpanElement;
+}
+const stepButtons = new Map<View, StepButton>();
+
+function stepButton(v: View, withMeter: boolean): StepButton {
+  const label = h("span", { class: "step-label" });
+  const b: StepButton = { button: h("button", { class: "step", id: `step-${v}`, "data-step": v, onclick: () => setView(v) }, label), label };
+  if (withMeter) {
+    b.fill = h("span", { class: "meter-fill" });
+    b.meter = h("span", { class: "meter" }, b.fill);
+    b.badge = h("span", { class: "badge", hidden: true });
+    b.button.append(h("span", { class: "step-meta" }, b.meter, b.badge));
+  }
+  stepButtons.set(v, b);
+  return b;
+}
+for (const s of STEPS) sidebar.append(stepButton(s, true).button);
+sidebar.append(h("hr"), stepButton("risk", false).button, stepButton("excel", false).button);
+
 function renderSidebar(): void {
-  clear(sidebar);
+  sidebar.hidden = !state.history;
   if (!state.history) return;
   const p = doc();
   const byStep = findingsByStep(state.analysis?.findings ?? []);
-  const item = (v: View, label: string, extra?: Node) =>
-    h(
-      "button",
-      { class: `step ${state.view === v ? "active" : ""}`, id: `step-${v}`, "data-step": v, onclick: () => setView(v) },
-      h("span", { class: "step-label" }, label),
-      extra ?? "",
-    );
-  for (const s of STEPS) {
-    const pct = Math.round(completion(p, s) * 100);
-    const open = (byStep.get(s) ?? []).filter((f) => f.severity !== "info").length;
-    sidebar.append(
-      item(
-        s,
-        `${s} ${t(`ui.step.${s}`)}`,
-        h(
-          "span",
-          { class: "step-meta" },
-          h("span", { class: "meter", title: `${pct}%` }, h("span", { class: "meter-fill", style: `width:${pct}%` })),
-          open ? h("span", { class: "badge", title: t("ui.open_findings") }, String(open)) : "",
-        ),
-      ),
-    );
+  for (const [v, b] of stepButtons) {
+    b.button.classList.toggle("active", state.view === v);
+    if (!b.meter || !b.fill || !b.badge) {
+      b.label.textContent = t(v === "risk" ? "ui.view.risk" : "ui.view.excel");
+      continue;
+    }
+    b.label.textContent = `${v} ${t(`ui.step.${v}`)}`;
+    const pct = Math.round(completion(p, v as StepId) * 100);
+    b.meter.title = `${pct}%`;
+    b.fill.style.width = `${pct}%`;
+    const open = (byStep.get(v) ?? []).filter((f) => f.severity !== "info").length;
+    b.badge.hidden = !open;
+    b.badge.textContent = String(open);
+    b.badge.title = t("ui.open_findings");
   }
-  sidebar.append(h("hr"), item("risk", t("ui.view.risk")), item("excel", t("ui.view.excel")));
 }
 
 function renderFindings(): void {

@@ -1,7 +1,7 @@
 //! Risk engine tests on small hand-drawn factories.
 
 use super::coverage::State;
-use super::what_if::{what_if, Change};
+use super::what_if::{apply, what_if, Change};
 use super::*;
 use crate::catalogue::CellProvenance;
 use crate::graph::fixtures::Drawing;
@@ -432,6 +432,36 @@ fn what_if_agreeing_a_measure_lowers_residual_only() {
     );
     assert_eq!((b.planned.as_str(), b.residual.as_str()), ("B", "A"));
     assert_eq!((a.planned.as_str(), a.residual.as_str()), ("B", "B"));
+}
+
+#[test]
+fn what_if_covering_another_threat_with_a_measure_lowers_that_risk() {
+    let (mut d, ctl, _) = plant();
+    d.project.countermeasures.push(measure(
+        "patch",
+        "C-EQ-02",
+        &["T01"],
+        &[ctl],
+        MeasureStatus::Agreed,
+    ));
+    let before = d.project.clone();
+    let mut edited = d.project.countermeasures[0].clone();
+    edited.threats.push("T03".into());
+    let w = what_if(
+        &d.project,
+        crate::catalogue::Catalogue::builtin(),
+        &Change::ReplaceMeasure(edited.clone()),
+    );
+    assert_eq!(w.risks.len(), 1, "only T03's row moves: {:?}", w.risks);
+    let (b, a) = (
+        w.risks[0].before.clone().unwrap(),
+        w.risks[0].after.clone().unwrap(),
+    );
+    assert_eq!((b.planned.as_str(), a.planned.as_str()), ("A", "B"));
+    assert_eq!(b.inherent, a.inherent, "inherent risk ignores measures");
+    let applied = apply(&d.project, &Change::ReplaceMeasure(edited));
+    assert_eq!(applied.countermeasures.len(), 1, "replaced, not added");
+    assert_eq!(d.project, before, "the project itself is untouched");
 }
 
 #[test]

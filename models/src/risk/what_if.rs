@@ -1,6 +1,6 @@
 //! "What if": the smart-factory change review seed 002 asks for. Apply one change to a copy
-//! of the project — add or remove a conduit or a countermeasure, or change a countermeasure's
-//! status — and report which risks and attack paths change.
+//! of the project — add or remove a conduit or a countermeasure, change a countermeasure's
+//! status or replace it with an edited copy (other threats, scope or responsibility) — and report which risks and attack paths change.
 
 use super::{analyse, Analysis};
 use crate::catalogue::Catalogue;
@@ -22,6 +22,8 @@ pub enum Change {
     RemoveMeasure(MeasureId),
     /// Change a countermeasure's status.
     SetMeasureStatus(MeasureId, MeasureStatus),
+    /// Replace the countermeasure with the same id by this edited copy (added when absent).
+    ReplaceMeasure(Countermeasure),
 }
 
 /// The figures of a register row that a change can move.
@@ -92,6 +94,10 @@ pub fn apply(project: &Project, change: &Change) -> Project {
                 m.status = *s;
             }
         }
+        Change::ReplaceMeasure(m) => match p.countermeasures.iter_mut().find(|x| x.id == m.id) {
+            Some(x) => *x = m.clone(),
+            None => p.countermeasures.push(m.clone()),
+        },
     }
     p
 }

@@ -97,12 +97,19 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
       fit: true,
       padding: 30,
       elk: {
+        // Conduits join zones and entry points only, so the top level is laid out on its own
+        // (layered, in the direction data flows) and each zone packs its assets into a block
+        // near the window's aspect ratio instead of one long row.
         algorithm: "layered",
         "elk.direction": "DOWN",
-        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+        "elk.hierarchyHandling": "SEPARATE_CHILDREN",
         "elk.spacing.nodeNode": 30,
         "elk.layered.spacing.nodeNodeBetweenLayers": 50,
       },
+      nodeLayoutOptions: (n: NodeSingular) =>
+        n.isParent()
+          ? { algorithm: "rectpacking", "elk.aspectRatio": 1.6, "elk.spacing.nodeNode": 12, "elk.padding": "[top=12,left=12,bottom=12,right=12]" }
+          : undefined,
     } as cytoscape.LayoutOptions);
     layout.one("layoutstop", () => {
       const ms = performance.now() - started;

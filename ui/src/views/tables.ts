@@ -2,7 +2,7 @@
 // filters), with the catalogue offered as choices.
 import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent } from "tabulator-tables";
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
-import { catalogue, catName, commit, doc, state } from "../app";
+import { catalogue, commit, doc, state } from "../app";
 import { h } from "../dom";
 import { t, lang } from "../i18n";
 import {
@@ -18,6 +18,7 @@ import {
   type Project,
 } from "../model";
 import type { StepId } from "../steps";
+import { renderMatrix } from "./matrix";
 
 const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
 const tables: Tabulator[] = [];
@@ -329,7 +330,7 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     el.append(box);
     mount(box, spec);
   }
-  if (step === "2-2") el.append(matrix());
+  if (step === "2-2") el.append(renderMatrix());
   const onAnalysis = () => {
     for (const tb of tables) {
       const cols = tb.getColumns().filter((c) => String(c.getField()).startsWith("__"));
@@ -337,41 +338,4 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     }
   };
   document.addEventListener("analysis", onAnalysis, { once: true });
-}
-
-/** Threat × countermeasure matrix: which applicable threat is covered by what, and who. */
-function matrix(): HTMLElement {
-  const p = doc();
-  const threats = [...new Set(p.threats.filter((x) => x.applicable).map((x) => x.threat))].sort();
-  const measures = p.countermeasures;
-  return h(
-    "section",
-    { class: "table-section" },
-    h("h2", {}, t("ui.matrix")),
-    h(
-      "div",
-      { class: "matrix-box" },
-      h(
-        "table",
-        { class: "matrix", id: "matrix" },
-        h("thead", {}, h("tr", {}, h("th", {}, ""), ...measures.map((m) => h("th", { title: catName("measures", m.measure) }, m.measure)))),
-        h(
-          "tbody",
-          {},
-          ...threats.map((th) =>
-            h(
-              "tr",
-              {},
-              h("th", { title: catName("threats", th) }, `${th} ${catName("threats", th)}`),
-              ...measures.map((m) =>
-                m.threats.includes(th)
-                  ? h("td", { class: `cell status-${m.status}`, title: `${t(`status.${m.status}`)} · ${t(`responsibility.${m.responsibility ?? "sier"}`)}` }, t(`responsibility.${m.responsibility ?? "sier"}`))
-                  : h("td", {}, ""),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
 }
