@@ -153,8 +153,8 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
 
   // Risk views.
   await (await browser.$("#step-risk")).click();
-  await (await browser.$("#register .tabulator-row")).waitForExist({ timeout: 10000 });
-  await (await browser.$("#register .tabulator-row")).click();
+  await (await browser.$("#register .slick-row")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#register .slick-row")).click();
   await browser.waitUntil(async () => (await (await browser.$("#explain")).getText()).length > 40, { timeout: 10000 });
   const pathRows = await browser.execute(() => document.querySelectorAll("#paths tbody tr").length);
   assert.ok(pathRows > 0, `attack path rows: ${pathRows}`);

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Builds the UI and the app with the UI embedded, then runs the end-to-end test under Xvfb
 # with tauri-driver (which starts WebKitWebDriver).
+#   tests/e2e/run.sh          the end-to-end test (debug build; run by `make test`)
+#   tests/e2e/run.sh bench    the 10k-asset benchmark (docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
 (cd ui && npm run build --silent)
-cargo build -p otzone-studio --features custom-protocol
+cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-protocol
+if [ "${1:-test}" = bench ]; then
+  export E2E_SPEC=tests/e2e/bench.e2e.mjs
+else
+  export E2E_SPEC=tests/e2e/app.e2e.mjs
+fi
 export E2E_DIR="${E2E_DIR:-$(mktemp -d)}"
 export OTZONE_STUDIO_DIALOG_SCRIPT="$E2E_DIR/dialogs.txt"
 export XDG_DATA_HOME="$E2E_DIR/data"   # recovery copies and recent files stay in the test's folder
@@ -16,5 +23,5 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   driver=$!
   trap "kill -TERM $driver 2>/dev/null; wait $driver 2>/dev/null || true" EXIT
   for i in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
-  node --test tests/e2e/app.e2e.mjs
+  node --test "$E2E_SPEC"
 '

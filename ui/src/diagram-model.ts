@@ -14,6 +14,8 @@ export interface ElementDef {
 export interface DiagramOptions {
   /** Zones with more assets than this are drawn collapsed unless expanded. */
   collapseAbove: number;
+  /** A project with more assets than this starts with every zone collapsed (an overview). */
+  collapseAllAbove?: number;
   expanded: ReadonlySet<Id>;
   /** Conduits to highlight (an attack path). */
   highlight: ReadonlySet<Id>;
@@ -35,8 +37,9 @@ export function parseNodeId(s: string): { coll: "zones" | "assets" | "entry_poin
   return coll ? { coll, id } : null;
 }
 
-export function isCollapsed(zone: Id, counts: Map<Id, number>, o: DiagramOptions): boolean {
-  return (counts.get(zone) ?? 0) > o.collapseAbove && !o.expanded.has(zone);
+export function isCollapsed(zone: Id, counts: Map<Id, number>, o: DiagramOptions, total = 0): boolean {
+  if (o.expanded.has(zone) || !counts.get(zone)) return false;
+  return (counts.get(zone) ?? 0) > o.collapseAbove || total > (o.collapseAllAbove ?? Infinity);
 }
 
 export function elements(p: Project, o: DiagramOptions): ElementDef[] {
@@ -44,7 +47,7 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
   for (const a of p.assets) if (a.zone) counts.set(a.zone, (counts.get(a.zone) ?? 0) + 1);
   const out: ElementDef[] = [];
   for (const z of p.zones) {
-    const collapsed = isCollapsed(z.id, counts, o);
+    const collapsed = isCollapsed(z.id, counts, o, p.assets.length);
     const n = counts.get(z.id) ?? 0;
     const parent = typeof z.parent === "string" ? nodeId.zone(z.parent) : undefined;
     const imp = o.zoneImportance?.[z.id];
@@ -63,7 +66,7 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
     });
   }
   for (const a of p.assets) {
-    if (a.zone && isCollapsed(a.zone, counts, o)) continue;
+    if (a.zone && isCollapsed(a.zone, counts, o, p.assets.length)) continue;
     out.push({
       group: "nodes",
       data: { id: nodeId.asset(a.id), label: a.name, kind: "asset", ...(a.zone ? { parent: nodeId.zone(a.zone) } : {}) },
@@ -108,6 +111,46 @@ export interface AttackPath {
   simple_paths: number;
   complete: boolean;
   unprotected_conduits: Id[];
+}
+
+/**
+ * The conduits that steer the automatic layout of a large diagram: a breadth-first tree from
+ * the entry points (then from each zone not reached), so layers show how many conduits a
+ * zone is from an entry point. The other conduits are drawn but do not steer the layout:
+ * layered layout time grows with the edges' lengths, and a dense conduit graph took ELK
+ * 3–10 s where the tree takes well under 2 (docs/benchmarks.md).
+ */
+export function layoutConduits(p: Project): Set<Id> {
+  const adj = new Map<Id, Array<[Id, Id]>>();
+  const link = (a: Id, b: Id, c: Id) => {
+    if (!adj.has(a)) adj.set(a, []);
+    adj.get(a)!.push([b, c]);
+  };
+  for (const c of p.conduits) {
+    const [a, b] = [endpointId(c.from), endpointId(c.to)];
+    link(a, b, c.id);
+    link(b, a, c.id);
+  }
+  const tree = new Set<Id>();
+  const seen = new Set<Id>();
+  const walk = (roots: Id[]) => {
+    let layer = roots.filter((r) => !seen.has(r));
+    layer.forEach((r) => seen.add(r));
+    while (layer.length) {
+      const next: Id[] = [];
+      for (const a of layer)
+        for (const [b, c] of adj.get(a) ?? [])
+          if (!seen.has(b)) {
+            seen.add(b);
+            tree.add(c);
+            next.push(b);
+          }
+      layer = next;
+    }
+  };
+  walk(p.entry_points.map((e) => e.id));
+  for (const z of p.zones) walk([z.id]);
+  return tree;
 }
 
 /** Conduits of the shortest attack paths given. */

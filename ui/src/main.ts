@@ -9,7 +9,7 @@ import { STEPS, completion, findingsByStep, stepOfKind, type Finding, type StepI
 import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
 import { renderTableStep } from "./views/tables";
-import { renderDiagram, disposeDiagram } from "./views/diagram";
+import { renderDiagram, disposeDiagram, warmLayoutEngine } from "./views/diagram";
 import { renderRisk } from "./views/risk";
 import { renderExcel } from "./views/excel";
 
@@ -226,3 +226,4 @@ async function boot(): Promise<void> {
 window.addEventListener("error", (e) => toast(String(e.message), true));
 window.addEventListener("unhandledrejection", (e) => toast(errorText(e.reason), true));
 void boot();
+warmLayoutEngine();

@@ -65,3 +65,29 @@ export function changedRows(before: RiskView[], after: RiskView[]): string[] {
   const old = new Map(before.map((r) => [r.id, r.values.join("/")]));
   return after.filter((r) => old.get(r.id) !== r.values.join("/")).map((r) => r.id);
 }
+
+/** Register columns the user can sort by. */
+export type SortKey = "zoneName" | "assetName" | "threat" | "importance" | "threat_level" | "inherent" | "planned" | "residual" | "parties" | "treatment";
+
+const collator = new Intl.Collator(["ja", "en"], { numeric: true });
+const RISK_STATE = { inherent: 0, planned: 1, residual: 2 } as const;
+
+/**
+ * A sorted copy (stable: ties keep register order). Risk columns sort by the value's rank on
+ * the method's scale, not by its letter.
+ */
+export function sortRows(rows: RegisterRow[], key: SortKey, ascending: boolean): RegisterRow[] {
+  let cmp: (a: RegisterRow, b: RegisterRow) => number;
+  if (key === "inherent" || key === "planned" || key === "residual") {
+    const i = RISK_STATE[key];
+    cmp = (a, b) => a.ranks[i] - b.ranks[i];
+  } else if (key === "importance" || key === "threat_level") cmp = (a, b) => a[key] - b[key];
+  else if (key === "threat") cmp = (a, b) => collator.compare(a.threat, b.threat);
+  else if (key === "parties") cmp = (a, b) => collator.compare(a.parties.join(","), b.parties.join(","));
+  else cmp = (a, b) => collator.compare(String(a[key] ?? ""), String(b[key] ?? ""));
+  const sign = ascending ? 1 : -1;
+  return rows
+    .map((r, i) => [r, i] as const)
+    .sort(([a, i], [b, j]) => sign * cmp(a, b) || i - j)
+    .map(([r]) => r);
+}

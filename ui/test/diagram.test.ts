@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { elements, nodeId, parseNodeId, pathConduits, unplaced } from "../src/diagram-model";
-import { newAsset } from "../src/model";
+import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, unplaced } from "../src/diagram-model";
+import { endpointId, newAsset, newConduit } from "../src/model";
 
 const opts = { collapseAbove: 40, expanded: new Set<string>(), highlight: new Set<string>() };
 
@@ -64,5 +64,55 @@ describe("diagram elements", () => {
     const many = Array.from({ length: 10000 }, (_, i) => newAsset(`d${i}`, "plc", p.zones[i % p.zones.length].id));
     const els = elements({ ...p, assets: many }, opts);
     expect(els.length).toBeLessThan(100);
+  });
+
+  it("starts a large factory as an overview of collapsed zones that expand one by one", () => {
+    const p = sample("food-plant");
+    const big = { ...opts, collapseAllAbove: p.assets.length - 1 };
+    const collapsed = elements(p, big).filter((e) => String(e.classes).includes("collapsed"));
+    const occupied = new Set(p.assets.map((a) => a.zone).filter(Boolean));
+    expect(collapsed.length).toBe(occupied.size);
+    expect(elements(p, big).some((e) => e.data.id.startsWith("a:"))).toBe(false);
+    const z = [...occupied][0]!;
+    const one = elements(p, { ...big, expanded: new Set([z]) });
+    expect(one.filter((e) => e.data.parent === nodeId.zone(z)).length).toBe(p.assets.filter((a) => a.zone === z).length);
+    expect(elements(p, { ...opts, collapseAllAbove: p.assets.length }).some((e) => String(e.classes).includes("collapsed"))).toBe(false);
+  });
+});
+
+describe("layout conduits", () => {
+  it("keep one conduit per zone reached, breadth first from the entry points", () => {
+    const p = sample("electronics-line");
+    const tree = layoutConduits(p);
+    const ends = new Set([...p.zones.map((z) => z.id), ...p.entry_points.map((e) => e.id)]);
+    // A spanning forest: every zone touched by a conduit is reached once, no cycles.
+    const touched = new Set(p.conduits.flatMap((c) => [endpointId(c.from), endpointId(c.to)]));
+    expect(tree.size).toBeLessThan(p.conduits.length + 1);
+    expect([...touched].every((x) => ends.has(x))).toBe(true);
+    const parent = new Map<string, string>();
+    const find = (x: string): string => (parent.has(x) ? find(parent.get(x)!) : x);
+    for (const c of p.conduits.filter((c) => tree.has(c.id))) {
+      const [a, b] = [find(endpointId(c.from)), find(endpointId(c.to))];
+      expect(a).not.toBe(b);
+      parent.set(a, b);
+    }
+    const components = new Set([...touched].map(find));
+    expect(tree.size).toBe(touched.size - components.size);
+  });
+  it("prefers the shorter route from an entry point", () => {
+    const p = sample("food-plant");
+    const [e] = p.entry_points;
+    const [z1, z2, z3] = p.zones;
+    const q = {
+      ...p,
+      conduits: [
+        newConduit("e-z1", { entry: e.id }, { zone: z1.id }),
+        newConduit("z1-z2", { zone: z1.id }, { zone: z2.id }),
+        newConduit("z2-z3", { zone: z2.id }, { zone: z3.id }),
+        newConduit("e-z3", { entry: e.id }, { zone: z3.id }),
+      ],
+    };
+    const names = [...layoutConduits(q)].map((id) => q.conduits.find((c) => c.id === id)!.name).sort();
+    expect(names).toEqual(["e-z1", "e-z3", "z1-z2"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedRows, emptyQuery, filterRows, withNames, type RiskView } from "../src/register";
+import { changedRows, emptyQuery, filterRows, sortRows, withNames, type RiskView } from "../src/register";
 
 function row(i: number, zone: string, residual: string, tolerable: boolean): RiskView {
   return {
@@ -47,5 +47,25 @@ describe("register filter", () => {
   it("lists rows whose figures changed", () => {
     const after = rows.map((r, i) => (i === 5 ? { ...r, values: ["A", "A", "A"] as [string, string, string] } : r));
     expect(changedRows(rows, after)).toEqual([rows[5].id]);
+  });
+  it("sorts risk columns by rank, keeps ties in register order, and leaves the input alone", () => {
+    const order = named.map((r) => r.id);
+    const sorted = sortRows(named, "residual", false);
+    expect(named.map((r) => r.id)).toEqual(order);
+    expect(sorted.length).toBe(named.length);
+    for (let i = 1; i < sorted.length; i++) {
+      expect(sorted[i - 1].ranks[2]).toBeGreaterThanOrEqual(sorted[i].ranks[2]);
+      if (sorted[i - 1].ranks[2] === sorted[i].ranks[2]) expect(named.indexOf(sorted[i - 1])).toBeLessThan(named.indexOf(sorted[i]));
+    }
+    expect(sortRows(named, "residual", true)[0].ranks[2]).toBe(Math.min(...named.map((r) => r.ranks[2])));
+  });
+  it("sorts names with a Japanese-aware, numeric collation", () => {
+    const up = sortRows(named, "zoneName", true).map((r) => r.zoneName);
+    const down = sortRows(named, "zoneName", false).map((r) => r.zoneName);
+    expect(new Set(up.slice(0, 500)).size).toBe(1);
+    expect(down[0]).toBe(up.at(-1));
+    const byAsset = sortRows(named.slice(0, 12), "assetName", true).map((r) => r.assetName);
+    expect(byAsset.slice(0, 3)).toEqual(["PLC-a0", "PLC-a1", "PLC-a2"]);
+    expect(byAsset.at(-1)).toBe("PLC-a11");
   });
 });

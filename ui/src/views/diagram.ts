@@ -9,12 +9,18 @@ import { catalogue, commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { addItem, moveAsset, newAsset, newConduit, newEntryPoint, newZone, removeItem, setField, setPositions, type Endpoint, type Project } from "../model";
-import { elements, nodeId, parseNodeId, pathConduits, unplaced, type AttackPath } from "../diagram-model";
+import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, unplaced, type AttackPath } from "../diagram-model";
 
 cytoscape.use(elk);
 cytoscape.use(svg);
 
 export const COLLAPSE_ABOVE = 40;
+/** A factory with more assets than this opens as an overview: every zone collapsed. */
+export const COLLAPSE_ALL_ABOVE = 1500;
+/** With more conduits than this, only a breadth-first tree of them steers the layout. */
+const LAYOUT_TREE_ABOVE = 150;
+/** With more elements than this, pan and zoom move a snapshot and hide edges meanwhile. */
+const LARGE_VIEW_ABOVE = 800;
 let cy: Core | null = null;
 let connectFrom: string | null = null;
 
@@ -25,7 +31,7 @@ export function disposeDiagram(): void {
 }
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: "node", style: { label: "data(label)", "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-max-width": "120px" } },
+  { selector: "node", style: { label: "data(label)", "min-zoomed-font-size": 6, "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-max-width": "120px" } },
   { selector: "node.asset", style: { shape: "round-rectangle", width: 22, height: 22, "background-color": "#5b7db1", "text-valign": "bottom", "text-margin-y": 3, color: "#1d2733" } },
   { selector: "node.unzoned", style: { "background-color": "#b0b7c3", "border-width": 2, "border-style": "dashed", "border-color": "#c0392b" } },
   {
@@ -49,7 +55,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: "node.zone.important", style: { "border-width": 3, "border-color": "#8e2c2c" } },
   { selector: "node.zone.external", style: { "border-style": "dashed", "background-color": "#f4f4f4" } },
   { selector: "node.entry", style: { shape: "diamond", width: 34, height: 34, "background-color": "#e67e22", "text-valign": "bottom", "text-margin-y": 4, color: "#7a3e00" } },
-  { selector: "edge", style: { width: 2, "line-color": "#6b7785", "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#3b4550", "text-background-color": "#fff", "text-background-opacity": 0.8, "target-arrow-shape": "none" } },
+  { selector: "edge", style: { width: 2, "line-color": "#6b7785", "curve-style": "bezier", label: "data(label)", "font-size": 9, "min-zoomed-font-size": 6, color: "#3b4550", "text-background-color": "#fff", "text-background-opacity": 0.8, "target-arrow-shape": "none" } },
   { selector: "edge.unprotected", style: { "line-color": "#c0392b", "line-style": "dashed" } },
   { selector: "edge.path", style: { width: 5, "line-color": "#f39c12", "z-index": 10 } },
   { selector: ":selected", style: { "overlay-color": "#f1c40f", "overlay-opacity": 0.35, "overlay-padding": 4 } },
@@ -66,6 +72,7 @@ function build(container: HTMLElement): Core {
   const p = doc();
   const els = elements(p, {
     collapseAbove: COLLAPSE_ABOVE,
+    collapseAllAbove: COLLAPSE_ALL_ABOVE,
     expanded: state.expanded,
     highlight: state.highlight,
     zoneImportance: state.analysis?.zone_importance,
@@ -80,6 +87,8 @@ function build(container: HTMLElement): Core {
     wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
+    textureOnViewport: els.length > LARGE_VIEW_ABOVE,
+    hideEdgesOnViewport: els.length > LARGE_VIEW_ABOVE,
   });
   if (needLayout) runLayout(c, false);
   else c.fit(undefined, 30);
@@ -90,8 +99,11 @@ function build(container: HTMLElement): Core {
 /** ELK layered layout; positions are saved as one undoable edit when `save`. */
 export function runLayout(c: Core, save: boolean): Promise<number> {
   const started = performance.now();
+  const large = c.edges().length > LAYOUT_TREE_ABOVE;
+  const steering = large ? layoutConduits(doc()) : null;
+  const eles = steering ? c.nodes().union(c.edges().filter((e) => steering.has(parseNodeId(e.id())?.id ?? ""))) : c.elements();
   return new Promise((resolve) => {
-    const layout = c.layout({
+    const layout = eles.layout({
       name: "elk",
       nodeDimensionsIncludeLabels: true,
       fit: true,
@@ -105,6 +117,9 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
         "elk.hierarchyHandling": "SEPARATE_CHILDREN",
         "elk.spacing.nodeNode": 30,
         "elk.layered.spacing.nodeNodeBetweenLayers": 50,
+        // Large diagrams: one crossing-minimisation pass and straight edge routing (the
+        // diagram draws its own curves; ELK's routes are not used).
+        ...(large ? { "elk.layered.thoroughness": 1, "elk.edgeRouting": "POLYLINE" } : {}),
       },
       nodeLayoutOptions: (n: NodeSingular) =>
         n.isParent()
@@ -219,7 +234,7 @@ export function renderDiagram(el: HTMLElement): void {
       h("button", { id: "btn-svg", onclick: () => void exportImage("svg") }, "SVG"),
     ),
     h("div", { class: "diagram-wrap" }, canvas, panel),
-    h("p", { class: "hint" }, t("ui.diagram.help", { n: COLLAPSE_ABOVE })),
+    h("p", { class: "hint" }, t("ui.diagram.help", { n: COLLAPSE_ABOVE, all: COLLAPSE_ALL_ABOVE })),
   );
   connect.addEventListener("click", () => {
     connectFrom = connectFrom === null ? "" : null;
@@ -409,4 +424,24 @@ async function exportImage(kind: "png" | "svg"): Promise<void> {
   } catch (e) {
     toast(errorText(e), true);
   }
+}
+
+/**
+ * Lay out a small graph off screen once, a few seconds after start: WebKit compiles the
+ * layout engine (ELK, 2 MB of generated code) on its first use, which otherwise adds about a
+ * second to the first diagram the user opens.
+ */
+export function warmLayoutEngine(): void {
+  window.setTimeout(() => {
+    const nodes = Array.from({ length: 30 }, (_, i) => ({ data: { id: `w${i}`, ...(i > 3 ? { parent: `w${i % 4}` } : {}) } }));
+    const edges = [0, 1, 2].map((i) => ({ data: { id: `we${i}`, source: `w${i}`, target: `w${i + 1}` } }));
+    const c = cytoscape({ headless: true, elements: [...nodes, ...edges] });
+    const layout = c.layout({
+      name: "elk",
+      elk: { algorithm: "layered", "elk.hierarchyHandling": "SEPARATE_CHILDREN", "elk.layered.thoroughness": 1, "elk.edgeRouting": "POLYLINE" },
+      nodeLayoutOptions: (n: NodeSingular) => (n.isParent() ? { algorithm: "rectpacking" } : undefined),
+    } as cytoscape.LayoutOptions);
+    layout.one("layoutstop", () => c.destroy());
+    layout.run();
+  }, 1500);
 }

@@ -1,14 +1,14 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
-import { TabulatorFull as Tabulator, type CellComponent, type RowComponent } from "tabulator-tables";
 import { api, errorText, type HeatMap } from "../api";
 import { catName, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
+import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
 
-let table: Tabulator | null = null;
+let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
 function valueClass(values: string[], v: string): string {
@@ -17,8 +17,8 @@ function valueClass(values: string[], v: string): string {
 }
 
 export function renderRisk(el: HTMLElement): void {
-  table?.destroy();
-  table = null;
+  grid?.destroy();
+  grid = null;
   const a = state.analysis;
   el.append(h("h1", {}, t("ui.view.risk")));
   if (!a) {
@@ -54,7 +54,7 @@ export function renderRisk(el: HTMLElement): void {
   const box = el.querySelector<HTMLElement>("#register")!;
   const apply = () => {
     const f = filterRows(rows, query);
-    table?.replaceData(f);
+    grid?.setRows(f);
     count.textContent = t("ui.rows", { n: f.length });
   };
   let timer: number | undefined;
@@ -66,42 +66,9 @@ export function renderRisk(el: HTMLElement): void {
   zoneSel.addEventListener("change", () => ((query.zone = zoneSel.value), apply()));
   resSel.addEventListener("change", () => ((query.residual = resSel.value), apply()));
   intol.addEventListener("change", () => ((query.intolerableOnly = intol.checked), apply()));
-  const riskCol = (title: string, i: 0 | 1 | 2) => ({
-    title,
-    field: `values.${i}`,
-    hozAlign: "center" as const,
-    width: 92,
-    sorter: (_x: unknown, _y: unknown, ra: RowComponent, rb: RowComponent) => (ra.getData() as RegisterRow).ranks[i] - (rb.getData() as RegisterRow).ranks[i],
-    formatter: (c: CellComponent) => {
-      const v = String(c.getValue());
-      c.getElement().classList.add(valueClass(a.values, v));
-      return v;
-    },
-  });
   const initial = filterRows(rows, query);
   count.textContent = t("ui.rows", { n: initial.length });
-  table = new Tabulator(box, {
-    data: initial,
-    index: "id",
-    height: "100%",
-    layout: "fitColumns",
-    renderVertical: "virtual",
-    placeholder: t("ui.no_rows"),
-    columns: [
-      { title: t("xl.col.zone"), field: "zoneName", width: 130 },
-      { title: t("xl.col.asset"), field: "assetName", width: 150 },
-      { title: t("xl.col.threat"), field: "threatName", formatter: (c: CellComponent) => `${(c.getData() as RegisterRow).threat} ${c.getValue()}`, minWidth: 240, widthGrow: 3 },
-      { title: t("xl.col.importance"), field: "importance", hozAlign: "center", width: 70 },
-      { title: t("xl.col.threat_level"), field: "threat_level", hozAlign: "center", width: 70 },
-      riskCol(t("xl.col.inherent"), 0),
-      riskCol(t("xl.col.planned"), 1),
-      riskCol(t("xl.col.residual"), 2),
-      { title: t("xl.col.parties"), field: "parties", formatter: (c: CellComponent) => (c.getValue() as string[]).map((x) => t(`responsibility.${x}`)).join(", "), width: 110 },
-      { title: t("xl.col.treatment"), field: "treatment", formatter: (c: CellComponent) => (c.getValue() ? t(`xl.treatment.${c.getValue()}`) : ""), width: 80 },
-    ],
-  });
-  table.on("rowClick", async (_e: UIEvent, row: RowComponent) => {
-    const r = row.getData() as RegisterRow;
+  const pick = async (r: RegisterRow) => {
     try {
       const x = await api.explain(a.revision, r.id, lang());
       clear(explain);
@@ -116,7 +83,9 @@ export function renderRisk(el: HTMLElement): void {
     } catch (e) {
       toast(errorText(e), true);
     }
-  });
+  };
+  grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
+  grid.setRows(initial);
 
   // Heat maps.
   el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
