@@ -214,6 +214,8 @@ export function toast(message: string, error = false): void {
   el.setAttribute("role", error ? "alert" : "status");
   el.textContent = message;
   box.append(el);
+  // At most three at a time: a burst of edits must not cover the page.
+  while (box.children.length > 3) box.firstElementChild?.remove();
   window.setTimeout(() => el.remove(), error ? 9000 : 3500);
 }
 
