@@ -66,8 +66,6 @@ export function renderRisk(el: HTMLElement): void {
   zoneSel.addEventListener("change", () => ((query.zone = zoneSel.value), apply()));
   resSel.addEventListener("change", () => ((query.residual = resSel.value), apply()));
   intol.addEventListener("change", () => ((query.intolerableOnly = intol.checked), apply()));
-  const initial = filterRows(rows, query);
-  count.textContent = t("ui.rows", { n: initial.length });
   const pick = async (r: RegisterRow) => {
     try {
       const x = await api.explain(a.revision, r.id, lang());
@@ -85,7 +83,7 @@ export function renderRisk(el: HTMLElement): void {
     }
   };
   grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
-  grid.setRows(initial);
+  apply();
 
   // Heat maps.
   el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
