@@ -381,3 +381,148 @@ fn text_longer_than_a_cell_is_cut_visibly_and_still_reads_back_cleanly() {
         report.problems
     );
 }
+
+/// The parts of a sheet's XML that decide what a customer can edit on the protected sheet.
+struct SheetStyles {
+    protected: bool,
+    /// Style of each column (0-based), from `<col min max style>`.
+    col_style: HashMap<u16, usize>,
+    /// Style of each written cell, by (0-based row, 0-based column).
+    cell_style: HashMap<(u32, u16), usize>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value.to_string())
+}
+
+fn zip_text(path: &Path, name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+    s
+}
+
+/// Which cell formats (`cellXfs` indices) are unlocked.
+fn unlocked_styles(path: &Path) -> Vec<bool> {
+    use quick_xml::events::Event;
+    let xml = zip_text(path, "xl/styles.xml");
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let (mut in_xfs, mut out) = (false, Vec::new());
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "cellXfs" => in_xfs = true,
+            Event::End(e) if e.name().as_ref() == "cellXfs" => in_xfs = false,
+            Event::Start(e) | Event::Empty(e) if in_xfs && e.name().as_ref() == "xf" => {
+                out.push(false)
+            }
+            Event::Start(e) | Event::Empty(e)
+                if in_xfs
+                    && e.name().as_ref() == "protection"
+                    && attr(&e, "locked").as_deref() == Some("0") =>
+            {
+                *out.last_mut().unwrap() = true;
+            }
+            Event::Eof => return out,
+            _ => {}
+        }
+    }
+}
+
+/// Column letters to a 0-based index.
+fn col_index(cell_ref: &str) -> (u32, u16) {
+    let letters: String = cell_ref
+        .chars()
+        .take_while(char::is_ascii_uppercase)
+        .collect();
+    let col = letters
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1))
+        - 1;
+    let row: u32 = cell_ref[letters.len()..].parse().unwrap();
+    (row - 1, col as u16)
+}
+
+/// The sheet's styles; sheets are stored as sheetN.xml in workbook order.
+fn sheet_styles(path: &Path, sheet_name: &str) -> SheetStyles {
+    use quick_xml::events::Event;
+    let names = open_workbook_auto(path).unwrap().sheet_names();
+    let n = names.iter().position(|s| s == sheet_name).unwrap() + 1;
+    let xml = zip_text(path, &format!("xl/worksheets/sheet{n}.xml"));
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let mut out = SheetStyles {
+        protected: false,
+        col_style: HashMap::new(),
+        cell_style: HashMap::new(),
+    };
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "sheetProtection" => out.protected = true,
+                "col" => {
+                    let num = |k| attr(&e, k).unwrap().parse::<u16>().unwrap();
+                    if let Some(style) = attr(&e, "style") {
+                        for c in num("min")..=num("max") {
+                            out.col_style.insert(c - 1, style.parse().unwrap());
+                        }
+                    }
+                }
+                "c" => {
+                    let at = col_index(&attr(&e, "r").unwrap());
+                    let style = attr(&e, "s").map_or(0, |s| s.parse().unwrap());
+                    out.cell_style.insert(at, style);
+                }
+                _ => {}
+            },
+            Event::Eof => return out,
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn only_the_customer_and_on_site_columns_are_unlocked_on_the_protected_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    export(&sample("food-plant"), Lang::Ja, &path);
+    let unlocked = unlocked_styles(&path);
+    for (name, editable_headers) in [
+        (
+            "保護対象・構成管理",
+            &["合意", "顧客コメント", "回答日"][..],
+        ),
+        ("リスク評価", &["合意", "顧客コメント", "回答日"][..]),
+        ("完成検査", &["結果", "証跡", "検査者", "日付"][..]),
+    ] {
+        let header = &sheet(&path, name)[0];
+        let editable: Vec<u16> = editable_headers.iter().map(|h| col(header, h)).collect();
+        let s = sheet_styles(&path, name);
+        assert!(s.protected, "{name}: sheet protected");
+        for c in 0..header.len() as u16 {
+            let col_unlocked = s.col_style.get(&c).is_some_and(|x| unlocked[*x]);
+            assert_eq!(
+                col_unlocked,
+                editable.contains(&c),
+                "{name}: column {} ({}) unlocked",
+                c,
+                header[c as usize]
+            );
+        }
+        let rows = sheet(&path, name).len() as u32;
+        assert!(rows > 1, "{name} has rows");
+        for ((r, c), style) in &s.cell_style {
+            // A written cell's own style decides; an empty cell takes its column's.
+            if *r == 0 {
+                assert!(!unlocked[*style], "{name}: header cell {c} locked");
+            } else {
+                assert_eq!(
+                    unlocked[*style] || (*style == 0 && editable.contains(c)),
+                    editable.contains(c),
+                    "{name}: cell ({r}, {c}) style {style}"
+                );
+            }
+        }
+    }
+}

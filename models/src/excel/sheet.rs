@@ -11,8 +11,8 @@
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER};
 use crate::model::{Agreement, CustomerResponse, Lang};
 use rust_xlsxwriter::{
-    Color, DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Worksheet,
+    XlsxError,
 };
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -83,11 +83,25 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            Cell::Num(n) => n.to_string(),
+            Cell::Num(n) => {
+                let mut out = String::new();
+                cell_number_text(&mut out, *n);
+                out
+            }
             Cell::Empty => String::new(),
         }
     }
+}
+
+/// Append the text a reader sees for a number (no trailing `.0`) to `out`.
+fn cell_number_text(out: &mut String, n: f64) {
+    use std::fmt::Write as _;
+    // Writing to a String cannot fail.
+    let _ = if n.fract() == 0.0 && n.abs() < 1e15 {
+        write!(out, "{}", n as i64)
+    } else {
+        write!(out, "{n}")
+    };
 }
 
 /// A table for one sheet.
@@ -257,6 +271,26 @@ pub fn write_text(
     Ok(())
 }
 
+/// Write a cell of an unlocked column (its column format unlocks it): nothing when empty,
+/// the quote-prefixed unlocked format when the text could be taken for a formula.
+fn write_unlocked(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    if s.is_empty() {
+        return Ok(());
+    }
+    if looks_like_formula(s) {
+        ws.write_string_with_format(row, col, s, &f.unlocked_quoted)?;
+    } else {
+        ws.write_string(row, col, s)?;
+    }
+    Ok(())
+}
+
 /// Hash of a row's locked cells: the id and every content cell, in order.
 pub fn row_hash(id: &str, cells: &[String]) -> String {
     let mut h = RowHasher::new(id);
@@ -283,12 +317,14 @@ impl RowHasher {
     }
     /// The hash as 16 hex digits.
     pub fn finish(self) -> String {
-        self.0
-            .finalize()
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digest = self.0.finalize();
+        let mut out = String::with_capacity(16);
+        for b in &digest[..8] {
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+        out
     }
 }
 
@@ -343,21 +379,85 @@ pub fn col_letter(c: usize) -> String {
     s
 }
 
-/// Write a table as one sheet (see the module docs).
+/// What writing a row needs besides its cells, worked out ahead of the (single-threaded)
+/// worksheet writer and in parallel: the lines the tallest cell wraps to and the hash of the
+/// locked cells.
+#[derive(Debug, Clone)]
+struct RowPrep {
+    lines: usize,
+    hash: String,
+}
+
+/// A table with its rows prepared for writing ([`Table::prepare`]).
+#[derive(Debug, Clone)]
+pub struct PreparedTable {
+    /// The table.
+    pub table: Table,
+    rows: Vec<RowPrep>,
+}
+
+impl Table {
+    /// Work out each row's height and hash on all cores.
+    pub fn prepare(self, lang: Lang) -> PreparedTable {
+        use rayon::prelude::*;
+        let editable: Vec<bool> = (0..self.cols.len())
+            .map(|c| self.editable.iter().any(|(e, _)| *e == c))
+            .collect();
+        let rows = self
+            .rows
+            .par_iter()
+            .with_min_len(256)
+            .map(|(id, cells)| {
+                let mut hash = RowHasher::new(id);
+                let mut lines = 1usize;
+                let mut number = String::new();
+                for (c, cell) in cells.iter().enumerate() {
+                    if editable[c] {
+                        continue;
+                    }
+                    match cell {
+                        Cell::Text(s) => {
+                            let s = fit(s, lang);
+                            lines = lines.max(wrapped_lines(&s, self.cols[c].width));
+                            hash.add(&s);
+                        }
+                        Cell::Num(n) => {
+                            number.clear();
+                            cell_number_text(&mut number, *n);
+                            hash.add(&number);
+                        }
+                        Cell::Empty => hash.add(""),
+                    }
+                }
+                RowPrep {
+                    lines,
+                    hash: if self.customer {
+                        hash.finish()
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect();
+        PreparedTable { table: self, rows }
+    }
+}
+
+/// Write a table into `ws`, a worksheet made for it (see the module docs). The worksheet is
+/// normally a constant-memory one from [`rust_xlsxwriter::Workbook::new_worksheet_with_constant_memory`], so
+/// that several tables can be written on several threads and pushed to the workbook in order.
 ///
 /// # Errors
 /// [`XlsxError`] from the writer.
 pub fn write_table(
-    wb: &mut Workbook,
-    table: &Table,
+    ws: &mut Worksheet,
+    prepared: &PreparedTable,
     f: &Formats,
     lang: Lang,
     project_name: &str,
     responses: &HashMap<&str, &CustomerResponse>,
 ) -> Result<(), XlsxError> {
-    // Constant-memory worksheets stream finished rows to a temporary file and write strings
-    // inline: large registers no longer build the whole sheet in memory first.
-    let ws = wb.add_worksheet_with_constant_memory()?;
+    let table = &prepared.table;
     ws.set_name(&table.name)?;
     page_setup(ws, project_name, &table.name)?;
     let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
@@ -377,25 +477,37 @@ pub fn write_table(
         headers.push((pick(CUSTOMER_HEADERS[2]).to_owned(), 12.0));
         headers.push((HASH_HEADER.to_owned(), 10.0));
     }
+    let editable: Vec<bool> = (0..table.cols.len())
+        .map(|c| table.editable.iter().any(|(e, _)| *e == c))
+        .collect();
     for (c, (h, w)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.header)?;
         ws.set_column_width(c as u16, *w)?;
         // Cells written without a format take their column's format: one format per column
-        // instead of one lookup per cell keeps large exports fast.
-        let fmt = if c == 0 { &f.id } else { &f.column };
+        // instead of one lookup per cell keeps large exports fast. Unlocked columns (the
+        // customer's and the editable ones) are unlocked by their column format, so their
+        // empty cells need no cell at all.
+        let unlocked = (c >= 1 && c <= editable.len() && editable[c - 1])
+            || (table.customer && c >= first_customer as usize && c < first_customer as usize + 3);
+        let fmt = if c == 0 {
+            &f.id
+        } else if unlocked {
+            &f.unlocked
+        } else {
+            &f.column
+        };
         ws.set_column_format(c as u16, fmt)?;
     }
     ws.set_print_gridlines(true);
     ws.set_row_height(0, 30)?;
-    for (r, (id, cells)) in table.rows.iter().enumerate() {
+    for (r, ((id, cells), prep)) in table.rows.iter().zip(&prepared.rows).enumerate() {
         let row = r as u32 + 1;
         ws.write_string(row, 0, fit(id, lang))?;
-        let mut hash = RowHasher::new(id);
-        let mut lines = 1usize;
+        let mut lines = prep.lines;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16 + 1;
-            if table.editable.iter().any(|(e, _)| *e == c) {
-                ws.write_string_with_format(row, col, cell.text(), &f.unlocked)?;
+            if editable[c] {
+                write_unlocked(ws, row, col, &cell.text(), f)?;
                 continue;
             }
             match cell {
@@ -412,14 +524,6 @@ pub fn write_table(
                 }
                 Cell::Empty => {}
             }
-            match cell {
-                Cell::Text(t) => {
-                    let written = fit(t, lang);
-                    lines = lines.max(wrapped_lines(&written, headers[c + 1].1));
-                    hash.add(&written);
-                }
-                other => hash.add(&other.text()),
-            }
         }
         if table.customer {
             let resp = responses.get(id.as_str());
@@ -432,15 +536,10 @@ pub fn write_table(
                 .and_then(|r| r.date.as_ref())
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            ws.write_string_with_format(row, first_customer, agreement, &f.unlocked)?;
-            let fmt = if looks_like_formula(&comment) {
-                &f.unlocked_quoted
-            } else {
-                &f.unlocked
-            };
-            ws.write_string_with_format(row, first_customer + 1, comment, fmt)?;
-            ws.write_string_with_format(row, first_customer + 2, date, &f.unlocked)?;
-            ws.write_string(row, first_customer + 3, hash.finish())?;
+            write_unlocked(ws, row, first_customer, agreement, f)?;
+            write_unlocked(ws, row, first_customer + 1, &comment, f)?;
+            write_unlocked(ws, row, first_customer + 2, &date, f)?;
+            ws.write_string(row, first_customer + 3, &prep.hash)?;
             if let Some(r) = resp {
                 lines = lines.max(wrapped_lines(
                     &r.comment,
@@ -448,7 +547,9 @@ pub fn write_table(
                 ));
             }
         }
-        ws.set_row_height(row, row_height(lines))?;
+        if lines > 1 {
+            ws.set_row_height(row, row_height(lines))?;
+        }
     }
     let last_row = table.rows.len() as u32;
     let last_col = headers.len() as u16 - 1;

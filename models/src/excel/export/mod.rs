@@ -13,13 +13,13 @@ mod delivery;
 mod model_sheets;
 mod risk_sheets;
 
-use super::sheet::{write_table, Formats, Table};
+use super::sheet::{write_table, Formats, PreparedTable, Table};
 use super::META_SHEET;
 use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Result};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -130,6 +130,32 @@ fn chart(detail: String) -> Error {
     }
 }
 
+/// A sheet builder.
+type Builders = &'static [fn(&Ctx<'_>) -> Table];
+/// The tables before the zone diagram sheet.
+const FIRST: Builders = &[
+    model_sheets::requirements,
+    model_sheets::businesses,
+    model_sheets::assets,
+    model_sheets::zones,
+    model_sheets::conduits,
+];
+/// The threats and the risk register (about half the cells of a large workbook), before the
+/// risk summary sheet.
+const HEAVY: Builders = &[model_sheets::threats, risk_sheets::register];
+/// The tables after the risk summary sheet.
+const REST: Builders = &[
+    risk_sheets::attack_paths,
+    delivery::countermeasures,
+    delivery::responsibility,
+    delivery::inspection,
+    delivery::suppliers,
+    delivery::checklists,
+    delivery::network_impact,
+    delivery::ooda,
+    risk_sheets::findings,
+];
+
 /// Build the workbook in memory.
 ///
 /// # Errors
@@ -160,63 +186,68 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    // Build the rows on both cores: the risk register and the zone diagram (the two largest
-    // pieces) on a second thread, everything else here. The builders only read the project.
-    let (tables, later, rest, diagram_png) = std::thread::scope(|scope| {
-        let heavy = scope.spawn(|| {
+    // Two phases on all cores. First the rows of every table are built and prepared (row
+    // heights, hashes) and the zone diagram is drawn: the risk register and the threats on one
+    // side, the rest on the other, the register's rows shared out by rayon. Then each table is
+    // written into its own constant-memory worksheet (rows streamed to a temporary file): the
+    // register on one side, all other tables on the other. The worksheets are pushed to the
+    // workbook in sheet order afterwards.
+    let build = |builders: Builders| -> Vec<PreparedTable> {
+        builders.iter().map(|b| b(&ctx).prepare(ctx.lang)).collect()
+    };
+    let (heavy_tables, (first_tables, rest_tables, diagram_png)) = rayon::join(
+        || build(HEAVY),
+        || {
             (
-                vec![model_sheets::threats(&ctx), risk_sheets::register(&ctx)],
+                build(FIRST),
+                build(REST),
                 crate::chart::zone_diagram(ctx.project, ctx.lang),
             )
-        });
-        let tables: Vec<Table> = vec![
-            model_sheets::requirements(&ctx),
-            model_sheets::businesses(&ctx),
-            model_sheets::assets(&ctx),
-            model_sheets::zones(&ctx),
-            model_sheets::conduits(&ctx),
-        ];
-        let rest: Vec<Table> = vec![
-            risk_sheets::attack_paths(&ctx),
-            delivery::countermeasures(&ctx),
-            delivery::responsibility(&ctx),
-            delivery::inspection(&ctx),
-            delivery::suppliers(&ctx),
-            delivery::checklists(&ctx),
-            delivery::network_impact(&ctx),
-            delivery::ooda(&ctx),
-            risk_sheets::findings(&ctx),
-        ];
-        match heavy.join() {
-            Ok((later, png)) => Ok((tables, later, rest, png)),
-            Err(_) => Err(chart("building the risk register sheet failed".into())),
-        }
-    })?;
+        },
+    );
+    let mut blank = |n: usize| -> Result<Vec<Worksheet>> {
+        (0..n)
+            .map(|_| wb.new_worksheet_with_constant_memory().map_err(&err))
+            .collect()
+    };
+    let (first_ws, heavy_ws, rest_ws) = (
+        blank(first_tables.len())?,
+        blank(heavy_tables.len())?,
+        blank(rest_tables.len())?,
+    );
+    let write = |tables: &[PreparedTable], sheets: Vec<Worksheet>| -> Result<Vec<Worksheet>> {
+        tables
+            .iter()
+            .zip(sheets)
+            .map(|(t, mut ws)| {
+                write_table(&mut ws, t, &f, ctx.lang, &project.meta.name, &responses)
+                    .map_err(&err)?;
+                Ok(ws)
+            })
+            .collect()
+    };
+    let (heavy_ws, (first_ws, rest_ws)) = rayon::join(
+        || write(&heavy_tables, heavy_ws),
+        || (write(&first_tables, first_ws), write(&rest_tables, rest_ws)),
+    );
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
+    let mut push = |wb: &mut Workbook, tables: &[PreparedTable], sheets: Vec<Worksheet>| {
+        for (t, ws) in tables.iter().zip(sheets) {
+            let kind = if t.table.customer {
+                "customer"
+            } else {
+                "plain"
+            };
+            sheet_names.push((t.table.name.clone(), kind));
+            wb.push_worksheet(ws);
+        }
+    };
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
-    for t in &tables {
-        write_table(&mut wb, t, &f, ctx.lang, &project.meta.name, &responses).map_err(&err)?;
-        sheet_names.push((
-            t.name.clone(),
-            if t.customer { "customer" } else { "plain" },
-        ));
-    }
+    push(&mut wb, &first_tables, first_ws?);
     model_sheets::diagram(&mut wb, &ctx, diagram_png.map_err(chart)?).map_err(chart)?;
-    for t in &later {
-        write_table(&mut wb, t, &f, ctx.lang, &project.meta.name, &responses).map_err(&err)?;
-        sheet_names.push((
-            t.name.clone(),
-            if t.customer { "customer" } else { "plain" },
-        ));
-    }
+    push(&mut wb, &heavy_tables, heavy_ws?);
     risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
-    for t in &rest {
-        write_table(&mut wb, t, &f, ctx.lang, &project.meta.name, &responses).map_err(&err)?;
-        sheet_names.push((
-            t.name.clone(),
-            if t.customer { "customer" } else { "plain" },
-        ));
-    }
+    push(&mut wb, &rest_tables, rest_ws?);
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
     wb.save_to_buffer().map_err(&err)
 }
@@ -224,24 +255,12 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
 pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Vec<Table> {
     let ctx = Ctx::new(project, analysis, options.lang, &options.date);
-    vec![
-        model_sheets::requirements(&ctx),
-        model_sheets::businesses(&ctx),
-        model_sheets::assets(&ctx),
-        model_sheets::zones(&ctx),
-        model_sheets::conduits(&ctx),
-        model_sheets::threats(&ctx),
-        risk_sheets::register(&ctx),
-        risk_sheets::attack_paths(&ctx),
-        delivery::countermeasures(&ctx),
-        delivery::responsibility(&ctx),
-        delivery::inspection(&ctx),
-        delivery::suppliers(&ctx),
-        delivery::checklists(&ctx),
-        delivery::network_impact(&ctx),
-        delivery::ooda(&ctx),
-        risk_sheets::findings(&ctx),
-    ]
+    FIRST
+        .iter()
+        .chain(HEAVY)
+        .chain(REST)
+        .map(|build| build(&ctx))
+        .collect()
 }
 
 /// Row ids of every sheet with customer columns, by sheet name, as an export in `lang`

@@ -12,14 +12,17 @@ fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
 }
 
 pub(super) fn register(ctx: &Ctx<'_>) -> Table {
+    use rayon::prelude::*;
     let p = ctx.project;
     let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
     let measures: std::collections::HashMap<_, _> =
         p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    // Tens of thousands of rows in a large factory: built on all cores, in register order.
     let rows = ctx
         .analysis
         .risks
-        .iter()
+        .par_iter()
+        .with_min_len(256)
         .enumerate()
         .map(|(i, r)| {
             let a = assets.get(&r.asset);
