@@ -401,6 +401,33 @@ fn set_title(window: tauri::Window, title: String) -> CmdResult<()> {
         .map_err(|e| CommandError::shell("window", e.to_string()))
 }
 
+/// The environment variable that turns WebKitGTK's DMA-BUF renderer off.
+pub const DMABUF_VAR: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+
+/// Whether `dir` (normally `/dev/dri`) holds a GPU render node (`renderD*`).
+pub fn has_render_node(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+        })
+        .unwrap_or(false)
+}
+
+/// WebKitGTK's DMA-BUF renderer is meant for a GPU; without a render node (virtual machines,
+/// remote desktops, Xvfb) its fallback made every scroll frame of the 50k-row register about
+/// three times slower (docs/benchmarks.md). Without one, the app asks for the plain renderer,
+/// unless the user set the variable. Call first thing in `main`, before any thread starts.
+pub fn choose_webkit_renderer() {
+    if cfg!(target_os = "linux")
+        && std::env::var_os(DMABUF_VAR).is_none()
+        && !has_render_node(Path::new("/dev/dri"))
+    {
+        std::env::set_var(DMABUF_VAR, "1");
+    }
+}
+
 /// Start the app. The first command-line argument, if any, is a project file to open.
 pub fn run() {
     let initial = std::env::args_os().nth(1).map(PathBuf::from);

@@ -242,3 +242,17 @@ fn today_is_a_plausible_date() {
     let d = core::today().to_string();
     assert!(d.as_str() >= "2025-01-01", "{d}");
 }
+
+#[test]
+fn a_gpu_render_node_is_recognised_and_its_absence_too() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(!crate::has_render_node(&dir.path().join("missing")));
+    assert!(!crate::has_render_node(dir.path()));
+    std::fs::write(dir.path().join("card0"), b"").unwrap();
+    assert!(
+        !crate::has_render_node(dir.path()),
+        "a card node alone renders nothing"
+    );
+    std::fs::write(dir.path().join("renderD128"), b"").unwrap();
+    assert!(crate::has_render_node(dir.path()));
+}

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync, existsSync, statSync, rmSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { screenshot } from "./screenshot.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const require = createRequire(join(root, "ui/package.json"));
@@ -24,7 +25,7 @@ function answerDialogs(...paths) {
 }
 async function shot(name) {
   await browser.pause(400);
-  await browser.saveScreenshot(join(shots, `${name}.png`));
+  await screenshot(browser, join(shots, `${name}.png`));
 }
 const state = () => browser.execute(() => {
   const s = window.__otzone.state;

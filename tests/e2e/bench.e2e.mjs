@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { screenshot } from "./screenshot.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const require = createRequire(join(root, "ui/package.json"));
@@ -88,7 +89,7 @@ test(`the app with the ${size} factory: diagram layout and register fluency`, as
     }
     return out;
   }));
-  await browser.saveScreenshot(join(root, `target/e2e-shots/bench-${size}-diagram.png`));
+  await screenshot(browser, join(root, `target/e2e-shots/bench-${size}-diagram.png`));
 
   // Baseline of this machine's WebKit: a plain div of text rows scrolled the same way.
   results.baseline_plain_div_scroll = stats(await page(async () => {
@@ -170,7 +171,7 @@ test(`the app with the ${size} factory: diagram layout and register fluency`, as
   await header.click();
   await page(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   results.register_sort_ms = Date.now() - t0;
-  await browser.saveScreenshot(join(root, `target/e2e-shots/bench-${size}-register.png`));
+  await screenshot(browser, join(root, `target/e2e-shots/bench-${size}-register.png`));
 
   writeFileSync(join(work, "bench.json"), JSON.stringify(results, null, 2));
   console.log(`BENCH ${JSON.stringify(results)}`);

@@ -86,7 +86,7 @@ export function renderRisk(el: HTMLElement): void {
   apply();
 
   // Heat maps.
-  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
+  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
   // Roll-ups.
   const counts = (c: { rows: number; residual?: number[] }) =>
     a.values.map((v, i) => h("td", { class: c.residual?.[i] ? valueClass(a.values, v) : "" }, String(c.residual?.[i] ?? 0)));
@@ -105,7 +105,7 @@ export function renderRisk(el: HTMLElement): void {
   el.append(
     h(
       "div",
-      { class: "grid2" },
+      { class: "grid2 offscreen-skip" },
       rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: p.zones.find((x) => x.id === z.zone)?.name ?? z.zone, counts: z }))),
       rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: z.party ? t(`responsibility.${z.party}`) : t("ui.risk.no_party"), counts: z }))),
     ),
@@ -117,23 +117,27 @@ export function renderRisk(el: HTMLElement): void {
   el.append(
     h("h2", {}, t("xl.sheet.paths")),
     h(
-      "table",
-      { class: "paths", id: "paths" },
-      h("thead", {}, h("tr", {}, ...[t("xl.col.entry"), t("xl.col.target_zone"), t("xl.col.hops"), t("xl.col.paths"), t("xl.col.route"), t("xl.col.unprotected"), ""].map((x) => h("th", {}, x)))),
+      "div",
+      { class: "offscreen-skip" },
       h(
-        "tbody",
-        {},
-        ...paths.map((ap) =>
-          h(
-            "tr",
-            { class: ap.reachable ? "" : "muted" },
-            h("td", {}, entry(ap.entry)),
-            h("td", {}, zone(ap.target_zone)),
-            h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
-            h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
-            h("td", {}, ap.shortest[0] ? [entry(ap.entry), ...ap.shortest[0].zones.map(zone)].join(" → ") : ""),
-            h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
-            h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
+        "table",
+        { class: "paths", id: "paths" },
+        h("thead", {}, h("tr", {}, ...[t("xl.col.entry"), t("xl.col.target_zone"), t("xl.col.hops"), t("xl.col.paths"), t("xl.col.route"), t("xl.col.unprotected"), ""].map((x) => h("th", {}, x)))),
+        h(
+          "tbody",
+          {},
+          ...paths.map((ap) =>
+            h(
+              "tr",
+              { class: ap.reachable ? "" : "muted" },
+              h("td", {}, entry(ap.entry)),
+              h("td", {}, zone(ap.target_zone)),
+              h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
+              h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
+              h("td", {}, ap.shortest[0] ? [entry(ap.entry), ...ap.shortest[0].zones.map(zone)].join(" → ") : ""),
+              h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
+              h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
+            ),
           ),
         ),
       ),
