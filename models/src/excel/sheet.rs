@@ -393,6 +393,8 @@ struct RowPrep {
 pub struct PreparedTable {
     /// The table.
     pub table: Table,
+    /// Which content columns stay editable (from `table.editable`).
+    editable: Vec<bool>,
     rows: Vec<RowPrep>,
 }
 
@@ -439,13 +441,18 @@ impl Table {
                 }
             })
             .collect();
-        PreparedTable { table: self, rows }
+        PreparedTable {
+            table: self,
+            editable,
+            rows,
+        }
     }
 }
 
 /// Write a table into `ws`, a worksheet made for it (see the module docs). The worksheet is
-/// normally a constant-memory one from [`rust_xlsxwriter::Workbook::new_worksheet_with_constant_memory`], so
-/// that several tables can be written on several threads and pushed to the workbook in order.
+/// normally a constant-memory one from
+/// [`rust_xlsxwriter::Workbook::new_worksheet_with_constant_memory`], so that several tables
+/// can be written on several threads and pushed to the workbook in order.
 ///
 /// # Errors
 /// [`XlsxError`] from the writer.
@@ -477,9 +484,7 @@ pub fn write_table(
         headers.push((pick(CUSTOMER_HEADERS[2]).to_owned(), 12.0));
         headers.push((HASH_HEADER.to_owned(), 10.0));
     }
-    let editable: Vec<bool> = (0..table.cols.len())
-        .map(|c| table.editable.iter().any(|(e, _)| *e == c))
-        .collect();
+    let editable = &prepared.editable;
     for (c, (h, w)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.header)?;
         ws.set_column_width(c as u16, *w)?;
