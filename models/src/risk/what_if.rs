@@ -1,6 +1,7 @@
 //! "What if": the smart-factory change review seed 002 asks for. Apply one change to a copy
 //! of the project — add or remove a conduit or a countermeasure, change a countermeasure's
-//! status or replace it with an edited copy (other threats, scope or responsibility) — and report which risks and attack paths change.
+//! status or replace it with an edited copy (other threats, scope or responsibility) — and
+//! report which risks and attack paths change.
 
 use super::{analyse, Analysis};
 use crate::catalogue::Catalogue;

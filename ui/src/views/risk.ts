@@ -27,10 +27,11 @@ export function renderRisk(el: HTMLElement): void {
     return;
   }
   const p = doc();
+  const zoneNames = new Map(p.zones.map((x) => [x.id, x.name]));
   const rows = withNames(
     a.risks,
     new Map(p.assets.map((x) => [x.id, x.name])),
-    new Map(p.zones.map((x) => [x.id, x.name])),
+    zoneNames,
     new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
   );
   const intolerable = a.risks.filter((r) => !r.tolerable).length;
@@ -106,14 +107,16 @@ export function renderRisk(el: HTMLElement): void {
     h(
       "div",
       { class: "grid2 offscreen-skip" },
-      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: p.zones.find((x) => x.id === z.zone)?.name ?? z.zone, counts: z }))),
+      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: zoneNames.get(z.zone) ?? z.zone, counts: z }))),
       rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: z.party ? t(`responsibility.${z.party}`) : t("ui.risk.no_party"), counts: z }))),
     ),
   );
   // Attack paths.
   const paths = a.attack_paths as AttackPath[];
-  const entry = (id: string) => p.entry_points.find((e) => e.id === id)?.name ?? id;
-  const zone = (id: string) => p.zones.find((e) => e.id === id)?.name ?? id;
+  // Thousands of path rows in a large factory: names by map, not by a search per cell.
+  const entryNames = new Map(p.entry_points.map((e) => [e.id, e.name]));
+  const entry = (id: string) => entryNames.get(id) ?? id;
+  const zone = (id: string) => zoneNames.get(id) ?? id;
   el.append(
     h("h2", {}, t("xl.sheet.paths")),
     h(
