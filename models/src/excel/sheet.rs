@@ -379,211 +379,314 @@ pub fn col_letter(c: usize) -> String {
     s
 }
 
-/// What writing a row needs besides its cells, worked out ahead of the (single-threaded)
-/// worksheet writer and in parallel: the lines the tallest cell wraps to and the hash of the
-/// locked cells.
+/// A row ready for the worksheet writer: its cells, the lines its tallest cell wraps to and
+/// the hash of its locked cells, worked out ahead of the (single-threaded) writer and in
+/// parallel.
 #[derive(Debug, Clone)]
-struct RowPrep {
+pub struct PreparedRow {
+    /// Stable id.
+    pub id: String,
+    /// Content cells (as many as the table's columns).
+    pub cells: Vec<Cell>,
     lines: usize,
     hash: String,
 }
 
-/// A table with its rows prepared for writing ([`Table::prepare`]).
-#[derive(Debug, Clone)]
-pub struct PreparedTable {
-    /// The table.
-    pub table: Table,
-    /// Which content columns stay editable (from `table.editable`).
-    editable: Vec<bool>,
-    rows: Vec<RowPrep>,
+/// Which content columns of `table` stay editable.
+pub fn editable_mask(table: &Table) -> Vec<bool> {
+    (0..table.cols.len())
+        .map(|c| table.editable.iter().any(|(e, _)| *e == c))
+        .collect()
 }
 
-impl Table {
-    /// Work out each row's height and hash on all cores.
-    pub fn prepare(self, lang: Lang) -> PreparedTable {
-        use rayon::prelude::*;
-        let editable: Vec<bool> = (0..self.cols.len())
-            .map(|c| self.editable.iter().any(|(e, _)| *e == c))
-            .collect();
-        let rows = self
-            .rows
-            .par_iter()
-            .with_min_len(256)
-            .map(|(id, cells)| {
-                let mut hash = RowHasher::new(id);
-                let mut lines = 1usize;
-                let mut number = String::new();
-                for (c, cell) in cells.iter().enumerate() {
-                    if editable[c] {
-                        continue;
-                    }
-                    match cell {
-                        Cell::Text(s) => {
-                            let s = fit(s, lang);
-                            lines = lines.max(wrapped_lines(&s, self.cols[c].width));
-                            hash.add(&s);
-                        }
-                        Cell::Num(n) => {
-                            number.clear();
-                            cell_number_text(&mut number, *n);
-                            hash.add(&number);
-                        }
-                        Cell::Empty => hash.add(""),
-                    }
-                }
-                RowPrep {
-                    lines,
-                    hash: if self.customer {
-                        hash.finish()
-                    } else {
-                        String::new()
-                    },
-                }
-            })
-            .collect();
-        PreparedTable {
-            table: self,
-            editable,
-            rows,
+/// Work out a row's height and the hash of its locked cells (see [`PreparedRow`]).
+/// `editable` is [`editable_mask`] of `table`, whose rows are not looked at.
+pub fn prepare_row(
+    table: &Table,
+    editable: &[bool],
+    id: String,
+    cells: Vec<Cell>,
+    lang: Lang,
+) -> PreparedRow {
+    let mut hash = RowHasher::new(&id);
+    let mut lines = 1usize;
+    let mut number = String::new();
+    for (c, cell) in cells.iter().enumerate() {
+        if editable[c] {
+            continue;
         }
+        match cell {
+            Cell::Text(s) => {
+                let s = fit(s, lang);
+                lines = lines.max(wrapped_lines(&s, table.cols[c].width));
+                hash.add(&s);
+            }
+            Cell::Num(n) => {
+                number.clear();
+                cell_number_text(&mut number, *n);
+                hash.add(&number);
+            }
+            Cell::Empty => hash.add(""),
+        }
+    }
+    PreparedRow {
+        id,
+        cells,
+        lines,
+        hash: if table.customer {
+            hash.finish()
+        } else {
+            String::new()
+        },
     }
 }
 
-/// Write a table into `ws`, a worksheet made for it (see the module docs). The worksheet is
-/// normally a constant-memory one from
+impl Table {
+    /// Prepare every row on all cores; the table keeps its columns and options and gives up
+    /// its rows.
+    pub fn prepare(mut self, lang: Lang) -> (Table, Vec<PreparedRow>) {
+        use rayon::prelude::*;
+        let editable = editable_mask(&self);
+        let rows = std::mem::take(&mut self.rows);
+        let prepared = rows
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|(id, cells)| prepare_row(&self, &editable, id, cells, lang))
+            .collect();
+        (self, prepared)
+    }
+}
+
+/// Text fitted to Excel's cell limit, without a copy when it fits.
+fn fit_owned(s: String, lang: Lang) -> String {
+    match fit(&s, lang) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}
+
+/// Writes one table into a worksheet made for it (see the module docs), rows given in order
+/// and in as many batches as the caller likes, so that a large table can be written while its
+/// later rows are still being built. The worksheet is normally a constant-memory one from
 /// [`rust_xlsxwriter::Workbook::new_worksheet_with_constant_memory`], so that several tables
 /// can be written on several threads and pushed to the workbook in order.
+pub struct TableWriter<'a> {
+    ws: Worksheet,
+    table: &'a Table,
+    editable: Vec<bool>,
+    f: &'a Formats,
+    lang: Lang,
+    responses: &'a HashMap<&'a str, &'a CustomerResponse>,
+    first_customer: u16,
+    comment_width: f64,
+    last_col: u16,
+    id_width: f64,
+    rows: u32,
+}
+
+impl<'a> TableWriter<'a> {
+    /// Start `table` (its columns and options; its rows are not looked at) in `ws`.
+    ///
+    /// # Errors
+    /// [`XlsxError`] from the writer.
+    pub fn new(
+        mut ws: Worksheet,
+        table: &'a Table,
+        f: &'a Formats,
+        lang: Lang,
+        project_name: &str,
+        responses: &'a HashMap<&'a str, &'a CustomerResponse>,
+    ) -> Result<Self, XlsxError> {
+        ws.set_name(&table.name)?;
+        page_setup(&mut ws, project_name, &table.name)?;
+        let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
+        let mut headers: Vec<(&str, f64)> = vec![("ID", 0.0)];
+        headers.extend(table.cols.iter().map(|c| (c.header.as_str(), c.width)));
+        let first_customer = headers.len() as u16;
+        if table.customer {
+            headers.push((pick(CUSTOMER_HEADERS[0]), 11.0));
+            headers.push((pick(CUSTOMER_HEADERS[1]), 30.0));
+            headers.push((pick(CUSTOMER_HEADERS[2]), 12.0));
+            headers.push((HASH_HEADER, 10.0));
+        }
+        let editable = editable_mask(table);
+        for (c, (h, w)) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &f.header)?;
+            if c > 0 {
+                ws.set_column_width(c as u16, *w)?;
+            }
+            // Cells written without a format take their column's format: one format per
+            // column instead of one lookup per cell keeps large exports fast. Unlocked columns
+            // (the customer's and the editable ones) are unlocked by their column format, so
+            // their empty cells need no cell at all.
+            let unlocked = (c >= 1 && c <= editable.len() && editable[c - 1])
+                || (table.customer
+                    && c >= first_customer as usize
+                    && c < first_customer as usize + 3);
+            let fmt = if c == 0 {
+                &f.id
+            } else if unlocked {
+                &f.unlocked
+            } else {
+                &f.column
+            };
+            ws.set_column_format(c as u16, fmt)?;
+        }
+        ws.set_print_gridlines(true);
+        ws.set_row_height(0, 30)?;
+        Ok(Self {
+            ws,
+            table,
+            editable,
+            f,
+            lang,
+            responses,
+            first_customer,
+            comment_width: 30.0,
+            last_col: headers.len() as u16 - 1,
+            id_width: 8.0,
+            rows: 0,
+        })
+    }
+
+    /// Write the next rows.
+    ///
+    /// # Errors
+    /// [`XlsxError`] from the writer.
+    pub fn write_rows(
+        &mut self,
+        rows: impl IntoIterator<Item = PreparedRow>,
+    ) -> Result<(), XlsxError> {
+        let (ws, f, lang) = (&mut self.ws, self.f, self.lang);
+        for prepared in rows {
+            self.rows += 1;
+            let row = self.rows;
+            let PreparedRow {
+                id,
+                cells,
+                mut lines,
+                hash,
+            } = prepared;
+            self.id_width = self.id_width.max(display_width(&id));
+            let resp = if self.table.customer {
+                self.responses.get(id.as_str()).copied()
+            } else {
+                None
+            };
+            ws.write_string(row, 0, fit_owned(id, lang))?;
+            for (c, cell) in cells.into_iter().enumerate() {
+                let col = c as u16 + 1;
+                if self.editable[c] {
+                    write_unlocked(ws, row, col, &cell.text(), f)?;
+                    continue;
+                }
+                match cell {
+                    Cell::Text(s) => {
+                        let s = fit_owned(s, lang);
+                        if looks_like_formula(&s) {
+                            ws.write_string_with_format(row, col, s, &f.text_quoted)?;
+                        } else {
+                            ws.write_string(row, col, s)?;
+                        }
+                    }
+                    Cell::Num(n) => {
+                        ws.write_number(row, col, n)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+            if self.table.customer {
+                let first = self.first_customer;
+                let agreement = resp
+                    .and_then(|r| r.agreement)
+                    .map(|a| agreement_label(a, lang))
+                    .unwrap_or("");
+                let comment = resp.map(|r| fit(&r.comment, lang)).unwrap_or_default();
+                let date = resp
+                    .and_then(|r| r.date.as_ref())
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                write_unlocked(ws, row, first, agreement, f)?;
+                write_unlocked(ws, row, first + 1, &comment, f)?;
+                write_unlocked(ws, row, first + 2, &date, f)?;
+                ws.write_string(row, first + 3, hash)?;
+                if let Some(r) = resp {
+                    lines = lines.max(wrapped_lines(&r.comment, self.comment_width));
+                }
+            }
+            if lines > 1 {
+                ws.set_row_height(row, row_height(lines))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Finish the sheet (id column width, frozen header, autofilter, drop-downs, protection)
+    /// and give the worksheet back.
+    ///
+    /// # Errors
+    /// [`XlsxError`] from the writer.
+    pub fn finish(self) -> Result<Worksheet, XlsxError> {
+        let Self {
+            mut ws,
+            table,
+            lang,
+            first_customer,
+            last_col,
+            id_width,
+            rows: last_row,
+            ..
+        } = self;
+        let ws_ref = &mut ws;
+        let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
+        // Column widths are written with the sheet's start when the workbook is saved, so the
+        // id column can be fitted once every id is known.
+        ws_ref.set_column_width(0, id_width.min(40.0) * 0.9)?;
+        ws_ref.set_freeze_panes(1, 1)?;
+        ws_ref.autofilter(0, 0, last_row.max(1), last_col)?;
+        ws_ref.set_repeat_rows(0, 0)?;
+        for (c, choices) in &table.editable {
+            if let (Some(choices), false) = (choices, last_row == 0) {
+                let list: Vec<&str> = choices.iter().map(String::as_str).collect();
+                let dv = DataValidation::new().allow_list_strings(&list)?;
+                ws_ref.add_data_validation(1, *c as u16 + 1, last_row, *c as u16 + 1, &dv)?;
+            }
+        }
+        if table.customer {
+            ws_ref.set_column_hidden(first_customer + 3)?;
+            if last_row > 0 {
+                let choices: Vec<&str> = AGREEMENT_CHOICES.iter().map(|c| pick(*c)).collect();
+                let dv = DataValidation::new()
+                    .allow_list_strings(&choices)?
+                    .set_input_title(pick(("合意欄", "Agreement")))?
+                    .set_input_message(pick((
+                        "合意 / 要協議 / 不同意 から選択してください",
+                        "Choose Agreed, Discuss or Disagreed",
+                    )))?;
+                ws_ref.add_data_validation(1, first_customer, last_row, first_customer, &dv)?;
+            }
+            ws_ref.protect_with_options(&protection());
+        } else if !table.editable.is_empty() {
+            ws_ref.protect_with_options(&protection());
+        }
+        Ok(ws)
+    }
+}
+
+/// Write a whole table into `ws`, a worksheet made for it: [`TableWriter`] in one go.
 ///
 /// # Errors
 /// [`XlsxError`] from the writer.
 pub fn write_table(
-    ws: &mut Worksheet,
-    prepared: &PreparedTable,
+    ws: Worksheet,
+    table: Table,
     f: &Formats,
     lang: Lang,
     project_name: &str,
     responses: &HashMap<&str, &CustomerResponse>,
-) -> Result<(), XlsxError> {
-    let table = &prepared.table;
-    ws.set_name(&table.name)?;
-    page_setup(ws, project_name, &table.name)?;
-    let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
-    let id_width = table
-        .rows
-        .iter()
-        .map(|(id, _)| display_width(id))
-        .fold(8.0, f64::max)
-        .min(40.0)
-        * 0.9;
-    let mut headers: Vec<(String, f64)> = vec![("ID".to_owned(), id_width)];
-    headers.extend(table.cols.iter().map(|c| (c.header.clone(), c.width)));
-    let first_customer = headers.len() as u16;
-    if table.customer {
-        headers.push((pick(CUSTOMER_HEADERS[0]).to_owned(), 11.0));
-        headers.push((pick(CUSTOMER_HEADERS[1]).to_owned(), 30.0));
-        headers.push((pick(CUSTOMER_HEADERS[2]).to_owned(), 12.0));
-        headers.push((HASH_HEADER.to_owned(), 10.0));
-    }
-    let editable = &prepared.editable;
-    for (c, (h, w)) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &f.header)?;
-        ws.set_column_width(c as u16, *w)?;
-        // Cells written without a format take their column's format: one format per column
-        // instead of one lookup per cell keeps large exports fast. Unlocked columns (the
-        // customer's and the editable ones) are unlocked by their column format, so their
-        // empty cells need no cell at all.
-        let unlocked = (c >= 1 && c <= editable.len() && editable[c - 1])
-            || (table.customer && c >= first_customer as usize && c < first_customer as usize + 3);
-        let fmt = if c == 0 {
-            &f.id
-        } else if unlocked {
-            &f.unlocked
-        } else {
-            &f.column
-        };
-        ws.set_column_format(c as u16, fmt)?;
-    }
-    ws.set_print_gridlines(true);
-    ws.set_row_height(0, 30)?;
-    for (r, ((id, cells), prep)) in table.rows.iter().zip(&prepared.rows).enumerate() {
-        let row = r as u32 + 1;
-        ws.write_string(row, 0, fit(id, lang))?;
-        let mut lines = prep.lines;
-        for (c, cell) in cells.iter().enumerate() {
-            let col = c as u16 + 1;
-            if editable[c] {
-                write_unlocked(ws, row, col, &cell.text(), f)?;
-                continue;
-            }
-            match cell {
-                Cell::Text(s) => {
-                    let s = fit(s, lang);
-                    if looks_like_formula(&s) {
-                        ws.write_string_with_format(row, col, s, &f.text_quoted)?;
-                    } else {
-                        ws.write_string(row, col, s)?;
-                    }
-                }
-                Cell::Num(n) => {
-                    ws.write_number(row, col, *n)?;
-                }
-                Cell::Empty => {}
-            }
-        }
-        if table.customer {
-            let resp = responses.get(id.as_str());
-            let agreement = resp
-                .and_then(|r| r.agreement)
-                .map(|a| agreement_label(a, lang))
-                .unwrap_or("");
-            let comment = resp.map(|r| fit(&r.comment, lang)).unwrap_or_default();
-            let date = resp
-                .and_then(|r| r.date.as_ref())
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            write_unlocked(ws, row, first_customer, agreement, f)?;
-            write_unlocked(ws, row, first_customer + 1, &comment, f)?;
-            write_unlocked(ws, row, first_customer + 2, &date, f)?;
-            ws.write_string(row, first_customer + 3, &prep.hash)?;
-            if let Some(r) = resp {
-                lines = lines.max(wrapped_lines(
-                    &r.comment,
-                    headers[first_customer as usize + 1].1,
-                ));
-            }
-        }
-        if lines > 1 {
-            ws.set_row_height(row, row_height(lines))?;
-        }
-    }
-    let last_row = table.rows.len() as u32;
-    let last_col = headers.len() as u16 - 1;
-    ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, last_row.max(1), last_col)?;
-    ws.set_repeat_rows(0, 0)?;
-    for (c, choices) in &table.editable {
-        if let (Some(choices), false) = (choices, table.rows.is_empty()) {
-            let list: Vec<&str> = choices.iter().map(String::as_str).collect();
-            let dv = DataValidation::new().allow_list_strings(&list)?;
-            ws.add_data_validation(1, *c as u16 + 1, last_row, *c as u16 + 1, &dv)?;
-        }
-    }
-    if table.customer {
-        ws.set_column_hidden(first_customer + 3)?;
-        if !table.rows.is_empty() {
-            let choices: Vec<&str> = AGREEMENT_CHOICES.iter().map(|c| pick(*c)).collect();
-            let dv = DataValidation::new()
-                .allow_list_strings(&choices)?
-                .set_input_title(pick(("合意欄", "Agreement")))?
-                .set_input_message(pick((
-                    "合意 / 要協議 / 不同意 から選択してください",
-                    "Choose Agreed, Discuss or Disagreed",
-                )))?;
-            ws.add_data_validation(1, first_customer, last_row, first_customer, &dv)?;
-        }
-        ws.protect_with_options(&protection());
-    } else if !table.editable.is_empty() {
-        ws.protect_with_options(&protection());
-    }
-    Ok(())
+) -> Result<Worksheet, XlsxError> {
+    let (table, rows) = table.prepare(lang);
+    let mut w = TableWriter::new(ws, &table, f, lang, project_name, responses)?;
+    w.write_rows(rows)?;
+    w.finish()
 }

@@ -11,17 +11,21 @@
 mod cover;
 mod delivery;
 mod model_sheets;
+mod pipeline;
 mod risk_sheets;
 
-use super::sheet::{write_table, Formats, PreparedTable, Table};
+use super::sheet::{write_table, Formats, Table, TableWriter};
 use super::META_SHEET;
 use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Result};
+use pipeline::Pipeline;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Zip compression level of exported workbooks (1 = fastest, 9 = smallest).
 pub const ZIP_LEVEL: u8 = 1;
@@ -131,30 +135,50 @@ fn chart(detail: String) -> Error {
 }
 
 /// A sheet builder.
-type Builders = &'static [fn(&Ctx<'_>) -> Table];
-/// The tables before the zone diagram sheet.
-const FIRST: Builders = &[
-    model_sheets::requirements,
-    model_sheets::businesses,
-    model_sheets::assets,
-    model_sheets::zones,
-    model_sheets::conduits,
+type Builder = fn(&Ctx<'_>) -> Table;
+
+/// One part of the workbook, in sheet order. Tables carry a weight: heavier ones are started
+/// first so that no long table is left for the end.
+#[derive(Clone, Copy)]
+enum Part {
+    Table(Builder, u8),
+    Diagram,
+    Register,
+    Summary,
+}
+
+/// The sheets between the cover and the hidden `_otzone` sheet, in order.
+const PARTS: &[Part] = &[
+    Part::Table(model_sheets::requirements, 0),
+    Part::Table(model_sheets::businesses, 0),
+    Part::Table(model_sheets::assets, 2),
+    Part::Table(model_sheets::zones, 1),
+    Part::Table(model_sheets::conduits, 0),
+    Part::Diagram,
+    Part::Table(model_sheets::threats, 1),
+    Part::Register,
+    Part::Summary,
+    Part::Table(risk_sheets::attack_paths, 2),
+    Part::Table(delivery::countermeasures, 0),
+    Part::Table(delivery::responsibility, 0),
+    Part::Table(delivery::inspection, 3),
+    Part::Table(delivery::suppliers, 0),
+    Part::Table(delivery::checklists, 0),
+    Part::Table(delivery::network_impact, 0),
+    Part::Table(delivery::ooda, 0),
+    Part::Table(risk_sheets::findings, 0),
 ];
-/// The threats and the risk register (about half the cells of a large workbook), before the
-/// risk summary sheet.
-const HEAVY: Builders = &[model_sheets::threats, risk_sheets::register];
-/// The tables after the risk summary sheet.
-const REST: Builders = &[
-    risk_sheets::attack_paths,
-    delivery::countermeasures,
-    delivery::responsibility,
-    delivery::inspection,
-    delivery::suppliers,
-    delivery::checklists,
-    delivery::network_impact,
-    delivery::ooda,
-    risk_sheets::findings,
-];
+
+/// Register rows handed from the threads that build them to the one that writes them at a
+/// time.
+const REGISTER_CHUNK: usize = 1024;
+
+/// What a part's job made.
+enum Made {
+    /// A table's worksheet and whether it has customer columns.
+    Sheet(Result<Box<Worksheet>>, bool),
+    Diagram(std::result::Result<Vec<u8>, String>),
+}
 
 /// Build the workbook in memory.
 ///
@@ -186,80 +210,130 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    // Two phases on all cores. First the rows of every table are built and prepared (row
-    // heights, hashes) and the zone diagram is drawn: the risk register and the threats on one
-    // side, the rest on the other, the register's rows shared out by rayon. Then each table is
-    // written into its own constant-memory worksheet (rows streamed to a temporary file): the
-    // register on one side, all other tables on the other. The worksheets are pushed to the
-    // workbook in sheet order afterwards.
-    let build = |builders: Builders| -> Vec<PreparedTable> {
-        builders.iter().map(|b| b(&ctx).prepare(ctx.lang)).collect()
+    // Every table goes into its own constant-memory worksheet (rows streamed to a temporary
+    // file), made here because the workbook is not shared between threads, and the worksheets
+    // are pushed to the workbook in sheet order at the end. Two kinds of work share the cores:
+    // - the risk register (about half the cells of a large workbook): one thread writes it
+    //   while the other builds its rows ahead in chunks (the writer builds a chunk itself when
+    //   nobody else is at it);
+    // - every other table (built, prepared and written by one thread) and the zone diagram:
+    //   jobs taken from one queue, heaviest first, by whichever thread is free.
+    let sheets: Vec<Mutex<Option<Worksheet>>> = PARTS
+        .iter()
+        .map(|p| match p {
+            Part::Table(..) | Part::Register => Ok(Mutex::new(Some(
+                wb.new_worksheet_with_constant_memory().map_err(&err)?,
+            ))),
+            Part::Diagram | Part::Summary => Ok(Mutex::new(None)),
+        })
+        .collect::<Result<_>>()?;
+    let take_sheet = |i: usize| {
+        lock(&sheets[i])
+            .take()
+            .expect("each worksheet is taken by one job")
     };
-    let (heavy_tables, (first_tables, rest_tables, diagram_png)) = rayon::join(
-        || build(HEAVY),
-        || {
-            (
-                build(FIRST),
-                build(REST),
-                crate::chart::zone_diagram(ctx.project, ctx.lang),
-            )
-        },
-    );
-    let mut blank = |n: usize| -> Result<Vec<Worksheet>> {
-        (0..n)
-            .map(|_| wb.new_worksheet_with_constant_memory().map_err(&err))
-            .collect()
-    };
-    let (first_ws, heavy_ws, rest_ws) = (
-        blank(first_tables.len())?,
-        blank(heavy_tables.len())?,
-        blank(rest_tables.len())?,
-    );
-    let write = |tables: &[PreparedTable], sheets: Vec<Worksheet>| -> Result<Vec<Worksheet>> {
-        tables
-            .iter()
-            .zip(sheets)
-            .map(|(t, mut ws)| {
-                write_table(&mut ws, t, &f, ctx.lang, &project.meta.name, &responses)
-                    .map_err(&err)?;
-                Ok(ws)
-            })
-            .collect()
-    };
-    let (heavy_ws, (first_ws, rest_ws)) = rayon::join(
-        || write(&heavy_tables, heavy_ws),
-        || (write(&first_tables, first_ws), write(&rest_tables, rest_ws)),
-    );
-    let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut push = |wb: &mut Workbook, tables: &[PreparedTable], sheets: Vec<Worksheet>| {
-        for (t, ws) in tables.iter().zip(sheets) {
-            let kind = if t.table.customer {
-                "customer"
-            } else {
-                "plain"
+    let mut jobs: Vec<usize> = (0..PARTS.len())
+        .filter(|&i| matches!(PARTS[i], Part::Table(..) | Part::Diagram))
+        .collect();
+    jobs.sort_by_key(|&i| match PARTS[i] {
+        Part::Table(_, weight) => std::cmp::Reverse(weight),
+        _ => std::cmp::Reverse(2),
+    });
+    let made: Vec<Mutex<Option<Made>>> = PARTS.iter().map(|_| Mutex::new(None)).collect();
+    let next_job = AtomicUsize::new(0);
+    let run_jobs = || {
+        while let Some(&i) = jobs.get(next_job.fetch_add(1, Ordering::SeqCst)) {
+            let out = match PARTS[i] {
+                Part::Table(build, _) => {
+                    let table = build(&ctx);
+                    let customer = table.customer;
+                    let ws = write_table(
+                        take_sheet(i),
+                        table,
+                        &f,
+                        ctx.lang,
+                        &project.meta.name,
+                        &responses,
+                    );
+                    Made::Sheet(ws.map(Box::new).map_err(&err), customer)
+                }
+                _ => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
             };
-            sheet_names.push((t.table.name.clone(), kind));
-            wb.push_worksheet(ws);
+            *lock(&made[i]) = Some(out);
         }
     };
+    let register_at = PARTS
+        .iter()
+        .position(|p| matches!(p, Part::Register))
+        .expect("the register is a part");
+    let register_head = risk_sheets::head(&ctx);
+    let register_rows = risk_sheets::RegisterRows::new(&ctx);
+    let risks = analysis.risks.len();
+    let chunks = Pipeline::new(risks.div_ceil(REGISTER_CHUNK));
+    let build_chunk = |i: usize| {
+        let range = i * REGISTER_CHUNK..((i + 1) * REGISTER_CHUNK).min(risks);
+        register_rows.prepared(&register_head, range)
+    };
+    let (register, ()) = rayon::join(
+        || {
+            let register = (|| {
+                let mut w = TableWriter::new(
+                    take_sheet(register_at),
+                    &register_head,
+                    &f,
+                    ctx.lang,
+                    &project.meta.name,
+                    &responses,
+                )?;
+                for i in 0..chunks.len() {
+                    w.write_rows(chunks.take(i, &build_chunk))?;
+                }
+                w.finish()
+            })();
+            run_jobs();
+            register.map(Box::new).map_err(&err)
+        },
+        || {
+            chunks.build_ahead(&build_chunk);
+            run_jobs();
+        },
+    );
+    *lock(&made[register_at]) = Some(Made::Sheet(register, register_head.customer));
+    let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
-    push(&mut wb, &first_tables, first_ws?);
-    model_sheets::diagram(&mut wb, &ctx, diagram_png.map_err(chart)?).map_err(chart)?;
-    push(&mut wb, &heavy_tables, heavy_ws?);
-    risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
-    push(&mut wb, &rest_tables, rest_ws?);
+    for (i, part) in PARTS.iter().enumerate() {
+        match (part, lock(&made[i]).take()) {
+            (Part::Summary, _) => risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?,
+            (_, Some(Made::Diagram(png))) => {
+                model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
+            }
+            (_, Some(Made::Sheet(ws, customer))) => {
+                let ws = ws?;
+                let kind = if customer { "customer" } else { "plain" };
+                sheet_names.push((ws.name(), kind));
+                wb.push_worksheet(*ws);
+            }
+            (_, None) => unreachable!("every job ran"),
+        }
+    }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
     wb.save_to_buffer().map_err(&err)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
 pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Vec<Table> {
     let ctx = Ctx::new(project, analysis, options.lang, &options.date);
-    FIRST
+    PARTS
         .iter()
-        .chain(HEAVY)
-        .chain(REST)
-        .map(|build| build(&ctx))
+        .filter_map(|p| match p {
+            Part::Table(build, _) => Some(build(&ctx)),
+            Part::Register => Some(risk_sheets::register(&ctx)),
+            Part::Diagram | Part::Summary => None,
+        })
         .collect()
 }
 

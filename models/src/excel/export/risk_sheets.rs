@@ -3,93 +3,141 @@
 
 use super::model_sheets::serde_key;
 use super::Ctx;
-use crate::excel::sheet::{page_setup, write_text, Cell, Col, Formats, Table};
+use crate::excel::sheet::{
+    editable_mask, page_setup, prepare_row, write_text, Cell, Col, Formats, PreparedRow, Table,
+};
+use crate::id::{AssetId, MeasureId};
+use crate::model::Countermeasure;
 use crate::risk::coverage::State;
+use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
+use std::collections::HashMap;
+use std::ops::Range;
 
 fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
     spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
 }
 
-pub(super) fn register(ctx: &Ctx<'_>) -> Table {
-    use rayon::prelude::*;
-    let p = ctx.project;
-    let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
-    let measures: std::collections::HashMap<_, _> =
-        p.countermeasures.iter().map(|m| (m.id, m)).collect();
-    // Tens of thousands of rows in a large factory: built on all cores, in register order.
-    let rows = ctx
-        .analysis
-        .risks
-        .par_iter()
-        .with_min_len(256)
-        .enumerate()
-        .map(|(i, r)| {
-            let a = assets.get(&r.asset);
-            let threat = ctx.catalogue.threat(p, &r.threat);
-            let measure_list: Vec<String> = r
-                .planned
-                .measures
+/// What every register row looks up, worked out once: the asset's name and type by asset, the label of
+/// each countermeasure, and the fixed words.
+pub(super) struct RegisterRows<'a> {
+    ctx: &'a Ctx<'a>,
+    assets: HashMap<AssetId, [&'a str; 2]>,
+    measures: HashMap<MeasureId, &'a Countermeasure>,
+    measure_labels: HashMap<MeasureId, String>,
+    yes_no: [String; 2],
+}
+
+impl<'a> RegisterRows<'a> {
+    pub(super) fn new(ctx: &'a Ctx<'a>) -> Self {
+        let p = ctx.project;
+        let assets = p
+            .assets
+            .iter()
+            .map(|a| {
+                let kind = ctx
+                    .catalogue
+                    .asset_type(&a.asset_type)
+                    .map(|t| ctx.pick(&t.ja, &t.en))
+                    .unwrap_or("");
+                (a.id, [a.name.as_str(), kind])
+            })
+            .collect();
+        Self {
+            ctx,
+            assets,
+            measures: p.countermeasures.iter().map(|m| (m.id, m)).collect(),
+            measure_labels: p
+                .countermeasures
                 .iter()
-                .filter_map(|m| measures.get(m))
                 .map(|m| {
-                    format!(
-                        "{} ({})",
-                        m.measure,
-                        ctx.t(&format!("status.{}", m.status.key()))
-                    )
+                    let status = ctx.t(&format!("status.{}", m.status.key()));
+                    (m.id, format!("{} ({status})", m.measure))
                 })
-                .collect();
-            let decision = r.decision.as_ref();
-            let cells: Vec<Cell> = vec![
-                (i + 1).into(),
-                ctx.zone_name(r.zone).into(),
-                a.map(|a| a.name.clone()).unwrap_or_default().into(),
-                a.and_then(|a| ctx.catalogue.asset_type(&a.asset_type))
-                    .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
-                    .unwrap_or_default()
-                    .into(),
-                r.residual.importance.value().into(),
-                r.threat.to_string().into(),
-                threat
-                    .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
-                    .unwrap_or_default()
-                    .into(),
-                r.residual.threat.value().into(),
-                measure_list.join("\n").into(),
-                r.residual.countermeasure.value().into(),
-                r.residual.vulnerability.value().into(),
-                r.inherent.risk.value.to_string().into(),
-                r.planned.risk.value.to_string().into(),
-                r.residual.risk.value.to_string().into(),
-                if r.tolerable {
-                    ctx.t("xl.yes")
-                } else {
-                    ctx.t("xl.no")
-                }
+                .collect(),
+            yes_no: [ctx.t("xl.yes"), ctx.t("xl.no")],
+        }
+    }
+
+    /// Rows `range` of the register (in register order), each prepared for `table`
+    /// ([`head`]).
+    pub(super) fn prepared(&self, table: &Table, range: Range<usize>) -> Vec<PreparedRow> {
+        let editable = editable_mask(table);
+        self.ctx.analysis.risks[range.clone()]
+            .iter()
+            .zip(range)
+            .map(|(r, i)| {
+                let (id, cells) = self.row(i, r);
+                prepare_row(table, &editable, id, cells, self.ctx.lang)
+            })
+            .collect()
+    }
+
+    /// Row `i` of the register.
+    fn row(&self, i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
+        let ctx = self.ctx;
+        let [asset, kind] = self.assets.get(&r.asset).copied().unwrap_or(["", ""]);
+        let zone = ctx.zone_names.get(&r.zone).copied().unwrap_or("");
+        let threat = ctx.catalogue.threat(ctx.project, &r.threat);
+        let mut measure_list = String::new();
+        for label in r
+            .planned
+            .measures
+            .iter()
+            .filter_map(|m| self.measure_labels.get(m))
+        {
+            if !measure_list.is_empty() {
+                measure_list.push('\n');
+            }
+            measure_list.push_str(label);
+        }
+        let decision = r.decision.as_ref();
+        let cells: Vec<Cell> = vec![
+            (i + 1).into(),
+            zone.into(),
+            asset.into(),
+            kind.into(),
+            r.residual.importance.value().into(),
+            (&*r.threat).into(),
+            threat
+                .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
+                .unwrap_or_default()
                 .into(),
-                r.explain_with(State::Residual, ctx.lang, &|id| measures.get(&id).copied())
-                    .into(),
-                decision
-                    .and_then(|d| d.treatment)
-                    .map(|t| ctx.t(&format!("xl.treatment.{}", serde_key(&t))))
-                    .unwrap_or_default()
-                    .into(),
-                decision
-                    .map(|d| d.justification.clone())
-                    .unwrap_or_default()
-                    .into(),
-                decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
-                r.parties
-                    .iter()
-                    .map(|x| ctx.t(&format!("responsibility.{}", x.key())))
-                    .collect::<Vec<_>>()
-                    .join("、")
-                    .into(),
-            ];
-            (r.id.clone(), cells)
-        })
-        .collect();
+            r.residual.threat.value().into(),
+            measure_list.into(),
+            r.residual.countermeasure.value().into(),
+            r.residual.vulnerability.value().into(),
+            r.inherent.risk.value.to_string().into(),
+            r.planned.risk.value.to_string().into(),
+            r.residual.risk.value.to_string().into(),
+            self.yes_no[usize::from(!r.tolerable)].as_str().into(),
+            r.explain_with(State::Residual, ctx.lang, &|id| {
+                self.measures.get(&id).copied()
+            })
+            .into(),
+            decision
+                .and_then(|d| d.treatment)
+                .map(|t| ctx.t(&format!("xl.treatment.{}", serde_key(&t))))
+                .unwrap_or_default()
+                .into(),
+            decision
+                .map(|d| d.justification.clone())
+                .unwrap_or_default()
+                .into(),
+            decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
+            r.parties
+                .iter()
+                .map(|x| ctx.t(&format!("responsibility.{}", x.key())))
+                .collect::<Vec<_>>()
+                .join("、")
+                .into(),
+        ];
+        (r.id.clone(), cells)
+    }
+}
+
+/// The register's sheet name, columns and options, without rows.
+pub(super) fn head(ctx: &Ctx<'_>) -> Table {
     Table {
         name: ctx.t("xl.sheet.risks"),
         cols: cols(
@@ -117,9 +165,26 @@ pub(super) fn register(ctx: &Ctx<'_>) -> Table {
                 ("xl.col.parties", 12.0),
             ],
         ),
-        rows,
+        rows: Vec::new(),
         customer: true,
         editable: vec![],
+    }
+}
+
+/// The whole register as one table.
+pub(super) fn register(ctx: &Ctx<'_>) -> Table {
+    use rayon::prelude::*;
+    let rows = RegisterRows::new(ctx);
+    Table {
+        rows: ctx
+            .analysis
+            .risks
+            .par_iter()
+            .with_min_len(256)
+            .enumerate()
+            .map(|(i, r)| rows.row(i, r))
+            .collect(),
+        ..head(ctx)
     }
 }
 
