@@ -49,14 +49,24 @@ pub struct AssetImportance {
 impl AssetImportance {
     /// A one-line explanation, e.g. `derived from business 「成形」 (3 high, delivery)`.
     pub fn explain(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.explain_into(lang, &mut out);
+        out
+    }
+
+    /// [`AssetImportance::explain`] appended to `out`.
+    pub fn explain_into(&self, lang: Lang, out: &mut String) {
+        use std::fmt::Write as _;
         let crit = |c: Criterion| crate::i18n::text(lang, &format!("criterion.{}", c.key()));
-        match (&self.basis, lang) {
+        // Writing to a String cannot fail.
+        let _ = match (&self.basis, lang) {
             (
                 ImportanceBasis::Business {
                     name, criterion, ..
                 },
                 Lang::Ja,
-            ) => format!(
+            ) => write!(
+                out,
                 "業務「{name}」({} {}、{})から導出",
                 self.level.value(),
                 self.level.ja(),
@@ -67,23 +77,24 @@ impl AssetImportance {
                     name, criterion, ..
                 },
                 Lang::En,
-            ) => format!(
+            ) => write!(
+                out,
                 "derived from business \"{name}\" ({} {}, {})",
                 self.level.value(),
                 self.level.en(),
                 crit(*criterion)
             ),
             (ImportanceBasis::Override { reason }, Lang::Ja) => match self.derived {
-                Some(d) => format!("手動設定(導出値 {}): {reason}", d.value()),
-                None => format!("手動設定: {reason}"),
+                Some(d) => write!(out, "手動設定(導出値 {}): {reason}", d.value()),
+                None => write!(out, "手動設定: {reason}"),
             },
             (ImportanceBasis::Override { reason }, Lang::En) => match self.derived {
-                Some(d) => format!("set by hand (derived {}): {reason}", d.value()),
-                None => format!("set by hand: {reason}"),
+                Some(d) => write!(out, "set by hand (derived {}): {reason}", d.value()),
+                None => write!(out, "set by hand: {reason}"),
             },
-            (ImportanceBasis::Default, Lang::Ja) => "関連業務なし: 既定値 1".to_owned(),
-            (ImportanceBasis::Default, Lang::En) => "no business: default 1".to_owned(),
-        }
+            (ImportanceBasis::Default, Lang::Ja) => out.write_str("関連業務なし: 既定値 1"),
+            (ImportanceBasis::Default, Lang::En) => out.write_str("no business: default 1"),
+        };
     }
 }
 

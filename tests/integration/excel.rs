@@ -526,3 +526,36 @@ fn only_the_customer_and_on_site_columns_are_unlocked_on_the_protected_sheets() 
         }
     }
 }
+
+/// The same project, options and date give the same workbook, byte for byte, however the
+/// cores happen to share the work (tables are written on several threads): exports on pools
+/// of one, two and three threads, several times each, are all the same.
+#[test]
+fn the_same_project_exports_to_the_same_bytes_every_time() {
+    use otzone_models::excel::export::export as export_bytes;
+    let p = sample("food-plant");
+    let a = analyse(&p, Catalogue::builtin());
+    for lang in [Lang::Ja, Lang::En] {
+        let options = ExportOptions {
+            lang,
+            date: IsoDate::parse("2026-11-23").unwrap(),
+        };
+        let mut first: Option<Vec<u8>> = None;
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool");
+            for run in 0..3 {
+                let bytes = pool.install(|| export_bytes(&p, &a, &options).expect("export"));
+                match &first {
+                    None => first = Some(bytes),
+                    Some(first) => assert!(
+                        bytes == *first,
+                        "{lang:?}: export {run} on {threads} threads differs from the first"
+                    ),
+                }
+            }
+        }
+    }
+}

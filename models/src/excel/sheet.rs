@@ -208,6 +208,34 @@ impl Formats {
                 .set_border(FormatBorder::Thin),
         }
     }
+    /// Give every format its workbook-wide index now, in a fixed order. Constant-memory
+    /// worksheets number formats in the order they first meet them, so without this the
+    /// numbering (and the workbook's bytes) would depend on which thread wrote first.
+    ///
+    /// # Errors
+    /// [`XlsxError`] from the writer.
+    pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) -> Result<(), XlsxError> {
+        // A worksheet that is never added to the workbook: writing a blank cell in each format
+        // is the library's public way to number a format.
+        let mut scratch = wb.new_worksheet_with_constant_memory()?;
+        for (c, format) in [
+            &self.id,
+            &self.header,
+            &self.column,
+            &self.text,
+            &self.text_quoted,
+            &self.unlocked,
+            &self.unlocked_quoted,
+            &self.title,
+            &self.label,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            scratch.write_blank(0, c as u16, format)?;
+        }
+        Ok(())
+    }
     /// Title format.
     pub fn title(&self) -> &Format {
         &self.title

@@ -114,6 +114,18 @@ impl MeasureStatus {
             Self::Rejected => "rejected",
         }
     }
+    /// Its label in `lang` (the i18n key `status.<wire name>`).
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::Proposed => "status.proposed",
+                Self::Agreed => "status.agreed",
+                Self::Implemented => "status.implemented",
+                Self::Rejected => "status.rejected",
+            },
+        )
+    }
     /// Counts for residual risk.
     pub fn counts_for_residual(self) -> bool {
         matches!(self, Self::Agreed | Self::Implemented)

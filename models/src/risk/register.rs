@@ -91,67 +91,98 @@ impl RiskRow {
         lang: Lang,
         measure: &dyn Fn(MeasureId) -> Option<&'p crate::model::Countermeasure>,
     ) -> String {
+        use std::fmt::Write as _;
         let a = self.state(s);
-        let measures: Vec<String> = a
-            .measures
-            .iter()
-            .filter_map(|id| measure(*id))
-            .map(|m| {
-                format!(
-                    "{} {}",
-                    m.measure,
-                    crate::i18n::text(lang, &format!("status.{}", m.status.key()))
-                )
-            })
-            .collect();
-        let adj = adjustment_text(&self.threat_basis.adjustment, lang);
-        let prov = match (a.risk.cell.provenance, lang) {
+        let c = &a.risk.cell;
+        let prov = match (c.provenance, lang) {
             (CellProvenance::Verified, Lang::Ja) => "公表値",
             (CellProvenance::Verified, Lang::En) => "published",
             (CellProvenance::Reconstructed, Lang::Ja) => "再構成値",
             (CellProvenance::Reconstructed, Lang::En) => "reconstructed",
         };
-        let c = &a.risk.cell;
-        match lang {
-            Lang::Ja => format!(
-                "重要度 {}({}{}) × 脅威 {}(基準 {}{}{}) × 脆弱性 {}(対策レベル {}: {}) → {} 表 ({},{},{}) = {} [{}]",
-                a.importance.value(),
-                self.importance.explain(lang),
-                if a.impact_lowered { "、対策で影響低減" } else { "" },
-                a.threat.value(),
-                self.threat_basis.base.value(),
-                adj.map(|t| format!("、{t}")).unwrap_or_default(),
-                if a.threat_lowered { "、対策で低減" } else { "" },
-                a.vulnerability.value(),
-                a.countermeasure.value(),
-                if measures.is_empty() { "対策なし".to_owned() } else { measures.join("、") },
-                c.method,
-                c.i,
-                c.t,
-                c.v,
-                a.risk.value,
-                prov
-            ),
-            Lang::En => format!(
-                "importance {} ({}{}) × threat {} (base {}{}{}) × vulnerability {} (countermeasure level {}: {}) → table {} ({},{},{}) = {} [{}]",
-                a.importance.value(),
-                self.importance.explain(lang),
-                if a.impact_lowered { "; impact lowered by a measure" } else { "" },
-                a.threat.value(),
-                self.threat_basis.base.value(),
-                adj.map(|t| format!("; {t}")).unwrap_or_default(),
-                if a.threat_lowered { "; lowered by a measure" } else { "" },
-                a.vulnerability.value(),
-                a.countermeasure.value(),
-                if measures.is_empty() { "no countermeasure".to_owned() } else { measures.join(", ") },
-                c.method,
-                c.i,
-                c.t,
-                c.v,
-                a.risk.value,
-                prov
-            ),
+        let ja = lang == Lang::Ja;
+        // One buffer for the whole sentence: the register explains tens of thousands of rows.
+        // Writing to a String cannot fail.
+        let mut out = String::with_capacity(320);
+        let _ = write!(
+            out,
+            "{} {}{}",
+            if ja { "重要度" } else { "importance" },
+            a.importance.value(),
+            if ja { "(" } else { " (" }
+        );
+        self.importance.explain_into(lang, &mut out);
+        if a.impact_lowered {
+            out.push_str(if ja {
+                "、対策で影響低減"
+            } else {
+                "; impact lowered by a measure"
+            });
         }
+        let (threat, base) = (a.threat.value(), self.threat_basis.base.value());
+        let _ = if ja {
+            write!(out, ") × 脅威 {threat}(基準 {base}")
+        } else {
+            write!(out, ") × threat {threat} (base {base}")
+        };
+        if let Some(t) = adjustment_text(&self.threat_basis.adjustment, lang) {
+            out.push_str(if ja { "、" } else { "; " });
+            out.push_str(&t);
+        }
+        if a.threat_lowered {
+            out.push_str(if ja {
+                "、対策で低減"
+            } else {
+                "; lowered by a measure"
+            });
+        }
+        let _ = write!(
+            out,
+            "{} {}{} {}: ",
+            if ja {
+                ") × 脆弱性"
+            } else {
+                ") × vulnerability"
+            },
+            a.vulnerability.value(),
+            if ja {
+                "(対策レベル"
+            } else {
+                " (countermeasure level"
+            },
+            a.countermeasure.value()
+        );
+        let mut any = false;
+        for m in a.measures.iter().filter_map(|id| measure(*id)) {
+            if any {
+                out.push_str(if ja { "、" } else { ", " });
+            }
+            any = true;
+            out.push_str(&m.measure);
+            out.push(' ');
+            out.push_str(m.status.label(lang));
+        }
+        if !any {
+            out.push_str(if ja {
+                "対策なし"
+            } else {
+                "no countermeasure"
+            });
+        }
+        let _ = if ja {
+            write!(
+                out,
+                ") → {} 表 ({},{},{}) = {} [{prov}]",
+                c.method, c.i, c.t, c.v, a.risk.value
+            )
+        } else {
+            write!(
+                out,
+                ") → table {} ({},{},{}) = {} [{prov}]",
+                c.method, c.i, c.t, c.v, a.risk.value
+            )
+        };
+        out
     }
 }
 

@@ -205,6 +205,7 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .set_creation_datetime(&created);
     wb.set_properties(&props);
     let f = Formats::new();
+    f.register(&mut wb).map_err(&err)?;
     let responses: HashMap<&str, &CustomerResponse> = project
         .customer_responses
         .iter()
