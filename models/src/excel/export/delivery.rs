@@ -271,22 +271,27 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
         .iter()
         .map(|m| (m.measure.as_str(), m.status))
         .collect();
+    // The same few checks repeat for every asset of a class: their texts are worked out once.
+    let mut texts: HashMap<(&str, &str), [String; 3]> = HashMap::new();
     let mut rows = Vec::new();
     for a in assets {
         for (key, measure) in checks(ctx.catalogue.class_of(&a.asset_type)) {
-            let basis = match planned.get(measure) {
-                Some(s) => format!("{measure} ({})", ctx.t(&format!("status.{}", s.key()))),
-                None => format!("{measure} ({})", ctx.t("xl.baseline")),
-            };
+            let [check, expected, basis] = texts.entry((key, measure)).or_insert_with(|| {
+                let basis = match planned.get(measure) {
+                    Some(s) => format!("{measure} ({})", s.label(ctx.lang)),
+                    None => format!("{measure} ({})", ctx.t("xl.baseline")),
+                };
+                [ctx.t(key), ctx.t(&format!("{key}.expected")), basis]
+            });
             let item = key.rsplit('.').next().unwrap_or_default();
             rows.push((
                 format!("CHK-{}-{item}", a.id.short()),
                 vec![
                     a.name.as_str().into(),
                     a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
-                    ctx.t(key).into(),
-                    ctx.t(&format!("{key}.expected")).into(),
-                    basis.into(),
+                    check.as_str().into(),
+                    expected.as_str().into(),
+                    basis.as_str().into(),
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,

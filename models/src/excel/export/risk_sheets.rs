@@ -7,7 +7,7 @@ use crate::excel::sheet::{
     editable_mask, page_setup, prepare_row, write_text, Cell, Col, Formats, PreparedRow, Table,
 };
 use crate::id::{AssetId, MeasureId};
-use crate::model::Countermeasure;
+use crate::model::{Countermeasure, Responsibility};
 use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
@@ -25,6 +25,8 @@ pub(super) struct RegisterRows<'a> {
     assets: HashMap<AssetId, [&'a str; 2]>,
     measures: HashMap<MeasureId, &'a Countermeasure>,
     measure_labels: HashMap<MeasureId, String>,
+    threat_names: HashMap<&'a str, String>,
+    party_labels: HashMap<Responsibility, String>,
     yes_no: [String; 2],
 }
 
@@ -55,6 +57,21 @@ impl<'a> RegisterRows<'a> {
                     (m.id, format!("{} ({status})", m.measure))
                 })
                 .collect(),
+            threat_names: ctx
+                .catalogue
+                .threats
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(p.custom.threats.iter().map(|t| t.id.as_str()))
+                .filter_map(|id| {
+                    let t = ctx.catalogue.threat(p, id)?;
+                    Some((id, ctx.pick(&t.ja, &t.en).to_owned()))
+                })
+                .collect(),
+            party_labels: Responsibility::ALL
+                .iter()
+                .map(|&x| (x, ctx.t(&format!("responsibility.{}", x.key()))))
+                .collect(),
             yes_no: [ctx.t("xl.yes"), ctx.t("xl.no")],
         }
     }
@@ -78,7 +95,6 @@ impl<'a> RegisterRows<'a> {
         let ctx = self.ctx;
         let [asset, kind] = self.assets.get(&r.asset).copied().unwrap_or(["", ""]);
         let zone = ctx.zone_names.get(&r.zone).copied().unwrap_or("");
-        let threat = ctx.catalogue.threat(ctx.project, &r.threat);
         let mut measure_list = String::new();
         for label in r
             .planned
@@ -99,9 +115,9 @@ impl<'a> RegisterRows<'a> {
             kind.into(),
             r.residual.importance.value().into(),
             (&*r.threat).into(),
-            threat
-                .map(|t| ctx.pick(&t.ja, &t.en).to_owned())
-                .unwrap_or_default()
+            self.threat_names
+                .get(&*r.threat)
+                .map_or("", String::as_str)
                 .into(),
             r.residual.threat.value().into(),
             measure_list.into(),
@@ -125,12 +141,16 @@ impl<'a> RegisterRows<'a> {
                 .unwrap_or_default()
                 .into(),
             decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
-            r.parties
-                .iter()
-                .map(|x| ctx.t(&format!("responsibility.{}", x.key())))
-                .collect::<Vec<_>>()
-                .join("、")
-                .into(),
+            {
+                let mut parties = String::new();
+                for label in r.parties.iter().filter_map(|x| self.party_labels.get(x)) {
+                    if !parties.is_empty() {
+                        parties.push('、');
+                    }
+                    parties.push_str(label);
+                }
+                parties.into()
+            },
         ];
         (r.id.clone(), cells)
     }
