@@ -17,6 +17,9 @@ use rust_xlsxwriter::{
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+/// Width of the customer's comment column.
+const COMMENT_WIDTH: f64 = 30.0;
+
 /// Excel's limit on the characters of one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
 
@@ -506,7 +509,6 @@ pub struct TableWriter<'a> {
     lang: Lang,
     responses: &'a HashMap<&'a str, &'a CustomerResponse>,
     first_customer: u16,
-    comment_width: f64,
     last_col: u16,
     id_width: f64,
     rows: u32,
@@ -533,7 +535,7 @@ impl<'a> TableWriter<'a> {
         let first_customer = headers.len() as u16;
         if table.customer {
             headers.push((pick(CUSTOMER_HEADERS[0]), 11.0));
-            headers.push((pick(CUSTOMER_HEADERS[1]), 30.0));
+            headers.push((pick(CUSTOMER_HEADERS[1]), COMMENT_WIDTH));
             headers.push((pick(CUSTOMER_HEADERS[2]), 12.0));
             headers.push((HASH_HEADER, 10.0));
         }
@@ -570,7 +572,6 @@ impl<'a> TableWriter<'a> {
             lang,
             responses,
             first_customer,
-            comment_width: 30.0,
             last_col: headers.len() as u16 - 1,
             id_width: 8.0,
             rows: 0,
@@ -639,7 +640,7 @@ impl<'a> TableWriter<'a> {
                 write_unlocked(ws, row, first + 2, &date, f)?;
                 ws.write_string(row, first + 3, hash)?;
                 if let Some(r) = resp {
-                    lines = lines.max(wrapped_lines(&r.comment, self.comment_width));
+                    lines = lines.max(wrapped_lines(&r.comment, COMMENT_WIDTH));
                 }
             }
             if lines > 1 {

@@ -80,7 +80,7 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
                     })
                     .unwrap_or_default()
                     .into(),
-                ctx.t(&format!("status.{}", m.status.key())).into(),
+                m.status.label(ctx.lang).into(),
                 m.due
                     .as_ref()
                     .map(ToString::to_string)
@@ -170,7 +170,7 @@ pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
                     })
                     .unwrap_or_default()
                     .into(),
-                ctx.t(&format!("status.{}", m.status.key())).into(),
+                m.status.label(ctx.lang).into(),
                 m.due
                     .as_ref()
                     .map(ToString::to_string)

@@ -20,7 +20,7 @@ use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Result};
-use pipeline::Pipeline;
+use pipeline::{lock, Pipeline};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
@@ -319,10 +319,6 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
     }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
     wb.save_to_buffer().map_err(&err)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.

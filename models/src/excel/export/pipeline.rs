@@ -33,7 +33,8 @@ impl<T> Drop for Abandon<'_, T> {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+/// Lock, carrying on past a panic elsewhere (the data is a hand-over slot, never half-written).
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 

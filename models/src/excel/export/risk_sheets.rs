@@ -53,8 +53,10 @@ impl<'a> RegisterRows<'a> {
                 .countermeasures
                 .iter()
                 .map(|m| {
-                    let status = ctx.t(&format!("status.{}", m.status.key()));
-                    (m.id, format!("{} ({status})", m.measure))
+                    (
+                        m.id,
+                        format!("{} ({})", m.measure, m.status.label(ctx.lang)),
+                    )
                 })
                 .collect(),
             threat_names: ctx
