@@ -421,6 +421,7 @@ pub struct PreparedRow {
     pub cells: Vec<Cell>,
     lines: usize,
     hash: String,
+    id_width: f64,
 }
 
 /// Which content columns of `table` stay editable.
@@ -461,6 +462,7 @@ pub fn prepare_row(
         }
     }
     PreparedRow {
+        id_width: display_width(&id),
         id,
         cells,
         lines,
@@ -595,8 +597,9 @@ impl<'a> TableWriter<'a> {
                 cells,
                 mut lines,
                 hash,
+                id_width,
             } = prepared;
-            self.id_width = self.id_width.max(display_width(&id));
+            self.id_width = self.id_width.max(id_width);
             let resp = if self.table.customer {
                 self.responses.get(id.as_str()).copied()
             } else {
