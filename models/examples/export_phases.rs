@@ -30,7 +30,14 @@ fn main() {
     let _ = otzone_models::chart::heatmap(&a.rollups.heatmaps, Lang::Ja).unwrap();
     let _ = otzone_models::chart::risk_by_zone(&p, &a.rollups.zones, &a.values, Lang::Ja).unwrap();
     println!("charts {:?}", t.elapsed());
-    let t = Instant::now();
-    let b = export(&p, &a, &o).unwrap();
-    println!("export {:?} {} bytes", t.elapsed(), b.len());
+    // OTZONE_EXPORT_REPEAT=N exports N times (so a profiler sees mostly the export).
+    let repeat = std::env::var("OTZONE_EXPORT_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    for _ in 0..repeat {
+        let t = Instant::now();
+        let b = export(&p, &a, &o).unwrap();
+        println!("export {:?} {} bytes", t.elapsed(), b.len());
+    }
 }

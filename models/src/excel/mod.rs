@@ -6,6 +6,7 @@ pub mod export;
 pub mod ledger;
 pub mod responses;
 pub mod sheet;
+pub mod sheet_xml;
 
 /// Name of the hidden sheet that identifies an exported workbook.
 pub const META_SHEET: &str = "_otzone";

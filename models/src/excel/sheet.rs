@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Width of the customer's comment column.
@@ -156,6 +157,27 @@ pub fn row_height(lines: usize) -> f64 {
     (lines as f64 * 12.0 + 3.0).clamp(15.0, 409.0)
 }
 
+/// Workbook-wide style indices (the `s` of a cell in the sheet XML) of the formats table
+/// cells take, by [`ColumnKind`] (id, locked, unlocked): see [`Formats::register`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellStyles {
+    /// A cell in its column's format.
+    pub column: [u32; 3],
+    /// A quote-prefixed cell.
+    pub quoted: [u32; 3],
+}
+
+impl CellStyles {
+    /// The style index of a cell in a column of `kind`.
+    pub fn of(&self, kind: ColumnKind, style: CellStyle) -> u32 {
+        let k = kind as usize;
+        match style {
+            CellStyle::Column => self.column[k],
+            CellStyle::Quoted => self.quoted[k],
+        }
+    }
+}
+
 /// Formats shared by every sheet.
 pub struct Formats {
     id: Format,
@@ -211,17 +233,16 @@ impl Formats {
                 .set_border(FormatBorder::Thin),
         }
     }
-    /// Give every format its workbook-wide index now, in a fixed order. Constant-memory
-    /// worksheets number formats in the order they first meet them, so without this the
-    /// numbering (and the workbook's bytes) would depend on which thread wrote first.
+    /// Give every format its workbook-wide index now, in a fixed order, and return the
+    /// indices of the formats table cells take. Constant-memory worksheets number formats in
+    /// the order they first meet them, so without this the numbering (and the workbook's
+    /// bytes) would depend on which thread wrote first. Call it on a new workbook, before
+    /// anything else is written.
     ///
     /// # Errors
     /// [`XlsxError`] from the writer.
-    pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) -> Result<(), XlsxError> {
-        // A worksheet that is never added to the workbook: writing a blank cell in each format
-        // is the library's public way to number a format.
-        let mut scratch = wb.new_worksheet_with_constant_memory()?;
-        for (c, format) in [
+    pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) -> Result<CellStyles, XlsxError> {
+        let order = [
             &self.id,
             &self.header,
             &self.column,
@@ -231,13 +252,42 @@ impl Formats {
             &self.unlocked_quoted,
             &self.title,
             &self.label,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ];
+        // A worksheet that is never added to the workbook: writing a blank cell in each format
+        // is the library's public way to number a format.
+        let mut scratch = wb.new_worksheet_with_constant_memory()?;
+        for (c, format) in order.into_iter().enumerate() {
             scratch.write_blank(0, c as u16, format)?;
         }
-        Ok(())
+        // The library numbers a workbook's formats from 1 (0 is its default format) in the
+        // order it meets them; the export's rows are tested byte for byte against the
+        // library's own writing of them, which would catch any other numbering.
+        let index = |format: &Format| {
+            order
+                .iter()
+                .position(|f| *f == format)
+                .map_or(0, |i| i as u32 + 1)
+        };
+        let kinds = [ColumnKind::Id, ColumnKind::Locked, ColumnKind::Unlocked];
+        Ok(CellStyles {
+            column: kinds.map(|k| index(self.column_format(k))),
+            quoted: kinds.map(|k| index(self.quoted_format(k))),
+        })
+    }
+    /// The format of a column of `kind` (the format of its cells).
+    pub fn column_format(&self, kind: ColumnKind) -> &Format {
+        match kind {
+            ColumnKind::Id => &self.id,
+            ColumnKind::Locked => &self.column,
+            ColumnKind::Unlocked => &self.unlocked,
+        }
+    }
+    /// The format of a quote-prefixed cell in a column of `kind`.
+    pub fn quoted_format(&self, kind: ColumnKind) -> &Format {
+        match kind {
+            ColumnKind::Id | ColumnKind::Locked => &self.text_quoted,
+            ColumnKind::Unlocked => &self.unlocked_quoted,
+        }
     }
     /// Title format.
     pub fn title(&self) -> &Format {
@@ -264,20 +314,34 @@ pub fn looks_like_formula(s: &str) -> bool {
     matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
+/// Length of text as Excel counts it (UTF-16 code units: a character outside the Basic
+/// Multilingual Plane, such as most emoji, counts twice).
+fn excel_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
 /// Text fitted to Excel's cell limit; longer text is cut with a visible marker (the full text
 /// stays in the project file).
-pub fn fit(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
-    if s.len() <= MAX_CELL_CHARS || s.chars().count() <= MAX_CELL_CHARS {
-        return std::borrow::Cow::Borrowed(s);
+pub fn fit(s: &str, lang: Lang) -> Cow<'_, str> {
+    // A UTF-8 string never has more UTF-16 units than bytes.
+    if s.len() <= MAX_CELL_CHARS || excel_len(s) <= MAX_CELL_CHARS {
+        return Cow::Borrowed(s);
     }
     let marker = match lang {
         Lang::Ja => "…[以下省略: 全文はプロジェクトファイルを参照]",
         Lang::En => "…[cut: the full text is in the project file]",
     };
-    let keep = MAX_CELL_CHARS - marker.chars().count();
-    let mut out: String = s.chars().take(keep).collect();
+    let mut budget = MAX_CELL_CHARS - excel_len(marker);
+    let mut out = String::new();
+    for c in s.chars() {
+        match budget.checked_sub(c.len_utf16()) {
+            Some(left) => budget = left,
+            None => break,
+        }
+        out.push(c);
+    }
     out.push_str(marker);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// Write text safely (never a formula).
@@ -299,26 +363,6 @@ pub fn write_text(
         &f.text
     };
     ws.write_string_with_format(row, col, s, fmt)?;
-    Ok(())
-}
-
-/// Write a cell of an unlocked column (its column format unlocks it): nothing when empty,
-/// the quote-prefixed unlocked format when the text could be taken for a formula.
-fn write_unlocked(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    s: &str,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    if s.is_empty() {
-        return Ok(());
-    }
-    if looks_like_formula(s) {
-        ws.write_string_with_format(row, col, s, &f.unlocked_quoted)?;
-    } else {
-        ws.write_string(row, col, s)?;
-    }
     Ok(())
 }
 
@@ -409,10 +453,8 @@ pub fn col_letter(c: usize) -> String {
     }
     s
 }
-
 /// A row ready for the worksheet writer: its cells, the lines its tallest cell wraps to and
-/// the hash of its locked cells, worked out ahead of the (single-threaded) writer and in
-/// parallel.
+/// the hash of its locked cells, worked out ahead of the writer and in parallel.
 #[derive(Debug, Clone)]
 pub struct PreparedRow {
     /// Stable id.
@@ -422,6 +464,13 @@ pub struct PreparedRow {
     lines: usize,
     hash: String,
     id_width: f64,
+}
+
+impl PreparedRow {
+    /// Display width of the id (the id column is fitted to the widest).
+    pub fn id_width(&self) -> f64 {
+        self.id_width
+    }
 }
 
 /// Which content columns of `table` stay editable.
@@ -493,94 +542,241 @@ impl Table {
 /// Text fitted to Excel's cell limit, without a copy when it fits.
 fn fit_owned(s: String, lang: Lang) -> String {
     match fit(&s, lang) {
-        std::borrow::Cow::Borrowed(_) => s,
-        std::borrow::Cow::Owned(cut) => cut,
+        Cow::Borrowed(_) => s,
+        Cow::Owned(cut) => cut,
     }
 }
 
-/// Writes one table into a worksheet made for it (see the module docs), rows given in order
-/// and in as many batches as the caller likes, so that a large table can be written while its
-/// later rows are still being built. The worksheet is normally a constant-memory one from
-/// [`rust_xlsxwriter::Workbook::new_worksheet_with_constant_memory`], so that several tables
-/// can be written on several threads and pushed to the workbook in order.
-pub struct TableWriter<'a> {
-    ws: Worksheet,
+/// What a sheet column is, which decides its format: the id, a locked content column, or a
+/// column the reader may fill in (the customer's columns and a table's editable ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// The stable id (column A).
+    Id,
+    /// Locked content (and the hidden row hash).
+    Locked,
+    /// Unlocked on the protected sheet.
+    Unlocked,
+}
+
+/// How a data cell is formatted: by its column's format (cells carry no format of their own,
+/// which keeps large exports fast), or quote-prefixed because a spreadsheet could take the
+/// text for a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellStyle {
+    /// The column's format.
+    Column,
+    /// The column's format with Excel's quote prefix.
+    Quoted,
+}
+
+/// One non-empty cell of a data row, as every row writer writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellOut<'s> {
+    /// Text (already fitted to Excel's cell limit).
+    Text(Cow<'s, str>, CellStyle),
+    /// A finite number.
+    Number(f64),
+}
+
+/// The columns of a table's sheet and what goes into each cell of a data row: the one place
+/// that decides it, for every row writer (the library's cell by cell, [`super::sheet_xml`]).
+pub struct RowLayout<'a> {
     table: &'a Table,
     editable: Vec<bool>,
-    f: &'a Formats,
     lang: Lang,
     responses: &'a HashMap<&'a str, &'a CustomerResponse>,
-    first_customer: u16,
-    last_col: u16,
+}
+
+impl<'a> RowLayout<'a> {
+    /// The layout of `table` (its columns and options; its rows are not looked at), with the
+    /// customer's answers so far by row id.
+    pub fn new(
+        table: &'a Table,
+        lang: Lang,
+        responses: &'a HashMap<&'a str, &'a CustomerResponse>,
+    ) -> Self {
+        Self {
+            table,
+            editable: editable_mask(table),
+            lang,
+            responses,
+        }
+    }
+
+    /// The table.
+    pub fn table(&self) -> &'a Table {
+        self.table
+    }
+
+    /// The sheet's columns: id, content, and for customer tables agreement, comment, date and
+    /// the hidden row hash.
+    pub fn width(&self) -> usize {
+        1 + self.table.cols.len() + if self.table.customer { 4 } else { 0 }
+    }
+
+    /// The sheet column of the customer's agreement (the first customer column).
+    pub fn first_customer(&self) -> usize {
+        1 + self.table.cols.len()
+    }
+
+    /// What sheet column `c` is.
+    pub fn kind(&self, c: usize) -> ColumnKind {
+        let first = self.first_customer();
+        if c == 0 {
+            ColumnKind::Id
+        } else if (c < first && self.editable[c - 1])
+            || (self.table.customer && (first..first + 3).contains(&c))
+        {
+            ColumnKind::Unlocked
+        } else {
+            ColumnKind::Locked
+        }
+    }
+
+    /// Hand every non-empty cell of `row` to `cell`, in column order (sheet columns, the id
+    /// being 0), and give the lines the row's tallest cell wraps to.
+    ///
+    /// # Errors
+    /// The first error `cell` returns.
+    pub fn cells<E>(
+        &self,
+        row: PreparedRow,
+        mut cell: impl FnMut(u16, CellOut<'_>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let lang = self.lang;
+        let PreparedRow {
+            id,
+            cells,
+            mut lines,
+            hash,
+            ..
+        } = row;
+        let resp = if self.table.customer {
+            self.responses.get(id.as_str()).copied()
+        } else {
+            None
+        };
+        // The id is locked and never re-typed, so it needs no quote prefix.
+        cell(
+            0,
+            CellOut::Text(Cow::Owned(fit_owned(id, lang)), CellStyle::Column),
+        )?;
+        for (c, value) in cells.into_iter().enumerate() {
+            let col = c as u16 + 1;
+            match value {
+                Cell::Text(s) => text(&mut cell, col, Cow::Owned(fit_owned(s, lang)))?,
+                // An editable column holds what the reader sees, and may overwrite, as text.
+                Cell::Num(_) if self.editable[c] => text(&mut cell, col, Cow::Owned(value.text()))?,
+                Cell::Num(n) if n.is_finite() => cell(col, CellOut::Number(n))?,
+                Cell::Num(n) => text(&mut cell, col, Cow::Owned(n.to_string()))?,
+                Cell::Empty => {}
+            }
+        }
+        if self.table.customer {
+            let first = self.first_customer() as u16;
+            let agreement = resp
+                .and_then(|r| r.agreement)
+                .map(|a| agreement_label(a, lang))
+                .unwrap_or("");
+            let comment = resp.map(|r| fit(&r.comment, lang)).unwrap_or_default();
+            let date = resp
+                .and_then(|r| r.date.as_ref())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            text(&mut cell, first, Cow::Borrowed(agreement))?;
+            text(&mut cell, first + 1, comment)?;
+            text(&mut cell, first + 2, Cow::Owned(date))?;
+            text(&mut cell, first + 3, Cow::Owned(hash))?;
+            if let Some(r) = resp {
+                lines = lines.max(wrapped_lines(&r.comment, COMMENT_WIDTH));
+            }
+        }
+        Ok(lines)
+    }
+}
+
+/// Hand text to a row writer: nothing when empty (rust_xlsxwriter ignores empty text too), and
+/// quote-prefixed when a spreadsheet could take it for a formula.
+fn text<E>(
+    cell: &mut impl FnMut(u16, CellOut<'_>) -> Result<(), E>,
+    col: u16,
+    s: Cow<'_, str>,
+) -> Result<(), E> {
+    if s.is_empty() {
+        return Ok(());
+    }
+    let style = if looks_like_formula(&s) {
+        CellStyle::Quoted
+    } else {
+        CellStyle::Column
+    };
+    cell(col, CellOut::Text(s, style))
+}
+
+/// Writes one table's sheet: its name, header row, column widths and formats and print
+/// set-up, then, at [`TableWriter::finish`], the frozen header, autofilter, drop-downs and
+/// protection. The data rows either go through rust_xlsxwriter cell by cell
+/// ([`TableWriter::write_rows`]) or were rendered as XML by [`super::sheet_xml`], to be put into
+/// the saved workbook ([`TableWriter::rendered`]).
+pub struct TableWriter<'a> {
+    ws: Worksheet,
+    layout: &'a RowLayout<'a>,
+    f: &'a Formats,
+    lang: Lang,
     id_width: f64,
     rows: u32,
 }
 
 impl<'a> TableWriter<'a> {
-    /// Start `table` (its columns and options; its rows are not looked at) in `ws`.
+    /// Start the table of `layout` in `ws`, a worksheet made for it.
     ///
     /// # Errors
     /// [`XlsxError`] from the writer.
     pub fn new(
         mut ws: Worksheet,
-        table: &'a Table,
+        layout: &'a RowLayout<'a>,
         f: &'a Formats,
         lang: Lang,
         project_name: &str,
-        responses: &'a HashMap<&'a str, &'a CustomerResponse>,
     ) -> Result<Self, XlsxError> {
+        let table = layout.table();
         ws.set_name(&table.name)?;
         page_setup(&mut ws, project_name, &table.name)?;
         let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         let mut headers: Vec<(&str, f64)> = vec![("ID", 0.0)];
         headers.extend(table.cols.iter().map(|c| (c.header.as_str(), c.width)));
-        let first_customer = headers.len() as u16;
         if table.customer {
             headers.push((pick(CUSTOMER_HEADERS[0]), 11.0));
             headers.push((pick(CUSTOMER_HEADERS[1]), COMMENT_WIDTH));
             headers.push((pick(CUSTOMER_HEADERS[2]), 12.0));
             headers.push((HASH_HEADER, 10.0));
         }
-        let editable = editable_mask(table);
+        debug_assert_eq!(headers.len(), layout.width());
         for (c, (h, w)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &f.header)?;
             if c > 0 {
                 ws.set_column_width(c as u16, *w)?;
             }
-            // Cells written without a format take their column's format: one format per
-            // column instead of one lookup per cell keeps large exports fast. Unlocked columns
-            // (the customer's and the editable ones) are unlocked by their column format, so
-            // their empty cells need no cell at all.
-            let unlocked = (c >= 1 && c <= editable.len() && editable[c - 1])
-                || (table.customer
-                    && c >= first_customer as usize
-                    && c < first_customer as usize + 3);
-            let fmt = if c == 0 {
-                &f.id
-            } else if unlocked {
-                &f.unlocked
-            } else {
-                &f.column
-            };
-            ws.set_column_format(c as u16, fmt)?;
+            // Cells are written without a format and take their column's: one format per
+            // column instead of one per cell keeps large exports fast. Unlocked columns are
+            // unlocked by their column format, so their empty cells need no cell at all.
+            ws.set_column_format(c as u16, f.column_format(layout.kind(c)))?;
         }
         ws.set_print_gridlines(true);
         ws.set_row_height(0, 30)?;
         Ok(Self {
             ws,
-            table,
-            editable,
+            layout,
             f,
             lang,
-            responses,
-            first_customer,
-            last_col: headers.len() as u16 - 1,
             id_width: 8.0,
             rows: 0,
         })
     }
 
-    /// Write the next rows.
+    /// Write the next rows through rust_xlsxwriter, cell by cell. This is the reference the
+    /// rows rendered by [`super::sheet_xml`] are tested against, byte for byte.
     ///
     /// # Errors
     /// [`XlsxError`] from the writer.
@@ -588,69 +784,34 @@ impl<'a> TableWriter<'a> {
         &mut self,
         rows: impl IntoIterator<Item = PreparedRow>,
     ) -> Result<(), XlsxError> {
-        let (ws, f, lang) = (&mut self.ws, self.f, self.lang);
+        let (ws, f, layout) = (&mut self.ws, self.f, self.layout);
         for prepared in rows {
             self.rows += 1;
             let row = self.rows;
-            let PreparedRow {
-                id,
-                cells,
-                mut lines,
-                hash,
-                id_width,
-            } = prepared;
-            self.id_width = self.id_width.max(id_width);
-            let resp = if self.table.customer {
-                self.responses.get(id.as_str()).copied()
-            } else {
-                None
-            };
-            ws.write_string(row, 0, fit_owned(id, lang))?;
-            for (c, cell) in cells.into_iter().enumerate() {
-                let col = c as u16 + 1;
-                if self.editable[c] {
-                    write_unlocked(ws, row, col, &cell.text(), f)?;
-                    continue;
-                }
-                match cell {
-                    Cell::Text(s) => {
-                        let s = fit_owned(s, lang);
-                        if looks_like_formula(&s) {
-                            ws.write_string_with_format(row, col, s, &f.text_quoted)?;
-                        } else {
-                            ws.write_string(row, col, s)?;
-                        }
+            self.id_width = self.id_width.max(prepared.id_width);
+            let lines = layout.cells(prepared, |col, out| {
+                match out {
+                    CellOut::Text(s, CellStyle::Column) => ws.write_string(row, col, s)?,
+                    CellOut::Text(s, CellStyle::Quoted) => {
+                        let quoted = f.quoted_format(layout.kind(usize::from(col)));
+                        ws.write_string_with_format(row, col, s, quoted)?
                     }
-                    Cell::Num(n) => {
-                        ws.write_number(row, col, n)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-            if self.table.customer {
-                let first = self.first_customer;
-                let agreement = resp
-                    .and_then(|r| r.agreement)
-                    .map(|a| agreement_label(a, lang))
-                    .unwrap_or("");
-                let comment = resp.map(|r| fit(&r.comment, lang)).unwrap_or_default();
-                let date = resp
-                    .and_then(|r| r.date.as_ref())
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                write_unlocked(ws, row, first, agreement, f)?;
-                write_unlocked(ws, row, first + 1, &comment, f)?;
-                write_unlocked(ws, row, first + 2, &date, f)?;
-                ws.write_string(row, first + 3, hash)?;
-                if let Some(r) = resp {
-                    lines = lines.max(wrapped_lines(&r.comment, COMMENT_WIDTH));
-                }
-            }
+                    CellOut::Number(n) => ws.write_number(row, col, n)?,
+                };
+                Ok::<(), XlsxError>(())
+            })?;
             if lines > 1 {
                 ws.set_row_height(row, row_height(lines))?;
             }
         }
         Ok(())
+    }
+
+    /// Count `rows` data rows rendered elsewhere (as XML) whose widest id is `id_width`, for
+    /// the autofilter, drop-downs and id column width.
+    pub fn rendered(&mut self, rows: u32, id_width: f64) {
+        self.rows += rows;
+        self.id_width = self.id_width.max(id_width);
     }
 
     /// Finish the sheet (id column width, frozen header, autofilter, drop-downs, protection)
@@ -661,21 +822,20 @@ impl<'a> TableWriter<'a> {
     pub fn finish(self) -> Result<Worksheet, XlsxError> {
         let Self {
             mut ws,
-            table,
+            layout,
             lang,
-            first_customer,
-            last_col,
             id_width,
             rows: last_row,
             ..
         } = self;
+        let table = layout.table();
         let ws_ref = &mut ws;
         let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         // Column widths are written with the sheet's start when the workbook is saved, so the
         // id column can be fitted once every id is known.
         ws_ref.set_column_width(0, id_width.min(40.0) * 0.9)?;
         ws_ref.set_freeze_panes(1, 1)?;
-        ws_ref.autofilter(0, 0, last_row.max(1), last_col)?;
+        ws_ref.autofilter(0, 0, last_row.max(1), layout.width() as u16 - 1)?;
         ws_ref.set_repeat_rows(0, 0)?;
         for (c, choices) in &table.editable {
             if let (Some(choices), false) = (choices, last_row == 0) {
@@ -685,6 +845,7 @@ impl<'a> TableWriter<'a> {
             }
         }
         if table.customer {
+            let first_customer = layout.first_customer() as u16;
             ws_ref.set_column_hidden(first_customer + 3)?;
             if last_row > 0 {
                 let choices: Vec<&str> = AGREEMENT_CHOICES.iter().map(|c| pick(*c)).collect();
@@ -703,22 +864,4 @@ impl<'a> TableWriter<'a> {
         }
         Ok(ws)
     }
-}
-
-/// Write a whole table into `ws`, a worksheet made for it: [`TableWriter`] in one go.
-///
-/// # Errors
-/// [`XlsxError`] from the writer.
-pub fn write_table(
-    ws: Worksheet,
-    table: Table,
-    f: &Formats,
-    lang: Lang,
-    project_name: &str,
-    responses: &HashMap<&str, &CustomerResponse>,
-) -> Result<Worksheet, XlsxError> {
-    let (table, rows) = table.prepare(lang);
-    let mut w = TableWriter::new(ws, &table, f, lang, project_name, responses)?;
-    w.write_rows(rows)?;
-    w.finish()
 }

@@ -11,21 +11,22 @@
 mod cover;
 mod delivery;
 mod model_sheets;
-mod pipeline;
+mod package;
 mod risk_sheets;
 
-use super::sheet::{write_table, Formats, Table, TableWriter};
+use super::sheet::{
+    editable_mask, prepare_row, CellStyles, Formats, PreparedRow, RowLayout, Table, TableWriter,
+};
+use super::sheet_xml::{RenderedRows, RowsXml};
 use super::META_SHEET;
 use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Result};
-use pipeline::{lock, Pipeline};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+use rayon::prelude::*;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Zip compression level of exported workbooks (1 = fastest, 9 = smallest).
 pub const ZIP_LEVEL: u8 = 1;
@@ -137,47 +138,60 @@ fn chart(detail: String) -> Error {
 /// A sheet builder.
 type Builder = fn(&Ctx<'_>) -> Table;
 
-/// One part of the workbook, in sheet order. Tables carry a weight: heavier ones are started
-/// first so that no long table is left for the end.
+/// One part of the workbook, in sheet order.
 #[derive(Clone, Copy)]
 enum Part {
-    Table(Builder, u8),
+    Table(Builder),
     Diagram,
-    Register,
     Summary,
 }
 
 /// The sheets between the cover and the hidden `_otzone` sheet, in order.
 const PARTS: &[Part] = &[
-    Part::Table(model_sheets::requirements, 0),
-    Part::Table(model_sheets::businesses, 0),
-    Part::Table(model_sheets::assets, 2),
-    Part::Table(model_sheets::zones, 1),
-    Part::Table(model_sheets::conduits, 0),
+    Part::Table(model_sheets::requirements),
+    Part::Table(model_sheets::businesses),
+    Part::Table(model_sheets::assets),
+    Part::Table(model_sheets::zones),
+    Part::Table(model_sheets::conduits),
     Part::Diagram,
-    Part::Table(model_sheets::threats, 1),
-    Part::Register,
+    Part::Table(model_sheets::threats),
+    Part::Table(risk_sheets::register),
     Part::Summary,
-    Part::Table(risk_sheets::attack_paths, 2),
-    Part::Table(delivery::countermeasures, 0),
-    Part::Table(delivery::responsibility, 0),
-    Part::Table(delivery::inspection, 3),
-    Part::Table(delivery::suppliers, 0),
-    Part::Table(delivery::checklists, 0),
-    Part::Table(delivery::network_impact, 0),
-    Part::Table(delivery::ooda, 0),
-    Part::Table(risk_sheets::findings, 0),
+    Part::Table(risk_sheets::attack_paths),
+    Part::Table(delivery::countermeasures),
+    Part::Table(delivery::responsibility),
+    Part::Table(delivery::inspection),
+    Part::Table(delivery::suppliers),
+    Part::Table(delivery::checklists),
+    Part::Table(delivery::network_impact),
+    Part::Table(delivery::ooda),
+    Part::Table(risk_sheets::findings),
 ];
 
-/// Register rows handed from the threads that build them to the one that writes them at a
-/// time.
-const REGISTER_CHUNK: usize = 1024;
+/// Rows rendered (or prepared) at a time, on one core.
+const ROW_CHUNK: usize = 1024;
+
+/// How a table's data rows are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowWriter {
+    /// Rendered as XML on all cores and put into the saved workbook (the export).
+    Xml,
+    /// Written cell by cell through rust_xlsxwriter (the reference).
+    Library,
+}
+
+/// A table's rows, ready for its sheet.
+enum Rows {
+    Rendered(Vec<RenderedRows>),
+    Prepared(Vec<PreparedRow>),
+}
 
 /// What a part's job made.
 enum Made {
-    /// A table's worksheet and whether it has customer columns.
-    Sheet(Result<Box<Worksheet>>, bool),
+    /// A table (columns and options, without rows) and its rows.
+    Table(Table, Rows),
     Diagram(std::result::Result<Vec<u8>, String>),
+    Summary,
 }
 
 /// Build the workbook in memory.
@@ -185,6 +199,29 @@ enum Made {
 /// # Errors
 /// [`Error::Export`] when the writer or a chart fails (e.g. no Japanese font for charts).
 pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -> Result<Vec<u8>> {
+    build(project, analysis, options, RowWriter::Xml)
+}
+
+/// The same workbook as [`export`], with every table row written cell by cell through
+/// rust_xlsxwriter: slower, and the reference that the export's sheets are tested against,
+/// byte for byte.
+///
+/// # Errors
+/// As [`export`].
+pub fn export_reference(
+    project: &Project,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Vec<u8>> {
+    build(project, analysis, options, RowWriter::Library)
+}
+
+fn build(
+    project: &Project,
+    analysis: &Analysis,
+    options: &ExportOptions,
+    writer: RowWriter,
+) -> Result<Vec<u8>> {
     let err = xlsx;
     let ctx = Ctx::new(project, analysis, options.lang, &options.date);
     let mut wb = Workbook::new();
@@ -205,120 +242,118 @@ pub fn export(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .set_creation_datetime(&created);
     wb.set_properties(&props);
     let f = Formats::new();
-    f.register(&mut wb).map_err(&err)?;
+    let styles = f.register(&mut wb).map_err(&err)?;
     let responses: HashMap<&str, &CustomerResponse> = project
         .customer_responses
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    // Every table goes into its own constant-memory worksheet (rows streamed to a temporary
-    // file), made here because the workbook is not shared between threads, and the worksheets
-    // are pushed to the workbook in sheet order at the end. Two kinds of work share the cores:
-    // - the risk register (about half the cells of a large workbook): one thread writes it
-    //   while the other builds its rows ahead in chunks (the writer builds a chunk itself when
-    //   nobody else is at it);
-    // - every other table (built, prepared and written by one thread) and the zone diagram:
-    //   jobs taken from one queue, heaviest first, by whichever thread is free.
-    let sheets: Vec<Mutex<Option<Worksheet>>> = PARTS
-        .iter()
-        .map(|p| match p {
-            Part::Table(..) | Part::Register => Ok(Mutex::new(Some(
-                wb.new_worksheet_with_constant_memory().map_err(&err)?,
-            ))),
-            Part::Diagram | Part::Summary => Ok(Mutex::new(None)),
+    // First, on all cores: every table built and its rows rendered in chunks, and the zone
+    // diagram drawn.
+    let made: Vec<Made> = PARTS
+        .par_iter()
+        .map(|part| match part {
+            Part::Table(build) => {
+                let table = build(&ctx);
+                match writer {
+                    RowWriter::Xml => render(table, ctx.lang, &responses, styles),
+                    RowWriter::Library => {
+                        let (table, rows) = table.prepare(ctx.lang);
+                        Made::Table(table, Rows::Prepared(rows))
+                    }
+                }
+            }
+            Part::Diagram => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
+            Part::Summary => Made::Summary,
         })
-        .collect::<Result<_>>()?;
-    let take_sheet = |i: usize| {
-        lock(&sheets[i])
-            .take()
-            .expect("each worksheet is taken by one job")
-    };
-    let mut jobs: Vec<usize> = (0..PARTS.len())
-        .filter(|&i| matches!(PARTS[i], Part::Table(..) | Part::Diagram))
         .collect();
-    jobs.sort_by_key(|&i| match PARTS[i] {
-        Part::Table(_, weight) => std::cmp::Reverse(weight),
-        _ => std::cmp::Reverse(2),
-    });
-    let made: Vec<Mutex<Option<Made>>> = PARTS.iter().map(|_| Mutex::new(None)).collect();
-    let next_job = AtomicUsize::new(0);
-    let run_jobs = || {
-        while let Some(&i) = jobs.get(next_job.fetch_add(1, Ordering::SeqCst)) {
-            let out = match PARTS[i] {
-                Part::Table(build, _) => {
-                    let table = build(&ctx);
-                    let customer = table.customer;
-                    let ws = write_table(
-                        take_sheet(i),
-                        table,
-                        &f,
-                        ctx.lang,
-                        &project.meta.name,
-                        &responses,
-                    );
-                    Made::Sheet(ws.map(Box::new).map_err(&err), customer)
-                }
-                _ => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
-            };
-            *lock(&made[i]) = Some(out);
-        }
-    };
-    let register_at = PARTS
-        .iter()
-        .position(|p| matches!(p, Part::Register))
-        .expect("the register is a part");
-    let register_head = risk_sheets::head(&ctx);
-    let register_rows = risk_sheets::RegisterRows::new(&ctx);
-    let risks = analysis.risks.len();
-    let chunks = Pipeline::new(risks.div_ceil(REGISTER_CHUNK));
-    let build_chunk = |i: usize| {
-        let range = i * REGISTER_CHUNK..((i + 1) * REGISTER_CHUNK).min(risks);
-        register_rows.prepared(&register_head, range)
-    };
-    let (register, ()) = rayon::join(
-        || {
-            let register = (|| {
-                let mut w = TableWriter::new(
-                    take_sheet(register_at),
-                    &register_head,
-                    &f,
-                    ctx.lang,
-                    &project.meta.name,
-                    &responses,
-                )?;
-                for i in 0..chunks.len() {
-                    w.write_rows(chunks.take(i, &build_chunk))?;
-                }
-                w.finish()
-            })();
-            run_jobs();
-            register.map(Box::new).map_err(&err)
-        },
-        || {
-            chunks.build_ahead(&build_chunk);
-            run_jobs();
-        },
-    );
-    *lock(&made[register_at]) = Some(Made::Sheet(register, register_head.customer));
+    // Then the sheets in order, each table with its header row, columns and settings (the
+    // rendered rows are put in after saving).
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
+    let mut rendered = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
-    for (i, part) in PARTS.iter().enumerate() {
-        match (part, lock(&made[i]).take()) {
-            (Part::Summary, _) => risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?,
-            (_, Some(Made::Diagram(png))) => {
+    for made in made {
+        match made {
+            Made::Summary => risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?,
+            Made::Diagram(png) => {
                 model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
             }
-            (_, Some(Made::Sheet(ws, customer))) => {
-                let ws = ws?;
-                let kind = if customer { "customer" } else { "plain" };
+            Made::Table(table, rows) => {
+                let layout = RowLayout::new(&table, ctx.lang, &responses);
+                let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
+                let mut w = TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name)
+                    .map_err(&err)?;
+                let chunks = match rows {
+                    Rows::Prepared(rows) => {
+                        w.write_rows(rows).map_err(&err)?;
+                        None
+                    }
+                    Rows::Rendered(chunks) => {
+                        let count = chunks.iter().map(|c| c.rows).sum();
+                        let id_width = chunks.iter().map(|c| c.id_width).fold(0.0, f64::max);
+                        w.rendered(count, id_width);
+                        Some((count, chunks))
+                    }
+                };
+                let ws = w.finish().map_err(&err)?;
+                let kind = if table.customer { "customer" } else { "plain" };
                 sheet_names.push((ws.name(), kind));
-                wb.push_worksheet(*ws);
+                wb.push_worksheet(ws);
+                if let Some((rows, chunks)) = chunks {
+                    rendered.push(package::SheetRows {
+                        sheet: wb.worksheets().len(),
+                        chunks: chunks.into_iter().map(|c| c.xml).collect(),
+                        rows,
+                        width: layout.width(),
+                    });
+                }
             }
-            (_, None) => unreachable!("every job ran"),
         }
     }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
-    wb.save_to_buffer().map_err(&err)
+    let saved = wb.save_to_buffer().map_err(&err)?;
+    match writer {
+        RowWriter::Xml => package::assemble(&saved, rendered).map_err(|detail| Error::Export {
+            location: Location::default(),
+            detail,
+        }),
+        RowWriter::Library => Ok(saved),
+    }
+}
+
+/// Render `table`'s rows as sheet XML, in chunks on all cores.
+fn render(
+    mut table: Table,
+    lang: Lang,
+    responses: &HashMap<&str, &CustomerResponse>,
+    styles: CellStyles,
+) -> Made {
+    let rows = std::mem::take(&mut table.rows);
+    let mut chunks = Vec::with_capacity(rows.len().div_ceil(ROW_CHUNK));
+    let mut rows = rows.into_iter();
+    loop {
+        let chunk: Vec<_> = rows.by_ref().take(ROW_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunks.push(chunk);
+    }
+    let layout = RowLayout::new(&table, lang, responses);
+    let editable = editable_mask(&table);
+    let xml = RowsXml::new(&layout, styles);
+    let rendered = chunks
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let prepared = chunk
+                .into_iter()
+                .map(|(id, cells)| prepare_row(&table, &editable, id, cells, lang));
+            xml.render((i * ROW_CHUNK) as u32 + 1, prepared)
+        })
+        .collect();
+    drop(xml);
+    drop(layout);
+    Made::Table(table, Rows::Rendered(rendered))
 }
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
@@ -327,8 +362,7 @@ pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -
     PARTS
         .iter()
         .filter_map(|p| match p {
-            Part::Table(build, _) => Some(build(&ctx)),
-            Part::Register => Some(risk_sheets::register(&ctx)),
+            Part::Table(build) => Some(build(&ctx)),
             Part::Diagram | Part::Summary => None,
         })
         .collect()

@@ -3,16 +3,13 @@
 
 use super::model_sheets::serde_key;
 use super::Ctx;
-use crate::excel::sheet::{
-    editable_mask, page_setup, prepare_row, write_text, Cell, Col, Formats, PreparedRow, Table,
-};
+use crate::excel::sheet::{page_setup, write_text, Cell, Col, Formats, Table};
 use crate::id::{AssetId, MeasureId};
 use crate::model::{Countermeasure, Responsibility};
 use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
 use std::collections::HashMap;
-use std::ops::Range;
 
 fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
     spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
@@ -76,20 +73,6 @@ impl<'a> RegisterRows<'a> {
                 .collect(),
             yes_no: [ctx.t("xl.yes"), ctx.t("xl.no")],
         }
-    }
-
-    /// Rows `range` of the register (in register order), each prepared for `table`
-    /// ([`head`]).
-    pub(super) fn prepared(&self, table: &Table, range: Range<usize>) -> Vec<PreparedRow> {
-        let editable = editable_mask(table);
-        self.ctx.analysis.risks[range.clone()]
-            .iter()
-            .zip(range)
-            .map(|(r, i)| {
-                let (id, cells) = self.row(i, r);
-                prepare_row(table, &editable, id, cells, self.ctx.lang)
-            })
-            .collect()
     }
 
     /// Row `i` of the register.

@@ -1,0 +1,239 @@
+//! Data rows of a table sheet as worksheet XML (the `<row>` elements of `<sheetData>`),
+//! rendered here, on all cores and in chunks, instead of cell by cell through rust_xlsxwriter:
+//! the library writes one sheet's cells on one core, and for a large factory that single
+//! sheet (the risk register, half of the workbook's cells) was most of the export's time
+//! (docs/benchmarks.md).
+//!
+//! What is written is exactly what rust_xlsxwriter writes for the same cells in a
+//! constant-memory worksheet — inline strings, the same escapes, the same row heights and
+//! style indices — and the integration tests compare the two byte for byte
+//! (`tests/integration/excel.rs`). What goes into each cell is decided in one place for both
+//! ([`RowLayout::cells`]); the export puts the rendered rows into the saved workbook.
+
+use super::sheet::{
+    col_letter, row_height, CellOut, CellStyle, CellStyles, PreparedRow, RowLayout,
+};
+use std::borrow::Cow;
+use std::convert::Infallible;
+use std::io::Write as _;
+
+/// Renders the data rows of one table.
+pub struct RowsXml<'a> {
+    layout: &'a RowLayout<'a>,
+    columns: Vec<ColumnXml>,
+}
+
+/// What every cell of a column starts with: the column's letters, and its style attribute
+/// (` s="N"`, none for the default style) for a cell in the column's format and for a
+/// quote-prefixed one.
+struct ColumnXml {
+    name: String,
+    column: String,
+    quoted: String,
+}
+
+/// Data rows rendered as XML.
+#[derive(Debug, Default)]
+pub struct RenderedRows {
+    /// The `<row>` elements.
+    pub xml: Vec<u8>,
+    /// How many rows.
+    pub rows: u32,
+    /// Display width of the widest id.
+    pub id_width: f64,
+}
+
+impl<'a> RowsXml<'a> {
+    /// A renderer for the table of `layout`, whose cell formats have the workbook-wide
+    /// indices `styles`.
+    pub fn new(layout: &'a RowLayout<'a>, styles: CellStyles) -> Self {
+        let attribute = |style: u32| {
+            if style > 0 {
+                format!("\" s=\"{style}")
+            } else {
+                String::new()
+            }
+        };
+        Self {
+            layout,
+            columns: (0..layout.width())
+                .map(|c| {
+                    let kind = layout.kind(c);
+                    ColumnXml {
+                        name: col_letter(c),
+                        column: attribute(styles.of(kind, CellStyle::Column)),
+                        quoted: attribute(styles.of(kind, CellStyle::Quoted)),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Render `rows`, the first of them being data row `first` (1 is the row under the header).
+    pub fn render(&self, first: u32, rows: impl IntoIterator<Item = PreparedRow>) -> RenderedRows {
+        let mut out = RenderedRows::default();
+        let mut cells = Vec::with_capacity(4096);
+        let mut number = itoa::Buffer::new();
+        for prepared in rows {
+            // The XML numbers rows from 1, the header being row 1.
+            let r = first + out.rows + 1;
+            let r_text = number.format(r).as_bytes();
+            out.id_width = out.id_width.max(prepared.id_width());
+            cells.clear();
+            let lines = self
+                .layout
+                .cells(prepared, |col, value| {
+                    self.cell(&mut cells, r_text, usize::from(col), value);
+                    Ok::<(), Infallible>(())
+                })
+                .unwrap_or_else(|never| match never {});
+            let xml = &mut out.xml;
+            xml.extend_from_slice(b"<row r=\"");
+            xml.extend_from_slice(r_text);
+            if lines > 1 {
+                // rust_xlsxwriter keeps heights in whole pixels and writes them in points.
+                let pixels = (row_height(lines) * 4.0 / 3.0).round() as u32;
+                let _ = write!(
+                    xml,
+                    "\" ht=\"{}\" customHeight=\"1",
+                    f64::from(pixels) * 0.75
+                );
+            }
+            xml.extend_from_slice(b"\">");
+            xml.extend_from_slice(&cells);
+            xml.extend_from_slice(b"</row>");
+            out.rows += 1;
+        }
+        out
+    }
+
+    /// Append one `<c>` element.
+    fn cell(&self, xml: &mut Vec<u8>, r: &[u8], col: usize, value: CellOut<'_>) {
+        let column = &self.columns[col];
+        xml.extend_from_slice(b"<c r=\"");
+        xml.extend_from_slice(column.name.as_bytes());
+        xml.extend_from_slice(r);
+        match value {
+            CellOut::Text(s, style) => {
+                let attribute = match style {
+                    CellStyle::Column => &column.column,
+                    CellStyle::Quoted => &column.quoted,
+                };
+                xml.extend_from_slice(attribute.as_bytes());
+                xml.extend_from_slice(b"\" t=\"inlineStr\"><is><t");
+                if s.starts_with(['\t', '\n', ' ']) || s.ends_with(['\t', '\n', ' ']) {
+                    xml.extend_from_slice(b" xml:space=\"preserve\"");
+                }
+                xml.push(b'>');
+                escape_text(xml, &s);
+                xml.extend_from_slice(b"</t></is></c>");
+            }
+            CellOut::Number(n) => {
+                xml.extend_from_slice(column.column.as_bytes());
+                // rust_xlsxwriter (without its `ryu`/`zmij` features) writes numbers with
+                // Rust's `Display`.
+                let _ = write!(xml, "\"><v>{n}</v></c>");
+            }
+        }
+    }
+}
+
+/// Append `s` as XML character data the way Excel and rust_xlsxwriter write it: `& < >`
+/// escaped, control characters (other than tab and line feed) and the non-characters U+FFFE
+/// and U+FFFF as `_xHHHH_`, and a literal `_xHHHH_` in the text kept literal by escaping its
+/// underscore (`_x005F_xHHHH_`).
+pub fn escape_text(xml: &mut Vec<u8>, s: &str) {
+    let s = escape_literal_escapes(s);
+    let bytes = s.as_bytes();
+    let mut done = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, len): (Cow<'static, [u8]>, usize) = match b {
+            b'&' => (Cow::Borrowed(b"&amp;"), 1),
+            b'<' => (Cow::Borrowed(b"&lt;"), 1),
+            b'>' => (Cow::Borrowed(b"&gt;"), 1),
+            0x00..=0x08 | 0x0B..=0x1F => (Cow::Owned(format!("_x{b:04X}_").into_bytes()), 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8 (EF only ever starts a
+            // character).
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                let code = if bytes[i + 2] == 0xBE {
+                    "_xFFFE_"
+                } else {
+                    "_xFFFF_"
+                };
+                (Cow::Borrowed(code.as_bytes()), 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        xml.extend_from_slice(&bytes[done..i]);
+        xml.extend_from_slice(&replacement);
+        i += len;
+        done = i;
+    }
+    xml.extend_from_slice(&bytes[done..]);
+}
+
+/// Length of `_xHHHH_`.
+const ESCAPE_LEN: usize = 7;
+
+/// A literal `_xHHHH_` (H a hex digit) in the text gets its underscore escaped, so that a
+/// reader does not take it for an escaped character: the same rule, and the same matching
+/// from the right, as rust_xlsxwriter's `escape_xml_escapes` (MIT/Apache-2.0).
+fn escape_literal_escapes(s: &str) -> Cow<'_, str> {
+    if !s.contains("_x") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = s.to_owned();
+    let mut changed = false;
+    for (index, _) in s.rmatch_indices("_x") {
+        let end = index + ESCAPE_LEN;
+        if end > s.len()
+            || !s.is_char_boundary(end - 1)
+            || !s[end - 1..].starts_with('_')
+            || !s[index + 2..end - 1].chars().all(|c| c.is_ascii_hexdigit())
+        {
+            continue;
+        }
+        out.replace_range(index..index, "_x005F");
+        changed = true;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_text(&mut out, s);
+        String::from_utf8(out).expect("UTF-8 stays UTF-8")
+    }
+
+    #[test]
+    fn markup_and_control_characters_are_escaped_as_excel_does() {
+        assert_eq!(escaped("a<b>&c"), "a&lt;b&gt;&amp;c");
+        assert_eq!(escaped("tab\tline\nend"), "tab\tline\nend");
+        assert_eq!(escaped("\u{0}\u{1b}\r"), "_x0000__x001B__x000D_");
+        assert_eq!(escaped("x\u{FFFE}y\u{FFFF}"), "x_xFFFE_y_xFFFF_");
+        assert_eq!(escaped("ﾃｽﾄ\u{FFFD}日本"), "ﾃｽﾄ\u{FFFD}日本");
+    }
+
+    #[test]
+    fn literal_escapes_keep_their_text() {
+        assert_eq!(escaped("_x0041_"), "_x005F_x0041_");
+        assert_eq!(escaped("a_x00e9_b_x12_"), "a_x005F_x00e9_b_x12_");
+        assert_eq!(escaped("_xZZZZ_ _x"), "_xZZZZ_ _x");
+        assert_eq!(escaped("_x_x0000_"), "_x_x005F_x0000_");
+    }
+}
