@@ -463,14 +463,6 @@ pub struct PreparedRow {
     pub cells: Vec<Cell>,
     lines: usize,
     hash: String,
-    id_width: f64,
-}
-
-impl PreparedRow {
-    /// Display width of the id (the id column is fitted to the widest).
-    pub fn id_width(&self) -> f64 {
-        self.id_width
-    }
 }
 
 /// Which content columns of `table` stay editable.
@@ -511,7 +503,6 @@ pub fn prepare_row(
         }
     }
     PreparedRow {
-        id_width: display_width(&id),
         id,
         cells,
         lines,
@@ -524,18 +515,12 @@ pub fn prepare_row(
 }
 
 impl Table {
-    /// Prepare every row on all cores; the table keeps its columns and options and gives up
-    /// its rows.
-    pub fn prepare(mut self, lang: Lang) -> (Table, Vec<PreparedRow>) {
-        use rayon::prelude::*;
-        let editable = editable_mask(&self);
-        let rows = std::mem::take(&mut self.rows);
-        let prepared = rows
-            .into_par_iter()
-            .with_min_len(256)
-            .map(|(id, cells)| prepare_row(&self, &editable, id, cells, lang))
-            .collect();
-        (self, prepared)
+    /// Display width of the widest row id (the id column is fitted to it).
+    pub fn id_width(&self) -> f64 {
+        self.rows
+            .iter()
+            .map(|(id, _)| display_width(id))
+            .fold(0.0, f64::max)
     }
 }
 
@@ -607,6 +592,11 @@ impl<'a> RowLayout<'a> {
     /// The table.
     pub fn table(&self) -> &'a Table {
         self.table
+    }
+
+    /// Prepare a row of the table ([`prepare_row`]).
+    pub fn prepare(&self, id: String, cells: Vec<Cell>) -> PreparedRow {
+        prepare_row(self.table, &self.editable, id, cells, self.lang)
     }
 
     /// The sheet's columns: id, content, and for customer tables agreement, comment, date and
@@ -717,14 +707,13 @@ fn text<E>(
 /// Writes one table's sheet: its name, header row, column widths and formats and print
 /// set-up, then, at [`TableWriter::finish`], the frozen header, autofilter, drop-downs and
 /// protection. The data rows either go through rust_xlsxwriter cell by cell
-/// ([`TableWriter::write_rows`]) or were rendered as XML by [`super::sheet_xml`], to be put into
-/// the saved workbook ([`TableWriter::rendered`]).
+/// ([`TableWriter::write_rows`]) or are rendered as XML by [`super::sheet_xml`] and put into
+/// the saved workbook.
 pub struct TableWriter<'a> {
     ws: Worksheet,
     layout: &'a RowLayout<'a>,
     f: &'a Formats,
     lang: Lang,
-    id_width: f64,
     rows: u32,
 }
 
@@ -770,7 +759,6 @@ impl<'a> TableWriter<'a> {
             layout,
             f,
             lang,
-            id_width: 8.0,
             rows: 0,
         })
     }
@@ -788,7 +776,6 @@ impl<'a> TableWriter<'a> {
         for prepared in rows {
             self.rows += 1;
             let row = self.rows;
-            self.id_width = self.id_width.max(prepared.id_width);
             let lines = layout.cells(prepared, |col, out| {
                 match out {
                     CellOut::Text(s, CellStyle::Column) => ws.write_string(row, col, s)?,
@@ -807,33 +794,26 @@ impl<'a> TableWriter<'a> {
         Ok(())
     }
 
-    /// Count `rows` data rows rendered elsewhere (as XML) whose widest id is `id_width`, for
-    /// the autofilter, drop-downs and id column width.
-    pub fn rendered(&mut self, rows: u32, id_width: f64) {
-        self.rows += rows;
-        self.id_width = self.id_width.max(id_width);
-    }
-
-    /// Finish the sheet (id column width, frozen header, autofilter, drop-downs, protection)
-    /// and give the worksheet back.
+    /// Finish the sheet of `rows` data rows whose widest id is `id_width` wide ([`Table::id_width`]):
+    /// id column width, frozen header, autofilter, drop-downs, protection. Give the worksheet
+    /// back.
     ///
     /// # Errors
     /// [`XlsxError`] from the writer.
-    pub fn finish(self) -> Result<Worksheet, XlsxError> {
+    pub fn finish(self, rows: u32, id_width: f64) -> Result<Worksheet, XlsxError> {
         let Self {
             mut ws,
             layout,
             lang,
-            id_width,
-            rows: last_row,
             ..
         } = self;
+        let last_row = rows;
         let table = layout.table();
         let ws_ref = &mut ws;
         let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         // Column widths are written with the sheet's start when the workbook is saved, so the
         // id column can be fitted once every id is known.
-        ws_ref.set_column_width(0, id_width.min(40.0) * 0.9)?;
+        ws_ref.set_column_width(0, id_width.clamp(8.0, 40.0) * 0.9)?;
         ws_ref.set_freeze_panes(1, 1)?;
         ws_ref.autofilter(0, 0, last_row.max(1), layout.width() as u16 - 1)?;
         ws_ref.set_repeat_rows(0, 0)?;
@@ -863,5 +843,67 @@ impl<'a> TableWriter<'a> {
             ws_ref.protect_with_options(&protection());
         }
         Ok(ws)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excel_units(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    #[test]
+    fn text_within_the_cell_limit_is_kept_as_it_is() {
+        let s = "🏭".repeat(MAX_CELL_CHARS / 2);
+        assert!(matches!(fit(&s, Lang::Ja), Cow::Borrowed(_)));
+        let s = "あ".repeat(MAX_CELL_CHARS);
+        assert!(matches!(fit(&s, Lang::En), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn longer_text_is_cut_to_the_limit_as_excel_counts_it() {
+        // Each emoji is one character but two UTF-16 units, which is what Excel counts.
+        for s in [
+            "🏭".repeat(20_000),
+            "あ".repeat(40_000),
+            format!("a{}", "🔐".repeat(MAX_CELL_CHARS)),
+        ] {
+            for lang in [Lang::Ja, Lang::En] {
+                let cut = fit(&s, lang);
+                assert!(
+                    excel_units(&cut) <= MAX_CELL_CHARS,
+                    "{lang:?}: within the limit"
+                );
+                assert!(
+                    excel_units(&cut) >= MAX_CELL_CHARS - 1,
+                    "{lang:?}: no more cut than a character"
+                );
+                assert!(cut.ends_with(']'), "{lang:?}: with the visible marker");
+                let kept = cut.split('…').next().unwrap();
+                assert!(s.starts_with(kept), "{lang:?}: the start of the text");
+            }
+        }
+    }
+
+    #[test]
+    fn customer_and_editable_columns_are_the_unlocked_ones() {
+        let table = Table {
+            name: "t".into(),
+            cols: vec![Col::new("a", 8.0), Col::new("b", 8.0), Col::new("c", 8.0)],
+            rows: vec![],
+            customer: true,
+            editable: vec![(1, None)],
+        };
+        let responses = HashMap::new();
+        let layout = RowLayout::new(&table, Lang::Ja, &responses);
+        let kinds: Vec<ColumnKind> = (0..layout.width()).map(|c| layout.kind(c)).collect();
+        use ColumnKind::*;
+        assert_eq!(
+            kinds,
+            [Id, Locked, Unlocked, Locked, Unlocked, Unlocked, Unlocked, Locked],
+            "id, a, b (editable), c, agreement, comment, date, hash"
+        );
     }
 }

@@ -8,14 +8,24 @@
 //! constant-memory worksheet — inline strings, the same escapes, the same row heights and
 //! style indices — and the integration tests compare the two byte for byte
 //! (`tests/integration/excel.rs`). What goes into each cell is decided in one place for both
-//! ([`RowLayout::cells`]); the export puts the rendered rows into the saved workbook.
+//! ([`RowLayout::cells`]). The export writes the rows into each sheet of the saved workbook as
+//! the sheet is compressed, rendering a few chunks ahead on all cores, so that a large sheet is
+//! never all in memory as XML.
 
 use super::sheet::{
-    col_letter, row_height, CellOut, CellStyle, CellStyles, PreparedRow, RowLayout,
+    col_letter, row_height, Cell, CellOut, CellStyle, CellStyles, PreparedRow, RowLayout,
 };
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::convert::Infallible;
-use std::io::Write as _;
+use std::io::Write;
+
+/// Rows rendered at a time on one core.
+const CHUNK: usize = 1024;
+
+/// Chunks rendered (on all cores) while the previous ones are written: enough to keep the
+/// cores busy, few enough that a large sheet is never all in memory as XML.
+const GROUP: usize = 8;
 
 /// Renders the data rows of one table.
 pub struct RowsXml<'a> {
@@ -30,17 +40,6 @@ struct ColumnXml {
     name: String,
     column: String,
     quoted: String,
-}
-
-/// Data rows rendered as XML.
-#[derive(Debug, Default)]
-pub struct RenderedRows {
-    /// The `<row>` elements.
-    pub xml: Vec<u8>,
-    /// How many rows.
-    pub rows: u32,
-    /// Display width of the widest id.
-    pub id_width: f64,
 }
 
 impl<'a> RowsXml<'a> {
@@ -69,16 +68,60 @@ impl<'a> RowsXml<'a> {
         }
     }
 
+    /// Render every row of the table (given here, in order: the layout's table has given
+    /// them up) and write the XML to `out`, in order. Rows are rendered in chunks on all cores
+    /// while the chunks before them are written.
+    ///
+    /// # Errors
+    /// What writing to `out` gives.
+    pub fn write_rows(
+        &self,
+        rows: Vec<(String, Vec<Cell>)>,
+        out: &mut (impl Write + Send),
+    ) -> std::io::Result<()> {
+        let mut rows = rows.into_iter();
+        let mut first = 1u32;
+        let mut rendered: Vec<Vec<u8>> = Vec::new();
+        loop {
+            let mut group = Vec::with_capacity(GROUP);
+            for _ in 0..GROUP {
+                let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                group.push((first, chunk));
+                first += CHUNK as u32;
+            }
+            if group.is_empty() && rendered.is_empty() {
+                return Ok(());
+            }
+            let (written, next) = rayon::join(
+                || rendered.iter().try_for_each(|xml| out.write_all(xml)),
+                || {
+                    group
+                        .into_par_iter()
+                        .map(|(first, chunk)| {
+                            let prepared = chunk
+                                .into_iter()
+                                .map(|(id, cells)| self.layout.prepare(id, cells));
+                            self.render(first, prepared)
+                        })
+                        .collect()
+                },
+            );
+            written?;
+            rendered = next;
+        }
+    }
+
     /// Render `rows`, the first of them being data row `first` (1 is the row under the header).
-    pub fn render(&self, first: u32, rows: impl IntoIterator<Item = PreparedRow>) -> RenderedRows {
-        let mut out = RenderedRows::default();
+    pub fn render(&self, first: u32, rows: impl IntoIterator<Item = PreparedRow>) -> Vec<u8> {
+        let mut xml = Vec::new();
         let mut cells = Vec::with_capacity(4096);
         let mut number = itoa::Buffer::new();
-        for prepared in rows {
+        for (i, prepared) in rows.into_iter().enumerate() {
             // The XML numbers rows from 1, the header being row 1.
-            let r = first + out.rows + 1;
-            let r_text = number.format(r).as_bytes();
-            out.id_width = out.id_width.max(prepared.id_width());
+            let r_text = number.format(first + i as u32 + 1).as_bytes();
             cells.clear();
             let lines = self
                 .layout
@@ -87,7 +130,6 @@ impl<'a> RowsXml<'a> {
                     Ok::<(), Infallible>(())
                 })
                 .unwrap_or_else(|never| match never {});
-            let xml = &mut out.xml;
             xml.extend_from_slice(b"<row r=\"");
             xml.extend_from_slice(r_text);
             if lines > 1 {
@@ -102,9 +144,8 @@ impl<'a> RowsXml<'a> {
             xml.extend_from_slice(b"\">");
             xml.extend_from_slice(&cells);
             xml.extend_from_slice(b"</row>");
-            out.rows += 1;
         }
-        out
+        xml
     }
 
     /// Append one `<c>` element.
@@ -213,6 +254,55 @@ fn escape_literal_escapes(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::excel::sheet::{Col, Table};
+    use crate::model::Lang;
+    use std::collections::HashMap;
+
+    /// Rows written chunk by chunk, several groups of them, are the rows rendered in one go:
+    /// numbered on across chunk and group boundaries, in order.
+    #[test]
+    fn rows_written_in_chunks_are_the_rows_rendered_in_one_go() {
+        let rows: Vec<(String, Vec<Cell>)> = (0..(GROUP * 2 + 3) * CHUNK + 17)
+            .map(|i| {
+                let text = if i % 7 == 0 {
+                    format!("{i}\n二行目")
+                } else {
+                    format!("={i}")
+                };
+                (format!("R{i}"), vec![Cell::Text(text), Cell::Num(i as f64)])
+            })
+            .collect();
+        let table = Table {
+            name: "t".into(),
+            cols: vec![Col::new("a", 10.0), Col::new("b", 10.0)],
+            rows: vec![],
+            customer: true,
+            editable: vec![],
+        };
+        let responses = HashMap::new();
+        let layout = RowLayout::new(&table, Lang::Ja, &responses);
+        let styles = CellStyles {
+            column: [1, 3, 6],
+            quoted: [5, 5, 7],
+        };
+        let xml = RowsXml::new(&layout, styles);
+        let mut written = Vec::new();
+        xml.write_rows(rows.clone(), &mut written)
+            .expect("writes to memory");
+        let whole = xml.render(
+            1,
+            rows.into_iter()
+                .map(|(id, cells)| layout.prepare(id, cells)),
+        );
+        assert_eq!(written.len(), whole.len());
+        assert!(written == whole, "the same bytes");
+        let text = String::from_utf8(written).expect("UTF-8");
+        let last = (GROUP * 2 + 3) * CHUNK + 17 + 1;
+        assert!(
+            text.ends_with(&format!("</row>")) && text.contains(&format!("<row r=\"{last}\">"))
+        );
+        assert_eq!(text.matches("<row ").count(), last - 1, "every row once");
+    }
 
     fn escaped(s: &str) -> String {
         let mut out = Vec::new();

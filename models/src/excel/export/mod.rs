@@ -14,10 +14,8 @@ mod model_sheets;
 mod package;
 mod risk_sheets;
 
-use super::sheet::{
-    editable_mask, prepare_row, CellStyles, Formats, PreparedRow, RowLayout, Table, TableWriter,
-};
-use super::sheet_xml::{RenderedRows, RowsXml};
+use super::sheet::{Formats, RowLayout, Table, TableWriter};
+use super::sheet_xml::RowsXml;
 use super::META_SHEET;
 use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
@@ -168,9 +166,6 @@ const PARTS: &[Part] = &[
     Part::Table(risk_sheets::findings),
 ];
 
-/// Rows rendered (or prepared) at a time, on one core.
-const ROW_CHUNK: usize = 1024;
-
 /// How a table's data rows are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum RowWriter {
@@ -180,16 +175,9 @@ enum RowWriter {
     Library,
 }
 
-/// A table's rows, ready for its sheet.
-enum Rows {
-    Rendered(Vec<RenderedRows>),
-    Prepared(Vec<PreparedRow>),
-}
-
 /// What a part's job made.
 enum Made {
-    /// A table (columns and options, without rows) and its rows.
-    Table(Table, Rows),
+    Table(Table),
     Diagram(std::result::Result<Vec<u8>, String>),
     Summary,
 }
@@ -248,112 +236,90 @@ fn build(
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    // First, on all cores: every table built and its rows rendered in chunks, and the zone
-    // diagram drawn.
+    // First, on all cores: every table built, and the zone diagram drawn.
     let made: Vec<Made> = PARTS
         .par_iter()
         .map(|part| match part {
-            Part::Table(build) => {
-                let table = build(&ctx);
-                match writer {
-                    RowWriter::Xml => render(table, ctx.lang, &responses, styles),
-                    RowWriter::Library => {
-                        let (table, rows) = table.prepare(ctx.lang);
-                        Made::Table(table, Rows::Prepared(rows))
-                    }
-                }
-            }
+            Part::Table(build) => Made::Table(build(&ctx)),
             Part::Diagram => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
             Part::Summary => Made::Summary,
         })
         .collect();
-    // Then the sheets in order, each table with its header row, columns and settings (the
-    // rendered rows are put in after saving).
+    // Then the sheets in order. A table's sheet gets its header row, columns and settings
+    // here, and its rows either here, cell by cell (the reference), or below.
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut rendered = Vec::new();
+    let mut later: Vec<(usize, Table)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
     for made in made {
-        match made {
-            Made::Summary => risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?,
+        let mut table = match made {
+            Made::Summary => {
+                risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
+                continue;
+            }
             Made::Diagram(png) => {
                 model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
+                continue;
             }
-            Made::Table(table, rows) => {
-                let layout = RowLayout::new(&table, ctx.lang, &responses);
-                let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
-                let mut w = TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name)
-                    .map_err(&err)?;
-                let chunks = match rows {
-                    Rows::Prepared(rows) => {
-                        w.write_rows(rows).map_err(&err)?;
-                        None
-                    }
-                    Rows::Rendered(chunks) => {
-                        let count = chunks.iter().map(|c| c.rows).sum();
-                        let id_width = chunks.iter().map(|c| c.id_width).fold(0.0, f64::max);
-                        w.rendered(count, id_width);
-                        Some((count, chunks))
-                    }
-                };
-                let ws = w.finish().map_err(&err)?;
-                let kind = if table.customer { "customer" } else { "plain" };
-                sheet_names.push((ws.name(), kind));
-                wb.push_worksheet(ws);
-                if let Some((rows, chunks)) = chunks {
-                    rendered.push(package::SheetRows {
-                        sheet: wb.worksheets().len(),
-                        chunks: chunks.into_iter().map(|c| c.xml).collect(),
-                        rows,
-                        width: layout.width(),
-                    });
-                }
+            Made::Table(table) => table,
+        };
+        let (rows, id_width) = (table.rows.len() as u32, table.id_width());
+        let data = std::mem::take(&mut table.rows);
+        let layout = RowLayout::new(&table, ctx.lang, &responses);
+        let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
+        let mut w =
+            TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name).map_err(&err)?;
+        let data = match writer {
+            RowWriter::Library => {
+                let prepared: Vec<_> = data
+                    .into_par_iter()
+                    .with_min_len(256)
+                    .map(|(id, cells)| layout.prepare(id, cells))
+                    .collect();
+                w.write_rows(prepared).map_err(&err)?;
+                None
             }
+            RowWriter::Xml => Some(data),
+        };
+        let ws = w.finish(rows, id_width).map_err(&err)?;
+        drop(layout);
+        let kind = if table.customer { "customer" } else { "plain" };
+        sheet_names.push((ws.name(), kind));
+        wb.push_worksheet(ws);
+        if let Some(data) = data {
+            table.rows = data;
+            later.push((wb.worksheets().len(), table));
         }
     }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
     let saved = wb.save_to_buffer().map_err(&err)?;
-    match writer {
-        RowWriter::Xml => package::assemble(&saved, rendered).map_err(|detail| Error::Export {
-            location: Location::default(),
-            detail,
-        }),
-        RowWriter::Library => Ok(saved),
+    if writer == RowWriter::Library {
+        return Ok(saved);
     }
-}
-
-/// Render `table`'s rows as sheet XML, in chunks on all cores.
-fn render(
-    mut table: Table,
-    lang: Lang,
-    responses: &HashMap<&str, &CustomerResponse>,
-    styles: CellStyles,
-) -> Made {
-    let rows = std::mem::take(&mut table.rows);
-    let mut chunks = Vec::with_capacity(rows.len().div_ceil(ROW_CHUNK));
-    let mut rows = rows.into_iter();
-    loop {
-        let chunk: Vec<_> = rows.by_ref().take(ROW_CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        chunks.push(chunk);
-    }
-    let layout = RowLayout::new(&table, lang, responses);
-    let editable = editable_mask(&table);
-    let xml = RowsXml::new(&layout, styles);
-    let rendered = chunks
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            let prepared = chunk
-                .into_iter()
-                .map(|(id, cells)| prepare_row(&table, &editable, id, cells, lang));
-            xml.render((i * ROW_CHUNK) as u32 + 1, prepared)
+    // Last, each table's rows rendered as XML and put into its sheet as the sheet is
+    // compressed.
+    let sheets = later
+        .into_iter()
+        .map(|(sheet, mut table)| {
+            let data = std::mem::take(&mut table.rows);
+            let rows = data.len() as u32;
+            let width = RowLayout::new(&table, ctx.lang, &responses).width();
+            let (ctx, responses) = (&ctx, &responses);
+            let write: package::RowsWriter<'_> = Box::new(move |out| {
+                let layout = RowLayout::new(&table, ctx.lang, responses);
+                RowsXml::new(&layout, styles).write_rows(data, out)
+            });
+            package::SheetRows {
+                sheet,
+                rows,
+                width,
+                write,
+            }
         })
         .collect();
-    drop(xml);
-    drop(layout);
-    Made::Table(table, Rows::Rendered(rendered))
+    package::assemble(&saved, sheets).map_err(|detail| Error::Export {
+        location: Location::default(),
+        detail,
+    })
 }
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.

@@ -1,8 +1,9 @@
 //! The workbook file. rust_xlsxwriter saves the workbook with every table sheet holding its
 //! header row only (and everything else: columns, panes, autofilter, drop-downs, protection,
-//! print set-up); the table rows, rendered as XML on all cores ([`crate::excel::sheet_xml`]),
-//! are put into their sheets here, each such sheet compressed on whichever core is free, and
-//! every other part of the library's package is copied as it is.
+//! print set-up); here the table rows, rendered as XML on all cores
+//! ([`crate::excel::sheet_xml`]), go into their sheets as each sheet is compressed — the
+//! sheets on whichever core is free, largest first — and every other part of the library's
+//! package is copied as it is.
 
 use super::ZIP_LEVEL;
 use crate::excel::sheet::col_letter;
@@ -12,35 +13,31 @@ use std::io::{Cursor, Read, Write};
 use zip::write::{PreparedZipFile, SimpleFileOptions, ZipFileBuilder};
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-/// The rendered data rows of one worksheet of the saved workbook.
-pub(super) struct SheetRows {
+/// The data rows of one worksheet of the saved workbook.
+pub(super) struct SheetRows<'a> {
     /// 1-based position of the worksheet in the workbook (its part is
     /// `xl/worksheets/sheet{n}.xml`).
     pub sheet: usize,
-    /// The `<row>` elements, in chunks, in order.
-    pub chunks: Vec<Vec<u8>>,
     /// Data rows in all.
     pub rows: u32,
     /// Columns of the sheet.
     pub width: usize,
+    /// Writes the `<row>` elements, in order.
+    pub write: RowsWriter<'a>,
 }
+
+/// Writes a sheet's `<row>` elements into its part.
+pub(super) type RowsWriter<'a> =
+    Box<dyn FnOnce(&mut ZipFileBuilder) -> std::io::Result<()> + Send + 'a>;
 
 /// Put `sheets`' rows into the workbook `saved` (as rust_xlsxwriter saved it) and give the
 /// finished file.
 ///
 /// # Errors
 /// A message when the saved workbook is not what rust_xlsxwriter writes (which would be a bug).
-pub(super) fn assemble(saved: &[u8], sheets: Vec<SheetRows>) -> Result<Vec<u8>, String> {
+pub(super) fn assemble(saved: &[u8], sheets: Vec<SheetRows<'_>>) -> Result<Vec<u8>, String> {
     let zip_error = |e: zip::result::ZipError| format!("workbook package: {e}");
     let mut archive = ZipArchive::new(Cursor::new(saved)).map_err(zip_error)?;
-    // Sheet XML compresses to about a sixth of its size at the export's level.
-    let capacity = saved.len()
-        + sheets
-            .iter()
-            .flat_map(|s| &s.chunks)
-            .map(Vec::len)
-            .sum::<usize>()
-            / 6;
     let mut parts = Vec::with_capacity(sheets.len());
     for rows in sheets {
         let name = format!("xl/worksheets/sheet{}.xml", rows.sheet);
@@ -57,11 +54,11 @@ pub(super) fn assemble(saved: &[u8], sheets: Vec<SheetRows>) -> Result<Vec<u8>, 
     let mut compressed: HashMap<String, PreparedZipFile> = parts
         .into_par_iter()
         .map(|(name, xml, rows)| {
-            let file = compress(&name, &xml, &rows)?;
+            let file = compress(&name, &xml, rows)?;
             Ok((name, file))
         })
         .collect::<Result<_, String>>()?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(capacity)));
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
         let part = archive.by_index_raw(i).map_err(zip_error)?;
         let name = part.name().map_err(zip_error)?.into_owned();
@@ -81,7 +78,7 @@ pub(super) fn assemble(saved: &[u8], sheets: Vec<SheetRows>) -> Result<Vec<u8>, 
 
 /// The sheet part `name` (its XML as saved, `xml`) with `rows` put in after the header row,
 /// compressed as rust_xlsxwriter compresses its parts.
-fn compress(name: &str, xml: &str, rows: &SheetRows) -> Result<PreparedZipFile, String> {
+fn compress(name: &str, xml: &str, rows: SheetRows<'_>) -> Result<PreparedZipFile, String> {
     let error = |e: &dyn std::fmt::Display| format!("{name}: {e}");
     // The sheet data is the header row, which ends at the first `</row>`, and possibly an
     // empty copy of it: at save, rust_xlsxwriter writes the last row of a constant-memory
@@ -124,9 +121,7 @@ fn compress(name: &str, xml: &str, rows: &SheetRows) -> Result<PreparedZipFile, 
         .last_modified_time(DateTime::default());
     let mut file = ZipFileBuilder::new(name, options).map_err(|e| error(&e))?;
     file.write_all(start.as_bytes()).map_err(|e| error(&e))?;
-    for chunk in &rows.chunks {
-        file.write_all(chunk).map_err(|e| error(&e))?;
-    }
+    (rows.write)(&mut file).map_err(|e| error(&e))?;
     file.write_all(end.as_bytes()).map_err(|e| error(&e))?;
     file.finish().map_err(|e| error(&e))
 }
