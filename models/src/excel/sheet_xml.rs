@@ -298,9 +298,7 @@ mod tests {
         assert!(written == whole, "the same bytes");
         let text = String::from_utf8(written).expect("UTF-8");
         let last = (GROUP * 2 + 3) * CHUNK + 17 + 1;
-        assert!(
-            text.ends_with(&format!("</row>")) && text.contains(&format!("<row r=\"{last}\">"))
-        );
+        assert!(text.ends_with("</row>") && text.contains(&format!("<row r=\"{last}\">")));
         assert_eq!(text.matches("<row ").count(), last - 1, "every row once");
     }
 
