@@ -78,6 +78,18 @@ impl Responsibility {
             Self::Shared => "shared",
         }
     }
+    /// Its label in `lang` (the i18n key `responsibility.<wire name>`).
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::Sier => "responsibility.sier",
+                Self::Customer => "responsibility.customer",
+                Self::Vendor => "responsibility.vendor",
+                Self::Shared => "responsibility.shared",
+            },
+        )
+    }
 }
 
 /// Progress of a countermeasure. Only `Agreed` and `Implemented` count for residual risk.
@@ -244,4 +256,25 @@ pub struct CustomMeasure {
     /// IEC 62443-3-3 foundational requirements (`FR1`…).
     #[serde(default)]
     pub fr: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn parties_and_statuses_have_labels_in_both_languages() {
+        let labels = |f: &dyn Fn(Lang) -> &'static str| (f(Lang::Ja), f(Lang::En));
+        for r in Responsibility::ALL {
+            let (ja, en) = labels(&|l| r.label(l));
+            assert!(!ja.starts_with("responsibility.") && !en.starts_with("responsibility."));
+            assert_ne!(ja, en, "{r:?}");
+        }
+        for s in MeasureStatus::ALL {
+            let (ja, en) = labels(&|l| s.label(l));
+            assert!(!ja.starts_with("status.") && !en.starts_with("status."));
+            assert_ne!(ja, en, "{s:?}");
+        }
+    }
 }

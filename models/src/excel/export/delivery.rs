@@ -15,8 +15,7 @@ fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
 }
 
 fn party(ctx: &Ctx<'_>, r: Option<Responsibility>) -> String {
-    r.map(|r| ctx.t(&format!("responsibility.{}", r.key())))
-        .unwrap_or_else(|| ctx.t("xl.unset"))
+    r.map_or_else(|| ctx.t("xl.unset"), |r| r.label(ctx.lang).to_owned())
 }
 
 fn scope_text(ctx: &Ctx<'_>, m: &crate::model::Countermeasure) -> String {
@@ -66,10 +65,7 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
                 m.threats.join(", ").into(),
                 scope_text(ctx, m).into(),
                 party(ctx, m.responsibility).into(),
-                m.operator
-                    .map(|r| ctx.t(&format!("responsibility.{}", r.key())))
-                    .unwrap_or_default()
-                    .into(),
+                m.operator.map_or("", |r| r.label(ctx.lang)).into(),
                 m.paid
                     .map(|x| {
                         if x {

@@ -248,7 +248,7 @@ fn build(
     // Then the sheets in order. A table's sheet gets its header row, columns and settings
     // here, and its rows either here, cell by cell (the reference), or below.
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut later: Vec<(usize, Table)> = Vec::new();
+    let mut later: Vec<(usize, u32, usize, Table)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
     for made in made {
         let mut table = match made {
@@ -263,31 +263,29 @@ fn build(
             Made::Table(table) => table,
         };
         let (rows, id_width) = (table.rows.len() as u32, table.id_width());
-        let data = std::mem::take(&mut table.rows);
+        // The reference writes the rows here and needs them apart from the table it reads.
+        let data = match writer {
+            RowWriter::Library => std::mem::take(&mut table.rows),
+            RowWriter::Xml => Vec::new(),
+        };
         let layout = RowLayout::new(&table, ctx.lang, &responses);
+        let width = layout.width();
         let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
         let mut w =
             TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name).map_err(&err)?;
-        let data = match writer {
-            RowWriter::Library => {
-                let prepared: Vec<_> = data
-                    .into_par_iter()
-                    .with_min_len(256)
-                    .map(|(id, cells)| layout.prepare(id, cells))
-                    .collect();
-                w.write_rows(prepared).map_err(&err)?;
-                None
-            }
-            RowWriter::Xml => Some(data),
-        };
+        let prepared: Vec<_> = data
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|(id, cells)| layout.prepare(id, cells))
+            .collect();
+        w.write_rows(prepared).map_err(&err)?;
         let ws = w.finish(rows, id_width).map_err(&err)?;
         drop(layout);
         let kind = if table.customer { "customer" } else { "plain" };
         sheet_names.push((ws.name(), kind));
         wb.push_worksheet(ws);
-        if let Some(data) = data {
-            table.rows = data;
-            later.push((wb.worksheets().len(), table));
+        if writer == RowWriter::Xml {
+            later.push((wb.worksheets().len(), rows, width, table));
         }
     }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
@@ -297,14 +295,12 @@ fn build(
     }
     // Last, each table's rows rendered as XML and put into its sheet as the sheet is
     // compressed.
+    let (ctx, responses) = (&ctx, &responses);
     let sheets = later
         .into_iter()
-        .map(|(sheet, mut table)| {
-            let data = std::mem::take(&mut table.rows);
-            let rows = data.len() as u32;
-            let width = RowLayout::new(&table, ctx.lang, &responses).width();
-            let (ctx, responses) = (&ctx, &responses);
+        .map(|(sheet, rows, width, mut table)| {
             let write: package::RowsWriter<'_> = Box::new(move |out| {
+                let data = std::mem::take(&mut table.rows);
                 let layout = RowLayout::new(&table, ctx.lang, responses);
                 RowsXml::new(&layout, styles).write_rows(data, out)
             });

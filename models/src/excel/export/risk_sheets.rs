@@ -5,7 +5,7 @@ use super::model_sheets::serde_key;
 use super::Ctx;
 use crate::excel::sheet::{page_setup, write_text, Cell, Col, Formats, Table};
 use crate::id::{AssetId, MeasureId};
-use crate::model::{Countermeasure, Responsibility};
+use crate::model::Countermeasure;
 use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
@@ -16,14 +16,13 @@ fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
 }
 
 /// What every register row looks up, worked out once: the asset's name and type by asset, the label of
-/// each countermeasure, and the fixed words.
+/// each countermeasure, threat names and the fixed words.
 pub(super) struct RegisterRows<'a> {
     ctx: &'a Ctx<'a>,
     assets: HashMap<AssetId, [&'a str; 2]>,
     measures: HashMap<MeasureId, &'a Countermeasure>,
     measure_labels: HashMap<MeasureId, String>,
     threat_names: HashMap<&'a str, String>,
-    party_labels: HashMap<Responsibility, String>,
     yes_no: [String; 2],
 }
 
@@ -66,10 +65,6 @@ impl<'a> RegisterRows<'a> {
                     let t = ctx.catalogue.threat(p, id)?;
                     Some((id, ctx.pick(&t.ja, &t.en).to_owned()))
                 })
-                .collect(),
-            party_labels: Responsibility::ALL
-                .iter()
-                .map(|&x| (x, ctx.t(&format!("responsibility.{}", x.key()))))
                 .collect(),
             yes_no: [ctx.t("xl.yes"), ctx.t("xl.no")],
         }
@@ -128,7 +123,7 @@ impl<'a> RegisterRows<'a> {
             decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
             {
                 let mut parties = String::new();
-                for label in r.parties.iter().filter_map(|x| self.party_labels.get(x)) {
+                for label in r.parties.iter().map(|x| x.label(ctx.lang)) {
                     if !parties.is_empty() {
                         parties.push('、');
                     }
