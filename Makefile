@@ -53,4 +53,6 @@ cargo-test: ui
 e2e: ui
 	tests/e2e/run.sh
 
+# A one-off build keeps no incremental caches (1.4 GB on a clean clone).
+test: export CARGO_INCREMENTAL = 0
 test: setup fmt-check ui-test clippy doc cargo-test e2e
