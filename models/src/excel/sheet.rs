@@ -108,6 +108,9 @@ fn cell_number_text(out: &mut String, n: f64) {
     };
 }
 
+/// One row of a table: its stable id and cells.
+pub type Row = (String, Vec<Cell>);
+
 /// A table for one sheet.
 #[derive(Debug, Clone)]
 pub struct Table {
@@ -115,8 +118,8 @@ pub struct Table {
     pub name: String,
     /// Columns after the id column.
     pub cols: Vec<Col>,
-    /// Rows: stable id and cells (as many as `cols`).
-    pub rows: Vec<(String, Vec<Cell>)>,
+    /// Rows (cells as many as `cols`).
+    pub rows: Vec<Row>,
     /// Append the customer columns (agreement, comment, date).
     pub customer: bool,
     /// Content columns (0-based among `cols`) that stay editable on the protected sheet, with
@@ -517,11 +520,13 @@ pub fn prepare_row(
 impl Table {
     /// Display width of the widest row id (the id column is fitted to it).
     pub fn id_width(&self) -> f64 {
-        self.rows
-            .iter()
-            .map(|(id, _)| display_width(id))
-            .fold(0.0, f64::max)
+        id_width(self.rows.iter().map(|(id, _)| id.as_str()))
     }
+}
+
+/// Display width of the widest of `ids` (the id column is fitted to it).
+pub fn id_width<'s>(ids: impl Iterator<Item = &'s str>) -> f64 {
+    ids.map(display_width).fold(0.0, f64::max)
 }
 
 /// Text fitted to Excel's cell limit, without a copy when it fits.

@@ -13,7 +13,7 @@
 //! never all in memory as XML.
 
 use super::sheet::{
-    col_letter, row_height, Cell, CellOut, CellStyle, CellStyles, PreparedRow, RowLayout,
+    col_letter, row_height, CellOut, CellStyle, CellStyles, PreparedRow, Row, RowLayout,
 };
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -31,6 +31,25 @@ const GROUP: usize = 8;
 pub struct RowsXml<'a> {
     layout: &'a RowLayout<'a>,
     columns: Vec<ColumnXml>,
+}
+
+/// The data rows of a table, for [`RowsXml::write_rows`].
+pub enum Rows<'a> {
+    /// Built beforehand, in order.
+    Built(Vec<Row>),
+    /// Rows made on demand, on any core.
+    Made {
+        /// Rows in all.
+        len: usize,
+        /// Makes row `i` (0-based).
+        row: Box<dyn Fn(usize) -> Row + Send + Sync + 'a>,
+    },
+}
+
+/// Rows rendered together on one core.
+enum Chunk<'a> {
+    Built(Vec<Row>),
+    Made(std::ops::Range<usize>, &'a (dyn Fn(usize) -> Row + Sync)),
 }
 
 /// What every cell of a column starts with: the column's letters, and its style attribute
@@ -70,25 +89,40 @@ impl<'a> RowsXml<'a> {
 
     /// Render every row of the table (given here, in order: the layout's table has given
     /// them up) and write the XML to `out`, in order. Rows are rendered in chunks on all cores
-    /// while the chunks before them are written.
+    /// while the chunks before them are written; rows made on demand are made with their
+    /// chunk, so that they are never all in memory either.
     ///
     /// # Errors
     /// What writing to `out` gives.
-    pub fn write_rows(
-        &self,
-        rows: Vec<(String, Vec<Cell>)>,
-        out: &mut (impl Write + Send),
-    ) -> std::io::Result<()> {
-        let mut rows = rows.into_iter();
+    pub fn write_rows(&self, rows: Rows<'_>, out: &mut (impl Write + Send)) -> std::io::Result<()> {
+        let (mut built, made) = match rows {
+            Rows::Built(rows) => (rows.into_iter(), None),
+            Rows::Made { len, row } => (Vec::new().into_iter(), Some((len, row))),
+        };
+        let mut next_made = 0;
         let mut first = 1u32;
         let mut rendered: Vec<Vec<u8>> = Vec::new();
         loop {
             let mut group = Vec::with_capacity(GROUP);
             for _ in 0..GROUP {
-                let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() {
-                    break;
-                }
+                let chunk = match &made {
+                    None => {
+                        let rows: Vec<_> = built.by_ref().take(CHUNK).collect();
+                        if rows.is_empty() {
+                            break;
+                        }
+                        Chunk::Built(rows)
+                    }
+                    Some((len, row)) => {
+                        if next_made == *len {
+                            break;
+                        }
+                        let end = (next_made + CHUNK).min(*len);
+                        let chunk = Chunk::Made(next_made..end, &**row);
+                        next_made = end;
+                        chunk
+                    }
+                };
                 group.push((first, chunk));
                 first += CHUNK as u32;
             }
@@ -98,13 +132,14 @@ impl<'a> RowsXml<'a> {
             let (written, next) = rayon::join(
                 || rendered.iter().try_for_each(|xml| out.write_all(xml)),
                 || {
+                    let prepare = |(id, cells)| self.layout.prepare(id, cells);
                     group
                         .into_par_iter()
-                        .map(|(first, chunk)| {
-                            let prepared = chunk
-                                .into_iter()
-                                .map(|(id, cells)| self.layout.prepare(id, cells));
-                            self.render(first, prepared)
+                        .map(|(first, chunk)| match chunk {
+                            Chunk::Built(rows) => self.render(first, rows.into_iter().map(prepare)),
+                            Chunk::Made(range, row) => {
+                                self.render(first, range.map(row).map(prepare))
+                            }
                         })
                         .collect()
                 },
@@ -254,24 +289,24 @@ fn escape_literal_escapes(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::excel::sheet::{Col, Table};
+    use crate::excel::sheet::{Cell, Col, Table};
     use crate::model::Lang;
     use std::collections::HashMap;
 
-    /// Rows written chunk by chunk, several groups of them, are the rows rendered in one go:
-    /// numbered on across chunk and group boundaries, in order.
+    /// Rows written chunk by chunk, several groups of them, built beforehand or made on
+    /// demand, are the rows rendered in one go: numbered on across chunk and group boundaries,
+    /// in order.
     #[test]
     fn rows_written_in_chunks_are_the_rows_rendered_in_one_go() {
-        let rows: Vec<(String, Vec<Cell>)> = (0..(GROUP * 2 + 3) * CHUNK + 17)
-            .map(|i| {
-                let text = if i % 7 == 0 {
-                    format!("{i}\n二行目")
-                } else {
-                    format!("={i}")
-                };
-                (format!("R{i}"), vec![Cell::Text(text), Cell::Num(i as f64)])
-            })
-            .collect();
+        let len = (GROUP * 2 + 3) * CHUNK + 17;
+        let row = |i: usize| -> Row {
+            let text = if i % 7 == 0 {
+                format!("{i}\n二行目")
+            } else {
+                format!("={i}")
+            };
+            (format!("R{i}"), vec![Cell::Text(text), Cell::Num(i as f64)])
+        };
         let table = Table {
             name: "t".into(),
             cols: vec![Col::new("a", 10.0), Col::new("b", 10.0)],
@@ -286,20 +321,29 @@ mod tests {
             quoted: [5, 5, 7],
         };
         let xml = RowsXml::new(&layout, styles);
-        let mut written = Vec::new();
-        xml.write_rows(rows.clone(), &mut written)
-            .expect("writes to memory");
         let whole = xml.render(
             1,
-            rows.into_iter()
+            (0..len)
+                .map(row)
                 .map(|(id, cells)| layout.prepare(id, cells)),
         );
-        assert_eq!(written.len(), whole.len());
-        assert!(written == whole, "the same bytes");
-        let text = String::from_utf8(written).expect("UTF-8");
-        let last = (GROUP * 2 + 3) * CHUNK + 17 + 1;
+        for rows in [
+            Rows::Built((0..len).map(row).collect()),
+            Rows::Made {
+                len,
+                row: Box::new(row),
+            },
+        ] {
+            let mut written = Vec::new();
+            xml.write_rows(rows, &mut written)
+                .expect("writes to memory");
+            assert_eq!(written.len(), whole.len());
+            assert!(written == whole, "the same bytes");
+        }
+        let text = String::from_utf8(whole).expect("UTF-8");
+        let last = len + 1;
         assert!(text.ends_with("</row>") && text.contains(&format!("<row r=\"{last}\">")));
-        assert_eq!(text.matches("<row ").count(), last - 1, "every row once");
+        assert_eq!(text.matches("<row ").count(), len, "every row once");
     }
 
     fn escaped(s: &str) -> String {

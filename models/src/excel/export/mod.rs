@@ -15,7 +15,7 @@ mod package;
 mod risk_sheets;
 
 use super::sheet::{Formats, RowLayout, Table, TableWriter};
-use super::sheet_xml::RowsXml;
+use super::sheet_xml::{Rows, RowsXml};
 use super::META_SHEET;
 use crate::catalogue::Catalogue;
 use crate::model::{CustomerResponse, IsoDate, Lang, Project};
@@ -140,6 +140,9 @@ type Builder = fn(&Ctx<'_>) -> Table;
 #[derive(Clone, Copy)]
 enum Part {
     Table(Builder),
+    /// The risk register, the largest table by far: its rows are made as its sheet is
+    /// written, so that they are never all in memory.
+    Register,
     Diagram,
     Summary,
 }
@@ -153,7 +156,7 @@ const PARTS: &[Part] = &[
     Part::Table(model_sheets::conduits),
     Part::Diagram,
     Part::Table(model_sheets::threats),
-    Part::Table(risk_sheets::register),
+    Part::Register,
     Part::Summary,
     Part::Table(risk_sheets::attack_paths),
     Part::Table(delivery::countermeasures),
@@ -177,7 +180,11 @@ enum RowWriter {
 
 /// What a part's job made.
 enum Made {
-    Table(Table),
+    /// A table with its rows, or (`made_later`) without them.
+    Table {
+        table: Table,
+        made_later: bool,
+    },
     Diagram(std::result::Result<Vec<u8>, String>),
     Summary,
 }
@@ -240,7 +247,20 @@ fn build(
     let made: Vec<Made> = PARTS
         .par_iter()
         .map(|part| match part {
-            Part::Table(build) => Made::Table(build(&ctx)),
+            Part::Table(build) => Made::Table {
+                table: build(&ctx),
+                made_later: false,
+            },
+            Part::Register => match writer {
+                RowWriter::Xml => Made::Table {
+                    table: risk_sheets::head(&ctx),
+                    made_later: true,
+                },
+                RowWriter::Library => Made::Table {
+                    table: risk_sheets::register(&ctx),
+                    made_later: false,
+                },
+            },
             Part::Diagram => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
             Part::Summary => Made::Summary,
         })
@@ -248,10 +268,10 @@ fn build(
     // Then the sheets in order. A table's sheet gets its header row, columns and settings
     // here, and its rows either here, cell by cell (the reference), or below.
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut later: Vec<(usize, u32, usize, Table)> = Vec::new();
+    let mut later: Vec<(usize, u32, usize, Table, bool)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
     for made in made {
-        let mut table = match made {
+        let (mut table, made_later) = match made {
             Made::Summary => {
                 risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
                 continue;
@@ -260,9 +280,13 @@ fn build(
                 model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
                 continue;
             }
-            Made::Table(table) => table,
+            Made::Table { table, made_later } => (table, made_later),
         };
-        let (rows, id_width) = (table.rows.len() as u32, table.id_width());
+        let (rows, id_width) = if made_later {
+            risk_sheets::register_extent(&ctx)
+        } else {
+            (table.rows.len() as u32, table.id_width())
+        };
         // The reference writes the rows here and needs them apart from the table it reads.
         let data = match writer {
             RowWriter::Library => std::mem::take(&mut table.rows),
@@ -285,7 +309,7 @@ fn build(
         sheet_names.push((ws.name(), kind));
         wb.push_worksheet(ws);
         if writer == RowWriter::Xml {
-            later.push((wb.worksheets().len(), rows, width, table));
+            later.push((wb.worksheets().len(), rows, width, table, made_later));
         }
     }
     write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
@@ -298,9 +322,13 @@ fn build(
     let (ctx, responses) = (&ctx, &responses);
     let sheets = later
         .into_iter()
-        .map(|(sheet, rows, width, mut table)| {
+        .map(|(sheet, rows, width, mut table, made_later)| {
             let write: package::RowsWriter<'_> = Box::new(move |out| {
-                let data = std::mem::take(&mut table.rows);
+                let data = if made_later {
+                    risk_sheets::register_rows(ctx)
+                } else {
+                    Rows::Built(std::mem::take(&mut table.rows))
+                };
                 let layout = RowLayout::new(&table, ctx.lang, responses);
                 RowsXml::new(&layout, styles).write_rows(data, out)
             });
@@ -325,6 +353,7 @@ pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .iter()
         .filter_map(|p| match p {
             Part::Table(build) => Some(build(&ctx)),
+            Part::Register => Some(risk_sheets::register(&ctx)),
             Part::Diagram | Part::Summary => None,
         })
         .collect()

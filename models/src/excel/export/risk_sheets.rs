@@ -3,7 +3,8 @@
 
 use super::model_sheets::serde_key;
 use super::Ctx;
-use crate::excel::sheet::{page_setup, write_text, Cell, Col, Formats, Table};
+use crate::excel::sheet::{id_width, page_setup, write_text, Cell, Col, Formats, Table};
+use crate::excel::sheet_xml::Rows;
 use crate::id::{AssetId, MeasureId};
 use crate::model::Countermeasure;
 use crate::risk::coverage::State;
@@ -169,6 +170,24 @@ pub(super) fn head(ctx: &Ctx<'_>) -> Table {
         customer: true,
         editable: vec![],
     }
+}
+
+/// The register's rows, made on demand (for [`crate::excel::sheet_xml::RowsXml::write_rows`]).
+pub(super) fn register_rows<'a>(ctx: &'a Ctx<'a>) -> Rows<'a> {
+    let rows = RegisterRows::new(ctx);
+    Rows::Made {
+        len: ctx.analysis.risks.len(),
+        row: Box::new(move |i| rows.row(i, &ctx.analysis.risks[i])),
+    }
+}
+
+/// Rows of the register, and the display width of its widest row id, without making the rows.
+pub(super) fn register_extent(ctx: &Ctx<'_>) -> (u32, f64) {
+    let risks = &ctx.analysis.risks;
+    (
+        risks.len() as u32,
+        id_width(risks.iter().map(|r| r.id.as_str())),
+    )
 }
 
 /// The whole register as one table.
