@@ -152,6 +152,33 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   assert.notEqual(after1.risks, before1.risks, "the register changes with a new conduit");
   await shot("04-diagram-conduit");
 
+  // Document the new conduit in its panel: one channel (protocol, port, direction) and a
+  // firewall; the finding "conduit without protocol" for it goes away.
+  const conduitId = await browser.execute(() => window.__otzone.state.history.doc.conduits.at(-1).id);
+  const conduit = () => browser.execute((id) => window.__otzone.state.history.doc.conduits.find((c) => c.id === id), conduitId);
+  const protocolFinding = () => browser.execute((id) => (window.__otzone.state.analysis?.findings ?? []).some((f) => f.rule === "conduit_without_protocol" && f.item.id === id), conduitId);
+  assert.equal(await protocolFinding(), true, "a new conduit has no channel yet");
+  await (await browser.$("#panel-add-channel")).click();
+  await browser.waitUntil(async () => ((await conduit()).channels ?? []).length === 1, { timeout: 10000, timeoutMsg: "the channel was not added" });
+  await (await browser.$("#panel-ch-0-protocol")).setValue("https");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await conduit()).channels[0].protocol === "https", { timeout: 10000, timeoutMsg: "the protocol was not set" });
+  await (await browser.$("#panel-ch-0-port")).setValue("443");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await conduit()).channels[0].port === "443", { timeout: 10000, timeoutMsg: "the port was not set" });
+  await (await browser.$("#panel-ch-0-direction")).selectByAttribute("value", "both");
+  await browser.waitUntil(async () => (await conduit()).channels[0].direction === "both", { timeout: 10000, timeoutMsg: "the direction was not set" });
+  await (await browser.$('#panel-boundary input[data-kind="firewall"]')).click();
+  await browser.waitUntil(async () => ((await conduit()).boundary ?? []).map((b) => b.kind).join() === "firewall", { timeout: 10000, timeoutMsg: "the firewall was not set" });
+  await analysed();
+  assert.equal(await protocolFinding(), false, "the documented conduit has no protocol finding");
+  assert.deepEqual((await conduit()).channels, [{ protocol: "https", port: "443", direction: "both", initiator: "from", purpose: "", encrypted: false, authenticated: false }]);
+  await shot("04b-conduit-channel");
+  // Take the documentation back again (five edits), so the rest of the test sees the conduit as drawn.
+  for (let i = 0; i < 5; i++) await (await browser.$("#btn-undo")).click();
+  await browser.waitUntil(async () => ((await conduit()).channels ?? []).length === 0 && ((await conduit()).boundary ?? []).length === 0, { timeout: 10000, timeoutMsg: "undo did not take the channel back" });
+  await analysed();
+
   // Risk views.
   await (await browser.$("#step-risk")).click();
   await (await browser.$("#register .slick-row")).waitForExist({ timeout: 10000 });

@@ -213,6 +213,8 @@ export function toast(message: string, error = false): void {
   el.className = error ? "toast error" : "toast";
   el.setAttribute("role", error ? "alert" : "status");
   el.textContent = message;
+  el.title = t("ui.toast.dismiss");
+  el.addEventListener("click", () => el.remove());
   box.append(el);
   // At most three at a time: a burst of edits must not cover the page.
   while (box.children.length > 3) box.firstElementChild?.remove();

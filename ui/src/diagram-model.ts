@@ -161,3 +161,14 @@ export function pathConduits(paths: AttackPath[]): Set<Id> {
 }
 
 export { endpointId };
+
+/**
+ * Font size, in diagram units, that draws a label `screenPx` pixels high at `zoom`: zoomed
+ * out, zone and entry-point names keep a readable size on screen instead of shrinking with
+ * the diagram; zoomed in they grow with it. At most `maxUnits`, so that a far zoomed-out
+ * overview does not turn each name into a banner over its neighbours.
+ */
+export function readableFontSize(zoom: number, screenPx: number, maxUnits = 64): number {
+  if (!(zoom > 0)) return screenPx;
+  return Math.min(maxUnits, Math.max(screenPx, screenPx / zoom));
+}

@@ -25,13 +25,31 @@ export interface Zone {
   [k: string]: unknown;
 }
 export type Endpoint = { zone: Id } | { entry: Id };
+export type Direction = "forward" | "reverse" | "both";
+export type Initiator = "from" | "to" | "either";
+/** A communication channel a conduit carries (protocol, port, direction, who starts). */
+export interface Channel {
+  protocol: string;
+  port?: string;
+  direction?: Direction;
+  initiator?: Initiator;
+  purpose?: string;
+  encrypted?: boolean;
+  authenticated?: boolean;
+}
+/** A boundary control on a conduit (firewall, data diode, …) with its note. */
+export interface BoundaryControl {
+  kind: string;
+  note?: string;
+  [k: string]: unknown;
+}
 export interface Conduit {
   id: Id;
   name: string;
   from: Endpoint;
   to: Endpoint;
-  channels?: unknown[];
-  boundary?: unknown[];
+  channels?: Channel[];
+  boundary?: BoundaryControl[];
   [k: string]: unknown;
 }
 export interface EntryPoint {
@@ -246,4 +264,37 @@ export function setPositions(p: Project, moves: Array<{ coll: "assets" | "zones"
 
 export function byId<T extends { id: Id }>(list: T[]): Map<Id, T> {
   return new Map(list.map((x) => [x.id, x]));
+}
+
+/** A new channel as a user adds it: data flows from → to, started at the from end. */
+export function newChannel(): Channel {
+  return { protocol: "", port: "", direction: "forward", initiator: "from", purpose: "", encrypted: false, authenticated: false };
+}
+
+/** The conduit's channels with channel `i` changed (`null`: removed; `i` = length: added). */
+export function setChannel(p: Project, conduit: Id, i: number, channel: Channel | null): Project {
+  const c = p.conduits.find((x) => x.id === conduit);
+  if (!c) return p;
+  const list = (c.channels ?? []).slice();
+  if (channel === null) {
+    if (i < 0 || i >= list.length) return p;
+    list.splice(i, 1);
+  } else if (i === list.length) list.push(channel);
+  else if (i >= 0 && i < list.length) list[i] = channel;
+  else return p;
+  return setField(p, "conduits", conduit, "channels", list);
+}
+
+/**
+ * The conduit's boundary controls with `kind` switched on or off. Controls already there keep
+ * their notes and their order; a new one goes last.
+ */
+export function toggleBoundary(p: Project, conduit: Id, kind: string, on: boolean): Project {
+  const c = p.conduits.find((x) => x.id === conduit);
+  if (!c) return p;
+  const list = c.boundary ?? [];
+  const has = list.some((b) => b.kind === kind);
+  if (on === has) return p;
+  const next = on ? [...list, { kind, note: "" }] : list.filter((b) => b.kind !== kind);
+  return setField(p, "conduits", conduit, "boundary", next);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, unplaced } from "../src/diagram-model";
+import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced } from "../src/diagram-model";
 import { endpointId, newAsset, newConduit } from "../src/model";
 
 const opts = { collapseAbove: 40, expanded: new Set<string>(), highlight: new Set<string>() };
@@ -114,5 +114,21 @@ describe("layout conduits", () => {
     };
     const names = [...layoutConduits(q)].map((id) => q.conduits.find((c) => c.id === id)!.name).sort();
     expect(names).toEqual(["e-z1", "e-z3", "z1-z2"]);
+  });
+});
+
+describe("readable label sizes", () => {
+  it("keeps zone names at their screen size when zoomed out, grows them with the diagram when zoomed in", () => {
+    expect(readableFontSize(0.5, 13) * 0.5).toBeCloseTo(13);
+    expect(readableFontSize(0.25, 12) * 0.25).toBeCloseTo(12);
+    expect(readableFontSize(2, 13)).toBe(13);
+    expect(readableFontSize(1, 13)).toBe(13);
+  });
+
+  it("caps the size far zoomed out and survives a zoom of zero or NaN", () => {
+    expect(readableFontSize(0.01, 13)).toBe(64);
+    expect(readableFontSize(0.01, 13, 40)).toBe(40);
+    expect(readableFontSize(0, 13)).toBe(13);
+    expect(readableFontSize(Number.NaN, 11)).toBe(11);
   });
 });

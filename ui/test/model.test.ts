@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newConduit, removeItem, setField, setPositions } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, setPositions, toggleBoundary } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -60,5 +60,39 @@ describe("project edits", () => {
     expect(new Set(q.assets.map((x) => x.id)).size).toBe(q.assets.length);
     q = setPositions(q, [{ coll: "assets", id: a.id, pos: { x: 10.6, y: -3.2 } }]);
     expect(q.assets.at(-1)!.position).toEqual({ x: 11, y: -3 });
+  });
+});
+
+describe("conduit channels and boundary controls", () => {
+  it("adds, edits and removes a channel without touching the others or the original", () => {
+    const p = sample("food-plant");
+    const c = p.conduits.find((x) => (x.channels ?? []).length >= 2)!;
+    const before = structuredClone(c.channels);
+    const n = c.channels!.length;
+    let q = setChannel(p, c.id, n, { ...newChannel(), protocol: "opc_ua", port: "4840" });
+    expect(q.conduits.find((x) => x.id === c.id)!.channels).toHaveLength(n + 1);
+    q = setChannel(q, c.id, n, { ...newChannel(), protocol: "opc_ua", port: "4840", direction: "both", encrypted: true });
+    const edited = q.conduits.find((x) => x.id === c.id)!.channels!;
+    expect(edited[n]).toMatchObject({ protocol: "opc_ua", port: "4840", direction: "both", initiator: "from", encrypted: true });
+    expect(edited.slice(0, n)).toEqual(before);
+    q = setChannel(q, c.id, 0, null);
+    expect(q.conduits.find((x) => x.id === c.id)!.channels).toEqual([...before!.slice(1), edited[n]]);
+    expect(c.channels).toEqual(before);
+    // Out of range: nothing changes.
+    expect(setChannel(p, c.id, n + 5, newChannel())).toBe(p);
+    expect(setChannel(p, c.id, n, null)).toBe(p);
+    expect(setChannel(p, "no-such-conduit", 0, newChannel())).toBe(p);
+  });
+
+  it("switches boundary controls on and off one by one, keeping the others' notes", () => {
+    let p = sample("food-plant");
+    const c = p.conduits[0];
+    p = setField(p, "conduits", c.id, "boundary", [{ kind: "firewall", note: "FG-60F, rule set v3" }]);
+    let q = toggleBoundary(p, c.id, "ids", true);
+    expect(q.conduits[0].boundary).toEqual([{ kind: "firewall", note: "FG-60F, rule set v3" }, { kind: "ids", note: "" }]);
+    expect(toggleBoundary(q, c.id, "ids", true)).toBe(q);
+    q = toggleBoundary(q, c.id, "firewall", false);
+    expect(q.conduits[0].boundary).toEqual([{ kind: "ids", note: "" }]);
+    expect(p.conduits[0].boundary).toEqual([{ kind: "firewall", note: "FG-60F, rule set v3" }]);
   });
 });

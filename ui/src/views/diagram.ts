@@ -8,8 +8,8 @@ import { api, errorText } from "../api";
 import { catalogue, commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
-import { addItem, moveAsset, newAsset, newConduit, newEntryPoint, newZone, removeItem, setField, setPositions, type Endpoint, type Project } from "../model";
-import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, unplaced, type AttackPath } from "../diagram-model";
+import { addItem, moveAsset, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
+import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath } from "../diagram-model";
 
 cytoscape.use(elk);
 cytoscape.use(svg);
@@ -21,6 +21,9 @@ export const COLLAPSE_ALL_ABOVE = 1500;
 const LAYOUT_TREE_ABOVE = 150;
 /** With more elements than this, pan and zoom move a snapshot and hide edges meanwhile. */
 const LARGE_VIEW_ABOVE = 800;
+/** On-screen size of zone and entry-point names, whatever the zoom. */
+const ZONE_LABEL_PX = 12;
+const ENTRY_LABEL_PX = 11;
 let cy: Core | null = null;
 let connectFrom: string | null = null;
 
@@ -31,7 +34,7 @@ export function disposeDiagram(): void {
 }
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: "node", style: { label: "data(label)", "min-zoomed-font-size": 6, "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-max-width": "120px" } },
+  { selector: "node", style: { label: "data(label)", "min-zoomed-font-size": 6, "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "text-max-width": "120px" } },
   { selector: "node.asset", style: { shape: "round-rectangle", width: 22, height: 22, "background-color": "#5b7db1", "text-valign": "bottom", "text-margin-y": 3, color: "#1d2733" } },
   { selector: "node.unzoned", style: { "background-color": "#b0b7c3", "border-width": 2, "border-style": "dashed", "border-color": "#c0392b" } },
   {
@@ -46,6 +49,12 @@ const STYLE: cytoscape.StylesheetJson = [
       "text-halign": "center",
       "font-weight": "bold",
       color: "#173a6b",
+      "min-zoomed-font-size": 0,
+      "text-wrap": "ellipsis",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "text-background-padding": "2px",
+      "text-margin-y": -2,
       padding: "18px",
       "min-width": "110px",
       "min-height": "50px",
@@ -54,7 +63,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: "node.zone.collapsed", style: { width: 150, height: 60, "text-valign": "center", "background-color": "#d6e4f7" } },
   { selector: "node.zone.important", style: { "border-width": 3, "border-color": "#8e2c2c" } },
   { selector: "node.zone.external", style: { "border-style": "dashed", "background-color": "#f4f4f4" } },
-  { selector: "node.entry", style: { shape: "diamond", width: 34, height: 34, "background-color": "#e67e22", "text-valign": "bottom", "text-margin-y": 4, color: "#7a3e00" } },
+  { selector: "node.entry", style: { shape: "diamond", width: 34, height: 34, "background-color": "#e67e22", "text-valign": "center", "text-halign": "right", "text-margin-x": 4, color: "#7a3e00", "min-zoomed-font-size": 0, "text-wrap": "ellipsis", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
   { selector: "edge", style: { width: 2, "line-color": "#6b7785", "curve-style": "bezier", label: "data(label)", "font-size": 9, "min-zoomed-font-size": 6, color: "#3b4550", "text-background-color": "#fff", "text-background-opacity": 0.8, "target-arrow-shape": "none" } },
   { selector: "edge.unprotected", style: { "line-color": "#c0392b", "line-style": "dashed" } },
   { selector: "edge.path", style: { width: 5, "line-color": "#f39c12", "z-index": 10 } },
@@ -90,10 +99,65 @@ function build(container: HTMLElement): Core {
     textureOnViewport: els.length > LARGE_VIEW_ABOVE,
     hideEdgesOnViewport: els.length > LARGE_VIEW_ABOVE,
   });
+  keepLabelsReadable(c);
   if (needLayout) runLayout(c, false);
-  else c.fit(undefined, 30);
+  else fitView(c);
   if (state.selected) c.getElementById(state.selected).select();
   return c;
+}
+
+/**
+ * Zone and entry-point names are what a reviewer reads first, so they keep a readable size
+ * on screen at any zoom (assets' names appear once zoomed in far enough to fit them). Sizes
+ * follow the zoom once a frame at most.
+ */
+function keepLabelsReadable(c: Core): void {
+  let pending = false;
+  c.on("viewport", () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!c.destroyed()) sizeLabels(c, c.zoom());
+    });
+  });
+  sizeLabels(c, c.zoom());
+}
+
+/**
+ * Fit the diagram's nodes into the view, with room above for the zone names (which keep
+ * their screen size, so they are not part of what is fitted).
+ */
+function fitView(c: Core, padding = 24): void {
+  const bb = c.elements().boundingBox({ includeLabels: false, includeOverlays: false });
+  const top = padding + ZONE_LABEL_PX + 8;
+  const w = c.width() - 2 * padding;
+  const hgt = c.height() - top - padding;
+  if (!(bb.w > 0 && bb.h > 0 && w > 0 && hgt > 0)) {
+    c.fit(undefined, padding);
+    return;
+  }
+  const zoom = Math.min(c.maxZoom(), Math.max(c.minZoom(), Math.min(w / bb.w, hgt / bb.h, 1.5)));
+  c.viewport({
+    zoom,
+    pan: { x: (c.width() - zoom * (bb.x1 + bb.x2)) / 2, y: top + (hgt - zoom * (bb.y1 + bb.y2)) / 2 },
+  });
+}
+
+/**
+ * Label sizes for a view at `zoom`: zone names stay as wide as their zone at most (ending in
+ * "…" when longer; the whole name is on hover and in the side panel), so that names of zones
+ * side by side never run into each other.
+ */
+function sizeLabels(c: Core, zoom: number): void {
+  const zoneFont = readableFontSize(zoom, ZONE_LABEL_PX);
+  const entryFont = readableFontSize(zoom, ENTRY_LABEL_PX);
+  c.batch(() => {
+    c.nodes(".zone").forEach((z) => {
+      z.style({ "font-size": zoneFont, "text-max-width": `${Math.max(z.outerWidth(), 2 * zoneFont)}px` });
+    });
+    c.nodes(".entry").style({ "font-size": entryFont, "text-max-width": `${9 * entryFont}px` });
+  });
 }
 
 /** ELK layered layout; positions are saved as one undoable edit when `save`. */
@@ -106,8 +170,7 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
     const layout = eles.layout({
       name: "elk",
       nodeDimensionsIncludeLabels: true,
-      fit: true,
-      padding: 30,
+      fit: false,
       elk: {
         // Conduits join zones and entry points only, so the top level is laid out on its own
         // (layered, in the direction data flows) and each zone packs its assets into a block
@@ -129,6 +192,7 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
     layout.one("layoutstop", () => {
       const ms = performance.now() - started;
       (window as unknown as { __lastLayoutMs: number }).__lastLayoutMs = ms;
+      fitView(c);
       if (save) commit(setPositions(doc(), leafPositions(c)), t("ui.diagram.layout"), false);
       resolve(ms);
     });
@@ -219,7 +283,7 @@ export function renderDiagram(el: HTMLElement): void {
       "div",
       { class: "toolbar" },
       h("button", { id: "btn-layout", onclick: () => cy && void runLayout(cy, true) }, t("ui.diagram.auto_layout")),
-      h("button", { id: "btn-fit", onclick: () => cy?.fit(undefined, 30) }, t("ui.diagram.fit")),
+      h("button", { id: "btn-fit", onclick: () => cy && fitView(cy) }, t("ui.diagram.fit")),
       h("button", { onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "+"),
       h("button", { onclick: () => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "−"),
       h("span", { class: "sep" }),
@@ -263,6 +327,13 @@ export function renderDiagram(el: HTMLElement): void {
       }
       state.selected = n.id();
       renderPanel(panel);
+    });
+    // Names too small to draw at this zoom (assets, conduits) show on hover.
+    c.on("mouseover", "node, edge", (e: EventObject) => {
+      canvas.title = String(e.target.data("label") ?? "");
+    });
+    c.on("mouseout", "node, edge", () => {
+      canvas.title = "";
     });
     c.on("tap", "edge", (e: EventObject) => {
       state.selected = e.target.id();
@@ -385,39 +456,91 @@ function renderPanel(panel: HTMLElement): void {
   } else if (sel.coll === "conduits") {
     const c = p.conduits.find((x) => x.id === sel.id);
     if (!c) return;
-    const boundary = (c.boundary ?? []) as Array<{ kind: string }>;
+    const on = new Set((c.boundary ?? []).map((b) => b.kind));
     panel.append(
       h("h3", {}, t("xl.col.conduit")),
       h("label", {}, t("xl.col.conduit"), input("panel-name", c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit")))),
       h("label", {}, t("xl.col.from"), select("panel-from", endOpts, endVal(c.from), (v) => commit(setField(doc(), "conduits", c.id, "from", endParse(v)), t("xl.col.from")))),
       h("label", {}, t("xl.col.to"), select("panel-to", endOpts, endVal(c.to), (v) => commit(setField(doc(), "conduits", c.id, "to", endParse(v)), t("xl.col.to")))),
       h(
-        "label",
-        {},
-        t("xl.col.boundary"),
-        select(
-          "panel-boundary",
-          [["", t("ui.none")], ...["firewall", "industrial_firewall", "data_diode", "vpn_gateway", "jump_host", "proxy", "router_acl", "nac", "ids"].map((k) => [k, t(`xl.boundary.${k}`)] as [string, string])],
-          boundary[0]?.kind ?? "",
-          (v) => commit(setField(doc(), "conduits", c.id, "boundary", v ? [{ kind: v, note: "" }] : []), t("xl.col.boundary")),
+        "fieldset",
+        { class: "boundary", id: "panel-boundary" },
+        h("legend", {}, t("xl.col.boundary")),
+        ...BOUNDARY_KINDS.map((k) =>
+          h(
+            "label",
+            { class: "check" },
+            h("input", {
+              type: "checkbox",
+              "data-kind": k,
+              checked: on.has(k),
+              onchange: (e: Event) => commit(toggleBoundary(doc(), c.id, k, (e.target as HTMLInputElement).checked), t("xl.col.boundary")),
+            }),
+            t(`xl.boundary.${k}`),
+          ),
         ),
       ),
-      h("p", { class: "hint" }, `${t("xl.col.channels")}: ${(c.channels ?? []).length}`),
+      channelEditor(c),
       del("conduits"),
     );
   }
 }
 
+const BOUNDARY_KINDS = ["firewall", "industrial_firewall", "data_diode", "vpn_gateway", "jump_host", "proxy", "router_acl", "nac", "ids"];
+
+/** The conduit's channels, each editable: protocol, port, direction, who starts, purpose. */
+function channelEditor(c: Conduit): HTMLElement {
+  const channels = c.channels ?? [];
+  const edit = (i: number, ch: Channel | null) => commit(setChannel(doc(), c.id, i, ch), t("ui.channel.edit"));
+  const box = h("fieldset", { class: "channels", id: "panel-channels" }, h("legend", {}, t("xl.col.channels")));
+  if (channels.length === 0) box.append(h("p", { class: "hint" }, t("ui.channel.none")));
+  channels.forEach((ch, i) => {
+    const field = <K extends keyof Channel>(k: K, v: Channel[K]) => edit(i, { ...ch, [k]: v });
+    const tick = (k: "encrypted" | "authenticated") =>
+      h("label", { class: "check" }, h("input", { type: "checkbox", checked: !!ch[k], onchange: (e: Event) => field(k, (e.target as HTMLInputElement).checked) }), t(`ui.channel.${k}`));
+    box.append(
+      h(
+        "div",
+        { class: "channel", "data-index": String(i) },
+        h(
+          "div",
+          { class: "channel-row" },
+          h("label", {}, t("xl.col.protocols"), input(`panel-ch-${i}-protocol`, ch.protocol ?? "", (v) => field("protocol", v.trim()))),
+          h("label", { class: "port" }, t("ui.channel.port"), input(`panel-ch-${i}-port`, ch.port ?? "", (v) => field("port", v.trim()))),
+        ),
+        h(
+          "div",
+          { class: "channel-row" },
+          h("label", {}, t("ui.channel.direction"), select(`panel-ch-${i}-direction`, (["forward", "reverse", "both"] as Direction[]).map((d) => [d, t(`ui.channel.dir.${d}`)]), ch.direction ?? "forward", (v) => field("direction", v as Direction))),
+          h("label", {}, t("ui.channel.initiator"), select(`panel-ch-${i}-initiator`, (["from", "to", "either"] as Initiator[]).map((d) => [d, t(`xl.init.${d}`)]), ch.initiator ?? "from", (v) => field("initiator", v as Initiator))),
+        ),
+        h("label", {}, t("xl.col.purpose"), input(`panel-ch-${i}-purpose`, ch.purpose ?? "", (v) => field("purpose", v))),
+        h("div", { class: "channel-row" }, tick("encrypted"), tick("authenticated"), h("button", { class: "link danger", title: t("ui.channel.remove"), onclick: () => edit(i, null) }, t("ui.channel.remove"))),
+      ),
+    );
+  });
+  box.append(h("button", { id: "panel-add-channel", onclick: () => edit(channels.length, newChannel()) }, `+ ${t("ui.channel.add")}`));
+  return box;
+}
+
+
 async function exportImage(kind: "png" | "svg"): Promise<void> {
   if (!cy) return;
+  const c = cy;
   try {
     let bytes: Uint8Array;
-    if (kind === "png") {
-      const blob = (cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as unknown) as Blob;
-      bytes = new Uint8Array(await blob.arrayBuffer());
-    } else {
-      const text = (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
-      bytes = new TextEncoder().encode(text);
+    // The image shows the whole diagram at its own scale, so names at their own size too.
+    sizeLabels(c, 1);
+    try {
+      if (kind === "png") {
+        const blob = (c.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as unknown) as Blob;
+        bytes = new Uint8Array(await blob.arrayBuffer());
+      } else {
+        const text = (c as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
+        bytes = new TextEncoder().encode(text);
+      }
+    } finally {
+      if (!c.destroyed()) sizeLabels(c, c.zoom());
     }
     const path = await api.saveImage(kind, Array.from(bytes));
     if (path) toast(t("ui.saved", { file: path }));
