@@ -112,16 +112,21 @@ function build(container: HTMLElement): Core {
  * follow the zoom once a frame at most.
  */
 function keepLabelsReadable(c: Core): void {
-  let pending = false;
+  sizeLabels(c, c.zoom());
+  // A large view sizes its names for the zoom of each fit only (fitView): re-styling hundreds
+  // of labels while the user zooms made the frames of a zoom slow.
+  if (c.elements().length > LARGE_VIEW_ABOVE) return;
+  let sized = c.zoom();
+  let frame: number | undefined;
   c.on("viewport", () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      if (!c.destroyed()) sizeLabels(c, c.zoom());
+    if (frame !== undefined || Math.abs(c.zoom() / sized - 1) < 0.02) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      if (c.destroyed()) return;
+      sized = c.zoom();
+      sizeLabels(c, sized);
     });
   });
-  sizeLabels(c, c.zoom());
 }
 
 /**
@@ -142,6 +147,7 @@ function fitView(c: Core, padding = 24): void {
     zoom,
     pan: { x: (c.width() - zoom * (bb.x1 + bb.x2)) / 2, y: top + (hgt - zoom * (bb.y1 + bb.y2)) / 2 },
   });
+  sizeLabels(c, zoom);
 }
 
 /**

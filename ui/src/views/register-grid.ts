@@ -33,17 +33,19 @@ export function registerGrid(
     formatter,
     ...extra,
   });
+  // Names and the threat keep a readable width in the space left beside the explanation; the
+  // one-character value columns are narrow (their full titles are tooltips).
   const columns: Column[] = [
-    col("zoneName", t("xl.col.zone"), 130, text((r) => r.zoneName), { minWidth: 80 }),
-    col("assetName", t("xl.col.asset"), 150, text((r) => r.assetName), { minWidth: 90 }),
-    col("threat", t("xl.col.threat"), 260, text((r) => `${r.threat} ${r.threatName}`)),
-    col("importance", t("xl.col.importance"), 64, text((r) => String(r.importance)), { cssClass: "center", minWidth: 64 }),
-    col("threat_level", t("xl.col.threat_level"), 72, text((r) => String(r.threat_level)), { cssClass: "center", minWidth: 72 }),
-    col("inherent", t("xl.col.inherent"), 78, risk(0), { minWidth: 72 }),
-    col("planned", t("xl.col.planned"), 78, risk(1), { minWidth: 72 }),
-    col("residual", t("xl.col.residual"), 78, risk(2), { minWidth: 72 }),
-    col("parties", t("xl.col.parties"), 110, text((r) => r.parties.map((x) => t(`responsibility.${x}`)).join(", "))),
-    col("treatment", t("xl.col.treatment"), 80, text((r) => (r.treatment ? t(`xl.treatment.${r.treatment}`) : ""))),
+    col("zoneName", t("xl.col.zone"), 130, text((r) => r.zoneName), { minWidth: 90 }),
+    col("assetName", t("xl.col.asset"), 150, text((r) => r.assetName), { minWidth: 100 }),
+    col("threat", t("xl.col.threat"), 260, text((r) => `${r.threat} ${r.threatName}`), { minWidth: 150 }),
+    col("importance", t("xl.col.importance"), 56, text((r) => String(r.importance)), { cssClass: "center", minWidth: 46 }),
+    col("threat_level", t("xl.col.threat_level"), 56, text((r) => String(r.threat_level)), { cssClass: "center", minWidth: 46 }),
+    col("inherent", t("xl.col.inherent"), 60, risk(0), { minWidth: 46 }),
+    col("planned", t("xl.col.planned"), 60, risk(1), { minWidth: 46 }),
+    col("residual", t("xl.col.residual"), 60, risk(2), { minWidth: 46 }),
+    col("parties", t("xl.col.parties"), 100, text((r) => r.parties.map((x) => t(`responsibility.${x}`)).join(", ")), { minWidth: 56 }),
+    col("treatment", t("xl.col.treatment"), 80, text((r) => (r.treatment ? t(`xl.treatment.${r.treatment}`) : "")), { minWidth: 56 }),
   ];
   const options: GridOption = {
     rowHeight: 26,
