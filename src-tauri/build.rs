@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "analyze",
     "explain",
     "what_if",
+    "record_revision",
+    "baseline",
     "export_workbook",
     "pick_ledger",
     "ledger_preview",

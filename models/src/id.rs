@@ -101,3 +101,7 @@ id_type!(
     /// A business damage for the scenario-based method.
     DamageId
 );
+id_type!(
+    /// A recorded version of the assessment (改訂履歴).
+    RevisionId
+);

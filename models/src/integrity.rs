@@ -98,6 +98,7 @@ impl Checker<'_> {
             |x| x.id,
         );
         self.duplicates("risk_decisions", &p.risk_decisions, |x| x.risk_id.as_str());
+        self.duplicates("revisions", &p.revisions, |x| x.id);
         self.duplicates("customer_responses", &p.customer_responses, |x| {
             x.row_id.as_str()
         });

@@ -11,6 +11,7 @@
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
+//! - [`revision`] — recording versions (改訂履歴) and the model's baseline hash (基準版).
 //! - [`error`] — errors with stable codes and locations.
 //!
 //! ## Terminology (ja ↔ en ↔ type)
@@ -40,6 +41,8 @@
 //! | 完成検査 | completion (acceptance) inspection | — |
 //! | 構成管理表 | configuration-management table | — |
 //! | 合意 / 要協議 / 不同意 | agreed / to discuss / disagreed | [`model::Agreement`] |
+//! | 改訂履歴 / 版数 | revision history / version | [`model::Revision`] |
+//! | 基準版 | baseline (hash of the assessed model) | [`revision::baseline_hash`] |
 
 #![deny(missing_docs)]
 
@@ -55,6 +58,7 @@ pub mod id;
 pub mod integrity;
 pub mod json;
 pub mod model;
+pub mod revision;
 pub mod risk;
 pub mod store;
 pub mod validate;

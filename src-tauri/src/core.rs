@@ -329,6 +329,44 @@ pub fn export(
     })
 }
 
+/// What the UI asks to record as a version.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RevisionRequest {
+    /// Version label (版数).
+    pub version: String,
+    /// What changed.
+    #[serde(default)]
+    pub summary: String,
+    /// Who.
+    #[serde(default)]
+    pub author: String,
+}
+
+/// The project with its current state recorded as a version (改訂履歴), or why not.
+pub fn record_revision(
+    project: &Project,
+    request: RevisionRequest,
+    date: IsoDate,
+) -> CmdResult<Project> {
+    let mut next = project.clone();
+    let analysis = analyse(project);
+    let input = otzone_models::revision::RevisionInput {
+        version: request.version,
+        date,
+        summary: request.summary,
+        author: request.author,
+    };
+    otzone_models::revision::record(&mut next, &analysis, input)?;
+    Ok(next)
+}
+
+/// The project's baseline hash and whether it changed since the last recorded version.
+pub fn baseline(project: &Project) -> (String, bool) {
+    let hash = otzone_models::revision::baseline_hash(project);
+    let changed = otzone_models::revision::changed_since_last(project, &hash);
+    (hash, changed)
+}
+
 /// Today's date (UTC), for the cover.
 pub fn today() -> IsoDate {
     let d = time::OffsetDateTime::now_utc().date();

@@ -266,6 +266,28 @@ async fn what_if(
 }
 
 #[tauri::command]
+async fn record_revision(
+    project: serde_json::Value,
+    request: core::RevisionRequest,
+) -> CmdResult<Project> {
+    let parsed = core::parse_project(&project)?;
+    core::record_revision(&parsed, request, core::today())
+}
+
+#[derive(serde::Serialize)]
+struct Baseline {
+    hash: String,
+    changed: bool,
+}
+
+#[tauri::command]
+async fn baseline(project: serde_json::Value) -> CmdResult<Baseline> {
+    let parsed = core::parse_project(&project)?;
+    let (hash, changed) = core::baseline(&parsed);
+    Ok(Baseline { hash, changed })
+}
+
+#[tauri::command]
 async fn export_workbook(
     app: AppHandle,
     project: serde_json::Value,
@@ -450,6 +472,8 @@ pub fn run() {
             analyze,
             explain,
             what_if,
+            record_revision,
+            baseline,
             export_workbook,
             pick_ledger,
             ledger_preview,

@@ -2,7 +2,7 @@
 
 use crate::core::{self, LedgerRequest, WhatIfChange};
 use crate::files::{Chosen, RecentFiles, RecoveryStore};
-use otzone_models::model::{Lang, MeasureStatus};
+use otzone_models::model::{IsoDate, Lang, MeasureStatus};
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -255,4 +255,30 @@ fn a_gpu_render_node_is_recognised_and_its_absence_too() {
     );
     std::fs::write(dir.path().join("renderD128"), b"").unwrap();
     assert!(crate::has_render_node(dir.path()));
+}
+
+#[test]
+fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
+    let p = core::sample("food-plant").unwrap();
+    let (hash, changed) = core::baseline(&p);
+    assert!(changed, "the sample has no recorded version");
+    let request = |v: &str| core::RevisionRequest {
+        version: v.into(),
+        summary: "顧客レビュー反映".into(),
+        author: "佐藤".into(),
+    };
+    let day = IsoDate::from_ymd(2026, 12, 1).unwrap();
+    let q = core::record_revision(&p, request("1.3"), day.clone()).unwrap();
+    assert!(p.revisions.is_empty(), "the input is not changed");
+    assert_eq!(q.meta.version, "1.3");
+    let r = &q.revisions[0];
+    assert_eq!(
+        (r.baseline.as_str(), r.risks as usize),
+        (hash.as_str(), core::analyse(&p).risks.len())
+    );
+    assert_eq!(core::baseline(&q), (hash, false));
+    let e = core::record_revision(&q, request("1.3"), day).unwrap_err();
+    assert_eq!(e.code, "invalid_model");
+    assert_eq!(e.problems[0].code, "duplicate_version");
+    assert_eq!(e.problems[0].location.to_string(), "revisions[1].version");
 }

@@ -81,6 +81,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
         let expected = match lang {
             Lang::Ja => [
                 "表紙",
+                "改訂履歴",
                 "要件整理",
                 "業務と重要度",
                 "保護対象・構成管理",
@@ -103,6 +104,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             ],
             Lang::En => [
                 "Cover",
+                "Revision history",
                 "Requirements",
                 "Businesses",
                 "Assets (configuration)",
@@ -133,20 +135,20 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
         }
         let a = analyse(&p, Catalogue::builtin());
         let counts = [
-            (expected[2], p.businesses.len()),
-            (expected[3], p.assets.len()),
-            (expected[4], p.zones.len()),
-            (expected[5], p.conduits.len()),
-            (expected[7], p.threats.len()),
-            (expected[8], a.risks.len()),
-            (expected[11], p.countermeasures.len()),
-            (expected[17], p.ooda_roles.len()),
-            (expected[18], a.findings.len()),
+            (expected[3], p.businesses.len()),
+            (expected[4], p.assets.len()),
+            (expected[5], p.zones.len()),
+            (expected[6], p.conduits.len()),
+            (expected[8], p.threats.len()),
+            (expected[9], a.risks.len()),
+            (expected[12], p.countermeasures.len()),
+            (expected[18], p.ooda_roles.len()),
+            (expected[19], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
         }
-        let assets = sheet(&path, expected[3]);
+        let assets = sheet(&path, expected[4]);
         assert_eq!(assets[0][0], "ID");
         let ids: Vec<&str> = assets[1..].iter().map(|r| r[0].as_str()).collect();
         assert_eq!(
@@ -156,7 +158,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 .map(|a| a.id.to_string())
                 .collect::<Vec<_>>()
         );
-        let risks = sheet(&path, expected[8]);
+        let risks = sheet(&path, expected[9]);
         assert_eq!(
             risks[1][0], a.risks[0].id,
             "risk rows carry their stable id"
@@ -680,4 +682,139 @@ fn the_export_writes_every_part_exactly_as_the_library_writes_it() {
             }
         }
     }
+}
+
+/// 改訂履歴: each recorded version with its figures and the change since the version before,
+/// the working state as a last row only while it differs from the last version, and the cover
+/// and hidden sheet naming the baseline the workbook was made from.
+#[test]
+fn the_revision_history_sheet_shows_each_version_and_how_risk_moved() {
+    use otzone_models::revision::{self, baseline_hash, RevisionInput};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+
+    // Nothing recorded: one working-state row, the cover says so.
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "改訂履歴");
+    assert_eq!(
+        rows[0],
+        [
+            "ID",
+            "版数",
+            "日付",
+            "変更概要",
+            "変更者",
+            "リスク件数",
+            "許容超の残留リスク",
+            "前版比(リスク件数)",
+            "前版比(許容超)",
+            "基準版(ハッシュ)"
+        ]
+    );
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][0], "WORKING");
+    assert_eq!(rows[1][1], format!("{} (記録前の作業版)", p.meta.version));
+    let a0 = analyse(&p, Catalogue::builtin());
+    assert_eq!(rows[1][5], a0.risks.len().to_string());
+    assert_eq!(rows[1][7], "", "no version before it");
+    let base0 = baseline_hash(&p);
+    assert_eq!(rows[1][9], base0);
+    let cover = sheet(&path, "表紙");
+    let line = cover
+        .iter()
+        .find(|r| r[0] == "基準版(ハッシュ)")
+        .expect("cover row");
+    assert_eq!(line[1], format!("{base0} (版として未記録)"));
+
+    // Two versions: 1.3, then a conduit removed and 1.4 recorded.
+    let record = |p: &mut Project, v: &str| {
+        let a = analyse(p, Catalogue::builtin());
+        revision::record(
+            p,
+            &a,
+            RevisionInput {
+                version: v.into(),
+                date: IsoDate::parse("2026-12-01").unwrap(),
+                summary: format!("=HYPERLINK(\"x\") {v}"),
+                author: "佐藤".into(),
+            },
+        )
+        .unwrap()
+        .clone()
+    };
+    let r13 = record(&mut p, "1.3");
+    let remote = p
+        .conduits
+        .iter()
+        .position(|c| c.name.contains("リモート"))
+        .expect("the sample has a remote-maintenance conduit");
+    p.conduits.remove(remote);
+    let r14 = record(&mut p, "1.4");
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "改訂履歴");
+    assert_eq!(rows.len(), 3, "two versions, no working row: {rows:?}");
+    assert_eq!(rows[1][0], r13.id.to_string());
+    assert_eq!(rows[2][0], r14.id.to_string());
+    assert_eq!(rows[1][3], "=HYPERLINK(\"x\") 1.3", "user text stays text");
+    let signed = |now: u32, before: u32| match now.cmp(&before) {
+        std::cmp::Ordering::Equal => "±0".to_owned(),
+        std::cmp::Ordering::Greater => format!("+{}", now - before),
+        std::cmp::Ordering::Less => format!("-{}", before - now),
+    };
+    assert_eq!(rows[2][7], signed(r14.risks, r13.risks));
+    assert_eq!(rows[2][8], signed(r14.above_tolerable, r13.above_tolerable));
+    assert_ne!(r13.baseline, r14.baseline);
+    let cover = sheet(&path, "表紙");
+    let line = cover.iter().find(|r| r[0] == "基準版(ハッシュ)").unwrap();
+    assert_eq!(line[1], format!("{} (版 1.4 として記録済み)", r14.baseline));
+    let meta: HashMap<_, _> = sheet(&path, "_otzone")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert_eq!(meta["baseline"], r14.baseline);
+    assert_eq!(meta["version"], "1.4");
+
+    // A change after 1.4: the working row comes back, compared with 1.4.
+    p.assets[0].name.push_str("(改)");
+    export(&p, Lang::En, &path);
+    let rows = sheet(&path, "Revision history");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[3][0], "WORKING");
+    assert_eq!(rows[3][1], "1.4 (working state, not recorded)");
+    let cover = sheet(&path, "Cover");
+    let line = cover.iter().find(|r| r[0] == "Baseline (hash)").unwrap();
+    assert!(
+        line[1].ends_with("(changed since version 1.4 was recorded)"),
+        "{line:?}"
+    );
+}
+
+/// A returned workbook made from an earlier state of the model says so (its baseline and
+/// version against the project's baseline now); answers still match by row id.
+#[test]
+fn answers_to_an_earlier_state_of_the_model_are_flagged_not_refused() {
+    use otzone_models::revision::baseline_hash;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &path);
+    let a = analyse(&p, Catalogue::builtin());
+    let same = responses::read(&p, &a, &path).unwrap();
+    assert_eq!(same.model_changed, None);
+    let sent = baseline_hash(&p);
+
+    p.assets[0].name.push_str("(型式変更)");
+    p.zones[0].position = None;
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &path).unwrap();
+    let m = report.model_changed.expect("flagged");
+    assert_eq!(m.workbook_baseline, sent);
+    assert_eq!(m.workbook_version, p.meta.version);
+    assert_eq!(m.project_baseline, baseline_hash(&p));
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(
+        report.unchanged, same.unchanged,
+        "every answer row still matches"
+    );
 }

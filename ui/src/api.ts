@@ -103,6 +103,8 @@ export interface ResponseReport {
   changes: Array<{ sheet: string; row: number; row_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
   problems: Array<{ location: Record<string, string | number>; message: string }>;
   unchanged: number;
+  /** Present when the workbook was made from another state of the model than the current one. */
+  model_changed?: { workbook_baseline: string; workbook_version: string; project_baseline: string };
 }
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
@@ -114,6 +116,9 @@ export const api = {
   analyze: (project: Project, revision: number) => invoke<Analysis>("analyze", { project, revision }),
   explain: (revision: number, riskId: string, lang: Lang) => invoke<Explanation | null>("explain", { revision, riskId, lang }),
   whatIf: (project: Project, change: Record<string, unknown>) => invoke<WhatIf>("what_if", { project, change }),
+  recordRevision: (project: Project, request: { version: string; summary: string; author: string }) =>
+    invoke<Project>("record_revision", { project, request }),
+  baseline: (project: Project) => invoke<{ hash: string; changed: boolean }>("baseline", { project }),
   exportWorkbook: (project: Project, lang: Lang) =>
     invoke<{ path: string; bytes: number; risks: number } | null>("export_workbook", { project, lang }),
   pickLedger: () => invoke<string | null>("pick_ledger"),

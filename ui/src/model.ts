@@ -101,7 +101,21 @@ export interface Project {
   damages: Array<Record<string, unknown>>;
   risk_decisions: Array<Record<string, unknown>>;
   customer_responses: Array<Record<string, unknown>>;
+  /** Recorded versions (改訂履歴), oldest first; absent while none is recorded. */
+  revisions?: Revision[];
   custom: Record<string, unknown>;
+}
+
+/** A recorded version: what changed, who, when, the baseline and the register's figures. */
+export interface Revision {
+  id: Id;
+  version: string;
+  date: string;
+  summary?: string;
+  author?: string;
+  baseline: string;
+  risks: number;
+  above_tolerable: number;
 }
 
 export type Collection =
@@ -297,4 +311,17 @@ export function toggleBoundary(p: Project, conduit: Id, kind: string, on: boolea
   if (on === has) return p;
   const next = on ? [...list, { kind, note: "" }] : list.filter((b) => b.kind !== kind);
   return setField(p, "conduits", conduit, "boundary", next);
+}
+
+/**
+ * The version label to suggest after `last`: its last number one up (`1.2` → `1.3`,
+ * `v2` → `v3`, `1.9` → `1.10`), or `last` with ".1" when it ends in no number; "1.0" when
+ * there is none yet.
+ */
+export function nextVersion(last: string | undefined): string {
+  const v = (last ?? "").trim();
+  if (!v) return "1.0";
+  const m = /^(.*?)(\d+)(\D*)$/.exec(v);
+  if (!m) return `${v}.1`;
+  return `${m[1]}${String(Number(m[2]) + 1)}${m[3]}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, setPositions, toggleBoundary } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, nextVersion, setPositions, toggleBoundary } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -94,5 +94,20 @@ describe("conduit channels and boundary controls", () => {
     q = toggleBoundary(q, c.id, "firewall", false);
     expect(q.conduits[0].boundary).toEqual([{ kind: "ids", note: "" }]);
     expect(p.conduits[0].boundary).toEqual([{ kind: "firewall", note: "FG-60F, rule set v3" }]);
+  });
+});
+
+describe("next version label", () => {
+  it("counts the last number up and keeps what surrounds it", () => {
+    expect(nextVersion("1.2")).toBe("1.3");
+    expect(nextVersion("1.9")).toBe("1.10");
+    expect(nextVersion("v2")).toBe("v3");
+    expect(nextVersion("第2版")).toBe("第3版");
+    expect(nextVersion(" 2.0.7 ")).toBe("2.0.8");
+  });
+  it("starts at 1.0 and appends .1 to a label without a number", () => {
+    expect(nextVersion(undefined)).toBe("1.0");
+    expect(nextVersion("  ")).toBe("1.0");
+    expect(nextVersion("draft")).toBe("draft.1");
   });
 });

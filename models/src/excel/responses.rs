@@ -41,6 +41,23 @@ pub struct ResponseReport {
     pub problems: Vec<Problem>,
     /// Rows read whose answer is unchanged.
     pub unchanged: usize,
+    /// Set when the workbook was made from another state of the model than the project's
+    /// current one: the customer answered about that state. Answers still apply by row id;
+    /// this is for the user to see, not a reason to refuse. (Workbooks written before the
+    /// baseline existed carry none and are not compared.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_changed: Option<ModelChanged>,
+}
+
+/// The model state a returned workbook was made from, beside the project's current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModelChanged {
+    /// Baseline hash written into the workbook.
+    pub workbook_baseline: String,
+    /// Version label written into the workbook.
+    pub workbook_version: String,
+    /// The project's baseline now.
+    pub project_baseline: String,
 }
 
 /// Cell text as the exporter wrote it (numbers without `.0`).
@@ -135,10 +152,20 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
+    let project_baseline = crate::revision::baseline_hash(project);
+    let model_changed = meta
+        .get("baseline")
+        .filter(|b| **b != project_baseline)
+        .map(|b| ModelChanged {
+            workbook_baseline: b.clone(),
+            workbook_version: meta.get("version").cloned().unwrap_or_default(),
+            project_baseline,
+        });
     let mut report = ResponseReport {
         changes: Vec::new(),
         problems: Vec::new(),
         unchanged: 0,
+        model_changed,
     };
     let mut sheets: Vec<String> = meta
         .iter()

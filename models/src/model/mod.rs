@@ -9,6 +9,7 @@ mod countermeasure;
 mod lifecycle;
 mod rating;
 mod requirement;
+mod revision;
 mod threat;
 mod zone;
 
@@ -23,6 +24,7 @@ pub use lifecycle::{
 };
 pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector};
 pub use requirement::{Bcp, BcpStatus, Requirement, RequirementKind, Requirements, Stakeholder};
+pub use revision::Revision;
 pub use threat::{BusinessDamage, CustomThreat, ThreatScenario, ThreatVector};
 pub use zone::{
     BoundaryControl, BoundaryKind, Channel, Conduit, Direction, Endpoint, EntryKind, EntryPoint,
@@ -226,6 +228,10 @@ pub struct Project {
     /// Customer answers read back from workbooks.
     #[serde(default)]
     pub customer_responses: Vec<CustomerResponse>,
+    /// Recorded versions (改訂履歴), oldest first. Left out of the JSON while empty, so files
+    /// written before it existed stay byte for byte as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
     /// Project-defined catalogue entries.
     #[serde(default)]
     pub custom: CustomCatalogue,
@@ -256,6 +262,7 @@ impl Project {
             damages: Vec::new(),
             risk_decisions: Vec::new(),
             customer_responses: Vec::new(),
+            revisions: Vec::new(),
             custom: CustomCatalogue::default(),
         }
     }

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 /// The migrations, in order; migration *n* (1-based) brings the schema to version *n*.
-pub const MIGRATIONS: [(&str, &str); 2] = [
+pub const MIGRATIONS: [(&str, &str); 3] = [
     (
         "0001_init.sql",
         include_str!("../../migrations/0001_init.sql"),
@@ -13,6 +13,10 @@ pub const MIGRATIONS: [(&str, &str); 2] = [
     (
         "0002_sl_vectors_decisions.sql",
         include_str!("../../migrations/0002_sl_vectors_decisions.sql"),
+    ),
+    (
+        "0003_revisions.sql",
+        include_str!("../../migrations/0003_revisions.sql"),
     ),
 ];
 

@@ -169,6 +169,9 @@ pub(super) fn write_all(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<(
     write_rows(tx, "customer_response", &[], &p.customer_responses, |r| {
         (r.row_id.clone(), vec![])
     })?;
+    write_rows(tx, "revision", &["version"], &p.revisions, |r| {
+        (r.id.to_string(), vec![text(&r.version)])
+    })?;
     Ok(())
 }
 
@@ -322,5 +325,8 @@ pub(super) fn read_all(conn: &Connection) -> Result<Project> {
             "customer_response",
             |x: &crate::model::CustomerResponse| x.row_id.clone(),
         )?,
+        revisions: read_rows(conn, "revision", |x: &crate::model::Revision| {
+            x.id.to_string()
+        })?,
     })
 }

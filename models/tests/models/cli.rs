@@ -205,3 +205,83 @@ fn what_if_reports_changed_risks_and_paths() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn revise_records_a_version_in_the_file_and_refuses_a_repeat_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let otz = dir.path().join("food.otz");
+    assert!(otzone()
+        .arg("convert")
+        .arg(crate::samples().join("food-plant.json"))
+        .arg(&otz)
+        .status()
+        .unwrap()
+        .success());
+    let run = |args: &[&str]| {
+        let out = otzone()
+            .arg("revise")
+            .arg(&otz)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, text, _) = run(&[]);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.contains("最後に記録した版の後に変更があります"),
+        "{text}"
+    );
+
+    let (code, text, err) = run(&[
+        "--version",
+        "1.3",
+        "--summary",
+        "資産台帳の取り込み",
+        "--author",
+        "佐藤",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        text.contains("版 1.3  2026-12-01  リスク 82 件(許容超 48 件)"),
+        "{text}"
+    );
+    assert!(text.contains("最後に記録した版と同じです"), "{text}");
+    let p = otzone_models::store::open(&otz).unwrap();
+    assert_eq!(p.meta.version, "1.3");
+    assert_eq!(p.revisions.len(), 1);
+    assert_eq!(p.revisions[0].author, "佐藤");
+    assert_eq!(
+        p.revisions[0].baseline,
+        otzone_models::revision::baseline_hash(&p)
+    );
+
+    let before = std::fs::read(&otz).unwrap();
+    let (code, _, err) = run(&["--version", "1.3"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with("error[invalid_model]: ")
+            && err.contains("food.otz")
+            && err.contains(
+                "revisions[1].version: version 1.3 is already recorded [duplicate_version]"
+            ),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--version", "1.4", "--date", "2026-13-01"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("--date \"2026-13-01\" is not YYYY-MM-DD"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&otz).unwrap(),
+        before,
+        "refused: file untouched"
+    );
+}

@@ -318,3 +318,69 @@ fn unknown_extensions_are_refused() {
         "{e}"
     );
 }
+
+/// A schema-v2 file (before the revision history) opens with no revisions, unchanged on disk,
+/// and a project with recorded versions comes back from the file and from JSON as it was.
+#[test]
+fn the_revision_history_is_migrated_and_survives_files_and_json() {
+    use otzone_models::model::IsoDate;
+    use otzone_models::revision::{self, RevisionInput};
+    let dir = tempfile::tempdir().unwrap();
+    let v2 = dir.path().join("v2.otz");
+    {
+        let mut conn = Connection::open(&v2).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        migrate::apply(&mut conn, 2).unwrap();
+        let pid = ProjectId::derived("v2");
+        for (k, v) in [
+            ("id", format!("\"{pid}\"")),
+            ("format_version", "1".into()),
+            ("meta", r#"{"name":"v2 の工場","language":"ja"}"#.into()),
+        ] {
+            conn.execute(
+                "INSERT INTO project (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (k, v),
+            )
+            .unwrap();
+        }
+    }
+    let before = std::fs::read(&v2).unwrap();
+    let old = store::open(&v2).expect("v2 file opens");
+    assert!(old.revisions.is_empty());
+    assert_eq!(std::fs::read(&v2).unwrap(), before, "opening never writes");
+
+    let mut p = sample();
+    for (version, day) in [("1.3", 1), ("1.4", 8)] {
+        let analysis =
+            otzone_models::risk::analyse(&p, otzone_models::catalogue::Catalogue::builtin());
+        revision::record(
+            &mut p,
+            &analysis,
+            RevisionInput {
+                version: version.into(),
+                date: IsoDate::from_ymd(2026, 12, day).unwrap(),
+                summary: format!("{version}: 受領した資産台帳を反映"),
+                author: "佐藤".into(),
+            },
+        )
+        .unwrap();
+        p.assets[0].name.push_str("(更新)");
+    }
+    let path = dir.path().join("p.otz");
+    store::save(&path, &p).unwrap();
+    let back = store::open(&path).unwrap();
+    assert_eq!(back.revisions, p.revisions);
+    assert_eq!(back, p);
+    let via_json = json::parse(json::to_string(&p).as_bytes(), &Default::default()).unwrap();
+    assert_eq!(via_json, p);
+    assert_eq!(
+        back.revisions
+            .iter()
+            .map(|r| r.version.as_str())
+            .collect::<Vec<_>>(),
+        ["1.3", "1.4"]
+    );
+    assert_ne!(back.revisions[0].baseline, back.revisions[1].baseline);
+}

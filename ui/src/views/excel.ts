@@ -159,6 +159,9 @@ function renderResponses(box: HTMLElement): void {
   const ag = (r: Record<string, unknown> | null) => (r && r.agreement ? t(`ui.agreement.${r.agreement}`) : "—");
   box.append(
     h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length, unchanged: report.unchanged, problems: report.problems.length })),
+    report.model_changed
+      ? h("p", { id: "responses-model-changed", class: "card warn" }, t("responses.model_changed", { version: report.model_changed.workbook_version, from: report.model_changed.workbook_baseline, to: report.model_changed.project_baseline }))
+      : "",
     h(
       "table",
       { class: "preview", id: "responses-diff" },

@@ -1,8 +1,9 @@
 // Step 1-1: project identity, requirements, BCP.
-import { commit, doc } from "../app";
+import { api, errorText } from "../api";
+import { commit, doc, toast } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
-import type { Project } from "../model";
+import { nextVersion, type Project } from "../model";
 import { mountRequirementItems } from "./tables";
 
 function field(label: string, id: string, value: string, onChange: (v: string) => Project, multiline = false): HTMLElement {
@@ -51,4 +52,75 @@ export function renderRequirements(el: HTMLElement): void {
   const box = h("div", { class: "table-box" });
   el.append(box);
   mountRequirementItems(box);
+  el.append(renderRevisions());
+}
+
+/**
+ * 改訂履歴: the versions recorded so far, whether the model changed since the last one, and
+ * recording the current state as the next version (the workbook's revision sheet and cover
+ * show the same).
+ */
+function renderRevisions(): HTMLElement {
+  const p = doc();
+  const list = p.revisions ?? [];
+  const last = list.at(-1);
+  const status = h("p", { id: "baseline-status", class: "hint" }, "…");
+  const version = h("input", { id: "rev-version", type: "text", maxlength: 100, value: nextVersion(last?.version ?? (String(p.meta.version ?? "") || undefined)) });
+  const summary = h("input", { id: "rev-summary", type: "text", maxlength: 2000, placeholder: t("ui.rev.summary_hint") });
+  const author = h("input", { id: "rev-author", type: "text", maxlength: 200, value: String(p.meta.assessor ?? "") });
+  const record = h("button", { id: "btn-record-revision" }, t("ui.rev.record"));
+  record.addEventListener("click", async () => {
+    record.disabled = true;
+    try {
+      const next = await api.recordRevision(doc(), { version: version.value, summary: summary.value, author: author.value });
+      commit(next, t("ui.rev.recorded", { v: version.value.trim() }));
+      toast(t("ui.rev.recorded", { v: version.value.trim() }));
+    } catch (e) {
+      toast(errorText(e), true);
+      record.disabled = false;
+    }
+  });
+  api.baseline(p).then(
+    (b) => {
+      status.textContent = b.changed
+        ? last
+          ? t("ui.rev.changed", { hash: b.hash, v: last.version })
+          : t("ui.rev.unrecorded", { hash: b.hash })
+        : t("ui.rev.same", { hash: b.hash, v: last?.version ?? "" });
+      status.classList.toggle("warn-text", b.changed);
+    },
+    (e) => {
+      status.textContent = errorText(e);
+    },
+  );
+  const cell = (v: unknown) => h("td", {}, String(v ?? ""));
+  const signed = (now: number, before: number | undefined) =>
+    before === undefined ? "" : now === before ? "±0" : now > before ? `+${now - before}` : `-${before - now}`;
+  const table = h(
+    "table",
+    { class: "plain", id: "revisions" },
+    h("thead", {}, h("tr", {}, ...["xl.col.version", "xl.col.date", "xl.col.summary", "xl.col.author", "xl.col.risk_count", "xl.col.above_tolerable", "xl.col.delta_above", "xl.col.baseline"].map((k) => h("th", {}, t(k))))),
+    h(
+      "tbody",
+      {},
+      ...list.map((r, i) =>
+        h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono" }, r.baseline)),
+      ),
+    ),
+  );
+  return h(
+    "section",
+    { class: "card", id: "revision-history" },
+    h("h2", {}, t("xl.sheet.revisions")),
+    status,
+    list.length ? table : h("p", { class: "hint" }, t("ui.rev.none")),
+    h(
+      "div",
+      { class: "rev-form" },
+      h("label", { class: "field" }, h("span", {}, t("xl.col.version")), version),
+      h("label", { class: "field grow" }, h("span", {}, t("xl.col.summary")), summary),
+      h("label", { class: "field" }, h("span", {}, t("xl.col.author")), author),
+      record,
+    ),
+  );
 }

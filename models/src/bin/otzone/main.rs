@@ -15,7 +15,7 @@ use otzone_models::generate::{generate, Size};
 use otzone_models::model::{Channel, Conduit, Direction, Initiator, IsoDate, MeasureStatus};
 use otzone_models::model::{Lang, Project};
 use otzone_models::risk::{self, what_if};
-use otzone_models::{i18n, store};
+use otzone_models::{i18n, revision, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -156,6 +156,24 @@ enum Command {
         /// Print the preview as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Record the project's current state as a version (改訂履歴) with the register's figures
+    /// and the baseline hash; without --version, list the recorded versions.
+    Revise {
+        /// Project file (updated in place, atomically, when a version is recorded).
+        file: PathBuf,
+        /// Version label to record (版数), e.g. 1.3; becomes the project's version.
+        #[arg(long)]
+        version: Option<String>,
+        /// What changed since the version before (変更概要).
+        #[arg(long, default_value = "")]
+        summary: String,
+        /// Who records it (変更者); the project's assessor by default.
+        #[arg(long)]
+        author: Option<String>,
+        /// Date (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Convert between project JSON and a project file (.json ⇄ .otz), by extension.
     Convert {
@@ -336,16 +354,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Export { file, output, date } => {
             let project = store::load_any(&file)?;
-            let date = match date {
-                Some(d) => {
-                    IsoDate::parse(&d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?
-                }
-                None => {
-                    let now = time::OffsetDateTime::now_utc().date();
-                    IsoDate::from_ymd(now.year(), now.month() as u8, now.day())
-                        .context("today's date")?
-                }
-            };
+            let date = date_or_today(date)?;
             let analysis = risk::analyse(&project, Catalogue::builtin());
             let options = ExportOptions { lang, date };
             excel::export::export_to_file(&output, &project, &analysis, &options)?;
@@ -360,6 +369,52 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ]
                 )
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Revise {
+            file,
+            version,
+            summary,
+            author,
+            date,
+        } => {
+            let mut project = store::load_any(&file)?;
+            if let Some(version) = version {
+                let analysis = risk::analyse(&project, Catalogue::builtin());
+                let input = revision::RevisionInput {
+                    version,
+                    date: date_or_today(date)?,
+                    summary,
+                    author: author.unwrap_or_else(|| project.meta.assessor.clone()),
+                };
+                revision::record(&mut project, &analysis, input).map_err(|e| e.in_file(&file))?;
+                store::save_any(&file, &project)?;
+            }
+            let base = revision::baseline_hash(&project);
+            for r in &project.revisions {
+                println!(
+                    "{}",
+                    i18n::format(
+                        lang,
+                        "revise.line",
+                        &[
+                            ("version", &r.version),
+                            ("date", &r.date.to_string()),
+                            ("risks", &r.risks.to_string()),
+                            ("above", &r.above_tolerable.to_string()),
+                            ("baseline", &r.baseline),
+                            ("author", &r.author),
+                            ("summary", &r.summary),
+                        ]
+                    )
+                );
+            }
+            let key = if revision::changed_since_last(&project, &base) {
+                "revise.changed"
+            } else {
+                "revise.recorded"
+            };
+            println!("{}", i18n::format(lang, key, &[("baseline", &base)]));
             Ok(ExitCode::SUCCESS)
         }
         Command::ImportResponses {
@@ -413,6 +468,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 for p in &report.problems {
                     println!("  ! {p}");
+                }
+                if let Some(m) = &report.model_changed {
+                    println!(
+                        "  ! {}",
+                        i18n::format(
+                            lang,
+                            "responses.model_changed",
+                            &[
+                                ("version", &m.workbook_version),
+                                ("from", &m.workbook_baseline),
+                                ("to", &m.project_baseline)
+                            ]
+                        )
+                    );
                 }
             }
             if !dry_run && !report.changes.is_empty() {
@@ -679,6 +748,17 @@ fn main() -> ExitCode {
                 eprintln!("error: {e:#}");
             }
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The date given on the command line, or today.
+fn date_or_today(date: Option<String>) -> anyhow::Result<IsoDate> {
+    match date {
+        Some(d) => IsoDate::parse(&d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD")),
+        None => {
+            let now = time::OffsetDateTime::now_utc().date();
+            IsoDate::from_ymd(now.year(), now.month() as u8, now.day()).context("today's date")
         }
     }
 }

@@ -32,6 +32,7 @@ pub(super) fn write(
         (ctx.t("xl.cover.assessor"), p.meta.assessor.clone()),
         (ctx.t("xl.cover.scope"), p.meta.scope.clone()),
         (ctx.t("xl.cover.version"), p.meta.version.clone()),
+        (ctx.t("xl.cover.baseline"), baseline_text(ctx)),
         (
             ctx.t("xl.cover.created"),
             p.meta
@@ -112,4 +113,17 @@ pub(super) fn write(
     ws.protect();
     ws.set_active(true);
     Ok(())
+}
+
+/// The baseline hash, and whether it is the last recorded version's.
+fn baseline_text(ctx: &Ctx<'_>) -> String {
+    let base = ctx.baseline();
+    let state = match ctx.project.revisions.last() {
+        None => ctx.t("xl.cover.baseline_unrecorded"),
+        Some(r) if r.baseline == base => {
+            crate::i18n::format(ctx.lang, "xl.cover.baseline_recorded", &[("v", &r.version)])
+        }
+        Some(r) => crate::i18n::format(ctx.lang, "xl.cover.baseline_changed", &[("v", &r.version)]),
+    };
+    format!("{base} ({state})")
 }

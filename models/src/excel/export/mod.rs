@@ -2,7 +2,7 @@
 //! every row with its stable id, customer agreement columns where the customer decides, a
 //! zone diagram and risk charts, document properties and print set-up.
 //!
-//! Sheets: 表紙 (cover and agreement block), 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理
+//! Sheets: 表紙 (cover and agreement block), 改訂履歴 (versions and how risk moved), 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理
 //! (1-4/1-5, 構成管理表), ゾーン and コンジット (1-6), ゾーン図, 脅威と影響 (1-7), リスク評価
 //! (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路, 対策 (2-1/2-2), 責任分界表,
 //! 完成検査, サプライヤ管理 and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理),
@@ -47,6 +47,7 @@ pub(crate) struct Ctx<'a> {
     pub catalogue: &'a Catalogue,
     pub lang: Lang,
     pub date: &'a IsoDate,
+    baseline: std::sync::OnceLock<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -62,7 +63,14 @@ impl<'a> Ctx<'a> {
             catalogue: Catalogue::builtin(),
             lang,
             date,
+            baseline: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The project's baseline hash (worked out once, on first use).
+    pub fn baseline(&self) -> &str {
+        self.baseline
+            .get_or_init(|| crate::revision::baseline_hash(self.project))
     }
 
     /// Text for an i18n key.
@@ -149,6 +157,7 @@ enum Part {
 
 /// The sheets between the cover and the hidden `_otzone` sheet, in order.
 const PARTS: &[Part] = &[
+    Part::Table(model_sheets::revisions),
     Part::Table(model_sheets::requirements),
     Part::Table(model_sheets::businesses),
     Part::Table(model_sheets::assets),
@@ -389,6 +398,7 @@ pub fn customer_row_ids(
 /// The sheets listed on the cover with the certification item each evidences.
 fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     [
+        ("xl.sheet.revisions", "xl.item.config"),
         ("xl.sheet.requirements", "xl.item.risk"),
         ("xl.sheet.businesses", "xl.item.risk"),
         ("xl.sheet.assets", "xl.item.risk_config"),
@@ -426,6 +436,7 @@ fn write_meta(
         ("project_id".into(), ctx.project.id.to_string()),
         ("project_name".into(), ctx.project.meta.name.clone()),
         ("version".into(), ctx.project.meta.version.clone()),
+        ("baseline".into(), ctx.baseline().to_owned()),
         ("exported".into(), ctx.date.to_string()),
         (
             "language".into(),

@@ -10,6 +10,80 @@ fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
     spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
 }
 
+/// 改訂履歴: every recorded version with the register's figures and how they moved since the
+/// version before, and — when the model changed after the last one — the working state being
+/// exported, so that a reader never takes unrecorded changes for a recorded version.
+pub(super) fn revisions(ctx: &Ctx<'_>) -> Table {
+    let delta = |now: u32, before: Option<u32>| -> Cell {
+        match before {
+            None => Cell::Empty,
+            Some(b) if now == b => "±0".into(),
+            Some(b) if now > b => format!("+{}", now - b).into(),
+            Some(b) => format!("-{}", b - now).into(),
+        }
+    };
+    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
+    let mut before: Option<(u32, u32)> = None;
+    for r in &ctx.project.revisions {
+        rows.push((
+            r.id.to_string(),
+            vec![
+                r.version.as_str().into(),
+                r.date.to_string().into(),
+                r.summary.as_str().into(),
+                r.author.as_str().into(),
+                Cell::Num(f64::from(r.risks)),
+                Cell::Num(f64::from(r.above_tolerable)),
+                delta(r.risks, before.map(|b| b.0)),
+                delta(r.above_tolerable, before.map(|b| b.1)),
+                r.baseline.as_str().into(),
+            ],
+        ));
+        before = Some((r.risks, r.above_tolerable));
+    }
+    if crate::revision::changed_since_last(ctx.project, ctx.baseline()) {
+        let risks = ctx.analysis.risks.len() as u32;
+        let above = crate::revision::above_tolerable(ctx.analysis);
+        rows.push((
+            "WORKING".into(),
+            vec![
+                format!("{} {}", ctx.project.meta.version, ctx.t("xl.rev.working"))
+                    .trim()
+                    .to_owned()
+                    .into(),
+                ctx.date.to_string().into(),
+                ctx.t("xl.rev.working_note").into(),
+                ctx.project.meta.assessor.as_str().into(),
+                Cell::Num(f64::from(risks)),
+                Cell::Num(f64::from(above)),
+                delta(risks, before.map(|b| b.0)),
+                delta(above, before.map(|b| b.1)),
+                ctx.baseline().into(),
+            ],
+        ));
+    }
+    Table {
+        name: ctx.t("xl.sheet.revisions"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.version", 10.0),
+                ("xl.col.date", 12.0),
+                ("xl.col.summary", 48.0),
+                ("xl.col.author", 14.0),
+                ("xl.col.risk_count", 10.0),
+                ("xl.col.above_tolerable", 12.0),
+                ("xl.col.delta_risks", 11.0),
+                ("xl.col.delta_above", 11.0),
+                ("xl.col.baseline", 20.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
 pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
     let r = &ctx.project.requirements;
     let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
