@@ -15,6 +15,8 @@ pub(super) fn write(
     let ws = wb.add_worksheet();
     ws.set_name(&name)?;
     page_setup(ws, &ctx.project.meta.name, &name)?;
+    // The facts, the sheet list and the agreement block with its signatures are one page.
+    ws.set_print_fit_to_pages(1, 1);
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 70)?;
     ws.set_column_width(2, 18)?;
