@@ -109,24 +109,27 @@ function build(container: HTMLElement): Core {
 /**
  * Zone and entry-point names are what a reviewer reads first, so they keep a readable size
  * on screen at any zoom (assets' names appear once zoomed in far enough to fit them). Sizes
- * follow the zoom once a frame at most.
+ * follow the zoom once a frame at most; in a large view once the zoom has settled, because
+ * re-styling hundreds of labels on every frame of a zoom made its frames slow.
  */
 function keepLabelsReadable(c: Core): void {
-  sizeLabels(c, c.zoom());
-  // A large view sizes its names for the zoom of each fit only (fitView): re-styling hundreds
-  // of labels while the user zooms made the frames of a zoom slow.
-  if (c.elements().length > LARGE_VIEW_ABOVE) return;
+  const large = c.elements().length > LARGE_VIEW_ABOVE;
   let sized = c.zoom();
-  let frame: number | undefined;
+  let pending: number | undefined;
+  const apply = () => {
+    pending = undefined;
+    if (c.destroyed()) return;
+    sized = c.zoom();
+    sizeLabels(c, sized);
+  };
   c.on("viewport", () => {
-    if (frame !== undefined || Math.abs(c.zoom() / sized - 1) < 0.02) return;
-    frame = requestAnimationFrame(() => {
-      frame = undefined;
-      if (c.destroyed()) return;
-      sized = c.zoom();
-      sizeLabels(c, sized);
-    });
+    if (Math.abs(c.zoom() / sized - 1) < 0.02) return;
+    if (large) {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(apply, 400);
+    } else if (pending === undefined) pending = requestAnimationFrame(apply);
   });
+  sizeLabels(c, sized);
 }
 
 /**
@@ -147,7 +150,6 @@ function fitView(c: Core, padding = 24): void {
     zoom,
     pan: { x: (c.width() - zoom * (bb.x1 + bb.x2)) / 2, y: top + (hgt - zoom * (bb.y1 + bb.y2)) / 2 },
   });
-  sizeLabels(c, zoom);
 }
 
 /**
@@ -494,6 +496,28 @@ function renderPanel(panel: HTMLElement): void {
 
 const BOUNDARY_KINDS = ["firewall", "industrial_firewall", "data_diode", "vpn_gateway", "jump_host", "proxy", "router_acl", "nac", "ids"];
 
+interface CatalogueProtocol {
+  id: string;
+  name: string;
+  ports: string;
+}
+
+/**
+ * A channel's protocol: free text with the catalogue's protocols offered; choosing one of
+ * them fills in its usual port when the channel has none yet.
+ */
+function protocolInput(i: number, ch: Channel, onChange: (next: Channel) => void): HTMLElement {
+  const known = (catalogue().protocols ?? []) as CatalogueProtocol[];
+  const list = h("datalist", { id: `panel-ch-${i}-protocols` }, ...known.map((x) => h("option", { value: x.id }, x.name)));
+  const el = input(`panel-ch-${i}-protocol`, ch.protocol ?? "", (v) => {
+    const protocol = v.trim();
+    const usual = known.find((x) => x.id === protocol)?.ports ?? "";
+    onChange({ ...ch, protocol, port: (ch.port ?? "").trim() ? ch.port : usual });
+  });
+  el.setAttribute("list", list.id);
+  return h("span", { class: "protocol" }, el, list);
+}
+
 /** The conduit's channels, each editable: protocol, port, direction, who starts, purpose. */
 function channelEditor(c: Conduit): HTMLElement {
   const channels = c.channels ?? [];
@@ -511,7 +535,7 @@ function channelEditor(c: Conduit): HTMLElement {
         h(
           "div",
           { class: "channel-row" },
-          h("label", {}, t("xl.col.protocols"), input(`panel-ch-${i}-protocol`, ch.protocol ?? "", (v) => field("protocol", v.trim()))),
+          h("label", {}, t("xl.col.protocols"), protocolInput(i, ch, (next) => edit(i, next))),
           h("label", { class: "port" }, t("ui.channel.port"), input(`panel-ch-${i}-port`, ch.port ?? "", (v) => field("port", v.trim()))),
         ),
         h(
