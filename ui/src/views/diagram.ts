@@ -114,22 +114,24 @@ function build(container: HTMLElement): Core {
  */
 function keepLabelsReadable(c: Core): void {
   const large = c.elements().length > LARGE_VIEW_ABOVE;
-  let sized = c.zoom();
   let pending: number | undefined;
   const apply = () => {
     pending = undefined;
-    if (c.destroyed()) return;
-    sized = c.zoom();
-    sizeLabels(c, sized);
+    if (!c.destroyed()) sizeLabels(c, c.zoom());
   };
   c.on("viewport", () => {
-    if (Math.abs(c.zoom() / sized - 1) < 0.02) return;
+    if (Math.abs(c.zoom() / labelZoom(c) - 1) < 0.02) return;
     if (large) {
       window.clearTimeout(pending);
       pending = window.setTimeout(apply, 400);
     } else if (pending === undefined) pending = requestAnimationFrame(apply);
   });
-  sizeLabels(c, sized);
+  sizeLabels(c, c.zoom());
+}
+
+/** The zoom the labels were last sized for. */
+function labelZoom(c: Core): number {
+  return Number(c.scratch("otzLabelZoom")) || 1;
 }
 
 /**
@@ -146,6 +148,8 @@ function fitView(c: Core, padding = 24): void {
     return;
   }
   const zoom = Math.min(c.maxZoom(), Math.max(c.minZoom(), Math.min(w / bb.w, hgt / bb.h, 1.5)));
+  // Names sized for the new zoom at once, in the same frame as the fit.
+  sizeLabels(c, zoom);
   c.viewport({
     zoom,
     pan: { x: (c.width() - zoom * (bb.x1 + bb.x2)) / 2, y: top + (hgt - zoom * (bb.y1 + bb.y2)) / 2 },
@@ -158,6 +162,7 @@ function fitView(c: Core, padding = 24): void {
  * side by side never run into each other.
  */
 function sizeLabels(c: Core, zoom: number): void {
+  c.scratch("otzLabelZoom", zoom);
   const zoneFont = readableFontSize(zoom, ZONE_LABEL_PX);
   const entryFont = readableFontSize(zoom, ENTRY_LABEL_PX);
   c.batch(() => {
