@@ -37,6 +37,11 @@ export function renderMatrix(): HTMLElement {
     h("h2", {}, t("ui.matrix")),
     h("p", { class: "hint" }, t("ui.whatif.matrix_hint")),
     h(
+      "p",
+      { class: "legend", id: "matrix-legend" },
+      ...["proposed", "agreed", "implemented", "rejected"].map((st) => h("span", { class: `swatch status-${st}` }, t(`status.${st}`))),
+    ),
+    h(
       "div",
       { class: "matrix-box" },
       h(
