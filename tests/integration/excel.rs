@@ -92,6 +92,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "リスク評価",
                 "リスクサマリ",
                 "攻撃経路",
+                "攻撃シナリオ(事業被害ベース)",
                 "対策",
                 "責任分界表",
                 "完成検査",
@@ -115,6 +116,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "Risk assessment",
                 "Risk summary",
                 "Attack paths",
+                "Attack scenarios (damage)",
                 "Countermeasures",
                 "Responsibility split",
                 "Completion inspection",
@@ -141,9 +143,10 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             (expected[6], p.conduits.len()),
             (expected[8], p.threats.len()),
             (expected[9], a.risks.len()),
-            (expected[12], p.countermeasures.len()),
-            (expected[18], p.ooda_roles.len()),
-            (expected[19], a.findings.len()),
+            (expected[12], a.scenarios.len()),
+            (expected[13], p.countermeasures.len()),
+            (expected[19], p.ooda_roles.len()),
+            (expected[20], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
@@ -817,4 +820,74 @@ fn answers_to_an_earlier_state_of_the_model_are_flagged_not_refused() {
         report.unchanged, same.unchanged,
         "every answer row still matches"
     );
+}
+
+/// 攻撃シナリオ (IPA 事業被害ベース): one row per candidate attack tree with its stable key, the
+/// damage, the tree step by step from the entry point, and the three states' risk values as
+/// the analysis computed them.
+#[test]
+fn attack_scenarios_are_exported_per_damage_and_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let p = sample("electronics-line");
+    export(&p, Lang::Ja, &path);
+    let a = analyse(&p, Catalogue::builtin());
+    assert!(
+        !a.scenarios.is_empty(),
+        "the sample has business damages with attack trees"
+    );
+    let rows = sheet(&path, "攻撃シナリオ(事業被害ベース)");
+    assert_eq!(
+        rows[0],
+        [
+            "ID",
+            "事業被害",
+            "事業被害レベル",
+            "攻撃対象",
+            "侵入口",
+            "脅威レベル",
+            "攻撃ツリー(侵入口 → ゾーン(経由コンジット))",
+            "最終攻撃",
+            "固有リスク",
+            "計画後リスク",
+            "残留リスク",
+            "対策レベル(残留)",
+            "除外"
+        ]
+    );
+    assert_eq!(rows.len() - 1, a.scenarios.len());
+    for (row, tree) in rows[1..].iter().zip(&a.scenarios) {
+        assert_eq!(row[0], tree.key);
+        let damage = p.damages.iter().find(|d| d.id == tree.damage).unwrap();
+        assert_eq!(row[1], damage.name);
+        let target = p.assets.iter().find(|x| x.id == damage.target).unwrap();
+        assert_eq!(row[3], target.name);
+        let entry = p.entry_points.iter().find(|e| e.id == tree.entry).unwrap();
+        assert_eq!(row[4], entry.name);
+        let lines: Vec<&str> = row[6].lines().collect();
+        assert_eq!(
+            lines.len(),
+            tree.steps.len() + 1,
+            "entry point, then one line per zone"
+        );
+        assert_eq!(lines[0], entry.name);
+        let last = p
+            .zones
+            .iter()
+            .find(|z| z.id == tree.steps.last().unwrap().zone)
+            .unwrap();
+        assert!(lines
+            .last()
+            .unwrap()
+            .starts_with(&format!("→ {}", last.name)));
+        assert_eq!(
+            [&row[8], &row[9], &row[10]],
+            [
+                tree.inherent.risk.value.as_ref(),
+                tree.planned.risk.value.as_ref(),
+                tree.residual.risk.value.as_ref()
+            ]
+        );
+        assert_eq!(row[12].is_empty(), !tree.pruned);
+    }
 }

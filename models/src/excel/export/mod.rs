@@ -4,7 +4,7 @@
 //!
 //! Sheets: 表紙 (cover and agreement block), 改訂履歴 (versions and how risk moved), 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理
 //! (1-4/1-5, 構成管理表), ゾーン and コンジット (1-6), ゾーン図, 脅威と影響 (1-7), リスク評価
-//! (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路, 対策 (2-1/2-2), 責任分界表,
+//! (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路, 攻撃シナリオ (事業被害ベース), 対策 (2-1/2-2), 責任分界表,
 //! 完成検査, サプライヤ管理 and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理),
 //! OODA (3), 指摘事項, and a hidden `_otzone` sheet identifying the project.
 
@@ -168,6 +168,7 @@ const PARTS: &[Part] = &[
     Part::Register,
     Part::Summary,
     Part::Table(risk_sheets::attack_paths),
+    Part::Table(risk_sheets::scenarios),
     Part::Table(delivery::countermeasures),
     Part::Table(delivery::responsibility),
     Part::Table(delivery::inspection),
@@ -409,6 +410,7 @@ fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         ("xl.sheet.risks", "xl.item.risk"),
         ("xl.sheet.summary", "xl.item.risk"),
         ("xl.sheet.paths", "xl.item.risk"),
+        ("xl.sheet.scenarios", "xl.item.risk"),
         ("xl.sheet.measures", "xl.item.risk"),
         ("xl.sheet.responsibility", "xl.item.risk_contract"),
         ("xl.sheet.inspection", "xl.item.inspection"),

@@ -349,6 +349,87 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
     }
 }
 
+/// 攻撃シナリオ(事業被害ベース, IPA): per business damage, the candidate attack trees from each
+/// entry point to the target's zone, step by step, with the tree's figures in the inherent,
+/// planned and residual states; trees the analyst pruned are listed and marked.
+pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let damages: std::collections::HashMap<_, _> = p.damages.iter().map(|d| (d.id, d)).collect();
+    let assets: std::collections::HashMap<_, &str> =
+        p.assets.iter().map(|a| (a.id, a.name.as_str())).collect();
+    let conduits: std::collections::HashMap<_, &str> =
+        p.conduits.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let entries: std::collections::HashMap<_, &str> = p
+        .entry_points
+        .iter()
+        .map(|e| (e.id, e.name.as_str()))
+        .collect();
+    let rows = ctx
+        .analysis
+        .scenarios
+        .iter()
+        .map(|tree| {
+            let damage = damages.get(&tree.damage);
+            let entry = entries.get(&tree.entry).copied().unwrap_or_default();
+            // 侵入口 → zone (via conduit) → …, one line per step.
+            let mut route = vec![entry.to_owned()];
+            route.extend(tree.steps.iter().map(|s| {
+                format!(
+                    "→ {} ({})",
+                    ctx.zone_name(s.zone),
+                    conduits.get(&s.via).copied().unwrap_or_default()
+                )
+            }));
+            let cells: Vec<Cell> = vec![
+                damage.map_or("", |d| d.name.as_str()).into(),
+                damage.map_or(Cell::Empty, |d| ctx.level(d.level).into()),
+                damage
+                    .and_then(|d| assets.get(&d.target).copied())
+                    .unwrap_or_default()
+                    .into(),
+                entry.into(),
+                ctx.level(tree.threat).into(),
+                route.join("\n").into(),
+                damage.map_or("", |d| d.final_attack.as_str()).into(),
+                tree.inherent.risk.value.as_ref().into(),
+                tree.planned.risk.value.as_ref().into(),
+                tree.residual.risk.value.as_ref().into(),
+                ctx.level(tree.residual.countermeasure).into(),
+                if tree.pruned {
+                    ctx.t("xl.scenario.pruned")
+                } else {
+                    String::new()
+                }
+                .into(),
+            ];
+            (tree.key.clone(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.scenarios"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.damage", 24.0),
+                ("xl.col.damage_level", 8.0),
+                ("xl.col.attack_target", 18.0),
+                ("xl.col.entry", 18.0),
+                ("xl.col.threat_level", 7.0),
+                ("xl.col.attack_route", 44.0),
+                ("xl.col.final_attack", 32.0),
+                ("xl.col.inherent", 7.0),
+                ("xl.col.planned", 7.0),
+                ("xl.col.residual", 7.0),
+                ("xl.col.residual_countermeasure", 10.0),
+                ("xl.col.pruned", 8.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
 pub(super) fn findings(ctx: &Ctx<'_>) -> Table {
     let rows = ctx
         .analysis
