@@ -188,7 +188,9 @@ export function removeItem(p: Project, coll: Collection, id: Id): Project {
       q = {
         ...q,
         countermeasures: scopeWithout("assets"),
-        damages: q.damages.map((d) => (d.target === id ? withoutKey(d, "target") : d)),
+        // A business damage is the compromise of its target (攻撃対象): without the asset it
+        // has no attack trees and no meaning, and the core requires a target.
+        damages: q.damages.filter((d) => d.target !== id),
       };
       break;
     case "businesses":

@@ -51,6 +51,15 @@ describe("project edits", () => {
     for (const d of q.damages) expect(d.target).not.toBe(id);
   });
 
+  it("removing a damage's target removes the damage, and every damage keeps a target that exists", () => {
+    const p = sample("food-plant");
+    const d = p.damages[0];
+    const q = removeItem(p, "assets", String(d.target));
+    expect(q.damages.map((x) => x.id)).toEqual(p.damages.filter((x) => x.target !== d.target).map((x) => x.id));
+    const ids = new Set(q.assets.map((a) => a.id));
+    for (const x of q.damages) expect(ids.has(String(x.target))).toBe(true);
+  });
+
   it("adds new items with fresh ids and keeps positions rounded", () => {
     const p = sample("electronics-line");
     const a = newAsset("PLC-9", "plc", p.zones[0].id);
