@@ -85,6 +85,11 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     await h1.waitForExist();
     assert.ok((await h1.getText()).startsWith(step), `heading of ${step}`);
     if (["1-1", "1-4", "2-2", "3"].includes(step)) await shot(`02-step-${step}`);
+    if (step === "1-7") {
+      const damages = await browser.execute(() => window.__otzone.state.history.doc.damages.length);
+      await (await browser.$("#table-damages .tabulator-row")).waitForExist({ timeout: 10000 });
+      assert.equal(await browser.execute(() => document.querySelectorAll("#table-damages .tabulator-row").length), damages, "one row per business damage");
+    }
   }
 
   // Step 1-1: record the sample's state as version 1.3 (改訂履歴).
@@ -218,6 +223,31 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await (await browser.$("#risk-filter")).setValue(ids.zoneName);
   await browser.pause(400);
   assert.match(await (await browser.$("#register-count")).getText(), /\d/);
+
+  // Attack scenarios (事業被害ベース): prune one tree; it stays listed, marked, and its
+  // damage records the key.
+  const trees = await browser.execute(() => window.__otzone.state.analysis.scenarios.map((x) => ({ key: x.key, damage: x.damage, pruned: x.pruned })));
+  assert.ok(trees.length > 0, "the sample has attack scenarios");
+  assert.equal(await browser.execute(() => document.querySelectorAll("#scenarios tbody tr").length), trees.length);
+  const tree = trees.find((x) => !x.pruned);
+  // The sections above it are laid out only as they come into view (content-visibility), so
+  // one scroll may land short: scroll until the row is on screen.
+  await browser.waitUntil(async () => browser.execute((key) => {
+    const row = document.querySelector(`#scenarios tr[data-key="${CSS.escape(key)}"]`);
+    row.scrollIntoView({ block: "center" });
+    const r = row.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, tree.key), { timeout: 10000, interval: 300, timeoutMsg: "the scenario row did not scroll into view" });
+  await (await browser.$(`#scenarios tr[data-key="${tree.key}"] input.prune`)).click();
+  await browser.waitUntil(async () => browser.execute((d, k) => window.__otzone.state.history.doc.damages.find((x) => x.id === d).pruned.includes(k), tree.damage, tree.key), { timeout: 10000, timeoutMsg: "the tree was not pruned" });
+  await analysed();
+  assert.equal(await browser.execute((k) => window.__otzone.state.analysis.scenarios.find((x) => x.key === k).pruned, tree.key), true);
+  assert.equal(await browser.execute(() => window.__otzone.state.analysis.scenarios.length), trees.length, "a pruned tree stays listed");
+  await shot("05b-scenarios");
+  const pruneRev = (await state()).revision;
+  await (await browser.$("#btn-undo")).click();
+  await browser.waitUntil(async () => (await state()).revision !== pruneRev, { timeout: 10000 });
+  await analysed();
 
   // Step 2-2: what if an implemented countermeasure also covered a threat in its zones?
   await (await browser.$("#step-2-2")).click();

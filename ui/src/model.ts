@@ -128,7 +128,8 @@ export type Collection =
   | "countermeasures"
   | "ooda_roles"
   | "suppliers"
-  | "checklist_answers";
+  | "checklist_answers"
+  | "damages";
 
 export function newId(): Id {
   return crypto.randomUUID();
@@ -326,4 +327,18 @@ export function nextVersion(last: string | undefined): string {
   const m = /^(.*?)(\d+)(\D*)$/.exec(v);
   if (!m) return `${v}.1`;
   return `${m[1]}${String(Number(m[2]) + 1)}${m[3]}`;
+}
+
+/** A new business damage (事業被害) whose attack target is `target`. */
+export function newDamage(name: string, target: Id): Record<string, unknown> & { id: Id } {
+  return { id: newId(), name, level: 2, target, final_attack: "", pruned: [], criteria: [] };
+}
+
+/** The damage's pruned attack trees with `key` pruned (`on`) or taken back into the analysis. */
+export function setPruned(p: Project, damage: Id, key: string, on: boolean): Project {
+  const d = p.damages.find((x) => x.id === damage);
+  if (!d) return p;
+  const list = (d.pruned as string[] | undefined) ?? [];
+  if (list.includes(key) === on) return p;
+  return setField(p, "damages", damage, "pruned", on ? [...list, key] : list.filter((k) => k !== key));
 }

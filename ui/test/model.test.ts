@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, nextVersion, setPositions, toggleBoundary } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, toggleBoundary } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -118,5 +118,21 @@ describe("next version label", () => {
     expect(nextVersion(undefined)).toBe("1.0");
     expect(nextVersion("  ")).toBe("1.0");
     expect(nextVersion("draft")).toBe("draft.1");
+  });
+});
+
+describe("business damages and pruned attack trees", () => {
+  it("prunes a tree once and takes it back, leaving the other keys and the original alone", () => {
+    let p = sample("food-plant");
+    const d = addItem(p, "damages", newDamage("供給停止", p.assets[0].id));
+    p = d;
+    const id = String(p.damages.at(-1)!.id);
+    expect(p.damages.at(-1)).toMatchObject({ name: "供給停止", level: 2, target: p.assets[0].id, pruned: [], criteria: [] });
+    const q = setPruned(setPruned(p, id, "k1", true), id, "k2", true);
+    expect(q.damages.at(-1)!.pruned).toEqual(["k1", "k2"]);
+    expect(setPruned(q, id, "k1", true)).toBe(q);
+    expect(setPruned(q, id, "k1", false).damages.at(-1)!.pruned).toEqual(["k2"]);
+    expect(p.damages.at(-1)!.pruned).toEqual([]);
+    expect(setPruned(p, "no-such-damage", "k1", true)).toBe(p);
   });
 });

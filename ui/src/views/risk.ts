@@ -1,12 +1,13 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
 import { api, errorText, type HeatMap } from "../api";
-import { catName, doc, setView, state, toast } from "../app";
+import { catName, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
+import { setPruned, type Project } from "../model";
 
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
@@ -117,6 +118,8 @@ export function renderRisk(el: HTMLElement): void {
   const entryNames = new Map(p.entry_points.map((e) => [e.id, e.name]));
   const entry = (id: string) => entryNames.get(id) ?? id;
   const zone = (id: string) => zoneNames.get(id) ?? id;
+  // The damage-based scenarios first: a few dozen rows, above thousands of path rows.
+  el.append(scenarioSection(p, a.values, zone, entry));
   el.append(
     h("h2", {}, t("xl.sheet.paths")),
     h(
@@ -145,6 +148,79 @@ export function renderRisk(el: HTMLElement): void {
         ),
       ),
     ),
+  );
+}
+
+interface ScenarioLevel {
+  risk: { value: string };
+}
+interface AttackTreeView {
+  key: string;
+  damage: string;
+  entry: string;
+  threat: number;
+  steps: Array<{ zone: string; via: string }>;
+  pruned: boolean;
+  inherent: ScenarioLevel;
+  planned: ScenarioLevel;
+  residual: ScenarioLevel;
+}
+
+/**
+ * 攻撃シナリオ (IPA 事業被害ベース): per business damage, the attack trees from each entry point
+ * to its target, with their risk in the three states. Pruning a tree the analyst judges not
+ * credible leaves it listed (and in the workbook) but out of the damage's worst case.
+ */
+function scenarioSection(p: Project, values: string[], zone: (id: string) => string, entry: (id: string) => string): HTMLElement {
+  const trees = (state.analysis?.scenarios ?? []) as AttackTreeView[];
+  const damages = new Map(p.damages.map((d) => [String(d.id), d]));
+  const conduitNames = new Map(p.conduits.map((c) => [c.id, c.name]));
+  const risk = (v: ScenarioLevel) => h("td", { class: `risk-cell ${valueClass(values, v.risk.value)}` }, v.risk.value);
+  const body = trees.map((tr) =>
+    h(
+      "tr",
+      { class: tr.pruned ? "muted" : "", "data-key": tr.key },
+      h("td", {}, String(damages.get(tr.damage)?.name ?? "")),
+      h("td", {}, entry(tr.entry)),
+      // Zone by zone, with the conduit taken: trees over parallel conduits differ only there.
+      h("td", {}, [entry(tr.entry), ...tr.steps.map((s) => `${zone(s.zone)} (${conduitNames.get(s.via) ?? ""})`)].join(" → ")),
+      risk(tr.inherent),
+      risk(tr.planned),
+      risk(tr.residual),
+      h(
+        "td",
+        {},
+        h("input", {
+          type: "checkbox",
+          class: "prune",
+          title: t("ui.scenario.prune_hint"),
+          checked: tr.pruned,
+          onchange: (e: Event) => {
+            // The page stays where the user is: no re-render for a tick, only the row's look.
+            const box = e.target as HTMLInputElement;
+            box.closest("tr")?.classList.toggle("muted", box.checked);
+            commit(setPruned(doc(), tr.damage, tr.key, box.checked), t("xl.col.pruned"), false);
+          },
+        }),
+      ),
+    ),
+  );
+  return h(
+    "section",
+    { id: "scenarios-section" },
+    h("h2", {}, t("xl.sheet.scenarios")),
+    trees.length
+      ? h(
+          "div",
+          { class: "offscreen-skip" },
+          h(
+            "table",
+            { class: "paths", id: "scenarios" },
+            h("thead", {}, h("tr", {}, ...[t("xl.col.damage"), t("xl.col.entry"), t("xl.col.attack_route"), t("xl.col.inherent"), t("xl.col.planned"), t("xl.col.residual"), t("xl.col.pruned")].map((x) => h("th", {}, x)))),
+            h("tbody", {}, ...body),
+          ),
+        )
+      : h("p", { class: "hint" }, t("ui.scenario.none")),
   );
 }
 

@@ -2,13 +2,14 @@
 // filters), with the catalogue offered as choices.
 import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent } from "tabulator-tables";
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
-import { catalogue, commit, doc, state } from "../app";
+import { catalogue, commit, doc, state, toast } from "../app";
 import { h } from "../dom";
 import { t, lang } from "../i18n";
 import {
   addItem,
   newAsset,
   newBusiness,
+  newDamage,
   newId,
   newMeasure,
   newThreat,
@@ -28,8 +29,8 @@ function catValues(list: "threats" | "measures" | "asset_types" | "entry_kinds" 
   for (const x of catalogue()[list] as Array<Record<string, unknown>>) out[String(x.id)] = `${x.id} ${String(x[lang()] ?? "")}`;
   return out;
 }
-function idNames(list: Array<{ id: string; name?: unknown }>): Record<string, string> {
-  const out: Record<string, string> = { "": "—" };
+function idNames(list: Array<{ id: string; name?: unknown }>, none = true): Record<string, string> {
+  const out: Record<string, string> = none ? { "": "—" } : {};
   for (const x of list) out[x.id] = String(x.name ?? x.id);
   return out;
 }
@@ -264,6 +265,30 @@ function specs(step: StepId): Spec[] {
             text(t("xl.col.reason"), "reason", 240, true),
           ], () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01"))),
           update: (q, id, field, value) => setNested(q, "threats", id, field, value),
+        },
+        {
+          // IPA 事業被害ベース: what the business would suffer, and which asset's compromise
+          // causes it; the risk view lists the attack trees that lead there.
+          ...collectionSpec("damages", "damages", t("ui.damages"), () => [
+            text(t("xl.col.damage"), "name", 220),
+            { ...level(t("xl.col.damage_level"), "level"), editorParams: { values: { 1: "1", 2: "2", 3: "3" } } },
+            listColumn(t("xl.col.attack_target"), "target", () => idNames(doc().assets, false)),
+            text(t("xl.col.final_attack"), "final_attack", 320, true),
+            listColumn(t("ui.col.criteria"), "criteria", () => enumValues("criterion", CRITERIA), true),
+          ], () => {
+            const target = doc().assets[0]?.id;
+            if (!target) {
+              toast(t("ui.damage.needs_asset"), true);
+              return doc();
+            }
+            return addItem(doc(), "damages", newDamage(t("ui.new_damage"), target));
+          }),
+          update: (q, id, field, value) => {
+            // A damage always has a level (1–3) and a target; clearing either changes nothing.
+            if (field === "level") return value === "" || value === null || value === undefined ? q : setField(q, "damages", id, field, Number(value));
+            if (field === "target" && !value) return q;
+            return setField(q, "damages", id, field, value ?? (field === "criteria" ? [] : ""));
+          },
         },
       ];
     case "2-1":
