@@ -95,6 +95,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "攻撃シナリオ(事業被害ベース)",
                 "対策",
                 "責任分界表",
+                "製品リスク説明",
                 "完成検査",
                 "サプライヤ管理",
                 "SCチェック",
@@ -119,6 +120,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "Attack scenarios (damage)",
                 "Countermeasures",
                 "Responsibility split",
+                "Product risks",
                 "Completion inspection",
                 "Suppliers",
                 "Supply-chain checks",
@@ -145,8 +147,8 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             (expected[9], a.risks.len()),
             (expected[12], a.scenarios.len()),
             (expected[13], p.countermeasures.len()),
-            (expected[19], p.ooda_roles.len()),
-            (expected[20], a.findings.len()),
+            (expected[20], p.ooda_roles.len()),
+            (expected[21], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
@@ -890,4 +892,101 @@ fn attack_scenarios_are_exported_per_damage_and_tree() {
         );
         assert_eq!(row[12].is_empty(), !tree.pruned);
     }
+}
+
+/// 製品リスク説明 (Level 1): one row per delivered product (type, vendor, model), the risks the
+/// register finds on its assets, and the countermeasures split into what the SIer or vendor does
+/// and what the customer must do; the customer can agree row by row, and the answer comes back.
+#[test]
+fn the_product_risk_statement_has_one_row_per_delivered_product_and_comes_back_answered() {
+    use otzone_models::model::Responsibility;
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let a = analyse(&p, Catalogue::builtin());
+    let rows = sheet(&sent, "製品リスク説明");
+    let header = &rows[0];
+    assert_eq!(
+        &header[..8],
+        [
+            "ID",
+            "製品・構成要素",
+            "資産数",
+            "設置ゾーン",
+            "想定されるリスク(残留の高い順)",
+            "前提とする対策(SIer・ベンダ実施)",
+            "推奨設定(導入時)",
+            "顧客側で必要な対策・運用"
+        ]
+    );
+    assert_eq!(&header[8..11], ["合意", "顧客コメント", "回答日"]);
+    let delivered: Vec<_> = p.assets.iter().filter(|x| x.delivered).collect();
+    assert!(!delivered.is_empty(), "the sample marks what is delivered");
+    let mut products: Vec<(&str, &str, &str)> = Vec::new();
+    for x in &delivered {
+        let key = (x.asset_type.as_str(), x.vendor.trim(), x.model.trim());
+        if !products.contains(&key) {
+            products.push(key);
+        }
+    }
+    assert_eq!(rows.len() - 1, products.len());
+    let counted: usize = rows[1..]
+        .iter()
+        .map(|r| r[2].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(
+        counted,
+        delivered.len(),
+        "every delivered asset in exactly one product"
+    );
+    // The first product: its risks are the register's rows on its assets.
+    let first = delivered[0];
+    let row = rows
+        .iter()
+        .find(|r| r[0] == format!("PRD-{}", first.id.short()))
+        .unwrap();
+    let members: Vec<_> = delivered
+        .iter()
+        .filter(|x| (x.asset_type.as_str(), x.vendor.trim(), x.model.trim()) == products[0])
+        .map(|x| x.id)
+        .collect();
+    let on_product: Vec<_> = a
+        .risks
+        .iter()
+        .filter(|r| members.contains(&r.asset))
+        .collect();
+    for r in on_product.iter().take(1) {
+        assert!(
+            row[4].contains(r.threat.as_ref()),
+            "{} in {:?}",
+            r.threat,
+            row[4]
+        );
+    }
+    // Countermeasures on the customer side are the customer's (or shared) ones.
+    for line in row[7].lines().filter(|l| !l.is_empty()) {
+        let id = line.split(' ').next().unwrap();
+        let m = p.countermeasures.iter().find(|m| m.measure == id).unwrap();
+        assert!(
+            [m.responsibility, m.operator]
+                .iter()
+                .any(|r| matches!(r, Some(Responsibility::Customer | Responsibility::Shared))),
+            "{line}"
+        );
+    }
+    // The customer agrees to the first product; the answer is read back by its id.
+    let agreement = col(&rows[0], "合意");
+    let mut edits = HashMap::new();
+    edits.insert(
+        ("製品リスク説明".to_owned(), 1, agreement),
+        Data::String("合意".into()),
+    );
+    customer_edit(&sent, &back, &edits);
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.changes.len(), 1);
+    assert_eq!(report.changes[0].row_id, rows[1][0]);
+    assert_eq!(report.changes[0].after.agreement, Some(Agreement::Agreed));
 }

@@ -319,6 +319,166 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
     }
 }
 
+/// Threats listed per product on the product risk statement, at most (worst residual first).
+const PRODUCT_RISKS_SHOWN: usize = 6;
+
+/// 製品リスク説明 (②構築 セキュリティリスク評価, Level 1: explain the product's security risks):
+/// one row per delivered product — assets of the same type, vendor and model — with the risks
+/// the register finds on it (worst residual first), the settings to make at installation, the
+/// countermeasures by the SIer or vendor it relies on, and those the customer must carry out.
+/// Every asset counts when none is marked as delivered.
+pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let delivered = p.assets.iter().any(|a| a.delivered);
+    // Products in the order their first asset appears.
+    let mut products: Vec<(
+        &crate::model::ProtectedAsset,
+        Vec<&crate::model::ProtectedAsset>,
+    )> = Vec::new();
+    let mut product_of: HashMap<crate::id::AssetId, usize> = HashMap::new();
+    let mut by_key: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for a in p.assets.iter().filter(|a| a.delivered || !delivered) {
+        let key = (a.asset_type.as_str(), a.vendor.trim(), a.model.trim());
+        let i = *by_key.entry(key).or_insert_with(|| {
+            products.push((a, Vec::new()));
+            products.len() - 1
+        });
+        products[i].1.push(a);
+        product_of.insert(a.id, i);
+    }
+    // Per product: worst residual rank per threat, and the countermeasures counted.
+    let mut threats: Vec<HashMap<&str, (u8, &str)>> = vec![HashMap::new(); products.len()];
+    let mut counted: Vec<Vec<crate::id::MeasureId>> = vec![Vec::new(); products.len()];
+    for r in &ctx.analysis.risks {
+        let Some(&i) = product_of.get(&r.asset) else {
+            continue;
+        };
+        let worst = threats[i]
+            .entry(r.threat.as_ref())
+            .or_insert((u8::MAX, r.residual.risk.value.as_ref()));
+        if r.residual.risk.rank < worst.0 {
+            *worst = (r.residual.risk.rank, r.residual.risk.value.as_ref());
+        }
+        for m in r.planned.measures.iter() {
+            if !counted[i].contains(m) {
+                counted[i].push(*m);
+            }
+        }
+    }
+    let measures: HashMap<_, _> = p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    let measure_line = |m: &crate::model::Countermeasure| {
+        let name = ctx
+            .catalogue
+            .measure(p, &m.measure)
+            .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+            .unwrap_or_default();
+        format!(
+            "{} {name} ({}, {})",
+            m.measure,
+            party(ctx, m.responsibility),
+            m.status.label(ctx.lang)
+        )
+    };
+    let rows = products
+        .iter()
+        .enumerate()
+        .map(|(i, (first, assets))| {
+            let kind = ctx
+                .catalogue
+                .asset_type(&first.asset_type)
+                .map(|t| ctx.pick(&t.ja, &t.en))
+                .unwrap_or(first.asset_type.as_str());
+            let product = [first.vendor.trim(), first.model.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let product = if product.is_empty() {
+                kind.to_owned()
+            } else {
+                format!("{product}\n({kind})")
+            };
+            let mut zones: Vec<String> = Vec::new();
+            for z in assets.iter().filter_map(|a| a.zone) {
+                let name = ctx.zone_name(z);
+                if !zones.contains(&name) {
+                    zones.push(name);
+                }
+            }
+            let mut risks: Vec<(&str, (u8, &str))> =
+                threats[i].iter().map(|(t, v)| (*t, *v)).collect();
+            risks.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(b.0)));
+            let mut risk_lines: Vec<String> = risks
+                .iter()
+                .take(PRODUCT_RISKS_SHOWN)
+                .map(|(t, (_, v))| {
+                    let name = ctx
+                        .catalogue
+                        .threat(p, t)
+                        .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
+                        .unwrap_or_default();
+                    format!("{t} {name} ({} {v})", ctx.t("xl.col.residual"))
+                })
+                .collect();
+            if risks.len() > PRODUCT_RISKS_SHOWN {
+                risk_lines.push(crate::i18n::format(
+                    ctx.lang,
+                    "xl.product.more",
+                    &[("n", &(risks.len() - PRODUCT_RISKS_SHOWN).to_string())],
+                ));
+            }
+            let settings: Vec<String> = checks(ctx.catalogue.class_of(&first.asset_type))
+                .iter()
+                .map(|(key, _)| ctx.t(key))
+                .collect();
+            let (mut relied, mut customer) = (Vec::new(), Vec::new());
+            for m in counted[i].iter().filter_map(|m| measures.get(m)) {
+                let by_customer = matches!(
+                    m.responsibility,
+                    Some(Responsibility::Customer | Responsibility::Shared)
+                ) || matches!(
+                    m.operator,
+                    Some(Responsibility::Customer | Responsibility::Shared)
+                );
+                if by_customer {
+                    customer.push(measure_line(m));
+                } else {
+                    relied.push(measure_line(m));
+                }
+            }
+            let cells: Vec<Cell> = vec![
+                product.into(),
+                Cell::Num(assets.len() as f64),
+                zones.join("、").into(),
+                risk_lines.join("\n").into(),
+                relied.join("\n").into(),
+                settings.join("\n").into(),
+                customer.join("\n").into(),
+            ];
+            (format!("PRD-{}", first.id.short()), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.product_risks"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.product", 22.0),
+                ("xl.col.asset_count", 6.0),
+                ("xl.col.zones", 18.0),
+                ("xl.col.product_risks", 40.0),
+                ("xl.col.preconditions", 34.0),
+                ("xl.col.recommended_settings", 30.0),
+                ("xl.col.customer_measures", 34.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
 pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
     let rows = ctx
         .project
