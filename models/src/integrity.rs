@@ -99,6 +99,9 @@ impl Checker<'_> {
         );
         self.duplicates("risk_decisions", &p.risk_decisions, |x| x.risk_id.as_str());
         self.duplicates("revisions", &p.revisions, |x| x.id);
+        self.duplicates("inspection_results", &p.inspection_results, |x| {
+            x.row_id.as_str()
+        });
         self.duplicates("customer_responses", &p.customer_responses, |x| {
             x.row_id.as_str()
         });

@@ -439,7 +439,7 @@ pub fn responses_apply(project: &Project, path: &Path) -> CmdResult<(Project, us
     let report = responses_preview(project, path)?;
     let mut p = project.clone();
     excel::responses::apply(&mut p, &report);
-    Ok((p, report.changes.len()))
+    Ok((p, report.change_count()))
 }
 
 /// Field keys the ledger import understands (for the mapping drop-downs).

@@ -990,3 +990,123 @@ fn the_product_risk_statement_has_one_row_per_delivered_product_and_comes_back_a
     assert_eq!(report.changes[0].row_id, rows[1][0]);
     assert_eq!(report.changes[0].after.agreement, Some(Agreement::Agreed));
 }
+
+/// 完成検査: results an inspector fills in on site come back by check id and are carried into
+/// the next export; an edited check text, an unreadable result or date, and a check that no
+/// longer exists are reported, not applied.
+#[test]
+fn inspection_results_filled_in_on_site_come_back_and_are_carried_into_the_next_export() {
+    use otzone_models::model::InspectionOutcome;
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let rows = sheet(&sent, "完成検査");
+    let h = &rows[0];
+    let (rc, ec, ic, dc) = (
+        col(h, "結果"),
+        col(h, "証跡"),
+        col(h, "検査者"),
+        col(h, "日付"),
+    );
+    let check = col(h, "確認項目");
+    let s = |x: &str| Data::String(x.into());
+    let mut edits = HashMap::new();
+    for (r, cells) in [
+        (
+            1u32,
+            vec![
+                (rc, s("ＯＫ")),
+                (ec, s("写真 P-001")),
+                (ic, s("山田")),
+                (dc, s("2026/12/3")),
+            ],
+        ),
+        (
+            2,
+            vec![
+                (rc, s("NG")),
+                (ec, s("=初期PWのまま")),
+                (ic, s("山田")),
+                (dc, Data::Float(46359.0)),
+            ],
+        ),
+        (3, vec![(rc, s("済"))]),
+        (4, vec![(dc, s("来週"))]),
+        (5, vec![(check, s("確認不要")), (rc, s("OK"))]),
+    ] {
+        for (c, v) in cells {
+            edits.insert(("完成検査".to_owned(), r, c), v);
+        }
+    }
+    customer_edit(&sent, &back, &edits);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report.changes.is_empty(), "no customer answer changed");
+    let ids: Vec<&str> = report
+        .inspections
+        .iter()
+        .map(|c| c.row_id.as_str())
+        .collect();
+    assert_eq!(ids, [rows[1][0].as_str(), rows[2][0].as_str()]);
+    let first = &report.inspections[0].after;
+    assert_eq!(first.outcome, Some(InspectionOutcome::Ok));
+    assert_eq!(
+        (first.evidence.as_str(), first.inspector.as_str()),
+        ("写真 P-001", "山田")
+    );
+    assert_eq!(first.date, IsoDate::parse("2026-12-03"));
+    let second = &report.inspections[1].after;
+    assert_eq!(second.outcome, Some(InspectionOutcome::Ng));
+    assert_eq!(second.evidence, "=初期PWのまま", "text stays text");
+    assert_eq!(second.date, IsoDate::from_excel_serial(46359.0));
+    let codes: Vec<(&str, Option<u64>)> = report
+        .problems
+        .iter()
+        .map(|p| (p.code.as_str(), p.location.row))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("bad_result", Some(4)),
+            ("bad_date", Some(5)),
+            ("locked_cell_edited", Some(6))
+        ],
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(
+        report.problems[0].location.sheet.as_deref(),
+        Some("完成検査")
+    );
+
+    responses::apply(&mut p, &report);
+    assert_eq!(p.inspection_results.len(), 2);
+    // The next export carries the results; reading it back changes nothing.
+    let next = dir.path().join("next.xlsx");
+    export(&p, Lang::Ja, &next);
+    let rows2 = sheet(&next, "完成検査");
+    assert_eq!(rows2[1][rc as usize], "OK");
+    assert_eq!(rows2[1][dc as usize], "2026-12-03");
+    assert_eq!(rows2[2][ec as usize], "=初期PWのまま");
+    let a = analyse(&p, Catalogue::builtin());
+    let again = responses::read(&p, &a, &next).unwrap();
+    assert!(
+        again.inspections.is_empty() && again.problems.is_empty(),
+        "{again:?}"
+    );
+    // A check whose asset is gone is reported.
+    let gone_asset = p
+        .assets
+        .iter()
+        .position(|x| rows[1][0].contains(&x.id.short()))
+        .unwrap();
+    p.assets.remove(gone_asset);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report
+        .problems
+        .iter()
+        .any(|x| x.code == "unknown_row" && x.location.row == Some(2)));
+}

@@ -105,6 +105,15 @@ export interface ResponseReport {
   unchanged: number;
   /** Present when the workbook was made from another state of the model than the current one. */
   model_changed?: { workbook_baseline: string; workbook_version: string; project_baseline: string };
+  /** Completion-inspection results filled in on site that change. */
+  inspections: Array<{ sheet: string; row: number; row_id: string; before: InspectionResultView | null; after: InspectionResultView }>;
+}
+export interface InspectionResultView {
+  row_id: string;
+  outcome?: "ok" | "ng" | "not_applicable";
+  evidence?: string;
+  inspector?: string;
+  date?: string;
 }
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),

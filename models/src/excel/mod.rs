@@ -3,6 +3,7 @@
 //! customer's asset ledger (import).
 
 pub mod export;
+pub mod inspection;
 pub mod ledger;
 pub mod responses;
 pub mod sheet;

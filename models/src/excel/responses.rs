@@ -11,7 +11,7 @@ use super::sheet::{col_letter, row_hash};
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
 use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
-use crate::{Error, Location, Problem, Result};
+use crate::{i18n, Error, Location, Problem, Result};
 use calamine::{open_workbook_auto, Data, Range, Reader};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -47,6 +47,9 @@ pub struct ResponseReport {
     /// baseline existed carry none and are not compared.)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model_changed: Option<ModelChanged>,
+    /// Completion-inspection results filled in on site that change (see
+    /// [`super::inspection`]); their problems are in `problems`, unchanged rows in `unchanged`.
+    pub inspections: Vec<super::inspection::InspectionChange>,
 }
 
 /// The model state a returned workbook was made from, beside the project's current one.
@@ -77,7 +80,8 @@ fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
     None
 }
 
-fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
+/// A date as customers and inspectors type it: `Some(None)` when empty, `None` when unreadable.
+pub(crate) fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
     match d {
         Data::Empty => Some(None),
         Data::String(s) if s.trim().is_empty() => Some(None),
@@ -166,6 +170,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         problems: Vec::new(),
         unchanged: 0,
         model_changed,
+        inspections: Vec::new(),
     };
     let mut sheets: Vec<String> = meta
         .iter()
@@ -292,11 +297,40 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             }
         }
     }
+    // The completion-inspection sheet, when the workbook lists it.
+    let inspection = i18n::text(lang, "xl.sheet.inspection");
+    if meta.contains_key(&format!("sheet:{inspection}")) {
+        match wb.worksheet_range(inspection) {
+            Ok(range) => {
+                let read =
+                    super::inspection::read(project, analysis, lang, inspection, &range, &loc());
+                report.inspections = read.changes;
+                report.problems.extend(read.problems);
+                report.unchanged += read.unchanged;
+            }
+            Err(_) => report.problems.push(Problem {
+                code: "sheet_missing".into(),
+                location: Location {
+                    sheet: Some(inspection.into()),
+                    ..loc()
+                },
+                message: format!("sheet {inspection:?} is missing"),
+            }),
+        }
+    }
     Ok(report)
+}
+
+impl ResponseReport {
+    /// Rows that change: customer answers and inspection results.
+    pub fn change_count(&self) -> usize {
+        self.changes.len() + self.inspections.len()
+    }
 }
 
 /// Apply the changes of a report to the project (one step; the caller saves atomically).
 pub fn apply(project: &mut Project, report: &ResponseReport) {
+    super::inspection::apply(project, &report.inspections);
     for c in &report.changes {
         match project
             .customer_responses

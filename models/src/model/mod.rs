@@ -162,6 +162,71 @@ pub struct CustomerResponse {
     pub date: Option<IsoDate>,
 }
 
+/// Outcome of one completion-inspection check (完成検査).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionOutcome {
+    /// OK.
+    Ok,
+    /// NG: found not as expected.
+    Ng,
+    /// N/A: does not apply to this asset.
+    NotApplicable,
+}
+
+impl InspectionOutcome {
+    /// As written in the workbook (the same in both languages).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ok => "OK",
+            Self::Ng => "NG",
+            Self::NotApplicable => "N/A",
+        }
+    }
+
+    /// From the workbook's text (`OK`, `NG`, `N/A`, any case; full-width letters too).
+    pub fn parse(s: &str) -> Option<Self> {
+        let t: String = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '／' => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
+                c => c,
+            })
+            .collect::<String>()
+            .to_ascii_uppercase();
+        match t.as_str() {
+            "OK" => Some(Self::Ok),
+            "NG" => Some(Self::Ng),
+            "N/A" | "NA" => Some(Self::NotApplicable),
+            _ => None,
+        }
+    }
+}
+
+/// A completion-inspection result filled in on site and read back from a workbook, keyed by
+/// the check's stable row id (`CHK-…`), so that the next export carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InspectionResult {
+    /// Row id of the check.
+    pub row_id: String,
+    /// OK / NG / N/A.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<InspectionOutcome>,
+    /// Evidence (photo, log, screenshot reference).
+    #[serde(default)]
+    pub evidence: String,
+    /// Who inspected.
+    #[serde(default)]
+    pub inspector: String,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+}
+
 /// Catalogue entries the project adds beside the built-in catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -232,6 +297,10 @@ pub struct Project {
     /// written before it existed stay byte for byte as they were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<Revision>,
+    /// Completion-inspection results read back from workbooks (left out of the JSON while
+    /// empty, as `revisions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspection_results: Vec<InspectionResult>,
     /// Project-defined catalogue entries.
     #[serde(default)]
     pub custom: CustomCatalogue,
@@ -263,6 +332,7 @@ impl Project {
             risk_decisions: Vec::new(),
             customer_responses: Vec::new(),
             revisions: Vec::new(),
+            inspection_results: Vec::new(),
             custom: CustomCatalogue::default(),
         }
     }

@@ -15,8 +15,8 @@ pub const MIGRATIONS: [(&str, &str); 3] = [
         include_str!("../../migrations/0002_sl_vectors_decisions.sql"),
     ),
     (
-        "0003_revisions.sql",
-        include_str!("../../migrations/0003_revisions.sql"),
+        "0003_revisions_inspections.sql",
+        include_str!("../../migrations/0003_revisions_inspections.sql"),
     ),
 ];
 

@@ -172,6 +172,9 @@ pub(super) fn write_all(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<(
     write_rows(tx, "revision", &["version"], &p.revisions, |r| {
         (r.id.to_string(), vec![text(&r.version)])
     })?;
+    write_rows(tx, "inspection_result", &[], &p.inspection_results, |r| {
+        (r.row_id.clone(), vec![])
+    })?;
     Ok(())
 }
 
@@ -328,5 +331,10 @@ pub(super) fn read_all(conn: &Connection) -> Result<Project> {
         revisions: read_rows(conn, "revision", |x: &crate::model::Revision| {
             x.id.to_string()
         })?,
+        inspection_results: read_rows(
+            conn,
+            "inspection_result",
+            |x: &crate::model::InspectionResult| x.row_id.clone(),
+        )?,
     })
 }

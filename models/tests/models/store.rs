@@ -319,10 +319,10 @@ fn unknown_extensions_are_refused() {
     );
 }
 
-/// A schema-v2 file (before the revision history) opens with no revisions, unchanged on disk,
-/// and a project with recorded versions comes back from the file and from JSON as it was.
+/// A schema-v2 file (before the revision history and inspection results) opens with neither,
+/// unchanged on disk, and a project with both comes back from the file and from JSON as it was.
 #[test]
-fn the_revision_history_is_migrated_and_survives_files_and_json() {
+fn revisions_and_inspection_results_are_migrated_and_survive_files_and_json() {
     use otzone_models::model::IsoDate;
     use otzone_models::revision::{self, RevisionInput};
     let dir = tempfile::tempdir().unwrap();
@@ -348,7 +348,7 @@ fn the_revision_history_is_migrated_and_survives_files_and_json() {
     }
     let before = std::fs::read(&v2).unwrap();
     let old = store::open(&v2).expect("v2 file opens");
-    assert!(old.revisions.is_empty());
+    assert!(old.revisions.is_empty() && old.inspection_results.is_empty());
     assert_eq!(std::fs::read(&v2).unwrap(), before, "opening never writes");
 
     let mut p = sample();
@@ -368,10 +368,19 @@ fn the_revision_history_is_migrated_and_survives_files_and_json() {
         .unwrap();
         p.assets[0].name.push_str("(更新)");
     }
+    p.inspection_results
+        .push(otzone_models::model::InspectionResult {
+            row_id: "CHK-0001abcd-default_password".into(),
+            outcome: Some(otzone_models::model::InspectionOutcome::Ng),
+            evidence: "写真 P-002".into(),
+            inspector: "山田".into(),
+            date: IsoDate::from_ymd(2026, 12, 3),
+        });
     let path = dir.path().join("p.otz");
     store::save(&path, &p).unwrap();
     let back = store::open(&path).unwrap();
     assert_eq!(back.revisions, p.revisions);
+    assert_eq!(back.inspection_results, p.inspection_results);
     assert_eq!(back, p);
     let via_json = json::parse(json::to_string(&p).as_bytes(), &Default::default()).unwrap();
     assert_eq!(via_json, p);

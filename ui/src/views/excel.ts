@@ -1,6 +1,6 @@
 // Excel in and out: export the evidence workbook, import a customer's asset ledger through a
 // preview with column mapping and row errors, import the customer's answers with a diff.
-import { api, errorText, type LedgerPreview, type ResponseReport } from "../api";
+import { api, errorText, type LedgerPreview, type ResponseReport, type InspectionResultView } from "../api";
 import { commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
@@ -157,8 +157,10 @@ function renderResponses(box: HTMLElement): void {
   box.append(pick, responsesFile ? h("span", { class: "hint" }, ` ${responsesFile}`) : "");
   if (!report) return;
   const ag = (r: Record<string, unknown> | null) => (r && r.agreement ? t(`ui.agreement.${r.agreement}`) : "—");
+  const outcome: Record<string, string> = { ok: "OK", ng: "NG", not_applicable: "N/A" };
+  const inspected = (r: InspectionResultView | null) => (r ? [r.outcome ? outcome[r.outcome] : "", r.date ?? ""].filter(Boolean).join(" ") || "—" : "—");
   box.append(
-    h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length, unchanged: report.unchanged, problems: report.problems.length })),
+    h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length + report.inspections.length, unchanged: report.unchanged, problems: report.problems.length })),
     report.model_changed
       ? h("p", { id: "responses-model-changed", class: "card warn" }, t("responses.model_changed", { version: report.model_changed.workbook_version, from: report.model_changed.workbook_baseline, to: report.model_changed.project_baseline }))
       : "",
@@ -172,11 +174,14 @@ function renderResponses(box: HTMLElement): void {
         ...report.changes.map((c) =>
           h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, ag(c.before)), h("td", {}, ag(c.after)), h("td", {}, String(c.after.comment ?? ""))),
         ),
+        ...report.inspections.map((c) =>
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, inspected(c.before)), h("td", {}, inspected(c.after)), h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · "))),
+        ),
       ),
     ),
     h("ul", { class: "problems" }, ...report.problems.map((p) => h("li", { class: "warning" }, `${where(p.location)}: ${p.message}`))),
   );
-  const accept = h("button", { id: "btn-responses-apply", disabled: report.changes.length === 0 }, t("ui.excel.accept"));
+  const accept = h("button", { id: "btn-responses-apply", disabled: report.changes.length + report.inspections.length === 0 }, t("ui.excel.accept"));
   accept.addEventListener("click", async () => {
     try {
       const r = await api.responsesApply(doc());

@@ -450,7 +450,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         lang,
                         "responses.summary",
                         &[
-                            ("changes", &report.changes.len().to_string()),
+                            ("changes", &report.change_count().to_string()),
                             ("problems", &report.problems.len().to_string()),
                             ("unchanged", &report.unchanged.to_string())
                         ]
@@ -464,6 +464,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         c.row_id,
                         a(&c.before),
                         a(&Some(c.after.clone()))
+                    );
+                }
+                for c in &report.inspections {
+                    let r = |x: Option<&otzone_models::model::InspectionResult>| {
+                        x.map_or("—".to_owned(), |r| {
+                            format!(
+                                "{} {} {} {}",
+                                r.outcome.map_or("", |o| o.label()),
+                                r.evidence,
+                                r.inspector,
+                                r.date.as_ref().map(ToString::to_string).unwrap_or_default()
+                            )
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                        })
+                    };
+                    println!(
+                        "  {} row {} {}: {} → {}",
+                        c.sheet,
+                        c.row,
+                        c.row_id,
+                        r(c.before.as_ref()),
+                        r(Some(&c.after))
                     );
                 }
                 for p in &report.problems {
@@ -484,7 +508,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
-            if !dry_run && !report.changes.is_empty() {
+            if !dry_run && report.change_count() > 0 {
                 excel::responses::apply(&mut project, &report);
                 store::save_any(&file, &project)?;
                 println!(

@@ -267,6 +267,12 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
         .iter()
         .map(|m| (m.measure.as_str(), m.status))
         .collect();
+    // Results read back from an earlier workbook are carried into this one.
+    let results: HashMap<&str, &crate::model::InspectionResult> = p
+        .inspection_results
+        .iter()
+        .map(|r| (r.row_id.as_str(), r))
+        .collect();
     // The same few checks repeat for every asset of a class: their texts are worked out once.
     let mut texts: HashMap<(&str, &str), [String; 3]> = HashMap::new();
     let mut rows = Vec::new();
@@ -280,18 +286,22 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
                 [ctx.t(key), ctx.t(&format!("{key}.expected")), basis]
             });
             let item = key.rsplit('.').next().unwrap_or_default();
+            let id = format!("CHK-{}-{item}", a.id.short());
+            let done = results.get(id.as_str());
             rows.push((
-                format!("CHK-{}-{item}", a.id.short()),
+                id.clone(),
                 vec![
                     a.name.as_str().into(),
                     a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
                     check.as_str().into(),
                     expected.as_str().into(),
                     basis.as_str().into(),
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
+                    done.and_then(|r| r.outcome)
+                        .map_or(Cell::Empty, |o| o.label().into()),
+                    done.map_or(Cell::Empty, |r| r.evidence.as_str().into()),
+                    done.map_or(Cell::Empty, |r| r.inspector.as_str().into()),
+                    done.and_then(|r| r.date.as_ref())
+                        .map_or(Cell::Empty, |d| d.to_string().into()),
                 ],
             ));
         }

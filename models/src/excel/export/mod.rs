@@ -399,6 +399,33 @@ pub fn customer_row_ids(
     .collect()
 }
 
+/// The completion-inspection sheet as it would be exported now: its name, and for every check
+/// row id the texts of the columns before the on-site ones (asset, zone, check, expected,
+/// basis), against which a returned workbook's rows are compared.
+pub fn inspection_rows(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+) -> (String, HashMap<String, Vec<String>>) {
+    let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
+    let ctx = Ctx::new(project, analysis, lang, &date);
+    let table = delivery::inspection(&ctx);
+    let text = |c: &super::sheet::Cell| match c {
+        super::sheet::Cell::Text(s) => s.clone(),
+        super::sheet::Cell::Num(n) => super::data_text(&calamine::Data::Float(*n)),
+        super::sheet::Cell::Empty => String::new(),
+    };
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|(id, cells)| (id, cells.iter().take(INSPECTION_LOCKED).map(text).collect()))
+        .collect();
+    (table.name, rows)
+}
+
+/// Columns of the inspection sheet (after the id) that are not filled in on site.
+pub const INSPECTION_LOCKED: usize = 5;
+
 /// The sheets listed on the cover with the certification item each evidences.
 fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     [

@@ -1,0 +1,214 @@
+//! Reading completion-inspection results (完成検査) back from a returned workbook: the result
+//! (OK / NG / N/A), evidence, inspector and date an inspector filled in on site, per check row,
+//! so that the project keeps them and the next export carries them.
+//!
+//! As for the customer's answers, nothing is guessed: rows whose check no longer exists, rows
+//! whose asset, check or expected value were edited, unreadable results and dates are reported
+//! with sheet, row and column and left out.
+
+use super::export::{inspection_rows, INSPECTION_LOCKED};
+use super::responses::{cell_text, parse_date};
+use super::sheet::col_letter;
+use crate::model::{InspectionOutcome, InspectionResult, Lang, Project};
+use crate::risk::Analysis;
+use crate::{i18n, Location, Problem};
+use calamine::{Data, Range};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// One check whose recorded result changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InspectionChange {
+    /// Sheet.
+    pub sheet: String,
+    /// Excel row (1-based).
+    pub row: u32,
+    /// Row id of the check.
+    pub row_id: String,
+    /// The result recorded before, if any.
+    pub before: Option<InspectionResult>,
+    /// The result in the workbook.
+    pub after: InspectionResult,
+}
+
+/// What the inspection sheet of a returned workbook holds.
+#[derive(Debug, Clone, Default)]
+pub struct InspectionRead {
+    /// Checks whose result changes.
+    pub changes: Vec<InspectionChange>,
+    /// Rows left out, with where and why.
+    pub problems: Vec<Problem>,
+    /// Rows read whose result is unchanged.
+    pub unchanged: usize,
+}
+
+/// Read the inspection sheet `range` (named `sheet`) of a workbook exported in `lang`.
+pub fn read(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+    sheet: &str,
+    range: &Range<Data>,
+    file: &Location,
+) -> InspectionRead {
+    let (_, expected) = inspection_rows(project, analysis, lang);
+    let existing: HashMap<&str, &InspectionResult> = project
+        .inspection_results
+        .iter()
+        .map(|r| (r.row_id.as_str(), r))
+        .collect();
+    let at = |row: u32, col: Option<usize>| Location {
+        sheet: Some(sheet.to_owned()),
+        row: Some(u64::from(row) + 1),
+        column: col.map(col_letter),
+        ..file.clone()
+    };
+    let mut out = InspectionRead::default();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .map(|r| r.iter().map(cell_text).collect())
+        .unwrap_or_default();
+    let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
+    let (Some(rc), Some(ec), Some(ic), Some(dc)) = (
+        find("xl.col.result"),
+        find("xl.col.evidence"),
+        find("xl.col.inspector"),
+        find("xl.col.date"),
+    ) else {
+        out.problems.push(Problem {
+            code: "inspection_columns_missing".into(),
+            location: at(0, None),
+            message: "the result, evidence, inspector or date column was removed".into(),
+        });
+        return out;
+    };
+    let mut seen = HashSet::new();
+    for (r, row) in range.rows().enumerate().skip(1) {
+        let r = r as u32;
+        let get = |c: usize| row.get(c).cloned().unwrap_or(Data::Empty);
+        let id = cell_text(&get(0)).trim().to_owned();
+        if id.is_empty() {
+            continue;
+        }
+        let Some(locked) = expected.get(&id) else {
+            out.problems.push(Problem {
+                code: "unknown_row".into(),
+                location: at(r, Some(0)),
+                message: format!(
+                    "check {id} no longer exists in the project; its result is not applied"
+                ),
+            });
+            continue;
+        };
+        if !seen.insert(id.clone()) {
+            out.problems.push(Problem {
+                code: "duplicate_row".into(),
+                location: at(r, Some(0)),
+                message: format!("check {id} appears twice"),
+            });
+            continue;
+        }
+        let now: Vec<String> = (1..=INSPECTION_LOCKED)
+            .map(|c| cell_text(&get(c)))
+            .collect();
+        if let Some(c) = (0..INSPECTION_LOCKED).find(|&c| now[c] != locked[c]) {
+            out.problems.push(Problem {
+                code: "locked_cell_edited".into(),
+                location: at(r, Some(c + 1)),
+                message: format!(
+                    "check {id}: {:?} was changed to {:?} (only the result, evidence, inspector and date are filled in on site); the row is not applied",
+                    locked[c], now[c]
+                ),
+            });
+            continue;
+        }
+        let result_text = cell_text(&get(rc));
+        let outcome = if result_text.trim().is_empty() {
+            None
+        } else if let Some(o) = InspectionOutcome::parse(&result_text) {
+            Some(o)
+        } else {
+            out.problems.push(Problem {
+                code: "bad_result".into(),
+                location: at(r, Some(rc)),
+                message: format!("{result_text:?} is not one of OK / NG / N/A"),
+            });
+            continue;
+        };
+        let Some(date) = parse_date(&get(dc)) else {
+            out.problems.push(Problem {
+                code: "bad_date".into(),
+                location: at(r, Some(dc)),
+                message: format!("{:?} is not a date (YYYY-MM-DD)", cell_text(&get(dc))),
+            });
+            continue;
+        };
+        let after = InspectionResult {
+            row_id: id.clone(),
+            outcome,
+            evidence: cell_text(&get(ec)),
+            inspector: cell_text(&get(ic)),
+            date,
+        };
+        let before = existing.get(id.as_str()).map(|x| (*x).clone());
+        let empty = after.outcome.is_none()
+            && after.evidence.is_empty()
+            && after.inspector.is_empty()
+            && after.date.is_none();
+        if before.as_ref() == Some(&after) || (before.is_none() && empty) {
+            out.unchanged += 1;
+        } else {
+            out.changes.push(InspectionChange {
+                sheet: sheet.to_owned(),
+                row: r + 1,
+                row_id: id,
+                before,
+                after,
+            });
+        }
+    }
+    out
+}
+
+/// Apply read results to the project.
+pub fn apply(project: &mut Project, changes: &[InspectionChange]) {
+    for c in changes {
+        match project
+            .inspection_results
+            .iter_mut()
+            .find(|r| r.row_id == c.row_id)
+        {
+            Some(r) => *r = c.after.clone(),
+            None => project.inspection_results.push(c.after.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_are_read_as_inspectors_write_them() {
+        for (s, o) in [
+            ("OK", Some(InspectionOutcome::Ok)),
+            (" ok ", Some(InspectionOutcome::Ok)),
+            ("ＮＧ", Some(InspectionOutcome::Ng)),
+            ("n/a", Some(InspectionOutcome::NotApplicable)),
+            ("Ｎ／Ａ", Some(InspectionOutcome::NotApplicable)),
+            ("NA", Some(InspectionOutcome::NotApplicable)),
+            ("済", None),
+            ("OKK", None),
+        ] {
+            assert_eq!(InspectionOutcome::parse(s), o, "{s:?}");
+        }
+        for o in [
+            InspectionOutcome::Ok,
+            InspectionOutcome::Ng,
+            InspectionOutcome::NotApplicable,
+        ] {
+            assert_eq!(InspectionOutcome::parse(o.label()), Some(o));
+        }
+    }
+}
