@@ -105,3 +105,7 @@ id_type!(
     /// A recorded version of the assessment (改訂履歴).
     RevisionId
 );
+id_type!(
+    /// A vulnerability-inspection finding (脆弱性検査の指摘).
+    VulnerabilityId
+);

@@ -105,6 +105,7 @@ impl Checker<'_> {
         self.duplicates("customer_responses", &p.customer_responses, |x| {
             x.row_id.as_str()
         });
+        self.duplicates("vulnerabilities", &p.vulnerabilities, |x| x.id);
 
         let businesses = ids(&p.businesses, |x| x.id);
         let assets = ids(&p.assets, |x| x.id);
@@ -113,6 +114,20 @@ impl Checker<'_> {
         let conduits = ids(&p.conduits, |x| x.id);
         let suppliers = ids(&p.suppliers, |x| x.id);
 
+        for (i, v) in p.vulnerabilities.iter().enumerate() {
+            if let Some(a) = &v.asset {
+                self.reference(&assets, a, format!("vulnerabilities[{i}].asset"), "asset");
+            }
+            if let Some(score) = v.cvss {
+                if !(0.0..=10.0).contains(&score) {
+                    self.push(
+                        "cvss_out_of_range",
+                        format!("vulnerabilities[{i}].cvss"),
+                        format!("CVSS {score} is not between 0.0 and 10.0"),
+                    );
+                }
+            }
+        }
         for (i, a) in p.assets.iter().enumerate() {
             if let Some(z) = &a.zone {
                 self.reference(&zones, z, format!("assets[{i}].zone"), "zone");

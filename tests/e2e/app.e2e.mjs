@@ -85,6 +85,7 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     await h1.waitForExist();
     assert.ok((await h1.getText()).startsWith(step), `heading of ${step}`);
     if (["1-1", "1-4", "2-2", "3"].includes(step)) await shot(`02-step-${step}`);
+    if (step === "2-2") await (await browser.$("#table-vulnerabilities")).waitForExist({ timeout: 10000 });
     if (step === "1-7") {
       const damages = await browser.execute(() => window.__otzone.state.history.doc.damages.length);
       await (await browser.$("#table-damages .tabulator-row")).waitForExist({ timeout: 10000 });

@@ -97,6 +97,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "責任分界表",
                 "製品リスク説明",
                 "完成検査",
+                "脆弱性検査結果",
                 "サプライヤ管理",
                 "SCチェック",
                 "顧客NW影響確認",
@@ -122,6 +123,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "Responsibility split",
                 "Product risks",
                 "Completion inspection",
+                "Vulnerability findings",
                 "Suppliers",
                 "Supply-chain checks",
                 "Customer network impact",
@@ -147,8 +149,8 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             (expected[9], a.risks.len()),
             (expected[12], a.scenarios.len()),
             (expected[13], p.countermeasures.len()),
-            (expected[20], p.ooda_roles.len()),
-            (expected[21], a.findings.len()),
+            (expected[21], p.ooda_roles.len()),
+            (expected[22], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
@@ -1109,4 +1111,62 @@ fn inspection_results_filled_in_on_site_come_back_and_are_carried_into_the_next_
         .problems
         .iter()
         .any(|x| x.code == "unknown_row" && x.location.row == Some(2)));
+}
+
+/// 脆弱性検査結果 (完成検査 Level 2): findings listed open first and highest CVSS first, with the
+/// asset and its zone; a score outside 0–10 or a finding on a missing asset is refused on load.
+#[test]
+fn vulnerability_findings_are_listed_open_first_and_bad_ones_refused() {
+    use otzone_models::id::VulnerabilityId;
+    use otzone_models::model::{FindingStatus, VulnerabilityFinding};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    let asset = &p.assets[0];
+    let finding = |n: &str, cvss: Option<f64>, status: FindingStatus| VulnerabilityFinding {
+        id: VulnerabilityId::derived(n),
+        asset: Some(asset.id),
+        method: "Nessus 10.7".into(),
+        inspected: IsoDate::parse("2026-12-02"),
+        reference: n.into(),
+        cvss,
+        title: format!("+{n} の指摘"),
+        action: String::new(),
+        status,
+        retest: String::new(),
+    };
+    p.vulnerabilities = vec![
+        finding("CVE-2024-0001", Some(5.3), FindingStatus::Open),
+        finding("CVE-2024-0002", Some(9.8), FindingStatus::Fixed),
+        finding("CVE-2024-0003", Some(7.5), FindingStatus::Open),
+        finding("TOOL-42", None, FindingStatus::Open),
+    ];
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "脆弱性検査結果");
+    assert_eq!(rows[0][3], "指摘ID・CVE");
+    let refs: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(
+        refs,
+        ["CVE-2024-0003", "CVE-2024-0001", "TOOL-42", "CVE-2024-0002"]
+    );
+    assert_eq!(rows[1][4], "7.5");
+    assert_eq!(rows[1][5], asset.name);
+    assert_eq!(rows[1][9], "未対応");
+    assert_eq!(rows[4][9], "修正済");
+    assert_eq!(rows[1][7], "+CVE-2024-0003 の指摘", "text stays text");
+
+    let mut bad = p.clone();
+    bad.vulnerabilities[0].cvss = Some(11.0);
+    bad.vulnerabilities[1].asset = Some(otzone_models::id::AssetId::derived("gone"));
+    let text = otzone_models::json::to_string(&bad);
+    let e = otzone_models::json::parse(text.as_bytes(), &Default::default()).unwrap_err();
+    let msg = e.to_string();
+    assert!(
+        msg.contains("vulnerabilities[0].cvss") && msg.contains("cvss_out_of_range"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("vulnerabilities[1].asset") && msg.contains("dangling_reference"),
+        "{msg}"
+    );
 }

@@ -103,6 +103,8 @@ export interface Project {
   customer_responses: Array<Record<string, unknown>>;
   /** Recorded versions (改訂履歴), oldest first; absent while none is recorded. */
   revisions?: Revision[];
+  /** Vulnerability-inspection findings (脆弱性検査結果); absent while there are none. */
+  vulnerabilities?: Array<Record<string, unknown> & { id: Id }>;
   custom: Record<string, unknown>;
 }
 
@@ -129,7 +131,8 @@ export type Collection =
   | "ooda_roles"
   | "suppliers"
   | "checklist_answers"
-  | "damages";
+  | "damages"
+  | "vulnerabilities";
 
 export function newId(): Id {
   return crypto.randomUUID();
@@ -141,13 +144,13 @@ export function endpointId(e: Endpoint): Id {
 
 /** Replace one field of one item. */
 export function setField(p: Project, coll: Collection, id: Id, field: string, value: unknown): Project {
-  const list = p[coll] as Array<{ id: Id }>;
+  const list = (p[coll] as Array<{ id: Id }> | undefined) ?? [];
   const i = list.findIndex((x) => x.id === id);
   if (i < 0) return p;
   const item = { ...list[i], [field]: value } as Record<string, unknown>;
   if (value === undefined || value === null || value === "") {
     // Optional references and dates are left out rather than written empty.
-    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template"].includes(field))
+    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template", "asset", "inspected", "cvss"].includes(field))
       delete item[field];
   }
   const next = list.slice();
@@ -156,12 +159,12 @@ export function setField(p: Project, coll: Collection, id: Id, field: string, va
 }
 
 export function addItem<T extends { id: Id }>(p: Project, coll: Collection, item: T): Project {
-  return { ...p, [coll]: [...(p[coll] as unknown[]), item] };
+  return { ...p, [coll]: [...((p[coll] as unknown[] | undefined) ?? []), item] };
 }
 
 /** Remove an item and every reference to it, so the project stays valid. */
 export function removeItem(p: Project, coll: Collection, id: Id): Project {
-  let q: Project = { ...p, [coll]: (p[coll] as Array<{ id: Id }>).filter((x) => x.id !== id) };
+  let q: Project = { ...p, [coll]: ((p[coll] as Array<{ id: Id }> | undefined) ?? []).filter((x) => x.id !== id) };
   const scopeWithout = (key: "zones" | "conduits" | "assets") =>
     q.countermeasures.map((m) =>
       m.scope[key].includes(id) ? { ...m, scope: { ...m.scope, [key]: m.scope[key].filter((x) => x !== id) } } : m,
@@ -188,6 +191,8 @@ export function removeItem(p: Project, coll: Collection, id: Id): Project {
     case "assets":
       q = {
         ...q,
+        // A finding on a removed asset stays (what was found still happened), without the asset.
+        ...(q.vulnerabilities ? { vulnerabilities: q.vulnerabilities.map((v) => (v.asset === id ? withoutKey(v, "asset") : v)) } : {}),
         countermeasures: scopeWithout("assets"),
         // A business damage is the compromise of its target (攻撃対象): without the asset it
         // has no attack trees and no meaning, and the core requires a target.
@@ -341,4 +346,9 @@ export function setPruned(p: Project, damage: Id, key: string, on: boolean): Pro
   const list = (d.pruned as string[] | undefined) ?? [];
   if (list.includes(key) === on) return p;
   return setField(p, "damages", damage, "pruned", on ? [...list, key] : list.filter((k) => k !== key));
+}
+
+/** A new vulnerability-inspection finding, open. */
+export function newFinding(title: string): Record<string, unknown> & { id: Id } {
+  return { id: newId(), title, status: "open" };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, toggleBoundary } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, toggleBoundary } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -134,5 +134,22 @@ describe("business damages and pruned attack trees", () => {
     expect(setPruned(q, id, "k1", false).damages.at(-1)!.pruned).toEqual(["k2"]);
     expect(p.damages.at(-1)!.pruned).toEqual([]);
     expect(setPruned(p, "no-such-damage", "k1", true)).toBe(p);
+  });
+});
+
+describe("vulnerability findings", () => {
+  it("are added to a project that had none, and keep the finding without the asset when it goes", () => {
+    const p = sample("food-plant");
+    expect(p.vulnerabilities).toBeUndefined();
+    const a = p.assets[0].id;
+    let q = addItem(p, "vulnerabilities", { ...newFinding("既定パスワードのまま"), asset: a, cvss: 9.8 });
+    expect(q.vulnerabilities).toHaveLength(1);
+    const id = q.vulnerabilities![0].id;
+    q = setField(q, "vulnerabilities", id, "cvss", undefined);
+    expect("cvss" in q.vulnerabilities![0]).toBe(false);
+    q = removeItem(q, "assets", a);
+    expect(q.vulnerabilities![0]).toMatchObject({ id, title: "既定パスワードのまま", status: "open" });
+    expect("asset" in q.vulnerabilities![0]).toBe(false);
+    expect(removeItem(p, "assets", a).vulnerabilities).toBeUndefined();
   });
 });

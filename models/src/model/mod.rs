@@ -11,6 +11,7 @@ mod rating;
 mod requirement;
 mod revision;
 mod threat;
+mod vulnerability;
 mod zone;
 
 pub use asset::{AssetClass, ImportanceOverride, ProtectedAsset};
@@ -26,6 +27,7 @@ pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector}
 pub use requirement::{Bcp, BcpStatus, Requirement, RequirementKind, Requirements, Stakeholder};
 pub use revision::Revision;
 pub use threat::{BusinessDamage, CustomThreat, ThreatScenario, ThreatVector};
+pub use vulnerability::{FindingStatus, VulnerabilityFinding};
 pub use zone::{
     BoundaryControl, BoundaryKind, Channel, Conduit, Direction, Endpoint, EntryKind, EntryPoint,
     Initiator, Zone,
@@ -301,6 +303,9 @@ pub struct Project {
     /// empty, as `revisions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inspection_results: Vec<InspectionResult>,
+    /// Vulnerability-inspection findings (脆弱性検査結果; left out of the JSON while empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vulnerabilities: Vec<VulnerabilityFinding>,
     /// Project-defined catalogue entries.
     #[serde(default)]
     pub custom: CustomCatalogue,
@@ -333,6 +338,7 @@ impl Project {
             customer_responses: Vec::new(),
             revisions: Vec::new(),
             inspection_results: Vec::new(),
+            vulnerabilities: Vec::new(),
             custom: CustomCatalogue::default(),
         }
     }

@@ -15,8 +15,8 @@ pub const MIGRATIONS: [(&str, &str); 3] = [
         include_str!("../../migrations/0002_sl_vectors_decisions.sql"),
     ),
     (
-        "0003_revisions_inspections.sql",
-        include_str!("../../migrations/0003_revisions_inspections.sql"),
+        "0003_revisions_inspections_vulnerabilities.sql",
+        include_str!("../../migrations/0003_revisions_inspections_vulnerabilities.sql"),
     ),
 ];
 

@@ -175,6 +175,9 @@ pub(super) fn write_all(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<(
     write_rows(tx, "inspection_result", &[], &p.inspection_results, |r| {
         (r.row_id.clone(), vec![])
     })?;
+    write_rows(tx, "vulnerability_finding", &[], &p.vulnerabilities, |v| {
+        (v.id.to_string(), vec![])
+    })?;
     Ok(())
 }
 
@@ -335,6 +338,11 @@ pub(super) fn read_all(conn: &Connection) -> Result<Project> {
             conn,
             "inspection_result",
             |x: &crate::model::InspectionResult| x.row_id.clone(),
+        )?,
+        vulnerabilities: read_rows(
+            conn,
+            "vulnerability_finding",
+            |x: &crate::model::VulnerabilityFinding| x.id.to_string(),
         )?,
     })
 }

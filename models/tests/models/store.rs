@@ -376,11 +376,25 @@ fn revisions_and_inspection_results_are_migrated_and_survive_files_and_json() {
             inspector: "山田".into(),
             date: IsoDate::from_ymd(2026, 12, 3),
         });
+    p.vulnerabilities
+        .push(otzone_models::model::VulnerabilityFinding {
+            id: otzone_models::id::VulnerabilityId::derived("f1"),
+            asset: Some(p.assets[0].id),
+            method: "Nessus 10.7".into(),
+            inspected: IsoDate::from_ymd(2026, 12, 2),
+            reference: "CVE-2024-0001".into(),
+            cvss: Some(9.8),
+            title: "既定パスワードのまま".into(),
+            action: "変更済み".into(),
+            status: otzone_models::model::FindingStatus::Fixed,
+            retest: "OK (2026-12-04)".into(),
+        });
     let path = dir.path().join("p.otz");
     store::save(&path, &p).unwrap();
     let back = store::open(&path).unwrap();
     assert_eq!(back.revisions, p.revisions);
     assert_eq!(back.inspection_results, p.inspection_results);
+    assert_eq!(back.vulnerabilities, p.vulnerabilities);
     assert_eq!(back, p);
     let via_json = json::parse(json::to_string(&p).as_bytes(), &Default::default()).unwrap();
     assert_eq!(via_json, p);

@@ -10,6 +10,7 @@ import {
   newAsset,
   newBusiness,
   newDamage,
+  newFinding,
   newId,
   newMeasure,
   newThreat,
@@ -98,7 +99,7 @@ interface Spec {
 function collectionSpec(id: string, coll: Collection, label: string, columns: () => ColumnDefinition[], add?: () => Project): Spec {
   return {
     id,
-    rows: () => doc()[coll] as unknown as Array<Record<string, unknown>>,
+    rows: () => ((doc()[coll] as unknown as Array<Record<string, unknown>> | undefined) ?? []),
     columns,
     update: (p, rid, field, value) => setField(p, coll, rid, field, value),
     add,
@@ -314,6 +315,28 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.status"), "status", () => enumValues("status", ["proposed", "agreed", "implemented", "rejected"])),
           text(t("xl.col.evidence"), "evidence"),
         ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
+        {
+          // 完成検査 (Level 2): what the vulnerability inspection found and what became of it.
+          ...collectionSpec("vulnerabilities", "vulnerabilities", t("ui.vulnerabilities"), () => [
+            listColumn(t("xl.col.asset"), "asset", () => idNames(doc().assets)),
+            text(t("xl.col.method"), "method", 160),
+            text(t("xl.col.inspected"), "inspected", 100),
+            text(t("xl.col.reference"), "reference", 130),
+            { title: t("xl.col.cvss"), field: "cvss", editor: "number", editorParams: { min: 0, max: 10, step: 0.1 }, hozAlign: "center", width: 70 },
+            text(t("xl.col.finding"), "title", 260, true),
+            text(t("xl.col.action"), "action", 220, true),
+            listColumn(t("xl.col.status"), "status", () => enumValues("xl.finding_status", ["open", "fixed", "mitigated", "accepted"])),
+            text(t("xl.col.retest"), "retest", 160),
+          ], () => addItem(doc(), "vulnerabilities", newFinding(t("ui.new_finding")))),
+          update: (q, id, field, value) => {
+            if (field === "cvss") {
+              const n = value === "" || value === null || value === undefined ? undefined : Number(value);
+              return setField(q, "vulnerabilities", id, field, n === undefined || Number.isNaN(n) ? undefined : Math.min(10, Math.max(0, n)));
+            }
+            if (field === "status" && !value) return q;
+            return setField(q, "vulnerabilities", id, field, value ?? "");
+          },
+        },
       ];
     case "3":
       return [

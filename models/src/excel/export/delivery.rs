@@ -329,6 +329,72 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
     }
 }
 
+/// 脆弱性検査結果 (完成検査, Level 2): every finding of the vulnerability inspection with the
+/// asset and zone it concerns, its CVSS score, what was done and the re-inspection; open
+/// findings first, highest score first.
+pub(super) fn vulnerabilities(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let assets: HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
+    let mut findings: Vec<&crate::model::VulnerabilityFinding> = p.vulnerabilities.iter().collect();
+    let open = |f: &crate::model::VulnerabilityFinding| {
+        u8::from(f.status != crate::model::FindingStatus::Open)
+    };
+    findings.sort_by(|a, b| {
+        open(a)
+            .cmp(&open(b))
+            .then(b.cvss.unwrap_or(-1.0).total_cmp(&a.cvss.unwrap_or(-1.0)))
+    });
+    let rows = findings
+        .into_iter()
+        .map(|f| {
+            let asset = f.asset.and_then(|a| assets.get(&a));
+            let cells: Vec<Cell> = vec![
+                f.method.as_str().into(),
+                f.inspected
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+                f.reference.as_str().into(),
+                f.cvss.map_or(Cell::Empty, Cell::Num),
+                asset.map_or("", |a| a.name.as_str()).into(),
+                asset
+                    .and_then(|a| a.zone)
+                    .map(|z| ctx.zone_name(z))
+                    .unwrap_or_default()
+                    .into(),
+                f.title.as_str().into(),
+                f.action.as_str().into(),
+                ctx.t(&format!("xl.finding_status.{}", serde_key(&f.status)))
+                    .into(),
+                f.retest.as_str().into(),
+            ];
+            (f.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.vulnerabilities"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.method", 20.0),
+                ("xl.col.inspected", 11.0),
+                ("xl.col.reference", 16.0),
+                ("xl.col.cvss", 6.0),
+                ("xl.col.asset", 18.0),
+                ("xl.col.zone", 16.0),
+                ("xl.col.finding", 36.0),
+                ("xl.col.action", 30.0),
+                ("xl.col.status", 10.0),
+                ("xl.col.retest", 20.0),
+            ],
+        ),
+        rows,
+        customer: false,
+        editable: vec![],
+    }
+}
+
 /// Threats listed per product on the product risk statement, at most (worst residual first).
 const PRODUCT_RISKS_SHOWN: usize = 6;
 

@@ -5,7 +5,8 @@
 //! Sheets: 表紙 (cover and agreement block), 改訂履歴 (versions and how risk moved), 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理
 //! (1-4/1-5, 構成管理表), ゾーン and コンジット (1-6), ゾーン図, 脅威と影響 (1-7), リスク評価
 //! (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路, 攻撃シナリオ (事業被害ベース), 対策 (2-1/2-2),
-//! 製品リスク説明 (Level 1: the delivered products' risks and what the customer must do), 責任分界表,
+//! 製品リスク説明 (Level 1: the delivered products' risks and what the customer must do),
+//! 脆弱性検査結果 (Level 2 完成検査), 責任分界表,
 //! 完成検査, サプライヤ管理 and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理),
 //! OODA (3), 指摘事項, and a hidden `_otzone` sheet identifying the project.
 
@@ -174,6 +175,7 @@ const PARTS: &[Part] = &[
     Part::Table(delivery::responsibility),
     Part::Table(delivery::product_risks),
     Part::Table(delivery::inspection),
+    Part::Table(delivery::vulnerabilities),
     Part::Table(delivery::suppliers),
     Part::Table(delivery::checklists),
     Part::Table(delivery::network_impact),
@@ -445,6 +447,7 @@ fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         ("xl.sheet.responsibility", "xl.item.risk_contract"),
         ("xl.sheet.product_risks", "xl.item.risk"),
         ("xl.sheet.inspection", "xl.item.inspection"),
+        ("xl.sheet.vulnerabilities", "xl.item.inspection"),
         ("xl.sheet.suppliers", "xl.item.supply"),
         ("xl.sheet.checklists", "xl.item.supply"),
         ("xl.sheet.network", "xl.item.config"),
