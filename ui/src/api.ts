@@ -66,7 +66,7 @@ export interface Analysis {
   tolerable: string;
   risks: RiskView[];
   attack_paths: AttackPath[];
-  scenarios: unknown[];
+  scenarios: AttackTree[];
   rollups: {
     total: Record<string, unknown>;
     zones: Array<{ zone: string } & GroupCounts>;
@@ -79,6 +79,18 @@ export interface Analysis {
   asset_importance: Record<string, number>;
   business_importance: Record<string, number>;
   zone_importance: Record<string, number>;
+}
+/** A candidate attack tree of the damage-based view (IPA 事業被害ベース), as the core sends it. */
+export interface AttackTree {
+  key: string;
+  damage: string;
+  entry: string;
+  threat: number;
+  steps: Array<{ zone: string; via: string }>;
+  pruned: boolean;
+  inherent: { risk: { value: string } };
+  planned: { risk: { value: string } };
+  residual: { risk: { value: string } };
 }
 export interface GroupCounts {
   rows: number;

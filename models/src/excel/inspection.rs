@@ -51,7 +51,7 @@ pub fn read(
     range: &Range<Data>,
     file: &Location,
 ) -> InspectionRead {
-    let (_, expected) = inspection_rows(project, analysis, lang);
+    let expected = inspection_rows(project, analysis, lang);
     let existing: HashMap<&str, &InspectionResult> = project
         .inspection_results
         .iter()
@@ -174,14 +174,7 @@ pub fn read(
 /// Apply read results to the project.
 pub fn apply(project: &mut Project, changes: &[InspectionChange]) {
     for c in changes {
-        match project
-            .inspection_results
-            .iter_mut()
-            .find(|r| r.row_id == c.row_id)
-        {
-            Some(r) => *r = c.after.clone(),
-            None => project.inspection_results.push(c.after.clone()),
-        }
+        super::responses::upsert(&mut project.inspection_results, &c.after, |r| &r.row_id);
     }
 }
 

@@ -332,13 +332,15 @@ impl ResponseReport {
 pub fn apply(project: &mut Project, report: &ResponseReport) {
     super::inspection::apply(project, &report.inspections);
     for c in &report.changes {
-        match project
-            .customer_responses
-            .iter_mut()
-            .find(|r| r.row_id == c.row_id)
-        {
-            Some(r) => *r = c.after.clone(),
-            None => project.customer_responses.push(c.after.clone()),
-        }
+        upsert(&mut project.customer_responses, &c.after, |r| &r.row_id);
+    }
+}
+
+/// Replace the item with `item`'s row id by `item`, or append it: answers read back replace
+/// what was recorded for the same row.
+pub(super) fn upsert<T: Clone>(list: &mut Vec<T>, item: &T, row_id: impl Fn(&T) -> &String) {
+    match list.iter_mut().find(|x| row_id(x) == row_id(item)) {
+        Some(x) => *x = item.clone(),
+        None => list.push(item.clone()),
     }
 }

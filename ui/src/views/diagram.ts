@@ -126,6 +126,7 @@ function keepLabelsReadable(c: Core): void {
       pending = window.setTimeout(apply, 400);
     } else if (pending === undefined) pending = requestAnimationFrame(apply);
   });
+  // Sized once before the first fit as well: the zones' bounds the fit measures depend on them.
   sizeLabels(c, c.zoom());
 }
 
@@ -511,23 +512,30 @@ interface CatalogueProtocol {
  * A channel's protocol: free text with the catalogue's protocols offered; choosing one of
  * them fills in its usual port when the channel has none yet.
  */
-function protocolInput(i: number, ch: Channel, onChange: (next: Channel) => void): HTMLElement {
-  const known = (catalogue().protocols ?? []) as CatalogueProtocol[];
-  const list = h("datalist", { id: `panel-ch-${i}-protocols` }, ...known.map((x) => h("option", { value: x.id }, x.name)));
+function protocolInput(i: number, ch: Channel, known: CatalogueProtocol[], onChange: (next: Channel) => void): HTMLElement {
   const el = input(`panel-ch-${i}-protocol`, ch.protocol ?? "", (v) => {
     const protocol = v.trim();
     const usual = known.find((x) => x.id === protocol)?.ports ?? "";
     onChange({ ...ch, protocol, port: (ch.port ?? "").trim() ? ch.port : usual });
   });
-  el.setAttribute("list", list.id);
-  return h("span", { class: "protocol" }, el, list);
+  el.setAttribute("list", PROTOCOL_LIST);
+  return h("span", { class: "protocol" }, el);
 }
+
+/** Id of the one list of catalogue protocols every channel's protocol field offers. */
+const PROTOCOL_LIST = "panel-protocols";
 
 /** The conduit's channels, each editable: protocol, port, direction, who starts, purpose. */
 function channelEditor(c: Conduit): HTMLElement {
   const channels = c.channels ?? [];
   const edit = (i: number, ch: Channel | null) => commit(setChannel(doc(), c.id, i, ch), t("ui.channel.edit"));
-  const box = h("fieldset", { class: "channels", id: "panel-channels" }, h("legend", {}, t("xl.col.channels")));
+  const known = (catalogue().protocols ?? []) as CatalogueProtocol[];
+  const box = h(
+    "fieldset",
+    { class: "channels", id: "panel-channels" },
+    h("legend", {}, t("xl.col.channels")),
+    h("datalist", { id: PROTOCOL_LIST }, ...known.map((x) => h("option", { value: x.id }, x.name))),
+  );
   if (channels.length === 0) box.append(h("p", { class: "hint" }, t("ui.channel.none")));
   channels.forEach((ch, i) => {
     const field = <K extends keyof Channel>(k: K, v: Channel[K]) => edit(i, { ...ch, [k]: v });
@@ -540,7 +548,7 @@ function channelEditor(c: Conduit): HTMLElement {
         h(
           "div",
           { class: "channel-row" },
-          h("label", {}, t("xl.col.protocols"), protocolInput(i, ch, (next) => edit(i, next))),
+          h("label", {}, t("xl.col.protocols"), protocolInput(i, ch, known, (next) => edit(i, next))),
           h("label", { class: "port" }, t("ui.channel.port"), input(`panel-ch-${i}-port`, ch.port ?? "", (v) => field("port", v.trim()))),
         ),
         h(
@@ -557,7 +565,6 @@ function channelEditor(c: Conduit): HTMLElement {
   box.append(h("button", { id: "panel-add-channel", onclick: () => edit(channels.length, newChannel()) }, `+ ${t("ui.channel.add")}`));
   return box;
 }
-
 
 async function exportImage(kind: "png" | "svg"): Promise<void> {
   if (!cy) return;

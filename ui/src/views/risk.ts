@@ -1,6 +1,6 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
-import { api, errorText, type HeatMap } from "../api";
+import { api, errorText, type AttackTree, type HeatMap } from "../api";
 import { catName, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
@@ -151,31 +151,16 @@ export function renderRisk(el: HTMLElement): void {
   );
 }
 
-interface ScenarioLevel {
-  risk: { value: string };
-}
-interface AttackTreeView {
-  key: string;
-  damage: string;
-  entry: string;
-  threat: number;
-  steps: Array<{ zone: string; via: string }>;
-  pruned: boolean;
-  inherent: ScenarioLevel;
-  planned: ScenarioLevel;
-  residual: ScenarioLevel;
-}
-
 /**
  * 攻撃シナリオ (IPA 事業被害ベース): per business damage, the attack trees from each entry point
  * to its target, with their risk in the three states. Pruning a tree the analyst judges not
  * credible leaves it listed (and in the workbook) but out of the damage's worst case.
  */
 function scenarioSection(p: Project, values: string[], zone: (id: string) => string, entry: (id: string) => string): HTMLElement {
-  const trees = (state.analysis?.scenarios ?? []) as AttackTreeView[];
+  const trees = state.analysis?.scenarios ?? [];
   const damages = new Map(p.damages.map((d) => [String(d.id), d]));
   const conduitNames = new Map(p.conduits.map((c) => [c.id, c.name]));
-  const risk = (v: ScenarioLevel) => h("td", { class: `risk-cell ${valueClass(values, v.risk.value)}` }, v.risk.value);
+  const risk = (v: AttackTree["inherent"]) => h("td", { class: `risk-cell ${valueClass(values, v.risk.value)}` }, v.risk.value);
   const body = trees.map((tr) =>
     h(
       "tr",

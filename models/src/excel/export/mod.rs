@@ -2,13 +2,13 @@
 //! every row with its stable id, customer agreement columns where the customer decides, a
 //! zone diagram and risk charts, document properties and print set-up.
 //!
-//! Sheets: 表紙 (cover and agreement block), 改訂履歴 (versions and how risk moved), 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理
-//! (1-4/1-5, 構成管理表), ゾーン and コンジット (1-6), ゾーン図, 脅威と影響 (1-7), リスク評価
-//! (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路, 攻撃シナリオ (事業被害ベース), 対策 (2-1/2-2),
-//! 製品リスク説明 (Level 1: the delivered products' risks and what the customer must do),
-//! 脆弱性検査結果 (Level 2 完成検査), 責任分界表,
-//! 完成検査, サプライヤ管理 and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理),
-//! OODA (3), 指摘事項, and a hidden `_otzone` sheet identifying the project.
+//! Sheets: 表紙 (cover, baseline and agreement block), 改訂履歴 (versions and how risk moved),
+//! 要件 (1-1), 業務 (1-2/1-3), 保護対象・構成管理 (1-4/1-5, 構成管理表), ゾーン and コンジット (1-6),
+//! ゾーン図, 脅威と影響 (1-7), リスク評価 (セキュリティリスク評価), リスクサマリ (charts), 攻撃経路,
+//! 攻撃シナリオ (事業被害ベース), 対策 (2-1/2-2), 責任分界表, 製品リスク説明 (Level 1: the delivered
+//! products' risks and what the customer must do), 完成検査, 脆弱性検査結果 (Level 2), サプライヤ管理
+//! and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理), OODA (3), 指摘事項, and a hidden
+//! `_otzone` sheet identifying the project.
 
 mod cover;
 mod delivery;
@@ -401,14 +401,14 @@ pub fn customer_row_ids(
     .collect()
 }
 
-/// The completion-inspection sheet as it would be exported now: its name, and for every check
-/// row id the texts of the columns before the on-site ones (asset, zone, check, expected,
-/// basis), against which a returned workbook's rows are compared.
+/// The completion-inspection sheet as it would be exported now: for every check row id the
+/// texts of the columns before the on-site ones (asset, zone, check, expected, basis), against
+/// which a returned workbook's rows are compared.
 pub fn inspection_rows(
     project: &Project,
     analysis: &Analysis,
     lang: Lang,
-) -> (String, HashMap<String, Vec<String>>) {
+) -> HashMap<String, Vec<String>> {
     let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
     let ctx = Ctx::new(project, analysis, lang, &date);
     let table = delivery::inspection(&ctx);
@@ -417,12 +417,11 @@ pub fn inspection_rows(
         super::sheet::Cell::Num(n) => super::data_text(&calamine::Data::Float(*n)),
         super::sheet::Cell::Empty => String::new(),
     };
-    let rows = table
+    table
         .rows
         .into_iter()
         .map(|(id, cells)| (id, cells.iter().take(INSPECTION_LOCKED).map(text).collect()))
-        .collect();
-    (table.name, rows)
+        .collect()
 }
 
 /// Columns of the inspection sheet (after the id) that are not filled in on site.
