@@ -140,3 +140,67 @@ fn cli_analyze_json_has_risks_paths_and_findings() {
     assert!(!v["attack_paths"].as_array().unwrap().is_empty());
     assert!(!v["findings"].as_array().unwrap().is_empty());
 }
+
+/// Issue 13 §1 on the food-plant sample: the SCADA in 監視・操作ゾーン polls the sterilisation
+/// PLC over Modbus/TCP (data flows back to SCADA, SCADA opens the session). An attacker holding
+/// SCADA can write to the PLC, so 殺菌工程ゾーン is reachable from the internet through that
+/// poll, and the worst damage (食中毒) has attack trees. The data diode from 殺菌工程ゾーン to
+/// 生産管理ゾーン still lets nothing in the other way.
+#[test]
+fn food_plant_sterilisation_is_reached_through_the_scada_poll_not_the_diode() {
+    use otzone_models::graph::{Node, ZoneGraph};
+    use otzone_models::model::{EntryKind, HopKind};
+    let p = sample("food-plant");
+    let zone = |name: &str| p.zones.iter().find(|z| z.name == name).unwrap().id;
+    let conduit = |name: &str| p.conduits.iter().find(|c| c.name == name).unwrap().id;
+    let sterile = zone("殺菌工程ゾーン");
+    let a = analyse(&p, Catalogue::builtin());
+    let internet = p
+        .entry_points
+        .iter()
+        .find(|e| e.kind == EntryKind::Internet)
+        .unwrap();
+    let path = a
+        .attack_paths
+        .iter()
+        .find(|x| x.entry == internet.id && x.target_zone == sterile)
+        .expect("殺菌工程ゾーン holds importance-3 assets");
+    assert!(path.reachable);
+    let poll = conduit("監視・操作→殺菌工程(監視のみ)");
+    let last = path.shortest[0].hops.last().unwrap();
+    assert_eq!(last.conduit, poll, "the last hop is the SCADA poll");
+    assert_eq!(last.kind, HopKind::Initiate);
+    assert!(last.controlled, "its industrial firewall makes it harder");
+
+    let damage = p
+        .damages
+        .iter()
+        .find(|d| d.name.contains("食中毒"))
+        .unwrap();
+    let trees: Vec<_> = a
+        .scenarios
+        .iter()
+        .filter(|t| t.damage == damage.id)
+        .collect();
+    assert!(!trees.is_empty(), "the worst damage has attack trees");
+    assert!(trees
+        .iter()
+        .all(|t| t.steps.last().unwrap().zone == sterile));
+
+    // The diode: nothing crosses from 生産管理ゾーン into 殺菌工程ゾーン over it.
+    let diode = conduit("殺菌記録→生産管理(一方向)");
+    let g = ZoneGraph::build(&p);
+    let into_sterile_over_diode = g
+        .edges()
+        .filter(|(_, to, h)| h.conduit == diode && *to == Node::Zone(sterile))
+        .count();
+    assert_eq!(into_sterile_over_diode, 0);
+    let out_of_sterile = g
+        .edges()
+        .filter(|(from, _, h)| h.conduit == diode && *from == Node::Zone(sterile))
+        .count();
+    assert_eq!(out_of_sterile, 1, "the records still flow out");
+    for t in &trees {
+        assert!(t.steps.iter().all(|s| s.via != diode));
+    }
+}

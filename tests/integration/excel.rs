@@ -868,12 +868,24 @@ fn attack_scenarios_are_exported_per_damage_and_tree() {
         assert_eq!(row[3], target.name);
         let entry = p.entry_points.iter().find(|e| e.id == tree.entry).unwrap();
         assert_eq!(row[4], entry.name);
-        let lines: Vec<&str> = row[6].lines().collect();
+        let mut lines: Vec<&str> = row[6].lines().collect();
+        if tree.response_hop {
+            // A last line says why the tree's threat level is one lower.
+            assert!(lines.pop().unwrap().contains("応答経由"));
+        }
         assert_eq!(
             lines.len(),
             tree.steps.len() + 1,
             "entry point, then one line per zone"
         );
+        // Each step names the conduit and the channel's protocol that carried it.
+        for (line, step) in lines[1..].iter().zip(&tree.steps) {
+            let c = p.conduits.iter().find(|c| c.id == step.via).unwrap();
+            assert!(line.contains(&format!("「{}」", c.name)), "{line}");
+            if let Some(ch) = step.hop.channel {
+                assert!(line.contains(&c.channels[ch as usize].port), "{line}");
+            }
+        }
         assert_eq!(lines[0], entry.name);
         let last = p
             .zones

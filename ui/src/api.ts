@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Project } from "./model";
 import type { Finding } from "./steps";
+import type { Hop } from "./route";
 import type { RiskView } from "./register";
 import type { AttackPath } from "./diagram-model";
 import type { WhatIf } from "./whatif";
@@ -86,7 +87,9 @@ export interface AttackTree {
   damage: string;
   entry: string;
   threat: number;
-  steps: Array<{ zone: string; via: string }>;
+  /** The threat level is one lower: a step between zones rides a response. */
+  response_hop: boolean;
+  steps: Array<{ zone: string; via: string; hop: Hop }>;
   pruned: boolean;
   inherent: { risk: { value: string } };
   planned: { risk: { value: string } };

@@ -3,6 +3,7 @@
 // thousands of assets is a number, not a picture) and expand on request.
 import type { Project, Id } from "./model";
 import { endpointId } from "./model";
+import type { Hop } from "./route";
 
 export interface ElementDef {
   group: "nodes" | "edges";
@@ -107,7 +108,7 @@ export interface AttackPath {
   target_zone: Id;
   reachable: boolean;
   hops: number | null;
-  shortest: Array<{ zones: Id[]; conduits: Id[] }>;
+  shortest: Array<{ zones: Id[]; conduits: Id[]; hops: Hop[] }>;
   simple_paths: number;
   complete: boolean;
   unprotected_conduits: Id[];

@@ -19,7 +19,7 @@
 //! O(N·(V + E)) for the breadth-first searches of N entry points, plus O(N·budget) for the
 //! counting, plus O(P·max_shortest·max_hops) to list paths for P pairs.
 
-use super::{Node, ZoneGraph};
+use super::{Hop, Node, ZoneGraph};
 use crate::derive::Importances;
 use crate::id::{AssetId, ConduitId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
@@ -59,6 +59,28 @@ pub struct PathSteps {
     pub zones: Vec<ZoneId>,
     /// Conduits used, `conduits[i]` leads into `zones[i]`.
     pub conduits: Vec<ConduitId>,
+    /// How each conduit was crossed (`hops[i]` leads into `zones[i]`): channel, initiated or
+    /// response-only, boundary control.
+    pub hops: Vec<Hop>,
+}
+
+impl PathSteps {
+    fn from_hops(zones: Vec<ZoneId>, hops: Vec<Hop>) -> Self {
+        Self {
+            zones,
+            conduits: hops.iter().map(|h| h.conduit).collect(),
+            hops,
+        }
+    }
+
+    /// Whether some hop between zones rides a response (harder, see [`crate::graph`]).
+    pub fn needs_response_hop(&self) -> bool {
+        // hops[0] leaves the entry point; later hops leave a zone.
+        self.hops
+            .iter()
+            .skip(1)
+            .any(|h| h.kind == crate::model::HopKind::Response)
+    }
 }
 
 /// The attack-path view of one (entry point, target zone) pair.
@@ -197,9 +219,9 @@ fn shortest_paths(
     // distance by one; one shared stack of nodes and conduits, no copies per branch.
     let mut out = Vec::new();
     let mut nodes: Vec<NodeIndex> = vec![target];
-    let mut conduits: Vec<ConduitId> = Vec::new();
+    let mut hops: Vec<Hop> = Vec::new();
     // Per depth: the predecessors still to try.
-    let mut frames: Vec<Vec<(NodeIndex, ConduitId)>> = vec![preds(graph, start, target, dist)];
+    let mut frames: Vec<Vec<(NodeIndex, Hop)>> = vec![preds(graph, start, target, dist)];
     while let Some(frame) = frames.last_mut() {
         if out.len() >= max {
             break;
@@ -207,11 +229,11 @@ fn shortest_paths(
         let Some((u, c)) = frame.pop() else {
             frames.pop();
             nodes.pop();
-            conduits.pop();
+            hops.pop();
             continue;
         };
         nodes.push(u);
-        conduits.push(c);
+        hops.push(c);
         if u == start {
             let zones = nodes
                 .iter()
@@ -221,12 +243,12 @@ fn shortest_paths(
                     Node::Entry(..) => None,
                 })
                 .collect();
-            out.push(PathSteps {
+            out.push(PathSteps::from_hops(
                 zones,
-                conduits: conduits.iter().rev().copied().collect(),
-            });
+                hops.iter().rev().copied().collect(),
+            ));
             nodes.pop();
-            conduits.pop();
+            hops.pop();
         } else {
             frames.push(preds(graph, start, u, dist));
         }
@@ -241,17 +263,16 @@ fn preds(
     start: NodeIndex,
     v: NodeIndex,
     dist: &[Option<u32>],
-) -> Vec<(NodeIndex, ConduitId)> {
+) -> Vec<(NodeIndex, Hop)> {
     let Some(dv) = dist[v.index()] else {
         return Vec::new();
     };
-    let mut p: Vec<(NodeIndex, ConduitId)> = graph
+    let mut p: Vec<(NodeIndex, Hop)> = graph
         .in_edges(v)
         .filter(|(u, _)| {
             dist[u.index()] == Some(dv.wrapping_sub(1))
                 && (*u == start || matches!(graph.node(*u), Node::Zone(_)))
         })
-        .map(|(u, hop)| (u, hop.conduit))
         .collect();
     p.reverse();
     p
@@ -332,7 +353,7 @@ pub fn simple_paths(
         let mut on_path = vec![false; graph.node_count()];
         on_path[start.index()] = true;
         let mut nodes = Vec::new();
-        let mut conduits = Vec::new();
+        let mut hops = Vec::new();
         dfs_exact(
             graph,
             start,
@@ -340,7 +361,7 @@ pub fn simple_paths(
             limit,
             &mut on_path,
             &mut nodes,
-            &mut conduits,
+            &mut hops,
             &mut out,
             max,
             &mut budget,
@@ -361,7 +382,7 @@ fn dfs_exact(
     remaining: u32,
     on_path: &mut [bool],
     zones: &mut Vec<ZoneId>,
-    conduits: &mut Vec<ConduitId>,
+    hops: &mut Vec<Hop>,
     out: &mut Vec<PathSteps>,
     max: usize,
     budget: &mut usize,
@@ -378,12 +399,9 @@ fn dfs_exact(
         };
         *budget = budget.saturating_sub(1);
         zones.push(z);
-        conduits.push(hop.conduit);
+        hops.push(hop);
         if v == target && remaining == 1 {
-            out.push(PathSteps {
-                zones: zones.clone(),
-                conduits: conduits.clone(),
-            });
+            out.push(PathSteps::from_hops(zones.clone(), hops.clone()));
         } else if v != target {
             on_path[v.index()] = true;
             dfs_exact(
@@ -393,7 +411,7 @@ fn dfs_exact(
                 remaining - 1,
                 on_path,
                 zones,
-                conduits,
+                hops,
                 out,
                 max,
                 budget,
@@ -401,7 +419,7 @@ fn dfs_exact(
             on_path[v.index()] = false;
         }
         zones.pop();
-        conduits.pop();
+        hops.pop();
         if out.len() >= max || *budget == 0 {
             return;
         }

@@ -2,15 +2,47 @@
 //! for each analysis with petgraph.
 //!
 //! Nodes are zones and entry points; each conduit becomes one directed edge per direction in
-//! which its channels carry data (a conduit with no direction recorded counts both ways, so
-//! that an empty field never hides a path). Sub-zones are not implicitly connected to their
-//! parent: traffic between them needs a conduit like any other. `NodeIndex` never leaves this
-//! module; callers use [`ZoneId`], [`EntryPointId`] and [`ConduitId`].
+//! which an attacker holding one end can get to the other ([`Conduit::reach`]). Sub-zones are
+//! not implicitly connected to their parent: traffic between them needs a conduit like any
+//! other. `NodeIndex` never leaves this module; callers use [`ZoneId`], [`EntryPointId`] and
+//! [`ConduitId`].
+//!
+//! # Reachability: who can open a session, not which way the data flows
+//! IEC 62443-3-2 (ZCR 3.x) describes a conduit by its channels; an attacker's question is not
+//! where the process data goes but what a compromised end can *send*. So:
+//! - **Initiator reaches the responder.** A zone (or entry point) that may open a session over
+//!   a channel reaches the other end whatever way the process data mainly flows: a SCADA
+//!   server that polls a PLC over Modbus/TCP ("data flows back to SCADA") can write coils and
+//!   registers as easily as it reads them. `initiator: either` (or unrecorded) reaches both
+//!   ways. Hop kind [`HopKind::Initiate`].
+//! - **The responder reaches back, harder.** Every channel carries responses, and a response
+//!   can carry an exploit (a malicious server answering a client's request, a compromised PLC
+//!   answering a poll with a malformed reply). So the responding end reaches the initiator, as
+//!   a [`HopKind::Response`] hop: shown in every path's explanation and, between zones, lowering
+//!   the threat level by one when every network route into a zone needs such a hop
+//!   ([`crate::risk::exposure`]). A response hop straight out of an entry point is not
+//!   discounted: clients inside the plant opening sessions to the internet or a cloud (web,
+//!   mail, downloads) are the classic way malware comes in.
+//! - **A one-way device closes the other way.** Across a data diode / unidirectional gateway
+//!   only the data direction is open (the sender pushes), whoever is recorded as initiating;
+//!   nothing crosses against it.
+//! - **Boundary controls make a hop harder; they never delete it.** A firewall, an industrial
+//!   firewall restricted to read functions, a VPN gateway or a jump host is recorded on the
+//!   hop (`controlled`): it stops the +1 for direct remote exposure, counts as protection of
+//!   the conduit on attack paths, and its countermeasures raise the step's countermeasure
+//!   level in attack trees; a misconfigured rule or a stolen credential still crosses it.
+//! - **Empty fields never hide a path.** A conduit without channels, a channel without a
+//!   direction or initiator counts as open both ways.
+//!
+//! Every reachability of the earlier data-direction rule is kept ([`Conduit::data_flows`]
+//! edges are a subset of these, except against a one-way device), which the property tests
+//! check on random factories.
 
 pub mod attack_path;
+pub mod route;
 
 use crate::id::{ConduitId, EntryPointId, ZoneId};
-use crate::model::{Endpoint, EntryKind, Project};
+use crate::model::{Conduit, Endpoint, EntryKind, HopKind, Project};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap as HashMap;
@@ -25,15 +57,42 @@ pub enum Node {
     Entry(EntryPointId, EntryKind),
 }
 
-/// An edge: one conduit in one direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An edge: one conduit in one direction, with the channel that carries it and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Hop {
     /// The conduit.
     pub conduit: ConduitId,
     /// Index of the conduit in `project.conduits`.
+    #[serde(skip)]
     pub conduit_index: usize,
     /// True when the edge runs `to → from`.
     pub reverse: bool,
+    /// Index of the channel in the conduit's `channels` (none recorded: `None`).
+    pub channel: Option<u32>,
+    /// Initiated or response-only (harder).
+    pub kind: HopKind,
+    /// A blocking boundary control sits on the conduit (harder; the edge stays).
+    pub controlled: bool,
+}
+
+impl Hop {
+    fn new(c: &Conduit, conduit_index: usize, reverse: bool) -> Option<Self> {
+        let r = c.reach(reverse)?;
+        Some(Self {
+            conduit: c.id,
+            conduit_index,
+            reverse,
+            channel: r.channel.map(|i| i as u32),
+            kind: r.kind,
+            controlled: c.has_blocking_boundary(),
+        })
+    }
+
+    /// Whether the hop is one of the "harder" response hops that lower a threat level: a
+    /// response between zones (not one straight out of an entry point, see the module docs).
+    pub fn is_response_between_zones(&self, from: Node) -> bool {
+        self.kind == HopKind::Response && matches!(from, Node::Zone(_))
+    }
 }
 
 /// The zone/conduit graph.
@@ -84,27 +143,11 @@ impl ZoneGraph {
             let (Some(a), Some(b)) = (index(c.from), index(c.to)) else {
                 continue;
             };
-            if c.allows(false) {
-                graph.add_edge(
-                    a,
-                    b,
-                    Hop {
-                        conduit: c.id,
-                        conduit_index: i,
-                        reverse: false,
-                    },
-                );
+            if let Some(h) = Hop::new(c, i, false) {
+                graph.add_edge(a, b, h);
             }
-            if c.allows(true) {
-                graph.add_edge(
-                    b,
-                    a,
-                    Hop {
-                        conduit: c.id,
-                        conduit_index: i,
-                        reverse: true,
-                    },
-                );
+            if let Some(h) = Hop::new(c, i, true) {
+                graph.add_edge(b, a, h);
             }
         }
         let mut adjacency = vec![Vec::new(); graph.node_count()];
@@ -167,6 +210,15 @@ impl ZoneGraph {
     /// # Complexity
     /// O(V + E).
     pub(crate) fn distances(&self, from: NodeIndex) -> Vec<Option<u32>> {
+        self.distances_where(from, |_, _| true)
+    }
+
+    /// As [`ZoneGraph::distances`], over the edges `keep(source node, hop)` accepts.
+    pub(crate) fn distances_where(
+        &self,
+        from: NodeIndex,
+        keep: impl Fn(Node, &Hop) -> bool,
+    ) -> Vec<Option<u32>> {
         let mut dist = vec![None; self.graph.node_count()];
         dist[from.index()] = Some(0);
         let mut queue = VecDeque::from([from]);
@@ -175,8 +227,9 @@ impl ZoneGraph {
             if u != from && matches!(self.graph[u], Node::Entry(..)) {
                 continue;
             }
-            for (v, _) in self.out_edges(u) {
-                if dist[v.index()].is_none() {
+            let source = self.graph[u];
+            for (v, hop) in self.out_edges(u) {
+                if dist[v.index()].is_none() && keep(source, &hop) {
                     dist[v.index()] = Some(d + 1);
                     queue.push_back(v);
                 }
@@ -185,19 +238,33 @@ impl ZoneGraph {
         dist
     }
 
-    /// Zones reachable from an entry point, with their hop distance.
-    pub fn reachable_from(&self, entry: EntryPointId) -> HashMap<ZoneId, u32> {
+    /// Zones an entry point reaches without a response hop between zones (see the module
+    /// docs): the "easy" reach that keeps a threat level at its base.
+    pub fn reachable_by_sessions_from(&self, entry: EntryPointId) -> HashMap<ZoneId, u32> {
         let Some(start) = self.entry_index(entry) else {
             return HashMap::default();
         };
-        self.distances(start)
-            .into_iter()
+        self.zone_distances(
+            self.distances_where(start, |from, hop| !hop.is_response_between_zones(from)),
+        )
+    }
+
+    fn zone_distances(&self, dist: Vec<Option<u32>>) -> HashMap<ZoneId, u32> {
+        dist.into_iter()
             .enumerate()
             .filter_map(|(i, d)| match (self.graph[NodeIndex::new(i)], d) {
                 (Node::Zone(z), Some(d)) => Some((z, d)),
                 _ => None,
             })
             .collect()
+    }
+
+    /// Zones reachable from an entry point, with their hop distance.
+    pub fn reachable_from(&self, entry: EntryPointId) -> HashMap<ZoneId, u32> {
+        let Some(start) = self.entry_index(entry) else {
+            return HashMap::default();
+        };
+        self.zone_distances(self.distances(start))
     }
 }
 
@@ -282,27 +349,215 @@ mod tests {
     use super::*;
     use crate::model::Direction;
 
+    use crate::model::{BoundaryControl, BoundaryKind, Initiator};
+
+    /// Set the only channel of a conduit (the fixture makes one: OPC UA, both, from).
+    fn channel(d: &mut Drawing, c: ConduitId, dir: Option<Direction>, init: Option<Initiator>) {
+        let ch = &mut d.conduit_mut(c).channels[0];
+        ch.direction = dir;
+        ch.initiator = init;
+    }
+
+    fn bound(d: &mut Drawing, c: ConduitId, kind: BoundaryKind) {
+        d.conduit_mut(c).boundary.push(BoundaryControl {
+            kind,
+            device: None,
+            note: String::new(),
+        });
+    }
+
+    fn z(n: &str) -> ZoneId {
+        ZoneId::derived(n)
+    }
+
+    /// The hop that carries `conduit` in the direction leaving `from`.
+    fn hop(g: &ZoneGraph, conduit: ConduitId, from: Node) -> Option<Hop> {
+        g.edges()
+            .find(|(a, _, h)| *a == from && h.conduit == conduit)
+            .map(|(_, _, h)| h)
+    }
+
+    /// net → it → dmz → ot, where dmz polls ot: Modbus-style, the data flows back (ot → dmz),
+    /// dmz opens the session. The earlier rule followed the data and lost ot; an attacker
+    /// holding dmz can write to ot as easily as read it, so ot is 3 hops from the internet.
     #[test]
-    fn distances_follow_conduits_and_directions() {
+    fn the_initiator_reaches_the_responder_whatever_way_the_data_flows() {
         let mut d = Drawing::new();
         d.entry("net", EntryKind::Internet);
-        for z in ["it", "dmz", "ot", "island"] {
-            d.zone(z, 2);
+        for n in ["it", "dmz", "ot", "island"] {
+            d.zone(n, 2);
         }
         d.conduit("net", "it");
         d.conduit("it", "dmz");
-        let one_way = d.conduit("dmz", "ot");
-        d.conduit_mut(one_way).channels[0].direction = Some(Direction::Reverse);
+        let poll = d.conduit("dmz", "ot");
+        channel(
+            &mut d,
+            poll,
+            Some(Direction::Reverse),
+            Some(Initiator::From),
+        );
         let g = ZoneGraph::build(&d.project);
         let r = g.reachable_from(EntryPointId::derived("net"));
-        assert_eq!(r.get(&ZoneId::derived("it")), Some(&1));
-        assert_eq!(r.get(&ZoneId::derived("dmz")), Some(&2));
+        assert_eq!(r.get(&z("it")), Some(&1));
+        assert_eq!(r.get(&z("dmz")), Some(&2));
+        assert_eq!(r.get(&z("ot")), Some(&3), "dmz opens the Modbus session");
+        assert_eq!(r.get(&z("island")), None, "no conduit at all");
+        let forward = hop(&g, poll, Node::Zone(z("dmz"))).unwrap();
+        assert_eq!(forward.kind, HopKind::Initiate);
+        assert!(!forward.controlled);
+        // ... and ot answers dmz's polls: a response can carry an exploit, so ot reaches dmz,
+        // but only as a harder response hop.
+        let back = hop(&g, poll, Node::Zone(z("ot"))).unwrap();
+        assert_eq!(back.kind, HopKind::Response);
         assert_eq!(
-            r.get(&ZoneId::derived("ot")),
-            None,
-            "data only flows ot → dmz"
+            g.reachable_by_sessions_from(EntryPointId::derived("net"))
+                .get(&z("ot")),
+            Some(&3)
         );
-        assert_eq!(r.get(&ZoneId::derived("island")), None);
+    }
+
+    /// dmz ← ot where ot opens the session (it pushes to a collector in dmz). Holding dmz, the
+    /// attacker reaches ot only by answering ot's sessions: reachable, harder, and not part of
+    /// the session reach that keeps a threat level at its base.
+    #[test]
+    fn the_responder_reaches_back_only_as_a_harder_hop() {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        d.zone("dmz", 2);
+        d.zone("ot", 2);
+        d.conduit("net", "dmz");
+        let push = d.conduit("dmz", "ot");
+        channel(&mut d, push, Some(Direction::Reverse), Some(Initiator::To));
+        let g = ZoneGraph::build(&d.project);
+        let net = EntryPointId::derived("net");
+        assert_eq!(g.reachable_from(net).get(&z("ot")), Some(&2));
+        assert_eq!(
+            hop(&g, push, Node::Zone(z("dmz"))).unwrap().kind,
+            HopKind::Response
+        );
+        assert_eq!(
+            hop(&g, push, Node::Zone(z("ot"))).unwrap().kind,
+            HopKind::Initiate
+        );
+        let sessions = g.reachable_by_sessions_from(net);
+        assert_eq!(sessions.get(&z("dmz")), Some(&1));
+        assert_eq!(sessions.get(&z("ot")), None, "only through responses");
+    }
+
+    /// A zone whose clients open sessions to the internet (web, mail) is reached through the
+    /// responses — the classic malware route, so a response hop straight out of an entry
+    /// point is not discounted.
+    #[test]
+    fn responses_from_an_entry_point_are_not_discounted() {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        d.zone("office", 1);
+        let browse = d.conduit("net", "office");
+        channel(&mut d, browse, Some(Direction::Both), Some(Initiator::To));
+        let g = ZoneGraph::build(&d.project);
+        let net = EntryPointId::derived("net");
+        assert_eq!(
+            hop(&g, browse, Node::Entry(net, EntryKind::Internet))
+                .unwrap()
+                .kind,
+            HopKind::Response
+        );
+        assert_eq!(
+            g.reachable_by_sessions_from(net).get(&z("office")),
+            Some(&1)
+        );
+    }
+
+    /// A data diode from ot to dmz: dmz is recorded as "initiating" (it subscribes), yet
+    /// nothing crosses against the diode. ot still reaches dmz (the sender pushes).
+    #[test]
+    fn a_data_diode_closes_the_reverse_direction_whoever_initiates() {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        d.entry("usb", EntryKind::RemovableMedia);
+        d.zone("dmz", 2);
+        d.zone("ot", 2);
+        d.conduit("net", "dmz");
+        d.conduit("usb", "ot");
+        let diode = d.conduit("ot", "dmz");
+        channel(&mut d, diode, Some(Direction::Forward), Some(Initiator::To));
+        bound(&mut d, diode, BoundaryKind::DataDiode);
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(
+            g.reachable_from(EntryPointId::derived("net")).get(&z("ot")),
+            None
+        );
+        assert!(hop(&g, diode, Node::Zone(z("dmz"))).is_none());
+        assert_eq!(
+            g.reachable_from(EntryPointId::derived("usb"))
+                .get(&z("dmz")),
+            Some(&2)
+        );
+        // The same conduit without the diode: dmz initiates, so it reaches ot.
+        d.conduit_mut(diode).boundary.clear();
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(
+            g.reachable_from(EntryPointId::derived("net")).get(&z("ot")),
+            Some(&2)
+        );
+    }
+
+    /// An industrial firewall restricted to read functions on the polling conduit: the hop
+    /// is harder (recorded as controlled) but the edge stays.
+    #[test]
+    fn a_boundary_control_makes_a_hop_harder_never_absent() {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        d.zone("scada", 2);
+        d.zone("plc", 3);
+        d.conduit("net", "scada");
+        let poll = d.conduit("scada", "plc");
+        channel(
+            &mut d,
+            poll,
+            Some(Direction::Reverse),
+            Some(Initiator::From),
+        );
+        bound(&mut d, poll, BoundaryKind::IndustrialFirewall);
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(
+            g.reachable_from(EntryPointId::derived("net"))
+                .get(&z("plc")),
+            Some(&2)
+        );
+        let h = hop(&g, poll, Node::Zone(z("scada"))).unwrap();
+        assert!(h.controlled);
+        assert_eq!(h.kind, HopKind::Initiate);
+    }
+
+    /// `either`, and an initiator or direction left empty, open both ways as initiated hops.
+    #[test]
+    fn either_or_unrecorded_initiators_reach_both_ways() {
+        for init in [Some(Initiator::Either), None] {
+            let mut d = Drawing::new();
+            d.zone("a", 2);
+            d.zone("b", 2);
+            let c = d.conduit("a", "b");
+            channel(&mut d, c, Some(Direction::Forward), init);
+            let g = ZoneGraph::build(&d.project);
+            assert_eq!(
+                hop(&g, c, Node::Zone(z("a"))).unwrap().kind,
+                HopKind::Initiate
+            );
+            assert_eq!(
+                hop(&g, c, Node::Zone(z("b"))).unwrap().kind,
+                HopKind::Initiate
+            );
+        }
+        // A conduit with no channel at all: both ways, no channel named.
+        let mut d = Drawing::new();
+        d.zone("a", 2);
+        d.zone("b", 2);
+        let c = d.conduit("a", "b");
+        d.conduit_mut(c).channels.clear();
+        let g = ZoneGraph::build(&d.project);
+        let h = hop(&g, c, Node::Zone(z("b"))).unwrap();
+        assert_eq!((h.kind, h.channel), (HopKind::Initiate, None));
     }
 
     #[test]
@@ -322,5 +577,127 @@ mod tests {
             !r.contains_key(&ZoneId::derived("b")),
             "no path through another entry point"
         );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    //! The initiator rule only adds reach to the data-direction rule, except across one-way
+    //! devices, on random small factories.
+    use super::fixtures::Drawing;
+    use super::*;
+    use crate::model::{BoundaryControl, BoundaryKind, Direction, Initiator};
+    use proptest::prelude::*;
+
+    /// Reachability under the earlier rule (an edge where some channel's data flows that
+    /// way), written out here independently of the graph: BFS, entry points not relays.
+    fn data_direction_reach(
+        p: &Project,
+        start: EntryPointId,
+    ) -> std::collections::BTreeSet<ZoneId> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut queue = VecDeque::from([Endpoint::Entry(start)]);
+        while let Some(u) = queue.pop_front() {
+            for c in &p.conduits {
+                for (a, b, rev) in [(c.from, c.to, false), (c.to, c.from, true)] {
+                    if a == u && c.data_flows(rev) {
+                        if let Endpoint::Zone(z) = b {
+                            if seen.insert(z) {
+                                queue.push_back(b);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    fn dir(k: u8) -> Option<Direction> {
+        [
+            None,
+            Some(Direction::Forward),
+            Some(Direction::Reverse),
+            Some(Direction::Both),
+        ][k as usize % 4]
+    }
+    fn init(k: u8) -> Option<Initiator> {
+        [
+            None,
+            Some(Initiator::From),
+            Some(Initiator::To),
+            Some(Initiator::Either),
+        ][k as usize % 4]
+    }
+
+    proptest! {
+        #[test]
+        fn initiator_reach_is_a_superset_except_across_one_way_devices(
+            n in 2usize..8,
+            edges in proptest::collection::vec((0usize..8, 0usize..8, 0u8..4, 0u8..4, 0u8..5), 0..16),
+        ) {
+            let mut d = Drawing::new();
+            d.entry("net", EntryKind::Internet);
+            for i in 0..n {
+                d.zone(&format!("z{i}"), 2);
+            }
+            d.conduit("net", "z0");
+            let mut diodes = Vec::new();
+            for (k, (a, b, dk, ik, bk)) in edges.into_iter().enumerate() {
+                if a >= n || b >= n || a == b {
+                    continue;
+                }
+                let mut c = Conduit::new(format!("c{k}"), Endpoint::Zone(ZoneId::derived(&format!("z{a}"))), Endpoint::Zone(ZoneId::derived(&format!("z{b}"))));
+                c.id = ConduitId::derived(&format!("c{k}"));
+                c.channels.push(crate::model::Channel {
+                    protocol: "modbus_tcp".into(),
+                    port: String::new(),
+                    direction: dir(dk),
+                    initiator: init(ik),
+                    purpose: String::new(),
+                    encrypted: false,
+                    authenticated: false,
+                });
+                let kind = [BoundaryKind::Firewall, BoundaryKind::IndustrialFirewall, BoundaryKind::VpnGateway, BoundaryKind::DataDiode, BoundaryKind::Ids][bk as usize];
+                if bk < 4 {
+                    c.boundary.push(BoundaryControl { kind, device: None, note: String::new() });
+                }
+                if kind == BoundaryKind::DataDiode {
+                    diodes.push(c.id);
+                }
+                d.project.conduits.push(c);
+            }
+            let g = ZoneGraph::build(&d.project);
+            let net = EntryPointId::derived("net");
+            let new: std::collections::BTreeSet<ZoneId> = g.reachable_from(net).into_keys().collect();
+            let old = data_direction_reach(&d.project, net);
+            // Without diodes the new reach contains the old one.
+            if diodes.is_empty() {
+                prop_assert!(old.is_subset(&new), "old {:?} new {:?}", old, new);
+            }
+            // Per edge: every data-direction edge is kept, and across a diode the edges are
+            // exactly the data-direction ones.
+            for c in &d.project.conduits {
+                for rev in [false, true] {
+                    let kept = c.reach(rev).is_some();
+                    if c.data_flows(rev) {
+                        prop_assert!(kept);
+                    }
+                    if diodes.contains(&c.id) {
+                        prop_assert_eq!(kept, c.data_flows(rev));
+                    }
+                }
+            }
+            // Boundary controls never delete an edge: the same conduits without them reach
+            // the same zones (unless a diode was among them).
+            if diodes.is_empty() {
+                let mut bare = d.project.clone();
+                for c in &mut bare.conduits {
+                    c.boundary.clear();
+                }
+                let bare_reach: std::collections::BTreeSet<ZoneId> = ZoneGraph::build(&bare).reachable_from(net).into_keys().collect();
+                prop_assert_eq!(bare_reach, new);
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ pub use threat::{BusinessDamage, CustomThreat, ThreatScenario, ThreatVector};
 pub use vulnerability::{FindingStatus, VulnerabilityFinding};
 pub use zone::{
     BoundaryControl, BoundaryKind, Channel, Conduit, Direction, Endpoint, EntryKind, EntryPoint,
-    Initiator, Zone,
+    HopKind, Initiator, Reach, Zone,
 };
 
 use crate::id::ProjectId;

@@ -326,18 +326,102 @@ impl Conduit {
     pub fn has_blocking_boundary(&self) -> bool {
         self.boundary.iter().any(|b| b.kind.blocks())
     }
-    /// Whether traffic can be initiated from `from` towards `to` (and, with `reverse`, back).
+    /// True when a physically one-way device (data diode / unidirectional gateway) sits on
+    /// the conduit: nothing crosses it against the data direction, whoever "initiates".
+    pub fn is_one_way(&self) -> bool {
+        self.boundary
+            .iter()
+            .any(|b| b.kind == BoundaryKind::DataDiode)
+    }
+
+    /// How the `from` end reaches the `to` end (with `reverse`, `to` reaches `from`), or
+    /// `None` when nothing can cross that way. The rule (see [`crate::graph`] for the
+    /// IEC 62443-3-2 reasoning):
+    /// - an end that may **initiate** a session over a channel reaches the other end,
+    ///   whatever way the process data mainly flows ([`HopKind::Initiate`]);
+    /// - otherwise the end only answers sessions the other end opens; a response can carry an
+    ///   exploit, so it still reaches the initiator, but only as a harder hop
+    ///   ([`HopKind::Response`]);
+    /// - across a one-way device only the data direction is open (as an initiated hop: the
+    ///   sender pushes), and nothing crosses against it;
+    /// - a conduit or channel with the field left empty is taken as open both ways, so that an
+    ///   empty field never hides a path.
     ///
-    /// A conduit with no channel direction recorded is taken as bidirectional: the analysis
-    /// must not hide a path because a field was left empty.
-    pub fn allows(&self, reverse: bool) -> bool {
+    /// The channel reported is the first that gives the easiest hop kind.
+    pub fn reach(&self, reverse: bool) -> Option<Reach> {
         if self.channels.is_empty() {
-            return true;
+            return Some(Reach {
+                channel: None,
+                kind: HopKind::Initiate,
+            });
         }
-        self.channels.iter().any(|c| match c.direction {
+        let indexed = || self.channels.iter().enumerate();
+        if self.is_one_way() {
+            return indexed()
+                .find(|(_, c)| c.carries_data(reverse))
+                .map(|(i, _)| Reach {
+                    channel: Some(i),
+                    kind: HopKind::Initiate,
+                });
+        }
+        if let Some((i, _)) = indexed().find(|(_, c)| c.may_initiate(reverse)) {
+            return Some(Reach {
+                channel: Some(i),
+                kind: HopKind::Initiate,
+            });
+        }
+        Some(Reach {
+            channel: Some(0),
+            kind: HopKind::Response,
+        })
+    }
+
+    /// The rule before initiators were considered: an edge where some channel's data flows
+    /// that way. Kept for comparison (tests and the property that [`Conduit::reach`] only
+    /// adds hops, except across one-way devices).
+    pub fn data_flows(&self, reverse: bool) -> bool {
+        self.channels.is_empty() || self.channels.iter().any(|c| c.carries_data(reverse))
+    }
+}
+
+impl Channel {
+    /// Whether the end on the `from` side (with `reverse`, the `to` side) may open a session.
+    /// An unrecorded initiator counts as either end.
+    pub fn may_initiate(&self, reverse: bool) -> bool {
+        match self.initiator {
+            None | Some(Initiator::Either) => true,
+            Some(Initiator::From) => !reverse,
+            Some(Initiator::To) => reverse,
+        }
+    }
+
+    /// Whether process data flows from the `from` side (with `reverse`, from the `to` side).
+    /// An unrecorded direction counts as both.
+    pub fn carries_data(&self, reverse: bool) -> bool {
+        match self.direction {
             None | Some(Direction::Both) => true,
             Some(Direction::Forward) => !reverse,
             Some(Direction::Reverse) => reverse,
-        })
+        }
     }
+}
+
+/// How an attacker holding one end of a conduit gets to the other end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HopKind {
+    /// The end may open a session to the other end (or pushes data through a one-way device).
+    Initiate,
+    /// The end only answers sessions the other end opens: the exploit must ride a response.
+    /// Harder, never invisible.
+    Response,
+}
+
+/// One way across a conduit: which channel carries it and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// Index into [`Conduit::channels`]; `None` when the conduit records no channel.
+    pub channel: Option<usize>,
+    /// Initiated or response-only.
+    pub kind: HopKind,
 }

@@ -3,8 +3,10 @@
 //!
 //! Rules (P; shown with every figure):
 //! - network-borne threats: +1 when a remote entry point (internet, cloud, remote maintenance)
-//!   has a conduit straight into the zone with no blocking boundary control; −1 when no entry
-//!   point other than physical access reaches the zone at all;
+//!   may open a session straight into the zone over a conduit with no blocking boundary
+//!   control; −1 when no entry point other than physical access reaches the zone at all; −1
+//!   when every network route into the zone needs a response hop between zones (the zone is
+//!   reached only through answers to sessions its side opens, see [`crate::graph`]);
 //! - threats that need a kind of entry point (e.g. T12 needs remote maintenance): level 1 when
 //!   no entry point of that kind reaches the zone;
 //! - wireless threats: level 1 when neither a wireless entry point nor a wireless conduit
@@ -24,6 +26,8 @@ use std::collections::BTreeSet;
 pub struct ZoneExposure {
     /// Kinds of entry point that reach the zone.
     pub reached_by: BTreeSet<EntryKind>,
+    /// Kinds of entry point that reach the zone without a response hop between zones.
+    pub session_reached_by: BTreeSet<EntryKind>,
     /// Fewest hops from a remote entry point.
     pub remote_hops: Option<u32>,
     /// A remote entry point's conduit enters the zone without a blocking boundary control.
@@ -50,11 +54,14 @@ pub fn exposures(project: &Project, graph: &ZoneGraph) -> HashMap<ZoneId, ZoneEx
                 x.remote_hops = Some(x.remote_hops.map_or(hops, |h| h.min(hops)));
             }
         }
+        for z in graph.reachable_by_sessions_from(e.id).into_keys() {
+            out.entry(z).or_default().session_reached_by.insert(e.kind);
+        }
     }
     for (from, to, hop) in graph.edges() {
         let c = &project.conduits[hop.conduit_index];
         if let (Node::Entry(_, kind), Node::Zone(z)) = (from, to) {
-            if kind.is_remote() && !c.has_blocking_boundary() {
+            if kind.is_remote() && !hop.controlled && hop.kind == crate::model::HopKind::Initiate {
                 out.entry(z).or_default().direct_remote_unprotected = true;
             }
         }
@@ -81,6 +88,8 @@ pub enum Adjustment {
     DirectRemote,
     /// −1: no entry point reaches the zone over the network.
     Unreachable,
+    /// −1: every network route into the zone rides a response between zones.
+    ResponseOnly,
     /// Forced to 1: no entry point of the required kinds reaches the zone.
     RequiredEntryMissing {
         /// The kinds the threat needs.
@@ -143,6 +152,15 @@ pub fn threat_level(
                 (
                     Adjustment::DirectRemote,
                     Level::clamped(i32::from(base.value()) + 1),
+                )
+            } else if !x
+                .session_reached_by
+                .iter()
+                .any(|k| *k != EntryKind::Physical)
+            {
+                (
+                    Adjustment::ResponseOnly,
+                    Level::clamped(i32::from(base.value()) - 1),
                 )
             } else {
                 (Adjustment::None, base)

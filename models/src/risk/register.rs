@@ -205,6 +205,13 @@ fn adjustment_text(a: &Adjustment, lang: Lang) -> Option<String> {
         (Adjustment::Unreachable, Lang::En) => {
             "−1: no entry point reaches the zone over the network".into()
         }
+        (Adjustment::ResponseOnly, Lang::Ja) => {
+            "−1: 到達経路はすべてゾーン側が開始するセッションの応答経由(難)".into()
+        }
+        (Adjustment::ResponseOnly, Lang::En) => {
+            "−1: every route arrives only through responses to sessions the zone's side opens (harder)"
+                .into()
+        }
         (Adjustment::RequiredEntryMissing { kinds: k }, Lang::Ja) => {
             format!("1: {}から到達する経路なし", kinds(k))
         }

@@ -6,14 +6,16 @@
 //! used to enter it; the tree's level is the strongest among its steps (one strong step stops
 //! the route); vulnerability = 4 − that; risk = table(damage level, threat level, vulnerability).
 //! The tree's threat level follows its entry point (P): remote entry points 3; media, vendor
-//! PCs, wireless and the corporate network 2; physical access 1. Trees the analyst pruned stay
-//! listed, marked as pruned, and are left out of the damage's worst case.
+//! PCs, wireless and the corporate network 2; physical access 1; one lower when a step between
+//! zones rides a response to a session the attacker's side does not open (a harder hop, see
+//! [`crate::graph`]). Each step records the conduit and channel it crosses. Trees the analyst
+//! pruned stay listed, marked as pruned, and are left out of the damage's worst case.
 
 use super::coverage::{MeasureIndex, State};
 use super::method::{RiskValue, Table};
 use crate::catalogue::RiskMethod;
 use crate::graph::attack_path::simple_paths;
-use crate::graph::ZoneGraph;
+use crate::graph::{Hop, ZoneGraph};
 use crate::id::{ConduitId, DamageId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
 use serde::Serialize;
@@ -30,6 +32,8 @@ pub struct TreeStep {
     pub zone: ZoneId,
     /// Conduit used.
     pub via: ConduitId,
+    /// How the conduit was crossed (channel, initiated or response-only, boundary control).
+    pub hop: Hop,
     /// Countermeasure level in the inherent, planned and residual states.
     pub levels: [Level; 3],
 }
@@ -58,6 +62,8 @@ pub struct AttackTree {
     pub entry_kind: EntryKind,
     /// Threat level of the tree.
     pub threat: Level,
+    /// The threat level was lowered by one because a step between zones rides a response.
+    pub response_hop: bool,
     /// Steps.
     pub steps: Vec<TreeStep>,
     /// Pruned by the analyst.
@@ -102,13 +108,14 @@ pub fn build(
                 let steps: Vec<TreeStep> = path
                     .zones
                     .iter()
-                    .zip(&path.conduits)
-                    .map(|(z, c)| {
-                        let covering = measures.for_step(*z, Some(*c));
+                    .zip(&path.hops)
+                    .map(|(z, hop)| {
+                        let covering = measures.for_step(*z, Some(hop.conduit));
                         let level = |s: State| MeasureIndex::level(measures.counted(&covering, s));
                         TreeStep {
                             zone: *z,
-                            via: *c,
+                            via: hop.conduit,
+                            hop: *hop,
                             levels: [
                                 level(State::Inherent),
                                 level(State::Planned),
@@ -117,7 +124,12 @@ pub fn build(
                         }
                     })
                     .collect();
-                let threat = entry_threat(e.kind);
+                let response_hop = path.needs_response_hop();
+                let threat = if response_hop {
+                    Level::clamped(i32::from(entry_threat(e.kind).value()) - 1)
+                } else {
+                    entry_threat(e.kind)
+                };
                 let assess = |i: usize| {
                     let countermeasure = steps
                         .iter()
@@ -148,6 +160,7 @@ pub fn build(
                     entry: e.id,
                     entry_kind: e.kind,
                     threat,
+                    response_hop,
                     inherent: assess(0),
                     planned: assess(1),
                     residual: assess(2),

@@ -484,3 +484,74 @@ fn sl_gaps_use_recorded_levels_or_label_estimates() {
     let z = a.sl_gaps.iter().find(|g| g.id == ctl.to_string()).unwrap();
     assert_eq!((z.source, z.gap), (sl_gap::Achieved::Recorded, [0; 7]));
 }
+
+/// The plant's `it → ctl` conduit re-drawn so that the control zone opens the only session
+/// (`initiator: to`, e.g. a PLC pushing to a collector in `it`). Holding `it`, the attacker
+/// reaches ctl only by answering ctl's sessions: T03 (network, base 2) drops to 1 with the
+/// reason given; the attack tree to the PLC exists, rides that response and its threat level
+/// drops from 3 (internet) to 2. Worked by hand: importance 3 × threat 1 × vulnerability 3.
+#[test]
+fn a_zone_reached_only_through_responses_is_harder() {
+    let (mut d, _, plc) = plant();
+    let c = ConduitId::derived("it-ctl");
+    d.conduit_mut(c).channels[0].direction = Some(Direction::Reverse);
+    d.conduit_mut(c).channels[0].initiator = Some(Initiator::To);
+    d.project.damages.push(BusinessDamage {
+        id: DamageId::derived("stop"),
+        name: "供給停止".into(),
+        level: Level::High,
+        target: plc,
+        final_attack: String::new(),
+        pruned: vec![],
+        criteria: vec![Criterion::Delivery],
+    });
+    let a = analyse(&d.project);
+    let r = &a.risks[0];
+    assert_eq!(
+        (r.inherent.threat, &r.threat_basis.adjustment),
+        (Level::Low, &exposure::Adjustment::ResponseOnly)
+    );
+    assert!(r
+        .explain(State::Inherent, Lang::Ja, &d.project)
+        .contains("応答経由"));
+    assert_eq!(a.scenarios.len(), 1);
+    let tree = &a.scenarios[0];
+    assert!(tree.response_hop);
+    assert_eq!(tree.threat, Level::Medium);
+    assert_eq!(tree.steps[1].hop.kind, HopKind::Response);
+    // Let ctl's peer open the session instead (it polls ctl): back to the base level 2 and a
+    // tree at the internet's threat level 3.
+    d.conduit_mut(c).channels[0].initiator = Some(Initiator::From);
+    let a = analyse(&d.project);
+    assert_eq!(
+        (
+            a.risks[0].inherent.threat,
+            &a.risks[0].threat_basis.adjustment
+        ),
+        (Level::Medium, &exposure::Adjustment::None)
+    );
+    assert_eq!(
+        (a.scenarios[0].threat, a.scenarios[0].response_hop),
+        (Level::High, false)
+    );
+}
+
+/// The +1 for direct remote exposure needs a session the remote side can open: a zone that
+/// only browses out to the internet over an unprotected conduit keeps its base level.
+#[test]
+fn direct_remote_exposure_needs_a_session_from_outside() {
+    let (mut d, _, _) = plant();
+    let direct = d.conduit("net", "ctl");
+    d.conduit_mut(direct).channels[0].initiator = Some(Initiator::To);
+    let r = &analyse(&d.project).risks[0];
+    assert_eq!(
+        (r.inherent.threat, &r.threat_basis.adjustment),
+        (Level::Medium, &exposure::Adjustment::None)
+    );
+    d.conduit_mut(direct).channels[0].initiator = Some(Initiator::Either);
+    let r = &analyse(&d.project).risks[0];
+    assert_eq!(
+        (r.inherent.threat, &r.threat_basis.adjustment),
+        (Level::High, &exposure::Adjustment::DirectRemote)
+    );
+}

@@ -1,13 +1,14 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
 import { api, errorText, type AttackTree, type HeatMap } from "../api";
-import { catName, commit, doc, setView, state, toast } from "../app";
+import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
 import { setPruned, type Project } from "../model";
+import { describeHop, type ProtocolName } from "../route";
 
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
@@ -140,12 +141,34 @@ export function renderRisk(el: HTMLElement): void {
               h("td", {}, zone(ap.target_zone)),
               h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
               h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
-              h("td", {}, ap.shortest[0] ? [entry(ap.entry), ...ap.shortest[0].zones.map(zone)].join(" → ") : ""),
+              h("td", { class: "route" }, ap.shortest[0] ? routeCell(p, entry(ap.entry), ap.shortest[0].zones.map((z, i) => ({ zone: zone(z), hop: ap.shortest[0].hops[i] }))) : ""),
               h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
               h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
             ),
           ),
         ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A route zone by zone, each step with the conduit and channel that carried it (protocol, who
+ * opens the session, data direction, response-only, boundary control).
+ */
+function routeCell(p: Project, entryName: string, steps: Array<{ zone: string; hop: import("../route").Hop | undefined }>): HTMLElement {
+  const protocols = (catalogue().protocols ?? []) as ProtocolName[];
+  const ja = lang() === "ja";
+  return h(
+    "div",
+    {},
+    h("div", {}, entryName),
+    ...steps.map((s) =>
+      h(
+        "div",
+        { class: s.hop?.kind === "response" ? "route-step response" : "route-step" },
+        `→ ${s.zone}`,
+        s.hop ? h("span", { class: "route-hop" }, ` (${describeHop(p, protocols, s.hop, ja)})`) : "",
       ),
     ),
   );
@@ -159,7 +182,6 @@ export function renderRisk(el: HTMLElement): void {
 function scenarioSection(p: Project, values: string[], zone: (id: string) => string, entry: (id: string) => string): HTMLElement {
   const trees = state.analysis?.scenarios ?? [];
   const damages = new Map(p.damages.map((d) => [String(d.id), d]));
-  const conduitNames = new Map(p.conduits.map((c) => [c.id, c.name]));
   const risk = (v: AttackTree["inherent"]) => h("td", { class: `risk-cell ${valueClass(values, v.risk.value)}` }, v.risk.value);
   const body = trees.map((tr) =>
     h(
@@ -168,7 +190,12 @@ function scenarioSection(p: Project, values: string[], zone: (id: string) => str
       h("td", {}, String(damages.get(tr.damage)?.name ?? "")),
       h("td", {}, entry(tr.entry)),
       // Zone by zone, with the conduit taken: trees over parallel conduits differ only there.
-      h("td", {}, [entry(tr.entry), ...tr.steps.map((s) => `${zone(s.zone)} (${conduitNames.get(s.via) ?? ""})`)].join(" → ")),
+      h(
+        "td",
+        { class: "route" },
+        routeCell(p, entry(tr.entry), tr.steps.map((s) => ({ zone: zone(s.zone), hop: s.hop }))),
+        tr.response_hop ? h("div", { class: "route-note" }, t("scenario.response_hop")) : "",
+      ),
       risk(tr.inherent),
       risk(tr.planned),
       risk(tr.residual),

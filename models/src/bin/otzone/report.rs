@@ -1,6 +1,7 @@
 //! Text and JSON renderings of an analysis for the command line.
 
 use otzone_models::catalogue::Catalogue;
+use otzone_models::graph::route;
 use otzone_models::i18n;
 use otzone_models::model::{Endpoint, Lang, Project};
 use otzone_models::risk::coverage::State;
@@ -110,15 +111,19 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
     }
     let _ = writeln!(s, "\n{}", t("analyze.paths"));
     for ap in a.attack_paths.iter().filter(|x| x.reachable) {
+        // The first shortest route, hop by hop with the conduit and channel that carried it.
         let route = ap
             .shortest
             .first()
             .map(|ps| {
-                ps.zones
-                    .iter()
-                    .map(|z| name(z))
-                    .collect::<Vec<_>>()
-                    .join(" → ")
+                route::describe_route(
+                    p,
+                    cat,
+                    "",
+                    ps.zones.iter().map(|z| name(z)).zip(&ps.hops),
+                    lang,
+                )
+                .replace('\n', "\n      ")
             })
             .unwrap_or_default();
         let _ = writeln!(
@@ -140,6 +145,47 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
                 ]
             )
         );
+    }
+    if !a.scenarios.is_empty() {
+        let _ = writeln!(s, "\n{}", t("analyze.scenarios"));
+        for d in &p.damages {
+            let trees: Vec<_> = a
+                .scenarios
+                .iter()
+                .filter(|x| x.damage == d.id && !x.pruned)
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {}",
+                i18n::format(
+                    lang,
+                    "analyze.scenario_line",
+                    &[("damage", &d.name), ("n", &trees.len().to_string())]
+                )
+            );
+            for tree in trees.iter().take(2) {
+                let entry = name(&tree.entry);
+                let mut route = route::describe_route(
+                    p,
+                    cat,
+                    &entry,
+                    tree.steps.iter().map(|st| (name(&st.zone), &st.hop)),
+                    lang,
+                );
+                if tree.response_hop {
+                    route.push('\n');
+                    route.push_str(t("scenario.response_hop"));
+                }
+                let _ = writeln!(
+                    s,
+                    "    [{}→{}→{}] {}",
+                    tree.inherent.risk.value,
+                    tree.planned.risk.value,
+                    tree.residual.risk.value,
+                    route.replace('\n', "\n      ")
+                );
+            }
+        }
     }
     let unreachable = a.attack_paths.iter().filter(|x| !x.reachable).count();
     let _ = writeln!(

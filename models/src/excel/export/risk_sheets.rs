@@ -286,18 +286,21 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
                 .find(|e| e.id == ap.entry)
                 .map(|e| e.name.clone())
                 .unwrap_or_default();
+            // Each shortest route hop by hop: the conduit and channel that carried it.
             let route = ap
                 .shortest
                 .iter()
                 .map(|s| {
-                    s.zones
-                        .iter()
-                        .map(|z| ctx.zone_name(*z))
-                        .collect::<Vec<_>>()
-                        .join(" → ")
+                    crate::graph::route::describe_route(
+                        p,
+                        ctx.catalogue,
+                        &entry,
+                        s.zones.iter().map(|z| ctx.zone_name(*z)).zip(&s.hops),
+                        ctx.lang,
+                    )
                 })
                 .collect::<Vec<_>>()
-                .join("\n");
+                .join("\n\n");
             let cells: Vec<Cell> = vec![
                 entry.into(),
                 ctx.t(&format!("entry.{}", ap.entry_kind.key())).into(),
@@ -357,8 +360,6 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
     let damages: std::collections::HashMap<_, _> = p.damages.iter().map(|d| (d.id, d)).collect();
     let assets: std::collections::HashMap<_, &str> =
         p.assets.iter().map(|a| (a.id, a.name.as_str())).collect();
-    let conduits: std::collections::HashMap<_, &str> =
-        p.conduits.iter().map(|c| (c.id, c.name.as_str())).collect();
     let entries: std::collections::HashMap<_, &str> = p
         .entry_points
         .iter()
@@ -371,15 +372,18 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
         .map(|tree| {
             let damage = damages.get(&tree.damage);
             let entry = entries.get(&tree.entry).copied().unwrap_or_default();
-            // 侵入口 → zone (via conduit) → …, one line per step.
-            let mut route = vec![entry.to_owned()];
-            route.extend(tree.steps.iter().map(|s| {
-                format!(
-                    "→ {} ({})",
-                    ctx.zone_name(s.zone),
-                    conduits.get(&s.via).copied().unwrap_or_default()
-                )
-            }));
+            // 侵入口 → zone (conduit and channel) → …, one line per step.
+            let mut route = crate::graph::route::describe_route(
+                p,
+                ctx.catalogue,
+                entry,
+                tree.steps.iter().map(|s| (ctx.zone_name(s.zone), &s.hop)),
+                ctx.lang,
+            );
+            if tree.response_hop {
+                route.push('\n');
+                route.push_str(&ctx.t("scenario.response_hop"));
+            }
             let cells: Vec<Cell> = vec![
                 damage.map_or("", |d| d.name.as_str()).into(),
                 damage.map_or(Cell::Empty, |d| ctx.level(d.level).into()),
@@ -389,7 +393,7 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
                     .into(),
                 entry.into(),
                 ctx.level(tree.threat).into(),
-                route.join("\n").into(),
+                route.into(),
                 damage.map_or("", |d| d.final_attack.as_str()).into(),
                 tree.inherent.risk.value.as_ref().into(),
                 tree.planned.risk.value.as_ref().into(),

@@ -1,4 +1,5 @@
-//! Step 1-6 (IEC 62443-3-2 ZCR 3): a conduit that carries data into a zone of higher SL-T
+//! Step 1-6 (IEC 62443-3-2 ZCR 3): a conduit over which a zone of lower SL-T reaches one of
+//! higher SL-T (opening sessions, or answering them, see [`crate::graph`])
 //! needs a blocking boundary control or a counted network countermeasure on it. Entry points
 //! count as SL 0.
 use crate::graph::Node;
