@@ -4,6 +4,7 @@
 
 pub mod coverage;
 pub mod exposure;
+pub mod impact;
 pub mod method;
 pub mod register;
 pub mod rollup;

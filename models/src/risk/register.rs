@@ -4,6 +4,7 @@
 
 use super::coverage::{MeasureIndex, State};
 use super::exposure::{threat_level, Adjustment, ThreatBasis, ZoneExposure};
+use super::impact::{self, ImpactLimit};
 use super::method::{RiskValue, Table};
 use crate::catalogue::{Catalogue, CellProvenance, RiskMethod, Threat};
 use crate::derive::{AssetImportance, Importances};
@@ -50,6 +51,8 @@ pub struct RiskRow {
     pub scenario: ZoneThreatId,
     /// Asset importance and why.
     pub importance: AssetImportance,
+    /// The importance the row uses: the asset's, limited by the threat's recorded impacts.
+    pub impact: ImpactLimit,
     /// Threat level and why.
     pub threat_basis: ThreatBasis,
     /// Without countermeasures.
@@ -112,6 +115,7 @@ impl RiskRow {
             if ja { "(" } else { " (" }
         );
         self.importance.explain_into(lang, &mut out);
+        self.impact.explain_into(lang, &mut out);
         if a.impact_lowered {
             out.push_str(if ja {
                 "、対策で影響低減"
@@ -269,6 +273,10 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
     let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::default();
     // A (zone, threat) pair recorded twice in step 1-7 yields its rows once.
     let mut seen_scenarios: rustc_hash::FxHashSet<(ZoneId, &str)> = Default::default();
+    let business_scores: HashMap<crate::id::BusinessId, &crate::model::CriterionScores> =
+        p.businesses.iter().map(|b| (b.id, &b.scores)).collect();
+    // Per asset, its importance on each criterion (computed once, on first use).
+    let mut asset_scores: Vec<Option<crate::model::CriterionScores>> = vec![None; p.assets.len()];
     let mut rows: Vec<RiskRow> = Vec::new();
     let mut keys: Vec<(SortKey, u32)> = Vec::new();
     for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
@@ -305,6 +313,15 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                 .get(&asset.id)
                 .cloned()
                 .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
+            let scores = *asset_scores[ai].get_or_insert_with(|| {
+                impact::asset_scores(
+                    asset
+                        .businesses
+                        .iter()
+                        .filter_map(|b| business_scores.get(b).copied()),
+                )
+            });
+            let limited = impact::limit(&importance, &scores, &sc.impacts);
             let own = inp.measures.has_asset_scope(asset.id);
             let own_covering;
             let covering: &[usize] = if own {
@@ -328,9 +345,9 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                     basis.level
                 };
                 let i = if impact_lowered {
-                    Level::clamped(i32::from(importance.level.value()) - 1)
+                    Level::clamped(i32::from(limited.level.value()) - 1)
                 } else {
-                    importance.level
+                    limited.level
                 };
                 Assessment {
                     importance: i,
@@ -366,10 +383,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             let ([inherent, planned, residual], parties) = if own {
                 compute()
             } else {
-                figures
-                    .entry(importance.level)
-                    .or_insert_with(compute)
-                    .clone()
+                figures.entry(limited.level).or_insert_with(compute).clone()
             };
             let id = format!("{}@{}", sc.threat, asset.id);
             let key = (
@@ -389,6 +403,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                 zone: sc.zone,
                 scenario: sc.id,
                 importance,
+                impact: limited,
                 threat_basis: basis.clone(),
                 inherent,
                 planned,

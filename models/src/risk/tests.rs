@@ -75,7 +75,10 @@ fn plant() -> (Drawing, ZoneId, AssetId) {
     d.project.assets[0]
         .businesses
         .push(BusinessId::derived("成形"));
-    d.project.threats.push(scenario(ctl, "T03"));
+    // Step 1-7: T03 on the control zone would stop the moulding line (納期 3).
+    let mut t03 = scenario(ctl, "T03");
+    t03.impacts.set(Criterion::Delivery, Some(Level::High));
+    d.project.threats.push(t03);
     (d, ctl, plc)
 }
 
@@ -211,7 +214,7 @@ fn every_figure_explains_inputs_cell_and_measures() {
     let ja = r.explain(State::Residual, Lang::Ja, &d.project);
     assert_eq!(
         ja,
-        "重要度 3(業務「成形」(3 高、納期)から導出) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
+        "重要度 3(業務「成形」(3 高、納期)から導出、納期への影響 3) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
          → ipa-asset-v2 表 (3,2,2) = B [公表値]"
     );
     let en = r.explain(State::Inherent, Lang::En, &d.project);
@@ -554,4 +557,46 @@ fn direct_remote_exposure_needs_a_session_from_outside() {
         (r.inherent.threat, &r.threat_basis.adjustment),
         (Level::High, &exposure::Adjustment::DirectRemote)
     );
+}
+
+/// Step 1-7 impacts limit the importance a row uses. The PLC's importance is 3 (成形, 納期).
+/// Recording T03's impact as 納期 1 says the threat can do little there: the row uses
+/// min(3, 1) = 1, so inherent risk = table(1, 2, 3) = C instead of table(3, 2, 3) = A.
+/// Nothing recorded: the asset's 3 is used, said in the explanation and by validation.
+#[test]
+fn recorded_impacts_limit_the_importance_of_a_row() {
+    let (mut d, _, _) = plant();
+    d.project.threats[0].impacts = CriterionScores::default();
+    d.project.threats[0]
+        .impacts
+        .set(Criterion::Delivery, Some(Level::Low));
+    let r = analyse(&d.project).risks[0].clone();
+    assert_eq!(
+        r.importance.level,
+        Level::High,
+        "the asset's own importance"
+    );
+    assert_eq!(r.inherent.importance, Level::Low);
+    assert_eq!(&*r.inherent.risk.value, "C");
+    let ja = r.explain(State::Inherent, Lang::Ja, &d.project);
+    assert!(
+        ja.starts_with(
+            "重要度 1(業務「成形」(3 高、納期)から導出、重要度 3(納期) → 影響 1 により 1)"
+        ),
+        "{ja}"
+    );
+    // No impact recorded: the asset's importance 3, A, and a finding.
+    d.project.threats[0].impacts = CriterionScores::default();
+    let a = analyse(&d.project);
+    assert_eq!(
+        (
+            a.risks[0].inherent.importance,
+            &*a.risks[0].inherent.risk.value
+        ),
+        (Level::High, "A")
+    );
+    assert!(a.risks[0]
+        .explain(State::Inherent, Lang::Ja, &d.project)
+        .contains("影響未記録"));
+    assert!(a.findings.iter().any(|f| f.rule == "threat_without_impact"));
 }

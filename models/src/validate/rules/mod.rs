@@ -13,6 +13,7 @@ mod override_without_reason;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
 mod support_ended;
+mod threat_without_impact;
 mod unknown_asset_type;
 mod zone_without_policy;
 mod zone_without_threat_review;
@@ -30,6 +31,7 @@ pub const ALL: &[Rule] = &[
     conduit_into_higher_sl::RULE,
     safety_asset_outside_safety_zone::RULE,
     zone_without_threat_review::RULE,
+    threat_without_impact::RULE,
     zone_without_policy::RULE,
     sl_achieved_below_target::RULE,
     measure_without_responsibility::RULE,
