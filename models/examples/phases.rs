@@ -23,7 +23,7 @@ fn main() {
         let ex = exposure::exposures(&p, &g);
         let mi = MeasureIndex::build(&p, c);
         let t = Instant::now();
-        let rows = register::build(&register::RegisterInputs {
+        let (rows, _excluded) = register::build(&register::RegisterInputs {
             project: &p,
             catalogue: c,
             method: m,

@@ -11,8 +11,8 @@
 //! [`Catalogue::threat`] and [`Catalogue::measure`] resolve both.
 
 use crate::model::{
-    AssetClass, CustomMeasure, CustomThreat, EntryKind, IpaView, Level, Lowers, MeasureCategory,
-    OodaPhase, OodaStep, Project, ThreatVector,
+    AssetClass, AssetTrait, CustomMeasure, CustomThreat, EntryKind, IpaView, Level, Lowers,
+    MeasureCategory, OodaPhase, OodaStep, Project, ThreatVector,
 };
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -94,6 +94,20 @@ pub struct Threat {
     /// Asset classes it applies to (empty: all).
     #[serde(default)]
     pub applies_to: Vec<AssetClass>,
+    /// Asset attributes it needs, all of them (e.g. removable-media ports for T13); an asset
+    /// has a trait when its type lists it ([`AssetType::traits`]) or, for wireless, when it
+    /// speaks a wireless protocol.
+    #[serde(default)]
+    pub asset_traits: Vec<AssetTrait>,
+    /// It exploits the end of vendor support (T24, T27): whether it applies depends on the
+    /// asset's support end and the project's assessment horizon
+    /// ([`crate::risk::applicability`]).
+    #[serde(default)]
+    pub support_dependent: bool,
+    /// Confidence of `applies_to`, `asset_traits` and `support_dependent` (the brief gives
+    /// none of them: P, the product's proposal).
+    #[serde(default = "proposal")]
+    pub applicability_confidence: Confidence,
     /// Base threat level before exposure.
     pub base_level: Level,
     /// Countermeasures suggested for it (P: the product's mapping).
@@ -103,6 +117,10 @@ pub struct Threat {
     pub source: String,
     /// Confidence.
     pub confidence: Confidence,
+}
+
+fn proposal() -> Confidence {
+    Confidence::P
 }
 
 impl Threat {
@@ -292,6 +310,9 @@ pub struct AssetType {
     /// IPA worked-example importance (M), where known.
     #[serde(default)]
     pub ipa_example: Option<u8>,
+    /// Attributes every asset of the type has (P), e.g. a general-purpose OS.
+    #[serde(default)]
+    pub traits: Vec<AssetTrait>,
 }
 
 /// An industrial or IT protocol.
@@ -783,6 +804,9 @@ fn custom_threat(t: &CustomThreat) -> Threat {
         vector: t.vector,
         requires_entry: Vec::new(),
         applies_to: t.applies_to.clone(),
+        asset_traits: Vec::new(),
+        support_dependent: false,
+        applicability_confidence: Confidence::P,
         base_level: t.base_level,
         suggested: Vec::new(),
         source: "project".into(),

@@ -143,6 +143,20 @@ impl Checker<'_> {
             if let Some(s) = &a.supplier {
                 self.reference(&suppliers, s, format!("assets[{i}].supplier"), "supplier");
             }
+            let mut decided = HashSet::new();
+            for (j, o) in a.threat_applicability.iter().enumerate() {
+                self.threat_id(
+                    &o.threat,
+                    format!("assets[{i}].threat_applicability[{j}].threat"),
+                );
+                if !decided.insert(o.threat.as_str()) {
+                    self.push(
+                        "duplicate_id",
+                        format!("assets[{i}].threat_applicability[{j}].threat"),
+                        format!("threat {} is decided twice for the asset", o.threat),
+                    );
+                }
+            }
         }
         for (i, z) in p.zones.iter().enumerate() {
             if let Some(parent) = &z.parent {

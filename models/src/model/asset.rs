@@ -66,6 +66,10 @@ pub struct ProtectedAsset {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// The analyst's decisions that a catalogue threat does or does not apply to this asset,
+    /// each with its written reason (they win over the catalogue's rules).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub threat_applicability: Vec<ThreatApplicability>,
     /// Place on the zone diagram, relative to its zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -105,9 +109,42 @@ impl ProtectedAsset {
             protocols: Vec::new(),
             software: String::new(),
             notes: String::new(),
+            threat_applicability: Vec::new(),
             position: None,
         }
     }
+
+    /// The analyst's decision on `threat` for this asset, if any.
+    pub fn applicability_of(&self, threat: &str) -> Option<&ThreatApplicability> {
+        self.threat_applicability
+            .iter()
+            .find(|o| o.threat == threat)
+    }
+}
+
+/// The analyst's decision that a threat does (or does not) apply to one asset, overriding the
+/// catalogue's applicability rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreatApplicability {
+    /// Threat id (`T24`, `X-…`).
+    pub threat: String,
+    /// Applies (true) or does not apply (false).
+    pub applies: bool,
+    /// Why (required; an empty reason is a validation finding).
+    pub reason: String,
+}
+
+/// An attribute of an asset that decides whether some threats apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssetTrait {
+    /// Runs a general-purpose OS (Windows, Linux): commodity malware runs on it.
+    GeneralPurposeOs,
+    /// Has removable-media ports (USB, SD card) that are used in operation or maintenance.
+    RemovableMedia,
+    /// Talks over a wireless link.
+    Wireless,
 }
 
 /// Broad class of an asset type; threats state which classes they apply to.

@@ -14,7 +14,7 @@ mod threat;
 mod vulnerability;
 mod zone;
 
-pub use asset::{AssetClass, ImportanceOverride, ProtectedAsset};
+pub use asset::{AssetClass, AssetTrait, ImportanceOverride, ProtectedAsset, ThreatApplicability};
 pub use business::{BusinessProcess, SmartChange};
 pub use countermeasure::{
     Countermeasure, CustomMeasure, IpaView, Lowers, MeasureCategory, MeasureScope, MeasureStatus,
@@ -88,6 +88,14 @@ pub struct ProjectSettings {
     pub tolerable_risk: String,
     /// Let business-continuity measures lower impact (IPA: only vulnerability changes).
     pub impact_reduction: bool,
+    /// Assessment horizon in months after the assessment date: a support-dependent threat
+    /// (T24, T27) applies to an asset whose support ends before the horizon (P).
+    #[serde(skip_serializing_if = "is_default_horizon")]
+    pub support_horizon_months: u32,
+}
+
+fn is_default_horizon(m: &u32) -> bool {
+    *m == 12
 }
 
 impl Default for ProjectSettings {
@@ -96,6 +104,7 @@ impl Default for ProjectSettings {
             risk_method: "ipa-asset-v2".into(),
             tolerable_risk: "C".into(),
             impact_reduction: false,
+            support_horizon_months: 12,
         }
     }
 }

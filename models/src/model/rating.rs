@@ -320,6 +320,23 @@ impl IsoDate {
     pub fn ymd(&self) -> (i32, u8, u8) {
         (self.0.year(), self.0.month() as u8, self.0.day())
     }
+    /// The same day `months` later, clamped to the month's last day (2026-01-31 + 1 month =
+    /// 2026-02-28); saturates at the calendar's end.
+    pub fn plus_months(&self, months: u32) -> Self {
+        let (y, m, d) = self.ymd();
+        let total = i64::from(y) * 12 + i64::from(m - 1) + i64::from(months);
+        let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u8 + 1);
+        let Ok(ny) = i32::try_from(ny) else {
+            return self.clone();
+        };
+        let Ok(month) = time::Month::try_from(nm) else {
+            return self.clone();
+        };
+        let last = time::util::days_in_month(month, ny);
+        time::Date::from_calendar_date(ny, month, d.min(last))
+            .map(Self)
+            .unwrap_or_else(|_| self.clone())
+    }
 }
 
 impl fmt::Display for IsoDate {

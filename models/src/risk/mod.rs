@@ -2,6 +2,7 @@
 //! paths and attack trees over the zone graph, roll-ups and heat maps, the SL gap matrix and
 //! validation findings — everything the app and the Excel export present.
 
+pub mod applicability;
 pub mod coverage;
 pub mod exposure;
 pub mod impact;
@@ -36,6 +37,9 @@ pub struct Analysis {
     pub tolerable: String,
     /// The register, highest residual risk first.
     pub risks: Vec<RiskRow>,
+    /// (threat, asset) pairs of a zone's threats left out by a recorded decision (support end
+    /// after the horizon, the analyst's per-asset decision).
+    pub exclusions: Vec<applicability::Exclusion>,
     /// Attack paths per entry point × high-importance zone.
     pub attack_paths: Vec<AttackPath>,
     /// Candidate attack trees per business damage.
@@ -73,7 +77,7 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
     let graph = ZoneGraph::build(project);
     let exposures = exposure::exposures(project, &graph);
     let measures = MeasureIndex::build(project, catalogue);
-    let risks = register::build(&register::RegisterInputs {
+    let (risks, exclusions) = register::build(&register::RegisterInputs {
         project,
         catalogue,
         method,
@@ -106,6 +110,7 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
         values: method.values.clone(),
         tolerable: project.settings.tolerable_risk.clone(),
         risks,
+        exclusions,
         attack_paths,
         scenarios,
         rollups,

@@ -2,6 +2,7 @@
 //! residual risk, each explainable, and a stable id `threat@asset` so that user decisions
 //! survive recomputation.
 
+use super::applicability::{self, Applies, Decision, Exclusion};
 use super::coverage::{MeasureIndex, State};
 use super::exposure::{threat_level, Adjustment, ThreatBasis, ZoneExposure};
 use super::impact::{self, ImpactLimit};
@@ -53,6 +54,8 @@ pub struct RiskRow {
     pub importance: AssetImportance,
     /// The importance the row uses: the asset's, limited by the threat's recorded impacts.
     pub impact: ImpactLimit,
+    /// Why the threat applies to the asset.
+    pub applicability: Applies,
     /// Threat level and why.
     pub threat_basis: ThreatBasis,
     /// Without countermeasures.
@@ -186,6 +189,13 @@ impl RiskRow {
                 c.method, c.i, c.t, c.v, a.risk.value
             )
         };
+        // Why the threat applies to the asset, when a rule other than the catalogue's classes
+        // decided (support end, 要確認, the analyst).
+        let why = self.applicability.explain(lang);
+        if !why.is_empty() {
+            out.push_str(if ja { "。" } else { ". " });
+            out.push_str(&why);
+        }
         out
     }
 }
@@ -250,8 +260,10 @@ type SortKey = (u8, u8, u8, usize, usize, usize);
 ///
 /// # Complexity
 /// O(R·m) for R rows and m countermeasures in scope of a row, plus O(R log R) to sort.
-pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
+pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
     let p = inp.project;
+    let horizon = applicability::horizon(p);
+    let mut exclusions: Vec<Exclusion> = Vec::new();
     let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::default();
     for (i, a) in p.assets.iter().enumerate() {
         if let Some(z) = a.zone {
@@ -304,9 +316,21 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
             .unwrap_or_default()
         {
             let asset = &p.assets[ai];
-            if !threat.applies_to_class(inp.catalogue.class_of(&asset.asset_type)) {
-                continue;
-            }
+            let applies =
+                match applicability::decide(inp.catalogue, threat, asset, horizon.as_ref()) {
+                    Decision::Applies(a) => a,
+                    Decision::OutOfScope => continue,
+                    Decision::Excluded(reason) => {
+                        exclusions.push(Exclusion {
+                            id: format!("{}@{}", sc.threat, asset.id),
+                            threat: threat_id.clone(),
+                            asset: asset.id,
+                            zone: sc.zone,
+                            reason,
+                        });
+                        continue;
+                    }
+                };
             let importance = inp
                 .importances
                 .assets
@@ -404,6 +428,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
                 scenario: sc.id,
                 importance,
                 impact: limited,
+                applicability: applies,
                 threat_basis: basis.clone(),
                 inherent,
                 planned,
@@ -419,7 +444,9 @@ pub fn build(inp: &RegisterInputs<'_>) -> Vec<RiskRow> {
     // Sort small keys, then move each row once.
     keys.sort_unstable();
     let mut slots: Vec<Option<RiskRow>> = rows.into_iter().map(Some).collect();
-    keys.into_iter()
+    let rows = keys
+        .into_iter()
         .filter_map(|(_, i)| slots[i as usize].take())
-        .collect()
+        .collect();
+    (rows, exclusions)
 }

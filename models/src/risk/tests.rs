@@ -600,3 +600,58 @@ fn recorded_impacts_limit_the_importance_of_a_row() {
         .contains("影響未記録"));
     assert!(a.findings.iter().any(|f| f.rule == "threat_without_impact"));
 }
+
+/// T24 (end-of-support exploits) on three assets of one zone, assessed 2026-11-16 with the
+/// default 12-month horizon (→ 2027-11-16): a gateway supported until 2031-03-31 gets no row
+/// and the decision is recorded; an EWS on Windows 10 (support ended 2025-10-14) gets a row
+/// that says so; a PLC with no support end gets a row flagged 要確認. An analyst's decision
+/// that T24 does not apply to the EWS removes its row, with the reason recorded.
+#[test]
+fn t24_applies_by_support_end_and_the_analyst_can_decide_per_asset() {
+    let mut d = Drawing::new();
+    d.project.meta.updated = IsoDate::parse("2026-11-16");
+    d.entry("net", EntryKind::Internet);
+    let z = d.zone("cell", 2);
+    d.conduit("net", "cell");
+    let gw = d.asset("GW", "iot_gateway", "cell");
+    let ews = d.asset("EWS", "ews", "cell");
+    let plc = d.asset("PLC", "plc", "cell");
+    for (id, end) in [
+        (gw, Some("2031-03-31")),
+        (ews, Some("2025-10-14")),
+        (plc, None),
+    ] {
+        let a = d.project.assets.iter_mut().find(|a| a.id == id).unwrap();
+        a.support_end = end.and_then(IsoDate::parse);
+    }
+    d.project.threats.push(scenario(z, "T24"));
+    let a = analyse(&d.project);
+    let rows: Vec<_> = a.risks.iter().map(|r| r.asset).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.contains(&ews) && rows.contains(&plc));
+    assert_eq!(a.exclusions.len(), 1);
+    assert_eq!(a.exclusions[0].asset, gw);
+    assert!(a.exclusions[0]
+        .reason
+        .explain(Lang::Ja)
+        .contains("サポート終了 2031-03-31 は評価期間の終わり 2027-11-16 より後"));
+    let row = |id| a.risks.iter().find(|r| r.asset == id).unwrap();
+    assert!(row(ews)
+        .explain(State::Inherent, Lang::Ja, &d.project)
+        .ends_with("適用: サポート終了 2025-10-14(評価期間の終わり 2027-11-16 まで)"));
+    assert!(row(plc).applicability.needs_check());
+    // A 60-month horizon (to 2031-11-16) takes in the gateway's 2031-03-31.
+    d.project.settings.support_horizon_months = 60;
+    assert_eq!(analyse(&d.project).risks.len(), 3, "2031-11-16 horizon");
+    d.project.settings.support_horizon_months = 12;
+    // The analyst decides T24 does not apply to the EWS.
+    let e = d.project.assets.iter_mut().find(|a| a.id == ews).unwrap();
+    e.threat_applicability.push(ThreatApplicability {
+        threat: "T24".into(),
+        applies: false,
+        reason: "ESU契約で2028年までパッチ提供".into(),
+    });
+    let a = analyse(&d.project);
+    assert_eq!(a.risks.len(), 1);
+    assert_eq!(a.exclusions.len(), 2);
+}
