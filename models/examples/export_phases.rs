@@ -27,7 +27,7 @@ fn main() {
     let _ = otzone_models::chart::zone_diagram(&p, Lang::Ja).unwrap();
     println!("diagram {:?}", t.elapsed());
     let t = Instant::now();
-    let _ = otzone_models::chart::heatmap(&a.rollups.heatmaps, Lang::Ja).unwrap();
+    let _ = otzone_models::chart::heatmap(&a.rollups.heatmaps, a.values.len(), Lang::Ja).unwrap();
     let _ = otzone_models::chart::risk_by_zone(&p, &a.rollups.zones, &a.values, Lang::Ja).unwrap();
     println!("charts {:?}", t.elapsed());
     // OTZONE_EXPORT_REPEAT=N exports N times (so a profiler sees mostly the export).

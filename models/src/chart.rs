@@ -83,15 +83,11 @@ fn font(size: u32) -> TextStyle<'static> {
     (FAMILY, size).into_font().color(&BLACK)
 }
 
-/// Colour of a risk rank (0 = highest).
-fn rank_colour(rank: usize) -> RGBColor {
-    match rank {
-        0 => RGBColor(192, 0, 0),
-        1 => RGBColor(237, 125, 49),
-        2 => RGBColor(255, 192, 0),
-        3 => RGBColor(146, 208, 80),
-        _ => RGBColor(0, 176, 80),
-    }
+/// Colour of the risk value of `rank` (0 = highest) among `values` values, from the one shared
+/// scale ([`crate::risk::colour`]).
+fn rank_colour(rank: usize, values: usize) -> RGBColor {
+    let c = crate::risk::colour::of_rank(rank, values).fill;
+    RGBColor((c >> 16) as u8, (c >> 8) as u8, c as u8)
 }
 
 fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
@@ -105,7 +101,7 @@ fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
 ///
 /// # Errors
 /// Font or encoding failures, as text.
-pub fn heatmap(maps: &[HeatMap], lang: Lang) -> Result<Vec<u8>, String> {
+pub fn heatmap(maps: &[HeatMap], values: usize, lang: Lang) -> Result<Vec<u8>, String> {
     let (w, h) = (1000u32, 430u32);
     let pick = |s: crate::risk::coverage::State| maps.iter().find(|m| m.state == s);
     let panels = [
@@ -146,14 +142,13 @@ pub fn heatmap(maps: &[HeatMap], lang: Lang) -> Result<Vec<u8>, String> {
                 for l in 1..=5usize {
                     let x = ox + (l as i32 - 1) * cw;
                     let y = oy + row as i32 * ch;
-                    // Colour by importance + likelihood (2..=8): 8 is the highest rank (0),
-                    // 4 or less the lowest (4).
-                    let rank = (8 - (imp + l)).min(4);
+                    // Coloured by the highest risk value among the cell's rows, on the same
+                    // scale as every other chart and view (never by a sum of inputs).
                     let n = map.map_or(0, |m| m.grid[imp - 1][l - 1]);
-                    let colour = if n == 0 {
-                        RGBColor(242, 242, 242)
-                    } else {
-                        rank_colour(rank)
+                    let worst = map.and_then(|m| m.worst[imp - 1][l - 1]);
+                    let colour = match worst {
+                        Some(rank) if n > 0 => rank_colour(usize::from(rank), values),
+                        _ => RGBColor(242, 242, 242),
                     };
                     root.draw(&Rectangle::new(
                         [(x, y), (x + cw - 3, y + ch - 3)],
@@ -162,8 +157,16 @@ pub fn heatmap(maps: &[HeatMap], lang: Lang) -> Result<Vec<u8>, String> {
                     .map_err(e)?;
                     let label = n.to_string();
                     let tx = x + cw / 2 - 6 * label.len() as i32;
-                    root.draw(&Text::new(label, (tx, y + ch / 2 - 12), font(20)))
-                        .map_err(e)?;
+                    let ink = worst.filter(|_| n > 0).map_or(0, |rank| {
+                        crate::risk::colour::of_rank(usize::from(rank), values).text
+                    });
+                    let ink = RGBColor((ink >> 16) as u8, (ink >> 8) as u8, ink as u8);
+                    root.draw(&Text::new(
+                        label,
+                        (tx, y + ch / 2 - 12),
+                        font(20).color(&ink),
+                    ))
+                    .map_err(e)?;
                 }
             }
             for l in 1..=5 {
@@ -241,7 +244,7 @@ pub fn risk_by_zone(
                 let len = (*n as f64 / max as f64 * bar_w as f64).round().max(2.0) as i32;
                 root.draw(&Rectangle::new(
                     [(x, y), (x + len, y + 26)],
-                    rank_colour(rank).filled(),
+                    rank_colour(rank, values.len()).filled(),
                 ))
                 .map_err(e)?;
                 x += len;
@@ -258,7 +261,7 @@ pub fn risk_by_zone(
             let x = left + rank as i32 * 110;
             root.draw(&Rectangle::new(
                 [(x, ly), (x + 22, ly + 18)],
-                rank_colour(rank).filled(),
+                rank_colour(rank, values.len()).filled(),
             ))
             .map_err(e)?;
             root.draw(&Text::new(v.clone(), (x + 28, ly), font(15)))

@@ -153,6 +153,8 @@ pub struct AnalysisView {
     pub attack_paths: serde_json::Value,
     /// Attack trees per business damage.
     pub scenarios: serde_json::Value,
+    /// (threat, asset) pairs left out of the register by a recorded decision.
+    pub exclusions: Vec<ExclusionView>,
     /// Roll-ups and heat maps.
     pub rollups: serde_json::Value,
     /// SL gaps.
@@ -165,6 +167,25 @@ pub struct AnalysisView {
     pub business_importance: std::collections::BTreeMap<String, u8>,
     /// Zone importance: zone id → level.
     pub zone_importance: std::collections::BTreeMap<String, u8>,
+}
+
+/// A (threat, asset) pair without a register row, and why (both languages: the UI switches).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExclusionView {
+    /// The row id it would have.
+    pub id: String,
+    /// Threat id.
+    pub threat: String,
+    /// Asset id.
+    pub asset: String,
+    /// Zone id.
+    pub zone: String,
+    /// The analyst decided it (can be taken back); otherwise a rule (support end).
+    pub analyst: bool,
+    /// Why, in Japanese.
+    pub reason_ja: String,
+    /// Why, in English.
+    pub reason_en: String,
 }
 
 fn value<T: Serialize>(v: &T) -> serde_json::Value {
@@ -182,6 +203,22 @@ pub fn analysis_view(analysis: &Analysis, revision: u64) -> AnalysisView {
         risks: analysis.risks.iter().map(RiskView::of).collect(),
         attack_paths: value(&analysis.attack_paths),
         scenarios: value(&analysis.scenarios),
+        exclusions: analysis
+            .exclusions
+            .iter()
+            .map(|x| ExclusionView {
+                id: x.id.clone(),
+                threat: x.threat.to_string(),
+                asset: x.asset.to_string(),
+                zone: x.zone.to_string(),
+                analyst: matches!(
+                    x.reason,
+                    otzone_models::risk::applicability::ExclusionReason::Analyst { .. }
+                ),
+                reason_ja: x.reason.explain(otzone_models::model::Lang::Ja),
+                reason_en: x.reason.explain(otzone_models::model::Lang::En),
+            })
+            .collect(),
         rollups: value(&analysis.rollups),
         sl_gaps: value(&analysis.sl_gaps),
         findings: value(&analysis.findings),

@@ -90,6 +90,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "ゾーン図",
                 "脅威と影響",
                 "リスク評価",
+                "脅威の適用判断",
                 "リスクサマリ",
                 "攻撃経路",
                 "攻撃シナリオ(事業被害ベース)",
@@ -116,6 +117,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 "Zone diagram",
                 "Threats and impact",
                 "Risk assessment",
+                "Threat applicability",
                 "Risk summary",
                 "Attack paths",
                 "Attack scenarios (damage)",
@@ -147,10 +149,20 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             (expected[6], p.conduits.len()),
             (expected[8], p.threats.len()),
             (expected[9], a.risks.len()),
-            (expected[12], a.scenarios.len()),
-            (expected[13], p.countermeasures.len()),
-            (expected[21], p.ooda_roles.len()),
-            (expected[22], a.findings.len()),
+            (
+                expected[10],
+                a.risks
+                    .iter()
+                    .filter(|r| {
+                        r.applicability != otzone_models::risk::applicability::Applies::Catalogue
+                    })
+                    .count()
+                    + a.exclusions.len(),
+            ),
+            (expected[13], a.scenarios.len()),
+            (expected[14], p.countermeasures.len()),
+            (expected[22], p.ooda_roles.len()),
+            (expected[23], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
@@ -1181,4 +1193,76 @@ fn vulnerability_findings_are_listed_open_first_and_bad_ones_refused() {
         msg.contains("vulnerabilities[1].asset") && msg.contains("dangling_reference"),
         "{msg}"
     );
+}
+
+/// 脅威の適用判断: the food plant's gateway (support until 2031-03-31, assessed 2026-11-16 with
+/// the 12-month horizon) is listed 対象外 with its reason; assets without a support end that
+/// T24 is recorded for are listed 適用(要確認); an analyst's decision appears with its reason.
+/// The rows carry their own ids, so the customer's agreement on a decision reads back without
+/// touching the register row's answer.
+#[test]
+fn threat_applicability_decisions_are_listed_for_the_customer() {
+    use otzone_models::model::ThreatApplicability;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    let scada = p
+        .assets
+        .iter_mut()
+        .find(|a| a.name == "SCADAサーバ")
+        .unwrap();
+    scada.threat_applicability.push(ThreatApplicability {
+        threat: "T24".into(),
+        applies: false,
+        reason: "Windows Server 2022、延長サポート 2031年まで".into(),
+    });
+    export(&p, Lang::Ja, &path);
+    let a = analyse(&p, Catalogue::builtin());
+    let rows = sheet(&path, "脅威の適用判断");
+    assert_eq!(
+        rows[0][..6],
+        ["ID", "脅威", "保護対象", "ゾーン", "判断", "根拠"]
+    );
+    let find = |asset: &str| {
+        rows.iter()
+            .find(|r| r.get(2).map(String::as_str) == Some(asset))
+            .unwrap_or_else(|| panic!("{asset} listed"))
+    };
+    let gw = find("クラウドMES連携ゲートウェイ");
+    assert_eq!(gw[4], "対象外");
+    assert!(
+        gw[5].contains("2031-03-31") && gw[5].contains("2027-11-16"),
+        "{gw:?}"
+    );
+    assert!(gw[0].starts_with("applicability:T24@"));
+    let sc = find("SCADAサーバ");
+    assert_eq!(sc[4], "対象外");
+    assert!(sc[5].contains("延長サポート"));
+    let checks = a
+        .risks
+        .iter()
+        .filter(|r| r.applicability.needs_check())
+        .count();
+    assert!(checks > 0);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.get(4).map(String::as_str) == Some("適用(要確認)"))
+            .count(),
+        checks
+    );
+    // Every row decided by a rule other than the catalogue's classes (e.g. the historian,
+    // support ending 2027-01-09, inside the horizon: 適用) and every exclusion.
+    let decided = a
+        .risks
+        .iter()
+        .filter(|r| r.applicability != otzone_models::risk::applicability::Applies::Catalogue)
+        .count();
+    assert_eq!(rows.len() - 1, decided + a.exclusions.len(), "{rows:?}");
+    let historian = find("ヒストリアンサーバ");
+    assert_eq!(historian[4], "適用");
+    assert!(historian[5].contains("2027-01-09"));
+    // Untouched, the sheet reads back with no problem and no change.
+    let report = responses::read(&p, &a, &path).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.changes.is_empty());
 }

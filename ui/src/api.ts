@@ -59,6 +59,8 @@ export interface Catalogue {
 export interface HeatMap {
   state: "inherent" | "planned" | "residual";
   grid: number[][];
+  /** Highest risk value (rank, 0 = highest) among each cell's rows; null when empty. */
+  worst: Array<Array<number | null>>;
 }
 export interface Analysis {
   revision: number;
@@ -68,6 +70,8 @@ export interface Analysis {
   risks: RiskView[];
   attack_paths: AttackPath[];
   scenarios: AttackTree[];
+  /** (threat, asset) pairs left out of the register by a recorded decision. */
+  exclusions: Exclusion[];
   rollups: {
     total: Record<string, unknown>;
     zones: Array<{ zone: string } & GroupCounts>;
@@ -80,6 +84,16 @@ export interface Analysis {
   asset_importance: Record<string, number>;
   business_importance: Record<string, number>;
   zone_importance: Record<string, number>;
+}
+/** A (threat, asset) pair without a register row, and why. */
+export interface Exclusion {
+  id: string;
+  threat: string;
+  asset: string;
+  zone: string;
+  analyst: boolean;
+  reason_ja: string;
+  reason_en: string;
 }
 /** A candidate attack tree of the damage-based view (IPA 事業被害ベース), as the core sends it. */
 export interface AttackTree {

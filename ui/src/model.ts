@@ -348,6 +348,35 @@ export function setPruned(p: Project, damage: Id, key: string, on: boolean): Pro
   return setField(p, "damages", damage, "pruned", on ? [...list, key] : list.filter((k) => k !== key));
 }
 
+/** The analyst's decision on one threat for one asset (step 1-7), winning over the catalogue. */
+export interface ThreatApplicability {
+  threat: string;
+  applies: boolean;
+  reason: string;
+}
+
+/**
+ * Record that `threat` applies (true) or does not apply (false) to an asset, with its reason;
+ * `null` takes the decision back (the catalogue's rules decide again).
+ */
+export function setThreatApplicability(p: Project, asset: Id, threat: string, applies: boolean | null, reason: string): Project {
+  const a = p.assets.find((x) => x.id === asset);
+  if (!a) return p;
+  const list = ((a.threat_applicability as ThreatApplicability[] | undefined) ?? []).filter((o) => o.threat !== threat);
+  if (applies !== null) list.push({ threat, applies, reason: reason.trim() });
+  list.sort((x, y) => x.threat.localeCompare(y.threat));
+  const next = setField(p, "assets", asset, "threat_applicability", list);
+  if (list.length === 0) {
+    const assets = next.assets.map((x) => {
+      if (x.id !== asset) return x;
+      const { threat_applicability: _, ...rest } = x;
+      return rest as typeof x;
+    });
+    return { ...next, assets };
+  }
+  return next;
+}
+
 /** A new vulnerability-inspection finding, open. */
 export function newFinding(title: string): Record<string, unknown> & { id: Id } {
   return { id: newId(), title, status: "open" };

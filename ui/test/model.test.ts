@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, toggleBoundary } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, setThreatApplicability, toggleBoundary } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -151,5 +151,19 @@ describe("vulnerability findings", () => {
     expect(q.vulnerabilities![0]).toMatchObject({ id, title: "既定パスワードのまま", status: "open" });
     expect("asset" in q.vulnerabilities![0]).toBe(false);
     expect(removeItem(p, "assets", a).vulnerabilities).toBeUndefined();
+  });
+});
+
+describe("threat applicability per asset", () => {
+  it("records, replaces and takes back a decision with its reason", () => {
+    const p = sample("food-plant");
+    const gw = p.assets.find((a) => a.name === "クラウドMES連携ゲートウェイ")!;
+    const q = setThreatApplicability(p, gw.id, "T24", true, " 旧OSの管理画面が残る ");
+    expect(q.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([{ threat: "T24", applies: true, reason: "旧OSの管理画面が残る" }]);
+    const r = setThreatApplicability(q, gw.id, "T24", false, "延長サポート契約");
+    expect(r.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([{ threat: "T24", applies: false, reason: "延長サポート契約" }]);
+    const back = setThreatApplicability(r, gw.id, "T24", null, "");
+    expect("threat_applicability" in back.assets.find((a) => a.id === gw.id)!).toBe(false);
+    expect(p.assets.find((a) => a.id === gw.id)!.threat_applicability).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 //! validation findings — everything the app and the Excel export present.
 
 pub mod applicability;
+pub mod colour;
 pub mod coverage;
 pub mod exposure;
 pub mod impact;

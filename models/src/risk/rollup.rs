@@ -89,6 +89,9 @@ pub struct HeatMap {
     pub state: State,
     /// `grid[importance − 1][likelihood − 1]`.
     pub grid: [[usize; 5]; 3],
+    /// The highest risk value (its rank, 0 = highest) among the rows of each cell, which the
+    /// cell is coloured by; `None` for an empty cell.
+    pub worst: [[Option<u8>; 5]; 3],
 }
 
 /// All roll-ups.
@@ -146,6 +149,7 @@ pub fn compute(
     let mut businesses = vec![GroupCounts::new(values); project.businesses.len()];
     let mut parties = vec![GroupCounts::new(values); parties_order.len()];
     let mut grids = [[[0usize; 5]; 3]; 3];
+    let mut worst = [[[None::<u8>; 5]; 3]; 3];
     for r in rows {
         total.add(r);
         if let Some(&z) = zone_index.get(&r.zone) {
@@ -171,6 +175,8 @@ pub fn compute(
             let i = usize::from(a.importance.value()) - 1;
             let l = usize::from(likelihood(a.threat, a.vulnerability)) - 1;
             grids[g][i][l] += 1;
+            let w = &mut worst[g][i][l];
+            *w = Some(w.map_or(a.risk.rank, |x| x.min(a.risk.rank)));
         }
     }
     let zones = project
@@ -219,7 +225,8 @@ pub fn compute(
     let heatmaps = State::ALL
         .into_iter()
         .zip(grids)
-        .map(|(state, grid)| HeatMap { state, grid })
+        .zip(worst)
+        .map(|((state, grid), worst)| HeatMap { state, grid, worst })
         .collect();
     Rollups {
         total,

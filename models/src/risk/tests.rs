@@ -655,3 +655,24 @@ fn t24_applies_by_support_end_and_the_analyst_can_decide_per_asset() {
     assert_eq!(a.risks.len(), 1);
     assert_eq!(a.exclusions.len(), 2);
 }
+
+/// Heat maps colour a cell by the risk value of its rows, from the one scale. The plant's
+/// inherent row is importance 3, threat 2, vulnerability 3: likelihood 2 + 3 − 1 = 4, value A
+/// (table (3,2,3)). The old colouring by importance + likelihood (3 + 4 = 7) gave it the
+/// orange of B; the cell now carries A's rank 0, and the scale gives A dark red.
+#[test]
+fn heat_map_cells_carry_the_value_of_their_rows() {
+    let (d, _, _) = plant();
+    let a = analyse(&d.project);
+    assert_eq!(&*a.risks[0].inherent.risk.value, "A");
+    let inherent = a
+        .rollups
+        .heatmaps
+        .iter()
+        .find(|m| m.state == State::Inherent)
+        .unwrap();
+    assert_eq!(inherent.grid[2][3], 1);
+    assert_eq!(inherent.worst[2][3], Some(0));
+    assert_eq!(inherent.worst[2][4], None, "an empty cell has no value");
+    assert_eq!(colour::of_rank(0, a.values.len()).fill, 0x00C0_0000);
+}

@@ -7,18 +7,16 @@ import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
-import { setPruned, type Project } from "../model";
+import { setPruned, setThreatApplicability, type Project, type ThreatApplicability } from "../model";
 import { describeHop, type ProtocolName } from "../route";
+import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
-function valueClass(values: string[], v: string): string {
-  const rank = values.indexOf(v);
-  return `risk-${Math.max(0, Math.min(4, Math.round((rank / Math.max(1, values.length - 1)) * 4)))}`;
-}
 
 export function renderRisk(el: HTMLElement): void {
+  installRiskStyles();
   grid?.destroy();
   grid = null;
   const a = state.analysis;
@@ -80,6 +78,7 @@ export function renderRisk(el: HTMLElement): void {
         h("h4", {}, t("xl.col.importance_basis")),
         h("p", {}, x.importance),
         ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
+        applicabilityForm(r.asset, r.threat),
       );
     } catch (e) {
       toast(errorText(e), true);
@@ -87,9 +86,10 @@ export function renderRisk(el: HTMLElement): void {
   };
   grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
   apply();
+  el.append(exclusionSection(p, zoneNames));
 
   // Heat maps.
-  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map(heatmap)));
+  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map((m) => heatmap(m, a.values.length))));
   // Roll-ups.
   const counts = (c: { rows: number; residual?: number[] }) =>
     a.values.map((v, i) => h("td", { class: c.residual?.[i] ? valueClass(a.values, v) : "" }, String(c.residual?.[i] ?? 0)));
@@ -149,6 +149,76 @@ export function renderRisk(el: HTMLElement): void {
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The analyst's decision whether this row's threat applies to its asset (step 1-7), with the
+ * reason the workbook shows the customer: "does not apply" removes the row (listed below the
+ * register with its reason), "applies" keeps it whatever the catalogue's rules say.
+ */
+function applicabilityForm(asset: string, threat: string): HTMLElement {
+  const a = doc().assets.find((x) => x.id === asset);
+  const current = ((a?.threat_applicability as ThreatApplicability[] | undefined) ?? []).find((o) => o.threat === threat);
+  const choice = h(
+    "select",
+    { id: "applicability-choice", "aria-label": t("xl.col.applicability") },
+    h("option", { value: "", selected: !current }, t("ui.applicability.catalogue")),
+    h("option", { value: "applies", selected: current?.applies === true }, t("xl.applicability.applies")),
+    h("option", { value: "excluded", selected: current?.applies === false }, t("xl.applicability.excluded")),
+  );
+  const reason = h("textarea", { id: "applicability-reason", rows: 2, placeholder: t("ui.applicability.reason") }) as HTMLTextAreaElement;
+  reason.value = current?.reason ?? "";
+  const save = h("button", { id: "applicability-save" }, t("ui.applicability.record"));
+  save.addEventListener("click", () => {
+    const v = (choice as HTMLSelectElement).value;
+    if (v && !reason.value.trim()) {
+      toast(t("ui.applicability.reason_needed"), true);
+      reason.focus();
+      return;
+    }
+    commit(setThreatApplicability(doc(), asset, threat, v === "" ? null : v === "applies", reason.value), t("xl.col.applicability"), false);
+  });
+  return h("section", { class: "applicability" }, h("h4", {}, t("xl.sheet.applicability")), choice, reason, save);
+}
+
+/** The (threat, asset) pairs without a row, with the decision; the analyst's can be taken back. */
+function exclusionSection(p: Project, zoneNames: Map<string, string>): HTMLElement {
+  const list = state.analysis?.exclusions ?? [];
+  const assetNames = new Map(p.assets.map((x) => [x.id, x.name]));
+  const ja = lang() === "ja";
+  return h(
+    "section",
+    { class: "card", id: "exclusions" },
+    h("h3", {}, `${t("xl.applicability.excluded")} (${list.length})`),
+    list.length === 0
+      ? h("p", { class: "hint" }, t("ui.applicability.none"))
+      : h(
+          "table",
+          { class: "paths" },
+          h("thead", {}, h("tr", {}, ...[t("xl.col.threat"), t("xl.col.asset"), t("xl.col.zone"), t("xl.col.applicability_reason"), ""].map((x) => h("th", {}, x)))),
+          h(
+            "tbody",
+            {},
+            ...list.map((x) =>
+              h(
+                "tr",
+                { "data-id": x.id },
+                h("td", {}, `${x.threat} ${catName("threats", x.threat)}`),
+                h("td", {}, assetNames.get(x.asset) ?? x.asset),
+                h("td", {}, zoneNames.get(x.zone) ?? x.zone),
+                h("td", {}, ja ? x.reason_ja : x.reason_en),
+                h(
+                  "td",
+                  {},
+                  x.analyst
+                    ? h("button", { class: "undo-exclusion", onclick: () => commit(setThreatApplicability(doc(), x.asset, x.threat, null, ""), t("xl.col.applicability"), false) }, t("ui.applicability.take_back"))
+                    : "",
+                ),
+              ),
+            ),
+          ),
+        ),
   );
 }
 
@@ -236,8 +306,9 @@ function scenarioSection(p: Project, values: string[], zone: (id: string) => str
   );
 }
 
-function heatmap(m: HeatMap): HTMLElement {
-  const max = Math.max(1, ...m.grid.flat());
+/** Counts per (importance, likelihood) cell, each cell coloured by the highest risk value among its rows. */
+function heatmap(m: HeatMap, values: number): HTMLElement {
+  const cell = (n: number, worst: number | null | undefined) => h("td", { class: n && worst !== null && worst !== undefined ? `risk-${stepOf(worst, values)}` : "empty" }, String(n));
   return h(
     "div",
     { class: "heatmap" },
@@ -245,7 +316,7 @@ function heatmap(m: HeatMap): HTMLElement {
     h(
       "table",
       {},
-      h("tbody", {}, ...[2, 1, 0].map((i) => h("tr", {}, h("th", {}, `${t("xl.col.importance")} ${i + 1}`), ...m.grid[i].map((n) => h("td", { style: `background: rgba(192,57,43,${n ? 0.15 + 0.85 * (n / max) : 0})`, class: n / max > 0.5 ? "dark" : "" }, String(n)))))),
+      h("tbody", {}, ...[2, 1, 0].map((i) => h("tr", {}, h("th", {}, `${t("xl.col.importance")} ${i + 1}`), ...m.grid[i].map((n, l) => cell(n, m.worst?.[i]?.[l]))))),
       h("tfoot", {}, h("tr", {}, h("th", {}, ""), ...[1, 2, 3, 4, 5].map((l) => h("th", {}, `L${l}`)))),
     ),
   );

@@ -109,6 +109,34 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
         );
         let _ = writeln!(s, "       {}", r.explain(State::Residual, lang, p));
     }
+    let to_check = a
+        .risks
+        .iter()
+        .filter(|r| r.applicability.needs_check())
+        .count();
+    if to_check > 0 || !a.exclusions.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            i18n::format(
+                lang,
+                "analyze.applicability",
+                &[
+                    ("excluded", &a.exclusions.len().to_string()),
+                    ("check", &to_check.to_string())
+                ]
+            )
+        );
+        for x in &a.exclusions {
+            let _ = writeln!(
+                s,
+                "  {} @ {}: {}",
+                x.threat,
+                name(&x.asset),
+                x.reason.explain(lang)
+            );
+        }
+    }
     let _ = writeln!(s, "\n{}", t("analyze.paths"));
     for ap in a.attack_paths.iter().filter(|x| x.reachable) {
         // The first shortest route, hop by hop with the conduit and channel that carried it.

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::excel::sheet::{id_width, page_setup, write_text, Cell, Col, Formats, Table};
 use crate::excel::sheet_xml::Rows;
 use crate::id::{AssetId, MeasureId};
-use crate::model::Countermeasure;
+use crate::model::{Countermeasure, Lang};
 use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
@@ -211,7 +211,7 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(
     let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
     let name = ctx.t("xl.sheet.summary");
     let a = ctx.analysis;
-    let heat = crate::chart::heatmap(&a.rollups.heatmaps, ctx.lang)?;
+    let heat = crate::chart::heatmap(&a.rollups.heatmaps, a.values.len(), ctx.lang)?;
     let by_zone = crate::chart::risk_by_zone(ctx.project, &a.rollups.zones, &a.values, ctx.lang)?;
     let ws = wb.add_worksheet();
     ws.set_name(&name).map_err(e)?;
@@ -267,6 +267,86 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(
         .set_alt_text(ctx.t("xl.chart.by_zone"));
     ws.insert_image(33, 0, &img).map_err(e)?;
     Ok(())
+}
+
+/// 脅威の適用判断: the (threat, asset) pairs of the zones' threats decided by a rule other
+/// than the catalogue's asset classes — support end against the assessment horizon, support
+/// end unknown (要確認), the analyst's per-asset decision — both those with a register row and
+/// those left out, each with its reason, for the customer to agree to.
+pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let assets: HashMap<AssetId, &str> = p.assets.iter().map(|a| (a.id, a.name.as_str())).collect();
+    let threat_name = |id: &str| {
+        ctx.catalogue
+            .threat(p, id)
+            .map(|t| {
+                if ctx.lang == Lang::Ja {
+                    format!("{id} {}", t.ja)
+                } else {
+                    format!("{id} {}", t.en)
+                }
+            })
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let row = |id: &str, threat: &str, asset: AssetId, zone, verdict: &str, why: String| {
+        let cells: Vec<Cell> = vec![
+            threat_name(threat).into(),
+            assets.get(&asset).copied().unwrap_or_default().into(),
+            ctx.zone_name(zone).into(),
+            verdict.into(),
+            why.into(),
+        ];
+        // Its own row id: the customer agrees to the decision, apart from the register row.
+        (format!("applicability:{id}"), cells)
+    };
+    let mut rows: Vec<(String, Vec<Cell>)> = ctx
+        .analysis
+        .risks
+        .iter()
+        .filter(|r| r.applicability != crate::risk::applicability::Applies::Catalogue)
+        .map(|r| {
+            let verdict = if r.applicability.needs_check() {
+                ctx.t("xl.applicability.check")
+            } else {
+                ctx.t("xl.applicability.applies")
+            };
+            row(
+                &r.id,
+                &r.threat,
+                r.asset,
+                r.zone,
+                &verdict,
+                r.applicability.explain(ctx.lang),
+            )
+        })
+        .collect();
+    rows.extend(ctx.analysis.exclusions.iter().map(|x| {
+        row(
+            &x.id,
+            &x.threat,
+            x.asset,
+            x.zone,
+            &ctx.t("xl.applicability.excluded"),
+            x.reason.explain(ctx.lang),
+        )
+    }));
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Table {
+        name: ctx.t("xl.sheet.applicability"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.threat", 30.0),
+                ("xl.col.asset", 22.0),
+                ("xl.col.zone", 18.0),
+                ("xl.col.applicability", 12.0),
+                ("xl.col.applicability_reason", 48.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
 }
 
 pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
