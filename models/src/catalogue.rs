@@ -441,14 +441,33 @@ pub enum MethodKind {
     Matrix5,
 }
 
-/// Where a risk-table cell comes from.
+/// Where a risk-table cell comes from. Three labels, never more certain than the evidence:
+/// IPA's own publication, third-party material that reproduces the method (naming it), or a
+/// reconstruction from the method's rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CellProvenance {
-    /// Read from published work.
-    Verified,
-    /// Follows the method's documented rule; to be checked.
+    /// Read in IPA's own publication (the `source`). No cell has this yet.
+    Published,
+    /// Confirmed in third-party material that reproduces the method (the `source` says which).
+    ThirdParty,
+    /// Follows the method's documented rule; to be checked against the publication.
     Reconstructed,
+}
+
+impl CellProvenance {
+    /// Label for explanations and the workbook.
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        use crate::model::Lang::{En, Ja};
+        match (self, lang) {
+            (Self::Published, Ja) => "IPA公表値",
+            (Self::Published, En) => "IPA published",
+            (Self::ThirdParty, Ja) => "第三者資料で確認",
+            (Self::ThirdParty, En) => "confirmed in third-party material",
+            (Self::Reconstructed, Ja) => "再構成値",
+            (Self::Reconstructed, En) => "reconstructed",
+        }
+    }
 }
 
 /// One cell of a risk table. For `ipa3`: `i`, `t`, `v` = importance, threat, vulnerability.
@@ -466,7 +485,7 @@ pub struct RiskCell {
     pub value: String,
     /// Provenance.
     pub provenance: CellProvenance,
-    /// Source key for verified cells.
+    /// Source key for published and third-party cells.
     #[serde(default)]
     pub source: Option<String>,
 }

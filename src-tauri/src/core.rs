@@ -4,6 +4,7 @@
 
 use crate::error::{CmdResult, CommandError};
 use otzone_models::catalogue::Catalogue;
+use otzone_models::catalogue::CellProvenance;
 use otzone_models::excel;
 use otzone_models::model::{Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project};
 use otzone_models::risk::register::RiskRow;
@@ -131,7 +132,7 @@ impl RiskView {
                 .map(to_string),
             reconstructed: states
                 .iter()
-                .any(|s| to_string(&s.risk.cell.provenance) != "verified"),
+                .any(|s| s.risk.cell.provenance == CellProvenance::Reconstructed),
         }
     }
 }

@@ -127,11 +127,17 @@ mod tests {
     use Level::{High, Low, Medium};
 
     #[test]
-    fn ipa_lookup_returns_published_cells_with_their_provenance() {
+    fn ipa_lookup_returns_cells_with_their_provenance() {
+        // (3,2,1) = C is confirmed in third-party material for the business-damage method;
+        // the asset method's same cell follows the rule (reconstructed).
+        let m = Catalogue::builtin().risk_method("ipa-scenario-v2").unwrap();
+        let r = lookup(m, High, Medium, Low);
+        assert_eq!((&*r.value, r.rank), ("C", 2));
+        assert_eq!(r.cell.provenance, CellProvenance::ThirdParty);
         let m = Catalogue::builtin().risk_method("ipa-asset-v2").unwrap();
         let r = lookup(m, High, Medium, Low);
         assert_eq!((&*r.value, r.rank), ("C", 2));
-        assert_eq!(r.cell.provenance, CellProvenance::Verified);
+        assert_eq!(r.cell.provenance, CellProvenance::Reconstructed);
         let r = lookup(m, Medium, Medium, Medium);
         assert_eq!(&*r.value, "C");
         assert_eq!(r.cell.provenance, CellProvenance::Reconstructed);

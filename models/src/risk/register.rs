@@ -7,7 +7,7 @@ use super::coverage::{MeasureIndex, State};
 use super::exposure::{threat_level, Adjustment, ThreatBasis, ZoneExposure};
 use super::impact::{self, ImpactLimit};
 use super::method::{RiskValue, Table};
-use crate::catalogue::{Catalogue, CellProvenance, RiskMethod, Threat};
+use crate::catalogue::{Catalogue, RiskMethod, Threat};
 use crate::derive::{AssetImportance, Importances};
 use crate::id::{AssetId, MeasureId, ZoneId, ZoneThreatId};
 use crate::model::{Lang, Level, Lowers, Project, Responsibility, RiskDecision};
@@ -100,12 +100,7 @@ impl RiskRow {
         use std::fmt::Write as _;
         let a = self.state(s);
         let c = &a.risk.cell;
-        let prov = match (c.provenance, lang) {
-            (CellProvenance::Verified, Lang::Ja) => "公表値",
-            (CellProvenance::Verified, Lang::En) => "published",
-            (CellProvenance::Reconstructed, Lang::Ja) => "再構成値",
-            (CellProvenance::Reconstructed, Lang::En) => "reconstructed",
-        };
+        let prov = c.provenance.label(lang);
         let ja = lang == Lang::Ja;
         // One buffer for the whole sentence: the register explains tens of thousands of rows.
         // Writing to a String cannot fail.

@@ -147,16 +147,20 @@ fn agreed_measures_lower_residual_and_proposed_ones_only_planned() {
     );
     assert_eq!(
         &*r.residual.risk.value, "B",
-        "importance 3, threat 2, vulnerability 2: verified cell"
+        "importance 3, threat 2, vulnerability 2: the rule's B"
     );
-    assert_eq!(r.residual.risk.cell.provenance, CellProvenance::Verified);
+    assert_eq!(
+        r.residual.risk.cell.provenance,
+        CellProvenance::Reconstructed,
+        "the asset table has no third-party cell of its own"
+    );
     assert_eq!(
         (r.planned.countermeasure, r.planned.vulnerability),
         (Level::High, Level::Low)
     );
     assert_eq!(
         &*r.planned.risk.value, "C",
-        "importance 3, threat 2, vulnerability 1: verified cell"
+        "importance 3, threat 2, vulnerability 1: the rule's C"
     );
     assert_eq!(&*r.residual.measures, [MeasureId::derived("patch")]);
     assert_eq!(r.planned.measures.len(), 2);
@@ -215,7 +219,7 @@ fn every_figure_explains_inputs_cell_and_measures() {
     assert_eq!(
         ja,
         "重要度 3(業務「成形」(3 高、納期)から導出、納期への影響 3) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
-         → ipa-asset-v2 表 (3,2,2) = B [公表値]"
+         → ipa-asset-v2 表 (3,2,2) = B [再構成値]"
     );
     let en = r.explain(State::Inherent, Lang::En, &d.project);
     assert!(

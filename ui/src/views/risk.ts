@@ -79,6 +79,7 @@ export function renderRisk(el: HTMLElement): void {
         h("p", {}, x.importance),
         ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
         applicabilityForm(r.asset, r.threat),
+        h("p", { class: "hint method-note" }, t("method.proposal_note")),
       );
     } catch (e) {
       toast(errorText(e), true);

@@ -50,10 +50,11 @@ pub(super) fn write(
             method
                 .map(|m| {
                     format!(
-                        "{} ({}) — {}",
+                        "{} ({}) — {} {}",
                         ctx.pick(&m.ja, &m.en),
                         m.id,
-                        ctx.pick(&m.provenance_ja, &m.provenance_en)
+                        ctx.pick(&m.provenance_ja, &m.provenance_en),
+                        ctx.t("method.proposal_note")
                     )
                 })
                 .unwrap_or_default(),

@@ -249,15 +249,16 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(
     let note = method
         .map(|m| {
             format!(
-                "{}: {}",
+                "{}: {} {}",
                 ctx.pick(&m.ja, &m.en),
-                ctx.pick(&m.provenance_ja, &m.provenance_en)
+                ctx.pick(&m.provenance_ja, &m.provenance_en),
+                ctx.t("method.proposal_note")
             )
         })
         .unwrap_or_default();
     write_text(ws, 7, 0, &note, f, ctx.lang).map_err(e)?;
     ws.merge_range(7, 0, 7, 6, &note, f.label()).map_err(e)?;
-    ws.set_row_height(7, 30).map_err(e)?;
+    ws.set_row_height(7, 78).map_err(e)?;
     let img = Image::new_from_buffer(&heat)
         .map_err(e)?
         .set_alt_text(ctx.t("xl.chart.heatmap"));
