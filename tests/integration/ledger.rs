@@ -212,9 +212,13 @@ fn csv_in_shift_jis_and_explicit_mapping() {
     let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(csv);
     std::fs::write(&path, &sjis).unwrap();
     let project = sample("food-plant");
-    // Without mapping, "ホスト" is not a name synonym: the header is not found.
-    let e = preview(&project, &path, &LedgerOptions::default()).unwrap_err();
-    assert!(e.to_string().contains("no header row"), "{e}");
+    // Without mapping the header row is found by its words (ホスト = host name, 区分, IP);
+    // 置き場 is no field's word, so it goes to the notes until mapped.
+    let guess =
+        preview(&project, &path, &LedgerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(guess.header_row, 2);
+    assert_eq!(guess.rows[0].asset.name, "新HMI");
+    assert!(guess.rows[0].asset.notes.contains("置き場: 中央監視室"));
     let options = LedgerOptions {
         sheet: None,
         mapping: vec![
@@ -247,4 +251,183 @@ fn csv_in_shift_jis_and_explicit_mapping() {
 #[ignore]
 fn regenerate_ledger_fixture() {
     write_quirky_ledger(&samples_dir().join("ledgers/chiba-ledger.xlsx")).unwrap();
+}
+
+/// A real-style 資産台帳 with the headers customers use (設備名称, 型式, メーカー,
+/// 「ファームウェア/OS」 with a line break, ＩＰアドレス in full width, ネットワーク区分, 保守期限)
+/// and type words (IoTゲートウェイ, 調節計, L2スイッチ, 画像処理装置, ネットワーク機器): read
+/// without --map, every column where it belongs, the contained-word column proposed with its
+/// reason, the network column offered as the zone (an unknown zone name is reported, not lost).
+#[test]
+fn a_real_style_ledger_is_read_without_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("資産台帳.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("資産一覧").unwrap();
+    ws.write(0, 0, "工場設備 資産台帳(2026年度)").unwrap();
+    let headers = [
+        "No.",
+        "設備名称",
+        "種別",
+        "型式",
+        "メーカー",
+        "ファームウェア\n/OS",
+        "ＩＰアドレス",
+        "ネットワーク区分",
+        "保守期限",
+        "備考",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write(2, c as u16, *h).unwrap();
+    }
+    let rows = [
+        [
+            "1",
+            "充填機GW",
+            "IoTゲートウェイ",
+            "GW-100",
+            "A社",
+            "Linux 5.10",
+            "192.168.10.5",
+            "制御LAN",
+            "2031-03-31",
+            "",
+        ],
+        [
+            "2",
+            "殺菌温調",
+            "調節計",
+            "UT55A",
+            "横河電機",
+            "R2.01",
+            "192.168.10.21",
+            "制御LAN",
+            "",
+            "盤内",
+        ],
+        [
+            "3",
+            "ライン1スイッチ",
+            "L2スイッチ",
+            "SW-24",
+            "B社",
+            "3.2",
+            "192.168.10.1",
+            "制御LAN",
+            "",
+            "",
+        ],
+        [
+            "4",
+            "外観検査",
+            "画像処理装置",
+            "CV-X",
+            "C社",
+            "5.0",
+            "192.168.10.40",
+            "制御LAN",
+            "",
+            "",
+        ],
+        [
+            "5",
+            "事務所ルータ",
+            "ネットワーク機器",
+            "RT-9",
+            "D社",
+            "",
+            "10.0.0.1",
+            "情報LAN",
+            "",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write(3 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let mut project = sample("food-plant");
+    let p = preview(&project, &path, &LedgerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((p.sheet.as_str(), p.header_row), ("資産一覧", 3));
+    let field = |h: &str| {
+        p.columns
+            .iter()
+            .find(|c| c.header == h)
+            .and_then(|c| c.field)
+    };
+    assert_eq!(field("設備名称"), Some(Field::Name));
+    assert_eq!(field("種別"), Some(Field::AssetType));
+    assert_eq!(field("型式"), Some(Field::Model));
+    assert_eq!(field("メーカー"), Some(Field::Vendor));
+    assert_eq!(field("ファームウェア\n/OS"), Some(Field::Firmware));
+    assert_eq!(field("ＩＰアドレス"), Some(Field::Address));
+    assert_eq!(field("ネットワーク区分"), Some(Field::Zone));
+    assert_eq!(field("保守期限"), Some(Field::SupportEnd));
+    let fw = p
+        .columns
+        .iter()
+        .find(|c| c.header == "ファームウェア\n/OS")
+        .unwrap();
+    assert!(
+        !fw.reason.as_ref().unwrap().certain(),
+        "a contained word is a proposal"
+    );
+    let types: Vec<&str> = p.rows.iter().map(|r| r.asset.asset_type.as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            "iot_gateway",
+            "dcs_controller",
+            "switch",
+            "camera",
+            "switch"
+        ]
+    );
+    assert_eq!(p.rows[0].asset.firmware, "Linux 5.10");
+    assert_eq!(p.rows[0].asset.address, "192.168.10.5");
+    assert_eq!(
+        p.rows[0]
+            .asset
+            .support_end
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("2031-03-31")
+    );
+    // 制御LAN is no zone of the project: reported with its cell, kept in the notes.
+    assert!(p
+        .problems
+        .iter()
+        .any(|(_, x)| x.code == "unknown_zone" && x.location.column.as_deref() == Some("H")));
+    assert!(p.rows[0].asset.notes.contains("制御LAN"));
+    let (added, _) = apply(&mut project, &p, true).unwrap();
+    assert_eq!(added, 5);
+}
+
+/// A ledger whose name column has no known heading: the preview proposes the column of
+/// all-different text as the name, says why (a located warning), and reads the rest.
+#[test]
+fn without_a_name_heading_the_preview_proposes_one_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.csv");
+    std::fs::write(
+        &path,
+        "管理番号,機器,型式,IPアドレス\n1001,PLC-A,Q03UDV,192.168.1.10\n1002,PLC-B,Q03UDV,192.168.1.11\n",
+    )
+    .unwrap();
+    let project = sample("food-plant");
+    let p = preview(&project, &path, &LedgerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let name = p
+        .columns
+        .iter()
+        .find(|c| c.field == Some(Field::Name))
+        .unwrap();
+    assert_eq!(name.header, "機器", "管理番号 holds numbers only");
+    assert!(p.problems.iter().any(|(l, x)| *l == ProblemLevel::Warning
+        && x.code == "name_column_proposed"
+        && x.location.column.as_deref() == Some("B")));
+    assert_eq!(p.rows[0].asset.name, "PLC-A");
+    assert_eq!(p.rows[1].asset.model, "Q03UDV");
 }

@@ -124,7 +124,7 @@ export interface LedgerPreview {
   file: string;
   sheet: string;
   header_row: number;
-  columns: Array<{ column: string; header: string; field: string | null }>;
+  columns: Array<{ column: string; header: string; field: string | null; reason?: { kind: "exact" | "contains" | "mapped" | "guessed_name"; word?: string } }>;
   rows: Array<{ row: number; action: { kind: "add" } | { kind: "update"; id: string }; asset: Record<string, unknown>; has_error: boolean }>;
   problems: Array<["error" | "warning", { location: Record<string, string | number>; message: string }]>;
 }

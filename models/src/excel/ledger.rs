@@ -84,142 +84,6 @@ impl Field {
         })
     }
 
-    fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Field::Name => &[
-                "名称",
-                "機器名",
-                "資産名",
-                "設備名",
-                "装置名",
-                "ホスト名",
-                "機器名称",
-                "資産名称",
-                "name",
-                "assetname",
-                "devicename",
-                "hostname",
-                "tag",
-            ],
-            Field::AssetType => &[
-                "種別",
-                "機器種別",
-                "種類",
-                "分類",
-                "タイプ",
-                "機器分類",
-                "type",
-                "assettype",
-                "devicetype",
-                "category",
-            ],
-            Field::Vendor => &[
-                "メーカ",
-                "メーカー",
-                "製造元",
-                "ベンダ",
-                "ベンダー",
-                "製造者",
-                "vendor",
-                "manufacturer",
-                "maker",
-            ],
-            Field::Model => &[
-                "型式",
-                "型番",
-                "機種",
-                "モデル",
-                "製品名",
-                "model",
-                "modelnumber",
-                "partnumber",
-                "product",
-            ],
-            Field::Firmware => &[
-                "fw",
-                "ファームウェア",
-                "os",
-                "バージョン",
-                "版数",
-                "fw版数",
-                "os/fw",
-                "firmware",
-                "version",
-                "osversion",
-            ],
-            Field::Address => &[
-                "ipアドレス",
-                "ip",
-                "アドレス",
-                "ipaddress",
-                "address",
-                "ipv4",
-            ],
-            Field::Location => &[
-                "設置場所",
-                "場所",
-                "設置位置",
-                "建屋",
-                "設置先",
-                "location",
-                "site",
-                "place",
-            ],
-            Field::Owner => &[
-                "管理者",
-                "管理部署",
-                "管理部門",
-                "担当",
-                "担当部署",
-                "所有者",
-                "owner",
-                "department",
-            ],
-            Field::InstallDate => &[
-                "導入日",
-                "設置日",
-                "購入日",
-                "導入年月日",
-                "installdate",
-                "installed",
-                "purchasedate",
-            ],
-            Field::SupportEnd => &[
-                "サポート終了",
-                "サポート終了日",
-                "保守期限",
-                "保守終了",
-                "eol",
-                "eos",
-                "supportend",
-                "endofsupport",
-            ],
-            Field::Zone => &["ゾーン", "zone"],
-            Field::Businesses => &["業務", "関連業務", "business", "businesses"],
-            Field::Supplier => &["調達先", "購入先", "保守業者", "納入業者", "supplier"],
-            Field::Protocols => &["プロトコル", "通信プロトコル", "protocol", "protocols"],
-            Field::Software => &[
-                "ソフトウェア",
-                "ライセンス",
-                "導入ソフト",
-                "software",
-                "licence",
-                "license",
-            ],
-            Field::Notes => &[
-                "備考",
-                "メモ",
-                "注記",
-                "コメント",
-                "notes",
-                "note",
-                "remarks",
-                "comment",
-            ],
-            Field::Ignore => &[],
-        }
-    }
-
     const ALL: [Field; 16] = [
         Field::Name,
         Field::AssetType,
@@ -252,28 +116,191 @@ pub fn fold_width(s: &str) -> String {
         .collect()
 }
 
-fn header_key(s: &str) -> String {
-    fold_width(s)
-        .to_lowercase()
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '(' | ')' | '（' | '）' | '・' | '_' | '-' | '*' | '※' | '.' | ':' | '：'
-                )
-        })
-        .collect()
+/// Separators and brackets ignored when matching headers and type words.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')'
+                | '（'
+                | '）'
+                | '['
+                | ']'
+                | '［'
+                | '］'
+                | '【'
+                | '】'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '<'
+                | '>'
+                | '〈'
+                | '〉'
+                | '・'
+                | '･'
+                | '_'
+                | '-'
+                | 'ー'
+                | '―'
+                | '‐'
+                | '*'
+                | '※'
+                | '.'
+                | '。'
+                | ':'
+                | '：'
+                | '/'
+                | '／'
+                | '、'
+                | ','
+                | '#'
+                | '＃'
+                | '?'
+                | '？'
+                | '"'
+                | '\''
+                | '＊'
+        )
 }
 
-fn match_header(h: &str) -> Option<Field> {
+/// A header or type word folded for matching: full-width to half-width, lower case, without
+/// spaces, line breaks, brackets and separators. The long sound mark ー is kept inside words
+/// (メーカー) and only dropped where it stands alone between separators.
+fn header_key(s: &str) -> String {
+    let folded = fold_width(s).to_lowercase();
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let keep_long_mark = c == 'ー' && i > 0 && !is_separator(chars[i - 1]);
+        if keep_long_mark || !is_separator(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `word` (folded) occurs in `text` (folded, separators kept as spaces): a short
+/// ASCII word (≤ 3 letters: `os`, `ip`, `fw`, `nc`) only as a whole token, so that `hostname`
+/// does not hold `os`.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let short_ascii = word.len() <= 3 && word.chars().all(|c| c.is_ascii_alphanumeric());
+    if !short_ascii {
+        return header_key(text).contains(word);
+    }
+    let t: String = fold_width(text).to_lowercase();
+    let b = t.as_bytes();
+    let mut start = 0;
+    while let Some(pos) = t[start..].find(word) {
+        let at = start + pos;
+        let end = at + word.len();
+        let before = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        if before && after {
+            return true;
+        }
+        start = at + 1;
+        while !t.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    false
+}
+
+/// How a header was matched to a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MatchReason {
+    /// The header is one of the field's words.
+    Exact {
+        /// The word.
+        word: String,
+    },
+    /// The header contains one of the field's words (a proposal).
+    Contains {
+        /// The word.
+        word: String,
+    },
+    /// Set with `--map` (or in the app's mapping).
+    Mapped,
+    /// No name column was found: proposed as the name because its values are text and unique.
+    GuessedName,
+}
+
+impl MatchReason {
+    /// Certain (exact or set by the user), as opposed to a proposal.
+    pub fn certain(&self) -> bool {
+        matches!(self, Self::Exact { .. } | Self::Mapped)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct VocabularyFile {
+    field: Vec<VocabularyField>,
+    #[serde(rename = "type")]
+    types: Vec<TypeWord>,
+}
+
+#[derive(serde::Deserialize)]
+struct VocabularyField {
+    id: String,
+    headers: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct TypeWord {
+    text: String,
+    asset_type: String,
+}
+
+/// The ledger vocabulary (catalogue/ledger.toml), folded once.
+struct Vocabulary {
+    /// (field, folded word) for every header word.
+    headers: Vec<(Field, String)>,
+    /// (folded word, asset type) for every type word.
+    types: Vec<(String, String)>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static V: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        let f: VocabularyFile = toml::from_str(include_str!("../../catalogue/ledger.toml"))
+            .expect("the built-in ledger vocabulary parses (ledger tests)");
+        let mut headers = Vec::new();
+        for fld in &f.field {
+            let field = Field::parse(&fld.id).expect("ledger vocabulary field ids are fields");
+            for h in &fld.headers {
+                headers.push((field, header_key(h)));
+            }
+        }
+        let types = f
+            .types
+            .iter()
+            .map(|t| (header_key(&t.text), t.asset_type.clone()))
+            .collect();
+        Vocabulary { headers, types }
+    })
+}
+
+/// The field a header names, and why: an exact word first, else the longest word it contains.
+fn match_header(h: &str) -> Option<(Field, MatchReason)> {
     let k = header_key(h);
     if k.is_empty() {
         return None;
     }
-    Field::ALL
-        .into_iter()
-        .find(|f| f.synonyms().iter().any(|s| header_key(s) == k))
+    let v = vocabulary();
+    if let Some((f, w)) = v.headers.iter().find(|(_, w)| *w == k) {
+        return Some((*f, MatchReason::Exact { word: w.clone() }));
+    }
+    v.headers
+        .iter()
+        .filter(|(_, w)| contains_word(h, w))
+        .max_by_key(|(_, w)| w.chars().count())
+        .map(|(f, w)| (*f, MatchReason::Contains { word: w.clone() }))
 }
 
 /// Import options.
@@ -320,6 +347,9 @@ pub struct ColumnMapping {
     pub header: String,
     /// Field, when mapped.
     pub field: Option<Field>,
+    /// Why this field (absent when unmapped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<MatchReason>,
 }
 
 /// Severity of an import problem.
@@ -541,24 +571,29 @@ fn ods_merges(path: &Path, sheet: &str) -> Vec<calamine::Dimensions> {
     out
 }
 
-/// The header row among the first rows: the one whose cells match the most field synonyms
-/// (at least two, one of them the name).
+/// The header row among the first rows: the one whose cells name the most fields (an exact
+/// word counts two, a contained word one; at least two columns named).
 fn find_header(grid: &Grid, mapping: &[(String, Field)]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, row) in grid.cells.iter().take(30).enumerate() {
-        let fields: Vec<Field> = row
-            .iter()
-            .filter_map(|c| {
-                let t = cell_text(c);
-                mapping
-                    .iter()
-                    .find(|(h, _)| header_key(h) == header_key(&t))
-                    .map(|(_, f)| *f)
-                    .or_else(|| match_header(&t))
-            })
-            .collect();
-        let score = fields.len();
-        if score >= 2 && fields.contains(&Field::Name) && best.is_none_or(|(_, s)| score > s) {
+        let mut named = 0;
+        let mut score = 0;
+        for c in row {
+            let t = cell_text(c);
+            let mapped = mapping
+                .iter()
+                .any(|(h, _)| !header_key(h).is_empty() && header_key(h) == header_key(&t));
+            let reason = if mapped {
+                Some(MatchReason::Mapped)
+            } else {
+                match_header(&t).map(|(_, r)| r)
+            };
+            if let Some(r) = reason {
+                named += 1;
+                score += if r.certain() { 2 } else { 1 };
+            }
+        }
+        if named >= 2 && best.is_none_or(|(_, s)| score > s) {
             best = Some((i, score));
         }
     }
@@ -576,42 +611,13 @@ fn asset_type(text: &str, catalogue: &crate::catalogue::Catalogue) -> Option<&'s
             return Some(static_id(&t.id));
         }
     }
-    const SHORT: [(&str, &str); 30] = [
-        ("plc", "plc"),
-        ("シーケンサ", "plc"),
-        ("dcs", "dcs_controller"),
-        ("sis", "sis"),
-        ("安全plc", "sis"),
-        ("hmi", "hmi"),
-        ("タッチパネル", "hmi"),
-        ("操作盤", "hmi"),
-        ("ews", "ews"),
-        ("scada", "scada_server"),
-        ("mes", "mes_server"),
-        ("ヒストリアン", "historian"),
-        ("サーバ", "db_server"),
-        ("サーバー", "db_server"),
-        ("server", "db_server"),
-        ("pc", "operator_pc"),
-        ("パソコン", "operator_pc"),
-        ("スイッチ", "switch"),
-        ("switch", "switch"),
-        ("ハブ", "switch"),
-        ("ルータ", "router"),
-        ("ルーター", "router"),
-        ("router", "router"),
-        ("fw", "firewall"),
-        ("ファイアウォール", "firewall"),
-        ("vpn", "vpn_router"),
-        ("センサ", "sensor"),
-        ("センサー", "sensor"),
-        ("カメラ", "camera"),
-        ("ロボット", "robot_controller"),
-    ];
-    SHORT
+    // The vocabulary's type words: the longest one the cell contains wins (安全PLC → sis).
+    vocabulary()
+        .types
         .iter()
-        .find(|(s, _)| k == *s || k.contains(s))
-        .map(|(_, id)| *id)
+        .filter(|(w, _)| contains_word(text, w))
+        .max_by_key(|(w, _)| w.chars().count())
+        .map(|(_, id)| static_id(id))
 }
 
 /// The built-in catalogue's copy of an asset-type id (it lives for the whole process).
@@ -724,7 +730,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                     None => {
                         return Err(Error::InvalidWorkbook {
                             location: file.clone(),
-                            detail: "no sheet has a header row with an asset name column (e.g. 名称, 機器名, Name); use --sheet and --map".into(),
+                            detail: "no sheet has a header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス); use --sheet and --map".into(),
                         })
                     }
                 }
@@ -743,10 +749,14 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
     };
     let (header_row, _) = find_header(&grid, &options.mapping).ok_or_else(|| Error::InvalidWorkbook {
         location: loc(0, None),
-        detail: "no header row with an asset name column (e.g. 名称, 機器名, Name) in the first 30 rows".into(),
+        detail: "no header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス) in the first 30 rows".into(),
     })?;
     let headers: Vec<String> = grid.cells[header_row].iter().map(cell_text).collect();
-    let mut fields: Vec<Option<Field>> = headers.iter().map(|h| match_header(h)).collect();
+    let matched: Vec<Option<(Field, MatchReason)>> =
+        headers.iter().map(|h| match_header(h)).collect();
+    let mut fields: Vec<Option<Field>> = matched.iter().map(|m| m.as_ref().map(|x| x.0)).collect();
+    let mut reasons: Vec<Option<MatchReason>> =
+        matched.into_iter().map(|m| m.map(|x| x.1)).collect();
     for (col, field) in &options.mapping {
         let idx = headers
             .iter()
@@ -757,6 +767,53 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                 detail: format!("--map: no column {col:?} (headers: {headers:?})"),
             })?;
         fields[idx] = Some(*field);
+        reasons[idx] = Some(MatchReason::Mapped);
+    }
+    // Two columns proposed for one field: a certain one wins over a proposal, else the first.
+    for f in Field::ALL {
+        let cols: Vec<usize> = (0..fields.len())
+            .filter(|&i| fields[i] == Some(f))
+            .collect();
+        if cols.len() > 1 {
+            let keep = cols
+                .iter()
+                .copied()
+                .find(|&i| reasons[i].as_ref().is_some_and(MatchReason::certain))
+                .unwrap_or(cols[0]);
+            for &i in &cols {
+                if i != keep && !reasons[i].as_ref().is_some_and(MatchReason::certain) {
+                    fields[i] = None;
+                    reasons[i] = None;
+                }
+            }
+        }
+    }
+    // No name column: propose the first unmapped column whose values are text and unique.
+    let mut guessed_name = None;
+    if !fields.contains(&Some(Field::Name)) {
+        let data = grid.cells.get(header_row + 1..).unwrap_or_default();
+        guessed_name = (0..headers.len()).find(|&i| {
+            if fields[i].is_some() {
+                return false;
+            }
+            let values: Vec<String> = data
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(cell_text)
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            let unique: std::collections::HashSet<&String> = values.iter().collect();
+            !values.is_empty()
+                && unique.len() == values.len()
+                && values
+                    .iter()
+                    .any(|v| v.chars().any(|c| !c.is_ascii_digit()))
+        });
+        if let Some(i) = guessed_name {
+            fields[i] = Some(Field::Name);
+            reasons[i] = Some(MatchReason::GuessedName);
+        }
     }
     let columns: Vec<ColumnMapping> = headers
         .iter()
@@ -765,6 +822,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
             column: col_letter(i),
             header: h.clone(),
             field: fields[i],
+            reason: reasons[i].clone(),
         })
         .collect();
     let name_col = fields.iter().position(|f| *f == Some(Field::Name));
@@ -796,6 +854,37 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
         .map(|a| (fold_width(&a.address), a))
         .collect();
     let mut problems: Vec<(ProblemLevel, Problem)> = Vec::new();
+    match guessed_name {
+        Some(c) => problems.push((
+            ProblemLevel::Warning,
+            Problem {
+                code: "name_column_proposed".into(),
+                location: loc(header_row, Some(c)),
+                message: format!(
+                    "no column is headed as the asset name (名称, 設備名称, 機器名, Name …); column {:?} is proposed as the name because its values are text and all different. Check the preview, or choose with --map \"COLUMN=name\"",
+                    headers[c]
+                ),
+            },
+        )),
+        None if name_col.is_none() => {
+            return Err(Error::InvalidWorkbook {
+                location: loc(header_row, None),
+                detail: format!(
+                    "no column can be the asset name: none is headed as one (名称, 設備名称, 機器名, Name …) and none holds unique text; choose one with --map \"COLUMN=name\". Columns understood: {}",
+                    headers
+                        .iter()
+                        .zip(&fields)
+                        .map(|(h, f)| match f {
+                            Some(f) => format!("{h} → {f:?}"),
+                            None => format!("{h} → (notes)"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+        }
+        None => {}
+    }
     let mut rows: Vec<PlannedRow> = Vec::new();
     let mut seen_names: HashMap<String, usize> = HashMap::new();
     for (r, row) in grid.cells.iter().enumerate().skip(header_row + 1) {
@@ -1055,4 +1144,115 @@ pub fn apply(
         }
     }
     Ok((added, updated))
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    use super::*;
+
+    fn field(h: &str) -> Option<Field> {
+        match_header(h).map(|(f, _)| f)
+    }
+
+    /// Headers as customers write them: the usual words, full-width letters, spaces and line
+    /// breaks inside, brackets with a unit or a remark, two words joined by a slash.
+    #[test]
+    fn header_variants_name_their_fields() {
+        let cases: &[(&str, Field)] = &[
+            ("設備名称", Field::Name),
+            ("設備名", Field::Name),
+            ("機器名称", Field::Name),
+            ("装置名", Field::Name),
+            ("資産名", Field::Name),
+            ("ホスト名", Field::Name),
+            ("Asset Name", Field::Name),
+            ("機器\n名称", Field::Name),
+            ("【設備名称】", Field::Name),
+            ("型式", Field::Model),
+            ("型番", Field::Model),
+            ("形式", Field::Model),
+            ("型式/型番", Field::Model),
+            ("メーカー", Field::Vendor),
+            ("メーカ名", Field::Vendor),
+            ("製造元", Field::Vendor),
+            ("ベンダ", Field::Vendor),
+            ("ＭＡＫＥＲ", Field::Vendor),
+            ("OS", Field::Firmware),
+            ("ＯＳバージョン", Field::Firmware),
+            ("ファームウェア/OS", Field::Firmware),
+            ("ファームウェア", Field::Firmware),
+            ("IPアドレス", Field::Address),
+            ("IP", Field::Address),
+            ("ＩＰアドレス（管理用）", Field::Address),
+            ("アドレス", Field::Address),
+            ("セグメント", Field::Zone),
+            ("ネットワーク区分", Field::Zone),
+            ("VLAN", Field::Zone),
+            ("所属VLAN", Field::Zone),
+            ("設置場所 (建屋/フロア)", Field::Location),
+            ("サポート終了日", Field::SupportEnd),
+            ("保守期限", Field::SupportEnd),
+            ("EOL", Field::SupportEnd),
+            ("導入年月日", Field::InstallDate),
+            ("備考", Field::Notes),
+        ];
+        for (h, f) in cases {
+            assert_eq!(field(h), Some(*f), "{h:?}");
+        }
+    }
+
+    /// A header that only contains a word is a proposal naming that word; an exact word is
+    /// certain; a short ASCII word counts only as a whole token (`hostname` has no `os`).
+    #[test]
+    fn contained_words_are_proposals_with_their_reason() {
+        let (f, r) = match_header("ファームウェア/OS").unwrap();
+        assert_eq!(f, Field::Firmware);
+        assert_eq!(
+            r,
+            MatchReason::Contains {
+                word: "ファームウェア".into()
+            }
+        );
+        assert!(!r.certain());
+        assert!(match_header("設備名称").unwrap().1.certain());
+        assert_eq!(field("hostname"), Some(Field::Name));
+        assert!(!contains_word("hostname", "os"));
+        assert!(contains_word("ファームウェア/OS", "os"));
+        assert!(contains_word("IPアドレス(管理用)", "ipアドレス"));
+        assert_eq!(field("管理番号"), None, "no field's word");
+        assert_eq!(field(""), None);
+    }
+
+    /// Type words customers use, mapped to catalogue types (the longest word wins).
+    #[test]
+    fn type_variants_map_to_catalogue_types() {
+        let cat = crate::catalogue::Catalogue::builtin();
+        let cases: &[(&str, &str)] = &[
+            ("IoTゲートウェイ", "iot_gateway"),
+            ("ＩｏＴゲートウェイ", "iot_gateway"),
+            ("調節計", "dcs_controller"),
+            ("ネットワーク機器", "switch"),
+            ("L2スイッチ", "switch"),
+            ("L3 スイッチ", "switch"),
+            ("画像処理装置", "camera"),
+            ("安全PLC", "sis"),
+            ("PLC", "plc"),
+            ("シーケンサ", "plc"),
+            ("HMI端末", "hmi"),
+            ("タッチパネル", "hmi"),
+            ("UTM", "firewall"),
+            ("無線LANアクセスポイント", "wireless_ap"),
+            ("NC旋盤", "cnc"),
+            ("SCADAサーバ", "scada_server"),
+            ("ファイルサーバ", "file_server"),
+        ];
+        for (text, ty) in cases {
+            assert_eq!(asset_type(text, cat), Some(*ty), "{text:?}");
+        }
+        assert_eq!(
+            asset_type("シンク", cat),
+            None,
+            "`nc` only as a whole token"
+        );
+    }
 }

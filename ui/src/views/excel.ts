@@ -84,7 +84,14 @@ function renderLedger(box: HTMLElement): void {
             if (sel.value) mapping.push([c.column, sel.value]);
             await refreshPreview(box);
           });
-          return h("tr", {}, h("td", {}, c.column), h("td", {}, c.header), h("td", {}, sel));
+          // Why the column got its field: a contained word or a guessed name is a proposal to check.
+          const why =
+            c.reason?.kind === "contains"
+              ? t("ledger.reason_contains", { word: c.reason.word ?? "" })
+              : c.reason?.kind === "guessed_name"
+                ? t("ledger.reason_guessed_name")
+                : "";
+          return h("tr", { class: why ? "proposed" : "" }, h("td", {}, c.column), h("td", {}, c.header), h("td", {}, sel, why ? h("div", { class: "hint" }, why) : ""));
         }),
       ),
     ),

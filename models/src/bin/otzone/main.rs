@@ -574,11 +574,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             .and_then(|v| v.as_str().map(str::to_owned))
                             .unwrap_or_default()
                     });
+                    let why = match &c.reason {
+                        Some(excel::ledger::MatchReason::Exact { .. }) | None => String::new(),
+                        Some(excel::ledger::MatchReason::Contains { word }) => {
+                            i18n::format(lang, "ledger.reason_contains", &[("word", word)])
+                        }
+                        Some(excel::ledger::MatchReason::Mapped) => {
+                            i18n::text(lang, "ledger.reason_mapped").to_owned()
+                        }
+                        Some(excel::ledger::MatchReason::GuessedName) => {
+                            i18n::text(lang, "ledger.reason_guessed_name").to_owned()
+                        }
+                    };
                     println!(
-                        "  {} {:<16} -> {}",
+                        "  {} {:<16} -> {}{}",
                         c.column,
-                        c.header,
-                        f.unwrap_or_else(|| "(notes)".into())
+                        c.header.replace('\n', " "),
+                        f.unwrap_or_else(|| "(notes)".into()),
+                        if why.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  ({why})")
+                        }
                     );
                 }
                 for r in &preview.rows {
