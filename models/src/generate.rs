@@ -425,6 +425,7 @@ pub fn generate(size: Size) -> Project {
         }
         for (mi, m) in k.measures().iter().enumerate() {
             p.countermeasures.push(Countermeasure {
+                number: 0,
                 id: MeasureId::derived(&format!("{}/{mi}", uid("measure", zi))),
                 measure: (*m).into(),
                 detail: String::new(),
@@ -435,6 +436,7 @@ pub fn generate(size: Size) -> Project {
                     ..Default::default()
                 },
                 responsibility: Some(parties[rng.usize(0..parties.len())]),
+                shared_with: Vec::new(),
                 operator: None,
                 paid: Some(rng.bool()),
                 status: statuses[rng.usize(0..statuses.len())],

@@ -68,7 +68,7 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
             detail: format!("text of {len} bytes exceeds the limit of {MAX_TEXT_BYTES} bytes"),
         });
     }
-    let project: Project = serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut project: Project = serde_path_to_error::deserialize(value).map_err(|e| {
         let at = e.path().to_string();
         Error::InvalidJson {
             location: Location {
@@ -78,6 +78,8 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
             detail: e.into_inner().to_string(),
         }
     })?;
+    // Files written before readable numbers existed get them now (kept when saved).
+    crate::model::numbering::assign(&mut project);
     let problems = integrity::check(&project, Catalogue::builtin());
     if !problems.is_empty() {
         return Err(Error::InvalidModel {

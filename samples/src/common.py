@@ -113,7 +113,7 @@ class Sample:
 
     # step 2-2
     def measure(self, key, measure, detail, threats, responsibility, status, zones=(), conduits=(),
-                assets=(), operator=None, paid=None, due=None, evidence=""):
+                assets=(), operator=None, paid=None, due=None, evidence="", shared_with=()):
         m = dict(id=self.uid("measure", key), measure=measure, detail=detail, threats=list(threats),
                  scope=dict(zones=[self.uid("zone", z) for z in zones],
                             conduits=[self.uid("conduit", c) for c in conduits],
@@ -121,6 +121,8 @@ class Sample:
                  status=status, evidence=evidence, notes="")
         if responsibility:
             m["responsibility"] = responsibility
+        if shared_with:
+            m["shared_with"] = list(shared_with)
         if operator:
             m["operator"] = operator
         if paid is not None:

@@ -212,7 +212,7 @@ fn hostile_text_stays_text_and_no_formula_is_written() {
     export(&p, Lang::Ja, &path);
     let rows = sheet(&path, "保護対象・構成管理");
     for (i, h) in hostile.iter().enumerate() {
-        assert_eq!(rows[i + 1][1], *h, "asset name written verbatim as text");
+        assert_eq!(rows[i + 1][2], *h, "asset name written verbatim as text");
     }
     let mut wb = open_workbook_auto(&path).unwrap();
     for name in wb.sheet_names() {
@@ -1265,4 +1265,77 @@ fn threat_applicability_decisions_are_listed_for_the_customer() {
     let report = responses::read(&p, &a, &path).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert!(report.changes.is_empty());
+}
+
+/// Issue 13 §6 on the food plant, worked from the model: C-EQ-04 (default passwords) is a
+/// project measure scoped to the utility zone only (BAS controllers). The inspection row for
+/// the DMZ relay server's default password cites no measure; the BAS controller's row cites
+/// that measure by its readable number. The shared backup measure (SIer and customer) is
+/// marked under exactly those two parties. Register rows carry `A-nnn/Tnn` and the business
+/// the importance came from.
+#[test]
+fn traceability_cites_covering_measures_parties_and_readable_ids() {
+    use otzone_models::model::numbering::{asset_label, measure_label, risk_label};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    // The inspection lists delivered assets; let the BAS controller be one of them too.
+    p.assets
+        .iter_mut()
+        .find(|a| a.name == "ボイラ・空調監視コントローラ")
+        .unwrap()
+        .delivered = true;
+    export(&p, Lang::Ja, &path);
+    let cm04 = p
+        .countermeasures
+        .iter()
+        .find(|m| m.measure == "C-EQ-04")
+        .unwrap();
+    let rows = sheet(&path, "完成検査");
+    let basis_of = |asset: &str| {
+        rows.iter()
+            .find(|r| r[1] == asset && r[3].contains("初期パスワード"))
+            .unwrap_or_else(|| panic!("{asset}: default-password row"))[5]
+            .clone()
+    };
+    assert_eq!(
+        basis_of("中継サーバ"),
+        "該当する対策なし(C-EQ-04 の基本設定として確認)"
+    );
+    assert_eq!(
+        basis_of("ボイラ・空調監視コントローラ"),
+        format!("{} C-EQ-04 (実装済)", measure_label(cm04.number))
+    );
+
+    let backup = p
+        .countermeasures
+        .iter()
+        .find(|m| m.measure == "C-EQ-09")
+        .unwrap();
+    let resp = sheet(&path, "責任分界表");
+    let row = resp.iter().find(|r| r[0] == backup.id.to_string()).unwrap();
+    assert_eq!(
+        row[1..6],
+        [
+            "対策",
+            &format!(
+                "{} C-EQ-09 完全復旧を想定したバックアップと復旧テスト",
+                measure_label(backup.number)
+            ),
+            "●",
+            "●○",
+            ""
+        ]
+    );
+
+    let a = analyse(&p, Catalogue::builtin());
+    let reg = sheet(&path, "リスク評価");
+    assert_eq!(reg[0][1], "番号");
+    assert_eq!(reg[0][6], "重要度の根拠業務");
+    let first = &a.risks[0];
+    let asset = p.assets.iter().find(|x| x.id == first.asset).unwrap();
+    assert_eq!(reg[1][1], risk_label(asset.number, &first.threat));
+    assert!(reg[1][1].starts_with(&asset_label(asset.number)));
+    let assets = sheet(&path, "保護対象・構成管理");
+    assert_eq!(assets[1][1], asset_label(p.assets[0].number));
 }

@@ -159,7 +159,18 @@ export function setField(p: Project, coll: Collection, id: Id, field: string, va
 }
 
 export function addItem<T extends { id: Id }>(p: Project, coll: Collection, item: T): Project {
-  return { ...p, [coll]: [...((p[coll] as unknown[] | undefined) ?? []), item] };
+  const list = (p[coll] as Array<{ number?: number }> | undefined) ?? [];
+  // Assets and countermeasures get their readable number (A-…, M-…) once, after the highest.
+  if ((coll === "assets" || coll === "countermeasures") && !(item as { number?: number }).number) {
+    const next = list.reduce((m, x) => Math.max(m, x.number ?? 0), 0) + 1;
+    item = { ...item, number: next };
+  }
+  return { ...p, [coll]: [...list, item] };
+}
+
+/** `A-012` / `M-003`: an asset's or countermeasure's readable number. */
+export function readableNumber(prefix: "A" | "M", n: number | undefined): string {
+  return n ? `${prefix}-${String(n).padStart(3, "0")}` : "";
 }
 
 /** Remove an item and every reference to it, so the project stays valid. */

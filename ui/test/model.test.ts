@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, setThreatApplicability, toggleBoundary } from "../src/model";
+import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, setThreatApplicability, toggleBoundary, readableNumber } from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -165,5 +165,20 @@ describe("threat applicability per asset", () => {
     const back = setThreatApplicability(r, gw.id, "T24", null, "");
     expect("threat_applicability" in back.assets.find((a) => a.id === gw.id)!).toBe(false);
     expect(p.assets.find((a) => a.id === gw.id)!.threat_applicability).toBeUndefined();
+  });
+});
+
+describe("readable numbers", () => {
+  it("gives an added asset or countermeasure the next number once, and keeps a given one", () => {
+    const p = sample("food-plant");
+    const max = Math.max(...p.assets.map((a) => (a.number as number | undefined) ?? 0));
+    const q = addItem(p, "assets", newAsset("新PLC", "plc"));
+    expect(q.assets.at(-1)!.number).toBe(max + 1);
+    const r = addItem(q, "assets", { ...newAsset("旧番号", "plc"), number: 900 });
+    expect(r.assets.at(-1)!.number).toBe(900);
+    expect(readableNumber("A", 7)).toBe("A-007");
+    expect(readableNumber("M", undefined)).toBe("");
+    const businesses = addItem(p, "businesses", { id: "b-x", name: "x" } as never);
+    expect("number" in businesses.businesses.at(-1)!).toBe(false);
   });
 });

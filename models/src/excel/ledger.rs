@@ -1137,12 +1137,16 @@ pub fn apply(
             }
             Action::Update { id } => {
                 if let Some(a) = project.assets.iter_mut().find(|a| a.id == id) {
+                    let number = a.number;
                     *a = row.asset.clone();
+                    a.number = number;
                     updated += 1;
                 }
             }
         }
     }
+    // New assets get their readable numbers (A-…) now, after the highest in the project.
+    crate::model::numbering::assign(project);
     Ok((added, updated))
 }
 

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct ProtectedAsset {
     /// Id.
     pub id: AssetId,
+    /// Readable number, given once and kept ([`super::numbering`]); 0 = none yet.
+    #[serde(default, skip_serializing_if = "super::numbering::is_zero")]
+    pub number: u32,
     /// Name or tag (e.g. `PLC-L1-01`).
     pub name: String,
     /// Asset type: a catalogue id from `asset_types` (e.g. `plc`, `historian`, `cloud_service`).
@@ -90,6 +93,7 @@ impl ProtectedAsset {
     pub fn new(name: impl Into<String>, asset_type: impl Into<String>) -> Self {
         Self {
             id: AssetId::new(),
+            number: 0,
             name: name.into(),
             asset_type: asset_type.into(),
             vendor: String::new(),

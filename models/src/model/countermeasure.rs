@@ -62,8 +62,33 @@ pub enum Responsibility {
     Customer,
     /// An equipment or software vendor.
     Vendor,
-    /// Shared; the split is written in the notes.
+    /// Shared between the parties listed in [`Countermeasure::shared_with`].
     Shared,
+}
+
+impl Countermeasure {
+    /// Whether its scope takes in the asset: project-wide, the asset named, or the asset's
+    /// zone named (conduit scopes protect zones against what arrives through them, not an
+    /// asset's own settings).
+    pub fn covers_asset(&self, asset: &super::ProtectedAsset) -> bool {
+        self.scope.is_everywhere()
+            || self.scope.assets.contains(&asset.id)
+            || asset.zone.is_some_and(|z| self.scope.zones.contains(&z))
+    }
+
+    /// The parties that carry it: the one responsible, or the parties sharing it.
+    pub fn parties(&self) -> Vec<Responsibility> {
+        match self.responsibility {
+            Some(Responsibility::Shared) => self
+                .shared_with
+                .iter()
+                .copied()
+                .filter(|r| *r != Responsibility::Shared)
+                .collect(),
+            Some(r) => vec![r],
+            None => Vec::new(),
+        }
+    }
 }
 
 impl Responsibility {
@@ -174,6 +199,9 @@ impl MeasureScope {
 pub struct Countermeasure {
     /// Id.
     pub id: MeasureId,
+    /// Readable number (M-001), given once and kept ([`super::numbering`]); 0 = none yet.
+    #[serde(default, skip_serializing_if = "super::numbering::is_zero")]
+    pub number: u32,
     /// Catalogue id (`C-NW-01`…) or project id (`X-…`).
     pub measure: String,
     /// Project-specific wording of what will be done.
@@ -191,6 +219,10 @@ pub struct Countermeasure {
     /// Who implements it (責任分界); `None` is a validation finding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<Responsibility>,
+    /// With `responsibility: shared`, the parties that share it (two or more of SIer,
+    /// customer, vendor); the responsibility split marks exactly these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_with: Vec<Responsibility>,
     /// Who operates it after delivery, when different.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<Responsibility>,

@@ -7,6 +7,7 @@ mod asset;
 mod business;
 mod countermeasure;
 mod lifecycle;
+pub mod numbering;
 mod rating;
 mod requirement;
 mod revision;

@@ -31,6 +31,7 @@ fn measure(
     status: MeasureStatus,
 ) -> Countermeasure {
     Countermeasure {
+        number: 0,
         id: MeasureId::derived(id),
         measure: m.into(),
         detail: String::new(),
@@ -41,6 +42,7 @@ fn measure(
             ..Default::default()
         },
         responsibility: Some(Responsibility::Sier),
+        shared_with: Vec::new(),
         operator: None,
         paid: None,
         status,

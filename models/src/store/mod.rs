@@ -156,6 +156,8 @@ pub fn open(path: &Path) -> Result<Project> {
         tables::read_all(&conn)
     }
     .map_err(|e| e.in_file(path))?;
+    let mut project = project;
+    crate::model::numbering::assign(&mut project);
     let problems = integrity::check(&project, Catalogue::builtin());
     if !problems.is_empty() {
         return Err(Error::InvalidModel {

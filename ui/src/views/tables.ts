@@ -14,6 +14,7 @@ import {
   newId,
   newMeasure,
   newThreat,
+  readableNumber,
   removeItem,
   setField,
   type Collection,
@@ -38,6 +39,11 @@ function idNames(list: Array<{ id: string; name?: unknown }>, none = true): Reco
 function enumValues(prefix: string, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)]));
 }
+/** The readable number (A-001, M-001): given when the row is added, never edited. */
+function refColumn(prefix: "A" | "M"): ColumnDefinition {
+  return { title: t("xl.col.ref"), field: "number", width: 70, formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined) };
+}
+
 function listColumn(title: string, field: string, values: () => Record<string, string>, multiselect = false): ColumnDefinition {
   return {
     title,
@@ -232,6 +238,7 @@ function specs(step: StepId): Spec[] {
     case "1-4":
       return [
         collectionSpec("assets", "assets", t("ui.step.1-4"), () => [
+          refColumn("A"),
           text(t("xl.col.asset"), "name", 200),
           listColumn(t("xl.col.asset_type"), "asset_type", () => catValues("asset_types")),
           listColumn(t("xl.col.zone"), "zone", zones),
@@ -306,10 +313,13 @@ function specs(step: StepId): Spec[] {
     case "2-2":
       return [
         collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
+          refColumn("M"),
           listColumn(t("xl.col.measure"), "measure", () => catValues("measures")),
           text(t("xl.col.detail"), "detail", 280, true),
           listColumn(t("xl.col.threats"), "threats", () => catValues("threats"), true),
           listColumn(t("xl.col.responsible"), "responsibility", parties),
+          // With 共同: exactly the parties that share it (the responsibility split marks these).
+          listColumn(t("xl.col.shared_with"), "shared_with", () => enumValues("responsibility", ["sier", "customer", "vendor"]), true),
           listColumn(t("xl.col.operator"), "operator", parties),
           tick(t("xl.paid"), "paid"),
           listColumn(t("xl.col.status"), "status", () => enumValues("status", ["proposed", "agreed", "implemented", "rejected"])),

@@ -52,6 +52,7 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
             let cat = ctx.catalogue.measure(p, &m.measure);
             let category = m.category.or(cat.as_ref().map(|c| c.category));
             let cells: Vec<Cell> = vec![
+                crate::model::numbering::measure_label(m.number).into(),
                 m.measure.as_str().into(),
                 cat.as_ref()
                     .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
@@ -64,7 +65,20 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
                 m.detail.as_str().into(),
                 m.threats.join(", ").into(),
                 scope_text(ctx, m).into(),
-                party(ctx, m.responsibility).into(),
+                if m.responsibility == Some(Responsibility::Shared) && !m.shared_with.is_empty() {
+                    format!(
+                        "{}({})",
+                        party(ctx, m.responsibility),
+                        m.parties()
+                            .iter()
+                            .map(|r| r.label(ctx.lang))
+                            .collect::<Vec<_>>()
+                            .join("・")
+                    )
+                } else {
+                    party(ctx, m.responsibility)
+                }
+                .into(),
                 m.operator.map_or("", |r| r.label(ctx.lang)).into(),
                 m.paid
                     .map(|x| {
@@ -105,6 +119,7 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
         cols: cols(
             ctx,
             &[
+                ("xl.col.ref", 7.0),
                 ("xl.col.measure_id", 9.0),
                 ("xl.col.measure", 30.0),
                 ("xl.col.category", 12.0),
@@ -126,12 +141,27 @@ pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
     }
 }
 
+/// An OODA role's party for the split: a shared role (no list of parties is kept for roles)
+/// is marked for all three.
+fn ooda_parties(party: Option<Responsibility>) -> Vec<Responsibility> {
+    match party {
+        Some(Responsibility::Shared) => vec![
+            Responsibility::Sier,
+            Responsibility::Customer,
+            Responsibility::Vendor,
+        ],
+        Some(p) => vec![p],
+        None => Vec::new(),
+    }
+}
+
 pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;
+    // ● carries it (a shared measure: exactly the parties that share it), ○ operates it.
     let mark =
-        |who: Option<Responsibility>, op: Option<Responsibility>, col: Responsibility| -> Cell {
+        |carry: &[Responsibility], op: Option<Responsibility>, col: Responsibility| -> Cell {
             let mut s = String::new();
-            if who == Some(col) || who == Some(Responsibility::Shared) {
+            if carry.contains(&col) {
                 s.push('●');
             }
             if op == Some(col) {
@@ -142,20 +172,22 @@ pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
     let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
     for m in &p.countermeasures {
         let cat = ctx.catalogue.measure(p, &m.measure);
+        let carry = m.parties();
         rows.push((
             m.id.to_string(),
             vec![
                 ctx.t("xl.resp.measure").into(),
                 format!(
-                    "{} {}",
+                    "{} {} {}",
+                    crate::model::numbering::measure_label(m.number),
                     m.measure,
                     cat.map(|c| ctx.pick(&c.ja, &c.en).to_owned())
                         .unwrap_or_default()
                 )
                 .into(),
-                mark(m.responsibility, m.operator, Responsibility::Sier),
-                mark(m.responsibility, m.operator, Responsibility::Customer),
-                mark(m.responsibility, m.operator, Responsibility::Vendor),
+                mark(&carry, m.operator, Responsibility::Sier),
+                mark(&carry, m.operator, Responsibility::Customer),
+                mark(&carry, m.operator, Responsibility::Vendor),
                 m.paid
                     .map(|x| {
                         if x {
@@ -187,9 +219,9 @@ pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
                     o.actions
                 )
                 .into(),
-                mark(o.party, None, Responsibility::Sier),
-                mark(o.party, None, Responsibility::Customer),
-                mark(o.party, None, Responsibility::Vendor),
+                mark(&ooda_parties(o.party), None, Responsibility::Sier),
+                mark(&ooda_parties(o.party), None, Responsibility::Customer),
+                mark(&ooda_parties(o.party), None, Responsibility::Vendor),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
@@ -262,11 +294,15 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
     } else {
         delivered
     };
-    let planned: HashMap<&str, MeasureStatus> = p
+    // The project's measures per catalogue id, to cite the one that covers each asset.
+    let mut by_code: HashMap<&str, Vec<&crate::model::Countermeasure>> = HashMap::new();
+    for m in p
         .countermeasures
         .iter()
-        .map(|m| (m.measure.as_str(), m.status))
-        .collect();
+        .filter(|m| m.status != MeasureStatus::Rejected)
+    {
+        by_code.entry(m.measure.as_str()).or_default().push(m);
+    }
     // Results read back from an earlier workbook are carried into this one.
     let results: HashMap<&str, &crate::model::InspectionResult> = p
         .inspection_results
@@ -274,17 +310,33 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
         .map(|r| (r.row_id.as_str(), r))
         .collect();
     // The same few checks repeat for every asset of a class: their texts are worked out once.
-    let mut texts: HashMap<(&str, &str), [String; 3]> = HashMap::new();
+    let mut texts: HashMap<&str, [String; 2]> = HashMap::new();
     let mut rows = Vec::new();
     for a in assets {
         for (key, measure) in checks(ctx.catalogue.class_of(&a.asset_type)) {
-            let [check, expected, basis] = texts.entry((key, measure)).or_insert_with(|| {
-                let basis = match planned.get(measure) {
-                    Some(s) => format!("{measure} ({})", s.label(ctx.lang)),
-                    None => format!("{measure} ({})", ctx.t("xl.baseline")),
-                };
-                [ctx.t(key), ctx.t(&format!("{key}.expected")), basis]
-            });
+            let [check, expected] = texts
+                .entry(key)
+                .or_insert_with(|| [ctx.t(key), ctx.t(&format!("{key}.expected"))]);
+            // Cite the project's measures of that kind whose scope covers this asset, by
+            // readable number; none covering it: say so (the check is the baseline setting).
+            let covering: Vec<String> = by_code
+                .get(measure)
+                .into_iter()
+                .flatten()
+                .filter(|m| m.covers_asset(a))
+                .map(|m| {
+                    format!(
+                        "{} {measure} ({})",
+                        crate::model::numbering::measure_label(m.number),
+                        m.status.label(ctx.lang)
+                    )
+                })
+                .collect();
+            let basis = if covering.is_empty() {
+                crate::i18n::format(ctx.lang, "xl.basis.none", &[("measure", measure)])
+            } else {
+                covering.join("\n")
+            };
             let item = key.rsplit('.').next().unwrap_or_default();
             let id = format!("CHK-{}-{item}", a.id.short());
             let done = results.get(id.as_str());

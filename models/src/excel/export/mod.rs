@@ -233,6 +233,19 @@ fn build(
     writer: RowWriter,
 ) -> Result<Vec<u8>> {
     let err = xlsx;
+    // Readable numbers (A-…, M-…) for items added since the file was opened, as opening it
+    // would give them.
+    let numbered;
+    let project = if project.assets.iter().any(|a| a.number == 0)
+        || project.countermeasures.iter().any(|m| m.number == 0)
+    {
+        let mut p = project.clone();
+        crate::model::numbering::assign(&mut p);
+        numbered = p;
+        &numbered
+    } else {
+        project
+    };
     let ctx = Ctx::new(project, analysis, options.lang, &options.date);
     let mut wb = Workbook::new();
     // Deflate dominated the export time at level 6 (docs/benchmarks.md); level 1 writes a

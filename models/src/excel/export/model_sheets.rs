@@ -257,6 +257,7 @@ pub(super) fn assets(ctx: &Ctx<'_>) -> Table {
             let t = ctx.catalogue.asset_type(&a.asset_type);
             let imp = ctx.analysis.importances.assets.get(&a.id);
             let cells: Vec<Cell> = vec![
+                crate::model::numbering::asset_label(a.number).into(),
                 a.name.as_str().into(),
                 t.map_or_else(
                     || a.asset_type.clone(),
@@ -302,6 +303,7 @@ pub(super) fn assets(ctx: &Ctx<'_>) -> Table {
         cols: cols(
             ctx,
             &[
+                ("xl.col.ref", 7.0),
                 ("xl.col.asset", 22.0),
                 ("xl.col.asset_type", 18.0),
                 ("xl.col.vendor", 12.0),

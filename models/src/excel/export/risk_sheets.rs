@@ -20,7 +20,7 @@ fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
 /// each countermeasure, threat names and the fixed words.
 pub(super) struct RegisterRows<'a> {
     ctx: &'a Ctx<'a>,
-    assets: HashMap<AssetId, [&'a str; 2]>,
+    assets: HashMap<AssetId, ([&'a str; 2], u32)>,
     measures: HashMap<MeasureId, &'a Countermeasure>,
     measure_labels: HashMap<MeasureId, String>,
     threat_names: HashMap<&'a str, String>,
@@ -39,7 +39,7 @@ impl<'a> RegisterRows<'a> {
                     .asset_type(&a.asset_type)
                     .map(|t| ctx.pick(&t.ja, &t.en))
                     .unwrap_or("");
-                (a.id, [a.name.as_str(), kind])
+                (a.id, ([a.name.as_str(), kind], a.number))
             })
             .collect();
         Self {
@@ -52,7 +52,12 @@ impl<'a> RegisterRows<'a> {
                 .map(|m| {
                     (
                         m.id,
-                        format!("{} ({})", m.measure, m.status.label(ctx.lang)),
+                        format!(
+                            "{} {} ({})",
+                            crate::model::numbering::measure_label(m.number),
+                            m.measure,
+                            m.status.label(ctx.lang)
+                        ),
                     )
                 })
                 .collect(),
@@ -72,9 +77,9 @@ impl<'a> RegisterRows<'a> {
     }
 
     /// Row `i` of the register.
-    fn row(&self, i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
+    fn row(&self, _i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
         let ctx = self.ctx;
-        let [asset, kind] = self.assets.get(&r.asset).copied().unwrap_or(["", ""]);
+        let ([asset, kind], number) = self.assets.get(&r.asset).copied().unwrap_or((["", ""], 0));
         let zone = ctx.zone_names.get(&r.zone).copied().unwrap_or("");
         let mut measure_list = String::new();
         for label in r
@@ -89,12 +94,24 @@ impl<'a> RegisterRows<'a> {
             measure_list.push_str(label);
         }
         let decision = r.decision.as_ref();
+        // The business the asset's importance came from (or how it was set).
+        let basis = match &r.importance.basis {
+            crate::derive::ImportanceBasis::Business {
+                name, criterion, ..
+            } => format!(
+                "{name}({})",
+                ctx.t(&format!("criterion.{}", criterion.key()))
+            ),
+            crate::derive::ImportanceBasis::Override { .. } => ctx.t("xl.importance.override"),
+            crate::derive::ImportanceBasis::Default => ctx.t("xl.importance.default"),
+        };
         let cells: Vec<Cell> = vec![
-            (i + 1).into(),
+            crate::model::numbering::risk_label(number, &r.threat).into(),
             zone.into(),
             asset.into(),
             kind.into(),
             r.residual.importance.value().into(),
+            basis.into(),
             (&*r.threat).into(),
             self.threat_names
                 .get(&*r.threat)
@@ -144,11 +161,12 @@ pub(super) fn head(ctx: &Ctx<'_>) -> Table {
         cols: cols(
             ctx,
             &[
-                ("xl.col.no", 5.0),
+                ("xl.col.ref", 11.0),
                 ("xl.col.zone", 16.0),
                 ("xl.col.asset", 18.0),
                 ("xl.col.asset_type", 14.0),
                 ("xl.col.importance", 7.0),
+                ("xl.col.importance_business", 16.0),
                 ("xl.col.threat_id", 7.0),
                 ("xl.col.threat", 26.0),
                 ("xl.col.threat_level", 7.0),

@@ -99,6 +99,7 @@ mod tests {
         d.zone("ot", 3);
         let up = d.conduit("it", "ot");
         let mut m = Countermeasure {
+            number: 0,
             id: crate::id::MeasureId::new(),
             measure: "C-NW-01".into(),
             detail: String::new(),
@@ -109,6 +110,7 @@ mod tests {
                 ..Default::default()
             },
             responsibility: Some(Responsibility::Sier),
+            shared_with: Vec::new(),
             operator: None,
             paid: None,
             status: MeasureStatus::Proposed,
