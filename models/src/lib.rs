@@ -14,6 +14,19 @@
 //! - [`revision`] — recording versions (改訂履歴) and the model's baseline hash (基準版).
 //! - [`error`] — errors with stable codes and locations.
 //!
+//! ## The risk rules, one module each
+//! - [`graph`] — reachability by who opens the session (initiator / response hop / one-way
+//!   device / boundary control), with the IEC 62443-3-2 reasoning; [`graph::route`] puts a
+//!   route in words hop by hop.
+//! - [`risk::applicability`] — which assets a zone's threat applies to (classes, traits,
+//!   support end against the assessment horizon, the analyst's per-asset decision).
+//! - [`risk::impact`] — a row's importance limited by the threat's recorded impacts.
+//! - [`risk::exposure`] — the threat level from exposure in the zone graph.
+//! - [`risk::coverage`] — which countermeasures count, and the countermeasure level.
+//! - [`risk::method`] — the risk-table lookup and each cell's provenance.
+//! - [`risk::colour`] — the one colour scale for risk values.
+//! - [`model::numbering`] — readable numbers (A-001, M-001, A-012/T03).
+//!
 //! ## Terminology (ja ↔ en ↔ type)
 //!
 //! | 日本語 | English | type |
@@ -31,6 +44,9 @@
 //! | 対策 | countermeasure | [`model::Countermeasure`], [`catalogue::Measure`] |
 //! | セキュリティ対策方針 | security policy | [`model::Zone::policy`] |
 //! | 責任分界 | responsibility split | [`model::Responsibility`] |
+//! | 適用判断 | threat applicability (per asset) | [`model::ThreatApplicability`] |
+//! | 評価期間 | assessment horizon | [`model::ProjectSettings::support_horizon_months`] |
+//! | 応答経由 | response hop (harder) | [`model::HopKind`] |
 //! | 汎用品 | generic (off-the-shelf) product | [`model::ProtectedAsset::generic_product`] |
 //! | 調達先 | supplier | [`model::Supplier`] |
 //! | 事業被害 | business damage | [`model::BusinessDamage`] |
