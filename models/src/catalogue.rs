@@ -327,6 +327,14 @@ pub struct Protocol {
     pub ports: String,
     /// An OT protocol (as opposed to IT).
     pub ot: bool,
+    /// Answers the sessions it carries (false for one-way datagram pushes: syslog, an LPWA
+    /// uplink); a responding end can reach back only over a protocol that answers.
+    #[serde(default = "yes")]
+    pub responds: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A zone template.

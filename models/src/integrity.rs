@@ -18,6 +18,9 @@ use std::hash::Hash;
 /// location rather than silently truncated.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
+/// Longest assessment horizon accepted (months): 50 years.
+pub const MAX_HORIZON_MONTHS: u32 = 600;
+
 struct Checker<'a> {
     project: &'a Project,
     catalogue: &'a Catalogue,
@@ -127,6 +130,16 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+        if p.settings.support_horizon_months > MAX_HORIZON_MONTHS {
+            self.push(
+                "out_of_range",
+                "settings.support_horizon_months".into(),
+                format!(
+                    "assessment horizon of {} months is beyond the limit of {MAX_HORIZON_MONTHS}",
+                    p.settings.support_horizon_months
+                ),
+            );
         }
         for (i, a) in p.assets.iter().enumerate() {
             if let Some(z) = &a.zone {

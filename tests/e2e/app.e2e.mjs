@@ -221,6 +221,28 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   const pathRows = await browser.execute(() => document.querySelectorAll("#paths tbody tr").length);
   assert.ok(pathRows > 0, `attack path rows: ${pathRows}`);
   await shot("05-risk");
+  // Step 1-7, per asset, from the register's side panel: "does not apply" with a reason takes
+  // the row out of the register and lists it below with the reason; taking it back restores it.
+  const target = await browser.execute(() => {
+    const sec = document.querySelector("#explain section.applicability");
+    return { asset: sec.dataset.asset, threat: sec.dataset.threat };
+  });
+  const rowId = `${target.threat}@${target.asset}`;
+  assert.ok(await browser.execute((id) => window.__otzone.state.analysis.risks.some((r) => r.id === id), rowId), "the picked row is in the register");
+  await (await browser.$("#applicability-choice")).selectByAttribute("value", "excluded");
+  await (await browser.$("#applicability-save")).click();
+  assert.ok(await browser.execute((id) => window.__otzone.state.analysis.risks.some((r) => r.id === id), rowId), "no reason, no decision");
+  await (await browser.$("#applicability-reason")).setValue("e2e: 閉域網で当該の経路なし");
+  await (await browser.$("#applicability-save")).click();
+  await browser.waitUntil(async () => browser.execute((id) => !window.__otzone.state.analysis.risks.some((r) => r.id === id) && window.__otzone.state.analysis.exclusions.some((x) => x.id === id && x.analyst), rowId), { timeout: 15000, timeoutMsg: "the decision did not take the row out" });
+  await browser.waitUntil(async () => browser.execute((id) => !!document.querySelector(`#exclusions tr[data-id="${CSS.escape(id)}"]`), rowId), { timeout: 10000, timeoutMsg: "the left-out threat is not listed" });
+  assert.match(await browser.execute((id) => document.querySelector(`#exclusions tr[data-id="${CSS.escape(id)}"]`).textContent, rowId), /閉域網/);
+  await shot("05a-applicability");
+  await browser.execute((id) => document.querySelector(`#exclusions tr[data-id="${CSS.escape(id)}"] button.undo-exclusion`).click(), rowId);
+  await browser.waitUntil(async () => browser.execute((id) => window.__otzone.state.analysis.risks.some((r) => r.id === id), rowId), { timeout: 15000, timeoutMsg: "taking the decision back did not restore the row" });
+  // Every step of an attack route names its conduit and channel.
+  const route = await browser.execute(() => document.querySelector("#scenarios td.route")?.textContent ?? "");
+  assert.match(route, /「.+」.+(開始|どちらの側)/, `route: ${route.slice(0, 200)}`);
   await (await browser.$("#risk-filter")).setValue(ids.zoneName);
   await browser.pause(400);
   assert.match(await (await browser.$("#register-count")).getText(), /\d/);

@@ -1196,7 +1196,8 @@ fn vulnerability_findings_are_listed_open_first_and_bad_ones_refused() {
 }
 
 /// 脅威の適用判断: the food plant's gateway (support until 2031-03-31, assessed 2026-11-16 with
-/// the 12-month horizon) is listed 対象外 with its reason; assets without a support end that
+/// the 12-month horizon) is listed 対象外 with its reason; the historian (Windows Server 2016,
+/// support ending inside the horizon) 適用 with its date; assets without a support end that
 /// T24 is recorded for are listed 適用(要確認); an analyst's decision appears with its reason.
 /// The rows carry their own ids, so the customer's agreement on a decision reads back without
 /// touching the register row's answer.
@@ -1260,7 +1261,14 @@ fn threat_applicability_decisions_are_listed_for_the_customer() {
     assert_eq!(rows.len() - 1, decided + a.exclusions.len(), "{rows:?}");
     let historian = find("ヒストリアンサーバ");
     assert_eq!(historian[4], "適用");
-    assert!(historian[5].contains("2027-01-09"));
+    let end = p
+        .assets
+        .iter()
+        .find(|x| x.name == "ヒストリアンサーバ")
+        .and_then(|x| x.support_end.as_ref())
+        .unwrap()
+        .to_string();
+    assert!(historian[5].contains(&end), "{historian:?}");
     // Untouched, the sheet reads back with no problem and no change.
     let report = responses::read(&p, &a, &path).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);

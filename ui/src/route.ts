@@ -10,7 +10,7 @@ export interface Hop {
   conduit: string;
   reverse: boolean;
   channel: number | null;
-  kind: "initiate" | "response";
+  kind: "initiate" | "data" | "response";
   controlled: boolean;
 }
 
@@ -57,7 +57,9 @@ export function describeHop(p: Project, protocols: ProtocolName[], hop: Hop, ja:
     parts.push(t("route.no_channel"));
   }
   if ((c.boundary ?? []).some((b) => b.kind === "data_diode")) parts.push(t("route.one_way"));
-  if (hop.kind === "response") parts.push(t("route.response"));
+  const source = hop.reverse ? c.to : c.from;
+  if (hop.kind === "data") parts.push(t("route.data_over_sessions"));
+  else if (hop.kind === "response") parts.push(t("entry" in source ? "route.response_from_entry" : "route.response"));
   parts.push(t(hop.controlled ? "route.controlled" : "route.uncontrolled"));
   return `${ja ? `「${c.name}」` : `"${c.name}" `}${parts.join(ja ? "、" : ", ")}`;
 }

@@ -15,17 +15,24 @@
 //!   server that polls a PLC over Modbus/TCP ("data flows back to SCADA") can write coils and
 //!   registers as easily as it reads them. `initiator: either` (or unrecorded) reaches both
 //!   ways. Hop kind [`HopKind::Initiate`].
-//! - **The responder reaches back, harder.** Every channel carries responses, and a response
-//!   can carry an exploit (a malicious server answering a client's request, a compromised PLC
-//!   answering a poll with a malformed reply). So the responding end reaches the initiator, as
-//!   a [`HopKind::Response`] hop: shown in every path's explanation and, between zones, lowering
+//! - **Data sent over the other end's sessions reaches as easily.** When the responding end
+//!   sends data the initiator consumes (a cloud MES answering the plant gateway's requests
+//!   with recipes and orders, a database answering queries), what it sends is acted upon: a
+//!   [`HopKind::Data`] hop, as easy as initiating. (Every edge of the earlier data-direction
+//!   rule keeps its full strength.)
+//! - **The responder that only answers reaches back, harder.** Where no data flows back —
+//!   only acknowledgements and status — a response can still carry an exploit (a malformed
+//!   reply to a client's parser), so the responding end reaches the initiator, as a
+//!   [`HopKind::Response`] hop: shown in every path's explanation and, between zones, lowering
 //!   the threat level by one when every network route into a zone needs such a hop
-//!   ([`crate::risk::exposure`]). A response hop straight out of an entry point is not
-//!   discounted: clients inside the plant opening sessions to the internet or a cloud (web,
-//!   mail, downloads) are the classic way malware comes in.
+//!   ([`crate::risk::exposure`]). A protocol that never answers (the catalogue's
+//!   `responds = false`: syslog, an LPWA uplink) gives no such hop. A response hop straight
+//!   out of an entry point is not discounted: clients inside the plant opening sessions to
+//!   the internet (web, mail, downloads) are the classic way malware comes in.
 //! - **A one-way device closes the other way.** Across a data diode / unidirectional gateway
-//!   only the data direction is open (the sender pushes), whoever is recorded as initiating;
-//!   nothing crosses against it.
+//!   only the recorded data direction is open (the sender pushes), whoever is recorded as
+//!   initiating; nothing crosses against it. A diode whose direction is not recorded is taken
+//!   as open `from` → `to` only, and validation asks for the direction.
 //! - **Boundary controls make a hop harder; they never delete it.** A firewall, an industrial
 //!   firewall restricted to read functions, a VPN gateway or a jump host is recorded on the
 //!   hop (`controlled`): it stops the +1 for direct remote exposure, counts as protection of
@@ -34,9 +41,9 @@
 //! - **Empty fields never hide a path.** A conduit without channels, a channel without a
 //!   direction or initiator counts as open both ways.
 //!
-//! Every reachability of the earlier data-direction rule is kept ([`Conduit::data_flows`]
-//! edges are a subset of these, except against a one-way device), which the property tests
-//! check on random factories.
+//! Every edge of the earlier data-direction rule is kept at full strength
+//! ([`Conduit::data_flows`] edges are initiated or data hops, except across a one-way device),
+//! which the property tests check on random factories.
 
 pub mod attack_path;
 pub mod route;
@@ -75,9 +82,19 @@ pub struct Hop {
     pub controlled: bool,
 }
 
+/// Whether a protocol answers the sessions it carries (the catalogue's `responds`; unknown
+/// and free-text protocols answer, so that a path is never hidden).
+pub fn responds(protocol: &str) -> bool {
+    crate::catalogue::Catalogue::builtin()
+        .protocols
+        .iter()
+        .find(|p| p.id == protocol)
+        .is_none_or(|p| p.responds)
+}
+
 impl Hop {
     fn new(c: &Conduit, conduit_index: usize, reverse: bool) -> Option<Self> {
-        let r = c.reach(reverse)?;
+        let r = c.reach(reverse, responds)?;
         Some(Self {
             conduit: c.id,
             conduit_index,
@@ -405,10 +422,10 @@ mod tests {
         let forward = hop(&g, poll, Node::Zone(z("dmz"))).unwrap();
         assert_eq!(forward.kind, HopKind::Initiate);
         assert!(!forward.controlled);
-        // ... and ot answers dmz's polls: a response can carry an exploit, so ot reaches dmz,
-        // but only as a harder response hop.
+        // ... and ot answers dmz's polls with the process data dmz consumes: ot reaches dmz
+        // as a data hop, at full strength (as the earlier data-direction rule had it).
         let back = hop(&g, poll, Node::Zone(z("ot"))).unwrap();
-        assert_eq!(back.kind, HopKind::Response);
+        assert_eq!(back.kind, HopKind::Data);
         assert_eq!(
             g.reachable_by_sessions_from(EntryPointId::derived("net"))
                 .get(&z("ot")),
@@ -444,9 +461,10 @@ mod tests {
         assert_eq!(sessions.get(&z("ot")), None, "only through responses");
     }
 
-    /// A zone whose clients open sessions to the internet (web, mail) is reached through the
-    /// responses — the classic malware route, so a response hop straight out of an entry
-    /// point is not discounted.
+    /// A zone whose clients open sessions to the internet (web, mail): the pages and mail
+    /// they fetch are data the internet side sends — a full-strength hop. A zone that only
+    /// uploads (data office → internet) is reached through the responses, and still not
+    /// discounted straight out of an entry point: the classic malware route.
     #[test]
     fn responses_from_an_entry_point_are_not_discounted() {
         let mut d = Drawing::new();
@@ -456,16 +474,84 @@ mod tests {
         channel(&mut d, browse, Some(Direction::Both), Some(Initiator::To));
         let g = ZoneGraph::build(&d.project);
         let net = EntryPointId::derived("net");
-        assert_eq!(
-            hop(&g, browse, Node::Entry(net, EntryKind::Internet))
-                .unwrap()
-                .kind,
-            HopKind::Response
+        let entry = Node::Entry(net, EntryKind::Internet);
+        assert_eq!(hop(&g, browse, entry).unwrap().kind, HopKind::Data);
+        channel(
+            &mut d,
+            browse,
+            Some(Direction::Reverse),
+            Some(Initiator::To),
         );
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(hop(&g, browse, entry).unwrap().kind, HopKind::Response);
         assert_eq!(
             g.reachable_by_sessions_from(net).get(&z("office")),
             Some(&1)
         );
+    }
+
+    /// The plant's MES gateway opens HTTPS sessions to a cloud MES that answers with recipes
+    /// and orders (data both ways): holding the cloud service, the attacker's recipes are
+    /// consumed in the plant — a data hop, as easy as initiating, not a harder response.
+    #[test]
+    fn data_sent_over_the_other_ends_sessions_is_not_discounted() {
+        let mut d = Drawing::new();
+        d.zone("mes", 2);
+        d.zone("cloud", 2);
+        let c = d.conduit("mes", "cloud");
+        channel(&mut d, c, Some(Direction::Both), Some(Initiator::From));
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(
+            hop(&g, c, Node::Zone(z("mes"))).unwrap().kind,
+            HopKind::Initiate
+        );
+        let back = hop(&g, c, Node::Zone(z("cloud"))).unwrap();
+        assert_eq!(back.kind, HopKind::Data);
+        assert!(!back.is_response_between_zones(Node::Zone(z("cloud"))));
+    }
+
+    /// A PLC pushes syslog to a collector: syslog never answers, so the collector's side
+    /// cannot reach the PLC over it at all; the PLC reaches the collector (it initiates).
+    #[test]
+    fn a_protocol_that_never_answers_gives_no_way_back() {
+        let mut d = Drawing::new();
+        d.zone("ot", 2);
+        d.zone("log", 2);
+        let c = d.conduit("ot", "log");
+        d.conduit_mut(c).channels[0].protocol = "syslog".into();
+        channel(&mut d, c, Some(Direction::Forward), Some(Initiator::From));
+        let g = ZoneGraph::build(&d.project);
+        assert!(hop(&g, c, Node::Zone(z("ot"))).is_some());
+        assert!(hop(&g, c, Node::Zone(z("log"))).is_none());
+        // The same push over HTTPS (which answers): the collector reaches back, harder.
+        d.conduit_mut(c).channels[0].protocol = "https".into();
+        let g = ZoneGraph::build(&d.project);
+        assert_eq!(
+            hop(&g, c, Node::Zone(z("log"))).unwrap().kind,
+            HopKind::Response
+        );
+    }
+
+    /// A data diode with no direction recorded (no channel, or only "both") is taken as open
+    /// from → to only, never both ways.
+    #[test]
+    fn a_diode_without_a_recorded_direction_opens_from_to_only() {
+        for channels in [false, true] {
+            let mut d = Drawing::new();
+            d.zone("ot", 2);
+            d.zone("it", 2);
+            let c = d.conduit("ot", "it");
+            if channels {
+                channel(&mut d, c, Some(Direction::Both), Some(Initiator::Either));
+            } else {
+                d.conduit_mut(c).channels.clear();
+            }
+            bound(&mut d, c, BoundaryKind::DataDiode);
+            assert!(d.conduit_mut(c).one_way_without_direction());
+            let g = ZoneGraph::build(&d.project);
+            assert!(hop(&g, c, Node::Zone(z("ot"))).is_some(), "ot → it");
+            assert!(hop(&g, c, Node::Zone(z("it"))).is_none(), "nothing back");
+        }
     }
 
     /// A data diode from ot to dmz: dmz is recorded as "initiating" (it subscribes), yet
@@ -586,7 +672,7 @@ mod properties {
     //! devices, on random small factories.
     use super::fixtures::Drawing;
     use super::*;
-    use crate::model::{BoundaryControl, BoundaryKind, Direction, Initiator};
+    use crate::model::{BoundaryControl, BoundaryKind, Direction, HopKind, Initiator};
     use proptest::prelude::*;
 
     /// Reachability under the earlier rule (an edge where some channel's data flows that
@@ -679,12 +765,13 @@ mod properties {
             // exactly the data-direction ones.
             for c in &d.project.conduits {
                 for rev in [false, true] {
-                    let kept = c.reach(rev).is_some();
-                    if c.data_flows(rev) {
-                        prop_assert!(kept);
-                    }
+                    let hop = c.reach(rev, responds);
                     if diodes.contains(&c.id) {
-                        prop_assert_eq!(kept, c.data_flows(rev));
+                        // Across a diode: never more than the data direction.
+                        prop_assert!(hop.is_none() || c.data_flows(rev));
+                    } else if c.data_flows(rev) {
+                        // Every earlier edge is kept at full strength.
+                        prop_assert!(hop.is_some_and(|h| h.kind != HopKind::Response));
                     }
                 }
             }

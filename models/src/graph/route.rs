@@ -66,8 +66,14 @@ pub fn describe_hop(project: &Project, catalogue: &Catalogue, hop: &Hop, lang: L
     if c.is_one_way() {
         parts.push(i18n::text(lang, "route.one_way").to_owned());
     }
-    if hop.kind == HopKind::Response {
-        parts.push(i18n::text(lang, "route.response").to_owned());
+    let from_entry = matches!(if hop.reverse { c.to } else { c.from }, Endpoint::Entry(_));
+    match hop.kind {
+        HopKind::Initiate => {}
+        HopKind::Data => parts.push(i18n::text(lang, "route.data_over_sessions").to_owned()),
+        HopKind::Response if from_entry => {
+            parts.push(i18n::text(lang, "route.response_from_entry").to_owned())
+        }
+        HopKind::Response => parts.push(i18n::text(lang, "route.response").to_owned()),
     }
     parts.push(
         i18n::text(

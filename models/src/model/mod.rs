@@ -90,7 +90,7 @@ pub struct ProjectSettings {
     /// Let business-continuity measures lower impact (IPA: only vulnerability changes).
     pub impact_reduction: bool,
     /// Assessment horizon in months after the assessment date: a support-dependent threat
-    /// (T24, T27) applies to an asset whose support ends before the horizon (P).
+    /// (T24) applies to an asset whose support ends before the horizon (P).
     #[serde(skip_serializing_if = "is_default_horizon")]
     pub support_horizon_months: u32,
 }

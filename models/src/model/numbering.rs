@@ -21,9 +21,24 @@ fn assign_in<T>(items: &mut [T], number: impl Fn(&mut T) -> &mut u32) {
             fresh.push(i);
         }
     }
+    // After the highest; should the highest be u32::MAX (a hand-edited file), the lowest
+    // numbers still free.
+    let mut low = 0u32;
     for i in fresh {
-        max = max.saturating_add(1);
-        *number(&mut items[i]) = max;
+        let n = match max.checked_add(1) {
+            Some(n) => {
+                max = n;
+                n
+            }
+            None => loop {
+                low += 1;
+                if !used.contains(&low) {
+                    break low;
+                }
+            },
+        };
+        used.insert(n);
+        *number(&mut items[i]) = n;
     }
 }
 
@@ -102,5 +117,12 @@ mod tests {
         assign(&mut p);
         let nums: Vec<u32> = p.assets.iter().map(|a| a.number).collect();
         assert_eq!(nums, [5, 6, 7]);
+        // A number at the top of the range: the others take the lowest free ones.
+        p.assets[0].number = u32::MAX;
+        p.assets[1].number = 0;
+        p.assets[2].number = 1;
+        assign(&mut p);
+        let nums: Vec<u32> = p.assets.iter().map(|a| a.number).collect();
+        assert_eq!(nums, [u32::MAX, 2, 1]);
     }
 }

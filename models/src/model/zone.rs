@@ -335,45 +335,73 @@ impl Conduit {
     }
 
     /// How the `from` end reaches the `to` end (with `reverse`, `to` reaches `from`), or
-    /// `None` when nothing can cross that way. The rule (see [`crate::graph`] for the
-    /// IEC 62443-3-2 reasoning):
+    /// `None` when nothing can cross that way. `responds(protocol)` tells whether a channel's
+    /// protocol answers the sessions it carries (false for one-way datagram pushes such as
+    /// syslog or an LPWA uplink; unknown protocols answer). The rule (see [`crate::graph`] for
+    /// the IEC 62443-3-2 reasoning):
     /// - an end that may **initiate** a session over a channel reaches the other end,
     ///   whatever way the process data mainly flows ([`HopKind::Initiate`]);
-    /// - otherwise the end only answers sessions the other end opens; a response can carry an
-    ///   exploit, so it still reaches the initiator, but only as a harder hop
-    ///   ([`HopKind::Response`]);
-    /// - across a one-way device only the data direction is open (as an initiated hop: the
-    ///   sender pushes), and nothing crosses against it;
-    /// - a conduit or channel with the field left empty is taken as open both ways, so that an
-    ///   empty field never hides a path.
+    /// - an end that sends **data** over sessions the other end opens reaches it as easily
+    ///   (a cloud service answering an MES gateway's requests with recipes) ([`HopKind::Data`]);
+    /// - otherwise the end only answers (acknowledgements, status): a response can carry an
+    ///   exploit, so it still reaches the initiator over a channel whose protocol answers, but
+    ///   only as a harder hop ([`HopKind::Response`]);
+    /// - across a one-way device (data diode) only the recorded data direction is open (the
+    ///   sender pushes); a diode with no direction recorded (no channel, or only `both`) is
+    ///   taken as open `from` → `to` only, and validation asks for the direction;
+    /// - otherwise a conduit or channel with the field left empty is taken as open both ways,
+    ///   so that an empty field never hides a path.
     ///
     /// The channel reported is the first that gives the easiest hop kind.
-    pub fn reach(&self, reverse: bool) -> Option<Reach> {
+    pub fn reach(&self, reverse: bool, responds: impl Fn(&str) -> bool) -> Option<Reach> {
+        let indexed = || self.channels.iter().enumerate();
+        if self.is_one_way() {
+            let explicit = |c: &Channel| {
+                matches!(
+                    c.direction,
+                    Some(Direction::Forward) | Some(Direction::Reverse)
+                )
+            };
+            if !self.channels.iter().any(explicit) {
+                return (!reverse).then_some(Reach {
+                    channel: (!self.channels.is_empty()).then_some(0),
+                    kind: HopKind::Initiate,
+                });
+            }
+            return indexed()
+                .find(|(_, c)| explicit(c) && c.carries_data(reverse))
+                .map(|(i, _)| Reach {
+                    channel: Some(i),
+                    kind: HopKind::Initiate,
+                });
+        }
         if self.channels.is_empty() {
             return Some(Reach {
                 channel: None,
                 kind: HopKind::Initiate,
             });
         }
-        let indexed = || self.channels.iter().enumerate();
-        if self.is_one_way() {
-            return indexed()
-                .find(|(_, c)| c.carries_data(reverse))
-                .map(|(i, _)| Reach {
-                    channel: Some(i),
-                    kind: HopKind::Initiate,
-                });
-        }
-        if let Some((i, _)) = indexed().find(|(_, c)| c.may_initiate(reverse)) {
-            return Some(Reach {
+        let found = |kind: HopKind, f: &dyn Fn(&Channel) -> bool| {
+            indexed().find(|(_, c)| f(c)).map(|(i, _)| Reach {
                 channel: Some(i),
-                kind: HopKind::Initiate,
-            });
-        }
-        Some(Reach {
-            channel: Some(0),
-            kind: HopKind::Response,
-        })
+                kind,
+            })
+        };
+        found(HopKind::Initiate, &|c| c.may_initiate(reverse))
+            .or_else(|| found(HopKind::Data, &|c| c.carries_data(reverse)))
+            .or_else(|| found(HopKind::Response, &|c| responds(&c.protocol)))
+    }
+
+    /// True when a one-way device sits on the conduit but no channel records which way it
+    /// passes data (then only `from` → `to` is taken as open).
+    pub fn one_way_without_direction(&self) -> bool {
+        self.is_one_way()
+            && !self.channels.iter().any(|c| {
+                matches!(
+                    c.direction,
+                    Some(Direction::Forward) | Some(Direction::Reverse)
+                )
+            })
     }
 
     /// The rule before initiators were considered: an edge where some channel's data flows
@@ -412,8 +440,10 @@ impl Channel {
 pub enum HopKind {
     /// The end may open a session to the other end (or pushes data through a one-way device).
     Initiate,
-    /// The end only answers sessions the other end opens: the exploit must ride a response.
-    /// Harder, never invisible.
+    /// The end sends data over sessions the other end opens: what it sends is consumed there.
+    Data,
+    /// The end only answers sessions the other end opens (acknowledgements, status): the
+    /// exploit must ride a response. Harder, never invisible.
     Response,
 }
 

@@ -5,7 +5,7 @@
 //! 1. the analyst's per-asset decision (applies / does not apply, with a written reason) wins;
 //! 2. the catalogue's asset classes (`applies_to`) and required traits (`asset_traits`, e.g.
 //!    removable-media ports for T13) — an asset outside them gets no row, as before;
-//! 3. support-dependent threats (T24, T27) use the asset's `support_end` against the
+//! 3. support-dependent threats (T24) use the asset's `support_end` against the
 //!    assessment horizon: the assessment date (the project's `updated`, else `created`) plus
 //!    `settings.support_horizon_months` (default 12):
 //!    - support ended or ends before the horizon → applies, saying when;

@@ -5,16 +5,34 @@
 //! - for every criterion the threat impacts (安全, 環境, 品質, 納期, コスト, 情報), take the
 //!   smaller of the asset's importance on that criterion and the recorded impact; the row uses
 //!   the largest of these. The asset's importance on a criterion is the highest score of its
-//!   businesses on that criterion (a criterion none of them scores counts as 1); an importance
-//!   set by hand counts on every criterion;
+//!   businesses on that criterion; an importance set by hand counts on every criterion;
+//! - a criterion the threat impacts but none of the asset's businesses scores is not taken as
+//!   unimportant: the asset's own importance stands in for it, and the row is flagged 要確認
+//!   (the business analysis of step 1-3 should say how much that criterion matters);
 //! - so a cloud outage recorded with impact 1 does not score an asset at 3 because its
 //!   importance came from the 情報 criterion: 「重要度 3(情報) → 影響 1 により 1」;
 //! - when no impact is recorded for the threat, the asset's importance is used as it is, the
 //!   explanation says so and validation reports it (`threat_without_impact`).
 
 use crate::derive::{AssetImportance, ImportanceBasis};
+use crate::id::BusinessId;
 use crate::model::{Criterion, CriterionScores, Lang, Level};
 use serde::Serialize;
+
+/// Where the asset's importance on the deciding criterion comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CriterionSource {
+    /// The business that scores the criterion highest.
+    Business {
+        /// The business.
+        business: BusinessId,
+    },
+    /// The importance set by hand (counts on every criterion).
+    Override,
+    /// No business of the asset scores the criterion: the asset's importance stands in (要確認).
+    Unscored,
+}
 
 /// Why the row's importance is what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,6 +46,8 @@ pub enum ImpactBasis {
         asset: Level,
         /// The impact recorded for the threat on it.
         impact: Level,
+        /// Where `asset` comes from.
+        source: CriterionSource,
     },
     /// No impact recorded for the threat: the asset's importance as it is.
     NotRecorded,
@@ -42,16 +62,28 @@ pub struct ImpactLimit {
     pub basis: ImpactBasis,
 }
 
-/// The asset's importance per criterion: the highest score of its businesses on each.
+/// The asset's importance per criterion, with the business that gives it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AssetScores([Option<(Level, BusinessId)>; 6]);
+
+impl AssetScores {
+    /// The asset's importance on `c` and the deciding business, if any business scores it.
+    pub fn get(&self, c: Criterion) -> Option<(Level, BusinessId)> {
+        self.0[Criterion::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+}
+
+/// The asset's importance per criterion: the highest score of its businesses on each (the
+/// first business listed wins a tie).
 pub fn asset_scores<'a>(
-    businesses: impl IntoIterator<Item = &'a CriterionScores>,
-) -> CriterionScores {
-    let mut out = CriterionScores::default();
-    for s in businesses {
-        for c in Criterion::ALL {
+    businesses: impl IntoIterator<Item = (BusinessId, &'a CriterionScores)>,
+) -> AssetScores {
+    let mut out = AssetScores::default();
+    for (b, s) in businesses {
+        for (i, c) in Criterion::ALL.into_iter().enumerate() {
             if let Some(l) = s.get(c) {
-                if out.get(c).is_none_or(|o| l > o) {
-                    out.set(c, Some(l));
+                if out.0[i].is_none_or(|(o, _)| l > o) {
+                    out.0[i] = Some((l, b));
                 }
             }
         }
@@ -62,33 +94,39 @@ pub fn asset_scores<'a>(
 /// Limit `importance` (the asset's, with `scores` per criterion) by the threat's `impacts`.
 pub fn limit(
     importance: &AssetImportance,
-    scores: &CriterionScores,
+    scores: &AssetScores,
     impacts: &CriterionScores,
 ) -> ImpactLimit {
     let hand_set = matches!(importance.basis, ImportanceBasis::Override { .. });
-    let mut best: Option<(Level, Criterion, Level, Level)> = None;
+    // (level, scored, criterion, asset level, impact, source)
+    let mut best: Option<(Level, bool, Criterion, Level, Level, CriterionSource)> = None;
     for c in Criterion::ALL {
         let Some(impact) = impacts.get(c) else {
             continue;
         };
-        let asset = if hand_set {
-            importance.level
+        let (asset, source) = if hand_set {
+            (importance.level, CriterionSource::Override)
         } else {
-            scores.get(c).unwrap_or(Level::Low)
+            match scores.get(c) {
+                Some((l, business)) => (l, CriterionSource::Business { business }),
+                None => (importance.level, CriterionSource::Unscored),
+            }
         };
         let level = asset.min(impact);
-        // Highest wins; on ties the criterion first in display order (stable).
-        if best.is_none_or(|(b, ..)| level > b) {
-            best = Some((level, c, asset, impact));
+        let scored = source != CriterionSource::Unscored;
+        // Highest wins; on a tie a scored criterion over an unscored one, then display order.
+        if best.is_none_or(|(b, bs, ..)| (level, scored) > (b, bs)) {
+            best = Some((level, scored, c, asset, impact, source));
         }
     }
     match best {
-        Some((level, criterion, asset, impact)) => ImpactLimit {
+        Some((level, _, criterion, asset, impact, source)) => ImpactLimit {
             level,
             basis: ImpactBasis::Limited {
                 criterion,
                 asset,
                 impact,
+                source,
             },
         },
         None => ImpactLimit {
@@ -99,68 +137,109 @@ pub fn limit(
 }
 
 impl ImpactLimit {
+    /// The deciding criterion is scored by none of the asset's businesses (要確認).
+    pub fn needs_check(&self) -> bool {
+        matches!(
+            self.basis,
+            ImpactBasis::Limited {
+                source: CriterionSource::Unscored,
+                ..
+            }
+        )
+    }
+
     /// Appends e.g. `、重要度 3(品質) → 影響 1 により 1`.
     pub fn explain_into(&self, lang: Lang, out: &mut String) {
         use std::fmt::Write as _;
         let crit = |c: Criterion| crate::i18n::text(lang, &format!("criterion.{}", c.key()));
-        let _ = match (self.basis, lang) {
-            (
-                ImpactBasis::Limited {
-                    criterion,
-                    asset,
-                    impact,
-                },
-                Lang::Ja,
-            ) if impact < asset => write!(
-                out,
-                "、重要度 {}({}) → 影響 {} により {}",
-                asset.value(),
-                crit(criterion),
-                impact.value(),
-                self.level.value()
-            ),
-            (
-                ImpactBasis::Limited {
-                    criterion,
-                    asset,
-                    impact,
-                },
-                Lang::En,
-            ) if impact < asset => write!(
-                out,
-                "; importance {} ({}) → {} by impact {}",
-                asset.value(),
-                crit(criterion),
-                self.level.value(),
-                impact.value()
-            ),
-            (ImpactBasis::Limited { criterion, .. }, Lang::Ja) => {
-                write!(out, "、{}への影響 {}", crit(criterion), self.level.value())
+        let ja = lang == Lang::Ja;
+        // Writing to a String cannot fail.
+        let _ = match self.basis {
+            ImpactBasis::Limited {
+                criterion,
+                asset,
+                impact,
+                ..
+            } if impact < asset => {
+                if ja {
+                    write!(
+                        out,
+                        "、重要度 {}({}) → 影響 {} により {}",
+                        asset.value(),
+                        crit(criterion),
+                        impact.value(),
+                        self.level.value()
+                    )
+                } else {
+                    write!(
+                        out,
+                        "; importance {} ({}) → {} by impact {}",
+                        asset.value(),
+                        crit(criterion),
+                        self.level.value(),
+                        impact.value()
+                    )
+                }
             }
-            (ImpactBasis::Limited { criterion, .. }, Lang::En) => write!(
-                out,
-                "; impact on {} {}",
-                crit(criterion),
-                self.level.value()
-            ),
-            (ImpactBasis::NotRecorded, Lang::Ja) => {
-                out.write_str("、影響未記録のため資産の重要度をそのまま使用")
+            ImpactBasis::Limited {
+                criterion, impact, ..
+            } => {
+                if ja {
+                    write!(out, "、{}への影響 {}", crit(criterion), impact.value())
+                } else {
+                    write!(out, "; impact on {} {}", crit(criterion), impact.value())
+                }
             }
-            (ImpactBasis::NotRecorded, Lang::En) => {
-                out.write_str("; no impact recorded: the asset's importance as it is")
-            }
+            ImpactBasis::NotRecorded => out.write_str(if ja {
+                "、影響未記録のため資産の重要度をそのまま使用"
+            } else {
+                "; no impact recorded: the asset's importance as it is"
+            }),
         };
+        if let ImpactBasis::Limited {
+            criterion,
+            source: CriterionSource::Unscored,
+            asset,
+            ..
+        } = self.basis
+        {
+            let _ = if ja {
+                write!(
+                    out,
+                    "({}は業務で未評価のため資産の重要度 {} を使用、要確認)",
+                    crit(criterion),
+                    asset.value()
+                )
+            } else {
+                write!(
+                    out,
+                    " ({} is scored by no business: the asset's importance {} stands in, to check)",
+                    crit(criterion),
+                    asset.value()
+                )
+            };
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::id::BusinessId;
     use std::sync::Arc;
 
     fn scores(pairs: &[(Criterion, Level)]) -> CriterionScores {
         pairs.iter().copied().collect()
+    }
+
+    fn b(name: &str) -> BusinessId {
+        BusinessId::derived(name)
+    }
+
+    /// The asset's scores from one business each: (business, its scores).
+    fn asset(list: &[(&str, &[(Criterion, Level)])]) -> AssetScores {
+        let owned: Vec<(BusinessId, CriterionScores)> =
+            list.iter().map(|(n, s)| (b(n), scores(s))).collect();
+        asset_scores(owned.iter().map(|(id, s)| (*id, s)))
     }
 
     fn derived(level: Level, criterion: Criterion) -> AssetImportance {
@@ -168,20 +247,21 @@ mod tests {
             level,
             derived: Some(level),
             basis: ImportanceBasis::Business {
-                business: BusinessId::derived("b"),
-                name: Arc::from("b"),
+                business: b("x"),
+                name: Arc::from("x"),
                 criterion,
             },
         }
     }
 
-    /// T26 cloud outage on an asset whose importance 3 comes from 情報, 納期 2: the analyst
-    /// recorded impact 1 on 納期 and nothing else. min(2, 1) = 1 → importance 1.
+    /// T26 cloud outage on an asset whose importance 3 comes from 情報 (business 「実績共有」)
+    /// and 納期 2 (「生産計画」): the analyst recorded impact 1 on 納期 only.
+    /// min(2, 1) = 1 → importance 1, decided by 納期 through 「生産計画」.
     #[test]
     fn a_small_recorded_impact_limits_the_importance() {
-        let s = scores(&[
-            (Criterion::Information, Level::High),
-            (Criterion::Delivery, Level::Medium),
+        let s = asset(&[
+            ("実績共有", &[(Criterion::Information, Level::High)]),
+            ("生産計画", &[(Criterion::Delivery, Level::Medium)]),
         ]);
         let l = limit(
             &derived(Level::High, Criterion::Information),
@@ -194,22 +274,30 @@ mod tests {
             ImpactBasis::Limited {
                 criterion: Criterion::Delivery,
                 asset: Level::Medium,
-                impact: Level::Low
+                impact: Level::Low,
+                source: CriterionSource::Business {
+                    business: b("生産計画")
+                },
             }
         );
         let mut ja = String::new();
         l.explain_into(Lang::Ja, &mut ja);
         assert_eq!(ja, "、重要度 2(納期) → 影響 1 により 1");
+        assert!(!l.needs_check());
     }
 
-    /// Quality 3 on the asset, impacts quality 1 and cost 2 on a criterion the asset scores 1:
-    /// max(min(3, 1), min(1, 2)) = 1. With quality impact 3 instead: min(3, 3) = 3.
+    /// Quality 3 and cost 1 on the asset; impacts quality 1 and cost 2:
+    /// max(min(3, 1), min(1, 2)) = 1. With quality impact 3 instead: min(3, 3) = 3, and the
+    /// explanation names the impact recorded (3), not a derived figure.
     #[test]
     fn the_largest_limited_criterion_wins() {
-        let s = scores(&[
-            (Criterion::Quality, Level::High),
-            (Criterion::Cost, Level::Low),
-        ]);
+        let s = asset(&[(
+            "成形",
+            &[
+                (Criterion::Quality, Level::High),
+                (Criterion::Cost, Level::Low),
+            ],
+        )]);
         let imp = derived(Level::High, Criterion::Quality);
         let small = limit(
             &imp,
@@ -234,17 +322,34 @@ mod tests {
         assert_eq!(en, "; impact on quality 3");
     }
 
-    /// A criterion none of the asset's businesses scores counts as 1: an impact of 3 on 安全
-    /// cannot make an asset that matters only for 納期 a safety asset.
+    /// An impact of 3 on 情報 for an asset whose businesses score only 品質 3: 情報 is not
+    /// taken as unimportant — the asset's importance 3 stands in, min(3, 3) = 3, flagged 要確認.
     #[test]
-    fn an_unscored_criterion_counts_as_one() {
-        let s = scores(&[(Criterion::Delivery, Level::High)]);
+    fn an_unscored_criterion_takes_the_asset_importance_and_asks_for_a_check() {
+        let s = asset(&[("調合", &[(Criterion::Quality, Level::High)])]);
         let l = limit(
-            &derived(Level::High, Criterion::Delivery),
+            &derived(Level::High, Criterion::Quality),
             &s,
-            &scores(&[(Criterion::Safety, Level::High)]),
+            &scores(&[(Criterion::Information, Level::High)]),
         );
-        assert_eq!(l.level, Level::Low);
+        assert_eq!(l.level, Level::High);
+        assert!(l.needs_check());
+        let mut ja = String::new();
+        l.explain_into(Lang::Ja, &mut ja);
+        assert_eq!(
+            ja,
+            "、情報への影響 3(情報は業務で未評価のため資産の重要度 3 を使用、要確認)"
+        );
+        // A scored criterion with the same level wins the tie (no check needed).
+        let l = limit(
+            &derived(Level::High, Criterion::Quality),
+            &s,
+            &scores(&[
+                (Criterion::Information, Level::High),
+                (Criterion::Quality, Level::High),
+            ]),
+        );
+        assert!(!l.needs_check());
     }
 
     /// An importance set by hand (2) counts on every criterion: impact 3 on 安全 → 2.
@@ -259,7 +364,7 @@ mod tests {
         };
         let l = limit(
             &imp,
-            &CriterionScores::default(),
+            &AssetScores::default(),
             &scores(&[(Criterion::Safety, Level::High)]),
         );
         assert_eq!(l.level, Level::Medium);
@@ -268,7 +373,7 @@ mod tests {
     /// Nothing recorded: the asset's importance, said so.
     #[test]
     fn without_impacts_the_asset_importance_is_used_and_said() {
-        let s = scores(&[(Criterion::Quality, Level::High)]);
+        let s = asset(&[("調合", &[(Criterion::Quality, Level::High)])]);
         let l = limit(
             &derived(Level::High, Criterion::Quality),
             &s,
@@ -281,20 +386,19 @@ mod tests {
     }
 
     #[test]
-    fn asset_scores_take_the_highest_per_criterion() {
-        let a = scores(&[
-            (Criterion::Quality, Level::Low),
-            (Criterion::Cost, Level::High),
-        ]);
-        let b = scores(&[(Criterion::Quality, Level::Medium)]);
-        let s = asset_scores([&a, &b]);
-        assert_eq!(
+    fn asset_scores_take_the_highest_per_criterion_with_its_business() {
+        let s = asset(&[
             (
-                s.get(Criterion::Quality),
-                s.get(Criterion::Cost),
-                s.get(Criterion::Safety)
+                "a",
+                &[
+                    (Criterion::Quality, Level::Low),
+                    (Criterion::Cost, Level::High),
+                ],
             ),
-            (Some(Level::Medium), Some(Level::High), None)
-        );
+            ("b", &[(Criterion::Quality, Level::Medium)]),
+        ]);
+        assert_eq!(s.get(Criterion::Quality), Some((Level::Medium, b("b"))));
+        assert_eq!(s.get(Criterion::Cost), Some((Level::High, b("a"))));
+        assert_eq!(s.get(Criterion::Safety), None);
     }
 }

@@ -283,7 +283,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
     let business_scores: HashMap<crate::id::BusinessId, &crate::model::CriterionScores> =
         p.businesses.iter().map(|b| (b.id, &b.scores)).collect();
     // Per asset, its importance on each criterion (computed once, on first use).
-    let mut asset_scores: Vec<Option<crate::model::CriterionScores>> = vec![None; p.assets.len()];
+    let mut asset_scores: Vec<Option<impact::AssetScores>> = vec![None; p.assets.len()];
     let mut rows: Vec<RiskRow> = Vec::new();
     let mut keys: Vec<(SortKey, u32)> = Vec::new();
     for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
@@ -337,7 +337,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
                     asset
                         .businesses
                         .iter()
-                        .filter_map(|b| business_scores.get(b).copied()),
+                        .filter_map(|b| business_scores.get(b).map(|s| (*b, *s))),
                 )
             });
             let limited = impact::limit(&importance, &scores, &sc.impacts);

@@ -28,7 +28,7 @@ export function renderRisk(el: HTMLElement): void {
   }
   const p = doc();
   const zoneNames = new Map(p.zones.map((x) => [x.id, x.name]));
-  const rows = withNames(
+  let rows = withNames(
     a.risks,
     new Map(p.assets.map((x) => [x.id, x.name])),
     zoneNames,
@@ -87,7 +87,30 @@ export function renderRisk(el: HTMLElement): void {
   };
   grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
   apply();
-  el.append(exclusionSection(p, zoneNames));
+  let exclusions = exclusionSection(p, zoneNames);
+  el.append(exclusions);
+  // A decision recorded here (or an edit elsewhere) changes the register: rows, counts and
+  // the list of threats left out follow each new analysis while this view is open.
+  const refresh = () => {
+    if (!el.isConnected || state.view !== "risk") {
+      document.removeEventListener("analysis", refresh);
+      return;
+    }
+    const now = state.analysis;
+    if (!now) return;
+    const q = doc();
+    rows = withNames(
+      now.risks,
+      new Map(q.assets.map((x) => [x.id, x.name])),
+      new Map(q.zones.map((x) => [x.id, x.name])),
+      new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+    );
+    apply();
+    const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
+    exclusions.replaceWith(next);
+    exclusions = next;
+  };
+  document.addEventListener("analysis", refresh);
 
   // Heat maps.
   el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map((m) => heatmap(m, a.values.length))));
@@ -180,7 +203,7 @@ function applicabilityForm(asset: string, threat: string): HTMLElement {
     }
     commit(setThreatApplicability(doc(), asset, threat, v === "" ? null : v === "applies", reason.value), t("xl.col.applicability"), false);
   });
-  return h("section", { class: "applicability" }, h("h4", {}, t("xl.sheet.applicability")), choice, reason, save);
+  return h("section", { class: "applicability", "data-asset": asset, "data-threat": threat }, h("h4", {}, t("xl.sheet.applicability")), choice, reason, save);
 }
 
 /** The (threat, asset) pairs without a row, with the decision; the analyst's can be taken back. */

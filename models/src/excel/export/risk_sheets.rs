@@ -22,6 +22,7 @@ pub(super) struct RegisterRows<'a> {
     ctx: &'a Ctx<'a>,
     assets: HashMap<AssetId, ([&'a str; 2], u32)>,
     measures: HashMap<MeasureId, &'a Countermeasure>,
+    businesses: HashMap<crate::id::BusinessId, &'a str>,
     measure_labels: HashMap<MeasureId, String>,
     threat_names: HashMap<&'a str, String>,
     yes_no: [String; 2],
@@ -46,6 +47,11 @@ impl<'a> RegisterRows<'a> {
             ctx,
             assets,
             measures: p.countermeasures.iter().map(|m| (m.id, m)).collect(),
+            businesses: p
+                .businesses
+                .iter()
+                .map(|b| (b.id, b.name.as_str()))
+                .collect(),
             measure_labels: p
                 .countermeasures
                 .iter()
@@ -94,16 +100,42 @@ impl<'a> RegisterRows<'a> {
             measure_list.push_str(label);
         }
         let decision = r.decision.as_ref();
-        // The business the asset's importance came from (or how it was set).
-        let basis = match &r.importance.basis {
-            crate::derive::ImportanceBasis::Business {
-                name, criterion, ..
+        // The business the row's importance came from: the one scoring the deciding criterion
+        // when the threat's impacts decided, else the asset's (or how it was set).
+        let crit = |c: crate::model::Criterion| ctx.t(&format!("criterion.{}", c.key()));
+        let basis = match r.impact.basis {
+            crate::risk::impact::ImpactBasis::Limited {
+                criterion,
+                source: crate::risk::impact::CriterionSource::Business { business },
+                ..
             } => format!(
-                "{name}({})",
-                ctx.t(&format!("criterion.{}", criterion.key()))
+                "{}({})",
+                self.businesses.get(&business).copied().unwrap_or_default(),
+                crit(criterion)
             ),
-            crate::derive::ImportanceBasis::Override { .. } => ctx.t("xl.importance.override"),
-            crate::derive::ImportanceBasis::Default => ctx.t("xl.importance.default"),
+            crate::risk::impact::ImpactBasis::Limited {
+                source: crate::risk::impact::CriterionSource::Override,
+                ..
+            } => ctx.t("xl.importance.override"),
+            crate::risk::impact::ImpactBasis::Limited {
+                criterion,
+                source: crate::risk::impact::CriterionSource::Unscored,
+                ..
+            } => crate::i18n::format(
+                ctx.lang,
+                "xl.importance.unscored",
+                &[("criterion", &crit(criterion))],
+            ),
+            crate::risk::impact::ImpactBasis::NotRecorded => match &r.importance.basis {
+                crate::derive::ImportanceBasis::Business {
+                    name, criterion, ..
+                } => format!(
+                    "{name}({})",
+                    ctx.t(&format!("criterion.{}", criterion.key()))
+                ),
+                crate::derive::ImportanceBasis::Override { .. } => ctx.t("xl.importance.override"),
+                crate::derive::ImportanceBasis::Default => ctx.t("xl.importance.default"),
+            },
         };
         let cells: Vec<Cell> = vec![
             crate::model::numbering::risk_label(number, &r.threat).into(),

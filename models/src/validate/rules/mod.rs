@@ -9,6 +9,7 @@ mod conduit_without_protocol;
 mod generic_without_support_end;
 mod high_residual_without_measure;
 mod measure_without_responsibility;
+mod one_way_without_direction;
 mod override_without_reason;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
@@ -29,6 +30,7 @@ pub const ALL: &[Rule] = &[
     asset_outside_zone::RULE,
     conduit_without_protocol::RULE,
     conduit_into_higher_sl::RULE,
+    one_way_without_direction::RULE,
     safety_asset_outside_safety_zone::RULE,
     zone_without_threat_review::RULE,
     threat_without_impact::RULE,
