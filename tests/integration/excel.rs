@@ -1347,3 +1347,71 @@ fn traceability_cites_covering_measures_parties_and_readable_ids() {
     let assets = sheet(&path, "保護対象・構成管理");
     assert_eq!(assets[1][1], asset_label(p.assets[0].number));
 }
+
+/// The customer decides on 脅威の適用判断: the gateway's T24 (対象外 by its 2031 support end)
+/// is changed to 適用 with the customer's reason; the HMI's T24 (適用(要確認)) to 対象外
+/// without a reason of its own (the generated sentence left) — refused, located at the basis
+/// cell. Applying the answers records the gateway's decision with that reason, after which
+/// the analysis gives it a T24 row again.
+#[test]
+fn the_customer_changes_a_threat_decision_in_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let rows = sheet(&sent, "脅威の適用判断");
+    let (dc, bc) = (col(&rows[0], "判断"), col(&rows[0], "根拠"));
+    let row_of = |asset: &str| rows.iter().position(|r| r[2] == asset).unwrap() as u32;
+    let gw = row_of("クラウドMES連携ゲートウェイ");
+    let hmi = row_of("充填ライン操作端末(HMI)");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    let s = "脅威の適用判断".to_string();
+    edits.insert((s.clone(), gw, dc), Data::String("適用".into()));
+    edits.insert(
+        (s.clone(), gw, bc),
+        Data::String("管理画面が旧OSのまま残るため対象とする".into()),
+    );
+    edits.insert((s.clone(), hmi, dc), Data::String("対象外".into()));
+    customer_edit(&sent, &back, &edits);
+
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert_eq!(report.applicability.len(), 1, "{:?}", report.problems);
+    let change = &report.applicability[0];
+    assert!(change.after.applies);
+    assert_eq!(change.after.threat, "T24");
+    assert_eq!(change.row, gw + 1);
+    let problem = report
+        .problems
+        .iter()
+        .find(|x| x.code == "reason_missing")
+        .expect("the HMI's decision has no reason of its own");
+    assert_eq!(problem.location.row, Some(u64::from(hmi) + 1));
+    assert_eq!(
+        problem.location.column.as_deref(),
+        Some(otzone_models::excel::sheet::col_letter(bc as usize).as_str())
+    );
+    assert!(
+        !report
+            .problems
+            .iter()
+            .any(|x| x.code == "locked_cell_edited"),
+        "the decision columns are the customer's to edit"
+    );
+    responses::apply(&mut p, &report);
+    let gw_asset = p
+        .assets
+        .iter()
+        .find(|x| x.name == "クラウドMES連携ゲートウェイ")
+        .unwrap();
+    assert_eq!(
+        gw_asset.applicability_of("T24").map(|o| o.reason.as_str()),
+        Some("管理画面が旧OSのまま残るため対象とする")
+    );
+    let a = analyse(&p, Catalogue::builtin());
+    assert!(a
+        .risks
+        .iter()
+        .any(|r| &*r.threat == "T24" && r.asset == gw_asset.id));
+}

@@ -379,7 +379,7 @@ fn a_real_style_ledger_is_read_without_mapping() {
         types,
         [
             "iot_gateway",
-            "dcs_controller",
+            "loop_controller",
             "switch",
             "camera",
             "switch"
@@ -430,4 +430,38 @@ fn without_a_name_heading_the_preview_proposes_one_and_says_why() {
         && x.location.column.as_deref() == Some("B")));
     assert_eq!(p.rows[0].asset.name, "PLC-A");
     assert_eq!(p.rows[1].asset.model, "Q03UDV");
+}
+
+/// Two columns under the same heading (名称, 名称, IPアドレス, IPアドレス): one column per field,
+/// the other kept in the notes as `header: value` — nothing is lost. `--map` takes a field
+/// over from the column that matched it; two `--map`s to one field are refused, located.
+#[test]
+fn duplicate_headings_and_map_never_lose_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.csv");
+    std::fs::write(
+        &path,
+        "名称,名称,IPアドレス,IPアドレス,種別\nPLC1,PLC2,10.0.0.1,10.0.0.2,PLC\n",
+    )
+    .unwrap();
+    let project = sample("food-plant");
+    let p = preview(&project, &path, &LedgerOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let a = &p.rows[0].asset;
+    assert_eq!((a.name.as_str(), a.address.as_str()), ("PLC1", "10.0.0.1"));
+    assert!(a.notes.contains("名称: PLC2"), "{}", a.notes);
+    assert!(a.notes.contains("IPアドレス: 10.0.0.2"), "{}", a.notes);
+    // --map B=name: column B is the name, column A goes to the notes.
+    let options = LedgerOptions {
+        sheet: None,
+        mapping: vec![("B".into(), Field::Name)],
+    };
+    let p = preview(&project, &path, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.rows[0].asset.name, "PLC2");
+    assert!(p.rows[0].asset.notes.contains("名称: PLC1"));
+    let options = LedgerOptions {
+        sheet: None,
+        mapping: vec![("A".into(), Field::Name), ("B".into(), Field::Name)],
+    };
+    let e = preview(&project, &path, &options).unwrap_err();
+    assert!(e.to_string().contains("two columns are mapped"), "{e}");
 }

@@ -85,6 +85,12 @@ export interface Analysis {
   business_importance: Record<string, number>;
   zone_importance: Record<string, number>;
 }
+/** A per-asset threat decision as the core sends it. */
+export interface ThreatDecisionView {
+  threat: string;
+  applies: boolean;
+  reason: string;
+}
 /** A (threat, asset) pair without a register row, and why. */
 export interface Exclusion {
   id: string;
@@ -136,6 +142,8 @@ export interface ResponseReport {
   model_changed?: { workbook_baseline: string; workbook_version: string; project_baseline: string };
   /** Completion-inspection results filled in on site that change. */
   inspections: Array<{ sheet: string; row: number; row_id: string; before: InspectionResultView | null; after: InspectionResultView }>;
+  /** Threat decisions per asset the customer changed on 脅威の適用判断. */
+  applicability: Array<{ sheet: string; row: number; row_id: string; before: ThreatDecisionView | null; after: ThreatDecisionView }>;
 }
 export interface InspectionResultView {
   row_id: string;

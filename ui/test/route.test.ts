@@ -9,7 +9,8 @@ import { sample } from "./fixtures";
 describe("route in words", () => {
   // The food plant's SCADA poll of the sterilisation PLC: 監視・操作ゾーン opens the Modbus/TCP
   // session, the data flows back to it, an industrial firewall sits on the conduit. The hop
-  // from 監視・操作 into 殺菌工程 is initiated; the hop back is response-only.
+  // from 監視・操作 into 殺菌工程 is initiated; the wording of a response-only hop is checked on
+  // the same conduit.
   const p = sample("food-plant");
   const poll = p.conduits.find((c) => c.name === "監視・操作→殺菌工程(監視のみ)")!;
   const protocols = [{ id: "modbus_tcp", name: "Modbus/TCP" }];

@@ -169,7 +169,7 @@ fn is_separator(c: char) -> bool {
 /// spaces, line breaks, brackets and separators. The long sound mark ー is kept inside words
 /// (メーカー) and only dropped where it stands alone between separators.
 fn header_key(s: &str) -> String {
-    let folded = fold_width(s).to_lowercase();
+    let folded = fold_text(s);
     let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -181,18 +181,32 @@ fn header_key(s: &str) -> String {
     out
 }
 
-/// Whether `word` (folded) occurs in `text` (folded, separators kept as spaces): a short
-/// ASCII word (≤ 3 letters: `os`, `ip`, `fw`, `nc`) only as a whole token, so that `hostname`
-/// does not hold `os`.
+/// Text folded for matching: Unicode NFKC (full-width letters and digits, half-width katakana
+/// and composed/decomposed kana become one form), lower case, without zero-width characters
+/// and combining marks left over.
+fn fold_text(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkc()
+        .filter(|c| {
+            !matches!(*c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+                && !unicode_normalization::char::is_combining_mark(*c)
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether `word` (folded) occurs in `text`: an ASCII word (`os`, `ip`, `site`, `nc`) only as
+/// a whole token, so that `hostname` does not hold `os` nor `Website` `site`; other words
+/// anywhere in the folded text.
 fn contains_word(text: &str, word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let short_ascii = word.len() <= 3 && word.chars().all(|c| c.is_ascii_alphanumeric());
-    if !short_ascii {
+    let ascii = word.chars().all(|c| c.is_ascii_alphanumeric());
+    if !ascii {
         return header_key(text).contains(word);
     }
-    let t: String = fold_width(text).to_lowercase();
+    let t: String = fold_text(text);
     let b = t.as_bytes();
     let mut start = 0;
     while let Some(pos) = t[start..].find(word) {
@@ -249,6 +263,9 @@ struct VocabularyFile {
 struct VocabularyField {
     id: String,
     headers: Vec<String>,
+    /// Words that name the field only often enough to propose it (never certain).
+    #[serde(default)]
+    proposals: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -261,6 +278,8 @@ struct TypeWord {
 struct Vocabulary {
     /// (field, folded word) for every header word.
     headers: Vec<(Field, String)>,
+    /// (field, folded word) for words that are only ever proposals.
+    proposals: Vec<(Field, String)>,
     /// (folded word, asset type) for every type word.
     types: Vec<(String, String)>,
 }
@@ -271,10 +290,14 @@ fn vocabulary() -> &'static Vocabulary {
         let f: VocabularyFile = toml::from_str(include_str!("../../catalogue/ledger.toml"))
             .expect("the built-in ledger vocabulary parses (ledger tests)");
         let mut headers = Vec::new();
+        let mut proposals = Vec::new();
         for fld in &f.field {
             let field = Field::parse(&fld.id).expect("ledger vocabulary field ids are fields");
             for h in &fld.headers {
                 headers.push((field, header_key(h)));
+            }
+            for h in &fld.proposals {
+                proposals.push((field, header_key(h)));
             }
         }
         let types = f
@@ -282,7 +305,11 @@ fn vocabulary() -> &'static Vocabulary {
             .iter()
             .map(|t| (header_key(&t.text), t.asset_type.clone()))
             .collect();
-        Vocabulary { headers, types }
+        Vocabulary {
+            headers,
+            proposals,
+            types,
+        }
     })
 }
 
@@ -298,6 +325,7 @@ fn match_header(h: &str) -> Option<(Field, MatchReason)> {
     }
     v.headers
         .iter()
+        .chain(&v.proposals)
         .filter(|(_, w)| contains_word(h, w))
         .max_by_key(|(_, w)| w.chars().count())
         .map(|(f, w)| (*f, MatchReason::Contains { word: w.clone() }))
@@ -766,22 +794,38 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                 location: loc(header_row, None),
                 detail: format!("--map: no column {col:?} (headers: {headers:?})"),
             })?;
+        if *field != Field::Ignore
+            && reasons.iter().zip(&fields).enumerate().any(|(i, (r, f))| {
+                i != idx && *r == Some(MatchReason::Mapped) && *f == Some(*field)
+            })
+        {
+            return Err(Error::InvalidWorkbook {
+                location: loc(header_row, Some(idx)),
+                detail: format!("--map: two columns are mapped to {field:?}"),
+            });
+        }
         fields[idx] = Some(*field);
         reasons[idx] = Some(MatchReason::Mapped);
     }
-    // Two columns proposed for one field: a certain one wins over a proposal, else the first.
+    // One column per field: the one set with --map, else the first certain one, else the
+    // first proposal. The other columns go to the notes (`header: value`), never lost.
     for f in Field::ALL {
         let cols: Vec<usize> = (0..fields.len())
             .filter(|&i| fields[i] == Some(f))
             .collect();
         if cols.len() > 1 {
+            let rank = |i: usize| match &reasons[i] {
+                Some(MatchReason::Mapped) => 0,
+                Some(r) if r.certain() => 1,
+                _ => 2,
+            };
             let keep = cols
                 .iter()
                 .copied()
-                .find(|&i| reasons[i].as_ref().is_some_and(MatchReason::certain))
+                .min_by_key(|&i| (rank(i), i))
                 .unwrap_or(cols[0]);
             for &i in &cols {
-                if i != keep && !reasons[i].as_ref().is_some_and(MatchReason::certain) {
+                if i != keep {
                     fields[i] = None;
                     reasons[i] = None;
                 }
@@ -1197,8 +1241,19 @@ mod vocabulary_tests {
             ("サポート終了日", Field::SupportEnd),
             ("保守期限", Field::SupportEnd),
             ("EOL", Field::SupportEnd),
+            ("EOS", Field::SupportEnd),
             ("導入年月日", Field::InstallDate),
             ("備考", Field::Notes),
+            // Half-width katakana, decomposed kana (NFD), zero-width and no-break spaces.
+            ("ﾒｰｶｰ", Field::Vendor),
+            ("ﾌｧｰﾑｳｪｱ", Field::Firmware),
+            ("ﾀｲﾌﾟ", Field::AssetType),
+            (
+                "\u{30d5}\u{30a1}\u{30fc}\u{30e0}\u{30a6}\u{30a7}\u{30a2}",
+                Field::Firmware,
+            ),
+            ("設備\u{200b}名称", Field::Name),
+            ("IP\u{a0}アドレス", Field::Address),
         ];
         for (h, f) in cases {
             assert_eq!(field(h), Some(*f), "{h:?}");
@@ -1223,7 +1278,14 @@ mod vocabulary_tests {
         assert!(!contains_word("hostname", "os"));
         assert!(contains_word("ファームウェア/OS", "os"));
         assert!(contains_word("IPアドレス(管理用)", "ipアドレス"));
+        assert_eq!(field("Website"), None, "`site` only as a whole word");
+        assert_eq!(field("Install site"), Some(Field::Location));
         assert_eq!(field("管理番号"), None, "no field's word");
+        // 保守期限 is often the maintenance contract's expiry: proposed, never certain; 販売終了
+        // (end of sale) is not the end of support at all.
+        assert!(!match_header("保守期限").unwrap().1.certain());
+        assert!(match_header("サポート終了日").unwrap().1.certain());
+        assert_eq!(field("販売終了"), None);
         assert_eq!(field(""), None);
     }
 
@@ -1234,7 +1296,8 @@ mod vocabulary_tests {
         let cases: &[(&str, &str)] = &[
             ("IoTゲートウェイ", "iot_gateway"),
             ("ＩｏＴゲートウェイ", "iot_gateway"),
-            ("調節計", "dcs_controller"),
+            ("調節計", "loop_controller"),
+            ("温度調節器", "loop_controller"),
             ("ネットワーク機器", "switch"),
             ("L2スイッチ", "switch"),
             ("L3 スイッチ", "switch"),
@@ -1248,6 +1311,16 @@ mod vocabulary_tests {
             ("無線LANアクセスポイント", "wireless_ap"),
             ("NC旋盤", "cnc"),
             ("SCADAサーバ", "scada_server"),
+            ("ｹﾞｰﾄｳｪｲ", "iot_gateway"),
+            ("ﾀｯﾁﾊﾟﾈﾙ", "hmi"),
+            (
+                "\u{30b2}\u{30fc}\u{30c8}\u{30a6}\u{30a7}\u{30a4}",
+                "iot_gateway",
+            ),
+            (
+                "\u{30b1}\u{3099}\u{30fc}\u{30c8}\u{30a6}\u{30a7}\u{30a4}",
+                "iot_gateway",
+            ),
             ("ファイルサーバ", "file_server"),
         ];
         for (text, ty) in cases {

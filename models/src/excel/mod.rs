@@ -2,6 +2,7 @@
 //! agreement (export), reading the customer's answers back (responses), and importing a
 //! customer's asset ledger (import).
 
+pub mod applicability;
 pub mod export;
 pub mod inspection;
 pub mod ledger;

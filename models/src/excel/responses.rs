@@ -50,6 +50,9 @@ pub struct ResponseReport {
     /// Completion-inspection results filled in on site that change (see
     /// [`super::inspection`]); their problems are in `problems`, unchanged rows in `unchanged`.
     pub inspections: Vec<super::inspection::InspectionChange>,
+    /// Threat decisions per asset the customer changed on 脅威の適用判断 (see
+    /// [`super::applicability`]); their problems are in `problems`.
+    pub applicability: Vec<super::applicability::ApplicabilityChange>,
 }
 
 /// The model state a returned workbook was made from, beside the project's current one.
@@ -150,7 +153,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     } else {
         Lang::Ja
     };
-    let known = super::export::customer_row_ids(project, analysis, lang);
+    let known = super::export::customer_sheets(project, analysis, lang);
     let existing: HashMap<&str, &CustomerResponse> = project
         .customer_responses
         .iter()
@@ -171,6 +174,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         unchanged: 0,
         model_changed,
         inspections: Vec::new(),
+        applicability: Vec::new(),
     };
     let mut sheets: Vec<String> = meta
         .iter()
@@ -223,7 +227,8 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             });
             continue;
         };
-        let ids = known.get(&sheet);
+        let ids = known.get(&sheet).map(|(ids, _)| ids);
+        let editable: &[usize] = known.get(&sheet).map_or(&[], |(_, e)| e.as_slice());
         for (r, row) in range.rows().enumerate().skip(1) {
             let r = r as u32;
             let get = |c: u32| row.get(c as usize).cloned().unwrap_or(Data::Empty);
@@ -249,7 +254,11 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 });
                 continue;
             }
-            let locked: Vec<String> = (1..ac).map(|c| cell_text(&get(c))).collect();
+            // Columns the customer may edit (e.g. a threat decision) are not in the hash.
+            let locked: Vec<String> = (1..ac)
+                .filter(|c| !editable.contains(&(*c as usize)))
+                .map(|c| cell_text(&get(c)))
+                .collect();
             if row_hash(&id, &locked) != cell_text(&get(hc)) {
                 report.problems.push(Problem {
                     code: "locked_cell_edited".into(),
@@ -297,6 +306,16 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             }
         }
     }
+    // Threat decisions the customer changed on the applicability sheet.
+    let applicability = i18n::text(lang, "xl.sheet.applicability");
+    if meta.contains_key(&format!("sheet:{applicability}")) {
+        if let Ok(range) = wb.worksheet_range(applicability) {
+            let read =
+                super::applicability::read(project, analysis, lang, applicability, &range, &loc());
+            report.applicability = read.changes;
+            report.problems.extend(read.problems);
+        }
+    }
     // The completion-inspection sheet, when the workbook lists it.
     let inspection = i18n::text(lang, "xl.sheet.inspection");
     if meta.contains_key(&format!("sheet:{inspection}")) {
@@ -322,15 +341,16 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
 }
 
 impl ResponseReport {
-    /// Rows that change: customer answers and inspection results.
+    /// Rows that change: customer answers, inspection results and threat decisions.
     pub fn change_count(&self) -> usize {
-        self.changes.len() + self.inspections.len()
+        self.changes.len() + self.inspections.len() + self.applicability.len()
     }
 }
 
 /// Apply the changes of a report to the project (one step; the caller saves atomically).
 pub fn apply(project: &mut Project, report: &ResponseReport) {
     super::inspection::apply(project, &report.inspections);
+    super::applicability::apply(project, &report.applicability);
     for c in &report.changes {
         upsert(&mut project.customer_responses, &c.after, |r| &r.row_id);
     }

@@ -490,6 +490,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         r(Some(&c.after))
                     );
                 }
+                for c in &report.applicability {
+                    let d = |x: Option<&otzone_models::model::ThreatApplicability>| {
+                        x.map_or("—".to_owned(), |o| {
+                            format!(
+                                "{} ({})",
+                                i18n::text(
+                                    lang,
+                                    if o.applies {
+                                        "xl.applicability.applies"
+                                    } else {
+                                        "xl.applicability.excluded"
+                                    }
+                                ),
+                                o.reason
+                            )
+                        })
+                    };
+                    println!(
+                        "  {} row {} {}: {} → {}",
+                        c.sheet,
+                        c.row,
+                        c.row_id,
+                        d(c.before.as_ref()),
+                        d(Some(&c.after))
+                    );
+                }
                 for p in &report.problems {
                     println!("  ! {p}");
                 }

@@ -177,11 +177,19 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
     if !a.scenarios.is_empty() {
         let _ = writeln!(s, "\n{}", t("analyze.scenarios"));
         for d in &p.damages {
-            let trees: Vec<_> = a
+            // The worst trees first (residual, then planned, then inherent value).
+            let mut trees: Vec<_> = a
                 .scenarios
                 .iter()
                 .filter(|x| x.damage == d.id && !x.pruned)
                 .collect();
+            trees.sort_by_key(|x| {
+                (
+                    x.residual.risk.rank,
+                    x.planned.risk.rank,
+                    x.inherent.risk.rank,
+                )
+            });
             let _ = writeln!(
                 s,
                 "  {}",

@@ -394,6 +394,19 @@ pub fn customer_row_ids(
     analysis: &Analysis,
     lang: Lang,
 ) -> HashMap<String, std::collections::HashSet<String>> {
+    customer_sheets(project, analysis, lang)
+        .into_iter()
+        .map(|(name, (ids, _))| (name, ids))
+        .collect()
+}
+
+/// The customer sheets as they would be exported now: per sheet, its row ids and which of its
+/// content columns (1-based, after the id) the customer may edit (left out of the row hash).
+pub fn customer_sheets(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+) -> HashMap<String, (std::collections::HashSet<String>, Vec<usize>)> {
     let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
     let ctx = Ctx::new(project, analysis, lang, &date);
     [
@@ -412,8 +425,44 @@ pub fn customer_row_ids(
     ]
     .into_iter()
     .filter(|t| t.customer)
-    .map(|t| (t.name, t.rows.into_iter().map(|(id, _)| id).collect()))
+    .map(|t| {
+        let editable = t.editable.iter().map(|(c, _)| c + 1).collect();
+        (
+            t.name,
+            (t.rows.into_iter().map(|(id, _)| id).collect(), editable),
+        )
+    })
     .collect()
+}
+
+/// The threat-applicability sheet as it would be exported now: per row id, the decision and
+/// basis texts, against which a returned workbook's edits are compared.
+pub fn applicability_rows(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+) -> HashMap<String, [String; 2]> {
+    let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
+    let ctx = Ctx::new(project, analysis, lang, &date);
+    let text = |c: &super::sheet::Cell| match c {
+        super::sheet::Cell::Text(s) => s.clone(),
+        _ => String::new(),
+    };
+    risk_sheets::applicability(&ctx)
+        .rows
+        .into_iter()
+        .map(|(id, cells)| {
+            let d = cells
+                .get(risk_sheets::APPLICABILITY_DECISION)
+                .map(text)
+                .unwrap_or_default();
+            let b = cells
+                .get(risk_sheets::APPLICABILITY_DECISION + 1)
+                .map(text)
+                .unwrap_or_default();
+            (id, [d, b])
+        })
+        .collect()
 }
 
 /// The completion-inspection sheet as it would be exported now: for every check row id the

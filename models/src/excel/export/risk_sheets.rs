@@ -396,9 +396,22 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
         ),
         rows,
         customer: true,
-        editable: vec![],
+        // The customer may change the decision (適用 / 対象外) and must then write why.
+        editable: vec![
+            (
+                APPLICABILITY_DECISION,
+                Some(vec![
+                    ctx.t("xl.applicability.applies"),
+                    ctx.t("xl.applicability.excluded"),
+                ]),
+            ),
+            (APPLICABILITY_DECISION + 1, None),
+        ],
     }
 }
+
+/// Content column (0-based, after the id) of the decision on 脅威の適用判断; the basis follows.
+pub(crate) const APPLICABILITY_DECISION: usize = 3;
 
 pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;

@@ -14,6 +14,7 @@ mod override_without_reason;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
 mod support_ended;
+mod threat_decision_without_effect;
 mod threat_without_impact;
 mod unknown_asset_type;
 mod zone_without_policy;
@@ -34,6 +35,7 @@ pub const ALL: &[Rule] = &[
     safety_asset_outside_safety_zone::RULE,
     zone_without_threat_review::RULE,
     threat_without_impact::RULE,
+    threat_decision_without_effect::RULE,
     zone_without_policy::RULE,
     sl_achieved_below_target::RULE,
     measure_without_responsibility::RULE,
