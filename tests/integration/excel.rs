@@ -1415,3 +1415,32 @@ fn the_customer_changes_a_threat_decision_in_the_workbook() {
         .iter()
         .any(|r| &*r.threat == "T24" && r.asset == gw_asset.id));
 }
+
+/// Risk values in the sheets are coloured by value from the one shared scale: the register's
+/// inherent, planned and residual columns carry a conditional format per value, and A's fill
+/// is the scale's first step (the same dark red as the charts and the app).
+#[test]
+fn risk_value_columns_are_coloured_from_the_shared_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &path);
+    let styles = zip_text(&path, "xl/styles.xml");
+    let a_fill = format!("{:06X}", otzone_models::risk::colour::of_rank(0, 5).fill);
+    assert!(
+        styles.contains("<dxfs"),
+        "differential formats for the rules"
+    );
+    assert!(styles.contains(&a_fill), "A's fill {a_fill} in the styles");
+    let names = open_workbook_auto(&path).unwrap().sheet_names();
+    let register = names.iter().position(|n| n == "リスク評価").unwrap() + 1;
+    let xml = zip_text(&path, &format!("xl/worksheets/sheet{register}.xml"));
+    // Three state columns × five values.
+    assert_eq!(
+        xml.matches("<cfRule").count(),
+        15,
+        "{}",
+        &xml[..200.min(xml.len())]
+    );
+    assert!(xml.contains("&quot;A&quot;") || xml.contains("\"A\""));
+}

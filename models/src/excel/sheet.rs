@@ -11,8 +11,8 @@
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER};
 use crate::model::{Agreement, CustomerResponse, Lang};
 use rust_xlsxwriter::{
-    Color, DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Worksheet,
-    XlsxError,
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
+    FormatBorder, ProtectionOptions, Worksheet, XlsxError,
 };
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -723,6 +723,7 @@ pub struct TableWriter<'a> {
     f: &'a Formats,
     lang: Lang,
     rows: u32,
+    risk_values: Vec<String>,
 }
 
 impl<'a> TableWriter<'a> {
@@ -768,7 +769,15 @@ impl<'a> TableWriter<'a> {
             f,
             lang,
             rows: 0,
+            risk_values: Vec::new(),
         })
+    }
+
+    /// Colour the risk-value columns (inherent, planned, residual) by value from the one shared
+    /// scale ([`crate::risk::colour`]); `values` are the method's, highest first.
+    pub fn with_risk_values(mut self, values: &[String]) -> Self {
+        self.risk_values = values.to_vec();
+        self
     }
 
     /// Write the next rows through rust_xlsxwriter, cell by cell. This is the reference the
@@ -813,6 +822,7 @@ impl<'a> TableWriter<'a> {
             mut ws,
             layout,
             lang,
+            risk_values,
             ..
         } = self;
         let last_row = rows;
@@ -825,6 +835,29 @@ impl<'a> TableWriter<'a> {
         ws_ref.set_freeze_panes(1, 1)?;
         ws_ref.autofilter(0, 0, last_row.max(1), layout.width() as u16 - 1)?;
         ws_ref.set_repeat_rows(0, 0)?;
+        // Risk values coloured by value, the same scale as the charts and the app.
+        if !risk_values.is_empty() && last_row > 0 {
+            let headers: Vec<&str> = ["xl.col.inherent", "xl.col.planned", "xl.col.residual"]
+                .iter()
+                .map(|k| crate::i18n::text(lang, k))
+                .collect();
+            for (c, col) in table.cols.iter().enumerate() {
+                if !headers.contains(&col.header.as_str()) {
+                    continue;
+                }
+                let c = c as u16 + 1;
+                for (rank, value) in risk_values.iter().enumerate() {
+                    let step = crate::risk::colour::of_rank(rank, risk_values.len());
+                    let format = Format::new()
+                        .set_background_color(Color::RGB(step.fill))
+                        .set_font_color(Color::RGB(step.text));
+                    let rule = ConditionalFormatCell::new()
+                        .set_rule(ConditionalFormatCellRule::EqualTo(value.as_str()))
+                        .set_format(format);
+                    ws_ref.add_conditional_format(1, c, last_row, c, &rule)?;
+                }
+            }
+        }
         for (c, choices) in &table.editable {
             if let (Some(choices), false) = (choices, last_row == 0) {
                 let list: Vec<&str> = choices.iter().map(String::as_str).collect();

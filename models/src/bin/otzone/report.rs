@@ -45,6 +45,7 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
             .unwrap_or_else(|| id.to_string())
     };
     let t = |k: &str| i18n::text(lang, k);
+    let route_names = route::RouteNames::new(p, cat);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -146,7 +147,7 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
             .map(|ps| {
                 route::describe_route(
                     p,
-                    cat,
+                    &route_names,
                     "",
                     ps.zones.iter().map(|z| name(z)).zip(&ps.hops),
                     lang,
@@ -203,7 +204,7 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
                 let entry = name(&tree.entry);
                 let mut route = route::describe_route(
                     p,
-                    cat,
+                    &route_names,
                     &entry,
                     tree.steps.iter().map(|st| (name(&st.zone), &st.hop)),
                     lang,

@@ -323,8 +323,9 @@ fn build(
         let layout = RowLayout::new(&table, ctx.lang, &responses);
         let width = layout.width();
         let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
-        let mut w =
-            TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name).map_err(&err)?;
+        let mut w = TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name)
+            .map_err(&err)?
+            .with_risk_values(&analysis.values);
         let prepared: Vec<_> = data
             .into_par_iter()
             .with_min_len(256)

@@ -419,6 +419,7 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
         p.assets.iter().map(|a| (a.id, a.name.as_str())).collect();
     let conduit_names: std::collections::HashMap<_, &str> =
         p.conduits.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let route_names = crate::graph::route::RouteNames::new(p, ctx.catalogue);
     let rows = ctx
         .analysis
         .attack_paths
@@ -437,7 +438,7 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
                 .map(|s| {
                     crate::graph::route::describe_route(
                         p,
-                        ctx.catalogue,
+                        &route_names,
                         &entry,
                         s.zones.iter().map(|z| ctx.zone_name(*z)).zip(&s.hops),
                         ctx.lang,
@@ -509,6 +510,7 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
         .iter()
         .map(|e| (e.id, e.name.as_str()))
         .collect();
+    let route_names = crate::graph::route::RouteNames::new(p, ctx.catalogue);
     let rows = ctx
         .analysis
         .scenarios
@@ -519,7 +521,7 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
             // 侵入口 → zone (conduit and channel) → …, one line per step.
             let mut route = crate::graph::route::describe_route(
                 p,
-                ctx.catalogue,
+                &route_names,
                 entry,
                 tree.steps.iter().map(|s| (ctx.zone_name(s.zone), &s.hop)),
                 ctx.lang,
