@@ -18,10 +18,18 @@ fn main() {
     let c = Catalogue::builtin();
     let m = c.risk_method("ipa-asset-v2").unwrap();
     for _ in 0..2 {
+        let t = Instant::now();
         let imp = Importances::compute(&p);
+        println!("importances {:?}", t.elapsed());
+        let t = Instant::now();
         let g = ZoneGraph::build(&p);
+        println!("graph {:?}", t.elapsed());
+        let t = Instant::now();
         let ex = exposure::exposures(&p, &g);
+        println!("exposures {:?}", t.elapsed());
+        let t = Instant::now();
         let mi = MeasureIndex::build(&p, c);
+        println!("measures {:?}", t.elapsed());
         let t = Instant::now();
         let (rows, _excluded) = register::build(&register::RegisterInputs {
             project: &p,
@@ -44,6 +52,18 @@ fn main() {
         let t = Instant::now();
         let _s = sl_gap::compute(&p, &mi);
         println!("sl {:?}", t.elapsed());
+        let t = Instant::now();
+        let protected = mi.protected_conduits(&p);
+        let f = otzone_models::validate::run(&otzone_models::validate::Context {
+            project: &p,
+            catalogue: c,
+            graph: &g,
+            importances: &imp,
+            measures: &mi,
+            protected: &protected,
+            register: &rows,
+        });
+        println!("validate {:?} {}", t.elapsed(), f.len());
         let t = Instant::now();
         let a = otzone_models::risk::analyse(&p, c);
         println!("full {:?} findings {}", t.elapsed(), a.findings.len());

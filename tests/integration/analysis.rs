@@ -167,7 +167,7 @@ fn food_plant_sterilisation_is_reached_through_the_scada_poll_not_the_diode() {
         .expect("殺菌工程ゾーン holds importance-3 assets");
     assert!(path.reachable);
     let poll = conduit("監視・操作→殺菌工程(監視のみ)");
-    let last = path.shortest[0].hops.last().unwrap();
+    let last = path.shortest[0].hops().last().unwrap();
     assert_eq!(last.conduit, poll, "the last hop is the SCADA poll");
     assert_eq!(last.kind, HopKind::Initiate);
     assert!(last.controlled, "its industrial firewall makes it harder");

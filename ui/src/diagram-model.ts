@@ -108,7 +108,7 @@ export interface AttackPath {
   target_zone: Id;
   reachable: boolean;
   hops: number | null;
-  shortest: Array<{ zones: Id[]; conduits: Id[]; hops: Hop[] }>;
+  shortest: Array<{ zones: Id[]; conduits: Id[]; via: Array<Omit<Hop, "conduit">> }>;
   simple_paths: number;
   complete: boolean;
   unprotected_conduits: Id[];

@@ -19,7 +19,7 @@
 //! O(N·(V + E)) for the breadth-first searches of N entry points, plus O(N·budget) for the
 //! counting, plus O(P·max_shortest·max_hops) to list paths for P pairs.
 
-use super::{Hop, Node, ZoneGraph};
+use super::{Hop, HopVia, Node, ZoneGraph};
 use crate::derive::Importances;
 use crate::id::{AssetId, ConduitId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
@@ -59,9 +59,9 @@ pub struct PathSteps {
     pub zones: Vec<ZoneId>,
     /// Conduits used, `conduits[i]` leads into `zones[i]`.
     pub conduits: Vec<ConduitId>,
-    /// How each conduit was crossed (`hops[i]` leads into `zones[i]`): channel, initiated or
-    /// response-only, boundary control.
-    pub hops: Vec<Hop>,
+    /// How each conduit was crossed (`via[i]` goes with `conduits[i]`): channel, initiated,
+    /// data or response-only, boundary control.
+    pub via: Vec<HopVia>,
 }
 
 impl PathSteps {
@@ -69,14 +69,19 @@ impl PathSteps {
         Self {
             zones,
             conduits: hops.iter().map(|h| h.conduit).collect(),
-            hops,
+            via: hops.iter().map(Hop::via).collect(),
         }
+    }
+
+    /// The hops in order, each with its conduit.
+    pub fn hops(&self) -> impl Iterator<Item = Hop> + '_ {
+        self.conduits.iter().zip(&self.via).map(|(c, v)| v.hop(*c))
     }
 
     /// Whether some hop between zones rides a response (harder, see [`crate::graph`]).
     pub fn needs_response_hop(&self) -> bool {
-        // hops[0] leaves the entry point; later hops leave a zone.
-        self.hops
+        // via[0] leaves the entry point; later hops leave a zone.
+        self.via
             .iter()
             .skip(1)
             .any(|h| h.kind == crate::model::HopKind::Response)

@@ -92,7 +92,49 @@ pub fn responds(protocol: &str) -> bool {
         .is_none_or(|p| p.responds)
 }
 
+/// How one hop of a path crossed its conduit, without the conduit id (a path keeps those
+/// apart): compact, since a large factory's attack paths hold hundreds of thousands of hops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct HopVia {
+    /// Index of the conduit in `project.conduits`.
+    #[serde(skip)]
+    pub conduit_index: u32,
+    /// True when the hop runs `to → from`.
+    pub reverse: bool,
+    /// Index of the channel in the conduit's `channels`.
+    pub channel: Option<u32>,
+    /// Initiated, data or response-only.
+    pub kind: HopKind,
+    /// A blocking boundary control sits on the conduit.
+    pub controlled: bool,
+}
+
+impl HopVia {
+    /// The full hop over `conduit`.
+    pub fn hop(self, conduit: ConduitId) -> Hop {
+        Hop {
+            conduit,
+            conduit_index: self.conduit_index as usize,
+            reverse: self.reverse,
+            channel: self.channel,
+            kind: self.kind,
+            controlled: self.controlled,
+        }
+    }
+}
+
 impl Hop {
+    /// The hop without its conduit id.
+    pub fn via(&self) -> HopVia {
+        HopVia {
+            conduit_index: self.conduit_index as u32,
+            reverse: self.reverse,
+            channel: self.channel,
+            kind: self.kind,
+            controlled: self.controlled,
+        }
+    }
+
     fn new(c: &Conduit, conduit_index: usize, reverse: bool) -> Option<Self> {
         let r = c.reach(reverse, responds)?;
         Some(Self {

@@ -125,14 +125,14 @@ pub fn describe_hop(project: &Project, names: &RouteNames<'_>, hop: &Hop, lang: 
 
 /// A whole route, one line per hop: the entry point, then `→ zone (hop in words)`. A route
 /// of more than [`FULL_ROUTE_HOPS`] hops is described at both ends, the middle counted.
-pub fn describe_route<'a, Z: AsRef<str>>(
+pub fn describe_route<Z: AsRef<str>, H: std::borrow::Borrow<Hop>>(
     project: &Project,
     names: &RouteNames<'_>,
     entry: &str,
-    steps: impl IntoIterator<Item = (Z, &'a Hop)>,
+    steps: impl IntoIterator<Item = (Z, H)>,
     lang: Lang,
 ) -> String {
-    let steps: Vec<(Z, &Hop)> = steps.into_iter().collect();
+    let steps: Vec<(Z, H)> = steps.into_iter().collect();
     let n = steps.len();
     let head = FULL_ROUTE_HOPS / 2;
     let tail = FULL_ROUTE_HOPS - head;
@@ -152,7 +152,7 @@ pub fn describe_route<'a, Z: AsRef<str>>(
         out.push_str("\n→ ");
         out.push_str(zone.as_ref());
         out.push_str(" (");
-        out.push_str(&describe_hop(project, names, hop, lang));
+        out.push_str(&describe_hop(project, names, hop.borrow(), lang));
         out.push(')');
     }
     out
@@ -195,7 +195,7 @@ mod tests {
             &d.project,
             &rn,
             "net",
-            zone_names.iter().zip(&path.hops),
+            zone_names.iter().zip(path.hops()),
             Lang::Ja,
         );
         assert_eq!(text.lines().count(), 1 + FULL_ROUTE_HOPS + 1);
@@ -206,7 +206,7 @@ mod tests {
             &d.project,
             &rn,
             "net",
-            short.zones.iter().map(|z| rn.zones[z]).zip(&short.hops),
+            short.zones.iter().map(|z| rn.zones[z]).zip(short.hops()),
             Lang::Ja,
         );
         assert_eq!(

@@ -183,6 +183,23 @@ pub fn decide(
     asset: &ProtectedAsset,
     horizon: Option<&IsoDate>,
 ) -> Decision {
+    decide_for_class(
+        catalogue,
+        threat,
+        asset,
+        catalogue.class_of(&asset.asset_type),
+        horizon,
+    )
+}
+
+/// [`decide`] with the asset's class already looked up (the register does it once per asset).
+pub fn decide_for_class(
+    catalogue: &Catalogue,
+    threat: &Threat,
+    asset: &ProtectedAsset,
+    class: crate::model::AssetClass,
+    horizon: Option<&IsoDate>,
+) -> Decision {
     if let Some(o) = asset.applicability_of(&threat.id) {
         let reason: Arc<str> = Arc::from(o.reason.as_str());
         return if o.applies {
@@ -191,7 +208,7 @@ pub fn decide(
             Decision::Excluded(ExclusionReason::Analyst { reason })
         };
     }
-    if !threat.applies_to_class(catalogue.class_of(&asset.asset_type))
+    if !threat.applies_to_class(class)
         || !threat
             .asset_traits
             .iter()

@@ -284,6 +284,8 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
         p.businesses.iter().map(|b| (b.id, &b.scores)).collect();
     // Per asset, its importance on each criterion (computed once, on first use).
     let mut asset_scores: Vec<Option<impact::AssetScores>> = vec![None; p.assets.len()];
+    // Per asset, its catalogue class (looked up once).
+    let mut classes: Vec<Option<crate::model::AssetClass>> = vec![None; p.assets.len()];
     let mut rows: Vec<RiskRow> = Vec::new();
     let mut keys: Vec<(SortKey, u32)> = Vec::new();
     for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
@@ -311,28 +313,35 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
             .unwrap_or_default()
         {
             let asset = &p.assets[ai];
-            let applies =
-                match applicability::decide(inp.catalogue, threat, asset, horizon.as_ref()) {
-                    Decision::Applies(a) => a,
-                    Decision::OutOfScope => continue,
-                    Decision::Excluded(reason) => {
-                        exclusions.push(Exclusion {
-                            id: format!("{}@{}", sc.threat, asset.id),
-                            threat: threat_id.clone(),
-                            asset: asset.id,
-                            zone: sc.zone,
-                            reason,
-                        });
-                        continue;
-                    }
-                };
+            let class =
+                *classes[ai].get_or_insert_with(|| inp.catalogue.class_of(&asset.asset_type));
+            let applies = match applicability::decide_for_class(
+                inp.catalogue,
+                threat,
+                asset,
+                class,
+                horizon.as_ref(),
+            ) {
+                Decision::Applies(a) => a,
+                Decision::OutOfScope => continue,
+                Decision::Excluded(reason) => {
+                    exclusions.push(Exclusion {
+                        id: format!("{}@{}", sc.threat, asset.id),
+                        threat: threat_id.clone(),
+                        asset: asset.id,
+                        zone: sc.zone,
+                        reason,
+                    });
+                    continue;
+                }
+            };
             let importance = inp
                 .importances
                 .assets
                 .get(&asset.id)
                 .cloned()
                 .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
-            let scores = *asset_scores[ai].get_or_insert_with(|| {
+            let scores = asset_scores[ai].get_or_insert_with(|| {
                 impact::asset_scores(
                     asset
                         .businesses
@@ -340,7 +349,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
                         .filter_map(|b| business_scores.get(b).map(|s| (*b, *s))),
                 )
             });
-            let limited = impact::limit(&importance, &scores, &sc.impacts);
+            let limited = impact::limit(&importance, scores, &sc.impacts);
             let own = inp.measures.has_asset_scope(asset.id);
             let own_covering;
             let covering: &[usize] = if own {

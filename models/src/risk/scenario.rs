@@ -108,14 +108,14 @@ pub fn build(
                 let steps: Vec<TreeStep> = path
                     .zones
                     .iter()
-                    .zip(&path.hops)
+                    .zip(path.hops())
                     .map(|(z, hop)| {
                         let covering = measures.for_step(*z, Some(hop.conduit));
                         let level = |s: State| MeasureIndex::level(measures.counted(&covering, s));
                         TreeStep {
                             zone: *z,
                             via: hop.conduit,
-                            hop: *hop,
+                            hop,
                             levels: [
                                 level(State::Inherent),
                                 level(State::Planned),

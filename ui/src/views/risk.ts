@@ -165,7 +165,7 @@ export function renderRisk(el: HTMLElement): void {
               h("td", {}, zone(ap.target_zone)),
               h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
               h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
-              h("td", { class: "route" }, ap.shortest[0] ? routeCell(p, entry(ap.entry), ap.shortest[0].zones.map((z, i) => ({ zone: zone(z), hop: ap.shortest[0].hops[i] }))) : ""),
+              h("td", { class: "route" }, ap.shortest[0] ? routeCell(p, entry(ap.entry), ap.shortest[0].zones.map((z, i) => ({ zone: zone(z), hop: { conduit: ap.shortest[0].conduits[i], ...ap.shortest[0].via[i] } }))) : ""),
               h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
               h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
             ),

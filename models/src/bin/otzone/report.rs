@@ -149,7 +149,7 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
                     p,
                     &route_names,
                     "",
-                    ps.zones.iter().map(|z| name(z)).zip(&ps.hops),
+                    ps.zones.iter().map(|z| name(z)).zip(ps.hops()),
                     lang,
                 )
                 .replace('\n', "\n      ")

@@ -440,7 +440,7 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
                         p,
                         &route_names,
                         &entry,
-                        s.zones.iter().map(|z| ctx.zone_name(*z)).zip(&s.hops),
+                        s.zones.iter().map(|z| ctx.zone_name(*z)).zip(s.hops()),
                         ctx.lang,
                     )
                 })

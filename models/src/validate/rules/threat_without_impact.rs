@@ -12,19 +12,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
+    // One pass over the threats, grouped by zone (linear in zones + threats).
+    let mut by_zone: std::collections::HashMap<crate::id::ZoneId, Vec<&str>> =
+        std::collections::HashMap::new();
+    for t in &ctx.project.threats {
+        if t.applicable && t.severity().is_none() {
+            by_zone.entry(t.zone).or_default().push(t.threat.as_str());
+        }
+    }
     let mut out = Vec::new();
     for z in &ctx.project.zones {
-        let mut threats: Vec<&str> = ctx
-            .project
-            .threats
-            .iter()
-            .filter(|t| t.zone == z.id && t.applicable && t.severity().is_none())
-            .map(|t| t.threat.as_str())
-            .collect();
-        threats.dedup();
-        if threats.is_empty() {
+        let Some(threats) = by_zone.get_mut(&z.id) else {
             continue;
-        }
+        };
+        threats.dedup();
         out.push(rule.finding("zone", z.id, &z.name, &[("threats", &threats.join(", "))]));
     }
     out
