@@ -240,6 +240,14 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await shot("05a-applicability");
   await browser.execute((id) => document.querySelector(`#exclusions tr[data-id="${CSS.escape(id)}"] button.undo-exclusion`).click(), rowId);
   await browser.waitUntil(async () => browser.execute((id) => window.__otzone.state.analysis.risks.some((r) => r.id === id), rowId), { timeout: 15000, timeoutMsg: "taking the decision back did not restore the row" });
+  // Both edits are on the undo stack: undo them one by one (the decision comes back, then goes).
+  for (const present of [false, true]) {
+    const r = (await state()).revision;
+    await (await browser.$("#btn-undo")).click();
+    await browser.waitUntil(async () => (await state()).revision !== r, { timeout: 10000 });
+    await analysed();
+    assert.equal(await browser.execute((id) => window.__otzone.state.analysis.risks.some((x) => x.id === id), rowId), present);
+  }
   // Every step of an attack route names its conduit and channel.
   const route = await browser.execute(() => document.querySelector("#scenarios td.route")?.textContent ?? "");
   assert.match(route, /「.+」.+(開始|どちらの側)/, `route: ${route.slice(0, 200)}`);
