@@ -135,6 +135,22 @@ pub(crate) mod testing {
     //! Run one rule on a project, the way `analyse` would.
     use super::*;
 
+    /// An applicable threat recorded for a zone in step 1-7, nothing else set.
+    pub fn threat(zone: crate::id::ZoneId, id: &str) -> crate::model::ThreatScenario {
+        crate::model::ThreatScenario {
+            id: crate::id::ZoneThreatId::new(),
+            zone,
+            threat: id.into(),
+            applicable: true,
+            reason: String::new(),
+            entry_path: String::new(),
+            threat_level: None,
+            impacts: crate::model::CriterionScores::default(),
+            impact_ids: vec![],
+            note: String::new(),
+        }
+    }
+
     pub fn findings(project: &Project, rule: &Rule) -> Vec<Finding> {
         let analysis = crate::risk::analyse(project, Catalogue::builtin());
         analysis

@@ -42,7 +42,7 @@ mod tests {
     use super::*;
     use crate::graph::fixtures::Drawing;
     use crate::model::*;
-    use crate::validate::testing::findings;
+    use crate::validate::testing::{findings, threat};
 
     #[test]
     fn a_decision_on_a_threat_not_recorded_for_the_zone_is_reported() {
@@ -58,18 +58,7 @@ mod tests {
         let f = findings(&d.project, &RULE);
         assert_eq!(f.len(), 1);
         assert!(f[0].message(Lang::En).contains("T24"));
-        d.project.threats.push(ThreatScenario {
-            id: crate::id::ZoneThreatId::new(),
-            zone: z,
-            threat: "T24".into(),
-            applicable: true,
-            reason: String::new(),
-            entry_path: String::new(),
-            threat_level: None,
-            impacts: CriterionScores::default(),
-            impact_ids: vec![],
-            note: String::new(),
-        });
+        d.project.threats.push(threat(z, "T24"));
         assert!(findings(&d.project, &RULE).is_empty());
     }
 }

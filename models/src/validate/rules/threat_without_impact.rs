@@ -36,22 +36,7 @@ mod tests {
     use super::*;
     use crate::graph::fixtures::Drawing;
     use crate::model::*;
-    use crate::validate::testing::findings;
-
-    fn threat(zone: crate::id::ZoneId, id: &str) -> ThreatScenario {
-        ThreatScenario {
-            id: crate::id::ZoneThreatId::new(),
-            zone,
-            threat: id.into(),
-            applicable: true,
-            reason: String::new(),
-            entry_path: String::new(),
-            threat_level: None,
-            impacts: CriterionScores::default(),
-            impact_ids: vec![],
-            note: String::new(),
-        }
-    }
+    use crate::validate::testing::{findings, threat};
 
     #[test]
     fn applicable_threats_without_impact_are_named_per_zone() {
