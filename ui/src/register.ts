@@ -19,6 +19,8 @@ export interface RiskView {
 }
 
 export interface RegisterRow extends RiskView {
+  /** Readable id next to the stable key: asset number / threat (A-012/T03). */
+  ref: string;
   assetName: string;
   zoneName: string;
   threatName: string;
@@ -38,9 +40,11 @@ export function withNames(
   assets: Map<string, string>,
   zones: Map<string, string>,
   threats: Map<string, string>,
+  numbers: Map<string, number> = new Map(),
 ): RegisterRow[] {
   return rows.map((r) => ({
     ...r,
+    ref: numbers.get(r.asset) ? `A-${String(numbers.get(r.asset)).padStart(3, "0")}/${r.threat}` : r.threat,
     assetName: assets.get(r.asset) ?? r.asset,
     zoneName: zones.get(r.zone) ?? r.zone,
     threatName: threats.get(r.threat) ?? r.threat,
@@ -55,7 +59,7 @@ export function filterRows(rows: RegisterRow[], q: Query): RegisterRow[] {
     if (q.residual && r.values[2] !== q.residual) return false;
     if (q.intolerableOnly && r.tolerable) return false;
     if (words.length === 0) return true;
-    const hay = `${r.id} ${r.threat} ${r.threatName} ${r.assetName} ${r.zoneName}`.toLowerCase();
+    const hay = `${r.id} ${r.ref} ${r.threat} ${r.threatName} ${r.assetName} ${r.zoneName}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }
@@ -67,7 +71,7 @@ export function changedRows(before: RiskView[], after: RiskView[]): string[] {
 }
 
 /** Register columns the user can sort by. */
-export type SortKey = "zoneName" | "assetName" | "threat" | "importance" | "threat_level" | "inherent" | "planned" | "residual" | "parties" | "treatment";
+export type SortKey = "ref" | "zoneName" | "assetName" | "threat" | "importance" | "threat_level" | "inherent" | "planned" | "residual" | "parties" | "treatment";
 
 const collator = new Intl.Collator(["ja", "en"], { numeric: true });
 const RISK_STATE = { inherent: 0, planned: 1, residual: 2 } as const;

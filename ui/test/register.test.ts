@@ -69,3 +69,13 @@ describe("register filter", () => {
     expect(byAsset.at(-1)).toBe("PLC-a11");
   });
 });
+
+describe("readable register ids", () => {
+  it("label a row by its asset's number and threat, and can be searched by it", () => {
+    const numbered = withNames(rows.slice(0, 3), new Map(), new Map(), new Map(), new Map([[rows[1].asset, 12]]));
+    expect(numbered[1].ref).toBe(`A-012/${rows[1].threat}`);
+    // An asset without a number yet shows the threat alone.
+    expect(numbered[0].ref).toBe(rows[0].threat);
+    expect(filterRows(numbered, { ...emptyQuery, text: "a-012" }).map((r) => r.id)).toEqual([rows[1].id]);
+  });
+});

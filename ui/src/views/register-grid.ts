@@ -36,6 +36,7 @@ export function registerGrid(
   // Names and the threat keep a readable width in the space left beside the explanation; the
   // one-character value columns are narrow (their full titles are tooltips).
   const columns: Column[] = [
+    col("ref", t("xl.col.ref"), 92, text((r) => r.ref), { minWidth: 70 }),
     col("zoneName", t("xl.col.zone"), 130, text((r) => r.zoneName), { minWidth: 90 }),
     col("assetName", t("xl.col.asset"), 150, text((r) => r.assetName), { minWidth: 100 }),
     col("threat", t("xl.col.threat"), 260, text((r) => `${r.threat} ${r.threatName}`), { minWidth: 150 }),

@@ -33,6 +33,7 @@ export function renderRisk(el: HTMLElement): void {
     new Map(p.assets.map((x) => [x.id, x.name])),
     zoneNames,
     new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+    new Map(p.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
   );
   const intolerable = a.risks.filter((r) => !r.tolerable).length;
   const explain = h("aside", { class: "explain", id: "explain" }, h("p", { class: "hint" }, t("ui.risk.click_row")));
@@ -104,6 +105,7 @@ export function renderRisk(el: HTMLElement): void {
       new Map(q.assets.map((x) => [x.id, x.name])),
       new Map(q.zones.map((x) => [x.id, x.name])),
       new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+      new Map(q.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
     );
     apply();
     const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
