@@ -298,3 +298,28 @@ fn revise_records_a_version_in_the_file_and_refuses_a_repeat_without_writing() {
         "refused: file untouched"
     );
 }
+
+/// `otzone analyze --json … | head -1`: the reader goes away after one line of half a
+/// megabyte of output (more than a pipe holds); the tool ends quietly (no panic message, not
+/// the panic exit code 101), as other command-line tools do.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let mut child = otzone()
+        .args(["analyze", "--json"])
+        .arg(crate::samples().join("food-plant.json"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(!first.is_empty());
+    // The pipe's read end is dropped here.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101));
+}

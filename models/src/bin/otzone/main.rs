@@ -801,6 +801,22 @@ fn bench_export(size: Size, iterations: usize) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing into a closed pipe (`otzone analyze … | head`) panics
+    // in `println!`; like other command-line tools, end quietly instead (exit status 141, as
+    // a shell reports a process ended by SIGPIPE). Every other panic is reported as before.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        report(info);
+    }));
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
