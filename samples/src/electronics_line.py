@@ -29,10 +29,10 @@ H, M, L = 3, 2, 1
 s.business("plating", "めっき処理", "表面処理課", "リードフレームのめっき。薬液濃度・温度をDCSで制御。", {"safety": H, "environment": H, "quality": H}, "シアン系薬液の漏えいは人命・環境に重大。")
 s.business("chem", "薬液供給・排水処理", "環境安全課", "薬液タンクからの自動供給と排水中和。", {"safety": H, "environment": H, "delivery": M}, "法令違反と周辺環境への影響。")
 s.business("smt", "SMT実装", "実装課", "チップマウンタ・リフロー炉による実装。", {"delivery": H, "quality": H}, "車載顧客へのラインストップ補償。", purpose="実装データをIoT基盤に収集", smart_change="expanded", data="実装プログラム、トレーサビリティ")
-s.business("aoi", "外観検査(AOI)・X線検査", "品質保証部", "自動外観検査と判定結果の記録。", {"quality": H, "information": M}, "検査結果の改ざんは不良流出につながる。", purpose="AI判定の導入", smart_change="new", data="検査画像、判定結果")
+s.business("aoi", "外観検査(AOI)・X線検査", "品質保証部", "自動外観検査と判定結果の記録。", {"quality": H, "information": M, "delivery": M}, "検査機が止まると出荷判定ができずラインが止まる。検査結果の改ざんは不良流出につながる。", purpose="AI判定の導入", smart_change="new", data="検査画像、判定結果")
 s.business("cr", "クリーンルーム空調", "施設課", "クリーン度・温湿度の維持。", {"quality": M, "delivery": M}, "停止すると数日の歩留まり低下。")
 s.business("pdm", "予兆保全・データ分析", "生産技術部", "IoTデータ基盤での不良予測・予兆保全。", {"delivery": M, "information": H}, "停止しても製造は継続可能。データは顧客の技術情報を含む。", purpose="AIによる不良予測", smart_change="new", data="設備データ、検査データ")
-s.business("mes", "生産管理(MES)", "生産管理課", "ロット進捗、トレーサビリティ。", {"delivery": H, "quality": M}, "トレーサビリティ欠損は出荷不可。")
+s.business("mes", "生産管理(MES)", "生産管理課", "ロット進捗、トレーサビリティ。", {"delivery": H, "quality": M, "cost": M}, "トレーサビリティ欠損は出荷不可。")
 
 s.zone("ent", "情報系ゾーン", "事務・基幹", "Z-ENT", 1, "全社規程を適用。", "制御系への直接通信禁止。", accountable="情報システム部", pos=(40, 40))
 s.zone("dmz", "DMZゾーン", "IT/OT境界", "Z-DMZ", 2, "IT/OT間の通信はDMZで終端。", "中継のみ許可。", accountable="生産技術部", pos=(360, 40))

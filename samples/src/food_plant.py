@@ -31,7 +31,7 @@ s.stakeholder("mesvendor", "クラウドMES提供会社 カスタマーサクセ
 
 H, M, L = 3, 2, 1
 s.business("recv", "原料受入・計量", "製造課", "原料の受入検査、計量、ロット番号の付与。", {"quality": M, "delivery": M}, "計量誤りは配合不良につながるが、再計量で是正可能。", data="原料ロット、計量値")
-s.business("mix", "調合(ミキシング)", "製造課", "レシピに従いタンクで原料を調合する。", {"quality": H, "delivery": H, "safety": M}, "レシピ改ざんは全量廃棄・回収につながる。攪拌機の異常運転は作業者に危険。", purpose="レシピをクラウドMESから配信する", smart_change="expanded", data="レシピ、調合実績")
+s.business("mix", "調合(ミキシング)", "製造課", "レシピに従いタンクで原料を調合する。", {"quality": H, "delivery": H, "safety": M, "information": M}, "レシピ改ざんは全量廃棄・回収につながる。攪拌機の異常運転は作業者に危険。レシピは製品の技術情報で、流出は競争力を損なう。", purpose="レシピをクラウドMESから配信する", smart_change="expanded", data="レシピ、調合実績")
 s.business("fill", "充填・包装", "製造課", "容器への充填、シール、賞味期限印字、外装箱詰め。", {"delivery": H, "quality": M, "cost": M}, "停止が1週間続くと小売3社への供給が止まる。印字誤りは自主回収。", purpose="ベンダのリモート保守で停止時間を短縮する", smart_change="expanded", data="印字データ、稼働実績")
 s.business("steril", "殺菌(レトルト)", "製造課", "レトルト殺菌釜での加圧加熱殺菌と温度記録。", {"safety": H, "quality": H, "delivery": H}, "殺菌不良品の出荷は食中毒・人命に関わる(HACCPの重要管理点)。", data="殺菌温度・時間の記録")
 s.business("qc", "品質検査・HACCP記録", "品質保証部", "工程記録の確認、抜き取り検査、出荷判定。", {"quality": H, "information": M}, "記録の欠損・改ざんは監査不適合と出荷停止につながる。", purpose="記録を電子化しクラウドMESに保存する", smart_change="expanded", data="検査結果、HACCP記録")
@@ -42,7 +42,7 @@ s.business("util", "ユーティリティ管理", "施設課", "ボイラ・空�
 s.business("office", "事務・受発注", "業務課", "受注入力、原料発注、メール。", {"cost": L, "information": M}, "情報系の停止は業務影響が小さい。", data="受発注情報")
 
 s.zone("office", "情報系(事務)ゾーン", "事務PC・受発注システム", "Z-ENT", 1, "全社情報セキュリティ規程を適用し、制御系への直接通信を禁止する。", "事務PCから制御系への通信を遮断すること。", accountable="本社 情報システム部", area="事務棟2F", pos=(40, 40))
-s.zone("dmz", "中継(DMZ)ゾーン", "IT/OT境界の中継サーバ群", "Z-DMZ", 2, "情報系(IT)と制御系(OT)の間の通信はすべてDMZで終端し、直接の通り抜けを禁止する。クラウドMESとの通信は生産管理ゾーンの連携ゲートウェイが開始するHTTPSに限り、FWで宛先を固定する(DMZを経由しない唯一の外部接続として本方針で認める)。", "中継サーバ経由の通信のみ許可。ファイル受け渡しはウイルス検査後。", basis="生産系の重要度(高)と情報系の接続", accountable="生産技術課", area="第2製造棟 サーバ室", pos=(360, 40))
+s.zone("dmz", "中継(DMZ)ゾーン", "IT/OT境界の中継サーバ群", "Z-DMZ", 2, "情報系(IT)と制御系(OT)の間の通信はすべてDMZで終端し、直接の通り抜けを禁止する。DMZを経由しない外部接続は次の2つに限り、本方針で認める: クラウドMESとの通信(生産管理ゾーンの連携ゲートウェイが開始するHTTPS、FWで宛先を固定)と、設備ベンダのリモート保守(VPN装置で終端し、保守・リモート接続ゾーンの踏み台サーバ経由・多要素認証・録画)。", "中継サーバ経由の通信のみ許可。ファイル受け渡しはウイルス検査後。", basis="生産系の重要度(高)と情報系の接続", accountable="生産技術課", area="第2製造棟 サーバ室", pos=(360, 40))
 s.zone("mes", "生産管理ゾーン", "工場内のMESゲートウェイ・ヒストリアン", "Z-MES", 2, "クラウドMESとの通信は専用ゲートウェイ経由、送信元・宛先を固定する。", "クラウド連携はHTTPS(相互認証)のみ。ヒストリアンはバックアップを日次取得。", accountable="生産技術課", area="第2製造棟 サーバ室", pos=(360, 220))
 s.zone("sup", "監視・操作ゾーン", "SCADA・HMI・EWS", "Z-SUP", 3, "操作端末は許可リスト方式とし、USB等の外部媒体を原則禁止する。", "EWSのログオンは個人アカウント。PLC書込みはEWSからのみ。", basis="調合・殺菌の重要度(高)", accountable="生産技術課", area="第2製造棟 中央監視室", pos=(700, 220))
 s.zone("mix", "調合ラインゾーン", "調合タンク・計量の制御", "Z-CTL", 3, "ライン内通信は制御プロトコルに限定し、外部からの直接接続を禁止する。", "PLCの書込み保護を有効化。", basis="調合の重要度(高)", accountable="製造課", area="第2製造棟 1F 調合室", pos=(700, 420))
@@ -72,7 +72,7 @@ A("relay", "中継サーバ", "jump_server", "dmz", ["plan", "maint"], "HPE", "P
 A("patch", "パッチ・ウイルス定義配信サーバ", "patch_server", "dmz", ["maint"], "HPE", "ProLiant DL20 Gen11", "Windows Server 2022 / WSUS", "172.16.10.11", "サーバ室 ラックA", "生産技術課", delivered=True)
 A("fw_it", "IT/OT境界ファイアウォール", "firewall", "dmz", ["plan", "mix", "fill"], "Fortinet", "FortiGate 100F", "FortiOS 7.4.4", "172.16.10.1", "サーバ室 ラックA", "生産技術課", delivered=True, override=(3, "全ゾーン間通信の要。停止すると全ラインの実績収集が止まる"))
 A("mesgw", "クラウドMES連携ゲートウェイ", "iot_gateway", "mes", ["plan", "qc"], "エッジソリューションズ", "EG-500", "Linux 5.15 / EGOS 3.2", "172.16.20.10", "サーバ室 ラックB", "生産技術課", delivered=True, generic_product=True, supplier="gw", support_end="2031-03-31", protocols=["opc_ua", "https"])
-A("hist", "ヒストリアンサーバ", "historian", "mes", ["plan", "qc", "steril"], "AVEVA", "PI Server", "Windows Server 2016 / PI Server 2018 SP3", "172.16.20.20", "サーバ室 ラックB", "生産技術課", support_end="2027-01-12", notes="Windows Server 2016 の延長サポート終了日。Windows Server 2022 へ移行予定(M08)")
+A("hist", "ヒストリアンサーバ", "historian", "mes", ["plan", "qc", "steril"], "AVEVA", "PI Server", "Windows Server 2016 / PI Server 2018 SP3", "172.16.20.20", "サーバ室 ラックB", "生産技術課", support_end="2027-01-12", notes="Windows Server 2016 の延長サポート終了日。Windows Server 2022 へ移行予定(M-008)")
 A("mesdb", "HACCP記録データ", "data_set", "mes", ["qc", "steril"], "", "", "", "", "ヒストリアン内", "品質保証部", notes="殺菌温度・時間、金属検出記録")
 A("scada", "SCADAサーバ", "scada_server", "sup", ["mix", "fill", "steril"], "横河電機", "FAST/TOOLS R10", "Windows Server 2019", "192.168.30.10", "中央監視室", "生産技術課", support_end="2029-01-09")
 A("hmi1", "調合ライン操作端末(HMI)", "hmi", "sup", ["mix"], "デジタル", "GP4000シリーズ", "GP-Pro EX 4.09", "192.168.30.21", "中央監視室", "製造課")
@@ -110,7 +110,7 @@ C("c_sup_fill", "監視・操作→充填包装ライン", "zone:sup", "zone:fil
 C("c_st_mes", "殺菌記録→生産管理(一方向)", "zone:steril", "zone:mes", [("opc_ua", "4840", "forward", "from", "温度記録の送信", True, True)], [("data_diode", None, "一方向ゲートウェイ導入予定")], sl_t=3)
 C("c_sup_st", "監視・操作→殺菌工程(監視のみ)", "zone:sup", "zone:steril", [("modbus_tcp", "502", "reverse", "from", "運転状態の監視", False, False)], [("industrial_firewall", None, "読み出しコードのみ許可")], sl_t=3)
 C("c_rmt_fill", "リモート保守→充填包装ライン", "zone:rmt", "zone:fill", [("ethernet_ip", "44818", "both", "from", "ベンダ保守", False, False), ("vnc", "5900", "forward", "from", "HMI画面保守", False, True)], [("firewall", "fw_it", "作業時間帯のみ許可")], sl_t=3, temporary=True, introduced_by_delivery=True)
-C("c_rmt_wh", "リモート保守→自動倉庫", "zone:rmt", "zone:wh", [("rdp", "3389", "forward", "from", "倉庫ベンダ保守", True, True)], [], sl_t=2, temporary=True)
+C("c_rmt_wh", "リモート保守→自動倉庫", "zone:rmt", "zone:wh", [("rdp", "3389", "forward", "from", "倉庫ベンダ保守", True, True)], [("jump_host", "jump", "踏み台サーバ経由・多要素認証・録画")], sl_t=2, temporary=True)
 C("c_vpn_rmt", "ベンダVPN回線", "entry:vpn", "zone:rmt", [("ipsec", "500,4500", "both", "from", "VPN", True, True)], [("vpn_gateway", "vpnr", "ベンダ別アカウント")], sl_t=2, owner="生産技術課", introduced_by_delivery=True)
 C("c_usb_sup", "USBメモリ持込み", "entry:usb", "zone:sup", [("usb", "", "both", "either", "レシピ・ログの受け渡し", False, False)], [])
 C("c_pc_fill", "持込み保守PCの直結", "entry:vendorpc", "zone:fill", [("ethernet_ip", "44818", "both", "from", "定期点検", False, False)], [], temporary=True)

@@ -1348,11 +1348,16 @@ fn traceability_cites_covering_measures_parties_and_readable_ids() {
     assert_eq!(assets[1][1], asset_label(p.assets[0].number));
 }
 
-/// The customer decides on 脅威の適用判断: the gateway's T24 (対象外 by its 2031 support end)
-/// is changed to 適用 with the customer's reason; the HMI's T24 (適用(要確認)) to 対象外
-/// without a reason of its own (the generated sentence left) — refused, located at the basis
-/// cell. Applying the answers records the gateway's decision with that reason, after which
-/// the analysis gives it a T24 row again.
+/// The customer decides on 脅威の適用判断. The decision and basis as sent stay locked; the
+/// customer asks for the other decision in the change column with a reason:
+/// - the gateway's T24 (対象外 by its 2031 support end) changed to 適用 with a reason →
+///   recorded on the asset with that reason, after which the analysis gives it a T24 row;
+/// - the filling HMI's T24 (適用(要確認)) changed to 対象外 without a reason → refused,
+///   located at the reason cell;
+/// - the mixing HMI's row with its zone edited as well → refused as an edited row, its change
+///   not applied;
+/// - the same workbook returned untouched after the model moved (support ends changed)
+///   changes nothing.
 #[test]
 fn the_customer_changes_a_threat_decision_in_the_workbook() {
     let dir = tempfile::tempdir().unwrap();
@@ -1361,18 +1366,26 @@ fn the_customer_changes_a_threat_decision_in_the_workbook() {
     let mut p = sample("food-plant");
     export(&p, Lang::Ja, &sent);
     let rows = sheet(&sent, "脅威の適用判断");
-    let (dc, bc) = (col(&rows[0], "判断"), col(&rows[0], "根拠"));
+    let (zc, cc, rc) = (
+        col(&rows[0], "ゾーン"),
+        col(&rows[0], "判断の変更"),
+        col(&rows[0], "変更の理由"),
+    );
     let row_of = |asset: &str| rows.iter().position(|r| r[2] == asset).unwrap() as u32;
     let gw = row_of("クラウドMES連携ゲートウェイ");
-    let hmi = row_of("充填ライン操作端末(HMI)");
-    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    let fill = row_of("充填ライン操作端末(HMI)");
+    let mix = row_of("調合ライン操作端末(HMI)");
     let s = "脅威の適用判断".to_string();
-    edits.insert((s.clone(), gw, dc), Data::String("適用".into()));
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    edits.insert((s.clone(), gw, cc), Data::String("適用".into()));
     edits.insert(
-        (s.clone(), gw, bc),
+        (s.clone(), gw, rc),
         Data::String("管理画面が旧OSのまま残るため対象とする".into()),
     );
-    edits.insert((s.clone(), hmi, dc), Data::String("対象外".into()));
+    edits.insert((s.clone(), fill, cc), Data::String("対象外".into()));
+    edits.insert((s.clone(), mix, cc), Data::String("対象外".into()));
+    edits.insert((s.clone(), mix, rc), Data::String("閉域網".into()));
+    edits.insert((s.clone(), mix, zc), Data::String("別ゾーン".into()));
     customer_edit(&sent, &back, &edits);
 
     let a = analyse(&p, Catalogue::builtin());
@@ -1382,22 +1395,22 @@ fn the_customer_changes_a_threat_decision_in_the_workbook() {
     assert!(change.after.applies);
     assert_eq!(change.after.threat, "T24");
     assert_eq!(change.row, gw + 1);
-    let problem = report
-        .problems
-        .iter()
-        .find(|x| x.code == "reason_missing")
-        .expect("the HMI's decision has no reason of its own");
-    assert_eq!(problem.location.row, Some(u64::from(hmi) + 1));
-    assert_eq!(
-        problem.location.column.as_deref(),
-        Some(otzone_models::excel::sheet::col_letter(bc as usize).as_str())
-    );
-    assert!(
-        !report
+    let at = |code: &str| {
+        report
             .problems
             .iter()
-            .any(|x| x.code == "locked_cell_edited"),
-        "the decision columns are the customer's to edit"
+            .find(|x| x.code == code)
+            .unwrap_or_else(|| panic!("{code} in {:?}", report.problems))
+    };
+    let missing = at("reason_missing");
+    assert_eq!(missing.location.row, Some(u64::from(fill) + 1));
+    assert_eq!(
+        missing.location.column.as_deref(),
+        Some(otzone_models::excel::sheet::col_letter(rc as usize).as_str())
+    );
+    assert_eq!(
+        at("locked_cell_edited").location.row,
+        Some(u64::from(mix) + 1)
     );
     responses::apply(&mut p, &report);
     let gw_asset = p
@@ -1409,11 +1422,33 @@ fn the_customer_changes_a_threat_decision_in_the_workbook() {
         gw_asset.applicability_of("T24").map(|o| o.reason.as_str()),
         Some("管理画面が旧OSのまま残るため対象とする")
     );
+    let mix_asset = p
+        .assets
+        .iter()
+        .find(|x| x.name == "調合ライン操作端末(HMI)")
+        .unwrap();
+    assert!(
+        mix_asset.applicability_of("T24").is_none(),
+        "an edited row changes nothing"
+    );
     let a = analyse(&p, Catalogue::builtin());
     assert!(a
         .risks
         .iter()
         .any(|r| &*r.threat == "T24" && r.asset == gw_asset.id));
+
+    // The untouched workbook, after support ends moved in the model: nothing to apply.
+    let mut moved = sample("food-plant");
+    for x in &mut moved.assets {
+        x.support_end = None;
+    }
+    let a = analyse(&moved, Catalogue::builtin());
+    let report = responses::read(&moved, &a, &sent).unwrap();
+    assert!(
+        report.applicability.is_empty(),
+        "{:?}",
+        report.applicability
+    );
 }
 
 /// Risk values in the sheets are coloured by value from the one shared scale: the register's

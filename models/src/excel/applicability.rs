@@ -1,13 +1,14 @@
-//! Reading the customer's threat decisions back from 脅威の適用判断: a row whose decision
-//! (適用 / 対象外) or basis the customer changed becomes the asset's recorded decision
-//! ([`crate::model::ThreatApplicability`]) with the customer's basis as its reason.
+//! Reading the customer's threat decisions back from 脅威の適用判断: the decision and its basis
+//! as sent stay locked (in the row hash); a row where the customer asks for a decision in the
+//! change column (適用 / 対象外) with a reason becomes the asset's recorded decision
+//! ([`crate::model::ThreatApplicability`]), the customer's reason as its reason.
 //!
-//! Nothing is guessed: a changed decision without a basis of the customer's own (empty, or
-//! the generated sentence left as it was), and a decision that is neither 適用 nor 対象外, are
-//! reported with sheet, row and column and not applied. Rows the generic reader refuses
-//! (unknown ids, edited locked cells) are reported there.
+//! Nothing is guessed: a change without a reason, and a change that is neither 適用 nor
+//! 対象外, are reported with sheet, row and column and not applied; rows the generic reader
+//! refused (unknown ids, duplicates, edited locked cells) are left out here too. Nothing is
+//! compared with what the model would say now, so a workbook returned untouched changes
+//! nothing however the model moved since.
 
-use super::export::applicability_rows;
 use super::responses::cell_text;
 use super::sheet::col_letter;
 use crate::id::AssetId;
@@ -50,16 +51,17 @@ fn parse_id(id: &str) -> Option<(String, AssetId)> {
     Some((threat.to_owned(), asset.parse().ok()?))
 }
 
-/// Read the applicability sheet `range` (named `sheet`) of a workbook exported in `lang`.
+/// Read the applicability sheet `range` (named `sheet`) of a workbook exported in `lang`,
+/// leaving out the rows in `refused` (the generic reader's problems).
 pub fn read(
     project: &Project,
-    analysis: &Analysis,
+    _analysis: &Analysis,
     lang: Lang,
     sheet: &str,
     range: &Range<Data>,
     file: &Location,
+    refused: &std::collections::HashSet<String>,
 ) -> ApplicabilityRead {
-    let expected = applicability_rows(project, analysis, lang);
     let at = |row: u32, col: usize| Location {
         sheet: Some(sheet.to_owned()),
         row: Some(u64::from(row) + 1),
@@ -73,9 +75,9 @@ pub fn read(
         .map(|r| r.iter().map(cell_text).collect())
         .unwrap_or_default();
     let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
-    let (Some(dc), Some(bc)) = (
-        find("xl.col.applicability"),
-        find("xl.col.applicability_reason"),
+    let (Some(dc), Some(rc)) = (
+        find("xl.col.applicability_change"),
+        find("xl.col.applicability_change_reason"),
     ) else {
         return out;
     };
@@ -85,15 +87,23 @@ pub fn read(
         let r = r as u32;
         let get = |c: usize| row.get(c).map(cell_text).unwrap_or_default();
         let id = get(0).trim().to_owned();
-        // Unknown rows, duplicates and edited locked cells are the generic reader's problems.
-        let Some([was_decision, was_basis]) = expected.get(&id) else {
+        if id.is_empty() || refused.contains(&id) {
             continue;
-        };
+        }
         let Some((threat, asset_id)) = parse_id(&id) else {
             continue;
         };
-        let (decision, basis) = (get(dc).trim().to_owned(), get(bc).trim().to_owned());
-        if decision == was_decision.trim() && basis == was_basis.trim() {
+        let (decision, reason) = (get(dc).trim().to_owned(), get(rc).trim().to_owned());
+        if decision.is_empty() {
+            if !reason.is_empty() {
+                out.problems.push(Problem {
+                    code: "decision_missing".into(),
+                    location: at(r, dc),
+                    message: format!(
+                        "a reason without a decision: choose {applies:?} or {excluded:?} in this column; the row is not applied"
+                    ),
+                });
+            }
             continue;
         }
         let applies = if decision == applies || decision.eq_ignore_ascii_case("applies") {
@@ -110,11 +120,13 @@ pub fn read(
             });
             continue;
         };
-        if basis.is_empty() || basis == was_basis.trim() {
+        if reason.is_empty() {
             out.problems.push(Problem {
                 code: "reason_missing".into(),
-                location: at(r, bc),
-                message: "a changed decision needs the reason in the basis column (the generated sentence is not a reason); the row is not applied".into(),
+                location: at(r, rc),
+                message:
+                    "a changed decision needs its reason in this column; the row is not applied"
+                        .into(),
             });
             continue;
         }
@@ -130,7 +142,7 @@ pub fn read(
             after: ThreatApplicability {
                 threat,
                 applies,
-                reason: basis,
+                reason,
             },
         });
     }

@@ -185,6 +185,8 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     let order = wb.sheet_names();
     sheets.sort_by_key(|s| order.iter().position(|o| o == s));
     let mut seen_ids: HashSet<String> = HashSet::new();
+    // Rows refused below (unknown, duplicated, locked cells edited), by id.
+    let mut refused: HashSet<String> = HashSet::new();
     for sheet in sheets {
         let at = |row: u32, col: Option<u32>| Location {
             sheet: Some(sheet.clone()),
@@ -237,6 +239,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 continue;
             }
             if !ids.is_some_and(|s| s.contains(&id)) {
+                refused.insert(id.clone());
                 report.problems.push(Problem {
                     code: "unknown_row".into(),
                     location: at(r, Some(0)),
@@ -247,6 +250,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 continue;
             }
             if !seen_ids.insert(format!("{sheet}\u{1f}{id}")) {
+                refused.insert(id.clone());
                 report.problems.push(Problem {
                     code: "duplicate_row".into(),
                     location: at(r, Some(0)),
@@ -260,6 +264,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 .map(|c| cell_text(&get(c)))
                 .collect();
             if row_hash(&id, &locked) != cell_text(&get(hc)) {
+                refused.insert(id.clone());
                 report.problems.push(Problem {
                     code: "locked_cell_edited".into(),
                     location: at(r, None),
@@ -310,8 +315,15 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     let applicability = i18n::text(lang, "xl.sheet.applicability");
     if meta.contains_key(&format!("sheet:{applicability}")) {
         if let Ok(range) = wb.worksheet_range(applicability) {
-            let read =
-                super::applicability::read(project, analysis, lang, applicability, &range, &loc());
+            let read = super::applicability::read(
+                project,
+                analysis,
+                lang,
+                applicability,
+                &range,
+                &loc(),
+                &refused,
+            );
             report.applicability = read.changes;
             report.problems.extend(read.problems);
         }

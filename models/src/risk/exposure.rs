@@ -3,8 +3,8 @@
 //!
 //! Rules (P; shown with every figure):
 //! - network-borne threats: +1 when a remote entry point (internet, cloud, remote maintenance)
-//!   may open a session straight into the zone over a conduit with no blocking boundary
-//!   control; −1 when no entry point other than physical access reaches the zone at all; −1
+//!   reaches straight into the zone — opening sessions, or sending data over the sessions the
+//!   zone opens (browsing) — over a conduit with no blocking boundary control; −1 when no entry point other than physical access reaches the zone at all; −1
 //!   when every network route into the zone needs a response hop between zones (the zone is
 //!   reached only through answers to sessions its side opens, see [`crate::graph`]);
 //! - threats that need a kind of entry point (e.g. T12 needs remote maintenance): level 1 when
@@ -61,7 +61,7 @@ pub fn exposures(project: &Project, graph: &ZoneGraph) -> HashMap<ZoneId, ZoneEx
     for (from, to, hop) in graph.edges() {
         let c = &project.conduits[hop.conduit_index];
         if let (Node::Entry(_, kind), Node::Zone(z)) = (from, to) {
-            if kind.is_remote() && !hop.controlled && hop.kind == crate::model::HopKind::Initiate {
+            if kind.is_remote() && !hop.controlled && hop.kind != crate::model::HopKind::Response {
                 out.entry(z).or_default().direct_remote_unprotected = true;
             }
         }

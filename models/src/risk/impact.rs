@@ -182,12 +182,29 @@ impl ImpactLimit {
                 }
             }
             ImpactBasis::Limited {
-                criterion, impact, ..
+                criterion,
+                asset,
+                impact,
+                ..
             } => {
                 if ja {
-                    write!(out, "、{}への影響 {}", crit(criterion), impact.value())
+                    write!(
+                        out,
+                        "、重要度 {}({})・影響 {} → {}",
+                        asset.value(),
+                        crit(criterion),
+                        impact.value(),
+                        self.level.value()
+                    )
                 } else {
-                    write!(out, "; impact on {} {}", crit(criterion), impact.value())
+                    write!(
+                        out,
+                        "; importance {} ({}), impact {} → {}",
+                        asset.value(),
+                        crit(criterion),
+                        impact.value(),
+                        self.level.value()
+                    )
                 }
             }
             ImpactBasis::NotRecorded => out.write_str(if ja {
@@ -319,7 +336,7 @@ mod tests {
         assert_eq!(full.level, Level::High);
         let mut en = String::new();
         full.explain_into(Lang::En, &mut en);
-        assert_eq!(en, "; impact on quality 3");
+        assert_eq!(en, "; importance 3 (quality), impact 3 → 3");
     }
 
     /// An impact of 3 on 情報 for an asset whose businesses score only 品質 3: 情報 is not
@@ -338,7 +355,7 @@ mod tests {
         l.explain_into(Lang::Ja, &mut ja);
         assert_eq!(
             ja,
-            "、情報への影響 3(情報は業務で未評価のため資産の重要度 3 を使用、要確認)"
+            "、重要度 3(情報)・影響 3 → 3(情報は業務で未評価のため資産の重要度 3 を使用、要確認)"
         );
         // A scored criterion with the same level wins the tie (no check needed).
         let l = limit(

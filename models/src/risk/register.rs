@@ -110,7 +110,7 @@ impl RiskRow {
             "{} {}{}",
             if ja { "重要度" } else { "importance" },
             a.importance.value(),
-            if ja { "(" } else { " (" }
+            if ja { "(資産: " } else { " (asset: " }
         );
         self.importance.explain_into(lang, &mut out);
         self.impact.explain_into(lang, &mut out);

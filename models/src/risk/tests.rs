@@ -220,7 +220,7 @@ fn every_figure_explains_inputs_cell_and_measures() {
     let ja = r.explain(State::Residual, Lang::Ja, &d.project);
     assert_eq!(
         ja,
-        "重要度 3(業務「成形」(3 高、納期)から導出、納期への影響 3) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
+        "重要度 3(資産: 業務「成形」(3 高、納期)から導出、重要度 3(納期)・影響 3 → 3) × 脅威 2(基準 2) × 脆弱性 2(対策レベル 2: C-EQ-02 合意) \
          → ipa-asset-v2 表 (3,2,2) = B [再構成値]"
     );
     let en = r.explain(State::Inherent, Lang::En, &d.project);
@@ -545,23 +545,27 @@ fn a_zone_reached_only_through_responses_is_harder() {
     );
 }
 
-/// The +1 for direct remote exposure needs a session the remote side can open: a zone that
-/// only browses out to the internet over an unprotected conduit keeps its base level.
+/// The +1 for direct remote exposure needs the remote side to reach in at full strength: a
+/// zone whose clients browse the internet over an unprotected conduit (data both ways, the
+/// zone opens) gets it, as before the initiator rule; a zone that only uploads (data zone →
+/// internet, the zone opens) is reached only through answers and keeps its base level.
 #[test]
-fn direct_remote_exposure_needs_a_session_from_outside() {
+fn direct_remote_exposure_needs_a_full_strength_hop_from_outside() {
     let (mut d, _, _) = plant();
     let direct = d.conduit("net", "ctl");
     d.conduit_mut(direct).channels[0].initiator = Some(Initiator::To);
     let r = &analyse(&d.project).risks[0];
     assert_eq!(
         (r.inherent.threat, &r.threat_basis.adjustment),
-        (Level::Medium, &exposure::Adjustment::None)
+        (Level::High, &exposure::Adjustment::DirectRemote),
+        "browsing: pages and mail come in"
     );
-    d.conduit_mut(direct).channels[0].initiator = Some(Initiator::Either);
+    d.conduit_mut(direct).channels[0].direction = Some(Direction::Reverse);
     let r = &analyse(&d.project).risks[0];
     assert_eq!(
         (r.inherent.threat, &r.threat_basis.adjustment),
-        (Level::High, &exposure::Adjustment::DirectRemote)
+        (Level::Medium, &exposure::Adjustment::None),
+        "upload only: the internet side only answers"
     );
 }
 
@@ -587,7 +591,7 @@ fn recorded_impacts_limit_the_importance_of_a_row() {
     let ja = r.explain(State::Inherent, Lang::Ja, &d.project);
     assert!(
         ja.starts_with(
-            "重要度 1(業務「成形」(3 高、納期)から導出、重要度 3(納期) → 影響 1 により 1)"
+            "重要度 1(資産: 業務「成形」(3 高、納期)から導出、重要度 3(納期) → 影響 1 により 1)"
         ),
         "{ja}"
     );

@@ -436,36 +436,6 @@ pub fn customer_sheets(
     .collect()
 }
 
-/// The threat-applicability sheet as it would be exported now: per row id, the decision and
-/// basis texts, against which a returned workbook's edits are compared.
-pub fn applicability_rows(
-    project: &Project,
-    analysis: &Analysis,
-    lang: Lang,
-) -> HashMap<String, [String; 2]> {
-    let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
-    let ctx = Ctx::new(project, analysis, lang, &date);
-    let text = |c: &super::sheet::Cell| match c {
-        super::sheet::Cell::Text(s) => s.clone(),
-        _ => String::new(),
-    };
-    risk_sheets::applicability(&ctx)
-        .rows
-        .into_iter()
-        .map(|(id, cells)| {
-            let d = cells
-                .get(risk_sheets::APPLICABILITY_DECISION)
-                .map(text)
-                .unwrap_or_default();
-            let b = cells
-                .get(risk_sheets::APPLICABILITY_DECISION + 1)
-                .map(text)
-                .unwrap_or_default();
-            (id, [d, b])
-        })
-        .collect()
-}
-
 /// The completion-inspection sheet as it would be exported now: for every check row id the
 /// texts of the columns before the on-site ones (asset, zone, check, expected, basis), against
 /// which a returned workbook's rows are compared.

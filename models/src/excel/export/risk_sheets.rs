@@ -346,6 +346,9 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
             ctx.zone_name(zone).into(),
             verdict.into(),
             why.into(),
+            // The customer's change and its reason, empty as sent.
+            Cell::Empty,
+            Cell::Empty,
         ];
         // Its own row id: the customer agrees to the decision, apart from the register row.
         (format!("applicability:{id}"), cells)
@@ -391,27 +394,31 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
                 ("xl.col.asset", 22.0),
                 ("xl.col.zone", 18.0),
                 ("xl.col.applicability", 12.0),
-                ("xl.col.applicability_reason", 48.0),
+                ("xl.col.applicability_reason", 40.0),
+                ("xl.col.applicability_change", 12.0),
+                ("xl.col.applicability_change_reason", 30.0),
             ],
         ),
         rows,
         customer: true,
-        // The customer may change the decision (適用 / 対象外) and must then write why.
+        // The decision as sent stays locked (in the row hash); the customer may ask for the
+        // other decision (適用 / 対象外) in the change column and must then write why.
         editable: vec![
             (
-                APPLICABILITY_DECISION,
+                APPLICABILITY_CHANGE,
                 Some(vec![
                     ctx.t("xl.applicability.applies"),
                     ctx.t("xl.applicability.excluded"),
                 ]),
             ),
-            (APPLICABILITY_DECISION + 1, None),
+            (APPLICABILITY_CHANGE + 1, None),
         ],
     }
 }
 
-/// Content column (0-based, after the id) of the decision on 脅威の適用判断; the basis follows.
-pub(crate) const APPLICABILITY_DECISION: usize = 3;
+/// Content column (0-based, after the id) of the customer's change on 脅威の適用判断; its
+/// reason follows.
+pub(crate) const APPLICABILITY_CHANGE: usize = 5;
 
 pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;

@@ -6,6 +6,7 @@ mod business_without_importance;
 mod checklist_unanswered;
 mod conduit_into_higher_sl;
 mod conduit_without_protocol;
+mod criterion_not_scored;
 mod generic_without_support_end;
 mod high_residual_without_measure;
 mod measure_without_responsibility;
@@ -25,6 +26,7 @@ use super::Rule;
 /// Every rule, in the order findings are reported (guideline step order).
 pub const ALL: &[Rule] = &[
     business_without_importance::RULE,
+    criterion_not_scored::RULE,
     asset_without_business::RULE,
     unknown_asset_type::RULE,
     override_without_reason::RULE,
