@@ -1,10 +1,10 @@
 //! Step 1-3: a threat's recorded impact (step 1-7) falls on a criterion that none of the
 //! asset's businesses scores; the register then uses the asset's own importance for it and
 //! flags the row 要確認 ([`crate::risk::impact`]). The business analysis should say how much
-//! that criterion matters. One finding per asset, naming the criteria and threats.
+//! that criterion matters. One finding per zone (a large factory has thousands of assets),
+//! naming how many assets, the criteria and the threats.
 use crate::risk::impact::{CriterionSource, ImpactBasis};
 use crate::validate::{Context, Finding, Rule, Severity};
-use std::collections::{BTreeMap, BTreeSet};
 
 pub const RULE: Rule = Rule {
     id: "criterion_not_scored",
@@ -14,9 +14,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
-    // asset → (criteria, threats), in register order collected, reported in project order.
-    let mut open: BTreeMap<crate::id::AssetId, (BTreeSet<&'static str>, BTreeSet<&str>)> =
-        BTreeMap::new();
+    // zone → (assets, criteria, threats); a zone has few criteria and threats, so small
+    // vectors (sorted at the end) beat ordered sets over tens of thousands of rows.
+    type Open<'a> = (Vec<crate::id::AssetId>, Vec<&'static str>, Vec<&'a str>);
+    let mut open: rustc_hash::FxHashMap<crate::id::ZoneId, Open<'_>> = Default::default();
     for r in ctx.register {
         if let ImpactBasis::Limited {
             criterion,
@@ -24,16 +25,32 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
             ..
         } = r.impact.basis
         {
-            let e = open.entry(r.asset).or_default();
-            e.0.insert(criterion.key());
-            e.1.insert(&r.threat);
+            let e = open.entry(r.zone).or_default();
+            e.0.push(r.asset);
+            if !e.1.contains(&criterion.key()) {
+                e.1.push(criterion.key());
+            }
+            if !e.2.contains(&&*r.threat) {
+                e.2.push(&r.threat);
+            }
         }
     }
+    for e in open.values_mut() {
+        e.0.sort_unstable();
+        e.0.dedup();
+        // Criteria in display order, threats by id: deterministic messages.
+        e.1.sort_by_key(|k| {
+            crate::model::Criterion::ALL
+                .iter()
+                .position(|c| c.key() == *k)
+        });
+        e.2.sort_unstable();
+    }
     ctx.project
-        .assets
+        .zones
         .iter()
-        .filter_map(|a| {
-            let (criteria, threats) = open.get(&a.id)?;
+        .filter_map(|z| {
+            let (assets, criteria, threats) = open.get(&z.id)?;
             let crit = |lang: crate::model::Lang, sep: &str| {
                 criteria
                     .iter()
@@ -41,12 +58,14 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
                     .collect::<Vec<_>>()
                     .join(sep)
             };
-            let threats = threats.iter().copied().collect::<Vec<_>>().join(", ");
+            let threats = threats.join(", ");
+            let n = assets.len().to_string();
             let mut f = rule.finding(
-                "asset",
-                a.id,
-                &a.name,
+                "zone",
+                z.id,
+                &z.name,
                 &[
+                    ("n", &n),
                     ("criteria", &crit(crate::model::Lang::Ja, "・")),
                     ("threats", &threats),
                 ],
@@ -56,7 +75,8 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
                 crate::model::Lang::En,
                 "finding.criterion_not_scored",
                 &[
-                    ("name", &a.name),
+                    ("name", &z.name),
+                    ("n", &n),
                     ("criteria", &crit(crate::model::Lang::En, ", ")),
                     ("threats", &threats),
                 ],
