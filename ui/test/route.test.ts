@@ -27,7 +27,7 @@ describe("route in words", () => {
     setLang("en");
     const s = describeHop(p, protocols, { conduit: poll.id, reverse: true, channel: 0, kind: "response", controlled: true }, false);
     expect(s).toBe(
-      '"監視・操作→殺菌工程(監視のみ)" Modbus/TCP:502, opened by 監視・操作ゾーン, data 殺菌工程ゾーン→監視・操作ゾーン, via responses, harder (threat level −1), boundary control',
+      '"監視・操作→殺菌工程(監視のみ)" Modbus/TCP:502, opened by 監視・操作ゾーン, data 殺菌工程ゾーン→監視・操作ゾーン, via responses, harder (−1 when every route into the zone needs one), boundary control',
     );
     setLang("ja");
   });
