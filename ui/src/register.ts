@@ -1,5 +1,6 @@
 // The risk register as the UI shows it: rows from the core, names from the project and the
 // catalogue, and the filter the user types.
+import { readableNumber } from "./model";
 
 export interface RiskView {
   id: string;
@@ -44,7 +45,7 @@ export function withNames(
 ): RegisterRow[] {
   return rows.map((r) => ({
     ...r,
-    ref: numbers.get(r.asset) ? `A-${String(numbers.get(r.asset)).padStart(3, "0")}/${r.threat}` : r.threat,
+    ref: numbers.get(r.asset) ? `${readableNumber("A", numbers.get(r.asset))}/${r.threat}` : r.threat,
     assetName: assets.get(r.asset) ?? r.asset,
     zoneName: zones.get(r.zone) ?? r.zone,
     threatName: threats.get(r.threat) ?? r.threat,

@@ -4,7 +4,7 @@ import { api, errorText, type AttackTree, type HeatMap } from "../api";
 import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
-import { emptyQuery, filterRows, withNames, type Query, type RegisterRow } from "../register";
+import { emptyQuery, filterRows, withNames, type Query, type RegisterRow, type RiskView } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
 import { setPruned, setThreatApplicability, type Project, type ThreatApplicability } from "../model";
@@ -14,6 +14,17 @@ import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
+
+/** Register rows with the project's names, the catalogue's threat names and readable ids. */
+function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
+  return withNames(
+    risks,
+    new Map(p.assets.map((x) => [x.id, x.name])),
+    new Map(p.zones.map((x) => [x.id, x.name])),
+    new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+    new Map(p.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
+  );
+}
 
 export function renderRisk(el: HTMLElement): void {
   installRiskStyles();
@@ -28,13 +39,7 @@ export function renderRisk(el: HTMLElement): void {
   }
   const p = doc();
   const zoneNames = new Map(p.zones.map((x) => [x.id, x.name]));
-  let rows = withNames(
-    a.risks,
-    new Map(p.assets.map((x) => [x.id, x.name])),
-    zoneNames,
-    new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
-    new Map(p.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
-  );
+  let rows = namedRows(a.risks, p);
   const intolerable = a.risks.filter((r) => !r.tolerable).length;
   const explain = h("aside", { class: "explain", id: "explain" }, h("p", { class: "hint" }, t("ui.risk.click_row")));
   const count = h("span", { class: "hint", id: "register-count" });
@@ -100,13 +105,7 @@ export function renderRisk(el: HTMLElement): void {
     const now = state.analysis;
     if (!now) return;
     const q = doc();
-    rows = withNames(
-      now.risks,
-      new Map(q.assets.map((x) => [x.id, x.name])),
-      new Map(q.zones.map((x) => [x.id, x.name])),
-      new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
-      new Map(q.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
-    );
+    rows = namedRows(now.risks, q);
     apply();
     const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
     exclusions.replaceWith(next);

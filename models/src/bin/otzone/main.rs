@@ -457,13 +457,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )
                 );
                 for c in &report.changes {
-                    println!(
-                        "  {} row {} {}: {} → {}",
-                        c.sheet,
+                    change_line(
+                        &c.sheet,
                         c.row,
-                        c.row_id,
-                        a(&c.before),
-                        a(&Some(c.after.clone()))
+                        &c.row_id,
+                        &a(&c.before),
+                        &a(&Some(c.after.clone())),
                     );
                 }
                 for c in &report.inspections {
@@ -481,13 +480,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             .join(" ")
                         })
                     };
-                    println!(
-                        "  {} row {} {}: {} → {}",
-                        c.sheet,
+                    change_line(
+                        &c.sheet,
                         c.row,
-                        c.row_id,
-                        r(c.before.as_ref()),
-                        r(Some(&c.after))
+                        &c.row_id,
+                        &r(c.before.as_ref()),
+                        &r(Some(&c.after)),
                     );
                 }
                 for c in &report.applicability {
@@ -507,13 +505,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             )
                         })
                     };
-                    println!(
-                        "  {} row {} {}: {} → {}",
-                        c.sheet,
+                    change_line(
+                        &c.sheet,
                         c.row,
-                        c.row_id,
-                        d(c.before.as_ref()),
-                        d(Some(&c.after))
+                        &c.row_id,
+                        &d(c.before.as_ref()),
+                        &d(Some(&c.after)),
                     );
                 }
                 for p in &report.problems {
@@ -798,6 +795,11 @@ fn bench_export(size: Size, iterations: usize) -> anyhow::Result<ExitCode> {
         f / rs
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// One changed row of a returned workbook: where, which, before → after.
+fn change_line(sheet: &str, row: u32, id: &str, before: &str, after: &str) {
+    println!("  {sheet} row {row} {id}: {before} → {after}");
 }
 
 fn main() -> ExitCode {

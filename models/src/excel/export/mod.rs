@@ -388,19 +388,6 @@ pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .collect()
 }
 
-/// Row ids of every sheet with customer columns, by sheet name, as an export in `lang`
-/// would write them (used to recognise rows that no longer exist).
-pub fn customer_row_ids(
-    project: &Project,
-    analysis: &Analysis,
-    lang: Lang,
-) -> HashMap<String, std::collections::HashSet<String>> {
-    customer_sheets(project, analysis, lang)
-        .into_iter()
-        .map(|(name, (ids, _))| (name, ids))
-        .collect()
-}
-
 /// The customer sheets as they would be exported now: per sheet, its row ids and which of its
 /// content columns (1-based, after the id) the customer may edit (left out of the row hash).
 pub fn customer_sheets(
