@@ -166,6 +166,7 @@ pub fn analyse(
             continue;
         };
         let dist = graph.distances(start);
+        let mut preds = PredCache::new(graph.node_count());
         let target_nodes: Vec<NodeIndex> = targets
             .values()
             .filter_map(|(z, _)| graph.zone_index(*z))
@@ -177,7 +178,7 @@ pub fn analyse(
             };
             let hops = dist[t.index()];
             let shortest = match hops {
-                Some(_) => shortest_paths(graph, start, t, &dist, limits.max_shortest),
+                Some(_) => shortest_paths(graph, start, t, &dist, limits.max_shortest, &mut preds),
                 None => Vec::new(),
             };
             let mut unprot: Vec<ConduitId> = Vec::new();
@@ -219,24 +220,27 @@ fn shortest_paths(
     target: NodeIndex,
     dist: &[Option<u32>],
     max: usize,
+    cache: &mut PredCache,
 ) -> Vec<PathSteps> {
     // Backtracking walk from the target towards the start along edges that shorten the BFS
     // distance by one; one shared stack of nodes and conduits, no copies per branch.
     let mut out = Vec::new();
     let mut nodes: Vec<NodeIndex> = vec![target];
     let mut hops: Vec<Hop> = Vec::new();
-    // Per depth: the predecessors still to try.
-    let mut frames: Vec<Vec<(NodeIndex, Hop)>> = vec![preds(graph, start, target, dist)];
+    // Per depth: the predecessors still to try, as a range of the cache taken from its end.
+    let mut frames: Vec<(u32, u32)> = vec![cache.get(graph, start, target, dist)];
     while let Some(frame) = frames.last_mut() {
         if out.len() >= max {
             break;
         }
-        let Some((u, c)) = frame.pop() else {
+        if frame.1 == frame.0 {
             frames.pop();
             nodes.pop();
             hops.pop();
             continue;
-        };
+        }
+        frame.1 -= 1;
+        let (u, c) = cache.flat[frame.1 as usize];
         nodes.push(u);
         hops.push(c);
         if u == start {
@@ -255,32 +259,51 @@ fn shortest_paths(
             nodes.pop();
             hops.pop();
         } else {
-            frames.push(preds(graph, start, u, dist));
+            frames.push(cache.get(graph, start, u, dist));
         }
     }
     out
 }
 
-/// Predecessors of `v` one BFS step closer to `start`, reversed so that popping yields them
-/// in edge insertion order (deterministic output).
-fn preds(
-    graph: &ZoneGraph,
-    start: NodeIndex,
-    v: NodeIndex,
-    dist: &[Option<u32>],
-) -> Vec<(NodeIndex, Hop)> {
-    let Some(dv) = dist[v.index()] else {
-        return Vec::new();
-    };
-    let mut p: Vec<(NodeIndex, Hop)> = graph
-        .in_edges(v)
-        .filter(|(u, _)| {
-            dist[u.index()] == Some(dv.wrapping_sub(1))
-                && (*u == start || matches!(graph.node(*u), Node::Zone(_)))
-        })
-        .collect();
-    p.reverse();
-    p
+/// Predecessors of each node one BFS step closer to the entry point, found on first use and
+/// kept for every target of that entry point (a hub zone's incoming edges are scanned once per
+/// entry point, not once per target). Stored flat; each node's list is reversed so that taking
+/// from its end yields them in edge insertion order (deterministic output).
+struct PredCache {
+    ranges: Vec<Option<(u32, u32)>>,
+    flat: Vec<(NodeIndex, Hop)>,
+}
+
+impl PredCache {
+    fn new(nodes: usize) -> Self {
+        Self {
+            ranges: vec![None; nodes],
+            flat: Vec::new(),
+        }
+    }
+
+    fn get(
+        &mut self,
+        graph: &ZoneGraph,
+        start: NodeIndex,
+        v: NodeIndex,
+        dist: &[Option<u32>],
+    ) -> (u32, u32) {
+        if let Some(r) = self.ranges[v.index()] {
+            return r;
+        }
+        let lo = self.flat.len();
+        if let Some(dv) = dist[v.index()] {
+            self.flat.extend(graph.in_edges(v).filter(|(u, _)| {
+                dist[u.index()] == Some(dv.wrapping_sub(1))
+                    && (*u == start || matches!(graph.node(*u), Node::Zone(_)))
+            }));
+            self.flat[lo..].reverse();
+        }
+        let r = (lo as u32, self.flat.len() as u32);
+        self.ranges[v.index()] = Some(r);
+        r
+    }
 }
 
 /// Count simple paths from `start` to each target, bounded (see the module docs).
