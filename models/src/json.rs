@@ -59,7 +59,7 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
         }
     }
     let mut path = String::new();
-    if let Some((at, len)) = oversized_text(&value, &mut path) {
+    if let Some((at, len)) = integrity::oversized_in_value(&value, &mut path) {
         return Err(Error::InvalidJson {
             location: Location {
                 path: Some(at),
@@ -88,41 +88,6 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
         });
     }
     Ok(project)
-}
-
-/// First string longer than the limit, as (JSON path, length).
-fn oversized_text(v: &Value, path: &mut String) -> Option<(String, usize)> {
-    match v {
-        Value::String(s) if s.len() > MAX_TEXT_BYTES => Some((path.clone(), s.len())),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                let found = oversized_text(item, path);
-                path.truncate(len);
-                if found.is_some() {
-                    return found;
-                }
-            }
-            None
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                let found = oversized_text(item, path);
-                path.truncate(len);
-                if found.is_some() {
-                    return found;
-                }
-            }
-            None
-        }
-        _ => None,
-    }
 }
 
 /// Read a project from a JSON file.
@@ -178,9 +143,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Write a project as JSON, atomically.
 ///
 /// # Errors
+/// [`Error::InvalidModel`] when the project would not open again ([`admit`]);
 /// [`Error::Io`] naming the file.
 pub fn write(path: &Path, project: &Project) -> Result<()> {
+    admit(path, project)?;
     write_atomic(path, to_string(project).as_bytes())
+}
+
+/// The check every save passes first: the same structural check as every open
+/// ([`integrity::check`]), so that nothing is saved that cannot be opened again. The target
+/// file is not touched when it fails.
+///
+/// # Errors
+/// [`Error::InvalidModel`] naming the target file and each problem's model path.
+pub fn admit(path: &Path, project: &Project) -> Result<()> {
+    let problems = integrity::check(project, Catalogue::builtin());
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidModel {
+            location: Location::file(path),
+            problems,
+        })
+    }
 }
 
 /// Give the temporary file the target's permissions, or the usual 0644 for a new file

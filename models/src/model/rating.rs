@@ -295,13 +295,29 @@ pub struct IsoDate(time::Date);
 const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
+/// The years a date may have: what Excel can show (its serial days start in 1900) and what
+/// every file format here writes as four digits. A date outside is refused on every way in,
+/// so that everything saved reopens.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
 impl IsoDate {
-    /// Parse `YYYY-MM-DD`.
+    /// Parse `YYYY-MM-DD` (four-digit year in [`DATE_YEARS`]).
     pub fn parse(s: &str) -> Option<Self> {
-        time::Date::parse(s.trim(), DATE_FORMAT).ok().map(Self)
+        let s = s.trim();
+        // `time` also takes signed and five-digit years; the files here never hold them.
+        if s.len() != 10 || !s.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        time::Date::parse(s, DATE_FORMAT)
+            .ok()
+            .filter(|d| DATE_YEARS.contains(&d.year()))
+            .map(Self)
     }
-    /// From year, month (1–12) and day.
+    /// From year (in [`DATE_YEARS`]), month (1–12) and day.
     pub fn from_ymd(y: i32, m: u8, d: u8) -> Option<Self> {
+        if !DATE_YEARS.contains(&y) {
+            return None;
+        }
         let month = time::Month::try_from(m).ok()?;
         time::Date::from_calendar_date(y, month, d).ok().map(Self)
     }
@@ -332,6 +348,12 @@ impl IsoDate {
         let Ok(month) = time::Month::try_from(nm) else {
             return self.clone();
         };
+        if !DATE_YEARS.contains(&ny) {
+            return Self(
+                time::Date::from_calendar_date(*DATE_YEARS.end(), time::Month::December, 31)
+                    .unwrap_or(self.0),
+            );
+        }
         let last = time::util::days_in_month(month, ny);
         time::Date::from_calendar_date(ny, month, d.min(last))
             .map(Self)
@@ -374,6 +396,34 @@ pub struct Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_outside_four_digit_years_from_1900_are_refused() {
+        // "-0005-01-01" was accepted from JSON and then refused by the project file.
+        for bad in [
+            "-0005-01-01",
+            "+2026-01-01",
+            "10000-01-01",
+            "1899-12-31",
+            "0000-01-01",
+        ] {
+            assert_eq!(IsoDate::parse(bad), None, "{bad}");
+            let json = format!("{bad:?}");
+            assert!(serde_json::from_str::<IsoDate>(&json).is_err(), "{bad}");
+        }
+        assert_eq!(IsoDate::from_ymd(-5, 1, 1), None);
+        assert_eq!(
+            IsoDate::parse("1900-01-01").unwrap().to_string(),
+            "1900-01-01"
+        );
+        assert_eq!(
+            IsoDate::parse(" 9999-12-31 ").unwrap().to_string(),
+            "9999-12-31"
+        );
+        // Adding months past the last year stops at the calendar's end instead of leaving it.
+        let end = IsoDate::parse("9999-06-30").unwrap().plus_months(600);
+        assert_eq!(end.to_string(), "9999-12-31");
+    }
 
     #[test]
     fn level_serializes_as_integer_and_rejects_out_of_range() {

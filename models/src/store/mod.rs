@@ -3,8 +3,10 @@
 //! - **Saves are atomic.** A save writes a complete new database into a temporary file in the
 //!   same directory, in one transaction, syncs it and renames it over the target. An
 //!   interrupted save leaves the previous file as it was; there is never a half-written project.
-//! - **Opening never writes.** The file is opened read-only. An older schema is migrated in
-//!   memory (the file itself is upgraded by the next save); a newer schema is refused.
+//! - **Opening never writes.** The file is read into memory and SQLite works on that copy, in
+//!   defensive mode, after checking that the schema is exactly ours (see [`open`]). An older
+//!   schema is migrated in memory (the file itself is upgraded by the next save); a newer
+//!   schema is refused.
 //! - **Bad files are named and located**: not SQLite, SQLite of another application, newer
 //!   schema, damaged rows (table and row id), inconsistent references (model path).
 
@@ -15,7 +17,7 @@ use crate::catalogue::Catalogue;
 use crate::json::{keep_permissions, parent_dir, sync_dir};
 use crate::model::Project;
 use crate::{integrity, Error, Location, Result};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::io::Read;
 use std::path::Path;
 
@@ -50,9 +52,11 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 /// Save a project to `path` atomically (see the module docs).
 ///
 /// # Errors
-/// [`Error::Io`] when the directory is not writable or the rename fails; the target is then
+/// [`Error::InvalidModel`] when the project would not open again
+/// ([`crate::json::admit`]); [`Error::Io`] when the directory is not writable or the rename fails; the target is then
 /// unchanged.
 pub fn save(path: &Path, project: &Project) -> Result<()> {
+    crate::json::admit(path, project)?;
     let dir = parent_dir(path);
     let tmp = tempfile::Builder::new()
         .prefix(".tmp-otzone-")
@@ -90,29 +94,77 @@ pub fn save(path: &Path, project: &Project) -> Result<()> {
     Ok(())
 }
 
+/// Largest project file accepted (bytes). The synthetic factory of 100,000 assets saves to
+/// well under a tenth of this.
+pub const MAX_PROJECT_BYTES: u64 = 2 << 30;
+
+/// Longest time opening a project may take before it is given up (SQLite's progress handler
+/// interrupts any statement that runs longer).
+pub const OPEN_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Open a project file.
+///
+/// The file is read once into memory and SQLite works on that copy: opening never writes
+/// next to the project (no `-journal`, `-wal` or `-shm` files, whatever journal mode the file
+/// says), and a file changed by another program while it is read cannot confuse the reader.
+/// SQLite runs in defensive mode with untrusted schema, and the schema must be exactly the
+/// one this program writes for the file's version: a view, trigger or extra table put in a
+/// file from outside is refused before any query runs (an endlessly recursive view in place of
+/// a table hung opening before).
 ///
 /// # Errors
 /// [`Error::Io`], [`Error::NotAProject`], [`Error::NewerSchema`], [`Error::CorruptProject`]
 /// (with table and row), [`Error::InvalidModel`] (with model paths).
 pub fn open(path: &Path) -> Result<Project> {
-    let mut header = [0u8; 16];
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
-    let n = f
-        .read(&mut header)
-        .map_err(|e| Error::io(path, "read", e))?;
-    if n < 16 || &header != SQLITE_HEADER {
+    let len = f.metadata().map_err(|e| Error::io(path, "read", e))?.len();
+    if len > MAX_PROJECT_BYTES {
+        return Err(Error::NotAProject {
+            location: Location::file(path),
+            detail: format!("file of {len} bytes exceeds the limit of {MAX_PROJECT_BYTES} bytes"),
+        });
+    }
+    let mut header = [0u8; 100];
+    let n = read_up_to(&mut f, &mut header).map_err(|e| Error::io(path, "read", e))?;
+    if n < 100 || &header[..16] != SQLITE_HEADER {
         return Err(Error::NotAProject {
             location: Location::file(path),
             detail: "the file is not an SQLite database (wrong header)".into(),
         });
     }
+    // Bytes 18 and 19 are the write and read format versions: 2 means WAL mode.
+    if header[18] == 2 || header[19] == 2 {
+        let wal = wal_path(path);
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::CorruptProject {
+                location: Location::file(path),
+                detail: format!(
+                    "changes of another program are still in {} and not in the project; \
+                     close that program (SQLite then writes them into the file) and open again",
+                    wal.display()
+                ),
+            });
+        }
+        // The image in memory is read as an ordinary (rollback-journal) database.
+        header[18] = 1;
+        header[19] = 1;
+    }
+    let mut conn = Connection::open_in_memory().map_err(|e| db_error(path, e))?;
+    harden(&conn).map_err(|e| db_error(path, e))?;
+    let image = std::io::Read::chain(&header[..], &mut f);
+    conn.deserialize_read_exact(rusqlite::MAIN_DB, image, len as usize, false)
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => Error::io(
+                path,
+                "read",
+                std::io::Error::other("the file changed size while it was read"),
+            ),
+            _ => db_error(path, e),
+        })?;
     drop(f);
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| db_error(path, e))?;
+    let deadline = std::time::Instant::now() + OPEN_TIME_LIMIT;
+    conn.progress_handler(100_000, Some(move || std::time::Instant::now() > deadline))
+        .map_err(|e| db_error(path, e))?;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|e| db_error(path, e))?;
@@ -138,25 +190,17 @@ pub fn open(path: &Path) -> Result<Project> {
             detail: format!("schema version {version} is not valid"),
         });
     }
-    let project = if version < SCHEMA_VERSION {
-        let mut mem = Connection::open_in_memory().map_err(|e| db_error(path, e))?;
-        {
-            let backup =
-                rusqlite::backup::Backup::new(&conn, &mut mem).map_err(|e| db_error(path, e))?;
-            backup
-                .run_to_completion(4096, std::time::Duration::ZERO, None)
-                .map_err(|e| db_error(path, e))?;
-        }
-        migrate::apply(&mut mem, SCHEMA_VERSION).map_err(|e| Error::CorruptProject {
+    check_schema(&conn, version).map_err(|detail| Error::CorruptProject {
+        location: Location::file(path),
+        detail,
+    })?;
+    if version < SCHEMA_VERSION {
+        migrate::apply(&mut conn, SCHEMA_VERSION).map_err(|e| Error::CorruptProject {
             location: Location::file(path),
             detail: format!("cannot migrate from schema version {version}: {e}"),
         })?;
-        tables::read_all(&mem)
-    } else {
-        tables::read_all(&conn)
     }
-    .map_err(|e| e.in_file(path))?;
-    let mut project = project;
+    let mut project = tables::read_all(&conn).map_err(|e| e.in_file(path))?;
     crate::model::numbering::assign(&mut project);
     let problems = integrity::check(&project, Catalogue::builtin());
     if !problems.is_empty() {
@@ -166,6 +210,62 @@ pub fn open(path: &Path) -> Result<Project> {
         });
     }
     Ok(project)
+}
+
+/// SQLite settings for reading a file from outside: no schema-defined functions or virtual
+/// tables act with our rights, and the database cannot be altered through its own schema.
+fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    Ok(())
+}
+
+/// The file's schema must be exactly what the migrations up to `version` create.
+fn check_schema(conn: &Connection, version: i64) -> std::result::Result<(), String> {
+    let objects = |c: &Connection| -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
+        let mut stmt = c.prepare(
+            "SELECT type, name, sql FROM sqlite_schema \
+             WHERE name NOT LIKE 'sqlite_autoindex_%' ORDER BY type, name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect()
+    };
+    let mut reference = Connection::open_in_memory().map_err(|e| e.to_string())?;
+    migrate::apply(&mut reference, version).map_err(|e| e.to_string())?;
+    let expected = objects(&reference).map_err(|e| e.to_string())?;
+    let found = objects(conn).map_err(|e| format!("cannot read the schema: {e}"))?;
+    if let Some((kind, name, _)) = found.iter().find(|o| !expected.contains(o)) {
+        return Err(format!(
+            "unexpected {kind} {name:?} in the schema: not a file this program wrote"
+        ));
+    }
+    if let Some((kind, name, _)) = expected.iter().find(|o| !found.contains(o)) {
+        return Err(format!("{kind} {name:?} is missing from the schema"));
+    }
+    Ok(())
+}
+
+fn wal_path(path: &Path) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push("-wal");
+    s.into()
+}
+
+/// Read until `buf` is full or the file ends; the number of bytes read.
+fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// Open a project from `.otz` (SQLite) or `.json`, by extension.

@@ -5,6 +5,7 @@
 mod cli;
 mod hostile;
 mod store;
+mod untrusted_projects;
 
 use std::path::PathBuf;
 
