@@ -109,6 +109,8 @@ pub enum ErrorCode {
     InvalidWorkbook,
     /// An export could not be written.
     Export,
+    /// A file from outside is larger or more complex than a limit allows.
+    LimitExceeded,
 }
 
 impl ErrorCode {
@@ -124,6 +126,7 @@ impl ErrorCode {
             Self::UnsupportedFormat => "unsupported_format",
             Self::InvalidWorkbook => "invalid_workbook",
             Self::Export => "export",
+            Self::LimitExceeded => "limit_exceeded",
         }
     }
 }
@@ -239,6 +242,19 @@ pub enum Error {
         /// What is wrong.
         detail: String,
     },
+    /// A file from outside breaks a limit (size, used range, merged area, time); refused
+    /// before the expensive step.
+    #[error("{location}: {what} {found} exceeds the limit of {limit}")]
+    LimitExceeded {
+        /// The file and the sheet, part or cell.
+        location: Location,
+        /// What was measured.
+        what: String,
+        /// What the file has.
+        found: String,
+        /// The limit.
+        limit: String,
+    },
     /// Writing an export failed.
     #[error("{location}: export failed: {detail}")]
     Export {
@@ -262,6 +278,7 @@ impl Error {
             Self::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
             Self::InvalidWorkbook { .. } => ErrorCode::InvalidWorkbook,
             Self::Export { .. } => ErrorCode::Export,
+            Self::LimitExceeded { .. } => ErrorCode::LimitExceeded,
         }
     }
     /// Where the error is.
@@ -275,58 +292,28 @@ impl Error {
             | Self::InvalidModel { location, .. }
             | Self::UnsupportedFormat { location, .. }
             | Self::InvalidWorkbook { location, .. }
+            | Self::LimitExceeded { location, .. }
             | Self::Export { location, .. } => location,
         }
     }
     /// Attach the file to the location if it is not known yet.
-    pub fn in_file(self, path: &Path) -> Self {
+    pub fn in_file(mut self, path: &Path) -> Self {
+        let location = self.location_mut();
+        *location = std::mem::take(location).in_file(path);
+        self
+    }
+    fn location_mut(&mut self) -> &mut Location {
         match self {
-            Self::Io {
-                location,
-                action,
-                source,
-            } => Self::Io {
-                location: location.in_file(path),
-                action,
-                source,
-            },
-            Self::NotAProject { location, detail } => Self::NotAProject {
-                location: location.in_file(path),
-                detail,
-            },
-            Self::NewerSchema {
-                location,
-                found,
-                supported,
-            } => Self::NewerSchema {
-                location: location.in_file(path),
-                found,
-                supported,
-            },
-            Self::CorruptProject { location, detail } => Self::CorruptProject {
-                location: location.in_file(path),
-                detail,
-            },
-            Self::InvalidJson { location, detail } => Self::InvalidJson {
-                location: location.in_file(path),
-                detail,
-            },
-            Self::InvalidModel { location, problems } => Self::InvalidModel {
-                location: location.in_file(path),
-                problems,
-            },
-            Self::UnsupportedFormat { location, detail } => Self::UnsupportedFormat {
-                location: location.in_file(path),
-                detail,
-            },
-            Self::InvalidWorkbook { location, detail } => Self::InvalidWorkbook {
-                location: location.in_file(path),
-                detail,
-            },
-            Self::Export { location, detail } => Self::Export {
-                location: location.in_file(path),
-                detail,
-            },
+            Self::Io { location, .. }
+            | Self::NotAProject { location, .. }
+            | Self::NewerSchema { location, .. }
+            | Self::CorruptProject { location, .. }
+            | Self::InvalidJson { location, .. }
+            | Self::InvalidModel { location, .. }
+            | Self::UnsupportedFormat { location, .. }
+            | Self::InvalidWorkbook { location, .. }
+            | Self::LimitExceeded { location, .. }
+            | Self::Export { location, .. } => location,
         }
     }
     /// An I/O error on a file.

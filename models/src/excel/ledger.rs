@@ -10,11 +10,12 @@
 //! rows that have them. Nothing in a cell is lost: columns without a field go to the asset's
 //! notes as `header: value`, and text is never truncated.
 
+use super::intake;
 use super::sheet::col_letter;
 use crate::id::AssetId;
 use crate::model::{IsoDate, Project, ProtectedAsset};
 use crate::{Error, Location, Problem, Result};
-use calamine::{open_workbook_auto, Data, Reader, SheetVisible, Sheets};
+use calamine::{Data, Reader, SheetVisible, Sheets};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -432,171 +433,240 @@ struct Grid {
     cells: Vec<Vec<Data>>,
 }
 
-fn read_csv(path: &Path) -> Result<Grid> {
+fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
+    let file = || Location::file(path);
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, "read", e))?
+        .len();
+    if len > intake::MAX_FILE_BYTES {
+        return Err(Error::LimitExceeded {
+            location: file(),
+            what: "file size (bytes)".into(),
+            found: len.to_string(),
+            limit: intake::MAX_FILE_BYTES.to_string(),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
-        Ok(s) => s.to_owned(),
-        Err(_) => {
-            // Japanese Excel saves CSV as Shift_JIS (CP932) by default.
-            let (s, _, had_errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
-            if had_errors {
-                return Err(Error::InvalidWorkbook {
-                    location: Location::file(path),
-                    detail: "the CSV is neither UTF-8 nor Shift_JIS".into(),
-                });
-            }
-            s.into_owned()
-        }
-    };
+    let text = csv_text(path, &bytes)?;
+    unclosed_quote(&text).map_or(Ok(()), |line| {
+        Err(Error::InvalidWorkbook {
+            location: Location {
+                row: Some(line),
+                ..file()
+            },
+            detail: "CSV: the quote opened on this line is never closed, so the rest of the \
+                     file would be read as one cell"
+                .into(),
+        })
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut cells = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
+    let mut values = 0usize;
+    for rec in reader.records() {
         let rec = rec.map_err(|e| Error::InvalidWorkbook {
             location: Location {
-                row: Some(i as u64 + 1),
-                ..Location::file(path)
+                row: e.position().map(|p| p.line()),
+                ..file()
             },
             detail: format!("CSV: {e}"),
         })?;
-        cells.push(
-            rec.iter()
-                .map(|s| {
-                    if s.is_empty() {
-                        Data::Empty
-                    } else {
-                        Data::String(s.to_owned())
-                    }
-                })
-                .collect(),
-        );
+        let line = rec.position().map_or(cells.len() as u64 + 1, |p| p.line());
+        if cells.len() % 4096 == 0 {
+            deadline.check(|| Location {
+                row: Some(line),
+                ..file()
+            })?;
+        }
+        let mut row = Vec::with_capacity(rec.len());
+        for (c, s) in rec.iter().enumerate() {
+            if s.len() > intake::MAX_CELL_CHARS && s.chars().count() > intake::MAX_CELL_CHARS {
+                return Err(Error::LimitExceeded {
+                    location: Location {
+                        row: Some(line),
+                        column: Some(super::sheet::col_letter(c)),
+                        ..file()
+                    },
+                    what: "characters in one cell".into(),
+                    found: s.chars().count().to_string(),
+                    limit: intake::MAX_CELL_CHARS.to_string(),
+                });
+            }
+            values += usize::from(!s.is_empty());
+            row.push(if s.is_empty() {
+                Data::Empty
+            } else {
+                Data::String(s.to_owned())
+            });
+        }
+        if values > intake::MAX_CELLS {
+            return Err(Error::LimitExceeded {
+                location: file(),
+                what: "values in one sheet".into(),
+                found: "more".into(),
+                limit: intake::MAX_CELLS.to_string(),
+            });
+        }
+        cells.push(row);
     }
     Ok(Grid { cells })
+}
+
+/// The text of a CSV file: UTF-8 (with or without BOM), else Shift_JIS (CP932, what Japanese
+/// Excel saves). A file that is UTF-8 up to a stray byte is refused at that byte, not read
+/// as Shift_JIS (which would garble every Japanese character before it).
+fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf8_error = match std::str::from_utf8(body) {
+        Ok(s) => return Ok(s.to_owned()),
+        Err(e) => e,
+    };
+    let at = |offset: usize, detail: String| {
+        let before = &body[..offset];
+        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        Error::InvalidWorkbook {
+            location: Location {
+                row: Some(line),
+                column: Some(format!("byte {}", offset - line_start + 1)),
+                ..Location::file(path)
+            },
+            detail,
+        }
+    };
+    let valid = &body[..utf8_error.valid_up_to()];
+    let had_bom = body.len() < bytes.len();
+    // UTF-8 multi-byte characters before the bad byte: the file is UTF-8 with a stray byte.
+    if had_bom || valid.iter().any(|b| *b >= 0x80) {
+        return Err(at(
+            utf8_error.valid_up_to(),
+            format!(
+                "the CSV is UTF-8 but byte 0x{:02X} here is not (a character pasted from \
+                 another encoding?); correct it and save the file as UTF-8 again",
+                body[utf8_error.valid_up_to()]
+            ),
+        ));
+    }
+    let (s, _, had_errors) = encoding_rs::SHIFT_JIS.decode(body);
+    if had_errors {
+        // Find the first byte Shift_JIS cannot decode, to say where.
+        let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(body.len() * 3);
+        let mut read = 0;
+        loop {
+            let (result, n) =
+                decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
+            read += n;
+            match result {
+                encoding_rs::DecoderResult::Malformed(bad, _) => {
+                    let offset = read.saturating_sub(usize::from(bad));
+                    return Err(at(
+                        offset,
+                        "the CSV is neither UTF-8 nor Shift_JIS from this byte on; save it \
+                         from Excel as \"CSV UTF-8\""
+                            .into(),
+                    ));
+                }
+                encoding_rs::DecoderResult::OutputFull => out.reserve(body.len()),
+                encoding_rs::DecoderResult::InputEmpty => break,
+            }
+        }
+        return Err(at(0, "the CSV is neither UTF-8 nor Shift_JIS".into()));
+    }
+    Ok(s.into_owned())
+}
+
+/// The line of a quote that opens a CSV field and never closes (RFC 4180 quoting: a field
+/// starting with `"` runs to the next `"` not doubled).
+fn unclosed_quote(text: &str) -> Option<u64> {
+    let (mut line, mut opened) = (1u64, 0u64);
+    let (mut in_quote, mut field_start) = (false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quote {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    in_quote = false;
+                }
+            } else if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quote = true;
+                opened = line;
+            }
+            ',' => {
+                field_start = true;
+                continue;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    in_quote.then_some(opened)
 }
 
 fn read_sheet<RS: std::io::Read + std::io::Seek>(
     wb: &mut Sheets<RS>,
     name: &str,
     path: &Path,
+    deadline: intake::Deadline,
 ) -> Result<Grid> {
-    let range = wb
-        .worksheet_range(name)
-        .map_err(|e| Error::InvalidWorkbook {
-            location: Location {
-                sheet: Some(name.into()),
-                ..Location::file(path)
-            },
-            detail: format!("cannot read the sheet: {e}"),
-        })?;
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let (h, w) = range.get_size();
-    let mut cells = vec![vec![Data::Empty; c0 as usize + w]; r0 as usize + h];
-    for (r, row) in range.rows().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            cells[r0 as usize + r][c0 as usize + c] = v.clone();
-        }
-    }
+    let values = intake::read_sheet(wb, name, path, deadline)?;
+    let (rows, cols) = (values.rows, values.cols);
+    let mut cells = values.grid(path, name)?;
     // A vertically merged cell holds its value in the top cell only: copy it down the span.
-    let merges: Vec<calamine::Dimensions> = match wb {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        // calamine does not expose ODS spans; read them from content.xml.
-        Sheets::Ods(_) => ods_merges(path, name),
-        Sheets::Xlsb(_) => Vec::new(),
+    let sheet = || Location {
+        sheet: Some(name.into()),
+        ..Location::file(path)
     };
-    for m in merges {
+    let merges: Vec<calamine::Dimensions> = intake::guard(sheet, || {
+        Ok(match wb {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            // calamine does not expose ODS spans; read them from content.xml.
+            Sheets::Ods(_) => intake::ods::merges(path, name, deadline)?,
+            Sheets::Xlsb(_) => Vec::new(),
+        })
+    })?;
+    for m in intake::clip_merges(merges, rows, cols, path, name)? {
         let (top, left) = (m.start.0 as usize, m.start.1 as usize);
         let v = cells
             .get(top)
             .and_then(|r| r.get(left))
             .cloned()
             .unwrap_or(Data::Empty);
-        for r in top..=m.end.0 as usize {
-            for c in left..=m.end.1 as usize {
-                if let Some(cell) = cells.get_mut(r).and_then(|row| row.get_mut(c)) {
-                    if *cell == Data::Empty {
-                        *cell = v.clone();
-                    }
+        if v == Data::Empty {
+            continue;
+        }
+        for row in cells.iter_mut().take(m.end.0 as usize + 1).skip(top) {
+            let end = (m.end.1 as usize + 1).min(cols as usize);
+            if row.len() < end {
+                row.resize(end, Data::Empty);
+            }
+            for cell in &mut row[left..end] {
+                if *cell == Data::Empty {
+                    *cell = v.clone();
                 }
             }
         }
     }
     Ok(Grid { cells })
-}
-
-/// Merged regions of an ODS sheet: cells with `table:number-rows-spanned` or
-/// `table:number-columns-spanned`, positions counted with the repeat attributes.
-fn ods_merges(path: &Path, sheet: &str) -> Vec<calamine::Dimensions> {
-    use quick_xml::events::Event;
-    let Ok(file) = std::fs::File::open(path) else {
-        return Vec::new();
-    };
-    let Ok(mut zip) = zip::ZipArchive::new(file) else {
-        return Vec::new();
-    };
-    let mut xml = String::new();
-    match zip.by_name("content.xml") {
-        Ok(mut f) => {
-            if std::io::Read::read_to_string(&mut f, &mut xml).is_err() {
-                return Vec::new();
-            }
-        }
-        Err(_) => return Vec::new(),
-    }
-    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .map(|a| a.value.to_string())
-    };
-    let num = |v: Option<String>| v.and_then(|s| s.parse::<u32>().ok()).unwrap_or(1);
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    let (mut in_sheet, mut row, mut col) = (false, 0u32, 0u32);
-    let mut row_repeat = 1u32;
-    let mut out = Vec::new();
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.name().as_ref() == "table:table" => {
-                in_sheet = attr(&e, "table:name").as_deref() == Some(sheet);
-                row = 0;
-            }
-            Ok(Event::End(e)) if e.name().as_ref() == "table:table" => in_sheet = false,
-            Ok(ev @ (Event::Start(_) | Event::Empty(_))) if in_sheet => {
-                let (Event::Start(e) | Event::Empty(e)) = &ev else {
-                    continue;
-                };
-                match e.name().as_ref() {
-                    "table:table-row" => {
-                        col = 0;
-                        row_repeat = num(attr(e, "table:number-rows-repeated"));
-                        if matches!(ev, Event::Empty(_)) {
-                            row += row_repeat;
-                        }
-                    }
-                    "table:table-cell" | "table:covered-table-cell" => {
-                        let rows = num(attr(e, "table:number-rows-spanned"));
-                        let cols = num(attr(e, "table:number-columns-spanned"));
-                        if e.name().as_ref() == "table:table-cell" && (rows > 1 || cols > 1) {
-                            out.push(calamine::Dimensions {
-                                start: (row, col),
-                                end: (row + rows - 1, col + cols - 1),
-                            });
-                        }
-                        col += num(attr(e, "table:number-columns-repeated"));
-                    }
-                    _ => {}
-                }
-            }
-            Ok(Event::End(e)) if in_sheet && e.name().as_ref() == "table:table-row" => {
-                row += row_repeat
-            }
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The header row among the first rows: the one whose cells name the most fields (an exact
@@ -657,7 +727,55 @@ fn static_id(s: &str) -> &'static str {
         .map_or("other", |t| t.id.as_str())
 }
 
+/// Japanese eras as ledgers write them: name, initial, first year.
+const ERAS: [(&str, char, i32); 5] = [
+    ("令和", 'R', 2019),
+    ("平成", 'H', 1989),
+    ("昭和", 'S', 1926),
+    ("大正", 'T', 1912),
+    ("明治", 'M', 1868),
+];
+
+/// A date in a Japanese era: 令和5年4月1日, 令和元年5月, R5.4.1, H31/4/30.
+fn parse_era_date(s: &str) -> Option<IsoDate> {
+    let t = fold_width(s);
+    let t = t.trim();
+    let (first, rest) = ERAS.iter().find_map(|(name, initial, first)| {
+        t.strip_prefix(name)
+            .or_else(|| {
+                t.strip_prefix(*initial)
+                    .or_else(|| t.strip_prefix(initial.to_ascii_lowercase()))
+            })
+            .map(|rest| (*first, rest.trim_start()))
+    })?;
+    let rest = rest.replacen('元', "1", 1);
+    let t = rest
+        .replace(['/', '.', '年', '月', '-'], " ")
+        .replace('日', "");
+    let parts: Vec<i64> = t
+        .split_whitespace()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match parts.as_slice() {
+        [y, m, d] => (*y, *m, *d),
+        [y, m] => (*y, *m, 1),
+        _ => return None,
+    };
+    // Year 1 of an era is its first year; no era runs past 64 years.
+    if !(1..=64).contains(&year) {
+        return None;
+    }
+    IsoDate::from_ymd(
+        first + year as i32 - 1,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )
+}
+
 fn parse_date_text(s: &str) -> Option<IsoDate> {
+    if let Some(d) = parse_era_date(s) {
+        return Some(d);
+    }
     let t = fold_width(s)
         .trim()
         .replace(['/', '.', '年', '月'], "-")
@@ -710,17 +828,16 @@ fn valid_address(s: &str) -> bool {
 /// recognisable header, or a `--map` names an unknown column.
 pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Result<Preview> {
     let file = Location::file(path);
+    let deadline = intake::Deadline::start();
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let (sheet, grid) = if ext == "csv" {
-        (String::new(), read_csv(path)?)
+        (String::new(), read_csv(path, deadline)?)
     } else {
-        let mut wb = open_workbook_auto(path).map_err(|e| Error::InvalidWorkbook {
-            location: file.clone(),
-            detail: format!("cannot read the workbook (xlsx, xlsm, xls, ods or csv expected): {e}"),
-        })?;
+        intake::admit(path, deadline)?;
+        let mut wb = intake::open(path)?;
         let sheets: Vec<(String, bool)> = wb
             .sheets_metadata()
             .iter()
@@ -737,13 +854,13 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                         ),
                     });
                 }
-                (name.clone(), read_sheet(&mut wb, name, path)?)
+                (name.clone(), read_sheet(&mut wb, name, path, deadline)?)
             }
             None => {
                 // Visible sheets first; a hidden sheet is used only when no visible one has a ledger.
                 let mut best: Option<(String, Grid, usize, bool)> = None;
                 for (name, visible) in &sheets {
-                    let grid = read_sheet(&mut wb, name, path)?;
+                    let grid = read_sheet(&mut wb, name, path, deadline)?;
                     if let Some((_, score)) = find_header(&grid, &options.mapping) {
                         let better = best
                             .as_ref()
@@ -1331,5 +1448,57 @@ mod vocabulary_tests {
             None,
             "`nc` only as a whole token"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_era_dates_are_read() {
+        // Era years start at 1 (元年): 令和5年 = 2019 + 5 − 1 = 2023; 平成31年 = 1989 + 30 = 2019.
+        let d = |s: &str| parse_date_text(s).map(|d| d.to_string());
+        assert_eq!(d("令和5年4月1日").as_deref(), Some("2023-04-01"));
+        assert_eq!(d("令和元年5月").as_deref(), Some("2019-05-01"));
+        assert_eq!(d("R5.4.1").as_deref(), Some("2023-04-01"));
+        assert_eq!(d("Ｈ３１／４／３０").as_deref(), Some("2019-04-30"));
+        assert_eq!(d("昭和64年1月7日").as_deref(), Some("1989-01-07"));
+        assert_eq!(d("平成 2年 2月 29日"), None, "1990 is not a leap year");
+        assert_eq!(d("令和0年1月1日"), None);
+        assert_eq!(d("2024/3/31").as_deref(), Some("2024-03-31"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(unclosed_quote("a,b\n\"c,d\n"), Some(2));
+        assert_eq!(
+            unclosed_quote("名称,備考\n\"PLC\",\"改行\nを含む\"\n"),
+            None
+        );
+        assert_eq!(unclosed_quote("a,\"say \"\"hi\"\"\"\n"), None);
+        // A quote inside an unquoted field is just a character.
+        assert_eq!(unclosed_quote("a,5\" display\n"), None);
+    }
+
+    #[test]
+    fn a_utf8_csv_with_a_stray_byte_is_refused_where_the_byte_is() {
+        // "名称,型式\nPLC,Q03\n" in UTF-8 with one Shift_JIS byte pair ("機" = 0x8B 0x40) pasted
+        // into line 3: read as Shift_JIS it would garble every character before it.
+        let mut bytes = "名称,型式\nPLC,Q03\nHMI,".as_bytes().to_vec();
+        bytes.extend([0x8B, 0x40]);
+        bytes.extend(b"\n");
+        let path = Path::new("台帳.csv");
+        let e = csv_text(path, &bytes).unwrap_err();
+        let loc = e.location();
+        assert_eq!(loc.row, Some(3), "{e}");
+        assert_eq!(loc.column.as_deref(), Some("byte 5"), "{e}");
+        assert!(e.to_string().contains("0x8B"), "{e}");
+        // A real Shift_JIS file is still read.
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("名称,型式\nPLC,Q03\n");
+        assert_eq!(csv_text(path, &sjis).unwrap(), "名称,型式\nPLC,Q03\n");
+        // Neither: located at the first byte that is not Shift_JIS either.
+        let e = csv_text(path, b"abc\n\x80\xFF\n").unwrap_err();
+        assert_eq!(e.location().row, Some(2), "{e}");
     }
 }

@@ -5,6 +5,7 @@
 pub mod applicability;
 pub mod export;
 pub mod inspection;
+pub mod intake;
 pub mod ledger;
 pub mod responses;
 pub mod sheet;

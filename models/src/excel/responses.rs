@@ -7,12 +7,13 @@
 //! change is listed before it is applied, and applying is one step on the project (saved
 //! atomically by the caller).
 
+use super::intake;
 use super::sheet::{col_letter, row_hash};
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
 use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Problem, Result};
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range, Reader};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -125,16 +126,22 @@ fn meta(range: &Range<Data>) -> HashMap<String, String> {
 /// Studio export, or belongs to another project.
 pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<ResponseReport> {
     let loc = || Location::file(path);
-    let mut wb = open_workbook_auto(path).map_err(|e| Error::InvalidWorkbook {
+    let deadline = intake::Deadline::start();
+    intake::admit(path, deadline)?;
+    let mut wb = intake::open(path)?;
+    let names = wb.sheet_names();
+    // A sheet as a rectangle, read within the limits; None when the workbook lacks it.
+    let mut sheet_range = |name: &str| -> Result<Option<Range<Data>>> {
+        if !names.iter().any(|n| n == name) {
+            return Ok(None);
+        }
+        let cells = intake::read_sheet(&mut wb, name, path, deadline)?;
+        cells.range(path, name).map(Some)
+    };
+    let meta_range = sheet_range(META_SHEET)?.ok_or_else(|| Error::InvalidWorkbook {
         location: loc(),
-        detail: format!("cannot read the workbook: {e}"),
+        detail: "not an OT Zone Studio workbook (its hidden `_otzone` sheet is missing)".into(),
     })?;
-    let meta_range = wb
-        .worksheet_range(META_SHEET)
-        .map_err(|_| Error::InvalidWorkbook {
-            location: loc(),
-            detail: "not an OT Zone Studio workbook (its hidden `_otzone` sheet is missing)".into(),
-        })?;
     let meta = meta(&meta_range);
     let id = meta.get("project_id").cloned().unwrap_or_default();
     if id != project.id.to_string() {
@@ -182,8 +189,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         .map(|(k, _)| k["sheet:".len()..].to_owned())
         .collect();
     // Keep the workbook's sheet order so that the report reads top to bottom.
-    let order = wb.sheet_names();
-    sheets.sort_by_key(|s| order.iter().position(|o| o == s));
+    sheets.sort_by_key(|s| names.iter().position(|o| o == s));
     let mut seen_ids: HashSet<String> = HashSet::new();
     // Rows refused below (unknown, duplicated, locked cells edited), by id.
     let mut refused: HashSet<String> = HashSet::new();
@@ -194,7 +200,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             column: col.map(|c| col_letter(c as usize)),
             ..loc()
         };
-        let Ok(range) = wb.worksheet_range(&sheet) else {
+        let Some(range) = sheet_range(&sheet)? else {
             report.problems.push(Problem {
                 code: "sheet_missing".into(),
                 location: at(0, None),
@@ -314,7 +320,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     // Threat decisions the customer changed on the applicability sheet.
     let applicability = i18n::text(lang, "xl.sheet.applicability");
     if meta.contains_key(&format!("sheet:{applicability}")) {
-        if let Ok(range) = wb.worksheet_range(applicability) {
+        if let Some(range) = sheet_range(applicability)? {
             let read = super::applicability::read(
                 project,
                 analysis,
@@ -331,15 +337,15 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     // The completion-inspection sheet, when the workbook lists it.
     let inspection = i18n::text(lang, "xl.sheet.inspection");
     if meta.contains_key(&format!("sheet:{inspection}")) {
-        match wb.worksheet_range(inspection) {
-            Ok(range) => {
+        match sheet_range(inspection)? {
+            Some(range) => {
                 let read =
                     super::inspection::read(project, analysis, lang, inspection, &range, &loc());
                 report.inspections = read.changes;
                 report.problems.extend(read.problems);
                 report.unchanged += read.unchanged;
             }
-            Err(_) => report.problems.push(Problem {
+            None => report.problems.push(Problem {
                 code: "sheet_missing".into(),
                 location: Location {
                     sheet: Some(inspection.into()),

@@ -817,6 +817,11 @@ fn main() -> ExitCode {
         if message.contains("Broken pipe") {
             std::process::exit(141);
         }
+        // A spreadsheet library that panics on a damaged file is caught and reported as a
+        // located error (excel::intake::guard); its panic message would only confuse.
+        if otzone_models::excel::intake::in_guard() {
+            return;
+        }
         report(info);
     }));
     match run(Cli::parse()) {

@@ -1,0 +1,675 @@
+//! Reading spreadsheets from outside without trusting them.
+//!
+//! Customers send ledgers and return workbooks; any of them may be damaged, strange or made
+//! to hurt. Every limit here is checked **before** the step it protects, and every refusal is
+//! an [`Error::LimitExceeded`] or [`Error::InvalidWorkbook`] naming the file, the sheet, the
+//! part or the cell:
+//!
+//! 1. [`admit`] looks at the file before the spreadsheet library does: its size, and for the
+//!    zip formats (xlsx, xlsm, ods) every part's declared size and compression ratio (the zip
+//!    reader refuses to inflate a part past its declared size, so the declared sizes bound the
+//!    work). A zip bomb is refused from the archive's directory, without inflating anything.
+//!    For ODS, whose reader builds every sheet in full when the file is opened, `content.xml`
+//!    is scanned first for the extent of its content and the area of its merged cells.
+//! 2. [`read_sheet`] reads one sheet cell by cell (xlsx: calamine's cell reader, which never
+//!    builds a dense range) into [`SheetCells`], checking the position, length and number of
+//!    cells as they come, and a time limit.
+//! 3. [`SheetCells::range`] / [`SheetCells::grid`] build the rectangle the readers index only
+//!    when it is not mostly empty: a value at A1 and another at XFD1048576 is 17 billion cells
+//!    of nothing, refused with its used range.
+//! 4. [`guard`] runs a third-party parser so that a panic inside it (calamine's xls reader has
+//!    an `assert_eq`, its cell-reference arithmetic can overflow) becomes a located error
+//!    instead of ending the program.
+
+use crate::{Error, Location, Result};
+use calamine::{Cell, Data, Range, Reader, Sheets};
+use std::io::{Read, Seek};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Largest spreadsheet file accepted (bytes on disk).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+/// Largest uncompressed part of a zip-based workbook (one sheet's XML, the shared strings).
+/// The register sheet of a workbook exported for 100,000 assets is about a third of this.
+pub const MAX_PART_BYTES: u64 = 1 << 30;
+/// Largest uncompressed total of all parts.
+pub const MAX_UNCOMPRESSED_BYTES: u64 = 2 << 30;
+/// Highest compression ratio accepted for a part larger than [`RATIO_FLOOR_BYTES`]. Sheets
+/// written by Excel, LibreOffice and this program compress 5–30 times; zip bombs 1,000 times.
+pub const MAX_COMPRESSION_RATIO: u64 = 100;
+/// Parts up to this size are not held to [`MAX_COMPRESSION_RATIO`] (a small part of repeated
+/// text can compress very well and costs nothing).
+pub const RATIO_FLOOR_BYTES: u64 = 16 << 20;
+/// Most parts in one archive.
+pub const MAX_PARTS: usize = 10_000;
+/// Most values in one sheet (the exported register of 100,000 assets has about 12 million).
+pub const MAX_CELLS: usize = 30_000_000;
+/// Longest text of one cell, in characters: Excel's own limit.
+pub const MAX_CELL_CHARS: usize = super::sheet::MAX_CELL_CHARS;
+/// A sheet's used range may always span this many cells…
+pub const MAX_SPARSE_AREA: u64 = 1 << 20;
+/// …and beyond that at most this many cells per value it holds (an exported table is nearly
+/// full; a few values scattered over a huge range are not a table).
+pub const MAX_AREA_PER_VALUE: u64 = 8;
+/// Most cells merged cells may cover in one sheet, after clipping them to the used range.
+pub const MAX_MERGED_CELLS: u64 = 4 << 20;
+/// Longest time reading one file may take.
+pub const TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// The kind of file, from its first bytes (never from its name alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A zip archive: xlsx, xlsm or ods.
+    Zip,
+    /// An OLE compound file: xls.
+    Ole,
+    /// Anything else (text: CSV).
+    Other,
+}
+
+/// When reading must stop.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline(Instant);
+
+impl Deadline {
+    /// [`TIME_LIMIT`] from now.
+    pub fn start() -> Self {
+        Self(Instant::now() + TIME_LIMIT)
+    }
+
+    /// An error when the time is up.
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] at `location`.
+    pub fn check(&self, location: impl FnOnce() -> Location) -> Result<()> {
+        if Instant::now() > self.0 {
+            return Err(Error::LimitExceeded {
+                location: location(),
+                what: "reading time".into(),
+                found: "more".into(),
+                limit: format!("{} s", TIME_LIMIT.as_secs()),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn too_big(location: Location, what: &str, found: impl ToString, limit: impl ToString) -> Error {
+    Error::LimitExceeded {
+        location,
+        what: what.into(),
+        found: found.to_string(),
+        limit: limit.to_string(),
+    }
+}
+
+/// Check a spreadsheet file before any parser sees it (see the module docs).
+///
+/// # Errors
+/// [`Error::Io`], [`Error::LimitExceeded`] (file size, part sizes and ratios, ODS extent and
+/// merges), [`Error::InvalidWorkbook`] for an archive that cannot be listed.
+pub fn admit(path: &Path, deadline: Deadline) -> Result<Kind> {
+    let file = Location::file(path);
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+    let len = f.metadata().map_err(|e| Error::io(path, "read", e))?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_big(file, "file size (bytes)", len, MAX_FILE_BYTES));
+    }
+    let mut magic = [0u8; 8];
+    let n = f.read(&mut magic).map_err(|e| Error::io(path, "read", e))?;
+    let kind = match &magic[..n] {
+        [b'P', b'K', 3, 4, ..] => Kind::Zip,
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Kind::Ole,
+        _ => Kind::Other,
+    };
+    if kind == Kind::Zip {
+        f.rewind().map_err(|e| Error::io(path, "read", e))?;
+        admit_zip(path, f, deadline)?;
+    }
+    Ok(kind)
+}
+
+fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
+    let file = Location::file(path);
+    let mut zip =
+        zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| Error::InvalidWorkbook {
+            location: file.clone(),
+            detail: format!("not a readable zip archive: {e}"),
+        })?;
+    if zip.len() > MAX_PARTS {
+        return Err(too_big(file, "number of parts", zip.len(), MAX_PARTS));
+    }
+    let mut total: u64 = 0;
+    let mut content_xml = false;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| Error::InvalidWorkbook {
+            location: file.clone(),
+            detail: format!("part {i} of the archive cannot be read: {e}"),
+        })?;
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let at = || Location {
+            path: Some(name.clone()),
+            ..file.clone()
+        };
+        let (size, packed) = (part.size(), part.compressed_size().max(1));
+        if size > MAX_PART_BYTES {
+            return Err(too_big(
+                at(),
+                "uncompressed part size (bytes)",
+                size,
+                MAX_PART_BYTES,
+            ));
+        }
+        if size > RATIO_FLOOR_BYTES && size / packed > MAX_COMPRESSION_RATIO {
+            return Err(too_big(
+                at(),
+                "compression ratio",
+                format!("{}:1 ({size} bytes from {packed})", size / packed),
+                format!("{MAX_COMPRESSION_RATIO}:1"),
+            ));
+        }
+        total = total.saturating_add(size);
+        if total > MAX_UNCOMPRESSED_BYTES {
+            return Err(too_big(
+                file,
+                "uncompressed size of all parts (bytes)",
+                total,
+                MAX_UNCOMPRESSED_BYTES,
+            ));
+        }
+        content_xml |= name == "content.xml";
+    }
+    if content_xml && zip.by_name("mimetype").is_ok() {
+        let content = zip
+            .by_name("content.xml")
+            .map_err(|e| Error::InvalidWorkbook {
+                location: file.clone(),
+                detail: format!("content.xml cannot be read: {e}"),
+            })?;
+        ods::admit(path, content, deadline)?;
+    }
+    Ok(())
+}
+
+/// Run a third-party parser; a panic inside it becomes a located error. While it runs,
+/// [`in_guard`] is true on this thread so that the program's panic hook can stay quiet.
+///
+/// # Errors
+/// What `f` returns, or [`Error::InvalidWorkbook`] at `location` when it panicked.
+pub fn guard<T>(location: impl FnOnce() -> Location, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    GUARD.with(|g| g.set(g.get() + 1));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARD.with(|g| g.set(g.get() - 1));
+    out.unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::InvalidWorkbook {
+            location: location(),
+            detail: format!(
+                "the spreadsheet reader failed on this file ({why}); the file is damaged or \
+                 not a spreadsheet: open it in Excel or LibreOffice and save it again"
+            ),
+        })
+    })
+}
+
+thread_local! {
+    static GUARD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether this thread is inside [`guard`] (a panic there is reported as an error).
+pub fn in_guard() -> bool {
+    GUARD.with(std::cell::Cell::get) > 0
+}
+
+/// Open a spreadsheet after [`admit`] passed, inside [`guard`].
+///
+/// # Errors
+/// [`Error::InvalidWorkbook`] naming the file.
+pub fn open(path: &Path) -> Result<Sheets<std::io::BufReader<std::fs::File>>> {
+    let file = || Location::file(path);
+    guard(file, || {
+        calamine::open_workbook_auto(path).map_err(|e| Error::InvalidWorkbook {
+            location: file(),
+            detail: format!("cannot read the workbook (xlsx, xlsm, xls, ods or csv expected): {e}"),
+        })
+    })
+}
+
+/// The values of one sheet, as read: positions are 0-based (row, column).
+#[derive(Debug, Default)]
+pub struct SheetCells {
+    /// Non-empty cells in the order read.
+    pub cells: Vec<Cell<Data>>,
+    /// One past the last row holding a value.
+    pub rows: u32,
+    /// One past the last column holding a value.
+    pub cols: u32,
+}
+
+/// Read one sheet's values with the limits of the module docs.
+///
+/// # Errors
+/// [`Error::InvalidWorkbook`] when the sheet cannot be read, [`Error::LimitExceeded`] at the
+/// sheet or cell that breaks a limit.
+pub fn read_sheet<RS: Read + Seek>(
+    wb: &mut Sheets<RS>,
+    name: &str,
+    path: &Path,
+    deadline: Deadline,
+) -> Result<SheetCells> {
+    let sheet = || Location {
+        sheet: Some(name.to_owned()),
+        ..Location::file(path)
+    };
+    let unreadable = |e: &dyn std::fmt::Display| Error::InvalidWorkbook {
+        location: sheet(),
+        detail: format!("cannot read the sheet: {e}"),
+    };
+    let mut out = SheetCells::default();
+    guard(sheet, || {
+        match wb {
+            Sheets::Xlsx(x) => {
+                let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                    let (pos, value) = (cell.get_position(), Data::from(cell.get_value().clone()));
+                    out.push(pos, value, path, name, deadline)?;
+                }
+            }
+            other => {
+                // The xls, xlsb and ods readers hold every sheet in memory once the file is
+                // open (after `admit` bounded it); only the values are taken from it.
+                let range = other.worksheet_range(name).map_err(|e| unreadable(&e))?;
+                for (r, c, v) in range.used_cells() {
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
+                    out.push(
+                        (r0 + r as u32, c0 + c as u32),
+                        v.clone(),
+                        path,
+                        name,
+                        deadline,
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+impl SheetCells {
+    fn push(
+        &mut self,
+        (row, col): (u32, u32),
+        value: Data,
+        path: &Path,
+        sheet: &str,
+        deadline: Deadline,
+    ) -> Result<()> {
+        if value == Data::Empty {
+            return Ok(());
+        }
+        let at = || Location {
+            sheet: Some(sheet.to_owned()),
+            row: Some(u64::from(row) + 1),
+            column: Some(super::sheet::col_letter(col as usize)),
+            ..Location::file(path)
+        };
+        if let Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) = &value {
+            // Characters are counted only when the bytes could exceed the limit.
+            if s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS {
+                return Err(too_big(
+                    at(),
+                    "characters in one cell",
+                    s.chars().count(),
+                    MAX_CELL_CHARS,
+                ));
+            }
+        }
+        if self.cells.len() >= MAX_CELLS {
+            return Err(too_big(
+                Location {
+                    sheet: Some(sheet.to_owned()),
+                    ..Location::file(path)
+                },
+                "values in one sheet",
+                "more",
+                MAX_CELLS,
+            ));
+        }
+        if self.cells.len() % 4096 == 0 {
+            deadline.check(at)?;
+        }
+        self.rows = self.rows.max(row.saturating_add(1));
+        self.cols = self.cols.max(col.saturating_add(1));
+        self.cells.push(Cell::new((row, col), value));
+        Ok(())
+    }
+
+    fn check_area(&self, path: &Path, sheet: &str) -> Result<()> {
+        check_area(
+            path,
+            sheet,
+            u64::from(self.rows),
+            u64::from(self.cols),
+            self.cells.len() as u64,
+        )
+    }
+
+    /// The sheet as a rectangle from A1 (what the workbook readers index).
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] when the used range is mostly empty.
+    pub fn range(self, path: &Path, sheet: &str) -> Result<Range<Data>> {
+        self.check_area(path, sheet)?;
+        if self.cells.is_empty() {
+            return Ok(Range::empty());
+        }
+        // Anchor the rectangle at A1 so that positions read from it are the sheet's.
+        let mut cells = self.cells;
+        if !cells.iter().any(|c| c.get_position() == (0, 0)) {
+            cells.push(Cell::new((0, 0), Data::Empty));
+        }
+        Ok(Range::from_sparse(cells))
+    }
+
+    /// The sheet as rows from A1, each as long as its last value.
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] when the used range is mostly empty.
+    pub fn grid(self, path: &Path, sheet: &str) -> Result<Vec<Vec<Data>>> {
+        self.check_area(path, sheet)?;
+        let mut rows: Vec<Vec<Data>> = vec![Vec::new(); self.rows as usize];
+        for c in self.cells {
+            let (r, col) = c.get_position();
+            let row = &mut rows[r as usize];
+            if row.len() <= col as usize {
+                row.resize(col as usize + 1, Data::Empty);
+            }
+            row[col as usize] = c.get_value().clone();
+        }
+        Ok(rows)
+    }
+}
+
+/// Refuse a used range of `rows` × `cols` from A1 that is mostly empty (see the module docs).
+fn check_area(path: &Path, sheet: &str, rows: u64, cols: u64, values: u64) -> Result<()> {
+    let area = rows.saturating_mul(cols);
+    let allowed = MAX_SPARSE_AREA.max(values.saturating_mul(MAX_AREA_PER_VALUE));
+    if area <= allowed {
+        return Ok(());
+    }
+    let last = format!(
+        "{}{rows}",
+        super::sheet::col_letter(cols.saturating_sub(1) as usize)
+    );
+    Err(too_big(
+        Location {
+            sheet: Some(sheet.to_owned()),
+            ..Location::file(path)
+        },
+        "used range (cells)",
+        format!("A1:{last} = {area} cells holding {values} values"),
+        format!("{MAX_SPARSE_AREA} cells, or {MAX_AREA_PER_VALUE} per value for a larger table"),
+    ))
+}
+
+/// Merged regions clipped to a sheet of `rows` × `cols`, refused when together they cover
+/// more than [`MAX_MERGED_CELLS`] (expanding them is work per covered cell).
+///
+/// # Errors
+/// [`Error::LimitExceeded`] naming the sheet.
+pub fn clip_merges(
+    merges: Vec<calamine::Dimensions>,
+    rows: u32,
+    cols: u32,
+    path: &Path,
+    sheet: &str,
+) -> Result<Vec<calamine::Dimensions>> {
+    let mut covered: u64 = 0;
+    let mut out = Vec::new();
+    for m in merges {
+        if m.start.0 >= rows || m.start.1 >= cols || m.end.0 < m.start.0 || m.end.1 < m.start.1 {
+            continue;
+        }
+        let end = (m.end.0.min(rows - 1), m.end.1.min(cols - 1));
+        covered += u64::from(end.0 - m.start.0 + 1) * u64::from(end.1 - m.start.1 + 1);
+        if covered > MAX_MERGED_CELLS {
+            return Err(too_big(
+                Location {
+                    sheet: Some(sheet.to_owned()),
+                    ..Location::file(path)
+                },
+                "cells covered by merged cells",
+                "more",
+                MAX_MERGED_CELLS,
+            ));
+        }
+        out.push(calamine::Dimensions {
+            start: m.start,
+            end,
+        });
+    }
+    Ok(out)
+}
+
+/// OpenDocument spreadsheets: the extent scan before calamine builds every sheet, and the
+/// merged regions (which calamine does not expose).
+pub mod ods {
+    use super::{too_big, Deadline, MAX_MERGED_CELLS};
+    use crate::{Error, Location, Result};
+    use quick_xml::events::{BytesStart, Event};
+    use std::io::Read;
+    use std::path::Path;
+
+    /// Excel's and LibreOffice's largest sheet: rows and columns.
+    const SHEET_ROWS: u64 = 1 << 20;
+    const SHEET_COLS: u64 = 1 << 14;
+
+    /// One table (sheet) of `content.xml` as scanned.
+    #[derive(Debug, Default, Clone)]
+    pub struct Table {
+        /// Sheet name.
+        pub name: String,
+        /// One past the last row holding a value.
+        pub rows: u64,
+        /// One past the last column holding a value.
+        pub cols: u64,
+        /// Values, repeats counted.
+        pub values: u64,
+        /// Merged regions: (row, column, rows spanned, columns spanned), 0-based.
+        pub merges: Vec<(u64, u64, u64, u64)>,
+    }
+
+    fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string())
+    }
+
+    /// A count attribute: absent, zero or unreadable counts 1; clamped to `max`.
+    fn count(e: &BytesStart<'_>, key: &str, max: u64) -> u64 {
+        attr(e, key)
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(1)
+            .min(max)
+    }
+
+    /// Scan `content.xml`: every table's extent, values and merged regions. Positions are
+    /// counted in u64 with every repeat clamped to the sheet size, so no attribute value can
+    /// overflow them.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWorkbook`] for XML that does not parse, [`Error::LimitExceeded`] when
+    /// the time is up.
+    pub fn scan(path: &Path, content: impl Read, deadline: Deadline) -> Result<Vec<Table>> {
+        let file = || Location::file(path);
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+        let mut buf = Vec::new();
+        let mut tables: Vec<Table> = Vec::new();
+        let (mut row, mut col, mut row_repeat) = (0u64, 0u64, 1u64);
+        let mut row_has_value = false;
+        let mut row_last_col = 0u64;
+        let mut in_table = false;
+        let mut events = 0u64;
+        loop {
+            events += 1;
+            if events % 65_536 == 0 {
+                deadline.check(file)?;
+            }
+            let ev = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| Error::InvalidWorkbook {
+                    location: Location {
+                        path: Some("content.xml".into()),
+                        ..file()
+                    },
+                    detail: format!("content.xml does not parse: {e}"),
+                })?;
+            let empty = matches!(ev, Event::Empty(_));
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                    "table:table" => {
+                        in_table = !empty;
+                        tables.push(Table {
+                            name: attr(e, "table:name").unwrap_or_default(),
+                            ..Table::default()
+                        });
+                        row = 0;
+                    }
+                    "table:table-row" if in_table => {
+                        col = 0;
+                        row_has_value = false;
+                        row_last_col = 0;
+                        row_repeat = count(e, "table:number-rows-repeated", SHEET_ROWS);
+                        if empty {
+                            row = (row + row_repeat).min(SHEET_ROWS);
+                        }
+                    }
+                    name @ ("table:table-cell" | "table:covered-table-cell") if in_table => {
+                        let repeat = count(e, "table:number-columns-repeated", SHEET_COLS);
+                        // A cell with a value type or content (text) holds a value.
+                        let value = attr(e, "office:value-type").is_some() || !empty;
+                        if let Some(t) = tables.last_mut() {
+                            if name == "table:table-cell" {
+                                let rs = count(e, "table:number-rows-spanned", SHEET_ROWS);
+                                let cs = count(e, "table:number-columns-spanned", SHEET_COLS);
+                                if rs > 1 || cs > 1 {
+                                    t.merges.push((row, col, rs, cs));
+                                    if t.merges.len() as u64 > MAX_MERGED_CELLS {
+                                        return Err(too_big(
+                                            Location {
+                                                sheet: Some(t.name.clone()),
+                                                ..file()
+                                            },
+                                            "merged regions",
+                                            "more",
+                                            MAX_MERGED_CELLS,
+                                        ));
+                                    }
+                                }
+                            }
+                            if value {
+                                row_has_value = true;
+                                row_last_col = (col + repeat).min(SHEET_COLS);
+                                t.values = t.values.saturating_add(repeat * row_repeat);
+                            }
+                        }
+                        col = (col + repeat).min(SHEET_COLS);
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.name().as_ref() {
+                    "table:table" => in_table = false,
+                    "table:table-row" if in_table => {
+                        if let Some(t) = tables.last_mut() {
+                            if row_has_value {
+                                t.rows = t.rows.max((row + row_repeat).min(SHEET_ROWS));
+                                t.cols = t.cols.max(row_last_col);
+                            }
+                        }
+                        row = (row + row_repeat).min(SHEET_ROWS);
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(tables)
+    }
+
+    /// The extent and merge checks of [`super::admit`] for an ODS file's `content.xml`.
+    pub(super) fn admit(path: &Path, content: impl Read, deadline: Deadline) -> Result<()> {
+        for t in scan(path, content, deadline)? {
+            let sheet = || Location {
+                sheet: Some(t.name.clone()),
+                ..Location::file(path)
+            };
+            // The same rule as for read sheets, with the value count the scan made.
+            super::check_area(path, &t.name, t.rows, t.cols, t.values)?;
+            if t.values > super::MAX_CELLS as u64 {
+                return Err(too_big(
+                    sheet(),
+                    "values in one sheet",
+                    t.values,
+                    super::MAX_CELLS,
+                ));
+            }
+            let covered: u64 = t
+                .merges
+                .iter()
+                .map(|&(r, c, rs, cs)| {
+                    let rows = rs.min(t.rows.saturating_sub(r));
+                    let cols = cs.min(t.cols.saturating_sub(c));
+                    rows * cols
+                })
+                .sum();
+            if covered > MAX_MERGED_CELLS {
+                return Err(too_big(
+                    sheet(),
+                    "cells covered by merged cells",
+                    covered,
+                    MAX_MERGED_CELLS,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Merged regions of one sheet of an ODS file (after [`super::admit`] passed).
+    pub fn merges(
+        path: &Path,
+        sheet: &str,
+        deadline: Deadline,
+    ) -> Result<Vec<calamine::Dimensions>> {
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+        let mut zip = zip::ZipArchive::new(f).map_err(|e| Error::InvalidWorkbook {
+            location: Location::file(path),
+            detail: format!("not a readable zip archive: {e}"),
+        })?;
+        let content = zip
+            .by_name("content.xml")
+            .map_err(|e| Error::InvalidWorkbook {
+                location: Location::file(path),
+                detail: format!("content.xml cannot be read: {e}"),
+            })?;
+        let tables = scan(path, content, deadline)?;
+        let clamp = |v: u64| v.min(u64::from(u32::MAX)) as u32;
+        Ok(tables
+            .into_iter()
+            .filter(|t| t.name == sheet)
+            .flat_map(|t| t.merges)
+            .map(|(r, c, rs, cs)| calamine::Dimensions {
+                start: (clamp(r), clamp(c)),
+                end: (clamp(r + rs - 1), clamp(c + cs - 1)),
+            })
+            .collect())
+    }
+}
