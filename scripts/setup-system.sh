@@ -6,7 +6,7 @@
 #   scripts/setup-system.sh full   — plus LibreOffice and poppler for workbook renders
 set -euo pipefail
 profile="${1:-full}"
-core=(build-essential pkg-config fonts-noto-cjk)
+core=(build-essential pkg-config fonts-noto-cjk time)
 app=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
      xvfb xauth imagemagick webkit2gtk-driver)
 full=(libreoffice-calc poppler-utils)

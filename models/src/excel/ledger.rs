@@ -170,7 +170,11 @@ fn is_separator(c: char) -> bool {
 /// spaces, line breaks, brackets and separators. The long sound mark ー is kept inside words
 /// (メーカー) and only dropped where it stands alone between separators.
 fn header_key(s: &str) -> String {
-    let folded = fold_text(s);
+    key_of_folded(&fold_text(s))
+}
+
+/// [`header_key`] of text already folded by [`fold_text`].
+fn key_of_folded(folded: &str) -> String {
     let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -199,31 +203,51 @@ fn fold_text(s: &str) -> String {
 /// Whether `word` (folded) occurs in `text`: an ASCII word (`os`, `ip`, `site`, `nc`) only as
 /// a whole token, so that `hostname` does not hold `os` nor `Website` `site`; other words
 /// anywhere in the folded text.
+#[cfg(test)]
 fn contains_word(text: &str, word: &str) -> bool {
-    if word.is_empty() {
-        return false;
+    Folded::new(text).contains(word)
+}
+
+/// A cell's text folded once for matching many words against it.
+struct Folded {
+    text: String,
+    key: String,
+}
+
+impl Folded {
+    fn new(s: &str) -> Self {
+        let text = fold_text(s);
+        let key = key_of_folded(&text);
+        Self { text, key }
     }
-    let ascii = word.chars().all(|c| c.is_ascii_alphanumeric());
-    if !ascii {
-        return header_key(text).contains(word);
-    }
-    let t: String = fold_text(text);
-    let b = t.as_bytes();
-    let mut start = 0;
-    while let Some(pos) = t[start..].find(word) {
-        let at = start + pos;
-        let end = at + word.len();
-        let before = at == 0 || !b[at - 1].is_ascii_alphanumeric();
-        let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
-        if before && after {
-            return true;
+
+    /// As [`contains_word`].
+    fn contains(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
         }
-        start = at + 1;
-        while !t.is_char_boundary(start) {
-            start += 1;
+        let ascii = word.chars().all(|c| c.is_ascii_alphanumeric());
+        if !ascii {
+            return self.key.contains(word);
         }
+        let t = &self.text;
+        let b = t.as_bytes();
+        let mut start = 0;
+        while let Some(pos) = t[start..].find(word) {
+            let at = start + pos;
+            let end = at + word.len();
+            let before = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+            let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
+            if before && after {
+                return true;
+            }
+            start = at + 1;
+            while !t.is_char_boundary(start) {
+                start += 1;
+            }
+        }
+        false
     }
-    false
 }
 
 /// How a header was matched to a field.
@@ -316,18 +340,19 @@ fn vocabulary() -> &'static Vocabulary {
 
 /// The field a header names, and why: an exact word first, else the longest word it contains.
 fn match_header(h: &str) -> Option<(Field, MatchReason)> {
-    let k = header_key(h);
+    let folded = Folded::new(h);
+    let k = &folded.key;
     if k.is_empty() {
         return None;
     }
     let v = vocabulary();
-    if let Some((f, w)) = v.headers.iter().find(|(_, w)| *w == k) {
+    if let Some((f, w)) = v.headers.iter().find(|(_, w)| w == k) {
         return Some((*f, MatchReason::Exact { word: w.clone() }));
     }
     v.headers
         .iter()
         .chain(&v.proposals)
-        .filter(|(_, w)| contains_word(h, w))
+        .filter(|(_, w)| folded.contains(w))
         .max_by_key(|(_, w)| w.chars().count())
         .map(|(f, w)| (*f, MatchReason::Contains { word: w.clone() }))
 }
@@ -710,10 +735,11 @@ fn asset_type(text: &str, catalogue: &crate::catalogue::Catalogue) -> Option<&'s
         }
     }
     // The vocabulary's type words: the longest one the cell contains wins (安全PLC → sis).
+    let folded = Folded::new(text);
     vocabulary()
         .types
         .iter()
-        .filter(|(w, _)| contains_word(text, w))
+        .filter(|(w, _)| folded.contains(w))
         .max_by_key(|(w, _)| w.chars().count())
         .map(|(_, id)| static_id(id))
 }

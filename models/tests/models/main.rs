@@ -6,6 +6,7 @@ mod cli;
 mod hostile;
 mod store;
 mod untrusted_projects;
+mod untrusted_workbooks;
 
 use std::path::PathBuf;
 

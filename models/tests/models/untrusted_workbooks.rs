@@ -1,0 +1,554 @@
+//! Spreadsheets from outside (issue 14): each hostile file is built here, byte by byte where
+//! needed (no multi-megabyte fixtures), and must be refused — or read — within bounded time
+//! and memory, with an error that names the file and the sheet, part or cell.
+
+use otzone_models::catalogue::Catalogue;
+use otzone_models::excel::{intake, ledger, responses};
+use otzone_models::model::Project;
+use otzone_models::{Error, ErrorCode};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How a part is stored in the archive.
+enum Part {
+    /// Deflated here.
+    Data(Vec<u8>),
+    /// Already deflated: the bytes, the size they inflate to and its CRC (0 when unknown: the
+    /// reader never gets that far).
+    Raw(Vec<u8>, u64, u32),
+    /// Stored uncompressed (ODS's mimetype must be).
+    Stored(Vec<u8>),
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn crc(data: &[u8]) -> u32 {
+    let mut c = flate2::Crc::new();
+    c.update(data);
+    c.sum()
+}
+
+/// A zip archive written by hand, so that a part can declare what it inflates to.
+fn zip(parts: Vec<(&str, Part)>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    let le16 = |v: &mut Vec<u8>, x: u16| v.extend(x.to_le_bytes());
+    let le32 = |v: &mut Vec<u8>, x: u32| v.extend(x.to_le_bytes());
+    for (name, part) in &parts {
+        let (method, data, size, sum) = match part {
+            Part::Data(d) => (8u16, deflate(d), d.len() as u64, crc(d)),
+            Part::Raw(d, size, sum) => (8, d.clone(), *size, *sum),
+            Part::Stored(d) => (0, d.clone(), d.len() as u64, crc(d)),
+        };
+        let offset = out.len() as u32;
+        for (v, sig) in [(&mut out, 0x0403_4b50u32), (&mut central, 0x0201_4b50)] {
+            le32(v, sig);
+            if sig == 0x0201_4b50 {
+                le16(v, 20); // made by
+            }
+            le16(v, 20); // needed
+            le16(v, 0); // flags
+            le16(v, method);
+            le16(v, 0); // time
+            le16(v, 0x21); // date 1980-01-01
+            le32(v, sum);
+            le32(v, data.len() as u32);
+            le32(v, size as u32);
+            le16(v, name.len() as u16);
+            le16(v, 0); // extra
+            if sig == 0x0201_4b50 {
+                le16(v, 0); // comment
+                le16(v, 0); // disk
+                le16(v, 0); // internal attributes
+                le32(v, 0); // external attributes
+                le32(v, offset);
+            }
+            v.extend(name.as_bytes());
+        }
+        out.extend(&data);
+    }
+    let (cd_offset, cd_size) = (out.len() as u32, central.len() as u32);
+    out.extend(&central);
+    le32(&mut out, 0x0605_4b50);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, parts.len() as u16);
+    le16(&mut out, parts.len() as u16);
+    le32(&mut out, cd_size);
+    le32(&mut out, cd_offset);
+    le16(&mut out, 0);
+    out
+}
+
+const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A minimal xlsx with one sheet per (name, sheet XML part), plus extra parts.
+fn xlsx(sheets: Vec<(&str, Part)>, extra: Vec<(&str, Part)>) -> Vec<u8> {
+    let mut types = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    let mut book = format!(r#"<workbook xmlns="{MAIN_NS}" xmlns:r="{DOC_REL}"><sheets>"#);
+    let mut rels = format!(r#"<Relationships xmlns="{REL_NS}">"#);
+    let mut parts: Vec<(String, Part)> = Vec::new();
+    for (i, (name, part)) in sheets.into_iter().enumerate() {
+        let n = i + 1;
+        types.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
+        book.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#
+        ));
+        rels.push_str(&format!(r#"<Relationship Id="rId{n}" Type="{DOC_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>"#));
+        parts.push((format!("xl/worksheets/sheet{n}.xml"), part));
+    }
+    types.push_str("</Types>");
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    let mut all: Vec<(String, Part)> = vec![
+        ("[Content_Types].xml".into(), Part::Data(types.into_bytes())),
+        (
+            "_rels/.rels".into(),
+            Part::Data(format!(r#"<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).into_bytes()),
+        ),
+        ("xl/workbook.xml".into(), Part::Data(book.into_bytes())),
+        ("xl/_rels/workbook.xml.rels".into(), Part::Data(rels.into_bytes())),
+    ];
+    all.extend(parts);
+    all.extend(extra.into_iter().map(|(n, p)| (n.to_owned(), p)));
+    zip(all
+        .iter()
+        .map(|(n, p)| (n.as_str(), clone_part(p)))
+        .collect())
+}
+
+fn clone_part(p: &Part) -> Part {
+    match p {
+        Part::Data(d) => Part::Data(d.clone()),
+        Part::Raw(d, s, c) => Part::Raw(d.clone(), *s, *c),
+        Part::Stored(d) => Part::Stored(d.clone()),
+    }
+}
+
+/// Sheet XML with inline-string cells `(reference, text)` and merged ranges.
+fn sheet_xml(cells: &[(&str, &str)], merges: &[&str]) -> Part {
+    let mut rows: std::collections::BTreeMap<u32, String> = Default::default();
+    for (r, t) in cells {
+        let row: u32 = r
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .unwrap();
+        rows.entry(row).or_default().push_str(&format!(
+            r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#
+        ));
+    }
+    let mut x = format!(r#"<worksheet xmlns="{MAIN_NS}"><sheetData>"#);
+    for (r, cells) in rows {
+        x.push_str(&format!(r#"<row r="{r}">{cells}</row>"#));
+    }
+    x.push_str("</sheetData>");
+    if !merges.is_empty() {
+        x.push_str(&format!(r#"<mergeCells count="{}">"#, merges.len()));
+        for m in merges {
+            x.push_str(&format!(r#"<mergeCell ref="{m}"/>"#));
+        }
+        x.push_str("</mergeCells>");
+    }
+    x.push_str("</worksheet>");
+    Part::Data(x.into_bytes())
+}
+
+/// A small ledger's cells: a header and two assets.
+const LEDGER: [(&str, &str); 6] = [
+    ("A1", "設備名称"),
+    ("B1", "種別"),
+    ("A2", "成形機PLC"),
+    ("B2", "PLC"),
+    ("A3", "HMI"),
+    ("B3", "HMI"),
+];
+
+/// `bytes` is `len` bytes of `fill` deflated, without holding them: one megabyte is deflated
+/// with a full flush, and the second megabyte's compressed block (which refers only to the
+/// 32 KiB before it, all `fill` too) is repeated.
+fn deflated_fill(prefix: &[u8], fill: u8, megabytes: u64, suffix: &[u8]) -> (Vec<u8>, u64) {
+    let mb = vec![fill; 1 << 20];
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(prefix).unwrap();
+    e.write_all(&mb).unwrap();
+    e.flush().unwrap();
+    let first = e.get_ref().len();
+    e.write_all(&mb).unwrap();
+    e.flush().unwrap();
+    let block = e.get_ref()[first..].to_vec();
+    let mut out = e.get_ref()[..first].to_vec();
+    for _ in 2..megabytes {
+        out.extend(&block);
+    }
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(&mb).unwrap();
+    e.flush().unwrap();
+    let tail_start = e.get_ref().len();
+    e.write_all(suffix).unwrap();
+    let tail = e.finish().unwrap();
+    out.extend(&block);
+    out.extend(&tail[tail_start..]);
+    (
+        out,
+        prefix.len() as u64 + megabytes * (1 << 20) + suffix.len() as u64,
+    )
+}
+
+struct Case {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn write(name: &str, bytes: &[u8]) -> Case {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    Case { _dir: dir, path }
+}
+
+fn preview(path: &Path) -> Result<ledger::Preview, Error> {
+    ledger::preview(&Project::new("t"), path, &ledger::LedgerOptions::default())
+}
+
+/// Run `f`, which must finish within 2 s; its result.
+fn quickly<T>(f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    assert!(
+        t.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        t.elapsed()
+    );
+    out
+}
+
+fn limit(e: &Error) -> (String, String) {
+    let Error::LimitExceeded { what, found, .. } = e else {
+        panic!("expected a limit error, got {e}");
+    };
+    (what.clone(), found.clone())
+}
+
+#[test]
+fn a_small_ledger_built_here_is_read() {
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(vec![("資産一覧", sheet_xml(&LEDGER, &[]))], vec![]),
+    );
+    let p = preview(&case.path).unwrap();
+    assert_eq!(p.rows.len(), 2);
+}
+
+#[test]
+fn a_single_value_at_xfd1048576_is_refused_with_its_used_range() {
+    // 1.7 KB: the reader used to build 1,048,576 × 16,384 cells and abort on allocation.
+    let mut cells = LEDGER.to_vec();
+    cells.push(("XFD1048576", "x"));
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(vec![("資産一覧", sheet_xml(&cells, &[]))], vec![]),
+    );
+    assert!(std::fs::metadata(&case.path).unwrap().len() < 4096);
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded);
+    let (what, found) = limit(&e);
+    assert_eq!(what, "used range (cells)");
+    assert!(
+        found.starts_with("A1:XFD1048576 = 17179869184 cells holding 7 values"),
+        "{found}"
+    );
+    assert_eq!(e.location().sheet.as_deref(), Some("資産一覧"));
+    assert!(e.to_string().contains("台帳.xlsx"), "{e}");
+}
+
+#[test]
+fn the_same_value_in_a_returned_workbook_is_refused_too() {
+    let cells = [("A1", "project_id"), ("B1", "x"), ("XFD1048576", "x")];
+    let case = write(
+        "返送.xlsx",
+        &xlsx(vec![("_otzone", sheet_xml(&cells, &[]))], vec![]),
+    );
+    let p = Project::new("t");
+    let a = otzone_models::risk::analyse(&p, Catalogue::builtin());
+    let e = quickly(|| responses::read(&p, &a, &case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded, "{e}");
+    assert_eq!(e.location().sheet.as_deref(), Some("_otzone"));
+}
+
+#[test]
+fn a_merge_to_the_end_of_the_sheet_is_clipped_to_the_values() {
+    // <mergeCell ref="C5:XFD1048576"/> hung the merge expansion for minutes; clipped to the
+    // used range A1:B3 it covers nothing, and the ledger reads as without it.
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(
+            vec![(
+                "資産一覧",
+                sheet_xml(&LEDGER, &["C5:XFD1048576", "A2:XFD1048576"]),
+            )],
+            vec![],
+        ),
+    );
+    let p = quickly(|| preview(&case.path)).unwrap();
+    assert_eq!(p.rows.len(), 2);
+}
+
+#[test]
+fn merges_covering_millions_of_cells_are_refused() {
+    // 50 × 26 values and 4,000 merges of the whole of it: 5.2 million cells to fill.
+    let refs: Vec<String> = (1..=50)
+        .flat_map(|r| (b'A'..=b'Z').map(move |c| format!("{}{r}", c as char)))
+        .collect();
+    let mut cells: Vec<(&str, &str)> = refs.iter().map(|r| (r.as_str(), "v")).collect();
+    cells[0].1 = "設備名称";
+    cells[1].1 = "種別";
+    let merges = vec!["A1:Z50"; 4000];
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(vec![("資産一覧", sheet_xml(&cells, &merges))], vec![]),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(limit(&e).0, "cells covered by merged cells");
+    assert_eq!(e.location().sheet.as_deref(), Some("資産一覧"));
+}
+
+#[test]
+fn a_sheet_that_inflates_to_two_gigabytes_is_refused_from_the_archive_directory() {
+    // A 2 GB sheet of whitespace in a file of about 2 MB.
+    let (data, size) = deflated_fill(
+        format!(r#"<worksheet xmlns="{MAIN_NS}"><sheetData>"#).as_bytes(),
+        b' ',
+        2048,
+        b"</sheetData></worksheet>",
+    );
+    let case = write(
+        "bomb.xlsx",
+        &xlsx(vec![("資産一覧", Part::Raw(data, size, 0))], vec![]),
+    );
+    assert!(std::fs::metadata(&case.path).unwrap().len() < 4 << 20);
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded, "{e}");
+    assert_eq!(
+        e.location().path.as_deref(),
+        Some("xl/worksheets/sheet1.xml")
+    );
+}
+
+#[test]
+fn a_one_and_a_half_gigabyte_shared_string_is_refused() {
+    let (data, size) = deflated_fill(
+        format!(r#"<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>"#).as_bytes(),
+        b'a',
+        1536,
+        b"</t></si></sst>",
+    );
+    let case = write(
+        "bomb.xlsx",
+        &xlsx(
+            vec![("資産一覧", sheet_xml(&LEDGER, &[]))],
+            vec![("xl/sharedStrings.xml", Part::Raw(data, size, 0))],
+        ),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded, "{e}");
+    assert_eq!(e.location().path.as_deref(), Some("xl/sharedStrings.xml"));
+    // The returned-workbook reader checks the same way.
+    let p = Project::new("t");
+    let a = otzone_models::risk::analyse(&p, Catalogue::builtin());
+    let e = quickly(|| responses::read(&p, &a, &case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded, "{e}");
+}
+
+#[test]
+fn a_cell_longer_than_excel_allows_is_refused_at_its_cell() {
+    let long = "あ".repeat(intake::MAX_CELL_CHARS + 1);
+    let mut cells = LEDGER.to_vec();
+    cells.push(("C3", &long));
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(vec![("資産一覧", sheet_xml(&cells, &[]))], vec![]),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(limit(&e).0, "characters in one cell");
+    let loc = e.location();
+    assert_eq!((loc.row, loc.column.as_deref()), (Some(3), Some("C")));
+    // 5 MB in one CSV cell: refused at its line and column, quickly.
+    let csv = format!("設備名称,種別,備考\nPLC,PLC,{}\n", "x".repeat(5 << 20));
+    let case = write("台帳.csv", csv.as_bytes());
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    let loc = e.location();
+    assert_eq!(
+        (loc.row, loc.column.as_deref()),
+        (Some(2), Some("C")),
+        "{e}"
+    );
+}
+
+/// A minimal ODS with one table whose body is `rows` (table-row elements).
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="資産一覧">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    zip(vec![
+        (
+            "mimetype",
+            Part::Stored(b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+        ),
+        ("content.xml", Part::Data(content.into_bytes())),
+        (
+            "META-INF/manifest.xml",
+            Part::Data(manifest.as_bytes().to_vec()),
+        ),
+    ])
+}
+
+fn ods_cell(text: &str, attrs: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string" {attrs}><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+fn ods_ledger(extra_cell_attrs: &str) -> Vec<u8> {
+    ods(&format!(
+        "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+        ods_cell("設備名称", ""),
+        ods_cell("種別", ""),
+        ods_cell("成形機PLC", extra_cell_attrs),
+        ods_cell("PLC", ""),
+    ))
+}
+
+#[test]
+fn ods_spans_and_repeats_of_any_size_never_overflow() {
+    // Spans of 0, of the whole sheet and past u32, repeats past u32: each is read (clipped)
+    // or refused, quickly, never a panic or a wrapped position.
+    for attrs in [
+        r#"table:number-rows-spanned="0" table:number-columns-spanned="0""#,
+        r#"table:number-rows-spanned="1048576" table:number-columns-spanned="16384""#,
+        r#"table:number-rows-spanned="99999999999" table:number-columns-spanned="4294967296""#,
+        r#"table:number-columns-repeated="4294967295""#,
+        r#"table:number-columns-repeated="-3""#,
+    ] {
+        let case = write("台帳.ods", &ods_ledger(attrs));
+        match quickly(|| preview(&case.path)) {
+            Ok(p) => assert!(!p.rows.is_empty(), "{attrs}"),
+            // A repeat that is not a number: the ODS reader's own located error.
+            Err(e) => assert_eq!(e.code(), ErrorCode::InvalidWorkbook, "{attrs}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn an_ods_value_repeated_over_the_whole_sheet_is_refused_before_it_is_built() {
+    // One value repeated 16,384 columns in a row repeated 1,048,576 times: 17 billion values.
+    let rows = format!(
+        "<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated=\"1048576\">{}</table:table-row>",
+        ods_cell("設備名称", ""),
+        ods_cell("種別", ""),
+        ods_cell("x", r#"table:number-columns-repeated="16384""#),
+    );
+    let case = write("台帳.ods", &ods(&rows));
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::LimitExceeded, "{e}");
+    assert_eq!(e.location().sheet.as_deref(), Some("資産一覧"));
+}
+
+#[test]
+fn an_ods_merge_over_the_whole_sheet_is_clipped() {
+    let case = write(
+        "台帳.ods",
+        &ods_ledger(r#"table:number-rows-spanned="1048576" table:number-columns-spanned="16384""#),
+    );
+    let p = quickly(|| preview(&case.path)).unwrap();
+    assert_eq!(p.rows.len(), 1);
+}
+
+/// `otzone` run with `args` under GNU time: its exit status, peak resident memory (MiB) and
+/// standard error. (`/usr/bin/time` comes from scripts/setup-system.sh.)
+#[cfg(target_os = "linux")]
+fn otzone_measured(args: &[&std::ffi::OsStr]) -> (i32, f64, String) {
+    let out = std::process::Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("peak_kib=%M")
+        .arg(env!("CARGO_BIN_EXE_otzone"))
+        .args(args)
+        .output()
+        .expect("/usr/bin/time (Debian package `time`, installed by scripts/setup-system.sh)");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let kib: f64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("peak_kib="))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("GNU time printed the peak");
+    (out.status.code().unwrap_or(-1), kib / 1024.0, err)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn bombs_are_refused_by_the_command_in_bounded_time_and_memory() {
+    use std::ffi::OsStr;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.json");
+    otzone_models::json::write(&project, &Project::new("t")).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let good = dir.path().join("good.xlsx");
+    std::fs::write(
+        &good,
+        xlsx(vec![("資産一覧", sheet_xml(&LEDGER, &[]))], vec![]),
+    )
+    .unwrap();
+    let mut far = LEDGER.to_vec();
+    far.push(("XFD1048576", "x"));
+    let far_path = dir.path().join("far.xlsx");
+    std::fs::write(
+        &far_path,
+        xlsx(vec![("資産一覧", sheet_xml(&far, &[]))], vec![]),
+    )
+    .unwrap();
+    let (data, size) = deflated_fill(
+        b"<worksheet><sheetData>",
+        b' ',
+        2048,
+        b"</sheetData></worksheet>",
+    );
+    let bomb = dir.path().join("bomb.xlsx");
+    std::fs::write(
+        &bomb,
+        xlsx(vec![("資産一覧", Part::Raw(data, size, 0))], vec![]),
+    )
+    .unwrap();
+    let preview_only = |ledger: &Path| {
+        let t = Instant::now();
+        let r = otzone_measured(&[
+            OsStr::new("import-assets"),
+            project.as_os_str(),
+            ledger.as_os_str(),
+            OsStr::new("--dry-run"),
+        ]);
+        (r, t.elapsed())
+    };
+    let ((code, baseline, err), _) = preview_only(&good);
+    assert_eq!(code, 0, "{err}");
+    for ledger in [&far_path, &bomb] {
+        let ((code, peak, err), took) = preview_only(ledger);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("error[limit_exceeded]"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(took < Duration::from_secs(2), "{took:?}");
+        assert!(
+            peak - baseline < 200.0,
+            "{peak:.0} MiB against {baseline:.0} MiB"
+        );
+    }
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
