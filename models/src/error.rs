@@ -111,6 +111,8 @@ pub enum ErrorCode {
     Export,
     /// A file from outside is larger or more complex than a limit allows.
     LimitExceeded,
+    /// The project file changed on disk since it was opened, or another program is saving it.
+    Conflict,
 }
 
 impl ErrorCode {
@@ -127,6 +129,7 @@ impl ErrorCode {
             Self::InvalidWorkbook => "invalid_workbook",
             Self::Export => "export",
             Self::LimitExceeded => "limit_exceeded",
+            Self::Conflict => "conflict",
         }
     }
 }
@@ -255,6 +258,15 @@ pub enum Error {
         /// The limit.
         limit: String,
     },
+    /// The project file changed on disk since it was opened (another program saved it), or
+    /// another program holds its lock; nothing was written.
+    #[error("{location}: {detail}")]
+    Conflict {
+        /// The project file.
+        location: Location,
+        /// What happened and what to do.
+        detail: String,
+    },
     /// Writing an export failed.
     #[error("{location}: export failed: {detail}")]
     Export {
@@ -279,6 +291,7 @@ impl Error {
             Self::InvalidWorkbook { .. } => ErrorCode::InvalidWorkbook,
             Self::Export { .. } => ErrorCode::Export,
             Self::LimitExceeded { .. } => ErrorCode::LimitExceeded,
+            Self::Conflict { .. } => ErrorCode::Conflict,
         }
     }
     /// Where the error is.
@@ -293,6 +306,7 @@ impl Error {
             | Self::UnsupportedFormat { location, .. }
             | Self::InvalidWorkbook { location, .. }
             | Self::LimitExceeded { location, .. }
+            | Self::Conflict { location, .. }
             | Self::Export { location, .. } => location,
         }
     }
@@ -313,6 +327,7 @@ impl Error {
             | Self::UnsupportedFormat { location, .. }
             | Self::InvalidWorkbook { location, .. }
             | Self::LimitExceeded { location, .. }
+            | Self::Conflict { location, .. }
             | Self::Export { location, .. } => location,
         }
     }

@@ -125,7 +125,7 @@ pub fn to_string(project: &Project) -> String {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = parent_dir(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-otzone-")
+        .prefix(&crate::store::update::temporary_prefix(path))
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
     tmp.write_all(bytes)

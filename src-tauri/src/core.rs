@@ -9,6 +9,7 @@ use otzone_models::excel;
 use otzone_models::model::{Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project};
 use otzone_models::risk::register::RiskRow;
 use otzone_models::risk::{self, what_if, Analysis};
+use otzone_models::store::update::Fingerprint;
 use otzone_models::{json, Location};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -61,6 +62,23 @@ pub fn open(path: &Path) -> CmdResult<Project> {
 /// Save a project (format by extension), atomically.
 pub fn save(path: &Path, project: &Project) -> CmdResult<()> {
     Ok(otzone_models::store::save_any(path, project)?)
+}
+
+/// Open a project file for editing: the project and the version of the file read.
+pub fn open_for_update(path: &Path) -> CmdResult<(Project, Fingerprint)> {
+    Ok(otzone_models::store::update::open_for_update(path)?)
+}
+
+/// Save under the project's lock, refused (`conflict`) when the file is no longer the
+/// version `expected` (see `store::update`).
+pub fn save_checked(
+    path: &Path,
+    project: &Project,
+    expected: Option<&Fingerprint>,
+) -> CmdResult<Fingerprint> {
+    Ok(otzone_models::store::update::save_if_unchanged(
+        path, project, expected,
+    )?)
 }
 
 /// A register row as the UI table needs it: ids and figures; names are resolved in the UI

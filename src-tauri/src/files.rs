@@ -35,10 +35,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> CmdResult<()> {
     Ok(())
 }
 
-/// The crash-recovery copy of the open project: written a moment after every edit, removed
-/// once the project is saved.
+/// A crash-recovery copy of an open project: written a moment after every edit, removed
+/// once that project is saved. Each window's project has its own copy, so that two windows
+/// (or two projects) never overwrite each other's, and saving one clears only its own.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recovery {
+    /// Which window and project the copy belongs to (its file name in the store).
+    #[serde(default)]
+    pub key: String,
     /// The file the project belongs to, if it was saved before.
     pub path: Option<String>,
     /// When the copy was written (seconds since the epoch).
@@ -47,62 +51,128 @@ pub struct Recovery {
     pub project: serde_json::Value,
 }
 
-/// Where recovery copies live.
+/// Where recovery copies live: `recovery/KEY.json`, one per window and project.
 pub struct RecoveryStore {
-    file: PathBuf,
+    dir: PathBuf,
+}
+
+/// The key of a window's project: the window's label and the project's id, reduced to
+/// characters safe in a file name.
+pub fn recovery_key(window: &str, project: &serde_json::Value) -> String {
+    let id = project
+        .get("id")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("untitled");
+    format!("{window}-{id}")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect()
 }
 
 impl RecoveryStore {
     /// Recovery copies under `dir`.
     pub fn new(dir: &Path) -> Self {
         Self {
-            file: dir.join("recovery").join("current.json"),
+            dir: dir.join("recovery"),
         }
     }
 
-    /// Keep a copy.
-    pub fn write(&self, path: Option<String>, project: serde_json::Value) -> CmdResult<()> {
+    fn file(&self, key: &str) -> PathBuf {
+        // Keys come back from the web view: only safe characters reach the file name.
+        let safe: String = key
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(120)
+            .collect();
+        self.dir.join(format!("{safe}.json"))
+    }
+
+    /// Keep a copy under `key` (see [`recovery_key`]).
+    pub fn write(
+        &self,
+        key: &str,
+        path: Option<String>,
+        project: serde_json::Value,
+    ) -> CmdResult<()> {
         let saved_at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
         let r = Recovery {
+            key: key.to_owned(),
             path,
             saved_at,
             project,
         };
-        let bytes = serde_json::to_vec(&r).map_err(|e| io_error("encode", &self.file, e))?;
-        write_atomic(&self.file, &bytes)
+        let file = self.file(key);
+        let bytes = serde_json::to_vec(&r).map_err(|e| io_error("encode", &file, e))?;
+        write_atomic(&file, &bytes)
     }
 
-    /// The copy left by a session that did not save, if any. A damaged copy is reported, not
-    /// discarded.
-    pub fn read(&self) -> CmdResult<Option<Recovery>> {
-        match std::fs::read(&self.file) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| CommandError {
-                    code: "invalid_recovery".into(),
-                    message: format!(
-                        "{}: line {}, column {}: {e}",
-                        self.file.display(),
-                        e.line(),
-                        e.column()
-                    ),
-                    location: Some(otzone_models::Location::file(&self.file)),
-                    problems: Vec::new(),
-                }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(io_error("read", &self.file, e)),
+    /// The copies left by sessions that did not save, newest first. A damaged copy is
+    /// reported (and kept), not discarded.
+    pub fn read_all(&self) -> (Vec<Recovery>, Vec<CommandError>) {
+        let (mut found, mut errors) = (Vec::new(), Vec::new());
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return (found, errors);
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        for file in files {
+            match std::fs::read(&file) {
+                Ok(bytes) => match serde_json::from_slice::<Recovery>(&bytes) {
+                    Ok(mut r) => {
+                        // The key is the file's name (a copy from before keys: `current`).
+                        r.key = file
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        found.push(r);
+                    }
+                    Err(e) => errors.push(CommandError {
+                        code: "invalid_recovery".into(),
+                        message: format!(
+                            "{}: line {}, column {}: {e}",
+                            file.display(),
+                            e.line(),
+                            e.column()
+                        ),
+                        location: Some(otzone_models::Location::file(&file)),
+                        problems: Vec::new(),
+                    }),
+                },
+                Err(e) => errors.push(io_error("read", &file, e)),
+            }
         }
+        found.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        (found, errors)
     }
 
-    /// Forget the copy (after a save, or when the user declines to restore it).
-    pub fn clear(&self) -> CmdResult<()> {
-        match std::fs::remove_file(&self.file) {
+    /// Forget the copy under `key` (after that project's save, or when the user declines to
+    /// restore it).
+    pub fn clear(&self, key: &str) -> CmdResult<()> {
+        let file = self.file(key);
+        match std::fs::remove_file(&file) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(io_error("remove", &self.file, e)),
+            Err(e) => Err(io_error("remove", &file, e)),
         }
     }
 }

@@ -15,7 +15,9 @@ use crate::error::{CmdResult, CommandError};
 use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
 use otzone_models::model::{Lang, Project};
 use otzone_models::risk::Analysis;
+use otzone_models::store::update::Fingerprint;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -36,6 +38,9 @@ pub struct Session {
     recovery: RecoveryStore,
     recent: RecentFiles,
     initial: Option<PathBuf>,
+    /// Per open project file, the version on disk the window's project came from: a save
+    /// over a file another program changed since is refused (see `store::update`).
+    opened: Mutex<HashMap<PathBuf, Fingerprint>>,
 }
 
 impl Session {
@@ -56,7 +61,18 @@ impl Session {
             recovery: RecoveryStore::new(data_dir),
             recent,
             initial,
+            opened: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Open a project file, remembering the version read.
+    fn open(&self, path: &Path) -> CmdResult<Project> {
+        let (project, fingerprint) = core::open_for_update(path)?;
+        self.opened
+            .lock()
+            .map_err(lock_err)?
+            .insert(path.to_path_buf(), fingerprint);
+        Ok(project)
     }
 
     fn remember(&self, path: &Path) -> Vec<String> {
@@ -94,16 +110,17 @@ pub struct AppInfo {
     recent: Vec<String>,
     initial: Option<Opened>,
     initial_error: Option<CommandError>,
-    recovery: Option<Recovery>,
-    recovery_error: Option<CommandError>,
+    recoveries: Vec<Recovery>,
+    recovery_errors: Vec<CommandError>,
     catalogue: serde_json::Value,
     ledger_fields: &'static [&'static str],
 }
 
 #[tauri::command]
-fn app_info(session: State<'_, Session>) -> AppInfo {
+async fn app_info(app: AppHandle) -> AppInfo {
+    let session = app.state::<Session>();
     let (initial, initial_error) = match &session.initial {
-        Some(p) => match core::open(p) {
+        Some(p) => match session.open(p) {
             Ok(project) => (
                 Some(Opened {
                     project: to_json(&project),
@@ -116,18 +133,15 @@ fn app_info(session: State<'_, Session>) -> AppInfo {
         },
         None => (None, None),
     };
-    let (recovery, recovery_error) = match session.recovery.read() {
-        Ok(r) => (r, None),
-        Err(e) => (None, Some(e)),
-    };
+    let (recoveries, recovery_errors) = session.recovery.read_all();
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         samples: core::SAMPLES.iter().map(|(k, _)| *k).collect(),
         recent: session.recent.list(),
         initial,
         initial_error,
-        recovery,
-        recovery_error,
+        recoveries,
+        recovery_errors,
         catalogue: core::catalogue_view(),
         ledger_fields: core::LEDGER_FIELDS,
     }
@@ -152,7 +166,7 @@ async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
         return Ok(None);
     };
     let session = app.state::<Session>();
-    let project = core::open(&path)?;
+    let project = session.open(&path)?;
     Ok(Some(Opened {
         project: to_json(&project),
         path: Some(path.display().to_string()),
@@ -161,9 +175,9 @@ async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
 }
 
 #[tauri::command]
-fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Opened> {
+async fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Opened> {
     let path = session.chosen.lock().map_err(lock_err)?.check(&path)?;
-    let project = core::open(&path)?;
+    let project = session.open(&path)?;
     Ok(Opened {
         project: to_json(&project),
         path: Some(path.display().to_string()),
@@ -178,27 +192,49 @@ pub struct Saved {
     recent: Vec<String>,
 }
 
+/// Save the window's project. Saving to the file it came from is refused with the code
+/// `conflict` when another program changed that file since (unless `overwrite`, the user's
+/// answer to that); "save as" writes where the user chose in the dialog.
 #[tauri::command]
 async fn save_project(
     app: AppHandle,
+    window: tauri::Window,
     project: serde_json::Value,
     path: Option<String>,
     save_as: bool,
+    overwrite: Option<bool>,
 ) -> CmdResult<Option<Saved>> {
     let parsed = core::parse_project(&project)?;
     let session = app.state::<Session>();
-    let target = match path.filter(|_| !save_as) {
-        Some(p) => session.chosen.lock().map_err(lock_err)?.check(&p)?,
+    let (target, same_file) = match path.filter(|_| !save_as) {
+        Some(p) => (session.chosen.lock().map_err(lock_err)?.check(&p)?, true),
         None => {
             let name = format!("{}.otz", safe_file_name(&parsed.meta.name));
             match dialogs::ask(&app, Ask::SaveProject, &name) {
-                Some(p) => p,
+                Some(p) => (p, false),
                 None => return Ok(None),
             }
         }
     };
-    core::save(&target, &parsed)?;
-    session.recovery.clear()?;
+    let expected = if same_file && !overwrite.unwrap_or(false) {
+        session
+            .opened
+            .lock()
+            .map_err(lock_err)?
+            .get(&target)
+            .cloned()
+    } else {
+        None
+    };
+    let fingerprint = core::save_checked(&target, &parsed, expected.as_ref())?;
+    session
+        .opened
+        .lock()
+        .map_err(lock_err)?
+        .insert(target.clone(), fingerprint);
+    session
+        .recovery
+        .clear(&files::recovery_key(window.label(), &project))?;
     Ok(Some(Saved {
         path: target.display().to_string(),
         recent: session.remember(&target),
@@ -238,7 +274,7 @@ async fn analyze(
 }
 
 #[tauri::command]
-fn explain(
+async fn explain(
     session: State<'_, Session>,
     revision: u64,
     risk_id: String,
@@ -387,18 +423,23 @@ async fn responses_apply(app: AppHandle, project: serde_json::Value) -> CmdResul
     })
 }
 
+/// Keep the crash-recovery copy of the window's project (written off the main thread: it
+/// syncs the file to disk).
 #[tauri::command]
-fn autosave(
+async fn autosave(
     session: State<'_, Session>,
+    window: tauri::Window,
     project: serde_json::Value,
     path: Option<String>,
 ) -> CmdResult<()> {
-    session.recovery.write(path, project)
+    let key = files::recovery_key(window.label(), &project);
+    session.recovery.write(&key, path, project)
 }
 
+/// Forget one recovery copy (the user declined it).
 #[tauri::command]
-fn recovery_clear(session: State<'_, Session>) -> CmdResult<()> {
-    session.recovery.clear()
+async fn recovery_clear(session: State<'_, Session>, key: String) -> CmdResult<()> {
+    session.recovery.clear(&key)
 }
 
 #[tauri::command]

@@ -189,29 +189,64 @@ fn responses_round_trip_through_the_command_layer() {
 }
 
 #[test]
-fn recovery_copy_is_written_read_and_cleared() {
+fn recovery_copies_are_kept_per_window_and_project_and_cleared_one_by_one() {
     let dir = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(dir.path());
-    assert!(store.read().unwrap().is_none());
-    let v = serde_json::json!({"meta": {"name": "x"}});
-    store.write(Some("/tmp/a.otz".into()), v.clone()).unwrap();
-    let r = store.read().unwrap().unwrap();
-    assert_eq!(r.project, v);
-    assert_eq!(r.path.as_deref(), Some("/tmp/a.otz"));
-    // No temp file is left beside it.
+    assert!(store.read_all().0.is_empty());
+    let a = serde_json::json!({"id": "0000-a", "meta": {"name": "a"}});
+    let b = serde_json::json!({"id": "0000-b", "meta": {"name": "b"}});
+    let (ka, kb) = (
+        crate::files::recovery_key("main", &a),
+        crate::files::recovery_key("main", &b),
+    );
+    // Another window with the same project keeps its own copy too.
+    let ka2 = crate::files::recovery_key("window-2", &a);
+    assert_ne!(ka, ka2);
+    store
+        .write(&ka, Some("/tmp/a.otz".into()), a.clone())
+        .unwrap();
+    store.write(&kb, None, b.clone()).unwrap();
+    store.write(&ka2, None, a.clone()).unwrap();
+    let (found, errors) = store.read_all();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(found.len(), 3);
+    // Saving project a in the main window clears only that copy.
+    store.clear(&ka).unwrap();
+    let keys: Vec<String> = store.read_all().0.into_iter().map(|r| r.key).collect();
+    assert_eq!(keys.len(), 2);
+    assert!(keys.contains(&kb) && keys.contains(&ka2), "{keys:?}");
+    // No temporary file is left beside the copies.
     let names: Vec<_> = std::fs::read_dir(dir.path().join("recovery"))
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
-    store.clear().unwrap();
-    assert!(store.read().unwrap().is_none());
-    store.clear().unwrap();
-    // A damaged copy is reported, with the file.
+    assert_eq!(names.len(), 2, "{names:?}");
+    // A key from the web view cannot name a file outside the store.
+    store.clear("../../etc/passwd").unwrap();
+    // A damaged copy is reported, with the file, and the others are still read.
     std::fs::write(dir.path().join("recovery/current.json"), b"{\"path\": ").unwrap();
-    let e = store.read().unwrap_err();
-    assert_eq!(e.code, "invalid_recovery");
-    assert!(e.message.contains("current.json"));
+    let (found, errors) = store.read_all();
+    assert_eq!(found.len(), 2);
+    assert_eq!(errors[0].code, "invalid_recovery");
+    assert!(errors[0].message.contains("current.json"));
+}
+
+#[test]
+fn saving_over_a_file_changed_since_it_was_opened_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.otz");
+    let p = core::sample("food-plant").unwrap();
+    core::save(&path, &p).unwrap();
+    let (mine, opened) = core::open_for_update(&path).unwrap();
+    let mut theirs = mine.clone();
+    theirs.meta.name = "changed elsewhere".into();
+    core::save(&path, &theirs).unwrap();
+    let e = core::save_checked(&path, &mine, Some(&opened)).unwrap_err();
+    assert_eq!(e.code, "conflict");
+    assert_eq!(core::open(&path).unwrap().meta.name, "changed elsewhere");
+    // Overwrite (the user's answer) saves without the check.
+    core::save_checked(&path, &mine, None).unwrap();
+    assert_eq!(core::open(&path).unwrap().meta.name, mine.meta.name);
 }
 
 #[test]

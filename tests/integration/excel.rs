@@ -203,6 +203,9 @@ fn hostile_text_stays_text_and_no_formula_is_written() {
         "\tcmd",
         "\r=1",
         "=cmd|' /C calc'!A0",
+        "＝ＳＵＭ(A1:A2)",
+        "＋1",
+        "\n=1+1",
     ];
     for (a, h) in p.assets.iter_mut().zip(hostile) {
         a.name = h.to_owned();

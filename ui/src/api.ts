@@ -21,6 +21,7 @@ export interface Opened {
   recent: string[];
 }
 export interface Recovery {
+  key: string;
   path: string | null;
   saved_at: number;
   project: Project;
@@ -31,8 +32,8 @@ export interface AppInfo {
   recent: string[];
   initial: Opened | null;
   initial_error: CommandError | null;
-  recovery: Recovery | null;
-  recovery_error: CommandError | null;
+  recoveries: Recovery[];
+  recovery_errors: CommandError[];
   catalogue: Catalogue;
   ledger_fields: string[];
 }
@@ -157,8 +158,8 @@ export const api = {
   newProject: (sample: string | null, lang: Lang) => invoke<Opened>("new_project", { sample, lang }),
   openProject: () => invoke<Opened | null>("open_project"),
   openRecent: (path: string) => invoke<Opened>("open_recent", { path }),
-  saveProject: (project: Project, path: string | null, saveAs: boolean) =>
-    invoke<{ path: string; recent: string[] } | null>("save_project", { project, path, saveAs }),
+  saveProject: (project: Project, path: string | null, saveAs: boolean, overwrite = false) =>
+    invoke<{ path: string; recent: string[] } | null>("save_project", { project, path, saveAs, overwrite }),
   analyze: (project: Project, revision: number) => invoke<Analysis>("analyze", { project, revision }),
   explain: (revision: number, riskId: string, lang: Lang) => invoke<Explanation | null>("explain", { revision, riskId, lang }),
   whatIf: (project: Project, change: Record<string, unknown>) => invoke<WhatIf>("what_if", { project, change }),
@@ -176,7 +177,7 @@ export const api = {
   responsesPreview: (project: Project) => invoke<ResponseReport>("responses_preview", { project }),
   responsesApply: (project: Project) => invoke<{ project: Project; updated: number }>("responses_apply", { project }),
   autosave: (project: Project, path: string | null) => invoke<void>("autosave", { project, path }),
-  recoveryClear: () => invoke<void>("recovery_clear"),
+  recoveryClear: (key: string) => invoke<void>("recovery_clear", { key }),
   saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),
   setTitle: (title: string) => invoke<void>("set_title", { title }),
   onExportProgress: (f: (phase: string) => void): Promise<UnlistenFn> => listen<string>("export-progress", (e) => f(e.payload)),

@@ -1,6 +1,6 @@
 // Application state: the open document with its history, the latest analysis, and the
 // plumbing every view shares (commit an edit, re-analyse, autosave, title, notices).
-import { api, errorText, type Analysis, type AppInfo, type Catalogue } from "./api";
+import { api, errorText, type Analysis, type AppInfo, type Catalogue, type CommandError } from "./api";
 import { History } from "./history";
 import { lang, setLang, t, type Lang } from "./i18n";
 import type { Project } from "./model";
@@ -164,11 +164,11 @@ export function updateTitle(): void {
   api.setTitle(title).catch(() => undefined);
 }
 
-export async function save(saveAs = false): Promise<boolean> {
+export async function save(saveAs = false, overwrite = false): Promise<boolean> {
   const h = state.history;
   if (!h) return false;
   try {
-    const r = await api.saveProject(h.doc, state.path, saveAs);
+    const r = await api.saveProject(h.doc, state.path, saveAs, overwrite);
     if (!r) return false;
     state.path = r.path;
     state.recent = r.recent;
@@ -178,9 +178,63 @@ export async function save(saveAs = false): Promise<boolean> {
     notify("view");
     return true;
   } catch (e) {
+    if ((e as CommandError)?.code === "conflict" && !saveAs) return resolveConflict();
     toast(`${t("ui.save_failed")}: ${errorText(e)}`, true);
     return false;
   }
+}
+
+/** The file changed on disk since it was opened: ask what to do, never overwrite silently. */
+async function resolveConflict(): Promise<boolean> {
+  const choice = await askConflict(fileName(state.path));
+  if (choice === "save_as") return save(true);
+  if (choice === "overwrite") return save(false, true);
+  if (choice === "reload" && state.path && window.confirm(t("ui.conflict.reload_confirm"))) {
+    try {
+      const o = await api.openRecent(state.path);
+      load(o.project, o.path);
+    } catch (e) {
+      toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
+    }
+  }
+  return false;
+}
+
+type ConflictChoice = "save_as" | "overwrite" | "reload" | "cancel";
+
+function askConflict(file: string): Promise<ConflictChoice> {
+  return new Promise((resolve) => {
+    const dialog = document.createElement("dialog");
+    dialog.id = "conflict-dialog";
+    const done = (c: ConflictChoice) => () => {
+      dialog.close();
+      dialog.remove();
+      resolve(c);
+    };
+    const button = (id: string, key: string, c: ConflictChoice) => {
+      const b = document.createElement("button");
+      b.id = id;
+      b.textContent = t(key);
+      b.addEventListener("click", done(c));
+      return b;
+    };
+    const title = document.createElement("h2");
+    title.textContent = t("ui.conflict.title");
+    const text = document.createElement("p");
+    text.textContent = t("ui.conflict.text", { file });
+    const row = document.createElement("div");
+    row.className = "buttons";
+    row.append(
+      button("btn-conflict-save-as", "ui.conflict.save_as", "save_as"),
+      button("btn-conflict-overwrite", "ui.conflict.overwrite", "overwrite"),
+      button("btn-conflict-reload", "ui.conflict.reload", "reload"),
+      button("btn-conflict-cancel", "ui.cancel", "cancel"),
+    );
+    dialog.append(title, text, row);
+    dialog.addEventListener("cancel", done("cancel"));
+    document.body.append(dialog);
+    dialog.showModal();
+  });
 }
 
 export function setView(v: View): void {

@@ -216,7 +216,7 @@ async function boot(): Promise<void> {
   state.recent = state.info.recent;
   if (state.info.initial) load(state.info.initial.project, state.info.initial.path);
   if (state.info.initial_error) toast(`${t("ui.open_failed")}: ${errorText(state.info.initial_error)}`, true);
-  if (state.info.recovery_error) toast(errorText(state.info.recovery_error), true);
+  for (const e of state.info.recovery_errors) toast(errorText(e), true);
   renderHeader();
   renderSidebar();
   if (!state.info.initial) renderMain();

@@ -5,8 +5,8 @@
 //! a hidden hash of each row's locked cells so edits to them can be detected on return.
 //!
 //! **No cell ever becomes a formula from user text.** Everything is written with
-//! `write_string`; text beginning with `= + - @`, tab or CR also gets Excel's quote prefix so
-//! that re-editing the cell in Excel keeps it text.
+//! `write_string`; text beginning with `= + - @` (half- or full-width), tab, CR or LF also
+//! gets Excel's quote prefix so that re-editing the cell in Excel keeps it text.
 
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER};
 use crate::model::{Agreement, CustomerResponse, Lang};
@@ -315,9 +315,14 @@ impl Default for Formats {
     }
 }
 
-/// Text that a spreadsheet could take for a formula if it were typed in.
+/// Text that a spreadsheet could take for a formula if it were typed in: a leading `= + - @`
+/// (also full-width: Japanese Excel turns ＝ typed with the IME into a formula), or a tab,
+/// carriage return or line feed before one (a spreadsheet trims them on re-entry).
 pub fn looks_like_formula(s: &str) -> bool {
-    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+    matches!(
+        s.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠' | '−')
+    )
 }
 
 /// Length of text as Excel counts it (UTF-16 code units: a character outside the Basic
@@ -890,6 +895,18 @@ impl<'a> TableWriter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_formula_opener_gets_the_quote_prefix() {
+        for s in [
+            "=1", "+1", "-1", "@A1", "\t=1", "\r=1", "\n=1", "＝1", "＋1", "－1", "＠A1", "−1",
+        ] {
+            assert!(looks_like_formula(s), "{s:?}");
+        }
+        for s in ["1", "名称", " =1", "a=1", ""] {
+            assert!(!looks_like_formula(s), "{s:?}");
+        }
+    }
 
     fn excel_units(s: &str) -> usize {
         s.encode_utf16().count()

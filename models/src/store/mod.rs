@@ -12,6 +12,7 @@
 
 pub mod migrate;
 mod tables;
+pub mod update;
 
 use crate::catalogue::Catalogue;
 use crate::json::{keep_permissions, parent_dir, sync_dir};
@@ -59,7 +60,7 @@ pub fn save(path: &Path, project: &Project) -> Result<()> {
     crate::json::admit(path, project)?;
     let dir = parent_dir(path);
     let tmp = tempfile::Builder::new()
-        .prefix(".tmp-otzone-")
+        .prefix(&update::temporary_prefix(path))
         .suffix(".otz")
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;

@@ -3,6 +3,7 @@
 //! - `cli`: the `otzone` command's exit codes and located error output.
 
 mod cli;
+mod concurrency;
 mod hostile;
 mod store;
 mod untrusted_projects;

@@ -7,39 +7,39 @@ import { t, lang } from "../i18n";
 export function renderStart(el: HTMLElement): void {
   const info = state.info;
   if (!info) return;
-  const rec = info.recovery;
   el.append(
     h("h1", {}, t("ui.start.title")),
-    rec
-      ? h(
-          "section",
-          { class: "card warn", id: "recovery" },
-          h("h2", {}, t("ui.recovery.title")),
-          h("p", {}, t("ui.recovery.text", { name: String(rec.project?.meta?.name ?? ""), when: new Date(rec.saved_at * 1000).toLocaleString(lang()) })),
-          h(
-            "button",
-            {
-              id: "btn-recover",
-              onclick: () => {
-                info.recovery = null;
-                load(rec.project, rec.path, false);
-              },
+    ...info.recoveries.map((rec, i) =>
+      h(
+        "section",
+        { class: "card warn recovery", id: i === 0 ? "recovery" : `recovery-${i}` },
+        h("h2", {}, t("ui.recovery.title")),
+        h("p", {}, t("ui.recovery.text", { name: String(rec.project?.meta?.name ?? ""), when: new Date(rec.saved_at * 1000).toLocaleString(lang()) })),
+        rec.path ? h("p", { class: "muted" }, rec.path) : "",
+        h(
+          "button",
+          {
+            id: i === 0 ? "btn-recover" : `btn-recover-${i}`,
+            onclick: () => {
+              info.recoveries = info.recoveries.filter((r) => r !== rec);
+              load(rec.project, rec.path, false);
             },
-            t("ui.recovery.restore"),
-          ),
-          h(
-            "button",
-            {
-              onclick: async () => {
-                await api.recoveryClear();
-                info.recovery = null;
-                document.getElementById("recovery")?.remove();
-              },
+          },
+          t("ui.recovery.restore"),
+        ),
+        h(
+          "button",
+          {
+            onclick: async (e: Event) => {
+              await api.recoveryClear(rec.key);
+              info.recoveries = info.recoveries.filter((r) => r !== rec);
+              (e.target as HTMLElement).closest("section")?.remove();
             },
-            t("ui.recovery.discard"),
-          ),
-        )
-      : "",
+          },
+          t("ui.recovery.discard"),
+        ),
+      ),
+    ),
     h(
       "section",
       { class: "card" },

@@ -44,16 +44,33 @@ function refColumn(prefix: "A" | "M"): ColumnDefinition {
   return { title: t("xl.col.ref"), field: "number", width: 70, formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined) };
 }
 
+/**
+ * User text (zone, asset, business, supplier names) as a text node: Tabulator puts a string a
+ * formatter returns, and a list item's label, into the page as HTML.
+ */
+export function textElement(text: string): HTMLElement {
+  const span = document.createElement("span");
+  span.textContent = text;
+  return span;
+}
+
 function listColumn(title: string, field: string, values: () => Record<string, string>, multiselect = false): ColumnDefinition {
   return {
     title,
     field,
     editor: "list",
-    editorParams: () => ({ values: values(), multiselect, autocomplete: !multiselect, listOnEmpty: true, clearable: true }),
+    editorParams: () => ({
+      values: values(),
+      multiselect,
+      autocomplete: !multiselect,
+      listOnEmpty: true,
+      clearable: true,
+      itemFormatter: (label: string) => textElement(String(label ?? "")),
+    }),
     formatter: (c: CellComponent) => {
       const v = c.getValue();
       const vs = values();
-      return Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(", ") : (vs[v] ?? v ?? "");
+      return textElement(Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(", ") : String(vs[v] ?? v ?? ""));
     },
     headerFilter: "input",
     headerFilterFunc: (term: string, v: unknown) => {

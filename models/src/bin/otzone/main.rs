@@ -15,7 +15,8 @@ use otzone_models::generate::{generate, Size};
 use otzone_models::model::{Channel, Conduit, Direction, Initiator, IsoDate, MeasureStatus};
 use otzone_models::model::{Lang, Project};
 use otzone_models::risk::{self, what_if};
-use otzone_models::{i18n, revision, store};
+use otzone_models::store::{self, update};
+use otzone_models::{i18n, revision};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -378,7 +379,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             author,
             date,
         } => {
-            let mut project = store::load_any(&file)?;
+            // Held from reading to saving, so that no other save comes in between.
+            let lock = version.is_some().then(|| update::lock(&file)).transpose()?;
+            let (mut project, opened) = update::open_for_update(&file)?;
             if let Some(version) = version {
                 let analysis = risk::analyse(&project, Catalogue::builtin());
                 let input = revision::RevisionInput {
@@ -388,7 +391,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     author: author.unwrap_or_else(|| project.meta.assessor.clone()),
                 };
                 revision::record(&mut project, &analysis, input).map_err(|e| e.in_file(&file))?;
-                store::save_any(&file, &project)?;
+                update::save_locked(&file, &project, Some(&opened))?;
+                drop(lock);
             }
             let base = revision::baseline_hash(&project);
             for r in &project.revisions {
@@ -423,7 +427,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             json,
         } => {
-            let mut project = store::load_any(&file)?;
+            let _lock = (!dry_run).then(|| update::lock(&file)).transpose()?;
+            let (mut project, opened) = update::open_for_update(&file)?;
             let analysis = risk::analyse(&project, Catalogue::builtin());
             let report = excel::responses::read(&project, &analysis, &responses)?;
             if json {
@@ -533,7 +538,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             if !dry_run && report.change_count() > 0 {
                 excel::responses::apply(&mut project, &report);
-                store::save_any(&file, &project)?;
+                update::save_locked(&file, &project, Some(&opened))?;
                 println!(
                     "{}",
                     i18n::format(
@@ -554,7 +559,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             skip_error_rows,
             json,
         } => {
-            let mut project = store::load_any(&file)?;
+            let _lock = (!dry_run).then(|| update::lock(&file)).transpose()?;
+            let (mut project, opened) = update::open_for_update(&file)?;
             let mut options = excel::ledger::LedgerOptions {
                 sheet,
                 mapping: Vec::new(),
@@ -648,7 +654,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !dry_run {
                 let (added, updated) =
                     excel::ledger::apply(&mut project, &preview, skip_error_rows)?;
-                store::save_any(&file, &project)?;
+                update::save_locked(&file, &project, Some(&opened))?;
                 println!(
                     "{}",
                     i18n::format(
@@ -666,7 +672,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Convert { input, output } => {
             let project = store::load_any(&input)?;
-            store::save_any(&output, &project)
+            update::save_if_unchanged(&output, &project, None)
                 .with_context(|| format!("writing {}", output.display()))?;
             let (from, to) = (input.display().to_string(), output.display().to_string());
             println!(

@@ -517,16 +517,46 @@ fn write_meta(
     Ok(())
 }
 
-/// Export to a file, atomically.
+/// Refuse an export target that is not an `.xlsx` name or that holds something other than a
+/// workbook (a zip archive) already.
+fn check_target(path: &Path) -> Result<()> {
+    let xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !xlsx {
+        return Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "the workbook is written only to a file named .xlsx (this would replace \
+                     another kind of file, such as the project)"
+                .into(),
+        });
+    }
+    let mut head = [0u8; 4];
+    if let Ok(mut f) = std::fs::File::open(path) {
+        let n = std::io::Read::read(&mut f, &mut head).unwrap_or(0);
+        if n > 0 && head[..n] != b"PK\x03\x04"[..n] {
+            return Err(Error::UnsupportedFormat {
+                location: Location::file(path),
+                detail: "the file exists and is not a workbook; choose another name".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Export to a file, atomically. The target must be named `.xlsx` and must not be something
+/// else already (a project file, project JSON): an export never replaces a project.
 ///
 /// # Errors
-/// As [`export`], plus [`Error::Io`].
+/// [`Error::UnsupportedFormat`] for such a target (nothing written), as [`export`], plus
+/// [`Error::Io`].
 pub fn export_to_file(
     path: &Path,
     project: &Project,
     analysis: &Analysis,
     options: &ExportOptions,
 ) -> Result<()> {
+    check_target(path)?;
     let bytes = export(project, analysis, options).map_err(|e| e.in_file(path))?;
     crate::json::write_atomic(path, &bytes)
 }
