@@ -340,7 +340,7 @@ impl SheetCells {
                 MAX_CELLS,
             ));
         }
-        if self.cells.len() % 4096 == 0 {
+        if self.cells.len().is_multiple_of(4096) {
             deadline.check(at)?;
         }
         self.rows = self.rows.max(row.saturating_add(1));
@@ -519,7 +519,7 @@ pub mod ods {
         let mut events = 0u64;
         loop {
             events += 1;
-            if events % 65_536 == 0 {
+            if events.is_multiple_of(65_536) {
                 deadline.check(file)?;
             }
             let ev = reader

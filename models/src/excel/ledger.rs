@@ -499,7 +499,7 @@ fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
             detail: format!("CSV: {e}"),
         })?;
         let line = rec.position().map_or(cells.len() as u64 + 1, |p| p.line());
-        if cells.len() % 4096 == 0 {
+        if cells.len().is_multiple_of(4096) {
             deadline.check(|| Location {
                 row: Some(line),
                 ..file()
