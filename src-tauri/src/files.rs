@@ -161,7 +161,7 @@ impl RecoveryStore {
                 Err(e) => errors.push(io_error("read", &file, e)),
             }
         }
-        found.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        found.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
         (found, errors)
     }
 

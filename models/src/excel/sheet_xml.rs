@@ -300,7 +300,7 @@ mod tests {
     fn rows_written_in_chunks_are_the_rows_rendered_in_one_go() {
         let len = (GROUP * 2 + 3) * CHUNK + 17;
         let row = |i: usize| -> Row {
-            let text = if i % 7 == 0 {
+            let text = if i.is_multiple_of(7) {
                 format!("{i}\n二行目")
             } else {
                 format!("={i}")
