@@ -9,7 +9,7 @@ OUT ?= out
 # Tauri crate is compiled once.
 FEATURES := --features otzone-studio/custom-protocol
 
-.PHONY: run test setup ui app fmt-check clippy doc ui-test cargo-test e2e
+.PHONY: run test setup ui app release fmt-check clippy doc ui-test cargo-test e2e
 
 setup:
 	scripts/setup-system.sh app
@@ -23,16 +23,20 @@ ui:
 app: ui
 	$(CARGO) build --workspace $(FEATURES)
 
+# The app and the CLI as a user runs them: a release build, without the e2e test's hooks.
+release: ui
+	$(CARGO) build --release -p otzone-studio -p otzone-models $(FEATURES)
+
 # Main job: the CLI on the sample (check, store, analyse, Excel) and the desktop app opened on
 # the same sample (under Xvfb with a screenshot when there is no display).
-run: setup app
+run: setup release
 	mkdir -p $(OUT)
-	target/debug/otzone check $(SAMPLE)
-	target/debug/otzone convert $(SAMPLE) $(OUT)/sample.otz
-	target/debug/otzone analyze $(OUT)/sample.otz
-	target/debug/otzone export $(OUT)/sample.otz -o $(OUT)/sample.xlsx
-	@if [ -n "$${DISPLAY:-}" ]; then target/debug/otzone-studio $(OUT)/sample.otz; \
-	else xvfb-run -a -s "-screen 0 1280x800x24" bash -c 'target/debug/otzone-studio $(OUT)/sample.otz & app=$$!; sleep 15; import -window root $(OUT)/app.png; kill $$app'; \
+	target/release/otzone check $(SAMPLE)
+	target/release/otzone convert $(SAMPLE) $(OUT)/sample.otz
+	target/release/otzone analyze $(OUT)/sample.otz
+	target/release/otzone export $(OUT)/sample.otz -o $(OUT)/sample.xlsx
+	@if [ -n "$${DISPLAY:-}" ]; then target/release/otzone-studio $(OUT)/sample.otz; \
+	else xvfb-run -a -s "-screen 0 1280x800x24" bash -c 'target/release/otzone-studio $(OUT)/sample.otz & app=$$!; sleep 15; import -window root $(OUT)/app.png; kill $$app'; \
 	echo "no display: the app ran under Xvfb; screenshot in $(OUT)/app.png"; fi
 
 fmt-check:

@@ -1,8 +1,9 @@
 //! Native open/save dialogs, run from the Rust side so that the web view never names a path.
 //!
-//! Debug builds honour `OTZONE_STUDIO_DIALOG_SCRIPT`: a text file whose first line answers the
-//! next dialog (an empty line cancels). The end-to-end test uses it because WebDriver cannot
-//! reach native GTK dialogs; release builds always show the real dialog.
+//! Builds with the `e2e-hooks` feature (the end-to-end test's build only) honour
+//! `OTZONE_STUDIO_DIALOG_SCRIPT`: a text file whose first line answers the next dialog (an
+//! empty line cancels), because WebDriver cannot reach native GTK dialogs. The app a user runs
+//! is built without the feature and always shows the real dialog.
 
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime};
@@ -26,7 +27,7 @@ pub enum Ask {
 }
 
 fn scripted() -> Option<Option<PathBuf>> {
-    if !cfg!(debug_assertions) {
+    if !cfg!(feature = "e2e-hooks") {
         return None;
     }
     let script = std::env::var_os("OTZONE_STUDIO_DIALOG_SCRIPT")?;

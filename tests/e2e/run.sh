@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
 (cd ui && npm run build --silent)
-cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-protocol
+cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-protocol,otzone-studio/e2e-hooks
 if [ "${1:-test}" = bench ]; then
   export E2E_SPEC=tests/e2e/bench.e2e.mjs
 else
