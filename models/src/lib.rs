@@ -67,6 +67,8 @@ pub mod chart;
 pub mod derive;
 pub mod error;
 pub mod excel;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod graph;
 pub mod i18n;

@@ -351,6 +351,53 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   const zoneOfNew = await browser.execute((a) => window.__otzone.state.history.doc.assets.find((x) => x.id === a)?.zone, ids.asset);
   assert.equal(zoneOfNew, ids.zone);
 
+  // A zone named with markup, typed in the diagram's side panel, is shown as text: the asset
+  // table's zone column (a list column) neither renders it nor lets it restyle the page.
+  await (await browser.$("#step-1-6")).click();
+  await (await browser.$("#diagram canvas")).waitForExist({ timeout: 10000 });
+  await analysed();
+  await clickAt(await point(`z:${ids.zone}`, true));
+  const nameInput = await browser.$("#panel-name");
+  await nameInput.waitForExist({ timeout: 10000 });
+  const hostile = '<b id="injected">制御</b><style>body{display:none}</style>';
+  await nameInput.setValue(hostile);
+  await browser.keys(["Tab"]);
+  await browser.waitUntil(async () => browser.execute((z) => window.__otzone.state.history.doc.zones.find((x) => x.id === z)?.name, ids.zone).then((n) => n === hostile), { timeout: 10000, timeoutMsg: "the zone was not renamed" });
+  await (await browser.$("#step-1-4")).click();
+  await (await browser.$("#table-assets .tabulator-row")).waitForExist({ timeout: 10000 });
+  const shown = await browser.execute((a) => {
+    const row = [...document.querySelectorAll("#table-assets .tabulator-row")].find((r) => r.textContent.includes("制御"));
+    return {
+      injected: !!document.querySelector("#injected"),
+      styles: document.querySelectorAll("#table-assets style").length,
+      text: row?.textContent ?? "",
+      visible: getComputedStyle(document.body).display !== "none",
+    };
+  }, ids.asset);
+  assert.equal(shown.injected, false, "markup in a name became an element");
+  assert.equal(shown.styles, 0);
+  assert.ok(shown.visible);
+  assert.ok(shown.text.includes('<b id="injected">'), `the name is shown as typed: ${shown.text.slice(0, 200)}`);
+  await shot("08a-markup-as-text");
+  // Leaving the diagram right after an edit left no error behind.
+  const errors = await browser.execute(() => [...document.querySelectorAll("#toasts .toast.error")].map((e) => e.textContent));
+  assert.deepEqual(errors, []);
+
+  // Another program saves the same file meanwhile: the next save asks instead of overwriting,
+  // and "save as" keeps both.
+  await new Promise((r) => setTimeout(r, 50));
+  writeFileSync(otz, readFileSync(otz));
+  const theirs = readFileSync(otz);
+  await (await browser.$("#btn-save")).click();
+  await (await browser.$("#conflict-dialog")).waitForExist({ timeout: 20000 });
+  assert.match(await (await browser.$("#conflict-dialog")).getText(), /他のプログラム/);
+  await shot("08b-save-conflict");
+  const otz2 = join(work, "plant-mine.otz");
+  answerDialogs(otz2);
+  await (await browser.$("#btn-conflict-save-as")).click();
+  await browser.waitUntil(async () => (await state()).path === otz2 && !(await state()).dirty, { timeout: 20000, timeoutMsg: "save as after the conflict did not finish" });
+  assert.ok(readFileSync(otz).equals(theirs), "the other program's file was not overwritten");
+
   // Language switch at run time.
   await (await browser.$("#lang")).selectByAttribute("value", "en");
   await browser.waitUntil(async () => (await (await browser.$("#step-1-1")).getText()).includes("Requirements"));

@@ -4,6 +4,7 @@
 
 mod cli;
 mod concurrency;
+mod fuzz_regressions;
 mod hostile;
 mod store;
 mod untrusted_projects;

@@ -28,9 +28,15 @@ let cy: Core | null = null;
 let connectFrom: string | null = null;
 
 export function disposeDiagram(): void {
-  cy?.destroy();
+  const c = cy;
   cy = null;
   connectFrom = null;
+  if (!c) return;
+  // A layout still running (ELK works asynchronously) writes positions when it ends:
+  // destroying the graph under it threw "renderer.isHeadless" when the user left the diagram
+  // right after an edit. Destroy it once the layout has stopped.
+  if (Number(c.scratch("otzLayouts") ?? 0) > 0) c.one("layoutstop", () => c.destroy());
+  else c.destroy();
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -203,11 +209,16 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
           ? { algorithm: "rectpacking", "elk.aspectRatio": 1.6, "elk.spacing.nodeNode": 12, "elk.padding": "[top=12,left=12,bottom=12,right=12]" }
           : undefined,
     } as cytoscape.LayoutOptions);
+    c.scratch("otzLayouts", Number(c.scratch("otzLayouts") ?? 0) + 1);
     layout.one("layoutstop", () => {
+      c.scratch("otzLayouts", Number(c.scratch("otzLayouts") ?? 1) - 1);
       const ms = performance.now() - started;
       (window as unknown as { __lastLayoutMs: number }).__lastLayoutMs = ms;
-      fitView(c);
-      if (save) commit(setPositions(doc(), leafPositions(c)), t("ui.diagram.layout"), false);
+      // The user may have left the diagram meanwhile: nothing to fit or save then.
+      if (c === cy) {
+        fitView(c);
+        if (save) commit(setPositions(doc(), leafPositions(c)), t("ui.diagram.layout"), false);
+      }
       resolve(ms);
     });
     layout.run();
