@@ -110,7 +110,11 @@ pub fn run(target: Target, data: &[u8]) {
                 .collect()
         })
         .unwrap_or_default();
-    assert_eq!(names, [name.clone()], "reading wrote next to the input");
+    assert_eq!(
+        names,
+        std::slice::from_ref(&name),
+        "reading wrote next to the input"
+    );
     assert_eq!(
         std::fs::read(&path).ok().as_deref(),
         Some(body),

@@ -24,7 +24,7 @@ pub use countermeasure::{
 pub use lifecycle::{
     ChecklistAnswer, ChecklistAnswerValue, OodaPhase, OodaRole, OodaStep, Supplier, SupplierKind,
 };
-pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector};
+pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector, DATE_YEARS};
 pub use requirement::{Bcp, BcpStatus, Requirement, RequirementKind, Requirements, Stakeholder};
 pub use revision::Revision;
 pub use threat::{BusinessDamage, CustomThreat, ThreatScenario, ThreatVector};
