@@ -14,7 +14,9 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
  -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo build --release --bin "$target"
+# An explicit target keeps the flags off build scripts and proc macros (as cargo-fuzz does).
+host="$(rustc -vV | sed -n 's/^host: //p')"
+cargo build --release --target "$host" --bin "$target"
 corpus="corpus/$target"
 mkdir -p "$corpus" "artifacts/$target"
 if [ -z "$(ls -A "$corpus")" ]; then
@@ -34,5 +36,5 @@ if [ -z "$(ls -A "$corpus")" ]; then
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
 fi
-"$CARGO_TARGET_DIR/release/$target" "$corpus" -artifact_prefix="artifacts/$target/" \
+"$CARGO_TARGET_DIR/$host/release/$target" "$corpus" -artifact_prefix="artifacts/$target/" \
   -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=4000000 -print_final_stats=1

@@ -122,11 +122,139 @@ pub fn admit(path: &Path, deadline: Deadline) -> Result<Kind> {
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Kind::Ole,
         _ => Kind::Other,
     };
-    if kind == Kind::Zip {
-        f.rewind().map_err(|e| Error::io(path, "read", e))?;
-        admit_zip(path, f, deadline)?;
+    match kind {
+        Kind::Zip => {
+            f.rewind().map_err(|e| Error::io(path, "read", e))?;
+            admit_zip(path, f, deadline)?;
+        }
+        Kind::Ole => {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+            ole::admit(path, &bytes)?;
+        }
+        Kind::Other => {}
     }
     Ok(kind)
+}
+
+/// Old Excel files (`.xls`): an OLE compound file. calamine's reader follows sector chains
+/// until a stream's declared length (the directory's chain without any bound), so a chain that
+/// loops, or a stream that claims more bytes than the file holds, grew memory without limit
+/// (found by fuzzing: 24 GB from 10 KB). The same structures are read here first, the way
+/// calamine reads them, and such files are refused.
+mod ole {
+    use crate::{Error, Location, Result};
+    use std::path::Path;
+
+    /// Chain markers: end of chain and the reserved sector ids above it.
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    const DIFSECT: u32 = 0xFFFF_FFFC;
+
+    fn u16_at(b: &[u8], at: usize) -> u16 {
+        u16::from_le_bytes([b[at], b[at + 1]])
+    }
+
+    fn u32_at(b: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    }
+
+    pub(super) fn admit(path: &Path, bytes: &[u8]) -> Result<()> {
+        let damaged = |what: String| Error::InvalidWorkbook {
+            location: Location::file(path),
+            detail: format!("the .xls file is damaged: {what}"),
+        };
+        // The header; anything calamine would refuse anyway is left to it.
+        if bytes.len() < 512 {
+            return Ok(());
+        }
+        let large = match u16_at(bytes, 30) {
+            9 => false,
+            12 => true,
+            _ => return Ok(()),
+        };
+        let size: usize = if large { 4096 } else { 512 };
+        let Some(data) = bytes.get(size..) else {
+            return Ok(());
+        };
+        let file_len = bytes.len();
+        let max_id = file_len / size;
+        let sector = |id: u32| -> Option<&[u8]> {
+            let start = (id as usize).checked_mul(size)?;
+            data.get(start..(start + size).min(data.len()))
+        };
+        let ids = |b: &[u8]| -> Vec<u32> { b.chunks_exact(4).map(|c| u32_at(c, 0)).collect() };
+        // DIFAT: the header's 109 entries, then its own chain (bounded as calamine bounds it).
+        let mut difat = ids(&bytes[76..512]);
+        let mut id = u32_at(bytes, 68);
+        let mut hops = 0;
+        while id < RESERVED {
+            hops += 1;
+            if hops > max_id + 1 {
+                return Ok(());
+            }
+            let Some(s) = sector(id) else {
+                return Ok(());
+            };
+            difat.extend(ids(s));
+            let Some(next) = difat.pop() else {
+                return Ok(());
+            };
+            id = next;
+        }
+        let mut fats: Vec<u32> = Vec::new();
+        for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+            if let Some(s) = sector(id) {
+                fats.extend(ids(s));
+            }
+        }
+        // The directory chain is followed without a length: it must end, without a loop.
+        let mut seen = vec![false; fats.len()];
+        let mut dirs: Vec<u8> = Vec::new();
+        let mut id = u32_at(bytes, 48);
+        while id < RESERVED {
+            let i = id as usize;
+            if i >= fats.len() {
+                break;
+            }
+            if seen[i] {
+                return Err(damaged(format!(
+                    "its directory's sector chain loops back to sector {id}"
+                )));
+            }
+            seen[i] = true;
+            if let Some(s) = sector(id) {
+                dirs.extend_from_slice(s);
+            }
+            id = fats[i];
+        }
+        // Each stream: its declared length fits in the file (a looping chain is then bounded).
+        for (n, entry) in dirs.chunks_exact(128).enumerate() {
+            let len: u64 = if large {
+                u64::from_le_bytes(entry[120..128].try_into().unwrap_or([0; 8]))
+            } else {
+                u64::from(u32_at(entry, 120))
+            };
+            if len > file_len as u64 {
+                let name: String = char::decode_utf16(
+                    entry[..64]
+                        .chunks_exact(2)
+                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                        .take_while(|c| *c != 0),
+                )
+                .map(|c| c.unwrap_or('?'))
+                .collect();
+                return Err(damaged(format!(
+                    "directory entry {n} ({name:?}) declares {len} bytes in a file of {file_len}"
+                )));
+            }
+        }
+        let mini_fat = (u32_at(bytes, 64) as u64).saturating_mul(size as u64);
+        if mini_fat > file_len as u64 {
+            return Err(damaged(format!(
+                "its mini allocation table declares {mini_fat} bytes in a file of {file_len}"
+            )));
+        }
+        Ok(())
+    }
 }
 
 fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
