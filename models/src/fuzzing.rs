@@ -90,8 +90,9 @@ fn catch_guarded_panics() {
 pub fn run(target: Target, data: &[u8]) {
     catch_guarded_panics();
     if target == Target::ProjectJson {
-        if let Err(e) = json::parse(data, &Location::path("input")) {
-            assert!(!e.location().is_empty(), "an error without a location: {e}");
+        match json::parse(data, &Location::path("input")) {
+            Ok(p) => reopens(&p),
+            Err(e) => assert!(!e.location().is_empty(), "an error without a location: {e}"),
         }
         return;
     }
@@ -146,6 +147,19 @@ pub fn run(target: Target, data: &[u8]) {
         Some(body),
         "reading changed the input"
     );
+}
+
+/// An accepted project passes the check every save makes, and its JSON reads back equal.
+fn reopens(p: &Project) {
+    let problems = crate::integrity::check(p, Catalogue::builtin());
+    assert!(
+        problems.is_empty(),
+        "accepted, but a save would refuse it: {problems:?}"
+    );
+    let text = json::to_string(p);
+    let back = json::parse(text.as_bytes(), &Location::path("round trip"))
+        .unwrap_or_else(|e| panic!("accepted, but its JSON does not read back: {e}"));
+    assert!(back == *p, "accepted, but its JSON reads back different");
 }
 
 /// Run every input kept under `dir/<target name>/` (the fuzzer's findings and seeds); the

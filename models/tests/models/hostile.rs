@@ -25,7 +25,15 @@ proptest! {
             let i = at % bytes.len();
             bytes[i] = b;
         }
-        let _ = json::parse(&bytes, &Location::default());
+        // Whatever is accepted saves as a project file and as JSON, and both reopen equal.
+        if let Ok(p) = json::parse(&bytes, &Location::default()) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in ["p.otz", "p.json"] {
+                let path = dir.path().join(name);
+                store::save_any(&path, &p).unwrap();
+                prop_assert_eq!(store::load_any(&path).unwrap(), p.clone());
+            }
+        }
     }
 
     #[test]
