@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { mkdirSync, writeFileSync, existsSync, statSync, rmSync, readFileSync } from "node:fs";
+import { mkdirSync, writeFileSync, existsSync, statSync, rmSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { screenshot } from "./screenshot.mjs";
 
@@ -397,6 +397,32 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await (await browser.$("#btn-conflict-save-as")).click();
   await browser.waitUntil(async () => (await state()).path === otz2 && !(await state()).dirty, { timeout: 20000, timeoutMsg: "save as after the conflict did not finish" });
   assert.ok(readFileSync(otz).equals(theirs), "the other program's file was not overwritten");
+
+  // Unsaved changes are never thrown away: replacing the project asks first; cancel keeps
+  // it, "continue without saving" replaces it, and its recovery copy stays for later.
+  await (await browser.$("#step-1-6")).click();
+  await (await browser.$("#diagram canvas")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#btn-add-asset")).click();
+  await browser.waitUntil(async () => (await state()).dirty, { timeout: 10000, timeoutMsg: "the edit did not mark the project unsaved" });
+  const mine = await browser.execute(() => ({ id: window.__otzone.state.history.doc.id, assets: window.__otzone.state.history.doc.assets.length }));
+  await browser.pause(2500); // the recovery copy is written 1.5 s after an edit
+  await (await browser.$("#btn-home")).click();
+  await (await browser.$("#btn-sample-electronics-line")).click();
+  await (await browser.$("#unsaved-dialog")).waitForExist({ timeout: 10000 });
+  await shot("08c-unsaved-prompt");
+  await (await browser.$("#btn-unsaved-cancel")).click();
+  await browser.pause(300);
+  assert.equal(await browser.execute(() => window.__otzone.state.history.doc.id), mine.id, "cancel kept the project");
+  assert.equal((await state()).dirty, true);
+  await (await browser.$("#btn-sample-electronics-line")).click();
+  await (await browser.$("#btn-unsaved-discard")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#btn-unsaved-discard")).click();
+  await browser.waitUntil(async () => browser.execute((id) => window.__otzone.state.history.doc.id !== id, mine.id), { timeout: 10000, timeoutMsg: "discard did not open the sample" });
+  await browser.pause(2500);
+  const copies = readdirSync(join(work, "data/jp.otzone.studio/recovery")).map((f) => JSON.parse(readFileSync(join(work, "data/jp.otzone.studio/recovery", f), "utf8")));
+  const kept = copies.find((c) => c.project.id === mine.id);
+  assert.ok(kept, `the discarded project's recovery copy is kept (copies: ${copies.map((c) => c.project.meta.name).join(", ")})`);
+  assert.equal(kept.project.assets.length, mine.assets);
 
   // Language switch at run time.
   await (await browser.$("#lang")).selectByAttribute("value", "en");

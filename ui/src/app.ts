@@ -203,38 +203,72 @@ async function resolveConflict(): Promise<boolean> {
 type ConflictChoice = "save_as" | "overwrite" | "reload" | "cancel";
 
 function askConflict(file: string): Promise<ConflictChoice> {
+  return choose<ConflictChoice>("conflict-dialog", t("ui.conflict.title"), t("ui.conflict.text", { file }), [
+    ["btn-conflict-save-as", t("ui.conflict.save_as"), "save_as"],
+    ["btn-conflict-overwrite", t("ui.conflict.overwrite"), "overwrite"],
+    ["btn-conflict-reload", t("ui.conflict.reload"), "reload"],
+    ["btn-conflict-cancel", t("ui.cancel"), "cancel"],
+  ], "cancel");
+}
+
+/**
+ * A modal question with one button per answer (Escape answers `dismissed`); the first button
+ * has the focus. Text is set as text.
+ */
+export function choose<T extends string>(id: string, title: string, text: string, buttons: Array<[string, string, T]>, dismissed: T): Promise<T> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
-    dialog.id = "conflict-dialog";
-    const done = (c: ConflictChoice) => () => {
+    dialog.id = id;
+    dialog.className = "question";
+    let answered = false;
+    const done = (c: T) => () => {
+      if (answered) return;
+      answered = true;
       dialog.close();
       dialog.remove();
       resolve(c);
     };
-    const button = (id: string, key: string, c: ConflictChoice) => {
-      const b = document.createElement("button");
-      b.id = id;
-      b.textContent = t(key);
-      b.addEventListener("click", done(c));
-      return b;
-    };
-    const title = document.createElement("h2");
-    title.textContent = t("ui.conflict.title");
-    const text = document.createElement("p");
-    text.textContent = t("ui.conflict.text", { file });
+    const heading = document.createElement("h2");
+    heading.textContent = title;
+    const body = document.createElement("p");
+    body.textContent = text;
     const row = document.createElement("div");
     row.className = "buttons";
-    row.append(
-      button("btn-conflict-save-as", "ui.conflict.save_as", "save_as"),
-      button("btn-conflict-overwrite", "ui.conflict.overwrite", "overwrite"),
-      button("btn-conflict-reload", "ui.conflict.reload", "reload"),
-      button("btn-conflict-cancel", "ui.cancel", "cancel"),
-    );
-    dialog.append(title, text, row);
-    dialog.addEventListener("cancel", done("cancel"));
+    for (const [bid, label, answer] of buttons) {
+      const b = document.createElement("button");
+      b.id = bid;
+      b.textContent = label;
+      b.addEventListener("click", done(answer));
+      row.append(b);
+    }
+    dialog.append(heading, body, row);
+    dialog.addEventListener("cancel", done(dismissed));
     document.body.append(dialog);
     dialog.showModal();
+    (row.firstElementChild as HTMLElement | null)?.focus();
   });
+}
+
+/**
+ * Before anything replaces or closes the open project: when it has unsaved changes, ask
+ * whether to save them, discard them or stay. True when it may go ahead.
+ */
+export async function confirmReplace(): Promise<boolean> {
+  const h = state.history;
+  if (!h || !h.isDirty) return true;
+  const answer = await choose<"save" | "discard" | "cancel">(
+    "unsaved-dialog",
+    t("ui.unsaved.title"),
+    t("ui.unsaved.text", { name: h.doc.meta.name || t("ui.untitled"), file: fileName(state.path) }),
+    [
+      ["btn-unsaved-save", t("ui.unsaved.save"), "save"],
+      ["btn-unsaved-discard", t("ui.unsaved.discard"), "discard"],
+      ["btn-unsaved-cancel", t("ui.cancel"), "cancel"],
+    ],
+    "cancel",
+  );
+  if (answer === "save") return save();
+  return answer === "discard";
 }
 
 export function setView(v: View): void {
@@ -276,6 +310,7 @@ export function toast(message: string, error = false): void {
 }
 
 export async function openFile(): Promise<void> {
+  if (!(await confirmReplace())) return;
   try {
     const o = await api.openProject();
     if (o) {

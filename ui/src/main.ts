@@ -1,7 +1,8 @@
 // OT Zone Studio UI: the shell (header, step sidebar, findings) and the view router.
 import "./styles.css";
 import { api, errorText } from "./api";
-import { openFile } from "./app";
+import { openFile, confirmReplace } from "./app";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { state, subscribe, setView, undo, redo, save, setLanguage, load, toast, setStatusElement, doc, type View } from "./app";
 import { h, clear } from "./dom";
 import { t, lang, setLang } from "./i18n";
@@ -203,6 +204,13 @@ document.addEventListener("keydown", (e) => {
     e.preventDefault();
     void openFile();
   }
+});
+
+// Closing the window with unsaved changes asks first, like every other way of leaving them.
+void getCurrentWindow().onCloseRequested(async (e) => {
+  if (!state.history?.isDirty) return;
+  e.preventDefault();
+  if (await confirmReplace()) await getCurrentWindow().destroy();
 });
 
 async function boot(): Promise<void> {

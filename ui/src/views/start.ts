@@ -1,6 +1,6 @@
 // Start: new project (empty or from a sample), open a file, recent files, crash recovery.
 import { api, errorText } from "../api";
-import { state, load, toast, fileName, openFile } from "../app";
+import { state, load, toast, fileName, openFile, confirmReplace } from "../app";
 import { h } from "../dom";
 import { t, lang } from "../i18n";
 
@@ -20,7 +20,8 @@ export function renderStart(el: HTMLElement): void {
           "button",
           {
             id: i === 0 ? "btn-recover" : `btn-recover-${i}`,
-            onclick: () => {
+            onclick: async () => {
+              if (!(await confirmReplace())) return;
               info.recoveries = info.recoveries.filter((r) => r !== rec);
               load(rec.project, rec.path, false);
             },
@@ -68,6 +69,7 @@ export function renderStart(el: HTMLElement): void {
                     title: p,
                     onclick: async (e: Event) => {
                       e.preventDefault();
+                      if (!(await confirmReplace())) return;
                       try {
                         const o = await api.openRecent(p);
                         state.recent = o.recent;
@@ -90,6 +92,7 @@ export function renderStart(el: HTMLElement): void {
 }
 
 async function newProject(sample: string | null): Promise<void> {
+  if (!(await confirmReplace())) return;
   try {
     const o = await api.newProject(sample, lang());
     load(o.project, null, false);

@@ -397,8 +397,12 @@ function specs(step: StepId): Spec[] {
   }
 }
 
+/** The analysis listener of the tables on screen (replaced with them). */
+let onAnalysis: (() => void) | null = null;
+
 export function renderTableStep(el: HTMLElement, step: StepId): void {
   tables.splice(0).forEach((x) => x.destroy());
+  if (onAnalysis) document.removeEventListener("analysis", onAnalysis);
   el.append(h("h1", {}, `${step} ${t(`ui.step.${step}`)}`), h("p", { class: "hint" }, t(`ui.help.${step}`)));
   for (const spec of specs(step)) {
     const box = h("section", { class: "table-section" }, h("h2", {}, spec.label));
@@ -406,11 +410,20 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     mount(box, spec);
   }
   if (step === "2-2") el.append(renderMatrix());
-  const onAnalysis = () => {
+  // Derived columns (importance and the like) follow every analysis, not only the first
+  // (they stayed stale until the page was left and re-entered). An empty table has nothing to
+  // update: the library rejects that with an English message that reached the user as an error.
+  onAnalysis = () => {
     for (const tb of tables) {
       const cols = tb.getColumns().filter((c) => String(c.getField()).startsWith("__"));
-      if (cols.length) tb.updateData(tb.getData().map((r) => ({ id: r.id })));
+      const rows = tb.getData();
+      // Not under the user's fingers: a cell being edited keeps its editor (the next analysis
+      // updates the table).
+      const editing = tb.element.contains(document.activeElement);
+      if (cols.length && rows.length && !editing) {
+        tb.updateData(rows.map((r) => ({ id: r.id }))).catch((e: unknown) => console.warn(e));
+      }
     }
   };
-  document.addEventListener("analysis", onAnalysis, { once: true });
+  document.addEventListener("analysis", onAnalysis);
 }
