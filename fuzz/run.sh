@@ -24,7 +24,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
   case "$target" in
     project_json) cp "$samples"/*.json "$corpus"/ ;;
     project_file)
-      for s in "$samples"/*.json; do (cd .. && cargo run -q -p otzone-models --bin otzone -- convert "$s" "fuzz/$corpus/$(basename "$s" .json).otz"); done ;;
+      for s in "$samples"/*.json; do (cd .. && env -u RUSTFLAGS -u CARGO_TARGET_DIR cargo run -q -p otzone-models --bin otzone -- convert "$s" "fuzz/$corpus/$(basename "$s" .json).otz"); done ;;
     ledger)
       # The first byte picks the extension: 0 xlsx, 1 xls, 2 ods, 3 csv.
       for pair in 0:xlsx 1:xls 2:ods; do
@@ -32,7 +32,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
       done
       printf '\x03設備名称,種別,IPアドレス,型式\nPLC-1,PLC,192.168.0.1,Q03\n"HMI, 2",HMI,,令和5年4月1日\n' > "$corpus/ledger.csv" ;;
     responses)
-      (cd .. && cargo run -q -p otzone-models --bin otzone -- export samples/food-plant.json -o "fuzz/$corpus/food-plant.xlsx" >/dev/null) ;;
+      (cd .. && env -u RUSTFLAGS -u CARGO_TARGET_DIR cargo run -q -p otzone-models --bin otzone -- export samples/food-plant.json -o "fuzz/$corpus/food-plant.xlsx" >/dev/null) ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
 fi

@@ -247,11 +247,226 @@ mod ole {
                 )));
             }
         }
-        let mini_fat = (u32_at(bytes, 64) as u64).saturating_mul(size as u64);
-        if mini_fat > file_len as u64 {
+        let mini_fat_len = (u32_at(bytes, 64) as u64).saturating_mul(size as u64);
+        if mini_fat_len > file_len as u64 {
             return Err(damaged(format!(
-                "its mini allocation table declares {mini_fat} bytes in a file of {file_len}"
+                "its mini allocation table declares {mini_fat_len} bytes in a file of {file_len}"
             )));
+        }
+        // The workbook stream, as calamine finds it: its sheets are scanned before calamine
+        // builds every one of them in full when the file is opened.
+        let entries: Vec<(String, u32, usize)> = dirs
+            .chunks_exact(128)
+            .map(|e| {
+                let name: String = char::decode_utf16(
+                    e[..64]
+                        .chunks_exact(2)
+                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                        .take_while(|c| *c != 0),
+                )
+                .map(|c| c.unwrap_or('?'))
+                .collect();
+                // The high half of a large file's length is zero: lengths were checked above.
+                (name, u32_at(e, 116), u32_at(e, 120) as usize)
+            })
+            .collect();
+        let chain = |start: u32,
+                     table: &[u32],
+                     len: usize,
+                     unit: usize,
+                     get: &dyn Fn(u32) -> Option<Vec<u8>>|
+         -> Vec<u8> {
+            let mut out = Vec::new();
+            let mut seen = vec![false; table.len()];
+            let mut id = start;
+            while id < RESERVED && out.len() < len {
+                let i = id as usize;
+                if i >= table.len() || seen[i] {
+                    break;
+                }
+                seen[i] = true;
+                match get(id) {
+                    Some(b) => out.extend_from_slice(&b[..b.len().min(unit)]),
+                    None => break,
+                }
+                id = table[i];
+            }
+            out.truncate(len);
+            out
+        };
+        let big = |id: u32| sector(id).map(<[u8]>::to_vec);
+        let Some((_, start, len)) = ["Workbook", "Book"].iter().find_map(|n| {
+            entries
+                .iter()
+                .find(|(name, _, _)| name.eq_ignore_ascii_case(n))
+                .cloned()
+        }) else {
+            return Ok(());
+        };
+        let stream = if len < 4096 {
+            let Some((_, root_start, root_len)) = entries.first().cloned() else {
+                return Ok(());
+            };
+            let mini_stream = chain(root_start, &fats, root_len, size, &big);
+            let mini_fat: Vec<u32> = ids(&chain(
+                u32_at(bytes, 60),
+                &fats,
+                mini_fat_len as usize,
+                size,
+                &big,
+            ));
+            let mini = |id: u32| {
+                let start = (id as usize).checked_mul(64)?;
+                mini_stream
+                    .get(start..(start + 64).min(mini_stream.len()))
+                    .map(<[u8]>::to_vec)
+            };
+            chain(start, &mini_fat, len, 64, &mini)
+        } else {
+            chain(start, &fats, len, size, &big)
+        };
+        super::biff::admit(path, &stream)
+    }
+}
+
+/// The sheets of an old Excel workbook stream (BIFF), scanned the way calamine reads them:
+/// each sheet's cell positions and its DIMENSIONS record, for which calamine reserves and then
+/// builds a dense range (a 12 KB file asked for 78 GB).
+mod biff {
+    use crate::Result;
+    use std::path::Path;
+
+    fn u16_at(b: &[u8], at: usize) -> Option<u32> {
+        Some(u32::from(u16::from_le_bytes([
+            *b.get(at)?,
+            *b.get(at + 1)?,
+        ])))
+    }
+
+    fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+        Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    }
+
+    /// Records of `stream` as (type, data). Continuation records (0x003C) come as records of
+    /// their own: no position is in them.
+    fn records(stream: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
+        let mut rest = stream;
+        std::iter::from_fn(move || {
+            let typ = u16_at(rest, 0)?;
+            let len = u16_at(rest, 2)? as usize;
+            let data = rest.get(4..4 + len)?;
+            rest = &rest[4 + len..];
+            Some((typ, data))
+        })
+    }
+
+    pub(super) fn admit(path: &Path, stream: &[u8]) -> Result<()> {
+        // Workbook globals: the sheets' names and where their records start.
+        let mut sheets: Vec<(usize, String)> = Vec::new();
+        for (typ, data) in records(stream) {
+            match typ {
+                0x0085 => {
+                    let Some(pos) = u32_at(data, 0) else { continue };
+                    let name = match (data.get(6), data.get(7)) {
+                        (Some(&n), Some(&0)) => data
+                            .get(8..8 + usize::from(n))
+                            .map(|b| b.iter().map(|c| char::from(*c)).collect())
+                            .unwrap_or_default(),
+                        (Some(&n), Some(_)) => data
+                            .get(8..8 + 2 * usize::from(n))
+                            .map(|b| {
+                                char::decode_utf16(
+                                    b.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])),
+                                )
+                                .map(|c| c.unwrap_or('?'))
+                                .collect()
+                            })
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    sheets.push((pos as usize, name));
+                }
+                0x000A => break,
+                _ => {}
+            }
+        }
+        for (pos, name) in sheets {
+            let Some(sheet) = stream.get(pos..) else {
+                continue;
+            };
+            let (mut rows, mut cols, mut values) = (0u64, 0u64, 0u64);
+            let mut reserved = 0u64;
+            let (mut seen_bof, mut depth) = (false, 0usize);
+            let mut cell = |r: Option<u32>, c: Option<u32>, n: u64| {
+                if let (Some(r), Some(c)) = (r, c) {
+                    rows = rows.max(u64::from(r) + 1);
+                    cols = cols.max(u64::from(c) + n);
+                    values += n;
+                }
+            };
+            for (typ, d) in records(sheet) {
+                if depth > 0 {
+                    match typ {
+                        0x0809 => depth += 1,
+                        0x000A => depth -= 1,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match typ {
+                    0x0809 if seen_bof => depth += 1,
+                    0x0809 => seen_bof = true,
+                    0x0200 => {
+                        // As calamine reads DIMENSIONS: first/last row, first/last column.
+                        let (rf, rl, cf, cl) = match d.len() {
+                            10 => (u16_at(d, 0), u16_at(d, 2), u16_at(d, 4), u16_at(d, 6)),
+                            14 | 16 => (u32_at(d, 0), u32_at(d, 4), u16_at(d, 8), u16_at(d, 10)),
+                            _ => continue,
+                        };
+                        let (Some(rf), Some(rl), Some(cf), Some(cl)) = (rf, rl, cf, cl) else {
+                            continue;
+                        };
+                        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                        if rl >= 1 && cl >= 1 {
+                            // calamine's arithmetic wraps when the end is before the start.
+                            let r = u64::from(rl.wrapping_sub(1).wrapping_sub(rf).wrapping_add(1));
+                            let c = u64::from(cl.wrapping_sub(1).wrapping_sub(cf).wrapping_add(1));
+                            reserved = reserved.max(r.saturating_mul(c));
+                        }
+                    }
+                    0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                        cell(u16_at(d, 0), u16_at(d, 2), 1);
+                    }
+                    0x00BD => {
+                        let (first, last) = (
+                            u16_at(d, 2),
+                            d.len().checked_sub(2).and_then(|at| u16_at(d, at)),
+                        );
+                        if let (Some(f), Some(l)) = (first, last) {
+                            if l >= f {
+                                cell(u16_at(d, 0), Some(f), u64::from(l - f + 1));
+                            }
+                        }
+                    }
+                    0x000A => break,
+                    _ => {}
+                }
+            }
+            super::check_area(path, &name, rows, cols, values)?;
+            // What calamine reserves for the DIMENSIONS record: held to the same rule.
+            let allowed =
+                super::MAX_SPARSE_AREA.max(values.saturating_mul(super::MAX_AREA_PER_VALUE));
+            if reserved > allowed {
+                return Err(super::too_big(
+                    crate::Location {
+                        sheet: Some(name),
+                        ..crate::Location::file(path)
+                    },
+                    "declared sheet dimensions (cells)",
+                    format!("{reserved} cells for {values} values"),
+                    allowed,
+                ));
+            }
         }
         Ok(())
     }
