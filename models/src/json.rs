@@ -95,18 +95,82 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
 /// # Errors
 /// As [`parse`], plus [`Error::Io`] and a size limit.
 pub fn read(path: &Path) -> Result<Project> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "read", e))?;
-    if meta.len() > MAX_JSON_BYTES {
+    let len = input_len(path)?;
+    if len > MAX_JSON_BYTES {
         return Err(Error::InvalidJson {
             location: Location::file(path),
-            detail: format!(
-                "file of {} bytes exceeds the limit of {MAX_JSON_BYTES}",
-                meta.len()
-            ),
+            detail: format!("file of {len} bytes exceeds the limit of {MAX_JSON_BYTES}"),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    let bytes = read_input(path, MAX_JSON_BYTES)?;
     parse(&bytes, &Location::file(path))
+}
+
+/// The size of a file from outside, which must be a regular file: a device (`/dev/zero`),
+/// a pipe or a folder reports no size and would be read without end.
+///
+/// # Errors
+/// [`Error::Io`] when it cannot be read, [`Error::UnsupportedFormat`] when it is not a
+/// regular file.
+pub(crate) fn input_len(path: &Path) -> Result<u64> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "read", e))?;
+    if !meta.is_file() {
+        return Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "not a regular file (a folder, device or pipe)".into(),
+        });
+    }
+    Ok(meta.len())
+}
+
+/// Read a regular file of at most `limit` bytes (a file that grows while it is read stops
+/// at the limit and is refused).
+///
+/// # Errors
+/// As [`input_len`]; [`Error::LimitExceeded`] past the limit.
+pub(crate) fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    input_len(path)?;
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, "read", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::LimitExceeded {
+            location: Location::file(path),
+            what: "file size (bytes)".into(),
+            found: "more".into(),
+            limit: limit.to_string(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Where a save to `path` writes: through a symbolic link to the file it names (replacing the
+/// link by a copy would leave the real project unchanged), and never over anything but a
+/// regular file.
+///
+/// # Errors
+/// [`Error::UnsupportedFormat`] when the target exists and is not a regular file.
+pub(crate) fn resolve_target(path: &Path) -> Result<std::path::PathBuf> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            // A link to a file not yet made: where it points.
+            Err(_) => std::fs::read_link(path)
+                .map(|l| parent_dir(path).join(l))
+                .map_err(|e| Error::io(path, "read the link", e))?,
+        },
+        _ => path.to_path_buf(),
+    };
+    match std::fs::metadata(&target) {
+        Ok(m) if !m.is_file() => Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "not a regular file (a folder, device or pipe): nothing was written".into(),
+        }),
+        _ => Ok(target),
+    }
 }
 
 /// The project as pretty, deterministic JSON.
@@ -123,9 +187,12 @@ pub fn to_string(project: &Project) -> String {
 /// # Errors
 /// [`Error::Io`] naming the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = resolve_target(path)?;
+    let path = target.as_path();
     let dir = parent_dir(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&crate::store::update::temporary_prefix(path))
+        .rand_bytes(crate::store::update::TEMP_RANDOM_CHARS)
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
     tmp.write_all(bytes)

@@ -56,6 +56,75 @@ pub const MAX_MERGED_CELLS: u64 = 4 << 20;
 /// Longest time reading one file may take.
 pub const TIME_LIMIT: Duration = Duration::from_secs(120);
 
+/// What reading one file may produce in all, against what it is on disk: a few kilobytes of
+/// zip may name one long shared string in every cell, or millions of tiny cells. Text bytes and
+/// values are counted as they are read (over every sheet read from the file, merged-cell copies
+/// included) and refused past the budget, before memory grows with them.
+#[derive(Debug)]
+pub struct Budget {
+    text_left: std::cell::Cell<u64>,
+    values_left: std::cell::Cell<u64>,
+}
+
+/// Text bytes a file may always produce…
+pub const TEXT_FLOOR_BYTES: u64 = 64 << 20;
+/// …and beyond that, per byte of the file (exported workbooks produce about ten).
+pub const TEXT_PER_FILE_BYTE: u64 = 64;
+/// Values a file may always produce…
+pub const VALUES_FLOOR: u64 = 1 << 20;
+/// …and beyond that, per byte of the file (an exported workbook has about one value per two
+/// bytes, a typical ledger one per three; a cell costs a few bytes of compressed XML).
+pub const VALUES_PER_FILE_BYTE: u64 = 1;
+
+impl Budget {
+    /// The budget of a file of `len` bytes.
+    pub fn for_len(len: u64) -> Self {
+        Self {
+            text_left: std::cell::Cell::new(
+                TEXT_FLOOR_BYTES.max(len.saturating_mul(TEXT_PER_FILE_BYTE)),
+            ),
+            values_left: std::cell::Cell::new(
+                VALUES_FLOOR.max(len.saturating_mul(VALUES_PER_FILE_BYTE)),
+            ),
+        }
+    }
+
+    /// The budget of the file at `path`.
+    ///
+    /// # Errors
+    /// As [`crate::json::input_len`].
+    pub fn for_file(path: &Path) -> Result<Self> {
+        Ok(Self::for_len(crate::json::input_len(path)?))
+    }
+
+    /// Spend `text` bytes and `values` values at `location`.
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] when the file's budget is spent.
+    pub fn spend(&self, text: u64, values: u64, location: impl Fn() -> Location) -> Result<()> {
+        let (t, v) = (self.text_left.get(), self.values_left.get());
+        if text > t {
+            return Err(too_big(
+                location(),
+                "text produced by the file (bytes)",
+                "more",
+                format!("{TEXT_FLOOR_BYTES}, or {TEXT_PER_FILE_BYTE} per byte of the file"),
+            ));
+        }
+        if values > v {
+            return Err(too_big(
+                location(),
+                "values produced by the file",
+                "more",
+                format!("{VALUES_FLOOR}, or {VALUES_PER_FILE_BYTE} per byte of the file"),
+            ));
+        }
+        self.text_left.set(t - text);
+        self.values_left.set(v - values);
+        Ok(())
+    }
+}
+
 /// The kind of file, from its first bytes (never from its name alone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -110,8 +179,8 @@ fn too_big(location: Location, what: &str, found: impl ToString, limit: impl ToS
 /// merges), [`Error::InvalidWorkbook`] for an archive that cannot be listed.
 pub fn admit(path: &Path, deadline: Deadline) -> Result<Kind> {
     let file = Location::file(path);
+    let len = crate::json::input_len(path)?;
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
-    let len = f.metadata().map_err(|e| Error::io(path, "read", e))?.len();
     if len > MAX_FILE_BYTES {
         return Err(too_big(file, "file size (bytes)", len, MAX_FILE_BYTES));
     }
@@ -128,7 +197,7 @@ pub fn admit(path: &Path, deadline: Deadline) -> Result<Kind> {
             admit_zip(path, f, deadline)?;
         }
         Kind::Ole => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+            let bytes = crate::json::read_input(path, MAX_FILE_BYTES)?;
             ole::admit(path, &bytes)?;
         }
         Kind::Other => {}
@@ -472,8 +541,9 @@ mod biff {
     }
 }
 
-fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
+fn admit_zip(path: &Path, mut f: std::fs::File, deadline: Deadline) -> Result<()> {
     let file = Location::file(path);
+    let declared = declared_entries(&mut f).map_err(|e| Error::io(path, "read", e))?;
     let mut zip =
         zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| Error::InvalidWorkbook {
             location: file.clone(),
@@ -482,8 +552,18 @@ fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
     if zip.len() > MAX_PARTS {
         return Err(too_big(file, "number of parts", zip.len(), MAX_PARTS));
     }
+    // The zip reader keeps one part per name: more entries in the directory than parts read
+    // means two parts share a name, and readers differ on which one counts (one could hide
+    // rows from a review).
+    if declared.is_some_and(|n| n > zip.len()) {
+        return Err(Error::InvalidWorkbook {
+            location: file,
+            detail: "the archive holds two parts of the same name".into(),
+        });
+    }
     let mut total: u64 = 0;
     let mut content_xml = false;
+    let mut names = std::collections::HashSet::new();
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| Error::InvalidWorkbook {
             location: file.clone(),
@@ -494,6 +574,13 @@ fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
             path: Some(name.clone()),
             ..file.clone()
         };
+        // Two parts of one name: readers differ on which one counts (one could hide rows).
+        if !names.insert(name.to_lowercase()) {
+            return Err(Error::InvalidWorkbook {
+                location: at(),
+                detail: "the archive holds two parts of this name".into(),
+            });
+        }
         let (size, packed) = (part.size(), part.compressed_size().max(1));
         if size > MAX_PART_BYTES {
             return Err(too_big(
@@ -522,6 +609,9 @@ fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
         }
         content_xml |= name == "content.xml";
     }
+    if let Ok(styles) = zip.by_name("xl/styles.xml") {
+        styles_admit(path, styles, deadline)?;
+    }
     if content_xml && zip.by_name("mimetype").is_ok() {
         let content = zip
             .by_name("content.xml")
@@ -530,6 +620,89 @@ fn admit_zip(path: &Path, f: std::fs::File, deadline: Deadline) -> Result<()> {
                 detail: format!("content.xml cannot be read: {e}"),
             })?;
         ods::admit(path, content, deadline)?;
+    }
+    Ok(())
+}
+
+/// The number of entries the archive's end record declares (None for zip64, which declares
+/// 0xFFFF there, or when the record is not found).
+fn declared_entries(f: &mut std::fs::File) -> std::io::Result<Option<usize>> {
+    use std::io::SeekFrom;
+    let len = f.seek(SeekFrom::End(0))?;
+    let tail = len.min(65_557);
+    f.seek(SeekFrom::Start(len - tail))?;
+    let mut buf = Vec::with_capacity(tail as usize);
+    f.by_ref().take(tail).read_to_end(&mut buf)?;
+    f.rewind()?;
+    let Some(at) = buf.windows(4).rposition(|w| w == b"PK\x05\x06") else {
+        return Ok(None);
+    };
+    let Some(n) = buf.get(at + 10..at + 12) else {
+        return Ok(None);
+    };
+    let n = u16::from_le_bytes([n[0], n[1]]);
+    Ok((n != 0xFFFF).then_some(usize::from(n)))
+}
+
+/// calamine copies a number format's code into every cell style that uses it when the file is
+/// opened: one 900 KB format code used by 1,000 styles took a gigabyte from a 10 KB file. The
+/// styles part is scanned first and the copies it would make are held to [`TEXT_FLOOR_BYTES`].
+fn styles_admit(path: &Path, styles: impl Read, deadline: Deadline) -> Result<()> {
+    use quick_xml::events::Event;
+    let at = || Location {
+        path: Some("xl/styles.xml".into()),
+        ..Location::file(path)
+    };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(styles));
+    let mut buf = Vec::new();
+    let mut codes: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut copied: u64 = 0;
+    let mut events = 0u64;
+    loop {
+        events += 1;
+        if events.is_multiple_of(65_536) {
+            deadline.check(at)?;
+        }
+        let ev = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| Error::InvalidWorkbook {
+                location: at(),
+                detail: format!("the styles part does not parse: {e}"),
+            })?;
+        match &ev {
+            Event::Start(e) | Event::Empty(e) => {
+                let attr = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .map(|a| a.value.to_string())
+                };
+                match e.name().as_ref() {
+                    "numFmt" => {
+                        if let (Some(id), Some(code)) = (attr("numFmtId"), attr("formatCode")) {
+                            codes.insert(id, code.len() as u64);
+                        }
+                    }
+                    "xf" => {
+                        if let Some(len) = attr("numFmtId").and_then(|id| codes.get(&id)) {
+                            copied = copied.saturating_add(*len);
+                            if copied > TEXT_FLOOR_BYTES {
+                                return Err(too_big(
+                                    at(),
+                                    "number-format text copied into cell styles (bytes)",
+                                    "more",
+                                    TEXT_FLOOR_BYTES,
+                                ));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
     }
     Ok(())
 }
@@ -603,6 +776,7 @@ pub fn read_sheet<RS: Read + Seek>(
     name: &str,
     path: &Path,
     deadline: Deadline,
+    budget: &Budget,
 ) -> Result<SheetCells> {
     let sheet = || Location {
         sheet: Some(name.to_owned()),
@@ -619,7 +793,7 @@ pub fn read_sheet<RS: Read + Seek>(
                 let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
                 while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
                     let (pos, value) = (cell.get_position(), Data::from(cell.get_value().clone()));
-                    out.push(pos, value, path, name, deadline)?;
+                    out.push(pos, value, path, name, deadline, budget)?;
                 }
             }
             other => {
@@ -634,6 +808,7 @@ pub fn read_sheet<RS: Read + Seek>(
                         path,
                         name,
                         deadline,
+                        budget,
                     )?;
                 }
             }
@@ -651,6 +826,7 @@ impl SheetCells {
         path: &Path,
         sheet: &str,
         deadline: Deadline,
+        budget: &Budget,
     ) -> Result<()> {
         if value == Data::Empty {
             return Ok(());
@@ -661,6 +837,11 @@ impl SheetCells {
             column: Some(super::sheet::col_letter(col as usize)),
             ..Location::file(path)
         };
+        let text = match &value {
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len() as u64,
+            _ => 0,
+        };
+        budget.spend(text, 1, at)?;
         if let Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) = &value {
             // Characters are counted only when the bytes could exceed the limit.
             if s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS {
@@ -823,6 +1004,8 @@ pub mod ods {
         pub cols: u64,
         /// Values, repeats counted.
         pub values: u64,
+        /// Bytes of text the values make, repeats counted (`text:s` spaces included).
+        pub text: u64,
         /// Merged regions: (row, column, rows spanned, columns spanned), 0-based.
         pub merges: Vec<(u64, u64, u64, u64)>,
     }
@@ -860,6 +1043,8 @@ pub mod ods {
         let mut row_last_col = 0u64;
         let mut in_table = false;
         let mut events = 0u64;
+        // The cell being read: its characters, text bytes and how often it repeats.
+        let mut cell: Option<(u64, u64, u64)> = None;
         loop {
             events += 1;
             if events.is_multiple_of(65_536) {
@@ -923,11 +1108,51 @@ pub mod ods {
                                 t.values = t.values.saturating_add(repeat * row_repeat);
                             }
                         }
+                        if !empty {
+                            cell = Some((0, 0, repeat * row_repeat));
+                        }
                         col = (col + repeat).min(SHEET_COLS);
+                    }
+                    // `<text:s text:c="N"/>`: N spaces, which the reader writes out in full.
+                    "text:s" | "text:tab" | "text:line-break" => {
+                        if let Some((chars, bytes, _)) = cell.as_mut() {
+                            let n = count(e, "text:c", u64::from(u32::MAX));
+                            *chars = chars.saturating_add(n);
+                            *bytes = bytes.saturating_add(n);
+                        }
                     }
                     _ => {}
                 },
+                Event::Text(t) => {
+                    if let Some((chars, bytes, _)) = cell.as_mut() {
+                        let raw: &str = t.as_ref();
+                        *chars += raw.chars().count() as u64;
+                        *bytes += raw.len() as u64;
+                    }
+                }
                 Event::End(e) => match e.name().as_ref() {
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        if let (Some((chars, bytes, times)), Some(t)) =
+                            (cell.take(), tables.last_mut())
+                        {
+                            if chars > super::MAX_CELL_CHARS as u64 {
+                                return Err(too_big(
+                                    Location {
+                                        sheet: Some(t.name.clone()),
+                                        row: Some(row + 1),
+                                        column: Some(crate::excel::sheet::col_letter(
+                                            col.saturating_sub(1) as usize,
+                                        )),
+                                        ..file()
+                                    },
+                                    "characters in one cell",
+                                    chars,
+                                    super::MAX_CELL_CHARS,
+                                ));
+                            }
+                            t.text = t.text.saturating_add(bytes.saturating_mul(times));
+                        }
+                    }
                     "table:table" => in_table = false,
                     "table:table-row" if in_table => {
                         if let Some(t) = tables.last_mut() {
@@ -950,7 +1175,14 @@ pub mod ods {
 
     /// The extent and merge checks of [`super::admit`] for an ODS file's `content.xml`.
     pub(super) fn admit(path: &Path, content: impl Read, deadline: Deadline) -> Result<()> {
+        // The reader builds every sheet when the file is opened: the whole file's values and
+        // text are held to its budget here, before that.
+        let budget = super::Budget::for_file(path)?;
         for t in scan(path, content, deadline)? {
+            budget.spend(t.text, t.values, || Location {
+                sheet: Some(t.name.clone()),
+                ..Location::file(path)
+            })?;
             let sheet = || Location {
                 sheet: Some(t.name.clone()),
                 ..Location::file(path)

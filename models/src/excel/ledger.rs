@@ -460,9 +460,7 @@ struct Grid {
 
 fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
     let file = || Location::file(path);
-    let len = std::fs::metadata(path)
-        .map_err(|e| Error::io(path, "read", e))?
-        .len();
+    let len = crate::json::input_len(path)?;
     if len > intake::MAX_FILE_BYTES {
         return Err(Error::LimitExceeded {
             location: file(),
@@ -471,7 +469,7 @@ fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
             limit: intake::MAX_FILE_BYTES.to_string(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    let bytes = crate::json::read_input(path, intake::MAX_FILE_BYTES)?;
     let text = csv_text(path, &bytes)?;
     unclosed_quote(&text).map_or(Ok(()), |line| {
         Err(Error::InvalidWorkbook {
@@ -613,6 +611,8 @@ fn unclosed_quote(text: &str) -> Option<u64> {
     let (mut in_quote, mut field_start) = (false, true);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        // A line ends with LF, CRLF or a lone CR (old Mac files): count it once.
+        let newline = c == '\n' || (c == '\r' && chars.peek() != Some(&'\n'));
         if in_quote {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
@@ -620,28 +620,23 @@ fn unclosed_quote(text: &str) -> Option<u64> {
                 } else {
                     in_quote = false;
                 }
-            } else if c == '\n' {
+            } else if newline {
                 line += 1;
             }
             continue;
         }
-        match c {
-            '"' if field_start => {
-                in_quote = true;
-                opened = line;
-            }
-            ',' => {
-                field_start = true;
-                continue;
-            }
-            '\n' => {
-                line += 1;
-                field_start = true;
-                continue;
-            }
-            _ => {}
+        if c == '"' && field_start {
+            in_quote = true;
+            opened = line;
+            field_start = false;
+        } else if c == ',' {
+            field_start = true;
+        } else if newline {
+            line += 1;
+            field_start = true;
+        } else if c != '\r' {
+            field_start = false;
         }
-        field_start = false;
     }
     in_quote.then_some(opened)
 }
@@ -651,8 +646,9 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
     name: &str,
     path: &Path,
     deadline: intake::Deadline,
+    budget: &intake::Budget,
 ) -> Result<Grid> {
-    let values = intake::read_sheet(wb, name, path, deadline)?;
+    let values = intake::read_sheet(wb, name, path, deadline, budget)?;
     let (rows, cols) = (values.rows, values.cols);
     let mut cells = values.grid(path, name)?;
     // A vertically merged cell holds its value in the top cell only: copy it down the span.
@@ -679,6 +675,12 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         if v == Data::Empty {
             continue;
         }
+        // Each copy counts against the file's budget: one long value merged over a large area
+        // would otherwise multiply it (2 KB of file, 800 MB of memory).
+        let text = match &v {
+            Data::String(s) => s.len() as u64,
+            _ => 0,
+        };
         for row in cells.iter_mut().take(m.end.0 as usize + 1).skip(top) {
             let end = (m.end.1 as usize + 1).min(cols as usize);
             if row.len() < end {
@@ -686,6 +688,7 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
             }
             for cell in &mut row[left..end] {
                 if *cell == Data::Empty {
+                    budget.spend(text, 1, sheet)?;
                     *cell = v.clone();
                 }
             }
@@ -820,7 +823,7 @@ fn parse_date_text(s: &str) -> Option<IsoDate> {
 
 fn parse_date(d: &Data) -> Option<IsoDate> {
     match d {
-        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64()),
+        Data::DateTime(dt) => super::date_of(dt),
         Data::Float(f) => IsoDate::from_excel_serial(*f),
         Data::Int(i) => IsoDate::from_excel_serial(*i as f64),
         Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s),
@@ -863,6 +866,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
         (String::new(), read_csv(path, deadline)?)
     } else {
         intake::admit(path, deadline)?;
+        let budget = intake::Budget::for_file(path)?;
         let mut wb = intake::open(path)?;
         let sheets: Vec<(String, bool)> = wb
             .sheets_metadata()
@@ -880,13 +884,16 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                         ),
                     });
                 }
-                (name.clone(), read_sheet(&mut wb, name, path, deadline)?)
+                (
+                    name.clone(),
+                    read_sheet(&mut wb, name, path, deadline, &budget)?,
+                )
             }
             None => {
                 // Visible sheets first; a hidden sheet is used only when no visible one has a ledger.
                 let mut best: Option<(String, Grid, usize, bool)> = None;
                 for (name, visible) in &sheets {
-                    let grid = read_sheet(&mut wb, name, path, deadline)?;
+                    let grid = read_sheet(&mut wb, name, path, deadline, &budget)?;
                     if let Some((_, score)) = find_header(&grid, &options.mapping) {
                         let better = best
                             .as_ref()
@@ -1505,6 +1512,9 @@ mod tests {
         assert_eq!(unclosed_quote("a,\"say \"\"hi\"\"\"\n"), None);
         // A quote inside an unquoted field is just a character.
         assert_eq!(unclosed_quote("a,5\" display\n"), None);
+        // Lines ended by a lone CR (old Mac files) and by CRLF count the same.
+        assert_eq!(unclosed_quote("a,b\r\"c,d\rx,y\r"), Some(2));
+        assert_eq!(unclosed_quote("a,b\r\n\"c,d\r\nx,y\r\n"), Some(2));
     }
 
     #[test]

@@ -30,11 +30,23 @@ pub fn data_text(d: &calamine::Data) -> String {
         Data::Float(f) => sheet::Cell::Num(*f).text(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => crate::model::IsoDate::from_excel_serial(dt.as_f64())
-            .map_or_else(|| dt.as_f64().to_string(), |d| d.to_string()),
+        Data::DateTime(dt) => {
+            date_of(dt).map_or_else(|| dt.as_f64().to_string(), |d| d.to_string())
+        }
         Data::Error(e) => format!("#{e:?}"),
         Data::Empty => String::new(),
     }
+}
+
+/// The calendar day of a spreadsheet date cell, in the workbook's date system (a workbook
+/// saved with the 1904 system counts days from 1904-01-01: its serial 43000 is 2021-09-23,
+/// not 2017-09-22).
+pub fn date_of(dt: &calamine::ExcelDateTime) -> Option<crate::model::IsoDate> {
+    if !(0.0..2_958_466.0).contains(&dt.as_f64()) {
+        return None;
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    crate::model::IsoDate::from_ymd(i32::from(y), m, d)
 }
 
 /// Header of the hidden column holding the hash of a row's locked cells.

@@ -128,6 +128,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     let loc = || Location::file(path);
     let deadline = intake::Deadline::start();
     intake::admit(path, deadline)?;
+    let budget = intake::Budget::for_file(path)?;
     let mut wb = intake::open(path)?;
     let names = wb.sheet_names();
     // A sheet as a rectangle, read within the limits; None when the workbook lacks it.
@@ -135,7 +136,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         if !names.iter().any(|n| n == name) {
             return Ok(None);
         }
-        let cells = intake::read_sheet(&mut wb, name, path, deadline)?;
+        let cells = intake::read_sheet(&mut wb, name, path, deadline, &budget)?;
         cells.range(path, name).map(Some)
     };
     let meta_range = sheet_range(META_SHEET)?.ok_or_else(|| Error::InvalidWorkbook {

@@ -58,9 +58,12 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 /// unchanged.
 pub fn save(path: &Path, project: &Project) -> Result<()> {
     crate::json::admit(path, project)?;
+    let target = crate::json::resolve_target(path)?;
+    let path = target.as_path();
     let dir = parent_dir(path);
     let tmp = tempfile::Builder::new()
         .prefix(&update::temporary_prefix(path))
+        .rand_bytes(update::TEMP_RANDOM_CHARS)
         .suffix(".otz")
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;

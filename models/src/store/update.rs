@@ -75,7 +75,9 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// [`Error::Io`] when the lock file cannot be created (a folder without write access: a
 /// save would fail there too), [`Error::Conflict`] when another program holds the lock longer.
 pub fn lock(path: &Path) -> Result<ProjectLock> {
-    let lock = lock_path(path);
+    // The file a link names is the one to lock (and to save, see `json::resolve_target`).
+    let target = crate::json::resolve_target(path)?;
+    let lock = lock_path(&target);
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -132,6 +134,8 @@ pub fn save_locked(
     project: &Project,
     opened: Option<&Fingerprint>,
 ) -> Result<Fingerprint> {
+    let target = crate::json::resolve_target(path)?;
+    let path = target.as_path();
     if let Some(expected) = opened {
         if Fingerprint::of(path).as_ref() != Some(expected) {
             return Err(Error::Conflict {
@@ -179,6 +183,9 @@ pub fn open_for_update(path: &Path) -> Result<(Project, Fingerprint)> {
     Ok((project, fingerprint))
 }
 
+/// Random characters in a temporary file's name (after [`temporary_prefix`]).
+pub(crate) const TEMP_RANDOM_CHARS: usize = 6;
+
 /// The prefix of the temporary files a save of `path` writes.
 pub(crate) fn temporary_prefix(path: &Path) -> String {
     let name = path
@@ -195,7 +202,14 @@ fn remove_leftovers(path: &Path) {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        // Exactly this file's: the prefix, the random characters, maybe `.otz` (the temporary
+        // files of `a.otz-v2.otz` also start with `a.otz`'s prefix).
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let random = rest.strip_suffix(".otz").unwrap_or(rest);
+        if random.len() == TEMP_RANDOM_CHARS && random.chars().all(|c| c.is_ascii_alphanumeric()) {
             let _ = std::fs::remove_file(e.path());
         }
     }

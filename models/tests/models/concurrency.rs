@@ -196,3 +196,104 @@ fn a_save_killed_at_random_points_leaves_the_old_or_the_new_project() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_through_a_link_changes_the_file_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::fs::create_dir(dir.path().join("links")).unwrap();
+    let real = dir.path().join("real/p.otz");
+    let link = dir.path().join("links/p.otz");
+    store::save(&real, &Project::new("t")).unwrap();
+    std::os::unix::fs::symlink("../real/p.otz", &link).unwrap();
+    let mut p = store::open(&link).unwrap();
+    p.meta.name = "through the link".into();
+    update::save_if_unchanged(&link, &p, None).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(store::open(&real).unwrap().meta.name, "through the link");
+    // The lock is the real file's, whichever path a program used.
+    assert!(dir.path().join("real/.p.otz.lock").exists());
+    assert!(!dir.path().join("links/.p.otz.lock").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_folders_are_refused_as_input_and_as_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let z = dir.path().join("z.json");
+    std::os::unix::fs::symlink("/dev/zero", &z).unwrap();
+    let t = std::time::Instant::now();
+    let e = store::load_any(&z).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
+    assert!(t.elapsed() < std::time::Duration::from_secs(2));
+    let csv = dir.path().join("z.csv");
+    std::os::unix::fs::symlink("/dev/zero", &csv).unwrap();
+    let e = otzone_models::excel::ledger::preview(&Project::new("t"), &csv, &Default::default())
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
+    let folder = dir.path().join("f.xlsx");
+    std::fs::create_dir(&folder).unwrap();
+    let p = Project::new("t");
+    let a = otzone_models::risk::analyse(&p, otzone_models::catalogue::Catalogue::builtin());
+    let options = otzone_models::excel::export::ExportOptions {
+        lang: otzone_models::model::Lang::Ja,
+        date: otzone_models::model::IsoDate::parse("2026-12-01").unwrap(),
+    };
+    assert!(otzone_models::excel::export::export_to_file(&folder, &p, &a, &options).is_err());
+    assert!(folder.is_dir());
+}
+
+#[test]
+fn leftovers_of_a_file_with_a_longer_name_are_not_this_files() {
+    // `a.otz` and `a.otz-v2.otz` in one folder: a save of the first leaves the second's
+    // temporary file alone (it may be being written).
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join(".tmp-otzone-a.otz-v2.otz-AbC123.otz");
+    let mine = dir.path().join(".tmp-otzone-a.otz-XyZ789.otz");
+    std::fs::write(&theirs, b"x").unwrap();
+    std::fs::write(&mine, b"x").unwrap();
+    update::save_if_unchanged(&dir.path().join("a.otz"), &Project::new("t"), None).unwrap();
+    assert!(theirs.exists());
+    assert!(!mine.exists());
+}
+
+#[test]
+fn an_export_never_replaces_a_customers_workbook() {
+    // A ledger the customer sent (an xlsx, but not one this program exported).
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("chiba-ledger.xlsx");
+    std::fs::copy(crate::samples().join("ledgers/chiba-ledger.xlsx"), &ledger).unwrap();
+    let before = std::fs::read(&ledger).unwrap();
+    let out = otzone()
+        .arg("export")
+        .arg(crate::samples().join("food-plant.json"))
+        .arg("-o")
+        .arg(&ledger)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&ledger).unwrap(), before);
+    // Our own export may be replaced by a new one.
+    let ours = dir.path().join("assessment.xlsx");
+    for _ in 0..2 {
+        let out = otzone()
+            .arg("export")
+            .arg(crate::samples().join("food-plant.json"))
+            .arg("-o")
+            .arg(&ours)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

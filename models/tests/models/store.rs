@@ -133,13 +133,13 @@ fn save_is_one_fresh_database_and_leaves_no_temporary_files() {
 #[test]
 fn a_failed_save_leaves_the_previous_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    // The target is a non-empty directory: the final rename must fail after everything was
-    // written to the temporary file.
+    // The target is a non-empty directory: refused before anything is written (it used to
+    // fail only at the final rename, after the temporary file was written).
     let target = dir.path().join("busy.otz");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("keep"), "x").unwrap();
     let err = store::save(&target, &sample()).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::Io);
+    assert_eq!(err.code(), ErrorCode::UnsupportedFormat);
     assert!(err.to_string().contains("busy.otz"), "{err}");
     assert_eq!(std::fs::read_to_string(target.join("keep")).unwrap(), "x");
     let names: Vec<_> = std::fs::read_dir(dir.path())

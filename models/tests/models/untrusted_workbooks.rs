@@ -552,3 +552,130 @@ fn bombs_are_refused_by_the_command_in_bounded_time_and_memory() {
     }
     assert_eq!(std::fs::read(&project).unwrap(), before);
 }
+
+/// Sheet XML from raw row contents (row number, cells XML).
+fn raw_sheet(rows: &[(u32, String)]) -> Part {
+    let mut x = format!(r#"<worksheet xmlns="{MAIN_NS}"><sheetData>"#);
+    for (r, cells) in rows {
+        x.push_str(&format!(r#"<row r="{r}">{cells}</row>"#));
+    }
+    x.push_str("</sheetData></worksheet>");
+    Part::Data(x.into_bytes())
+}
+
+#[test]
+fn one_long_shared_string_in_every_cell_is_refused_by_the_file_budget() {
+    // 7 KB: one 32,000-character shared string, used by 1,000 × 30 cells (2.9 GB as copies).
+    let sst = format!(
+        r#"<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>{}</t></si></sst>"#,
+        "あ".repeat(32_000)
+    );
+    let mut rows = vec![(1, r#"<c r="A1" t="inlineStr"><is><t>設備名称</t></is></c><c r="B1" t="inlineStr"><is><t>種別</t></is></c>"#.to_owned())];
+    for r in 2..=1001u32 {
+        let cells: String = (0..30u8)
+            .map(|c| {
+                format!(
+                    r#"<c r="{}{r}" t="s"><v>0</v></c>"#,
+                    (b'A' + c % 26) as char
+                )
+            })
+            .collect();
+        rows.push((r, cells));
+    }
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(
+            vec![("資産一覧", raw_sheet(&rows))],
+            vec![("xl/sharedStrings.xml", Part::Data(sst.into_bytes()))],
+        ),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(limit(&e).0, "text produced by the file (bytes)", "{e}");
+    assert_eq!(e.location().sheet.as_deref(), Some("資産一覧"));
+}
+
+#[test]
+fn a_long_value_merged_over_a_large_area_is_refused_by_the_file_budget() {
+    let long = "あ".repeat(32_000);
+    let mut cells = LEDGER.to_vec();
+    cells.push(("C2", &long));
+    cells.push(("J1001", "x"));
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(vec![("資産一覧", sheet_xml(&cells, &["C2:J1001"]))], vec![]),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(limit(&e).0, "text produced by the file (bytes)", "{e}");
+}
+
+#[test]
+fn a_long_number_format_used_by_many_styles_is_refused_before_opening() {
+    let code = format!("0&quot;{}&quot;", "x".repeat(900_000));
+    let xfs: String = (0..1000).map(|_| r#"<xf numFmtId="164"/>"#).collect();
+    let styles = format!(
+        r#"<styleSheet xmlns="{MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="{code}"/></numFmts><cellXfs count="1000">{xfs}</cellXfs></styleSheet>"#
+    );
+    let case = write(
+        "台帳.xlsx",
+        &xlsx(
+            vec![("資産一覧", sheet_xml(&LEDGER, &[]))],
+            vec![("xl/styles.xml", Part::Data(styles.into_bytes()))],
+        ),
+    );
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.location().path.as_deref(), Some("xl/styles.xml"), "{e}");
+}
+
+#[test]
+fn ods_spaces_written_as_a_count_are_counted() {
+    // <text:s text:c="2000000000"/> is two billion spaces in one cell.
+    let rows = format!(
+        "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+        ods_cell("設備名称", ""),
+        ods_cell("種別", ""),
+        r#"<table:table-cell office:value-type="string"><text:p>PLC<text:s text:c="2000000000"/>X</text:p></table:table-cell>"#,
+        ods_cell("PLC", ""),
+    );
+    let case = write("台帳.ods", &ods(&rows));
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(limit(&e).0, "characters in one cell", "{e}");
+    assert_eq!(e.location().row, Some(2));
+}
+
+#[test]
+fn two_parts_of_one_name_are_refused() {
+    // A second sheet1.xml after the first: readers differ on which one counts.
+    let dup = xlsx(
+        vec![("資産一覧", sheet_xml(&LEDGER, &[]))],
+        vec![(
+            "xl/worksheets/sheet1.xml",
+            sheet_xml(&[("A1", "EVIL"), ("B1", "x")], &[]),
+        )],
+    );
+    let case = write("台帳.xlsx", &dup);
+    let e = preview(&case.path).unwrap_err();
+    assert!(e.to_string().contains("two parts of the same name"), "{e}");
+}
+
+#[test]
+fn a_1904_workbook_dates_are_read_in_its_own_date_system() {
+    // Serial 43000 is 2021-09-23 in the 1904 system (2017-09-22 in the 1900 system).
+    let book = format!(
+        r#"<workbook xmlns="{MAIN_NS}" xmlns:r="{DOC_REL}"><workbookPr date1904="1"/><sheets><sheet name="資産一覧" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let parts = vec![
+        ("[Content_Types].xml", Part::Data(format!(r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#).into_bytes())),
+        ("_rels/.rels", Part::Data(format!(r#"<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).into_bytes())),
+        ("xl/workbook.xml", Part::Data(book.into_bytes())),
+        ("xl/_rels/workbook.xml.rels", Part::Data(format!(r#"<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{DOC_REL}/styles" Target="styles.xml"/></Relationships>"#).into_bytes())),
+        ("xl/worksheets/sheet1.xml", raw_sheet(&[
+            (1, r#"<c r="A1" t="inlineStr"><is><t>設備名称</t></is></c><c r="B1" t="inlineStr"><is><t>種別</t></is></c><c r="C1" t="inlineStr"><is><t>サポート終了日</t></is></c>"#.into()),
+            (2, r#"<c r="A2" t="inlineStr"><is><t>PLC</t></is></c><c r="B2" t="inlineStr"><is><t>PLC</t></is></c><c r="C2" s="1"><v>43000</v></c>"#.into()),
+        ])),
+        ("xl/styles.xml", Part::Data(format!(r#"<styleSheet xmlns="{MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#).into_bytes())),
+    ];
+    let case = write("台帳.xlsx", &zip(parts));
+    let p = preview(&case.path).unwrap();
+    let text = format!("{:?}", p.rows[0]);
+    assert!(text.contains("2021-09-23"), "{text}");
+}

@@ -517,8 +517,8 @@ fn write_meta(
     Ok(())
 }
 
-/// Refuse an export target that is not an `.xlsx` name or that holds something other than a
-/// workbook (a zip archive) already.
+/// Refuse an export target that is not an `.xlsx` name, or that exists and is not a workbook
+/// this program exported (a customer's ledger, a project, a device).
 fn check_target(path: &Path) -> Result<()> {
     let xlsx = path
         .extension()
@@ -531,17 +531,33 @@ fn check_target(path: &Path) -> Result<()> {
                 .into(),
         });
     }
-    let mut head = [0u8; 4];
-    if let Ok(mut f) = std::fs::File::open(path) {
-        let n = std::io::Read::read(&mut f, &mut head).unwrap_or(0);
-        if n > 0 && head[..n] != b"PK\x03\x04"[..n] {
-            return Err(Error::UnsupportedFormat {
-                location: Location::file(path),
-                detail: "the file exists and is not a workbook; choose another name".into(),
-            });
-        }
+    let target = crate::json::resolve_target(path)?;
+    if target.exists() && !is_our_workbook(&target) {
+        return Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "the file exists and is not a workbook this program exported (a customer's \
+                     ledger or another document?); choose another name"
+                .into(),
+        });
     }
     Ok(())
+}
+
+/// Whether `path` is a workbook exported by this program (it has the hidden `_otzone` sheet).
+fn is_our_workbook(path: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(f)) else {
+        return false;
+    };
+    let Ok(book) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    // The workbook part lists sheet names only; a few hundred kilobytes at most.
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(book, 4 << 20), &mut text).is_ok()
+        && text.contains(&format!("name=\"{}\"", super::META_SHEET))
 }
 
 /// Export to a file, atomically. The target must be named `.xlsx` and must not be something
