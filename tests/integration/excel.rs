@@ -1482,3 +1482,106 @@ fn risk_value_columns_are_coloured_from_the_shared_scale() {
     );
     assert!(xml.contains("&quot;A&quot;") || xml.contains("\"A\""));
 }
+
+#[test]
+fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
+    // A countermeasure is a row of 対策 and of 責任分界表 with the same id; answers are kept per
+    // row id, so two different answers used to keep whichever came last (and flip on every
+    // import). Both are now refused with a problem naming both places; equal answers count once.
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let mut wb = open_workbook_auto(&sent).unwrap();
+    let names = wb.sheet_names();
+    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
+    let mut shared = None;
+    for n in &names {
+        let rows = sheet(&sent, n);
+        if rows.is_empty() || !rows[0].iter().any(|h| h == "合意") {
+            continue;
+        }
+        for (i, r) in rows.iter().enumerate().skip(1) {
+            if let Some((other, j)) = first_seen.get(&r[0]) {
+                shared = Some((r[0].clone(), (other.clone(), *j), (n.clone(), i as u32)));
+                break;
+            }
+            first_seen.insert(r[0].clone(), (n.clone(), i as u32));
+        }
+        if shared.is_some() {
+            break;
+        }
+    }
+    drop(wb);
+    let (id, (s1, r1), (s2, r2)) = shared.expect("the export has a row id on two customer sheets");
+    let a1 = col(&sheet(&sent, &s1)[0], "合意");
+    let a2 = col(&sheet(&sent, &s2)[0], "合意");
+    let back = dir.path().join("back.xlsx");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    edits.insert((s1.clone(), r1, a1), Data::String("合意".into()));
+    edits.insert((s2.clone(), r2, a2), Data::String("不同意".into()));
+    customer_edit(&sent, &back, &edits);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(
+        report.changes.iter().all(|c| c.row_id != id),
+        "{:?}",
+        report.changes
+    );
+    let clash: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|x| x.code == "conflicting_answers")
+        .collect();
+    assert_eq!(clash.len(), 1, "{:?}", report.problems);
+    assert!(
+        clash[0].message.contains(&s1) && clash[0].message.contains(&s2),
+        "{}",
+        clash[0].message
+    );
+    // The same answer on both sheets is one change.
+    edits.insert((s2.clone(), r2, a2), Data::String("合意".into()));
+    customer_edit(&sent, &back, &edits);
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert_eq!(report.changes.iter().filter(|c| c.row_id == id).count(), 1);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
+fn marking_a_sheet_plain_in_the_hidden_sheet_does_not_turn_its_checks_off() {
+    // The hidden _otzone sheet is editable like any other: which sheets hold answers comes
+    // from the project, so an unknown row on a customer sheet is refused whatever it says.
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let meta = sheet(&sent, "_otzone");
+    let (mr, _) = meta
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r[0] == "sheet:リスク評価")
+        .map(|(i, r)| (i, r.clone()))
+        .expect("the hidden sheet marks the register");
+    let risks = sheet(&sent, "リスク評価");
+    let ra = col(&risks[0], "合意");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    edits.insert(
+        ("_otzone".into(), mr as u32, 1),
+        Data::String("plain".into()),
+    );
+    edits.insert(
+        ("リスク評価".into(), 1, 0),
+        Data::String("T01@forged".into()),
+    );
+    edits.insert(("リスク評価".into(), 1, ra), Data::String("合意".into()));
+    let back = dir.path().join("back.xlsx");
+    customer_edit(&sent, &back, &edits);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report.changes.iter().all(|c| c.row_id != "T01@forged"));
+    assert!(
+        report.problems.iter().any(|x| x.code == "unknown_row"),
+        "{:?}",
+        report.problems
+    );
+}

@@ -184,11 +184,10 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         inspections: Vec::new(),
         applicability: Vec::new(),
     };
-    let mut sheets: Vec<String> = meta
-        .iter()
-        .filter(|(k, v)| k.starts_with("sheet:") && v.as_str() == "customer")
-        .map(|(k, _)| k["sheet:".len()..].to_owned())
-        .collect();
+    // The sheets the customer answers on are the ones this project's export makes, never what
+    // the workbook's own (editable) hidden sheet says: marking a sheet as "plain" there turned
+    // off its row-id and locked-cell checks.
+    let mut sheets: Vec<String> = known.keys().cloned().collect();
     // Keep the workbook's sheet order so that the report reads top to bottom.
     sheets.sort_by_key(|s| names.iter().position(|o| o == s));
     let mut seen_ids: HashSet<String> = HashSet::new();
@@ -318,9 +317,51 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             }
         }
     }
+    // One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer: two
+    // different answers to it are refused together, never one silently over the other.
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in report.changes.iter().enumerate() {
+        by_id.entry(c.row_id.as_str()).or_default().push(i);
+    }
+    let mut drop: Vec<usize> = Vec::new();
+    let mut clashes: Vec<Problem> = Vec::new();
+    for idx in by_id.values().filter(|v| v.len() > 1) {
+        let first = &report.changes[idx[0]];
+        if idx.iter().all(|&i| report.changes[i].after == first.after) {
+            drop.extend(&idx[1..]);
+            continue;
+        }
+        drop.extend(idx);
+        let places: Vec<String> = idx
+            .iter()
+            .map(|&i| format!("{} row {}", report.changes[i].sheet, report.changes[i].row))
+            .collect();
+        clashes.push(Problem {
+            code: "conflicting_answers".into(),
+            location: Location {
+                sheet: Some(first.sheet.clone()),
+                row: Some(u64::from(first.row)),
+                ..loc()
+            },
+            message: format!(
+                "row {} is answered differently on {}; neither answer is applied",
+                first.row_id,
+                places.join(" and ")
+            ),
+        });
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for i in drop.into_iter().rev() {
+        report.changes.remove(i);
+    }
+    clashes.sort_by(|a, b| {
+        (&a.location.sheet, a.location.row).cmp(&(&b.location.sheet, b.location.row))
+    });
+    report.problems.extend(clashes);
     // Threat decisions the customer changed on the applicability sheet.
     let applicability = i18n::text(lang, "xl.sheet.applicability");
-    if meta.contains_key(&format!("sheet:{applicability}")) {
+    if names.iter().any(|n| n == applicability) {
         if let Some(range) = sheet_range(applicability)? {
             let read = super::applicability::read(
                 project,
@@ -337,7 +378,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     }
     // The completion-inspection sheet, when the workbook lists it.
     let inspection = i18n::text(lang, "xl.sheet.inspection");
-    if meta.contains_key(&format!("sheet:{inspection}")) {
+    if names.iter().any(|n| n == inspection) {
         match sheet_range(inspection)? {
             Some(range) => {
                 let read =
