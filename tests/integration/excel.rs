@@ -1492,7 +1492,7 @@ fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
     let sent = dir.path().join("sent.xlsx");
     let p = sample("food-plant");
     export(&p, Lang::Ja, &sent);
-    let mut wb = open_workbook_auto(&sent).unwrap();
+    let wb = open_workbook_auto(&sent).unwrap();
     let names = wb.sheet_names();
     let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
     let mut shared = None;
