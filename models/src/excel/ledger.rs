@@ -1276,6 +1276,28 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                 };
             }
         }
+        // The project's limit on one text, checked here where the row is known: the columns
+        // gathered into the notes could pass it together (the save would then refuse the
+        // whole project without naming the ledger).
+        let over = [
+            ("notes", asset.notes.len()),
+            ("name", asset.name.len()),
+            ("software", asset.software.len()),
+        ]
+        .into_iter()
+        .find(|(_, len)| *len > crate::integrity::MAX_TEXT_BYTES);
+        if let Some((field, len)) = over {
+            err(
+                ProblemLevel::Error,
+                "text_too_long",
+                name_col.unwrap_or(0),
+                format!(
+                    "the row's {field} would be {len} bytes, over the limit of {} bytes for one text",
+                    crate::integrity::MAX_TEXT_BYTES
+                ),
+                &mut problems,
+            );
+        }
         rows.push(PlannedRow {
             row: r as u64 + 1,
             action,

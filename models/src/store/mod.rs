@@ -302,6 +302,20 @@ pub fn save_any(path: &Path, project: &Project) -> Result<()> {
     }
 }
 
+/// A project file must be named `.otz` or `.json`.
+///
+/// # Errors
+/// [`Error::UnsupportedFormat`] otherwise.
+pub(crate) fn check_extension(path: &Path) -> Result<()> {
+    match extension(path).as_deref() {
+        Some("json") | Some(EXTENSION) => Ok(()),
+        _ => Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "expected a project file (.otz) or project JSON (.json)".into(),
+        }),
+    }
+}
+
 fn extension(path: &Path) -> Option<String> {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

@@ -109,6 +109,19 @@ pub fn lock(path: &Path) -> Result<ProjectLock> {
     }
 }
 
+/// Take the lock of an existing project file, after checking what can be checked without it:
+/// the file exists, is a regular file and is named `.otz` or `.json` (a command refused for
+/// such a reason leaves no lock file behind).
+///
+/// # Errors
+/// As [`crate::json::input_len`], [`Error::UnsupportedFormat`] for another extension, as
+/// [`lock`].
+pub fn lock_existing(path: &Path) -> Result<ProjectLock> {
+    crate::json::input_len(path)?;
+    super::check_extension(path)?;
+    lock(path)
+}
+
 /// Save `project` to `path` (format by extension) under the lock, only if the file is still
 /// the version `opened` describes (`None`: the file must not have appeared meanwhile either,
 /// when `must_be_new` is set). Returns the new file's fingerprint.
@@ -121,6 +134,7 @@ pub fn save_if_unchanged(
     project: &Project,
     opened: Option<&Fingerprint>,
 ) -> Result<Fingerprint> {
+    super::check_extension(path)?;
     let _lock = lock(path)?;
     save_locked(path, project, opened)
 }

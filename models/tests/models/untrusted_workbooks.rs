@@ -679,3 +679,30 @@ fn a_1904_workbook_dates_are_read_in_its_own_date_system() {
     let text = format!("{:?}", p.rows[0]);
     assert!(text.contains("2021-09-23"), "{text}");
 }
+
+#[test]
+fn a_row_whose_notes_would_pass_the_text_limit_is_an_error_in_the_preview() {
+    // 40 unmapped columns of 30,000 characters each go to the notes: 3.6 MB, over the 1 MiB
+    // limit of one text. The preview says so at the row; applying it then is refused (or skips
+    // the row), never a save that refuses the whole project.
+    let mut csv = String::from("設備名称,種別");
+    for i in 0..40 {
+        csv.push_str(&format!(",備考{i}"));
+    }
+    csv.push_str("\nPLC-1,PLC");
+    for _ in 0..40 {
+        csv.push(',');
+        csv.push_str(&"あ".repeat(30_000));
+    }
+    csv.push_str("\nHMI-1,HMI\n");
+    let case = write("台帳.csv", csv.as_bytes());
+    let p = preview(&case.path).unwrap();
+    let e: Vec<_> = p.problems.iter().filter(|(_, x)| x.code == "text_too_long").collect();
+    assert_eq!(e.len(), 1, "{:?}", p.problems);
+    assert_eq!(e[0].1.location.row, Some(2));
+    let mut project = Project::new("t");
+    assert!(ledger::apply(&mut project, &p, false).is_err());
+    ledger::apply(&mut project, &p, true).unwrap();
+    assert_eq!(project.assets.len(), 1);
+    assert!(otzone_models::integrity::check(&project, Catalogue::builtin()).is_empty());
+}

@@ -379,14 +379,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             author,
             date,
         } => {
+            // Arguments first: a refused command takes no lock.
+            let date = date_or_today(date)?;
             // Held from reading to saving, so that no other save comes in between.
-            let lock = version.is_some().then(|| update::lock(&file)).transpose()?;
+            let lock = version
+                .is_some()
+                .then(|| update::lock_existing(&file))
+                .transpose()?;
             let (mut project, opened) = update::open_for_update(&file)?;
             if let Some(version) = version {
                 let analysis = risk::analyse(&project, Catalogue::builtin());
                 let input = revision::RevisionInput {
                     version,
-                    date: date_or_today(date)?,
+                    date,
                     summary,
                     author: author.unwrap_or_else(|| project.meta.assessor.clone()),
                 };
@@ -427,7 +432,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             json,
         } => {
-            let _lock = (!dry_run).then(|| update::lock(&file)).transpose()?;
+            let _lock = (!dry_run)
+                .then(|| update::lock_existing(&file))
+                .transpose()?;
             let (mut project, opened) = update::open_for_update(&file)?;
             let analysis = risk::analyse(&project, Catalogue::builtin());
             let report = excel::responses::read(&project, &analysis, &responses)?;
@@ -559,7 +566,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             skip_error_rows,
             json,
         } => {
-            let _lock = (!dry_run).then(|| update::lock(&file)).transpose()?;
+            let _lock = (!dry_run)
+                .then(|| update::lock_existing(&file))
+                .transpose()?;
             let (mut project, opened) = update::open_for_update(&file)?;
             let mut options = excel::ledger::LedgerOptions {
                 sheet,
