@@ -14,7 +14,7 @@
 use super::coverage::{MeasureIndex, State};
 use super::method::{RiskValue, Table};
 use crate::catalogue::RiskMethod;
-use crate::graph::attack_path::simple_paths;
+use crate::graph::attack_path::{simple_paths, PathSteps};
 use crate::graph::{Hop, ZoneGraph};
 use crate::id::{ConduitId, DamageId, EntryPointId, ZoneId};
 use crate::model::{EntryKind, Level, Project};
@@ -85,7 +85,15 @@ pub fn entry_threat(kind: EntryKind) -> Level {
     }
 }
 
-/// All candidate trees for every damage, in damage order then entry order.
+/// Most attack trees in one analysis. A real factory has tens of damages and entry points
+/// (hundreds of trees); a 1.5 MB project file with 2,000 damages and 300 entry points asked for
+/// millions and gigabytes. Past the cap the trees of the damages listed first are kept
+/// (deterministic).
+pub const MAX_TREES: usize = 20_000;
+
+/// All candidate trees for every damage, in damage order then entry order (at most
+/// [`MAX_TREES`]). Paths are found once per entry point and target zone, however many damages
+/// share that zone.
 pub fn build(
     project: &Project,
     graph: &ZoneGraph,
@@ -94,7 +102,12 @@ pub fn build(
 ) -> Vec<AttackTree> {
     let mut out = Vec::new();
     let table = Table::new(method);
+    let mut paths: std::collections::HashMap<(EntryPointId, ZoneId), Vec<PathSteps>> =
+        std::collections::HashMap::new();
     for d in &project.damages {
+        if out.len() >= MAX_TREES {
+            break;
+        }
         let Some(target_zone) = project
             .assets
             .iter()
@@ -104,7 +117,13 @@ pub fn build(
             continue;
         };
         for e in &project.entry_points {
-            for path in simple_paths(graph, e.id, target_zone, MAX_STEPS, TREES_PER_ENTRY) {
+            let found = paths.entry((e.id, target_zone)).or_insert_with(|| {
+                simple_paths(graph, e.id, target_zone, MAX_STEPS, TREES_PER_ENTRY)
+            });
+            for path in found.iter() {
+                if out.len() >= MAX_TREES {
+                    break;
+                }
                 let steps: Vec<TreeStep> = path
                     .zones
                     .iter()

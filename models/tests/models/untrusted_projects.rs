@@ -186,3 +186,88 @@ fn a_project_that_would_not_reopen_is_never_saved() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_small_file_of_many_damages_and_entry_points_analyses_in_bounded_work() {
+    // 30 zones all connected both ways, 300 internet entry points into the first, 2,000
+    // damages on one asset in the last: 1.5 MB of JSON that asked for millions of attack trees
+    // (gigabytes). Paths are found once per entry point and zone, and the trees are capped.
+    use serde_json::{json, Value};
+    let text = std::fs::read_to_string(crate::samples().join("food-plant.json")).unwrap();
+    let mut d: Value = serde_json::from_str(&text).unwrap();
+    let id = |s: String| uuid_from(&s);
+    let (z0, e0, c0, dm0, a0) = (
+        d["zones"][0].clone(),
+        d["entry_points"][0].clone(),
+        d["conduits"][0].clone(),
+        d["damages"][0].clone(),
+        d["assets"][0].clone(),
+    );
+    let zones: Vec<Value> = (0..30)
+        .map(|i| {
+            let mut z = z0.clone();
+            z["id"] = json!(id(format!("z{i}")));
+            z["name"] = json!(format!("Z{i}"));
+            z.as_object_mut().unwrap().remove("parent");
+            z
+        })
+        .collect();
+    let mut conduits = Vec::new();
+    for i in 0..30 {
+        for j in 0..30 {
+            if i != j {
+                let mut c = c0.clone();
+                c["id"] = json!(id(format!("c{i}-{j}")));
+                c["name"] = json!(format!("C{i}-{j}"));
+                c["from"] = json!({ "zone": zones[i]["id"] });
+                c["to"] = json!({ "zone": zones[j]["id"] });
+                c["boundary"] = json!([]);
+                conduits.push(c);
+            }
+        }
+    }
+    let mut entries = Vec::new();
+    for i in 0..300 {
+        let mut e = e0.clone();
+        e["id"] = json!(id(format!("e{i}")));
+        e["name"] = json!(format!("E{i}"));
+        let mut c = c0.clone();
+        c["id"] = json!(id(format!("ce{i}")));
+        c["name"] = json!(format!("CE{i}"));
+        c["from"] = json!({ "entry": e["id"] });
+        c["to"] = json!({ "zone": zones[0]["id"] });
+        c["boundary"] = json!([]);
+        conduits.push(c);
+        entries.push(e);
+    }
+    let mut target = a0.clone();
+    target["id"] = json!(id("target".into()));
+    target["zone"] = zones[29]["id"].clone();
+    target["name"] = json!("target");
+    target["number"] = json!(9999);
+    let damages: Vec<Value> = (0..2000)
+        .map(|i| {
+            let mut dm = dm0.clone();
+            dm["id"] = json!(id(format!("d{i}")));
+            dm["target"] = target["id"].clone();
+            dm["name"] = json!(format!("D{i}"));
+            dm
+        })
+        .collect();
+    d["zones"].as_array_mut().unwrap().extend(zones);
+    d["conduits"].as_array_mut().unwrap().extend(conduits);
+    d["entry_points"].as_array_mut().unwrap().extend(entries);
+    d["assets"].as_array_mut().unwrap().push(target);
+    d["damages"].as_array_mut().unwrap().extend(damages);
+    let p = json::parse(d.to_string().as_bytes(), &Default::default()).unwrap();
+    let t = Instant::now();
+    let a = otzone_models::risk::analyse(&p, otzone_models::catalogue::Catalogue::builtin());
+    assert_eq!(a.scenarios.len(), otzone_models::risk::scenario::MAX_TREES);
+    // Bounded work: a few seconds in a debug build (it did not finish before).
+    assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
+}
+
+fn uuid_from(s: &str) -> String {
+    // A stable id per name (the test's own namespace).
+    otzone_models::id::ZoneId::derived(s).to_string()
+}

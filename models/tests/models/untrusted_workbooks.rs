@@ -697,7 +697,11 @@ fn a_row_whose_notes_would_pass_the_text_limit_is_an_error_in_the_preview() {
     csv.push_str("\nHMI-1,HMI\n");
     let case = write("台帳.csv", csv.as_bytes());
     let p = preview(&case.path).unwrap();
-    let e: Vec<_> = p.problems.iter().filter(|(_, x)| x.code == "text_too_long").collect();
+    let e: Vec<_> = p
+        .problems
+        .iter()
+        .filter(|(_, x)| x.code == "text_too_long")
+        .collect();
     assert_eq!(e.len(), 1, "{:?}", p.problems);
     assert_eq!(e[0].1.location.row, Some(2));
     let mut project = Project::new("t");
