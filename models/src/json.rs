@@ -22,6 +22,8 @@ pub const MAX_JSON_BYTES: u64 = 512 << 20;
 /// [`Error::InvalidJson`] for syntax, type, version or size problems;
 /// [`Error::InvalidModel`] for dangling references and other structural problems.
 pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson {
         location: Location {
             row: Some(e.line() as u64),

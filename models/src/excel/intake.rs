@@ -853,6 +853,19 @@ impl SheetCells {
                 ));
             }
         }
+        // Past column XFD or row 1,048,576: no spreadsheet program makes such a cell.
+        if col >= 16_384 || row >= 1 << 20 {
+            return Err(too_big(
+                at(),
+                "cell position",
+                format!(
+                    "{}{}",
+                    super::sheet::col_letter(col as usize),
+                    u64::from(row) + 1
+                ),
+                "XFD1048576",
+            ));
+        }
         if self.cells.len() >= MAX_CELLS {
             return Err(too_big(
                 Location {

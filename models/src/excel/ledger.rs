@@ -562,10 +562,14 @@ fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
             detail,
         }
     };
-    let valid = &body[..utf8_error.valid_up_to()];
     let had_bom = body.len() < bytes.len();
-    // UTF-8 multi-byte characters before the bad byte: the file is UTF-8 with a stray byte.
-    if had_bom || valid.iter().any(|b| *b >= 0x80) {
+    // UTF-8 multi-byte characters anywhere in the file (before or after the bad byte): the
+    // file is UTF-8 with a stray byte, and reading it as Shift_JIS would garble them all.
+    let utf8_chars = String::from_utf8_lossy(body)
+        .chars()
+        .filter(|c| !c.is_ascii() && *c != char::REPLACEMENT_CHARACTER)
+        .count();
+    if had_bom || utf8_chars > 0 {
         return Err(at(
             utf8_error.valid_up_to(),
             format!(
@@ -1555,6 +1559,11 @@ mod tests {
         // A real Shift_JIS file is still read.
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("名称,型式\nPLC,Q03\n");
         assert_eq!(csv_text(path, &sjis).unwrap(), "名称,型式\nPLC,Q03\n");
+        // The stray byte before any Japanese text: still UTF-8 (the text after it is).
+        let mut bytes = b"name,type\nCaf\xe9,PLC\n".to_vec();
+        bytes.extend("ライン,PLC\n".as_bytes());
+        let e = csv_text(path, &bytes).unwrap_err();
+        assert_eq!(e.location().row, Some(2), "{e}");
         // Neither: located at the first byte that is not Shift_JIS either.
         let e = csv_text(path, b"abc\n\x80\xFF\n").unwrap_err();
         assert_eq!(e.location().row, Some(2), "{e}");

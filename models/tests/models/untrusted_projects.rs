@@ -271,3 +271,11 @@ fn uuid_from(s: &str) -> String {
     // A stable id per name (the test's own namespace).
     otzone_models::id::ZoneId::derived(s).to_string()
 }
+
+#[test]
+fn project_json_with_a_byte_order_mark_is_read() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(crate::samples().join("electronics-line.json")).unwrap());
+    let p = json::parse(&bytes, &Default::default()).unwrap();
+    assert_eq!(p, sample());
+}
