@@ -434,8 +434,21 @@ pub fn page_setup(ws: &mut Worksheet, project_name: &str, sheet: &str) -> Result
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    let clean = |s: &str| s.replace('&', "&&");
-    ws.set_header(format!("&L&8{}&R&8{}", clean(project_name), clean(sheet)));
+    // Excel refuses a header over 255 characters: a long project name is shortened there
+    // (it is in full on the cover).
+    let clean = |s: &str, max: usize| {
+        let short: String = if s.chars().count() > max {
+            s.chars().take(max - 1).chain(['…']).collect()
+        } else {
+            s.to_owned()
+        };
+        short.replace('&', "&&")
+    };
+    ws.set_header(format!(
+        "&L&8{}&R&8{}",
+        clean(project_name, 70),
+        clean(sheet, 50)
+    ));
     ws.set_footer("&C&8&P / &N");
     Ok(())
 }

@@ -511,7 +511,7 @@ fn write_meta(
     }
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string(i as u32, 0, k)?;
-        ws.write_string(i as u32, 1, v)?;
+        ws.write_string(i as u32, 1, super::sheet::fit(v, Lang::En).as_ref())?;
     }
     ws.set_hidden(true);
     Ok(())
