@@ -9,7 +9,7 @@ OUT ?= out
 # Tauri crate is compiled once.
 FEATURES := --features otzone-studio/custom-protocol
 
-.PHONY: run test setup ui app release fmt-check clippy doc ui-test cargo-test e2e
+.PHONY: run test setup ui app release fuzz fmt-check clippy doc ui-test cargo-test e2e
 
 setup:
 	scripts/setup-system.sh app
@@ -56,6 +56,12 @@ cargo-test: ui
 
 e2e: ui
 	tests/e2e/run.sh
+
+# Coverage-guided fuzzing of one reader (not part of `make test`; docs/reliability.md).
+TARGET ?= ledger
+SECONDS ?= 1800
+fuzz:
+	fuzz/run.sh $(TARGET) $(SECONDS)
 
 # A one-off build keeps no incremental caches (1.4 GB on a clean clone).
 test: export CARGO_INCREMENTAL = 0
