@@ -376,7 +376,8 @@ pub fn export(
     date: IsoDate,
 ) -> CmdResult<ExportReport> {
     let options = excel::export::ExportOptions { lang, date };
-    excel::export::export_to_file(path, project, analysis, &options)?;
+    // The save dialog asked the user before an existing file is chosen.
+    excel::export::export_replacing(path, project, analysis, &options)?;
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     Ok(ExportReport {
         path: path.display().to_string(),

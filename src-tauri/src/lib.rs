@@ -431,8 +431,14 @@ async fn autosave(
     window: tauri::Window,
     project: serde_json::Value,
     path: Option<String>,
+    keep: Option<String>,
 ) -> CmdResult<()> {
-    let key = files::recovery_key(window.label(), &project);
+    // `keep` names a copy of its own (changes set aside before a reload), which the
+    // project's own copy never replaces.
+    let mut key = files::recovery_key(window.label(), &project);
+    if let Some(k) = keep {
+        key = format!("{key}-{k}");
+    }
     session.recovery.write(&key, path, project)
 }
 

@@ -390,7 +390,7 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   const theirs = readFileSync(otz);
   await (await browser.$("#btn-save")).click();
   await (await browser.$("#conflict-dialog")).waitForExist({ timeout: 20000 });
-  assert.match(await (await browser.$("#conflict-dialog")).getText(), /他のプログラム/);
+  assert.match(await (await browser.$("#conflict-dialog")).getText(), /別の担当者/);
   await shot("08b-save-conflict");
   const otz2 = join(work, "plant-mine.otz");
   answerDialogs(otz2);

@@ -1,6 +1,6 @@
 use calamine::{open_workbook_auto, Data, Reader};
 use otzone_models::catalogue::Catalogue;
-use otzone_models::excel::export::{export_to_file, ExportOptions};
+use otzone_models::excel::export::{export_replacing, ExportOptions};
 use otzone_models::excel::responses;
 use otzone_models::model::{Agreement, IsoDate, Lang, Project};
 use otzone_models::risk::analyse;
@@ -14,7 +14,7 @@ fn export(p: &Project, lang: Lang, path: &Path) {
         lang,
         date: IsoDate::parse("2026-11-23").unwrap(),
     };
-    export_to_file(path, p, &a, &options).expect("export");
+    export_replacing(path, p, &a, &options).expect("export");
 }
 
 fn text(d: &Data) -> String {
@@ -1539,11 +1539,22 @@ fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
         "{}",
         clash[0].message
     );
-    // The same answer on both sheets is one change.
+    // The same agreement on both sheets is one answer, with both comments named by sheet.
     edits.insert((s2.clone(), r2, a2), Data::String("合意".into()));
+    let (c1, c2) = (
+        col(&sheet(&sent, &s1)[0], "顧客コメント"),
+        col(&sheet(&sent, &s2)[0], "顧客コメント"),
+    );
+    edits.insert((s1.clone(), r1, c1), Data::String("対策は了承".into()));
+    edits.insert((s2.clone(), r2, c2), Data::String("運用は当社".into()));
     customer_edit(&sent, &back, &edits);
     let report = responses::read(&p, &a, &back).unwrap();
-    assert_eq!(report.changes.iter().filter(|c| c.row_id == id).count(), 1);
+    let kept: Vec<_> = report.changes.iter().filter(|c| c.row_id == id).collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        kept[0].after.comment,
+        format!("{s1}: 対策は了承 / {s2}: 運用は当社")
+    );
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
 

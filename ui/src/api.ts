@@ -176,7 +176,7 @@ export const api = {
   pickResponses: () => invoke<string | null>("pick_responses"),
   responsesPreview: (project: Project) => invoke<ResponseReport>("responses_preview", { project }),
   responsesApply: (project: Project) => invoke<{ project: Project; updated: number }>("responses_apply", { project }),
-  autosave: (project: Project, path: string | null) => invoke<void>("autosave", { project, path }),
+  autosave: (project: Project, path: string | null, keep: string | null = null) => invoke<void>("autosave", { project, path, keep }),
   recoveryClear: (key: string) => invoke<void>("recovery_clear", { key }),
   saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),
   setTitle: (title: string) => invoke<void>("set_title", { title }),

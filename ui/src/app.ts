@@ -186,11 +186,19 @@ export async function save(saveAs = false, overwrite = false): Promise<boolean> 
 
 /** The file changed on disk since it was opened: ask what to do, never overwrite silently. */
 async function resolveConflict(): Promise<boolean> {
-  const choice = await askConflict(fileName(state.path));
+  const file = fileName(state.path);
+  const choice = await askConflict(file);
   if (choice === "save_as") return save(true);
-  if (choice === "overwrite") return save(false, true);
-  if (choice === "reload" && state.path && window.confirm(t("ui.conflict.reload_confirm"))) {
+  if (choice === "overwrite") {
+    if (await confirmed("overwrite-confirm", t("ui.conflict.overwrite"), t("ui.conflict.overwrite_confirm", { file }))) return save(false, true);
+    return false;
+  }
+  const h = state.history;
+  if (choice === "reload" && h && state.path && (await confirmed("reload-confirm", t("ui.conflict.reload"), t("ui.conflict.reload_confirm")))) {
     try {
+      // The changes here stay as a recovery copy of their own: the reloaded project has the
+      // same id, and its first autosave would otherwise replace them.
+      await api.autosave(h.doc, state.path, `before-reload-${Date.now()}`);
       const o = await api.openRecent(state.path);
       load(o.project, o.path);
     } catch (e) {
@@ -247,6 +255,12 @@ export function choose<T extends string>(id: string, title: string, text: string
     dialog.showModal();
     (row.firstElementChild as HTMLElement | null)?.focus();
   });
+}
+
+/** An OK / Cancel question in the app's own dialog (not the web view's `confirm`). */
+async function confirmed(id: string, title: string, text: string): Promise<boolean> {
+  const a = await choose<"ok" | "cancel">(id, title, text, [[`${id}-cancel`, t("ui.cancel"), "cancel"], [`${id}-ok`, t("ui.ok"), "ok"]], "cancel");
+  return a === "ok";
 }
 
 /**

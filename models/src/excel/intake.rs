@@ -67,14 +67,14 @@ pub struct Budget {
 }
 
 /// Text bytes a file may always produce…
-pub const TEXT_FLOOR_BYTES: u64 = 64 << 20;
+pub const TEXT_FLOOR_BYTES: u64 = 256 << 20;
 /// …and beyond that, per byte of the file (exported workbooks produce about ten).
 pub const TEXT_PER_FILE_BYTE: u64 = 64;
 /// Values a file may always produce…
-pub const VALUES_FLOOR: u64 = 1 << 20;
+pub const VALUES_FLOOR: u64 = 4 << 20;
 /// …and beyond that, per byte of the file (an exported workbook has about one value per two
 /// bytes, a typical ledger one per three; a cell costs a few bytes of compressed XML).
-pub const VALUES_PER_FILE_BYTE: u64 = 1;
+pub const VALUES_PER_FILE_BYTE: u64 = 2;
 
 impl Budget {
     /// The budget of a file of `len` bytes.
@@ -828,7 +828,14 @@ impl SheetCells {
         deadline: Deadline,
         budget: &Budget,
     ) -> Result<()> {
-        if value == Data::Empty {
+        // An empty cell, or one holding only spaces (a stray space far below a table used to
+        // make its used range enormous), holds no value.
+        let blank = match &value {
+            Data::Empty => true,
+            Data::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
             return Ok(());
         }
         let at = || Location {
@@ -918,7 +925,21 @@ impl SheetCells {
     /// # Errors
     /// [`Error::LimitExceeded`] when the used range is mostly empty.
     pub fn grid(self, path: &Path, sheet: &str) -> Result<Vec<Vec<Data>>> {
-        self.check_area(path, sheet)?;
+        // Rows are only as long as their last value, so what is held is the sum of the rows'
+        // lengths, not the bounding box: a lookup list far to the right of a ledger, or a
+        // numbered column that runs past its last asset, costs next to nothing.
+        let mut last_col: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        for c in &self.cells {
+            let (r, col) = c.get_position();
+            let e = last_col.entry(r).or_insert(0);
+            *e = (*e).max(col + 1);
+        }
+        let held: u64 =
+            last_col.values().map(|&c| u64::from(c)).sum::<u64>() + u64::from(self.rows);
+        let allowed = MAX_SPARSE_AREA.max(self.cells.len() as u64 * MAX_AREA_PER_VALUE);
+        if held > allowed {
+            self.check_area(path, sheet)?;
+        }
         let mut rows: Vec<Vec<Data>> = vec![Vec::new(); self.rows as usize];
         for c in self.cells {
             let (r, col) = c.get_position();

@@ -541,6 +541,22 @@ fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
 /// Excel saves). A file that is UTF-8 up to a stray byte is refused at that byte, not read
 /// as Shift_JIS (which would garble every Japanese character before it).
 fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    // UTF-16 with its byte-order mark (Excel's "Unicode" text).
+    for (bom, enc) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (s, had_errors) = enc.decode_without_bom_handling(rest);
+            if had_errors {
+                return Err(Error::InvalidWorkbook {
+                    location: Location::file(path),
+                    detail: "the CSV starts as UTF-16 but is not valid UTF-16".into(),
+                });
+            }
+            return Ok(s.into_owned());
+        }
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8_error = match std::str::from_utf8(body) {
         Ok(s) => return Ok(s.to_owned()),
@@ -563,13 +579,21 @@ fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
         }
     };
     let had_bom = body.len() < bytes.len();
-    // UTF-8 multi-byte characters anywhere in the file (before or after the bad byte): the
-    // file is UTF-8 with a stray byte, and reading it as Shift_JIS would garble them all.
-    let utf8_chars = String::from_utf8_lossy(body)
+    // UTF-8 with a stray byte, or Shift_JIS? Read as UTF-8, Shift_JIS text gives mostly
+    // invalid bytes and, by chance, a few valid sequences outside Japanese (ﾄｳ is U+0133,
+    // 機器名 holds U+D5BC); UTF-8 Japanese text gives kana and kanji. The file is taken as
+    // UTF-8 with a stray byte when its UTF-8 reading has at least as many Japanese characters
+    // as bad bytes: reading it as Shift_JIS would garble every one of them.
+    let lossy = String::from_utf8_lossy(body);
+    let japanese = lossy
         .chars()
-        .filter(|c| !c.is_ascii() && *c != char::REPLACEMENT_CHARACTER)
+        .filter(|c| matches!(*c as u32, 0x3000..=0x9FFF | 0xFF00..=0xFFEF))
         .count();
-    if had_bom || utf8_chars > 0 {
+    let bad = lossy
+        .chars()
+        .filter(|c| *c == char::REPLACEMENT_CHARACTER)
+        .count();
+    if had_bom || (japanese > 0 && japanese >= bad) {
         return Err(at(
             utf8_error.valid_up_to(),
             format!(
@@ -862,6 +886,7 @@ fn valid_address(s: &str) -> bool {
 pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Result<Preview> {
     let file = Location::file(path);
     let deadline = intake::Deadline::start();
+    let mut skipped: Vec<Error> = Vec::new();
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -895,9 +920,20 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
             }
             None => {
                 // Visible sheets first; a hidden sheet is used only when no visible one has a ledger.
+                // A sheet nobody chose that breaks a limit (a hidden summary sheet, a huge lookup
+                // table) is skipped with a warning rather than refusing the whole file.
                 let mut best: Option<(String, Grid, usize, bool)> = None;
-                for (name, visible) in &sheets {
-                    let grid = read_sheet(&mut wb, name, path, deadline, &budget)?;
+                let mut order: Vec<&(String, bool)> = sheets.iter().collect();
+                order.sort_by_key(|(_, visible)| !*visible);
+                for (name, visible) in order {
+                    let grid = match read_sheet(&mut wb, name, path, deadline, &budget) {
+                        Ok(g) => g,
+                        Err(e @ Error::LimitExceeded { .. }) => {
+                            skipped.push(e);
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    };
                     if let Some((_, score)) = find_header(&grid, &options.mapping) {
                         let better = best
                             .as_ref()
@@ -909,6 +945,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                 }
                 match best {
                     Some((name, grid, _, _)) => (name, grid),
+                    None if !skipped.is_empty() => return Err(skipped.swap_remove(0)),
                     None => {
                         return Err(Error::InvalidWorkbook {
                             location: file.clone(),
@@ -1309,6 +1346,16 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
             has_error,
         });
     }
+    for e in skipped {
+        problems.push((
+            ProblemLevel::Warning,
+            Problem {
+                code: "sheet_skipped".into(),
+                location: e.location().clone(),
+                message: format!("a sheet without the ledger was skipped: {e}"),
+            },
+        ));
+    }
     Ok(Preview {
         file: path.display().to_string(),
         sheet,
@@ -1556,14 +1603,27 @@ mod tests {
         assert_eq!(loc.row, Some(3), "{e}");
         assert_eq!(loc.column.as_deref(), Some("byte 5"), "{e}");
         assert!(e.to_string().contains("0x8B"), "{e}");
-        // A real Shift_JIS file is still read.
-        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("名称,型式\nPLC,Q03\n");
-        assert_eq!(csv_text(path, &sjis).unwrap(), "名称,型式\nPLC,Q03\n");
+        // Real Shift_JIS files are still read, including text whose bytes happen to hold
+        // valid UTF-8 sequences (機器名 has ED 96 BC; half-width ﾄｳ is C4 B3).
+        for text in [
+            "名称,型式\nPLC,Q03\n",
+            "機器名,種別,IPアドレス,設置場所\n充填機PLC,PLC,192.168.0.1,第1ライン\n",
+            "機器名,種別,関連業務,資産番号,管理部署,保守業者\nﾄｳｺｳ,PLC,成形,A-1,製造部,ﾒｰｶｰ\n",
+        ] {
+            let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+            assert_eq!(csv_text(path, &sjis).unwrap(), text);
+        }
         // The stray byte before any Japanese text: still UTF-8 (the text after it is).
         let mut bytes = b"name,type\nCaf\xe9,PLC\n".to_vec();
         bytes.extend("ライン,PLC\n".as_bytes());
         let e = csv_text(path, &bytes).unwrap_err();
         assert_eq!(e.location().row, Some(2), "{e}");
+        // UTF-16 with a byte-order mark.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "機器名,種別\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(csv_text(path, &utf16).unwrap(), "機器名,種別\n");
         // Neither: located at the first byte that is not Shift_JIS either.
         let e = csv_text(path, b"abc\n\x80\xFF\n").unwrap_err();
         assert_eq!(e.location().row, Some(2), "{e}");

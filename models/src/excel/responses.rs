@@ -317,24 +317,80 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             }
         }
     }
-    // One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer: two
-    // different answers to it are refused together, never one silently over the other.
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    // One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer (keeping
+    // the two apart is issue 15's work). The same agreement on both is one answer: the latest
+    // date, and the comments of both, each with its sheet. Two different agreements are
+    // refused together, naming both places, never one silently over the other.
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in report.changes.iter().enumerate() {
-        by_id.entry(c.row_id.as_str()).or_default().push(i);
+        by_id.entry(c.row_id.clone()).or_default().push(i);
     }
     let mut drop: Vec<usize> = Vec::new();
     let mut clashes: Vec<Problem> = Vec::new();
     for idx in by_id.values().filter(|v| v.len() > 1) {
-        let first = &report.changes[idx[0]];
-        if idx.iter().all(|&i| report.changes[i].after == first.after) {
+        let first = report.changes[idx[0]].clone();
+        if idx
+            .iter()
+            .all(|&i| report.changes[i].after.agreement == first.after.agreement)
+        {
+            let comments: Vec<(String, String)> = idx
+                .iter()
+                .map(|&i| &report.changes[i])
+                .filter(|c| !c.after.comment.trim().is_empty())
+                .map(|c| (c.sheet.clone(), c.after.comment.clone()))
+                .collect();
+            let mut distinct: Vec<&(String, String)> = Vec::new();
+            for c in &comments {
+                if !distinct.iter().any(|d| d.1 == c.1) {
+                    distinct.push(c);
+                }
+            }
+            let comment = match distinct.as_slice() {
+                [] => String::new(),
+                [one] => one.1.clone(),
+                many => many
+                    .iter()
+                    .map(|(sheet, text)| format!("{sheet}: {text}"))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            };
+            let date = idx
+                .iter()
+                .filter_map(|&i| report.changes[i].after.date.clone())
+                .max();
+            let kept = &mut report.changes[idx[0]].after;
+            kept.comment = comment;
+            kept.date = date;
             drop.extend(&idx[1..]);
             continue;
         }
         drop.extend(idx);
+        let agreement = |a: &Option<crate::model::Agreement>| match a {
+            Some(a) => {
+                let i = match a {
+                    crate::model::Agreement::Agreed => 0,
+                    crate::model::Agreement::Discuss => 1,
+                    crate::model::Agreement::Disagreed => 2,
+                };
+                if lang == Lang::Ja {
+                    super::AGREEMENT_CHOICES[i].0
+                } else {
+                    super::AGREEMENT_CHOICES[i].1
+                }
+            }
+            None => "—",
+        };
         let places: Vec<String> = idx
             .iter()
-            .map(|&i| format!("{} row {}", report.changes[i].sheet, report.changes[i].row))
+            .map(|&i| {
+                let c = &report.changes[i];
+                format!(
+                    "{} on {} row {}",
+                    agreement(&c.after.agreement),
+                    c.sheet,
+                    c.row
+                )
+            })
             .collect();
         clashes.push(Problem {
             code: "conflicting_answers".into(),
@@ -344,7 +400,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 ..loc()
             },
             message: format!(
-                "row {} is answered differently on {}; neither answer is applied",
+                "row {} is answered {}; neither answer is applied",
                 first.row_id,
                 places.join(" and ")
             ),

@@ -78,29 +78,45 @@ pub fn lock(path: &Path) -> Result<ProjectLock> {
     // The file a link names is the one to lock (and to save, see `json::resolve_target`).
     let target = crate::json::resolve_target(path)?;
     let lock = lock_path(&target);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    #[cfg(windows)]
+    {
+        // Hidden like Office's `~$` files (a leading dot hides nothing on Windows).
+        use std::os::windows::fs::OpenOptionsExt;
+        options.attributes(0x2);
+    }
+    let mut file = options
         .open(&lock)
         .map_err(|e| Error::io(&lock, "create the lock file", e))?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(ProjectLock { _file: file }),
+            Ok(()) => {
+                // Who holds it, for a colleague whose save has to wait.
+                let _ = write_holder(&mut file);
+                return Ok(ProjectLock { _file: file });
+            }
             Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
                 std::thread::sleep(Duration::from_millis(50));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&lock).unwrap_or_default();
+                let holder = holder.trim();
                 return Err(Error::Conflict {
                     location: Location::file(path),
                     detail: format!(
-                        "another program has been saving this project for {} s (lock {}); \
+                        "another program has been saving this project for {} s ({}lock {}); \
                          try again when it has finished",
                         LOCK_WAIT.as_secs(),
+                        if holder.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{holder}, ")
+                        },
                         lock.display()
                     ),
-                })
+                });
             }
             Err(std::fs::TryLockError::Error(e)) => {
                 return Err(Error::io(&lock, "lock", e));
@@ -120,6 +136,31 @@ pub fn lock_existing(path: &Path) -> Result<ProjectLock> {
     crate::json::input_len(path)?;
     super::check_extension(path)?;
     lock(path)
+}
+
+/// Write who holds the lock into it: user, computer, process and time.
+fn write_holder(file: &mut std::fs::File) -> std::io::Result<()> {
+    use std::io::{Seek, Write};
+    let env = |k: &str| std::env::var(k).unwrap_or_default();
+    let user = [env("USER"), env("USERNAME")]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+    let host = [env("HOSTNAME"), env("COMPUTERNAME")]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    file.set_len(0)?;
+    file.rewind()?;
+    write!(
+        file,
+        "held by {user}@{host}, process {}, since {since} (seconds since 1970)",
+        std::process::id()
+    )
 }
 
 /// Save `project` to `path` (format by extension) under the lock, only if the file is still

@@ -131,7 +131,11 @@ fn an_export_never_replaces_the_project() {
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{}", target.display());
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("error[unsupported_format]"), "{err}");
+        // A project name is refused for its extension; an existing .xlsx because it exists.
+        assert!(
+            err.contains("error[unsupported_format]") || err.contains("error[conflict]"),
+            "{err}"
+        );
     }
     assert_eq!(std::fs::read(&project).unwrap(), before);
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "meeting notes");
@@ -280,20 +284,26 @@ fn an_export_never_replaces_a_customers_workbook() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&ledger).unwrap(), before);
-    // Our own export may be replaced by a new one.
+    // Our own export (it may be a returned workbook with the customer's answers) is replaced
+    // only on purpose.
     let ours = dir.path().join("assessment.xlsx");
-    for _ in 0..2 {
-        let out = otzone()
-            .arg("export")
+    let export = |target: &std::path::Path, force: bool| {
+        let mut c = otzone();
+        c.arg("export")
             .arg(crate::samples().join("food-plant.json"))
             .arg("-o")
-            .arg(&ours)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+            .arg(target);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    assert!(export(&ours, false).status.success());
+    let again = export(&ours, false);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("error[conflict]"));
+    assert!(export(&ours, true).status.success());
+    // Even with --force, a customer's ledger is never replaced.
+    assert_eq!(export(&ledger, true).status.code(), Some(1));
+    assert_eq!(std::fs::read(&ledger).unwrap(), before);
 }

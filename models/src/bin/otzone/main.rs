@@ -122,6 +122,10 @@ enum Command {
         /// Export date (YYYY-MM-DD), written on the cover and as the creation date; today by default.
         #[arg(long)]
         date: Option<String>,
+        /// Replace an existing workbook this program exported (a returned workbook loses the
+        /// customer's answers; a file this program did not write is never replaced).
+        #[arg(long)]
+        force: bool,
     },
     /// Read a returned workbook: show the customer's answers that changed and apply them.
     ImportResponses {
@@ -353,12 +357,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bench(size, iterations.max(1))
             }
         }
-        Command::Export { file, output, date } => {
+        Command::Export {
+            file,
+            output,
+            date,
+            force,
+        } => {
             let project = store::load_any(&file)?;
             let date = date_or_today(date)?;
             let analysis = risk::analyse(&project, Catalogue::builtin());
             let options = ExportOptions { lang, date };
-            excel::export::export_to_file(&output, &project, &analysis, &options)?;
+            if force {
+                excel::export::export_replacing(&output, &project, &analysis, &options)?;
+            } else {
+                excel::export::export_to_file(&output, &project, &analysis, &options)?;
+            }
             println!(
                 "{}",
                 i18n::format(

@@ -519,7 +519,7 @@ fn write_meta(
 
 /// Refuse an export target that is not an `.xlsx` name, or that exists and is not a workbook
 /// this program exported (a customer's ledger, a project, a device).
-fn check_target(path: &Path) -> Result<()> {
+fn check_target(path: &Path, replace: bool) -> Result<()> {
     let xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
@@ -532,6 +532,14 @@ fn check_target(path: &Path) -> Result<()> {
         });
     }
     let target = crate::json::resolve_target(path)?;
+    if target.exists() && !replace {
+        return Err(Error::Conflict {
+            location: Location::file(path),
+            detail: "the file exists (a returned workbook holds the customer's answers): choose \
+                     another name, or replace it on purpose (--force)"
+                .into(),
+        });
+    }
     if target.exists() && !is_our_workbook(&target) {
         return Err(Error::UnsupportedFormat {
             location: Location::file(path),
@@ -560,8 +568,9 @@ fn is_our_workbook(path: &Path) -> bool {
         && text.contains(&format!("name=\"{}\"", super::META_SHEET))
 }
 
-/// Export to a file, atomically. The target must be named `.xlsx` and must not be something
-/// else already (a project file, project JSON): an export never replaces a project.
+/// Export to a new file, atomically. The target must be named `.xlsx` and must not exist: an
+/// export never replaces a project, a customer's ledger or a returned workbook (see
+/// [`export_replacing`]).
 ///
 /// # Errors
 /// [`Error::UnsupportedFormat`] for such a target (nothing written), as [`export`], plus
@@ -572,7 +581,32 @@ pub fn export_to_file(
     analysis: &Analysis,
     options: &ExportOptions,
 ) -> Result<()> {
-    check_target(path)?;
+    check_target(path, false)?;
+    write_export(path, project, analysis, options)
+}
+
+/// As [`export_to_file`], replacing an existing workbook this program exported (the user
+/// confirmed it: `--force`, or the save dialog's question). A file this program did not
+/// write is still never replaced.
+///
+/// # Errors
+/// As [`export_to_file`].
+pub fn export_replacing(
+    path: &Path,
+    project: &Project,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<()> {
+    check_target(path, true)?;
+    write_export(path, project, analysis, options)
+}
+
+fn write_export(
+    path: &Path,
+    project: &Project,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<()> {
     let bytes = export(project, analysis, options).map_err(|e| e.in_file(path))?;
     crate::json::write_atomic(path, &bytes)
 }
