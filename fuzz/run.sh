@@ -20,7 +20,7 @@ cargo build --release --target "$host" --bin "$target"
 corpus="corpus/$target"
 mkdir -p "$corpus" "artifacts/$target"
 if [ -z "$(ls -A "$corpus")" ]; then
-  samples=../samples
+  samples="$(cd .. && pwd)/samples"
   case "$target" in
     project_json) cp "$samples"/*.json "$corpus"/ ;;
     project_file)
