@@ -247,7 +247,7 @@ pub enum Error {
     },
     /// A file from outside breaks a limit (size, used range, merged area, time); refused
     /// before the expensive step.
-    #[error("{location}: {what} {found} exceeds the limit of {limit}")]
+    #[error("{location}: {what}: {found}; the limit is {limit}")]
     LimitExceeded {
         /// The file and the sheet, part or cell.
         location: Location,

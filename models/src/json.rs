@@ -114,7 +114,7 @@ pub fn read(path: &Path) -> Result<Project> {
 /// # Errors
 /// [`Error::Io`] when it cannot be read, [`Error::UnsupportedFormat`] when it is not a
 /// regular file.
-pub(crate) fn input_len(path: &Path) -> Result<u64> {
+pub fn input_len(path: &Path) -> Result<u64> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "read", e))?;
     if !meta.is_file() {
         return Err(Error::UnsupportedFormat {
@@ -142,7 +142,7 @@ pub(crate) fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>> {
         return Err(Error::LimitExceeded {
             location: Location::file(path),
             what: "file size (bytes)".into(),
-            found: "more".into(),
+            found: "too much".into(),
             limit: limit.to_string(),
         });
     }

@@ -67,34 +67,62 @@ pub struct Budget {
 }
 
 /// Text bytes a file may always produce…
-pub const TEXT_FLOOR_BYTES: u64 = 256 << 20;
-/// …and beyond that, per byte of the file (exported workbooks produce about ten).
-pub const TEXT_PER_FILE_BYTE: u64 = 64;
+pub const TEXT_FLOOR_BYTES: u64 = 160 << 20;
+/// …and beyond that, per byte of the parts that hold cells (exported workbooks produce about
+/// ten)…
+pub const TEXT_PER_FILE_BYTE: u64 = 16;
+/// …and never more than this.
+pub const TEXT_CEILING_BYTES: u64 = 1 << 30;
 /// Values a file may always produce…
-pub const VALUES_FLOOR: u64 = 4 << 20;
-/// …and beyond that, per byte of the file (an exported workbook has about one value per two
-/// bytes, a typical ledger one per three; a cell costs a few bytes of compressed XML).
+pub const VALUES_FLOOR: u64 = 2 << 20;
+/// …and beyond that, per byte of the parts that hold cells (an exported workbook has about one
+/// value per two bytes, a typical ledger one per three; a cell costs a few bytes of compressed
+/// XML)…
 pub const VALUES_PER_FILE_BYTE: u64 = 2;
+/// …and never more than [`MAX_CELLS`].
+pub const VALUES_CEILING: u64 = MAX_CELLS as u64;
 
 impl Budget {
-    /// The budget of a file of `len` bytes.
+    /// The budget of a file whose cell-holding parts are `len` bytes.
     pub fn for_len(len: u64) -> Self {
         Self {
             text_left: std::cell::Cell::new(
-                TEXT_FLOOR_BYTES.max(len.saturating_mul(TEXT_PER_FILE_BYTE)),
+                TEXT_FLOOR_BYTES
+                    .max(len.saturating_mul(TEXT_PER_FILE_BYTE))
+                    .min(TEXT_CEILING_BYTES),
             ),
             values_left: std::cell::Cell::new(
-                VALUES_FLOOR.max(len.saturating_mul(VALUES_PER_FILE_BYTE)),
+                VALUES_FLOOR
+                    .max(len.saturating_mul(VALUES_PER_FILE_BYTE))
+                    .min(VALUES_CEILING),
             ),
         }
     }
 
-    /// The budget of the file at `path`.
+    /// The budget of the file at `path`: of a zip workbook, only the parts that hold cells
+    /// (sheets, shared strings, ODS content) count, so that padding the archive with an
+    /// unrelated part buys nothing.
     ///
     /// # Errors
     /// As [`crate::json::input_len`].
     pub fn for_file(path: &Path) -> Result<Self> {
-        Ok(Self::for_len(crate::json::input_len(path)?))
+        let len = crate::json::input_len(path)?;
+        let cells = std::fs::File::open(path)
+            .ok()
+            .and_then(|f| zip::ZipArchive::new(std::io::BufReader::new(f)).ok())
+            .map(|mut zip| {
+                (0..zip.len())
+                    .filter_map(|i| {
+                        let part = zip.by_index_raw(i).ok()?;
+                        let name = part.name().ok()?.into_owned();
+                        let holds_cells = name.starts_with("xl/worksheets/")
+                            || name == "xl/sharedStrings.xml"
+                            || name == "content.xml";
+                        holds_cells.then(|| part.compressed_size())
+                    })
+                    .sum::<u64>()
+            });
+        Ok(Self::for_len(cells.unwrap_or(len)))
     }
 
     /// Spend `text` bytes and `values` values at `location`.
@@ -107,7 +135,7 @@ impl Budget {
             return Err(too_big(
                 location(),
                 "text produced by the file (bytes)",
-                "more",
+                "too much",
                 format!("{TEXT_FLOOR_BYTES}, or {TEXT_PER_FILE_BYTE} per byte of the file"),
             ));
         }
@@ -115,7 +143,7 @@ impl Budget {
             return Err(too_big(
                 location(),
                 "values produced by the file",
-                "more",
+                "too much",
                 format!("{VALUES_FLOOR}, or {VALUES_PER_FILE_BYTE} per byte of the file"),
             ));
         }
@@ -155,7 +183,7 @@ impl Deadline {
             return Err(Error::LimitExceeded {
                 location: location(),
                 what: "reading time".into(),
-                found: "more".into(),
+                found: "too much".into(),
                 limit: format!("{} s", TIME_LIMIT.as_secs()),
             });
         }
@@ -690,7 +718,7 @@ fn styles_admit(path: &Path, styles: impl Read, deadline: Deadline) -> Result<()
                                 return Err(too_big(
                                     at(),
                                     "number-format text copied into cell styles (bytes)",
-                                    "more",
+                                    "too much",
                                     TEXT_FLOOR_BYTES,
                                 ));
                             }
@@ -880,7 +908,7 @@ impl SheetCells {
                     ..Location::file(path)
                 },
                 "values in one sheet",
-                "more",
+                "too much",
                 MAX_CELLS,
             ));
         }
@@ -1002,7 +1030,7 @@ pub fn clip_merges(
                     ..Location::file(path)
                 },
                 "cells covered by merged cells",
-                "more",
+                "too much",
                 MAX_MERGED_CELLS,
             ));
         }
@@ -1130,7 +1158,7 @@ pub mod ods {
                                                 ..file()
                                             },
                                             "merged regions",
-                                            "more",
+                                            "too much",
                                             MAX_MERGED_CELLS,
                                         ));
                                     }

@@ -528,7 +528,7 @@ fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
             return Err(Error::LimitExceeded {
                 location: file(),
                 what: "values in one sheet".into(),
-                found: "more".into(),
+                found: "too much".into(),
                 limit: intake::MAX_CELLS.to_string(),
             });
         }

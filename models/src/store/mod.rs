@@ -120,8 +120,9 @@ pub const OPEN_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(
 /// [`Error::Io`], [`Error::NotAProject`], [`Error::NewerSchema`], [`Error::CorruptProject`]
 /// (with table and row), [`Error::InvalidModel`] (with model paths).
 pub fn open(path: &Path) -> Result<Project> {
+    // A regular file only: opening a pipe blocks, a device never ends.
+    let len = crate::json::input_len(path)?;
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
-    let len = f.metadata().map_err(|e| Error::io(path, "read", e))?.len();
     if len > MAX_PROJECT_BYTES {
         return Err(Error::NotAProject {
             location: Location::file(path),

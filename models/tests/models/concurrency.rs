@@ -242,6 +242,17 @@ fn devices_and_folders_are_refused_as_input_and_as_target() {
     let e = otzone_models::excel::ledger::preview(&Project::new("t"), &csv, &Default::default())
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
+    // A pipe named like a project file: opening it would block until someone writes.
+    let fifo = dir.path().join("pipe.otz");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let t = std::time::Instant::now();
+    let e = store::load_any(&fifo).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
+    assert!(t.elapsed() < std::time::Duration::from_secs(2));
     let folder = dir.path().join("f.xlsx");
     std::fs::create_dir(&folder).unwrap();
     let p = Project::new("t");

@@ -445,6 +445,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             json,
         } => {
+            // A missing or odd workbook is refused before the project is locked.
+            otzone_models::json::input_len(&responses)?;
             let _lock = (!dry_run)
                 .then(|| update::lock_existing(&file))
                 .transpose()?;
@@ -579,6 +581,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             skip_error_rows,
             json,
         } => {
+            // A missing or odd ledger is refused before the project is locked.
+            otzone_models::json::input_len(&ledger)?;
             let _lock = (!dry_run)
                 .then(|| update::lock_existing(&file))
                 .transpose()?;

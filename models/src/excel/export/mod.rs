@@ -532,6 +532,14 @@ fn check_target(path: &Path, replace: bool) -> Result<()> {
         });
     }
     let target = crate::json::resolve_target(path)?;
+    if target.exists() && !is_our_workbook(&target) {
+        return Err(Error::UnsupportedFormat {
+            location: Location::file(path),
+            detail: "the file exists and is not a workbook this program exported (a customer's \
+                     ledger or another document?); it is never replaced: choose another name"
+                .into(),
+        });
+    }
     if target.exists() && !replace {
         return Err(Error::Conflict {
             location: Location::file(path),
