@@ -343,7 +343,9 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await (await browser.$("#btn-home")).click();
   answerDialogs(otz);
   await (await browser.$("#btn-open")).click();
-  await browser.waitUntil(async () => (await state()).path === otz, { timeout: 20000 });
+  // The path was already this file's: wait for the reopened project to replace the start
+  // screen (leaving earlier raced the open, which then switched the view back to 1-1).
+  await browser.waitUntil(async () => (await state()).path === otz && (await browser.execute(() => window.__otzone.state.view)) !== "start", { timeout: 20000 });
   const reopened = await state();
   assert.equal(reopened.assets, saved.assets);
   assert.equal(reopened.conduits, saved.conduits);
