@@ -171,6 +171,26 @@ fn summarize(problems: &[Problem]) -> String {
     s.join("; ")
 }
 
+/// The location field of any error variant (every variant has one), by reference or by
+/// mutable reference as `e` is.
+macro_rules! location_of {
+    ($e:expr) => {
+        match $e {
+            Error::Io { location, .. }
+            | Error::NotAProject { location, .. }
+            | Error::NewerSchema { location, .. }
+            | Error::CorruptProject { location, .. }
+            | Error::InvalidJson { location, .. }
+            | Error::InvalidModel { location, .. }
+            | Error::UnsupportedFormat { location, .. }
+            | Error::InvalidWorkbook { location, .. }
+            | Error::LimitExceeded { location, .. }
+            | Error::Conflict { location, .. }
+            | Error::Export { location, .. } => location,
+        }
+    };
+}
+
 /// The crate's error type.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -296,19 +316,7 @@ impl Error {
     }
     /// Where the error is.
     pub fn location(&self) -> &Location {
-        match self {
-            Self::Io { location, .. }
-            | Self::NotAProject { location, .. }
-            | Self::NewerSchema { location, .. }
-            | Self::CorruptProject { location, .. }
-            | Self::InvalidJson { location, .. }
-            | Self::InvalidModel { location, .. }
-            | Self::UnsupportedFormat { location, .. }
-            | Self::InvalidWorkbook { location, .. }
-            | Self::LimitExceeded { location, .. }
-            | Self::Conflict { location, .. }
-            | Self::Export { location, .. } => location,
-        }
+        location_of!(self)
     }
     /// Attach the file to the location if it is not known yet.
     pub fn in_file(mut self, path: &Path) -> Self {
@@ -317,19 +325,7 @@ impl Error {
         self
     }
     fn location_mut(&mut self) -> &mut Location {
-        match self {
-            Self::Io { location, .. }
-            | Self::NotAProject { location, .. }
-            | Self::NewerSchema { location, .. }
-            | Self::CorruptProject { location, .. }
-            | Self::InvalidJson { location, .. }
-            | Self::InvalidModel { location, .. }
-            | Self::UnsupportedFormat { location, .. }
-            | Self::InvalidWorkbook { location, .. }
-            | Self::LimitExceeded { location, .. }
-            | Self::Conflict { location, .. }
-            | Self::Export { location, .. } => location,
-        }
+        location_of!(self)
     }
     /// An I/O error on a file.
     pub fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {

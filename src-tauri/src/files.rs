@@ -63,8 +63,12 @@ pub fn recovery_key(window: &str, project: &serde_json::Value) -> String {
         .get("id")
         .and_then(serde_json::Value::as_str)
         .unwrap_or("untitled");
-    format!("{window}-{id}")
-        .chars()
+    safe_key(&format!("{window}-{id}"))
+}
+
+/// A key reduced to characters safe in a file name (keys also come back from the web view).
+fn safe_key(key: &str) -> String {
+    key.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {
                 c
@@ -85,19 +89,7 @@ impl RecoveryStore {
     }
 
     fn file(&self, key: &str) -> PathBuf {
-        // Keys come back from the web view: only safe characters reach the file name.
-        let safe: String = key
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .take(120)
-            .collect();
-        self.dir.join(format!("{safe}.json"))
+        self.dir.join(format!("{}.json", safe_key(key)))
     }
 
     /// Keep a copy under `key` (see [`recovery_key`]).
