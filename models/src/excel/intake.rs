@@ -699,12 +699,7 @@ fn styles_admit(path: &Path, styles: impl Read, deadline: Deadline) -> Result<()
             })?;
         match &ev {
             Event::Start(e) | Event::Empty(e) => {
-                let attr = |k: &str| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == k)
-                        .map(|a| a.value.to_string())
-                };
+                let attr = |k: &str| ods::attr(e, k);
                 match e.name().as_ref() {
                     "numFmt" => {
                         if let (Some(id), Some(code)) = (attr("numFmtId"), attr("formatCode")) {
@@ -1072,7 +1067,8 @@ pub mod ods {
         pub merges: Vec<(u64, u64, u64, u64)>,
     }
 
-    fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    /// An attribute's raw value (also used for the styles part).
+    pub(super) fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
         e.attributes()
             .flatten()
             .find(|a| a.key.as_ref() == key)

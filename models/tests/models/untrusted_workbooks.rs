@@ -34,12 +34,13 @@ fn crc(data: &[u8]) -> u32 {
 }
 
 /// A zip archive written by hand, so that a part can declare what it inflates to.
-fn zip(parts: Vec<(&str, Part)>) -> Vec<u8> {
+fn zip<N: AsRef<str>>(parts: Vec<(N, Part)>) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     let le16 = |v: &mut Vec<u8>, x: u16| v.extend(x.to_le_bytes());
     let le32 = |v: &mut Vec<u8>, x: u32| v.extend(x.to_le_bytes());
     for (name, part) in &parts {
+        let name = name.as_ref();
         let (method, data, size, sum) = match part {
             Part::Data(d) => (8u16, deflate(d), d.len() as u64, crc(d)),
             Part::Raw(d, size, sum) => (8, d.clone(), *size, *sum),
@@ -91,10 +92,32 @@ const DOC_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 
 /// A minimal xlsx with one sheet per (name, sheet XML part), plus extra parts.
 fn xlsx(sheets: Vec<(&str, Part)>, extra: Vec<(&str, Part)>) -> Vec<u8> {
+    xlsx_with(WorkbookOptions::default(), sheets, extra)
+}
+
+/// What the workbook part says besides its sheets.
+#[derive(Default)]
+struct WorkbookOptions {
+    /// Dates counted from 1904 (`<workbookPr date1904="1"/>`).
+    date1904: bool,
+    /// A styles part, linked from the workbook.
+    styles: Option<String>,
+}
+
+fn xlsx_with(
+    options: WorkbookOptions,
+    sheets: Vec<(&str, Part)>,
+    extra: Vec<(&str, Part)>,
+) -> Vec<u8> {
     let mut types = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
     );
-    let mut book = format!(r#"<workbook xmlns="{MAIN_NS}" xmlns:r="{DOC_REL}"><sheets>"#);
+    let pr = if options.date1904 {
+        r#"<workbookPr date1904="1"/>"#
+    } else {
+        ""
+    };
+    let mut book = format!(r#"<workbook xmlns="{MAIN_NS}" xmlns:r="{DOC_REL}">{pr}<sheets>"#);
     let mut rels = format!(r#"<Relationships xmlns="{REL_NS}">"#);
     let mut parts: Vec<(String, Part)> = Vec::new();
     for (i, (name, part)) in sheets.into_iter().enumerate() {
@@ -105,6 +128,12 @@ fn xlsx(sheets: Vec<(&str, Part)>, extra: Vec<(&str, Part)>) -> Vec<u8> {
         ));
         rels.push_str(&format!(r#"<Relationship Id="rId{n}" Type="{DOC_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>"#));
         parts.push((format!("xl/worksheets/sheet{n}.xml"), part));
+    }
+    if let Some(styles) = options.styles {
+        rels.push_str(&format!(
+            r#"<Relationship Id="rIdStyles" Type="{DOC_REL}/styles" Target="styles.xml"/>"#
+        ));
+        parts.push(("xl/styles.xml".into(), Part::Data(styles.into_bytes())));
     }
     types.push_str("</Types>");
     book.push_str("</sheets></workbook>");
@@ -120,18 +149,7 @@ fn xlsx(sheets: Vec<(&str, Part)>, extra: Vec<(&str, Part)>) -> Vec<u8> {
     ];
     all.extend(parts);
     all.extend(extra.into_iter().map(|(n, p)| (n.to_owned(), p)));
-    zip(all
-        .iter()
-        .map(|(n, p)| (n.as_str(), clone_part(p)))
-        .collect())
-}
-
-fn clone_part(p: &Part) -> Part {
-    match p {
-        Part::Data(d) => Part::Data(d.clone()),
-        Part::Raw(d, s, c) => Part::Raw(d.clone(), *s, *c),
-        Part::Stored(d) => Part::Stored(d.clone()),
-    }
+    zip(all)
 }
 
 /// Sheet XML with inline-string cells `(reference, text)` and merged ranges.
@@ -660,21 +678,20 @@ fn two_parts_of_one_name_are_refused() {
 #[test]
 fn a_1904_workbook_dates_are_read_in_its_own_date_system() {
     // Serial 43000 is 2021-09-23 in the 1904 system (2017-09-22 in the 1900 system).
-    let book = format!(
-        r#"<workbook xmlns="{MAIN_NS}" xmlns:r="{DOC_REL}"><workbookPr date1904="1"/><sheets><sheet name="資産一覧" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    let sheet = raw_sheet(&[
+        (1, r#"<c r="A1" t="inlineStr"><is><t>設備名称</t></is></c><c r="B1" t="inlineStr"><is><t>種別</t></is></c><c r="C1" t="inlineStr"><is><t>サポート終了日</t></is></c>"#.into()),
+        (2, r#"<c r="A2" t="inlineStr"><is><t>PLC</t></is></c><c r="B2" t="inlineStr"><is><t>PLC</t></is></c><c r="C2" s="1"><v>43000</v></c>"#.into()),
+    ]);
+    let options = WorkbookOptions {
+        date1904: true,
+        styles: Some(format!(
+            r#"<styleSheet xmlns="{MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#
+        )),
+    };
+    let case = write(
+        "台帳.xlsx",
+        &xlsx_with(options, vec![("資産一覧", sheet)], vec![]),
     );
-    let parts = vec![
-        ("[Content_Types].xml", Part::Data((r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#).as_bytes().to_vec())),
-        ("_rels/.rels", Part::Data(format!(r#"<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).into_bytes())),
-        ("xl/workbook.xml", Part::Data(book.into_bytes())),
-        ("xl/_rels/workbook.xml.rels", Part::Data(format!(r#"<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{DOC_REL}/styles" Target="styles.xml"/></Relationships>"#).into_bytes())),
-        ("xl/worksheets/sheet1.xml", raw_sheet(&[
-            (1, r#"<c r="A1" t="inlineStr"><is><t>設備名称</t></is></c><c r="B1" t="inlineStr"><is><t>種別</t></is></c><c r="C1" t="inlineStr"><is><t>サポート終了日</t></is></c>"#.into()),
-            (2, r#"<c r="A2" t="inlineStr"><is><t>PLC</t></is></c><c r="B2" t="inlineStr"><is><t>PLC</t></is></c><c r="C2" s="1"><v>43000</v></c>"#.into()),
-        ])),
-        ("xl/styles.xml", Part::Data(format!(r#"<styleSheet xmlns="{MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#).into_bytes())),
-    ];
-    let case = write("台帳.xlsx", &zip(parts));
     let p = preview(&case.path).unwrap();
     let text = format!("{:?}", p.rows[0]);
     assert!(text.contains("2021-09-23"), "{text}");
