@@ -8,7 +8,7 @@ set -euo pipefail
 profile="${1:-full}"
 core=(build-essential pkg-config fonts-noto-cjk time)
 app=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-     xvfb xauth imagemagick webkit2gtk-driver)
+     xvfb xauth xclip imagemagick webkit2gtk-driver)
 full=(libreoffice-calc poppler-utils)
 pkgs=("${core[@]}")
 case "$profile" in

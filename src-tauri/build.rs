@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "pick_ledger",
     "ledger_preview",
     "ledger_apply",
+    "paste_preview",
+    "paste_apply",
     "pick_responses",
     "responses_preview",
     "responses_apply",

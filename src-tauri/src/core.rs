@@ -482,6 +482,51 @@ pub fn ledger_apply(
     Ok((p, added, updated))
 }
 
+/// Rows pasted into the asset table: the text and the table's columns from where it was pasted.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PastedRows {
+    /// Tab-separated text, as a spreadsheet copies cells.
+    pub text: String,
+    /// Field keys of the table's columns, left to right, for rows pasted without a header.
+    #[serde(default)]
+    pub columns: Vec<String>,
+}
+
+fn pasted_columns(rows: &PastedRows) -> Vec<excel::ledger::Field> {
+    // A table column the ledger has no field for (delivered, generic) takes nothing.
+    rows.columns
+        .iter()
+        .map(|c| excel::ledger::Field::parse(c).unwrap_or(excel::ledger::Field::Ignore))
+        .collect()
+}
+
+/// Preview rows pasted into the asset table (the ledger import's matching and checks).
+pub fn paste_preview(
+    project: &Project,
+    rows: &PastedRows,
+    req: &LedgerRequest,
+) -> CmdResult<excel::ledger::Preview> {
+    Ok(excel::ledger::preview_pasted(
+        project,
+        &rows.text,
+        &pasted_columns(rows),
+        &ledger_options(req)?,
+    )?)
+}
+
+/// Apply rows pasted into the asset table; returns the updated project and (added, updated).
+pub fn paste_apply(
+    project: &Project,
+    rows: &PastedRows,
+    req: &LedgerRequest,
+    skip_error_rows: bool,
+) -> CmdResult<(Project, usize, usize)> {
+    let preview = paste_preview(project, rows, req)?;
+    let mut p = project.clone();
+    let (added, updated) = excel::ledger::apply(&mut p, &preview, skip_error_rows)?;
+    Ok((p, added, updated))
+}
+
 /// Read a returned workbook.
 pub fn responses_preview(
     project: &Project,

@@ -394,6 +394,32 @@ async fn ledger_apply(
 }
 
 #[tauri::command]
+async fn paste_preview(
+    project: serde_json::Value,
+    rows: core::PastedRows,
+    request: LedgerRequest,
+) -> CmdResult<otzone_models::excel::ledger::Preview> {
+    let parsed = core::parse_project(&project)?;
+    core::paste_preview(&parsed, &rows, &request)
+}
+
+#[tauri::command]
+async fn paste_apply(
+    project: serde_json::Value,
+    rows: core::PastedRows,
+    request: LedgerRequest,
+    skip_error_rows: bool,
+) -> CmdResult<Imported> {
+    let parsed = core::parse_project(&project)?;
+    let (p, added, updated) = core::paste_apply(&parsed, &rows, &request, skip_error_rows)?;
+    Ok(Imported {
+        project: to_json(&p),
+        added,
+        updated,
+    })
+}
+
+#[tauri::command]
 async fn pick_responses(app: AppHandle) -> Option<String> {
     let path = dialogs::ask(&app, Ask::OpenResponses, "")?;
     let name = path.display().to_string();
@@ -525,6 +551,8 @@ pub fn run() {
             pick_ledger,
             ledger_preview,
             ledger_apply,
+            paste_preview,
+            paste_apply,
             pick_responses,
             responses_preview,
             responses_apply,

@@ -12,7 +12,7 @@ cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-pr
 if [ "${1:-test}" = bench ]; then
   export E2E_SPEC=tests/e2e/bench.e2e.mjs
 else
-  export E2E_SPEC=tests/e2e/app.e2e.mjs
+  export E2E_SPEC="${E2E_SPEC:-tests/e2e/app.e2e.mjs tests/e2e/scratch.e2e.mjs}"
 fi
 export E2E_DIR="${E2E_DIR:-$(mktemp -d)}"
 export OTZONE_STUDIO_DIALOG_SCRIPT="$E2E_DIR/dialogs.txt"
@@ -23,5 +23,5 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   driver=$!
   trap "kill -TERM $driver 2>/dev/null; wait $driver 2>/dev/null || true" EXIT
   for i in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
-  node --test "$E2E_SPEC"
+  node --test --test-concurrency=1 $E2E_SPEC
 '

@@ -171,6 +171,10 @@ export const api = {
   pickLedger: () => invoke<string | null>("pick_ledger"),
   ledgerPreview: (project: Project, request: { sheet: string | null; mapping: Array<[string, string]> }) =>
     invoke<LedgerPreview>("ledger_preview", { project, request }),
+  pastePreview: (project: Project, rows: { text: string; columns: string[] }) =>
+    invoke<LedgerPreview>("paste_preview", { project, rows, request: { sheet: null, mapping: [] } }),
+  pasteApply: (project: Project, rows: { text: string; columns: string[] }, skipErrorRows: boolean) =>
+    invoke<{ project: Project; added: number; updated: number }>("paste_apply", { project, rows, request: { sheet: null, mapping: [] }, skipErrorRows }),
   ledgerApply: (project: Project, request: { sheet: string | null; mapping: Array<[string, string]> }, skipErrorRows: boolean) =>
     invoke<{ project: Project; added: number; updated: number }>("ledger_apply", { project, request, skipErrorRows }),
   pickResponses: () => invoke<string | null>("pick_responses"),

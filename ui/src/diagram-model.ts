@@ -173,3 +173,41 @@ export function readableFontSize(zoom: number, screenPx: number, maxUnits = 64):
   if (!(zoom > 0)) return screenPx;
   return Math.min(maxUnits, Math.max(screenPx, screenPx / zoom));
 }
+
+/** A node's extent on the diagram (model coordinates). */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Where a new item of `size` goes: the free place nearest `start` (the view's centre) that
+ * keeps `gap` from every occupied box, searched ring by ring on a grid of the item's size.
+ * New zones, entry points and assets no longer land on top of what is there.
+ */
+export function freeSpot(occupied: Box[], start: { x: number; y: number }, size: { w: number; h: number }, gap = 30): { x: number; y: number } {
+  const stepX = size.w + gap;
+  const stepY = size.h + gap;
+  const free = (x: number, y: number) =>
+    occupied.every((b) => x + size.w / 2 + gap <= b.x1 || x - size.w / 2 - gap >= b.x2 || y + size.h / 2 + gap <= b.y1 || y - size.h / 2 - gap >= b.y2);
+  for (let ring = 0; ring <= 40; ring++) {
+    // The cells of this ring, nearest the start first.
+    const cells: Array<[number, number]> = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) === ring) cells.push([i, j]);
+      }
+    }
+    cells.sort((a, b) => Math.hypot(a[0] * stepX, a[1] * stepY) - Math.hypot(b[0] * stepX, b[1] * stepY));
+    for (const [i, j] of cells) {
+      const x = start.x + i * stepX;
+      const y = start.y + j * stepY;
+      if (free(x, y)) return { x, y };
+    }
+  }
+  // Everything near is taken: below all of it.
+  const bottom = Math.max(start.y, ...occupied.map((b) => b.y2));
+  return { x: start.x, y: bottom + gap + size.h / 2 };
+}

@@ -25,6 +25,10 @@ export function t(key: string, args: Record<string, string | number> = {}): stri
   for (const [k, v] of Object.entries(args)) s = s.split(`{${k}}`).join(String(v));
   return s;
 }
+/** Text for `key` in a given language (choices match names typed in either language). */
+export function tIn(l: Lang, key: string): string {
+  return tables[l][key] ?? key;
+}
 export function has(key: string): boolean {
   return key in tables.ja;
 }

@@ -132,3 +132,32 @@ describe("readable label sizes", () => {
     expect(readableFontSize(Number.NaN, 11)).toBe(11);
   });
 });
+
+import { freeSpot } from "../src/diagram-model";
+
+describe("a new item goes to free space", () => {
+  const size = { w: 100, h: 60 };
+  const overlaps = (p: { x: number; y: number }, b: { x1: number; y1: number; x2: number; y2: number }) =>
+    !(p.x + size.w / 2 <= b.x1 || p.x - size.w / 2 >= b.x2 || p.y + size.h / 2 <= b.y1 || p.y - size.h / 2 >= b.y2);
+
+  it("takes the centre of the view when nothing is there", () => {
+    expect(freeSpot([], { x: 10, y: 20 }, size)).toEqual({ x: 10, y: 20 });
+  });
+
+  it("never lands on an existing zone (the trap: new zones on top of old ones)", () => {
+    const zone = { x1: -200, y1: -150, x2: 200, y2: 150 };
+    const p = freeSpot([zone], { x: 0, y: 0 }, size);
+    expect(overlaps(p, zone)).toBe(false);
+    // The nearest free place: the gap is kept, and it is the closest ring.
+    expect(Math.abs(p.x) <= 400 && Math.abs(p.y) <= 300).toBe(true);
+  });
+
+  it("adding several in a row spreads them out", () => {
+    const occupied: Array<{ x1: number; y1: number; x2: number; y2: number }> = [];
+    for (let i = 0; i < 12; i++) {
+      const p = freeSpot(occupied, { x: 0, y: 0 }, size);
+      for (const b of occupied) expect(overlaps(p, b)).toBe(false);
+      occupied.push({ x1: p.x - size.w / 2, y1: p.y - size.h / 2, x2: p.x + size.w / 2, y2: p.y + size.h / 2 });
+    }
+  });
+});

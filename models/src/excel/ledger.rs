@@ -105,17 +105,7 @@ impl Field {
     ];
 }
 
-/// Full-width ASCII and the ideographic space folded to ASCII (for matching and for values
-/// that must parse: addresses, dates, numbers).
-pub fn fold_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
-            _ => c,
-        })
-        .collect()
-}
+pub use crate::validate::address::fold_width;
 
 /// Separators and brackets ignored when matching headers and type words.
 fn is_separator(c: char) -> bool {
@@ -471,20 +461,33 @@ fn read_csv(path: &Path, deadline: intake::Deadline) -> Result<Grid> {
     }
     let bytes = crate::json::read_input(path, intake::MAX_FILE_BYTES)?;
     let text = csv_text(path, &bytes)?;
-    unclosed_quote(&text).map_or(Ok(()), |line| {
+    parse_delimited(&text, b',', &file(), deadline)
+}
+
+/// Rows of delimited text (a CSV file, or cells pasted from a spreadsheet: tab-separated),
+/// each cell bounded; errors located at `at` with the line and column.
+fn parse_delimited(
+    text: &str,
+    delimiter: u8,
+    at: &Location,
+    deadline: intake::Deadline,
+) -> Result<Grid> {
+    let file = || at.clone();
+    unclosed_quote(text, char::from(delimiter)).map_or(Ok(()), |line| {
         Err(Error::InvalidWorkbook {
             location: Location {
                 row: Some(line),
                 ..file()
             },
-            detail: "CSV: the quote opened on this line is never closed, so the rest of the \
-                     file would be read as one cell"
+            detail: "the quote opened on this line is never closed, so the rest of the \
+                     text would be read as one cell"
                 .into(),
         })
     })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut cells = Vec::new();
     let mut values = 0usize;
@@ -634,7 +637,7 @@ fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
 
 /// The line of a quote that opens a CSV field and never closes (RFC 4180 quoting: a field
 /// starting with `"` runs to the next `"` not doubled).
-fn unclosed_quote(text: &str) -> Option<u64> {
+fn unclosed_quote(text: &str, delimiter: char) -> Option<u64> {
     let (mut line, mut opened) = (1u64, 0u64);
     let (mut in_quote, mut field_start) = (false, true);
     let mut chars = text.chars().peekable();
@@ -657,7 +660,7 @@ fn unclosed_quote(text: &str) -> Option<u64> {
             in_quote = true;
             opened = line;
             field_start = false;
-        } else if c == ',' {
+        } else if c == delimiter {
             field_start = true;
         } else if newline {
             line += 1;
@@ -859,25 +862,6 @@ fn parse_date(d: &Data) -> Option<IsoDate> {
     }
 }
 
-fn valid_address(s: &str) -> bool {
-    let s = fold_width(s);
-    s.split([';', ',', '、', ' ', '\n'])
-        .filter(|p| !p.trim().is_empty())
-        .all(|p| {
-            let p = p.trim();
-            let (ip, prefix) = p.split_once('/').map_or((p, None), |(a, b)| (a, Some(b)));
-            match ip.parse::<std::net::IpAddr>() {
-                Ok(std::net::IpAddr::V4(_)) => {
-                    prefix.is_none_or(|x| x.parse::<u8>().is_ok_and(|n| n <= 32))
-                }
-                Ok(std::net::IpAddr::V6(_)) => {
-                    prefix.is_none_or(|x| x.parse::<u8>().is_ok_and(|n| n <= 128))
-                }
-                Err(_) => false,
-            }
-        })
-}
-
 /// Read a ledger and plan the import.
 ///
 /// # Errors
@@ -956,17 +940,124 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
             }
         }
     };
+    plan(
+        project,
+        Source {
+            file: &file,
+            name: path.display().to_string(),
+            sheet,
+            row_shift: 0,
+        },
+        &grid,
+        options,
+        skipped,
+    )
+}
+
+/// The name given as the "file" of rows pasted from the clipboard (in locations and previews).
+pub const PASTED: &str = "clipboard";
+
+/// Plan the import of rows pasted from a spreadsheet: tab-separated text as Excel, LibreOffice
+/// and Google Sheets copy it, cells with tabs or new lines quoted. When the first row is a
+/// header (it names at least two asset fields), columns are matched as in a ledger file;
+/// otherwise the pasted columns are `columns`, in order (the table's columns from where the
+/// user pasted). Locations name [`PASTED`], the pasted row (1 = the first) and column.
+///
+/// # Errors
+/// As [`preview`]: too much text, an unclosed quote, no name column.
+pub fn preview_pasted(
+    project: &Project,
+    text: &str,
+    columns: &[Field],
+    options: &LedgerOptions,
+) -> Result<Preview> {
+    let file = Location {
+        file: Some(PASTED.into()),
+        ..Location::default()
+    };
+    if text.len() > intake::MAX_FILE_BYTES as usize {
+        return Err(Error::LimitExceeded {
+            location: file,
+            what: "pasted text (bytes)".into(),
+            found: text.len().to_string(),
+            limit: intake::MAX_FILE_BYTES.to_string(),
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut grid = parse_delimited(text, b'\t', &file, intake::Deadline::start())?;
+    // Excel ends a copied block with a line break: no blank row is meant.
+    while grid
+        .cells
+        .last()
+        .is_some_and(|r| r.iter().all(|c| cell_text(c).is_empty()))
+    {
+        grid.cells.pop();
+    }
+    let headed = find_header(&grid, &options.mapping).is_some_and(|(row, _)| row == 0);
+    let mut options = options.clone();
+    let mut row_shift = 0;
+    if !headed {
+        // No header: the columns are the table's, in order (a synthetic header row, mapped).
+        let width = grid.cells.iter().map(Vec::len).max().unwrap_or(0);
+        let header: Vec<Data> = (0..width)
+            .map(|i| Data::String(format!("({})", col_letter(i))))
+            .collect();
+        for (i, f) in columns.iter().enumerate().take(width) {
+            options.mapping.push((format!("({})", col_letter(i)), *f));
+        }
+        grid.cells.insert(0, header);
+        row_shift = 1;
+    }
+    plan(
+        project,
+        Source {
+            file: &file,
+            name: PASTED.into(),
+            sheet: String::new(),
+            row_shift,
+        },
+        &grid,
+        &options,
+        Vec::new(),
+    )
+}
+
+/// Where the planned rows come from, for locations.
+struct Source<'a> {
+    file: &'a Location,
+    /// The file name shown in the preview.
+    name: String,
+    /// Sheet read (empty for CSV and pasted text).
+    sheet: String,
+    /// Rows added above the data (a synthetic header), left out of row numbers.
+    row_shift: usize,
+}
+
+/// Match the columns of `grid` to asset fields and plan each row (add, update, error).
+fn plan(
+    project: &Project,
+    src: Source<'_>,
+    grid: &Grid,
+    options: &LedgerOptions,
+    skipped: Vec<Error>,
+) -> Result<Preview> {
+    let Source {
+        file,
+        name: file_name,
+        sheet,
+        row_shift,
+    } = src;
     let loc = |row: usize, col: Option<usize>| Location {
         sheet: if sheet.is_empty() {
             None
         } else {
             Some(sheet.clone())
         },
-        row: Some(row as u64 + 1),
+        row: Some((row + 1).saturating_sub(row_shift).max(1) as u64),
         column: col.map(col_letter),
         ..file.clone()
     };
-    let (header_row, _) = find_header(&grid, &options.mapping).ok_or_else(|| Error::InvalidWorkbook {
+    let (header_row, _) = find_header(grid, &options.mapping).ok_or_else(|| Error::InvalidWorkbook {
         location: loc(0, None),
         detail: "no header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス) in the first 30 rows".into(),
     })?;
@@ -1229,7 +1320,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
                 Some(Field::Model) => asset.model = text.clone(),
                 Some(Field::Firmware) => asset.firmware = text.clone(),
                 Some(Field::Address) => {
-                    if valid_address(text) {
+                    if crate::validate::address::is_valid_address(text) {
                         asset.address = fold_width(text).trim().to_owned();
                     } else {
                         err(
@@ -1340,7 +1431,7 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
             );
         }
         rows.push(PlannedRow {
-            row: r as u64 + 1,
+            row: (r + 1 - row_shift) as u64,
             action,
             asset,
             has_error,
@@ -1357,9 +1448,9 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
         ));
     }
     Ok(Preview {
-        file: path.display().to_string(),
+        file: file_name,
         sheet,
-        header_row: header_row as u64 + 1,
+        header_row: (header_row + 1 - row_shift) as u64,
         columns,
         rows,
         problems,
@@ -1577,17 +1668,17 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_found_on_its_line() {
-        assert_eq!(unclosed_quote("a,b\n\"c,d\n"), Some(2));
+        assert_eq!(unclosed_quote("a,b\n\"c,d\n", ','), Some(2));
         assert_eq!(
-            unclosed_quote("名称,備考\n\"PLC\",\"改行\nを含む\"\n"),
+            unclosed_quote("名称,備考\n\"PLC\",\"改行\nを含む\"\n", ','),
             None
         );
-        assert_eq!(unclosed_quote("a,\"say \"\"hi\"\"\"\n"), None);
+        assert_eq!(unclosed_quote("a,\"say \"\"hi\"\"\"\n", ','), None);
         // A quote inside an unquoted field is just a character.
-        assert_eq!(unclosed_quote("a,5\" display\n"), None);
+        assert_eq!(unclosed_quote("a,5\" display\n", ','), None);
         // Lines ended by a lone CR (old Mac files) and by CRLF count the same.
-        assert_eq!(unclosed_quote("a,b\r\"c,d\rx,y\r"), Some(2));
-        assert_eq!(unclosed_quote("a,b\r\n\"c,d\r\nx,y\r\n"), Some(2));
+        assert_eq!(unclosed_quote("a,b\r\"c,d\rx,y\r", ','), Some(2));
+        assert_eq!(unclosed_quote("a,b\r\n\"c,d\r\nx,y\r\n", ','), Some(2));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //!
 //! One rule per file under `rules/`, registered in [`rules::ALL`].
 
+pub mod address;
 pub mod rules;
 
 use crate::catalogue::Catalogue;

@@ -6,6 +6,7 @@ mod cli;
 mod concurrency;
 mod fuzz_regressions;
 mod hostile;
+mod pasted_rows;
 mod store;
 mod untrusted_projects;
 mod untrusted_workbooks;

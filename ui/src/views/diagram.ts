@@ -7,9 +7,11 @@ import svg from "cytoscape-svg";
 import { api, errorText } from "../api";
 import { catalogue, commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
+import { requireName } from "./field-check";
+import { fold } from "../choices";
 import { t, lang } from "../i18n";
 import { addItem, moveAsset, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
-import { elements, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath } from "../diagram-model";
+import { elements, freeSpot, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath, type Box } from "../diagram-model";
 
 cytoscape.use(elk);
 cytoscape.use(svg);
@@ -27,7 +29,12 @@ const ENTRY_LABEL_PX = 11;
 let cy: Core | null = null;
 let connectFrom: string | null = null;
 
+/** The analysis listener of the diagram on screen (one at a time). */
+let analysisListener: (() => void) | null = null;
+
 export function disposeDiagram(): void {
+  if (analysisListener) document.removeEventListener("analysis", analysisListener);
+  analysisListener = null;
   const c = cy;
   cy = null;
   connectFrom = null;
@@ -281,6 +288,19 @@ function centre(): { x: number; y: number } {
   return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
 }
 
+/** Sizes a new item takes on the diagram (an empty zone is drawn as a box of about this size). */
+const NEW_SIZE = { zones: { w: 180, h: 110 }, entry_points: { w: 80, h: 70 }, assets: { w: 140, h: 56 } };
+
+/** A free place near the view's centre for a new item: never on top of what is there. */
+function placeNew(kind: keyof typeof NEW_SIZE): { x: number; y: number } {
+  if (!cy) return { x: 0, y: 0 };
+  const occupied: Box[] = cy.nodes().orphans().map((n) => {
+    const b = n.boundingBox({ includeLabels: true });
+    return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+  });
+  return freeSpot(occupied, centre(), NEW_SIZE[kind]);
+}
+
 export function renderDiagram(el: HTMLElement): void {
   disposeDiagram();
   const p = doc();
@@ -312,9 +332,9 @@ export function renderDiagram(el: HTMLElement): void {
       h("button", { onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "+"),
       h("button", { onclick: () => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "−"),
       h("span", { class: "sep" }),
-      h("button", { id: "btn-add-zone", onclick: () => { const z = { ...newZone(t("ui.new_zone")), position: centre() }; state.selected = nodeId.zone(z.id); commit(addItem(doc(), "zones", z), t("ui.diagram.add_zone")); } }, `+ ${t("xl.col.zone")}`),
-      h("button", { id: "btn-add-entry", onclick: () => { const e = { ...newEntryPoint(t("ui.new_entry"), "internet"), position: centre() }; state.selected = nodeId.entry(e.id); commit(addItem(doc(), "entry_points", e), t("ui.diagram.add_entry")); } }, `+ ${t("xl.col.entry")}`),
-      h("button", { id: "btn-add-asset", onclick: () => { const a = { ...newAsset(t("ui.new_asset"), "other"), position: centre() }; state.selected = nodeId.asset(a.id); commit(addItem(doc(), "assets", a), t("ui.diagram.add_asset")); } }, `+ ${t("xl.col.asset")}`),
+      h("button", { id: "btn-add-zone", onclick: () => { const z = { ...newZone(t("ui.new_zone")), position: placeNew("zones") }; state.selected = nodeId.zone(z.id); nameNew = true; commit(addItem(doc(), "zones", z), t("ui.diagram.add_zone")); } }, `+ ${t("xl.col.zone")}`),
+      h("button", { id: "btn-add-entry", onclick: () => { const e = { ...newEntryPoint(t("ui.new_entry"), "internet"), position: placeNew("entry_points") }; state.selected = nodeId.entry(e.id); nameNew = true; commit(addItem(doc(), "entry_points", e), t("ui.diagram.add_entry")); } }, `+ ${t("xl.col.entry")}`),
+      h("button", { id: "btn-add-asset", onclick: () => { const a = { ...newAsset(t("ui.new_asset"), "other"), position: placeNew("assets") }; state.selected = nodeId.asset(a.id); nameNew = true; commit(addItem(doc(), "assets", a), t("ui.diagram.add_asset")); } }, `+ ${t("xl.col.asset")}`),
       connect,
       h("span", { class: "sep" }),
       pathSelect,
@@ -401,6 +421,8 @@ export function renderDiagram(el: HTMLElement): void {
     });
     renderPanel(panel);
   });
+  // Derived marks follow every analysis: unprotected conduits, zones of importance 3 (red
+  // border), and the importance figures in the side panel.
   const onAnalysis = () => {
     if (!cy) return;
     const un = unprotectedSet();
@@ -408,7 +430,15 @@ export function renderDiagram(el: HTMLElement): void {
       const r = parseNodeId(e.id());
       e.toggleClass("unprotected", !!r && un.has(r.id));
     });
+    const imp = state.analysis?.zone_importance ?? {};
+    cy.nodes(".zone").forEach((n) => {
+      const r = parseNodeId(n.id());
+      n.toggleClass("important", !!r && imp[r.id] === 3);
+    });
+    const focused = panel.contains(document.activeElement);
+    if (!focused) renderPanel(panel);
   };
+  analysisListener = onAnalysis;
   document.addEventListener("analysis", onAnalysis);
 }
 
@@ -421,6 +451,23 @@ function input(id: string, value: string, onChange: (v: string) => void): HTMLIn
   const i = h("input", { id, type: "text", value, maxlength: 2000 });
   i.addEventListener("change", () => onChange(i.value));
   return i;
+}
+/** The item just added from the toolbar: its name field opens selected, ready for typing. */
+let nameNew = false;
+
+/** A required name (zone, asset, entry point, conduit): blank is refused at the field. */
+function nameInput(label: string, value: string, onChange: (v: string) => void): HTMLElement {
+  const i = h("input", { id: "panel-name", type: "text", value, maxlength: 2000 });
+  const box = h("label", { class: "required" }, h("span", {}, label), i);
+  requireName(i, label, onChange);
+  if (nameNew) {
+    nameNew = false;
+    window.setTimeout(() => {
+      i.focus();
+      i.select();
+    }, 0);
+  }
+  return box;
 }
 function select(id: string, options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLSelectElement {
   const s = h("select", { id }, ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)));
@@ -448,7 +495,7 @@ function renderPanel(panel: HTMLElement): void {
     const imp = state.analysis?.asset_importance[a.id];
     panel.append(
       h("h3", {}, t("xl.col.asset")),
-      h("label", {}, t("xl.col.asset"), input("panel-name", a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset")))),
+      nameInput(t("xl.col.asset"), a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset"))),
       h("label", {}, t("xl.col.asset_type"), select("panel-type", (catalogue().asset_types as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])]), a.asset_type, (v) => commit(setField(doc(), "assets", a.id, "asset_type", v), t("xl.col.asset_type")))),
       h("label", {}, t("xl.col.zone"), select("panel-zone", zoneOpts, a.zone ?? "", (v) => commit(moveAsset(doc(), a.id, v || undefined), t("ui.diagram.move_into", { zone: p.zones.find((z) => z.id === v)?.name ?? "—" })))),
       h("p", {}, `${t("xl.col.importance")}: ${imp ?? "—"}`),
@@ -460,7 +507,7 @@ function renderPanel(panel: HTMLElement): void {
     const n = p.assets.filter((a) => a.zone === z.id).length;
     panel.append(
       h("h3", {}, t("xl.col.zone")),
-      h("label", {}, t("xl.col.zone"), input("panel-name", z.name, (v) => commit(setField(doc(), "zones", z.id, "name", v), t("xl.col.zone")))),
+      nameInput(t("xl.col.zone"), z.name, (v) => commit(setField(doc(), "zones", z.id, "name", v), t("xl.col.zone"))),
       h("label", {}, t("xl.col.sl_t"), select("panel-slt", ["1", "2", "3", "4"].map((x) => [x, x]), String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : (z.sl_t ?? 2)), (v) => commit(setField(doc(), "zones", z.id, "sl_t", Number(v)), t("xl.col.sl_t")))),
       h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
       h("p", {}, `${t("xl.col.asset_count")}: ${n} · ${t("xl.col.importance")}: ${state.analysis?.zone_importance[z.id] ?? "—"}`),
@@ -474,7 +521,7 @@ function renderPanel(panel: HTMLElement): void {
     if (!e) return;
     panel.append(
       h("h3", {}, t("xl.col.entry")),
-      h("label", {}, t("xl.col.entry"), input("panel-name", e.name, (v) => commit(setField(doc(), "entry_points", e.id, "name", v), t("xl.col.entry")))),
+      nameInput(t("xl.col.entry"), e.name, (v) => commit(setField(doc(), "entry_points", e.id, "name", v), t("xl.col.entry"))),
       h("label", {}, t("xl.col.entry_kind"), select("panel-kind", (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]), e.kind, (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")))),
       del("entry_points"),
     );
@@ -484,7 +531,7 @@ function renderPanel(panel: HTMLElement): void {
     const on = new Set((c.boundary ?? []).map((b) => b.kind));
     panel.append(
       h("h3", {}, t("xl.col.conduit")),
-      h("label", {}, t("xl.col.conduit"), input("panel-name", c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit")))),
+      nameInput(t("xl.col.conduit"), c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit"))),
       h("label", {}, t("xl.col.from"), select("panel-from", endOpts, endVal(c.from), (v) => commit(setField(doc(), "conduits", c.id, "from", endParse(v)), t("xl.col.from")))),
       h("label", {}, t("xl.col.to"), select("panel-to", endOpts, endVal(c.to), (v) => commit(setField(doc(), "conduits", c.id, "to", endParse(v)), t("xl.col.to")))),
       h(
@@ -520,18 +567,29 @@ interface CatalogueProtocol {
 }
 
 /**
- * A channel's protocol: free text with the catalogue's protocols offered; choosing one of
- * them fills in its usual port when the channel has none yet.
+ * A channel's protocol: the catalogue's protocols offered by name (Modbus/TCP), typed as the
+ * name or the id in any case or width, and stored as the id (modbus_tcp) with its usual port
+ * filled in when the channel has none yet. A protocol the catalogue lacks is kept as typed.
  */
 function protocolInput(i: number, ch: Channel, known: CatalogueProtocol[], onChange: (next: Channel) => void): HTMLElement {
-  const el = input(`panel-ch-${i}-protocol`, ch.protocol ?? "", (v) => {
-    const protocol = v.trim();
-    const usual = known.find((x) => x.id === protocol)?.ports ?? "";
-    onChange({ ...ch, protocol, port: (ch.port ?? "").trim() ? ch.port : usual });
+  const shown = known.find((x) => x.id === ch.protocol)?.name ?? ch.protocol ?? "";
+  const el = input(`panel-ch-${i}-protocol`, shown, (v) => {
+    const typed = fold(v);
+    const hit = known.find((x) => fold(x.name) === typed || fold(x.id) === typed);
+    const protocol = hit?.id ?? v.trim();
+    onChange({ ...ch, protocol, port: (ch.port ?? "").trim() ? ch.port : (hit?.ports ?? "") });
   });
   el.setAttribute("list", PROTOCOL_LIST);
+  if (focusProtocol === i) {
+    // The channel just added: its protocol is what the user types next.
+    focusProtocol = null;
+    window.setTimeout(() => el.focus(), 0);
+  }
   return h("span", { class: "protocol" }, el);
 }
+
+/** The channel just added, whose protocol field takes the focus once drawn. */
+let focusProtocol: number | null = null;
 
 /** Id of the one list of catalogue protocols every channel's protocol field offers. */
 const PROTOCOL_LIST = "panel-protocols";
@@ -545,7 +603,7 @@ function channelEditor(c: Conduit): HTMLElement {
     "fieldset",
     { class: "channels", id: "panel-channels" },
     h("legend", {}, t("xl.col.channels")),
-    h("datalist", { id: PROTOCOL_LIST }, ...known.map((x) => h("option", { value: x.id }, x.name))),
+    h("datalist", { id: PROTOCOL_LIST }, ...known.map((x) => h("option", { value: x.name }, x.ports ? `${x.name} (${x.ports})` : x.name))),
   );
   if (channels.length === 0) box.append(h("p", { class: "hint" }, t("ui.channel.none")));
   channels.forEach((ch, i) => {
@@ -573,7 +631,7 @@ function channelEditor(c: Conduit): HTMLElement {
       ),
     );
   });
-  box.append(h("button", { id: "panel-add-channel", onclick: () => edit(channels.length, newChannel()) }, `+ ${t("ui.channel.add")}`));
+  box.append(h("button", { id: "panel-add-channel", onclick: () => { focusProtocol = channels.length; edit(channels.length, newChannel()); } }, `+ ${t("ui.channel.add")}`));
   return box;
 }
 

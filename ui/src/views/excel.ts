@@ -5,7 +5,7 @@ import { commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 
-const where = (l: Record<string, string | number>) => [l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : ""].filter(Boolean).join(" · ");
+export const where = (l: Record<string, string | number>) => [l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : ""].filter(Boolean).join(" · ");
 
 let ledgerFile: string | null = null;
 let mapping: Array<[string, string]> = [];

@@ -4,21 +4,24 @@ import { commit, doc, toast } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { nextVersion, type Project } from "../model";
+import { requireName } from "./field-check";
 import { mountRequirementItems } from "./tables";
 
-function field(label: string, id: string, value: string, onChange: (v: string) => Project, multiline = false): HTMLElement {
+function field(label: string, id: string, value: string, onChange: (v: string) => Project, multiline = false, required = false): HTMLElement {
   const input = multiline
     ? h("textarea", { id, rows: 3, maxlength: 20000 })
     : h("input", { id, type: "text", maxlength: 2000 });
   input.value = value;
-  input.addEventListener("change", () => commit(onChange(input.value), label, false));
-  return h("label", { class: "field" }, h("span", {}, label), input);
+  const box = h("label", { class: required ? "field required" : "field" }, h("span", {}, label), input);
+  if (required) requireName(input, label, (v) => commit(onChange(v), label, false));
+  else input.addEventListener("change", () => commit(onChange(input.value), label, false));
+  return box;
 }
 
 export function renderRequirements(el: HTMLElement): void {
   const p = doc();
   const meta = (k: string, label: string) =>
-    field(label, `meta-${k}`, String(p.meta[k] ?? ""), (v) => ({ ...doc(), meta: { ...doc().meta, [k]: v } }));
+    field(label, `meta-${k}`, String(p.meta[k] ?? ""), (v) => ({ ...doc(), meta: { ...doc().meta, [k]: v } }), false, k === "name");
   const req = (k: string, label: string, multiline = true) =>
     field(label, `req-${k}`, String(p.requirements[k] ?? ""), (v) => ({ ...doc(), requirements: { ...doc().requirements, [k]: v } }), multiline);
   el.append(
@@ -53,6 +56,14 @@ export function renderRequirements(el: HTMLElement): void {
   el.append(box);
   mountRequirementItems(box);
   el.append(renderRevisions());
+  // A brand-new empty project: its name is the first thing to type (the placeholder selected).
+  if (!p.businesses.length && !p.assets.length && !p.zones.length && !p.meta.customer) {
+    const name = el.querySelector<HTMLInputElement>("#meta-name");
+    window.setTimeout(() => {
+      name?.focus();
+      name?.select();
+    }, 0);
+  }
 }
 
 /**

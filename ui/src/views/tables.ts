@@ -4,7 +4,10 @@ import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent }
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
 import { catalogue, commit, doc, state, toast } from "../app";
 import { h } from "../dom";
-import { t, lang } from "../i18n";
+import { t, tIn, lang } from "../i18n";
+import { fold, type Choice } from "../choices";
+import { isPresent, isValidAddress } from "../validation";
+import { choiceEditor } from "./choice-editor";
 import {
   addItem,
   newAsset,
@@ -22,23 +25,37 @@ import {
 } from "../model";
 import type { StepId } from "../steps";
 import { renderMatrix } from "./matrix";
+import { isTyping, looksLikeCells, pasteDialog } from "./paste";
 
 const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
 const tables: Tabulator[] = [];
 
-function catValues(list: "threats" | "measures" | "asset_types" | "entry_kinds" | "checklist"): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const x of catalogue()[list] as Array<Record<string, unknown>>) out[String(x.id)] = `${x.id} ${String(x[lang()] ?? "")}`;
+type CatalogueList = "threats" | "measures" | "asset_types" | "entry_kinds" | "checklist";
+/**
+ * Catalogue entries as choices. Threats, countermeasures and checklist items keep their
+ * published ids in the label (T01, C-NW-01: the workbook and the guideline use them); asset
+ * and entry kinds are shown by name only (their ids are internal). Every entry can be typed
+ * as its id or its name in either language.
+ */
+function catChoices(list: CatalogueList): Choice[] {
+  const withId = list !== "asset_types" && list !== "entry_kinds";
+  return (catalogue()[list] as Array<Record<string, unknown>>).map((x) => {
+    const id = String(x.id);
+    const name = String(x[lang()] ?? x.ja ?? id);
+    return { value: id, label: withId ? `${id} ${name}` : name, keys: [id, String(x.ja ?? ""), String(x.en ?? "")] };
+  });
+}
+/** Project items (zones, businesses, assets) as choices, by name. */
+function itemChoices(list: Array<{ id: string; name?: unknown }>, none = true): Choice[] {
+  const out: Choice[] = none ? [{ value: "", label: "—", keys: [] }] : [];
+  for (const x of list) out.push({ value: x.id, label: String(x.name ?? "") || t("ui.unnamed"), keys: [] });
   return out;
 }
-function idNames(list: Array<{ id: string; name?: unknown }>, none = true): Record<string, string> {
-  const out: Record<string, string> = none ? { "": "—" } : {};
-  for (const x of list) out[x.id] = String(x.name ?? x.id);
-  return out;
+/** Fixed choices with an i18n label; typed as the key or the label in either language. */
+function enumChoices(prefix: string, keys: string[]): Choice[] {
+  return keys.map((k) => ({ value: k, label: t(`${prefix}.${k}`), keys: [k, tIn("ja", `${prefix}.${k}`), tIn("en", `${prefix}.${k}`)] }));
 }
-function enumValues(prefix: string, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)]));
-}
+const labels = (cs: Choice[]): Record<string, string> => Object.fromEntries(cs.map((c) => [c.value, c.label]));
 /** The readable number (A-001, M-001): given when the row is added, never edited. */
 function refColumn(prefix: "A" | "M"): ColumnDefinition {
   return { title: t("xl.col.ref"), field: "number", width: 70, formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined) };
@@ -54,48 +71,50 @@ export function textElement(text: string): HTMLElement {
   return span;
 }
 
-function listColumn(title: string, field: string, values: () => Record<string, string>, multiselect = false): ColumnDefinition {
+function listColumn(title: string, field: string, choices: () => Choice[], multi = false, optional = true): ColumnDefinition {
   return {
     title,
     field,
-    editor: "list",
-    editorParams: () => ({
-      values: values(),
-      multiselect,
-      autocomplete: !multiselect,
-      listOnEmpty: true,
-      clearable: true,
-      itemFormatter: (label: string) => textElement(String(label ?? "")),
-    }),
+    editor: choiceEditor(choices, { multi, optional }),
     formatter: (c: CellComponent) => {
       const v = c.getValue();
-      const vs = values();
+      const vs = labels(choices());
       return textElement(Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(", ") : String(vs[v] ?? v ?? ""));
     },
     headerFilter: "input",
     headerFilterFunc: (term: string, v: unknown) => {
-      const vs = values();
+      const vs = labels(choices());
       const text = Array.isArray(v) ? v.map((x) => vs[x] ?? x).join(" ") : String(vs[String(v)] ?? v ?? "");
-      return text.toLowerCase().includes(term.toLowerCase());
+      return fold(text).includes(fold(term));
     },
     width: 180,
   };
 }
-const text = (title: string, field: string, width = 160, multiline = false): ColumnDefinition => ({
+/** What a text cell must hold: the core's rules, checked at the field (blocking the edit). */
+type Check = "required" | "address";
+const CHECKS: Record<Check, { test: (v: unknown) => boolean; message: string }> = {
+  required: { test: isPresent, message: "ui.check.required" },
+  address: { test: (v) => v === undefined || v === null || isValidAddress(String(v)), message: "ui.check.address" },
+};
+const text = (title: string, field: string, width = 160, multiline = false, check?: Check): ColumnDefinition => ({
   title,
   field,
   editor: multiline ? "textarea" : "input",
-  editorParams: { elementAttributes: { maxlength: "20000" } },
+  editorParams: { elementAttributes: { maxlength: "20000" }, selectContents: true },
   headerFilter: "input",
   width,
   formatter: multiline ? "textarea" : "plaintext",
+  ...(check ? { validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) }, cssClass: check === "required" ? "required" : undefined } : {}),
 });
-const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", hozAlign: "center", width: 80 });
+// "No" is a quiet dash, not a red ✕ that reads like the delete button.
+const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", width: 80 });
+/** A 1–3 level: typed as the digit (full-width too), "—" clears it. */
+const LEVELS: Choice[] = [{ value: "", label: "—", keys: [] }, ...["1", "2", "3"].map((v) => ({ value: v, label: v, keys: [] }))];
 const level = (title: string, field: string): ColumnDefinition => ({
   title,
   field,
-  editor: "list",
-  editorParams: { values: { "": "—", 1: "1", 2: "2", 3: "3" } },
+  editor: choiceEditor(() => LEVELS, { optional: true }),
+  formatter: (c: CellComponent) => textElement(c.getValue() === undefined || c.getValue() === null ? "" : String(c.getValue())),
   hozAlign: "center",
   width: 72,
 });
@@ -117,6 +136,8 @@ interface Spec {
   add?: () => Project;
   remove?: (id: string) => Project;
   label: string;
+  /** Rows pasted from Excel: the ledger field of each column, left to right. */
+  paste?: string[];
 }
 
 function collectionSpec(id: string, coll: Collection, label: string, columns: () => ColumnDefinition[], add?: () => Project): Spec {
@@ -142,6 +163,12 @@ function setNested(p: Project, coll: Collection, id: string, field: string, valu
   return setField(p, coll, id, top, obj);
 }
 
+/** The leading column (and the readable number before it) stays put when scrolling right. */
+function frozenLead(cols: ColumnDefinition[]): ColumnDefinition[] {
+  const lead = cols[0]?.field === "number" ? 2 : 1;
+  return cols.map((c, i) => (i < lead ? { ...c, frozen: true } : c));
+}
+
 function mount(el: HTMLElement, spec: Spec): Tabulator {
   const bar = h("div", { class: "table-bar" });
   const box = h("div", { class: "table", id: `table-${spec.id}` });
@@ -149,8 +176,11 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   const table = new Tabulator(box, {
     data: spec.rows().map((r) => ({ ...r })),
     index: "id",
+    // Headers wrap instead of being cut to 「重…」; the row's name (with its number) stays
+    // in view while editing the columns on the right.
+    columnDefaults: { headerWordWrap: true },
     columns: [
-      ...spec.columns(),
+      ...frozenLead(spec.columns()),
       ...(spec.remove
         ? [
             {
@@ -175,7 +205,21 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     placeholder: t("ui.no_rows"),
     reactiveData: false,
   });
+  // A value the core would refuse stays in its editor, marked, with the reason.
+  // (Enter and the editor's blur both validate: one message per refused value while the
+  // editor stays open, not one per attempt.)
+  let lastRefusal = { key: "", at: 0 };
+  table.on("validationFailed", (c: CellComponent) => {
+    const def = c.getColumn().getDefinition();
+    const kind: Check = def.field === "address" ? "address" : "required";
+    const key = `${String(c.getRow().getData().id)}/${def.field}/${String(c.getValue())}`;
+    if (key === lastRefusal.key) return;
+    lastRefusal = { key, at: Date.now() };
+    toast(t(CHECKS[kind].message, { field: String(def.title ?? "") }), true);
+  });
+  table.on("cellEditCancelled", () => (lastRefusal = { key: "", at: 0 }));
   table.on("cellEdited", (c: CellComponent) => {
+    lastRefusal = { key: "", at: 0 };
     const field = c.getField();
     const id = String(c.getRow().getData().id);
     let v = c.getValue();
@@ -190,6 +234,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
         {
           id: `add-${spec.id}`,
           onclick: () => {
+            pendingFocus = { table: spec.id, before: new Set(spec.rows().map((r) => String(r.id))) };
             commit(spec.add!(), t("ui.add_row"));
           },
         },
@@ -197,10 +242,39 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       ),
     );
   }
+  if (spec.paste) {
+    const columns = spec.paste;
+    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.help"), onclick: () => pasteDialog(columns) }, t("ui.paste.button")));
+    // Ctrl+V anywhere on the page but in a field: the copied rows go to this table.
+    onPaste = (e: ClipboardEvent) => {
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      if (isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      e.preventDefault();
+      pasteDialog(columns, text);
+    };
+    document.addEventListener("paste", onPaste);
+  }
   bar.append(h("span", { class: "hint" }, t("ui.rows", { n: spec.rows().length })));
+  // The row just added: scrolled to, and its first field open for typing (its placeholder
+  // name selected, so typing replaces it).
+  if (pendingFocus?.table === spec.id) {
+    const before = pendingFocus.before;
+    pendingFocus = null;
+    table.on("tableBuilt", () => {
+      const row = table.getRows().find((r) => !before.has(String(r.getData().id)));
+      if (!row) return;
+      void table.scrollToRow(row, "nearest", false).finally(() => {
+        const cell = row.getCells().find((c) => !!c.getColumn().getDefinition().editor);
+        cell?.edit(true);
+      });
+    });
+  }
   tables.push(table);
   return table;
 }
+
+/** A row the user just added, to focus once its table is rebuilt. */
+let pendingFocus: { table: string; before: Set<string> } | null = null;
 
 export function mountRequirementItems(el: HTMLElement): void {
   const kinds = ["business_goal", "law", "standard", "industry_guideline", "customer_demand", "internal"];
@@ -210,8 +284,8 @@ export function mountRequirementItems(el: HTMLElement): void {
     id: "requirements",
     rows: items,
     columns: () => [
-      listColumn(t("xl.col.kind"), "kind", () => enumValues("xl.reqkind", kinds)),
-      text(t("xl.col.title"), "title", 220),
+      listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.reqkind", kinds), false, false),
+      text(t("xl.col.title"), "title", 220, false, "required"),
       text(t("xl.col.detail"), "detail", 320, true),
       text(t("xl.col.source"), "source"),
       text(t("xl.col.owner"), "owner"),
@@ -226,17 +300,17 @@ export function mountRequirementItems(el: HTMLElement): void {
 
 function specs(step: StepId): Spec[] {
   const imp = () => state.analysis;
-  const zones = () => idNames(doc().zones);
-  const businesses = () => idNames(doc().businesses);
-  const parties = () => enumValues("responsibility", ["sier", "customer", "vendor", "shared"]);
+  const zones = () => itemChoices(doc().zones);
+  const businesses = () => itemChoices(doc().businesses);
+  const parties = () => enumChoices("responsibility", ["sier", "customer", "vendor", "shared"]);
   switch (step) {
     case "1-2":
       return [
         collectionSpec("businesses", "businesses", t("ui.step.1-2"), () => [
-          text(t("xl.col.business"), "name", 200),
+          text(t("xl.col.business"), "name", 200, false, "required"),
           text(t("xl.col.description"), "description", 300, true),
           text(t("xl.col.department"), "department"),
-          listColumn(t("xl.col.smart_change"), "smart_change", () => ({ none: "—", ...enumValues("xl.smart", ["new", "expanded"]) })),
+          listColumn(t("xl.col.smart_change"), "smart_change", () => [{ value: "none", label: "—", keys: ["none"] }, ...enumChoices("xl.smart", ["new", "expanded"])]),
           text(t("ui.col.data_handled"), "data_handled", 200),
         ], () => addItem(doc(), "businesses", newBusiness(t("ui.new_business")))),
       ];
@@ -256,19 +330,19 @@ function specs(step: StepId): Spec[] {
       return [
         collectionSpec("assets", "assets", t("ui.step.1-4"), () => [
           refColumn("A"),
-          text(t("xl.col.asset"), "name", 200),
-          listColumn(t("xl.col.asset_type"), "asset_type", () => catValues("asset_types")),
+          text(t("xl.col.asset"), "name", 200, false, "required"),
+          listColumn(t("xl.col.asset_type"), "asset_type", () => catChoices("asset_types"), false, false),
           listColumn(t("xl.col.zone"), "zone", zones),
           text(t("xl.col.vendor"), "vendor"),
           text(t("xl.col.model"), "model"),
           text(t("xl.col.firmware"), "firmware"),
-          text(t("xl.col.address"), "address", 130),
+          text(t("xl.col.address"), "address", 130, false, "address"),
           text(t("xl.col.location"), "location"),
           text(t("xl.col.owner"), "owner"),
           tick(t("xl.col.delivered"), "delivered"),
           tick(t("xl.col.generic"), "generic_product"),
         ], () => addItem(doc(), "assets", newAsset(t("ui.new_asset"), "other"))),
-      ];
+      ].map((x) => ({ ...x, paste: ["name", "type", "zone", "vendor", "model", "firmware", "address", "location", "owner"] }));
     case "1-5":
       return [
         collectionSpec("asset-importance", "assets", t("ui.step.1-5"), () => [
@@ -283,7 +357,7 @@ function specs(step: StepId): Spec[] {
         {
           ...collectionSpec("threats", "threats", t("ui.step.1-7"), () => [
             listColumn(t("xl.col.zone"), "zone", zones),
-            listColumn(t("xl.col.threat"), "threat", () => catValues("threats")),
+            listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false),
             tick(t("xl.col.applicable"), "applicable"),
             text(t("xl.col.entry_path"), "entry_path", 200),
             ...CRITERIA.map((c) => level(t(`criterion.${c}`), `impacts.${c}`)),
@@ -295,11 +369,11 @@ function specs(step: StepId): Spec[] {
           // IPA 事業被害ベース: what the business would suffer, and which asset's compromise
           // causes it; the risk view lists the attack trees that lead there.
           ...collectionSpec("damages", "damages", t("ui.damages"), () => [
-            text(t("xl.col.damage"), "name", 220),
+            text(t("xl.col.damage"), "name", 220, false, "required"),
             { ...level(t("xl.col.damage_level"), "level"), editorParams: { values: { 1: "1", 2: "2", 3: "3" } } },
-            listColumn(t("xl.col.attack_target"), "target", () => idNames(doc().assets, false)),
+            listColumn(t("xl.col.attack_target"), "target", () => itemChoices(doc().assets, false), false, false),
             text(t("xl.col.final_attack"), "final_attack", 320, true),
-            listColumn(t("ui.col.criteria"), "criteria", () => enumValues("criterion", CRITERIA), true),
+            listColumn(t("ui.col.criteria"), "criteria", () => enumChoices("criterion", CRITERIA), true),
           ], () => {
             const target = doc().assets[0]?.id;
             if (!target) {
@@ -331,28 +405,28 @@ function specs(step: StepId): Spec[] {
       return [
         collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
           refColumn("M"),
-          listColumn(t("xl.col.measure"), "measure", () => catValues("measures")),
+          listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false),
           text(t("xl.col.detail"), "detail", 280, true),
-          listColumn(t("xl.col.threats"), "threats", () => catValues("threats"), true),
-          listColumn(t("xl.col.responsible"), "responsibility", parties),
+          listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
+          listColumn(t("xl.col.responsible"), "responsibility", parties, false, false),
           // With 共同: exactly the parties that share it (the responsibility split marks these).
-          listColumn(t("xl.col.shared_with"), "shared_with", () => enumValues("responsibility", ["sier", "customer", "vendor"]), true),
+          listColumn(t("xl.col.shared_with"), "shared_with", () => enumChoices("responsibility", ["sier", "customer", "vendor"]), true),
           listColumn(t("xl.col.operator"), "operator", parties),
           tick(t("xl.paid"), "paid"),
-          listColumn(t("xl.col.status"), "status", () => enumValues("status", ["proposed", "agreed", "implemented", "rejected"])),
+          listColumn(t("xl.col.status"), "status", () => enumChoices("status", ["proposed", "agreed", "implemented", "rejected"]), false, false),
           text(t("xl.col.evidence"), "evidence"),
         ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
         {
           // 完成検査 (Level 2): what the vulnerability inspection found and what became of it.
           ...collectionSpec("vulnerabilities", "vulnerabilities", t("ui.vulnerabilities"), () => [
-            listColumn(t("xl.col.asset"), "asset", () => idNames(doc().assets)),
+            listColumn(t("xl.col.asset"), "asset", () => itemChoices(doc().assets)),
             text(t("xl.col.method"), "method", 160),
             text(t("xl.col.inspected"), "inspected", 100),
             text(t("xl.col.reference"), "reference", 130),
             { title: t("xl.col.cvss"), field: "cvss", editor: "number", editorParams: { min: 0, max: 10, step: 0.1 }, hozAlign: "center", width: 70 },
             text(t("xl.col.finding"), "title", 260, true),
             text(t("xl.col.action"), "action", 220, true),
-            listColumn(t("xl.col.status"), "status", () => enumValues("xl.finding_status", ["open", "fixed", "mitigated", "accepted"])),
+            listColumn(t("xl.col.status"), "status", () => enumChoices("xl.finding_status", ["open", "fixed", "mitigated", "accepted"]), false, false),
             text(t("xl.col.retest"), "retest", 160),
           ], () => addItem(doc(), "vulnerabilities", newFinding(t("ui.new_finding")))),
           update: (q, id, field, value) => {
@@ -368,8 +442,8 @@ function specs(step: StepId): Spec[] {
     case "3":
       return [
         collectionSpec("ooda", "ooda_roles", t("xl.sheet.ooda"), () => [
-          listColumn(t("xl.col.phase"), "phase", () => enumValues("xl.ooda", ["preventive", "incident"])),
-          listColumn(t("xl.col.ooda_step"), "step", () => enumValues("xl.ooda", ["observe", "orient", "decide", "act"])),
+          listColumn(t("xl.col.phase"), "phase", () => enumChoices("xl.ooda", ["preventive", "incident"]), false, false),
+          listColumn(t("xl.col.ooda_step"), "step", () => enumChoices("xl.ooda", ["observe", "orient", "decide", "act"]), false, false),
           text(t("xl.col.department"), "department"),
           text(t("xl.col.decider"), "decision_maker"),
           text(t("xl.col.actions"), "actions", 280, true),
@@ -377,17 +451,17 @@ function specs(step: StepId): Spec[] {
           text(t("xl.col.person"), "person"),
         ], () => addItem(doc(), "ooda_roles", { id: newId(), phase: "preventive", step: "observe" })),
         collectionSpec("suppliers", "suppliers", t("xl.sheet.suppliers"), () => [
-          text(t("xl.col.supplier"), "name", 200),
-          listColumn(t("xl.col.kind"), "kind", () => enumValues("xl.supplier", ["equipment", "software", "cloud", "subcontractor"])),
+          text(t("xl.col.supplier"), "name", 200, false, "required"),
+          listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]), false, false),
           text(t("xl.col.provides"), "provides", 200),
           text(t("xl.col.certifications"), "certifications"),
           text(t("xl.col.agreement_terms"), "agreement", 260, true),
           text(t("xl.col.audit"), "audit"),
         ], () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" })),
         collectionSpec("checklist", "checklist_answers", t("xl.sheet.checklists"), () => [
-          listColumn(t("xl.col.item"), "item", () => catValues("checklist")),
-          listColumn(t("xl.col.supplier"), "supplier", () => idNames(doc().suppliers as Array<{ id: string; name?: unknown }>)),
-          listColumn(t("xl.col.answer"), "answer", () => enumValues("xl.answer", ["done", "partial", "not_done", "not_applicable"])),
+          listColumn(t("xl.col.item"), "item", () => catChoices("checklist"), false, false),
+          listColumn(t("xl.col.supplier"), "supplier", () => itemChoices(doc().suppliers as Array<{ id: string; name?: unknown }>)),
+          listColumn(t("xl.col.answer"), "answer", () => enumChoices("xl.answer", ["done", "partial", "not_done", "not_applicable"]), false, false),
           text(t("xl.col.evidence"), "evidence", 220),
           text(t("xl.col.notes"), "note", 200),
         ], () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" })),
@@ -397,19 +471,38 @@ function specs(step: StepId): Spec[] {
   }
 }
 
+/**
+ * Recompute the derived columns of `tb` (their mutators read the analysis). Not under the
+ * user's fingers: while a cell is being edited, it waits for the editor to close.
+ */
+function refreshDerived(tb: Tabulator, fields: string[]): void {
+  if (!tables.includes(tb)) return;
+  if (tb.element.querySelector(".tabulator-editing")) {
+    window.setTimeout(() => refreshDerived(tb, fields), 300);
+    return;
+  }
+  const rows = tb.getData().map((r) => ({ id: r.id, ...Object.fromEntries(fields.map((f) => [f, null])) }));
+  if (rows.length) tb.updateData(rows).catch((e: unknown) => console.warn(e));
+}
+
 /** The analysis listener of the tables on screen (replaced with them). */
 let onAnalysis: (() => void) | null = null;
+/** The paste listener of the table on screen that takes pasted rows. */
+let onPaste: ((e: ClipboardEvent) => void) | null = null;
 
 export function renderTableStep(el: HTMLElement, step: StepId): void {
   tables.splice(0).forEach((x) => x.destroy());
   if (onAnalysis) document.removeEventListener("analysis", onAnalysis);
+  if (onPaste) document.removeEventListener("paste", onPaste);
+  onPaste = null;
   el.append(h("h1", {}, `${step} ${t(`ui.step.${step}`)}`), h("p", { class: "hint" }, t(`ui.help.${step}`)));
   for (const spec of specs(step)) {
     const box = h("section", { class: "table-section" }, h("h2", {}, spec.label));
     el.append(box);
     mount(box, spec);
   }
-  if (step === "2-2") el.append(renderMatrix());
+  let matrix = step === "2-2" ? renderMatrix() : null;
+  if (matrix) el.append(matrix);
   // Derived columns (importance and the like) follow every analysis, not only the first
   // (they stayed stale until the page was left and re-entered). An empty table has nothing to
   // update: the library rejects that with an English message that reached the user as an error.
@@ -417,12 +510,14 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     for (const tb of tables) {
       const cols = tb.getColumns().filter((c) => String(c.getField()).startsWith("__"));
       const rows = tb.getData();
-      // Not under the user's fingers: a cell being edited keeps its editor (the next analysis
-      // updates the table).
-      const editing = tb.element.contains(document.activeElement);
-      if (cols.length && rows.length && !editing) {
-        tb.updateData(rows.map((r) => ({ id: r.id }))).catch((e: unknown) => console.warn(e));
-      }
+      if (cols.length && rows.length) refreshDerived(tb, cols.map((c) => String(c.getField())));
+    }
+    // The threat × countermeasure matrix follows the table edits (it kept the old measure),
+    // unless a what-if preview is open in it.
+    if (matrix?.isConnected && !matrix.querySelector("#whatif")?.childElementCount) {
+      const next = renderMatrix();
+      matrix.replaceWith(next);
+      matrix = next;
     }
   };
   document.addEventListener("analysis", onAnalysis);

@@ -1,0 +1,123 @@
+// Rows pasted from Excel into the asset table. The pasted cells go through the core's ledger
+// import (paste_preview / paste_apply): the same column matching (a pasted header row is
+// understood like a ledger's; without one the cells fill the table's columns in order), the
+// same checks and the same located errors ("row 2 · column G: …"). Nothing changes until the
+// user applies the preview.
+import { api, errorText, type LedgerPreview } from "../api";
+import { catalogue, commit, doc, toast } from "../app";
+import { h, clear } from "../dom";
+import { t, lang } from "../i18n";
+import { where } from "./excel";
+
+let open = false;
+
+/** Is `target` somewhere the user types (where a paste belongs to the field)? */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+}
+
+/** Tab-separated cells look like rows copied from a spreadsheet (more than one cell). */
+export function looksLikeCells(text: string): boolean {
+  return /\t/.test(text) || /\S\r?\n\S/.test(text.trim());
+}
+
+/**
+ * The paste dialog: the pasted text (editable, so a user can also paste into it with Ctrl+V),
+ * the preview of what it would add or update, its located problems, and Apply / Cancel.
+ * `columns` are the field keys of the table's columns, left to right.
+ */
+export function pasteDialog(columns: string[], initial = ""): void {
+  if (open) return;
+  open = true;
+  const dialog = h("dialog", { id: "paste-dialog", class: "question wide" });
+  const area = h("textarea", { id: "paste-text", rows: 5, placeholder: t("ui.paste.placeholder"), spellcheck: false });
+  area.value = initial;
+  const result = h("div", { id: "paste-preview" });
+  const skip = h("input", { type: "checkbox", id: "paste-skip" });
+  const apply = h("button", { id: "btn-paste-apply", disabled: true }, t("ui.paste.apply"));
+  const cancel = h("button", { id: "btn-paste-cancel" }, t("ui.cancel"));
+  const skipLabel = h("label", { class: "check", hidden: true }, skip, h("span", {}, ""));
+  let preview: LedgerPreview | null = null;
+  let seq = 0;
+  const close = () => {
+    open = false;
+    dialog.close();
+    dialog.remove();
+  };
+  const typeName = (id: unknown) => {
+    const x = (catalogue().asset_types as Array<Record<string, unknown>>).find((a) => a.id === id);
+    return String(x?.[lang()] ?? id ?? "");
+  };
+  const zoneName = (id: unknown) => doc().zones.find((z) => z.id === id)?.name ?? "";
+  const refresh = async () => {
+    const mine = ++seq;
+    const text = area.value;
+    clear(result);
+    apply.disabled = true;
+    preview = null;
+    if (!text.trim()) return;
+    try {
+      const p = await api.pastePreview(doc(), { text, columns });
+      if (mine !== seq) return;
+      preview = p;
+    } catch (e) {
+      if (mine !== seq) return;
+      result.append(h("p", { class: "error", id: "paste-error" }, errorText(e)));
+      return;
+    }
+    const errors = preview.problems.filter(([l]) => l === "error").length;
+    const adds = preview.rows.filter((r) => r.action.kind === "add" && !r.has_error).length;
+    const updates = preview.rows.filter((r) => r.action.kind === "update" && !r.has_error).length;
+    result.append(
+      h("p", { id: "paste-summary" }, t(preview.header_row ? "ui.paste.summary_header" : "ui.paste.summary", { add: adds, update: updates, errors })),
+      h(
+        "table",
+        { class: "preview" },
+        h("thead", {}, h("tr", {}, ...[t("ui.excel.row"), t("ui.excel.action"), t("xl.col.asset"), t("xl.col.asset_type"), t("xl.col.zone"), t("xl.col.address")].map((x) => h("th", {}, x)))),
+        h(
+          "tbody",
+          {},
+          ...preview.rows.slice(0, 100).map((r) =>
+            h(
+              "tr",
+              { class: r.has_error ? "bad" : "" },
+              h("td", {}, String(r.row)),
+              h("td", {}, t(`ui.excel.${r.action.kind}`)),
+              h("td", {}, String(r.asset.name ?? "")),
+              h("td", {}, typeName(r.asset.asset_type)),
+              h("td", {}, zoneName(r.asset.zone)),
+              h("td", {}, String(r.asset.address ?? "")),
+            ),
+          ),
+        ),
+      ),
+      h("ul", { class: "problems", id: "paste-problems" }, ...preview.problems.map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`))),
+    );
+    skipLabel.hidden = errors === 0;
+    (skipLabel.lastElementChild as HTMLElement).textContent = t("ui.excel.skip_errors", { n: errors });
+    apply.disabled = adds + updates === 0 || (errors > 0 && !skip.checked);
+  };
+  area.addEventListener("input", () => void refresh());
+  skip.addEventListener("change", () => void refresh());
+  apply.addEventListener("click", async () => {
+    try {
+      const r = await api.pasteApply(doc(), { text: area.value, columns }, skip.checked);
+      commit(r.project, t("ui.paste.title"));
+      toast(t("ui.excel.ledger_done", { add: r.added, update: r.updated }));
+      close();
+    } catch (e) {
+      result.prepend(h("p", { class: "error" }, errorText(e)));
+    }
+  });
+  cancel.addEventListener("click", close);
+  dialog.addEventListener("cancel", () => {
+    open = false;
+    dialog.remove();
+  });
+  dialog.append(h("h2", {}, t("ui.paste.title")), h("p", { class: "hint" }, t("ui.paste.help")), area, result, h("div", { class: "buttons" }, skipLabel, cancel, apply));
+  document.body.append(dialog);
+  dialog.showModal();
+  area.focus();
+  void refresh();
+}
