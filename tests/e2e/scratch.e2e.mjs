@@ -375,4 +375,25 @@ async function buildTinyFactory(lang, T) {
   assert.match(errors[0], /IPv4/);
   assert.ok(actions <= MAX_ACTIONS, `${actions} user actions (at most ${MAX_ACTIONS})`);
   console.log(`tiny factory (${lang}): ${actions} user actions`);
+
+  // Beyond the budget, a look at the finished diagram: the control zone (importance 3 through
+  // PLC-01's business) has the red border, and automatic layout leaves nothing overlapping.
+  await (await browser.$("#step-1-6")).click();
+  await (await browser.$("#diagram canvas")).waitForExist({ timeout: 10000 });
+  await analysed();
+  await browser.waitUntil(() => browser.execute((z) => window.__otzoneCy.getElementById(z).hasClass("important"), `z:${ids.control}`), { timeout: 10000, timeoutMsg: "the importance-3 zone has no red border" });
+  assert.equal(await browser.execute((z) => window.__otzoneCy.getElementById(z).hasClass("important"), `z:${ids.info}`), false, "the information zone is importance 2");
+  const laidOut = await browser.execute(() => window.__lastLayoutMs ?? null);
+  await (await browser.$("#btn-layout")).click();
+  await browser.waitUntil(() => browser.execute((was) => (window.__lastLayoutMs ?? null) !== was, laidOut), { timeout: 20000, timeoutMsg: "the layout did not finish" });
+  await browser.pause(500);
+  const laid = await browser.execute(() => window.__otzoneCy.nodes().orphans().map((n) => ({ id: n.id(), ...n.renderedBoundingBox({ includeLabels: true }) })));
+  const view = await browser.execute(() => ({ w: window.__otzoneCy.width(), h: window.__otzoneCy.height() }));
+  for (const a of laid) {
+    assert.ok(a.x1 >= -1 && a.y1 >= -1 && a.x2 <= view.w + 1 && a.y2 <= view.h + 1, `${a.id} (with its label) is outside the view after the layout: ${JSON.stringify(a)} in ${JSON.stringify(view)}`);
+    for (const b of laid) {
+      if (a.id < b.id) assert.ok(a.x2 <= b.x1 || b.x2 <= a.x1 || a.y2 <= b.y1 || b.y2 <= a.y1, `${a.id} overlaps ${b.id} after the layout`);
+    }
+  }
+  await shot("11-diagram-laid-out");
 }

@@ -20,6 +20,8 @@ export interface AppState {
   selected: string | null;
   /** Attack path shown on the diagram: conduit ids. */
   highlight: Set<string>;
+  /** Which attack path that is (`entry>target zone`), for the diagram's path selector. */
+  pathKey: string | null;
   expanded: Set<string>;
   findingsOpen: boolean;
 }
@@ -34,6 +36,7 @@ export const state: AppState = {
   analysisError: null,
   selected: null,
   highlight: new Set(),
+  pathKey: null,
   expanded: new Set(),
   findingsOpen: false,
 };
@@ -104,6 +107,7 @@ export function load(project: Project, path: string | null, saved = true): void 
   state.analysis = null;
   state.selected = null;
   state.highlight = new Set();
+  state.pathKey = null;
   state.expanded = new Set();
   if (state.view === "start") state.view = "1-1";
   scheduleAnalysis(0);

@@ -10,7 +10,7 @@ const listeners: Array<() => void> = [];
 
 export function setLang(lang: Lang): void {
   current = lang;
-  document.documentElement.lang = lang;
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
   listeners.forEach((f) => f());
 }
 export function lang(): Lang {
@@ -21,7 +21,9 @@ export function onLangChange(f: () => void): void {
 }
 /** Text for `key`, with `{name}` parameters filled. A missing key shows the key itself. */
 export function t(key: string, args: Record<string, string | number> = {}): string {
-  let s = tables[current][key] ?? key;
+  // A count of one takes the key's singular form where the language has one ("1 row").
+  const one = args.n === 1 || args.n === "1" ? tables[current][`${key}.one`] : undefined;
+  let s = one ?? tables[current][key] ?? key;
   for (const [k, v] of Object.entries(args)) s = s.split(`{${k}}`).join(String(v));
   return s;
 }

@@ -9,7 +9,7 @@ import { t, lang, setLang } from "./i18n";
 import { STEPS, completion, findingsByStep, stepOfKind, type Finding, type StepId } from "./steps";
 import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
-import { renderTableStep } from "./views/tables";
+import { renderTableStep, revealRowOnNextRender } from "./views/tables";
 import { renderDiagram, disposeDiagram, warmLayoutEngine } from "./views/diagram";
 import { renderRisk } from "./views/risk";
 import { renderExcel } from "./views/excel";
@@ -130,10 +130,21 @@ function renderFindings(): void {
               href: "#",
               onclick: (e: Event) => {
                 e.preventDefault();
+                // Go to the item itself: selected and centred on the diagram, or its table row
+                // scrolled to and marked; the panel closes so it does not cover it.
                 const step = stepOfKind(f.item.kind);
-                if (f.item.kind === "asset" || f.item.kind === "zone" || f.item.kind === "conduit")
+                const view = f.step && STEPS.includes(f.step as never) ? (f.step as View) : step;
+                if (f.item.kind === "asset" || f.item.kind === "zone" || f.item.kind === "conduit" || f.item.kind === "entry_point")
                   state.selected = `${f.item.kind[0]}:${f.item.id}`;
-                setView(f.step && STEPS.includes(f.step as never) ? (f.step as View) : step);
+                if (view !== "1-6") revealRowOnNextRender(f.item.id);
+                state.findingsOpen = false;
+                if (state.view === view) {
+                  // Already there: show it again so the row or node is revealed.
+                  renderMain();
+                  renderFindings();
+                } else {
+                  setView(view);
+                }
               },
             },
             `${f.step} ${f.item.name}`,

@@ -143,6 +143,22 @@ export function endpointId(e: Endpoint): Id {
 }
 
 /** Replace one field of one item. */
+/** The name a conduit gets when drawn: "from → to" by the names of its ends. */
+export function conduitName(p: Project, c: Conduit): string {
+  const end = (e: Endpoint) => ("zone" in e ? p.zones.find((z) => z.id === e.zone)?.name : p.entry_points.find((x) => x.id === e.entry)?.name) ?? "";
+  return `${end(c.from)} → ${end(c.to)}`;
+}
+
+/**
+ * Rename a zone or entry point; conduits still named after their ends as drawn
+ * ("制御ゾーン → 情報ゾーン") follow the new name. A conduit the user named stays as named.
+ */
+export function renameEnd(p: Project, coll: "zones" | "entry_points", id: Id, name: string): Project {
+  const auto = new Set(p.conduits.filter((c) => c.name === conduitName(p, c)).map((c) => c.id));
+  const next = setField(p, coll, id, "name", name);
+  return { ...next, conduits: next.conduits.map((c) => (auto.has(c.id) ? { ...c, name: conduitName(next, c) } : c)) };
+}
+
 export function setField(p: Project, coll: Collection, id: Id, field: string, value: unknown): Project {
   const list = (p[coll] as Array<{ id: Id }> | undefined) ?? [];
   const i = list.findIndex((x) => x.id === id);

@@ -25,3 +25,15 @@ describe("i18n table", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("counts", () => {
+  it("a count of one reads as one in English, and Japanese is unchanged", async () => {
+    const { setLang, t } = await import("../src/i18n");
+    setLang("en");
+    expect(t("ui.rows", { n: 1 })).toBe("1 row");
+    expect(t("ui.rows", { n: 2 })).toBe("2 rows");
+    expect(t("ui.risk.intolerable", { n: 1, tol: "C" })).toBe("1 residual risk above tolerable (C)");
+    setLang("ja");
+    expect(t("ui.rows", { n: 1 })).toBe("1行");
+  });
+});

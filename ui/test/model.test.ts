@@ -182,3 +182,19 @@ describe("readable numbers", () => {
     expect("number" in businesses.businesses.at(-1)!).toBe(false);
   });
 });
+
+describe("renaming a zone", () => {
+  it("conduits named after their ends as drawn follow; one the user named stays", async () => {
+    const { renameEnd, conduitName } = await import("../src/model");
+    const p = sample("food-plant");
+    const c0 = p.conduits[0];
+    const named = { ...p, conduits: p.conduits.map((c, i) => (i === 0 ? { ...c, name: conduitName(p, c) } : i === 1 ? { ...c, name: "保守回線" } : c)) };
+    const zone = "zone" in c0.from ? c0.from.zone : "zone" in c0.to ? c0.to.zone : null;
+    expect(zone).not.toBeNull();
+    const next = renameEnd(named, "zones", zone!, "新しい名前");
+    expect(next.conduits[0].name).toContain("新しい名前");
+    expect(next.conduits[0].name).toBe(conduitName(next, next.conduits[0]));
+    expect(next.conduits[1].name).toBe("保守回線");
+    expect(next.zones.find((z) => z.id === zone)!.name).toBe("新しい名前");
+  });
+});

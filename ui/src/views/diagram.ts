@@ -10,7 +10,7 @@ import { h, clear } from "../dom";
 import { requireName } from "./field-check";
 import { fold } from "../choices";
 import { t, lang } from "../i18n";
-import { addItem, moveAsset, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
+import { addItem, moveAsset, renameEnd, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
 import { elements, freeSpot, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath, type Box } from "../diagram-model";
 
 cytoscape.use(elk);
@@ -114,8 +114,18 @@ function build(container: HTMLElement): Core {
   });
   keepLabelsReadable(c);
   if (needLayout) runLayout(c, false);
+  else if (state.highlight.size) zoomToPath(c); // an attack path shown from the risk view
   else fitView(c);
-  if (state.selected) c.getElementById(state.selected).select();
+  if (state.selected) {
+    // The selected item (a finding's link, a new item) is selected and in view.
+    const sel = c.getElementById(state.selected);
+    sel.select();
+    if (sel.nonempty() && !needLayout) {
+      const box = sel.renderedBoundingBox({ includeLabels: true });
+      const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= c.width() && box.y2 <= c.height();
+      if (!inView) c.center(sel);
+    }
+  }
   return c;
 }
 
@@ -206,7 +216,8 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
         "elk.direction": "DOWN",
         "elk.hierarchyHandling": "SEPARATE_CHILDREN",
         "elk.spacing.nodeNode": 30,
-        "elk.layered.spacing.nodeNodeBetweenLayers": 50,
+        // Room between layers for a conduit's name and the next zone's name above its box.
+        "elk.layered.spacing.nodeNodeBetweenLayers": 90,
         // Large diagrams: one crossing-minimisation pass and straight edge routing (the
         // diagram draws its own curves; ELK's routes are not used).
         ...(large ? { "elk.layered.thoroughness": 1, "elk.edgeRouting": "POLYLINE" } : {}),
@@ -288,6 +299,13 @@ function centre(): { x: number; y: number } {
   return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
 }
 
+/** The highlighted attack path, with the zones and entry points it joins, fills the view. */
+function zoomToPath(c: Core): void {
+  const edges = c.edges(".path");
+  if (edges.empty()) return;
+  c.animate({ fit: { eles: edges.union(edges.connectedNodes()), padding: 48 } }, { duration: 250 });
+}
+
 /** Sizes a new item takes on the diagram (an empty zone is drawn as a box of about this size). */
 const NEW_SIZE = { zones: { w: 180, h: 110 }, entry_points: { w: 80, h: 70 }, assets: { w: 140, h: 56 } };
 
@@ -313,20 +331,25 @@ export function renderDiagram(el: HTMLElement): void {
   const entryName = (id: string) => p.entry_points.find((z) => z.id === id)?.name ?? id;
   paths.forEach((ap, i) => {
     if (!ap.reachable) return;
-    pathSelect.append(h("option", { value: String(i) }, `${entryName(ap.entry)} → ${zoneName(ap.target_zone)} (${ap.hops ?? "-"})`));
+    const key = `${ap.entry}>${ap.target_zone}`;
+    pathSelect.append(h("option", { value: String(i), selected: key === state.pathKey }, `${entryName(ap.entry)} → ${zoneName(ap.target_zone)} (${ap.hops ?? "-"})`));
   });
   pathSelect.addEventListener("change", () => {
     const i = pathSelect.value;
-    state.highlight = i === "" ? new Set() : pathConduits([paths[Number(i)]]);
+    const ap = i === "" ? null : paths[Number(i)];
+    state.highlight = ap ? pathConduits([ap]) : new Set();
+    state.pathKey = ap ? `${ap.entry}>${ap.target_zone}` : null;
     cy?.edges().forEach((e) => {
       const r = parseNodeId(e.id());
       e.toggleClass("path", !!r && state.highlight.has(r.id));
     });
+    if (cy) zoomToPath(cy);
   });
   el.append(
     h(
       "div",
       { class: "toolbar" },
+      h("h1", { class: "inline" }, `1-6 ${t("ui.step.1-6")}`),
       h("button", { id: "btn-layout", onclick: () => cy && void runLayout(cy, true) }, t("ui.diagram.auto_layout")),
       h("button", { id: "btn-fit", onclick: () => cy && fitView(cy) }, t("ui.diagram.fit")),
       h("button", { onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "+"),
@@ -507,8 +530,9 @@ function renderPanel(panel: HTMLElement): void {
     const n = p.assets.filter((a) => a.zone === z.id).length;
     panel.append(
       h("h3", {}, t("xl.col.zone")),
-      nameInput(t("xl.col.zone"), z.name, (v) => commit(setField(doc(), "zones", z.id, "name", v), t("xl.col.zone"))),
-      h("label", {}, t("xl.col.sl_t"), select("panel-slt", ["1", "2", "3", "4"].map((x) => [x, x]), String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : (z.sl_t ?? 2)), (v) => commit(setField(doc(), "zones", z.id, "sl_t", Number(v)), t("xl.col.sl_t")))),
+      nameInput(t("xl.col.zone"), z.name, (v) => commit(renameEnd(doc(), "zones", z.id, v), t("xl.col.zone"))),
+      // SL-T as recorded (unset shows "—", as on 2-1 and in the file; not a made-up 2).
+      h("label", {}, t("xl.col.sl_t"), select("panel-slt", [["", "—"], ...["1", "2", "3", "4"].map((x) => [x, x] as [string, string])], z.sl_t === undefined || z.sl_t === null ? "" : String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : z.sl_t), (v) => commit(setField(doc(), "zones", z.id, "sl_t", v === "" ? undefined : Number(v)), t("xl.col.sl_t")))),
       h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
       h("p", {}, `${t("xl.col.asset_count")}: ${n} · ${t("xl.col.importance")}: ${state.analysis?.zone_importance[z.id] ?? "—"}`),
       n > COLLAPSE_ABOVE
@@ -521,7 +545,7 @@ function renderPanel(panel: HTMLElement): void {
     if (!e) return;
     panel.append(
       h("h3", {}, t("xl.col.entry")),
-      nameInput(t("xl.col.entry"), e.name, (v) => commit(setField(doc(), "entry_points", e.id, "name", v), t("xl.col.entry"))),
+      nameInput(t("xl.col.entry"), e.name, (v) => commit(renameEnd(doc(), "entry_points", e.id, v), t("xl.col.entry"))),
       h("label", {}, t("xl.col.entry_kind"), select("panel-kind", (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]), e.kind, (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")))),
       del("entry_points"),
     );

@@ -115,7 +115,7 @@ function renderRevisions(): HTMLElement {
       "tbody",
       {},
       ...list.map((r, i) =>
-        h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono" }, r.baseline)),
+        h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono", title: t("ui.revision.baseline_hint") }, r.baseline)),
       ),
     ),
   );

@@ -85,6 +85,10 @@ export function renderRisk(el: HTMLElement): void {
         h("p", {}, x.importance),
         ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
         applicabilityForm(r.asset, r.threat),
+        // The confidence tags the explanation uses, said in words (they were bare jargon).
+        x.states.some((st) => st.includes(t("ui.explain.reconstructed_tag")))
+          ? h("p", { class: "hint", id: "reconstructed-note" }, t("ui.explain.reconstructed_note"))
+          : "",
         h("p", { class: "hint method-note" }, t("method.proposal_note")),
       );
     } catch (e) {
@@ -168,7 +172,7 @@ export function renderRisk(el: HTMLElement): void {
               h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
               h("td", { class: "route" }, ap.shortest[0] ? routeCell(p, entry(ap.entry), ap.shortest[0].zones.map((z, i) => ({ zone: zone(z), hop: { conduit: ap.shortest[0].conduits[i], ...ap.shortest[0].via[i] } }))) : ""),
               h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
-              h("td", {}, ap.reachable ? h("button", { onclick: () => { state.highlight = pathConduits([ap]); setView("1-6"); } }, t("ui.risk.show_path")) : ""),
+              h("td", {}, ap.reachable ? h("button", { class: "show-path", onclick: () => { state.highlight = pathConduits([ap]); state.pathKey = `${ap.entry}>${ap.target_zone}`; setView("1-6"); } }, t("ui.risk.show_path")) : ""),
             ),
           ),
         ),

@@ -107,7 +107,7 @@ const text = (title: string, field: string, width = 160, multiline = false, chec
   ...(check ? { validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) }, cssClass: check === "required" ? "required" : undefined } : {}),
 });
 // "No" is a quiet dash, not a red ✕ that reads like the delete button.
-const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", width: 80 });
+const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 });
 /** A 1–3 level: typed as the digit (full-width too), "—" clears it. */
 const LEVELS: Choice[] = [{ value: "", label: "—", keys: [] }, ...["1", "2", "3"].map((v) => ({ value: v, label: v, keys: [] }))];
 const level = (title: string, field: string): ColumnDefinition => ({
@@ -116,6 +116,7 @@ const level = (title: string, field: string): ColumnDefinition => ({
   editor: choiceEditor(() => LEVELS, { optional: true }),
   formatter: (c: CellComponent) => textElement(c.getValue() === undefined || c.getValue() === null ? "" : String(c.getValue())),
   hozAlign: "center",
+  headerSort: false, // the room goes to the header's words (「コスト」 was cut by the sort arrow)
   width: 72,
 });
 const derived = (title: string, f: (row: Record<string, unknown>) => unknown): ColumnDefinition => ({
@@ -269,8 +270,28 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       });
     });
   }
+  // A row a finding points at: scrolled to the middle and marked for a moment.
+  table.on("tableBuilt", () => {
+    if (!pendingReveal) return;
+    const row = table.getRows().find((r) => String(r.getData().id) === pendingReveal);
+    if (!row) return;
+    pendingReveal = null;
+    void table.scrollToRow(row, "center", false).finally(() => {
+      const el = row.getElement();
+      el.classList.add("revealed");
+      window.setTimeout(() => el.classList.remove("revealed"), 2500);
+    });
+  });
   tables.push(table);
   return table;
+}
+
+/** The row a finding link points at, revealed once its table is built. */
+let pendingReveal: string | null = null;
+
+/** Reveal the row of item `id` in the tables about to be shown (a finding's link). */
+export function revealRowOnNextRender(id: string): void {
+  pendingReveal = id;
 }
 
 /** A row the user just added, to focus once its table is rebuilt. */
