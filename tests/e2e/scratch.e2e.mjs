@@ -308,6 +308,10 @@ async function buildTinyFactory(lang, T) {
   const links = [T.businesses[0], T.businesses[0], T.businesses[1]];
   for (let i = 0; i < 3; i++) {
     await click(cell("asset-importance", i, "businesses"));
+    if (i === 1) {
+      await key(["Control", "d"]); // the same business as the row above: fill down
+      continue;
+    }
     await type(links[i].slice(0, 2), "Enter");
     await key("Enter"); // nothing more typed: done
   }

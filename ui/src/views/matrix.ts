@@ -26,7 +26,12 @@ export function renderMatrix(): HTMLElement {
         "data-measure": m.id,
         "data-threat": th,
         title: covered ? `${t(`status.${m.status}`)} · ${party(m)}` : t("ui.whatif.cell_hint"),
-        onclick: () => void showWhatIf(preview, m, th),
+        onclick: (e: Event) => {
+          // The cell being previewed stays marked while its what-if is shown.
+          (e.currentTarget as HTMLElement).closest("table")?.querySelectorAll("td.previewing").forEach((x) => x.classList.remove("previewing"));
+          (e.currentTarget as HTMLElement).classList.add("previewing");
+          void showWhatIf(preview, m, th);
+        },
       },
       covered ? party(m) : "",
     );

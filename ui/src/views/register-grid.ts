@@ -43,9 +43,9 @@ export function registerGrid(
     // Headers wrap onto two lines (styles.css) rather than being cut to 「重…」.
     col("importance", t("xl.col.importance"), 74, text((r) => String(r.importance)), { cssClass: "center", minWidth: 72 }),
     col("threat_level", t("xl.col.threat_level"), 58, text((r) => String(r.threat_level)), { cssClass: "center", minWidth: 56 }),
-    col("inherent", t("xl.col.inherent"), 62, risk(0), { minWidth: 60 }),
-    col("planned", t("xl.col.planned"), 62, risk(1), { minWidth: 60 }),
-    col("residual", t("xl.col.residual"), 62, risk(2), { minWidth: 60 }),
+    col("inherent", t("xl.col.inherent"), 66, risk(0), { minWidth: 66 }),
+    col("planned", t("xl.col.planned"), 66, risk(1), { minWidth: 66 }),
+    col("residual", t("xl.col.residual"), 66, risk(2), { minWidth: 66 }),
     col("parties", t("xl.col.parties"), 100, text((r) => r.parties.map((x) => t(`responsibility.${x}`)).join(", ")), { minWidth: 64 }),
     col("treatment", t("xl.col.treatment"), 80, text((r) => (r.treatment ? t(`xl.treatment.${r.treatment}`) : "")), { minWidth: 60 }),
   ];

@@ -8,6 +8,7 @@ import { t, tIn, lang } from "../i18n";
 import { fold, type Choice } from "../choices";
 import { isPresent, isValidAddress } from "../validation";
 import { choiceEditor } from "./choice-editor";
+import { multilineEditor } from "./text-editor";
 import {
   addItem,
   newAsset,
@@ -99,7 +100,7 @@ const CHECKS: Record<Check, { test: (v: unknown) => boolean; message: string }> 
 const text = (title: string, field: string, width = 160, multiline = false, check?: Check): ColumnDefinition => ({
   title,
   field,
-  editor: multiline ? "textarea" : "input",
+  editor: multiline ? multilineEditor() : "input",
   editorParams: { elementAttributes: { maxlength: "20000" }, selectContents: true },
   headerFilter: "input",
   width,
@@ -108,6 +109,11 @@ const text = (title: string, field: string, width = 160, multiline = false, chec
 });
 // "No" is a quiet dash, not a red ✕ that reads like the delete button.
 const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 });
+/** A column heading from a word also used inside sentences ("safety" → "Safety"). */
+function heading(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** A 1–3 level: typed as the digit (full-width too), "—" clears it. */
 const LEVELS: Choice[] = [{ value: "", label: "—", keys: [] }, ...["1", "2", "3"].map((v) => ({ value: v, label: v, keys: [] }))];
 const level = (title: string, field: string): ColumnDefinition => ({
@@ -117,14 +123,14 @@ const level = (title: string, field: string): ColumnDefinition => ({
   formatter: (c: CellComponent) => textElement(c.getValue() === undefined || c.getValue() === null ? "" : String(c.getValue())),
   hozAlign: "center",
   headerSort: false, // the room goes to the header's words (「コスト」 was cut by the sort arrow)
-  width: 72,
+  width: 86,
 });
 const derived = (title: string, f: (row: Record<string, unknown>) => unknown): ColumnDefinition => ({
   title,
   field: `__${title}`,
   mutator: (_v: unknown, row: Record<string, unknown>) => f(row),
   hozAlign: "center",
-  width: 90,
+  width: 104,
   cssClass: "derived",
 });
 
@@ -218,7 +224,32 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     lastRefusal = { key, at: Date.now() };
     toast(t(CHECKS[kind].message, { field: String(def.title ?? "") }), true);
   });
-  table.on("cellEditCancelled", () => (lastRefusal = { key: "", at: 0 }));
+  // Ctrl+D fills the cell being edited from the row above (as in Excel).
+  let editing: CellComponent | null = null;
+  table.on("cellEditing", (c: CellComponent) => (editing = c));
+  table.on("cellEdited", () => (editing = null));
+  box.addEventListener(
+    "keydown",
+    (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "d" || !editing) return;
+      const cell = editing;
+      const above = cell.getRow().getPrevRow();
+      if (!above) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const field = cell.getField();
+      const value = above.getCell(field)?.getValue();
+      const id = String(cell.getRow().getData().id);
+      editing = null;
+      cell.cancelEdit();
+      commit(spec.update(doc(), id, field, Array.isArray(value) ? [...value] : value), `${spec.label}: ${String(cell.getColumn().getDefinition().title ?? "")}`);
+    },
+    true,
+  );
+  table.on("cellEditCancelled", () => {
+    editing = null;
+    lastRefusal = { key: "", at: 0 };
+  });
   table.on("cellEdited", (c: CellComponent) => {
     lastRefusal = { key: "", at: 0 };
     const field = c.getField();
@@ -340,7 +371,7 @@ function specs(step: StepId): Spec[] {
         {
           ...collectionSpec("importance", "businesses", t("ui.step.1-3"), () => [
             { title: t("xl.col.business"), field: "name", width: 200, headerFilter: "input" },
-            ...CRITERIA.map((c) => level(t(`criterion.${c}`), `scores.${c}`)),
+            ...CRITERIA.map((c) => level(heading(t(`criterion.${c}`)), `scores.${c}`)),
             derived(t("xl.col.importance"), (r) => imp()?.business_importance[String(r.id)] ?? ""),
             text(t("xl.col.rationale"), "rationale", 320, true),
           ]),
@@ -381,7 +412,7 @@ function specs(step: StepId): Spec[] {
             listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false),
             tick(t("xl.col.applicable"), "applicable"),
             text(t("xl.col.entry_path"), "entry_path", 200),
-            ...CRITERIA.map((c) => level(t(`criterion.${c}`), `impacts.${c}`)),
+            ...CRITERIA.map((c) => level(heading(t(`criterion.${c}`)), `impacts.${c}`)),
             text(t("xl.col.reason"), "reason", 240, true),
           ], () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01"))),
           update: (q, id, field, value) => setNested(q, "threats", id, field, value),

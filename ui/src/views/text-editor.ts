@@ -1,0 +1,63 @@
+// A multi-line cell editor (rationale, detail, policy) that behaves like a spreadsheet cell:
+// Enter commits, Alt+Enter or Shift+Enter starts a new line (Excel's Alt+Enter), Tab commits
+// and moves on, Escape cancels. (Tabulator's textarea kept Tab inside the field and made
+// Enter a new line.)
+import type { CellComponent } from "tabulator-tables";
+
+type Success = (value: unknown) => void;
+type Cancel = (value?: unknown) => void;
+type OnRendered = (f: () => void) => void;
+
+function editNext(cell: CellComponent, back: boolean): void {
+  const cells = cell.getRow().getCells();
+  const i = cells.findIndex((c) => c.getField() === cell.getField());
+  const order = back ? cells.slice(0, i).reverse() : cells.slice(i + 1);
+  const next = order.find((c) => !!c.getColumn().getDefinition().editor);
+  if (next) window.setTimeout(() => next.edit(true), 0);
+}
+
+export function multilineEditor(maxLength = 20000) {
+  return (cell: CellComponent, onRendered: OnRendered, success: Success, cancel: Cancel): HTMLElement => {
+    const area = document.createElement("textarea");
+    const initial = String(cell.getValue() ?? "");
+    area.value = initial;
+    area.maxLength = maxLength;
+    area.className = "cell-textarea";
+    area.rows = Math.min(8, Math.max(2, initial.split("\n").length + 1));
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      if (area.value === initial) cancel();
+      else success(area.value);
+    };
+    area.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.altKey && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        e.stopPropagation();
+        finish();
+      } else if (e.key === "Enter" && e.altKey) {
+        // Alt+Enter is a new line, as in Excel (Shift+Enter is the textarea's own).
+        e.preventDefault();
+        const at = area.selectionStart;
+        area.setRangeText("\n", at, area.selectionEnd, "end");
+      } else if (e.key === "Tab") {
+        e.preventDefault();
+        e.stopPropagation();
+        finish();
+        editNext(cell, e.shiftKey);
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        done = true;
+        cancel();
+      }
+    });
+    area.addEventListener("blur", finish);
+    onRendered(() => {
+      area.focus();
+      area.select();
+    });
+    return area;
+  };
+}
