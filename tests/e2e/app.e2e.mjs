@@ -426,6 +426,40 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   assert.ok(kept, `the discarded project's recovery copy is kept (copies: ${copies.map((c) => c.project.meta.name).join(", ")})`);
   assert.equal(kept.project.assets.length, mine.assets);
 
+  // Every other path that replaces or closes the project asks too: a new empty project, open,
+  // a recent file, closing the window. Cancel keeps the unsaved edit each time, and its
+  // recovery copy is written meanwhile.
+  await (await browser.$("#step-1-1")).click();
+  const customer = await browser.$("#meta-customer");
+  await customer.waitForExist({ timeout: 10000 });
+  await customer.setValue("未保存の顧客名");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await state()).dirty, { timeout: 10000, timeoutMsg: "the edit did not mark the project unsaved" });
+  const dirtyId = await browser.execute(() => window.__otzone.state.history.doc.id);
+  const asks = async (what, trigger) => {
+    await trigger();
+    await (await browser.$("#unsaved-dialog")).waitForExist({ timeout: 10000, timeoutMsg: `${what}: no unsaved-changes prompt` });
+    await (await browser.$("#btn-unsaved-cancel")).click();
+    await browser.pause(300);
+    assert.equal(await browser.execute(() => window.__otzone.state.history.doc.id), dirtyId, `${what}: cancel kept the project`);
+    assert.equal(await browser.execute(() => window.__otzone.state.history.doc.meta.customer), "未保存の顧客名", `${what}: cancel kept the edit`);
+  };
+  await asks("window close", () => browser.execute(() => window.__otzone.closeWindow()));
+  await (await browser.$("#btn-home")).click();
+  await (await browser.$("#btn-new-empty")).waitForClickable({ timeout: 10000 });
+  await asks("new empty project", () => browser.$("#btn-new-empty").then((b) => b.click()));
+  answerDialogs(otz);
+  await asks("open", () => browser.$("#btn-open").then((b) => b.click()));
+  await asks("recent file", () => browser.$("ul.recent a").then((a) => a.click()));
+  await browser.pause(2500); // the recovery copy is written 1.5 s after an edit
+  const recovered = readdirSync(join(work, "data/jp.otzone.studio/recovery")).map((f) => JSON.parse(readFileSync(join(work, "data/jp.otzone.studio/recovery", f), "utf8")));
+  assert.ok(recovered.some((c) => c.project.id === dirtyId && c.project.meta.customer === "未保存の顧客名"), "the unsaved edit has its recovery copy");
+  await shot("08d-unsaved-every-path");
+  await (await browser.$("#btn-sample-food-plant")).click();
+  await (await browser.$("#btn-unsaved-discard")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#btn-unsaved-discard")).click();
+  await browser.waitUntil(async () => browser.execute((id) => window.__otzone.state.history.doc.id !== id, dirtyId), { timeout: 10000, timeoutMsg: "discard did not open the sample" });
+
   // Language switch at run time.
   await (await browser.$("#lang")).selectByAttribute("value", "en");
   await browser.waitUntil(async () => (await (await browser.$("#step-1-1")).getText()).includes("Requirements"));

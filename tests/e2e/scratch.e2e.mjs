@@ -400,4 +400,31 @@ async function buildTinyFactory(lang, T) {
     }
   }
   await shot("11-diagram-laid-out");
+
+  // Beyond the budget: countermeasure rows pasted from Excel, read with the table's own
+  // columns and choices (measure, detail, threats, party…); the row naming a threat that does
+  // not exist is located (pasted row 2, column C) and left out when the user says so.
+  await (await browser.$("#step-2-2")).click();
+  await (await browser.$("#table-measures")).waitForExist({ timeout: 10000 });
+  const measureRows = [["C-NW-04", lang === "ja" ? "UTMで通信を制限" : "Restrict traffic with a UTM", "T01", T.party], ["C-NW-01", "?", "T99", "SIer"]];
+  execFileSync("xclip", ["-selection", "clipboard", "-i"], { input: measureRows.map((r) => r.join("\t")).join("\r\n") + "\r\n", stdio: ["pipe", "ignore", "ignore"] });
+  await browser.keys(["Control", "v"]);
+  if (!(await (await browser.$("#paste-dialog")).waitForExist({ timeout: 3000 }).catch(() => false))) {
+    await (await browser.$("#paste-measures")).click();
+    await (await browser.$("#paste-text")).waitForExist({ timeout: 10000 });
+    await browser.keys(["Control", "v"]);
+  }
+  await browser.waitUntil(async () => (await (await browser.$("#paste-problems")).isExisting()) && (await (await browser.$("#paste-problems")).getText()).includes("T99"), { timeout: 10000, timeoutMsg: "the pasted measure rows were not previewed with their problem" });
+  const problem = await (await browser.$("#paste-problems")).getText();
+  assert.match(problem, lang === "ja" ? /行 2 · 列 C/ : /Row 2 · Column C/, `the problem is located: ${problem}`);
+  assert.equal(await (await browser.$("#btn-paste-apply")).isEnabled(), false, "a paste with a problem is not applied unless the user says so");
+  await shot("12-paste-measures");
+  await (await browser.$("#paste-skip")).click();
+  await (await browser.$("#btn-paste-apply")).click();
+  await browser.waitUntil(async () => (await doc()).countermeasures.length === 2, { timeout: 10000, timeoutMsg: "the pasted measure row was not added" });
+  const pasted = (await doc()).countermeasures[1];
+  assert.equal(pasted.measure, "C-NW-04");
+  assert.deepEqual(pasted.threats, ["T01"]);
+  assert.equal(pasted.responsibility, "customer");
+  assert.equal(pasted.number, 2, "M-002");
 }

@@ -40,3 +40,18 @@ export function resolveChoice(choices: Choice[], typed: string): Choice | undefi
   if (!fold(typed)) return undefined;
   return matchChoices(choices, typed)[0];
 }
+
+/**
+ * For text that is not typed interactively (pasted cells): the choice `typed` names without
+ * doubt — an exact match (label, id or other name), else the only choice containing it.
+ * Text that fits several is `ambiguous` (with the candidates), never guessed.
+ */
+export function resolveUnique(choices: Choice[], typed: string): { choice: Choice } | { ambiguous: Choice[] } | undefined {
+  const q = fold(typed);
+  if (!q) return undefined;
+  const exact = choices.filter((c) => [c.label, ...c.keys].some((x) => fold(x) === q));
+  if (exact.length === 1) return { choice: exact[0] };
+  const found = exact.length > 1 ? exact : matchChoices(choices, typed);
+  if (found.length === 1) return { choice: found[0] };
+  return found.length ? { ambiguous: found } : undefined;
+}

@@ -239,7 +239,8 @@ async function boot(): Promise<void> {
   renderHeader();
   renderSidebar();
   if (!state.info.initial) renderMain();
-  (window as unknown as { __otzone: unknown }).__otzone = { state };
+  // State for the end-to-end test to read, and the window's own close (as its X button does).
+  (window as unknown as { __otzone: unknown }).__otzone = { state, closeWindow: () => getCurrentWindow().close() };
 }
 
 window.addEventListener("error", (e) => toast(String(e.message), true));

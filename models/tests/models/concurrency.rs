@@ -236,7 +236,10 @@ fn devices_and_folders_are_refused_as_input_and_as_target() {
     let t = std::time::Instant::now();
     let e = store::load_any(&z).unwrap_err();
     assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
-    assert!(t.elapsed() < std::time::Duration::from_secs(2));
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "a refusal, not a hang"
+    );
     let csv = dir.path().join("z.csv");
     std::os::unix::fs::symlink("/dev/zero", &csv).unwrap();
     let e = otzone_models::excel::ledger::preview(&Project::new("t"), &csv, &Default::default())
@@ -252,7 +255,10 @@ fn devices_and_folders_are_refused_as_input_and_as_target() {
     let t = std::time::Instant::now();
     let e = store::load_any(&fifo).unwrap_err();
     assert_eq!(e.code(), ErrorCode::UnsupportedFormat, "{e}");
-    assert!(t.elapsed() < std::time::Duration::from_secs(2));
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "a refusal, not a hang"
+    );
     let folder = dir.path().join("f.xlsx");
     std::fs::create_dir(&folder).unwrap();
     let p = Project::new("t");

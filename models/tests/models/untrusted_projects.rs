@@ -50,7 +50,11 @@ fn a_recursive_view_in_place_of_a_table_is_refused_before_any_query() {
     let before = files(dir.path());
     let t = Instant::now();
     let e = store::open(&path).unwrap_err();
-    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_secs(10),
+        "a refusal, not a hang: {:?}",
+        t.elapsed()
+    );
     assert_eq!(e.code(), ErrorCode::CorruptProject, "{e}");
     let text = e.to_string();
     assert!(text.contains("unexpected view \"asset\""), "{text}");

@@ -237,12 +237,15 @@ fn preview(path: &Path) -> Result<ledger::Preview, Error> {
     ledger::preview(&Project::new("t"), path, &ledger::LedgerOptions::default())
 }
 
-/// Run `f`, which must finish within 2 s; its result.
+/// Run `f`, which must finish within 15 s; its result. This guards against hangs and
+/// blow-ups (the cases it guards took minutes or never ended before their fixes), not speed:
+/// a loaded 2-core CI machine took 2.2 s for a case that takes 0.3 s alone, so the bound is
+/// far above normal running times (speed is measured by benchmarks, docs/benchmarks.md).
 fn quickly<T>(f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let out = f();
     assert!(
-        t.elapsed() < Duration::from_secs(2),
+        t.elapsed() < Duration::from_secs(15),
         "took {:?}",
         t.elapsed()
     );
@@ -562,7 +565,10 @@ fn bombs_are_refused_by_the_command_in_bounded_time_and_memory() {
         assert_eq!(code, 1, "{err}");
         assert!(err.contains("error[limit_exceeded]"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
-        assert!(took < Duration::from_secs(2), "{took:?}");
+        assert!(
+            took < Duration::from_secs(10),
+            "a refusal, not a hang: {took:?}"
+        );
         assert!(
             peak - baseline < 200.0,
             "{peak:.0} MiB against {baseline:.0} MiB"

@@ -6,7 +6,7 @@
 // commit with Tab or by leaving the cell.
 import type { CellComponent } from "tabulator-tables";
 import { toast } from "../app";
-import { matchChoices, resolveChoice, type Choice } from "../choices";
+import { matchChoices, resolveChoice, resolveUnique, type Choice } from "../choices";
 import { t } from "../i18n";
 
 type Success = (value: unknown) => void;
@@ -207,12 +207,19 @@ export function choiceEditor(choices: () => Choice[], opts: ChoiceOptions = {}) 
         return;
       }
       const typed = input.value;
-      if (!commitTyped()) {
-        // Leaving the cell with text that matches nothing: the value stays as it was, and
-        // the user is told why (never silently).
-        abandon();
-        toast(t("ui.choice.refused", { text: typed.slice(0, 80) }), true);
+      // Leaving the cell by clicking elsewhere takes typed text only when it names one choice
+      // without doubt (Enter and Tab take the highlighted one, which the user sees). Otherwise
+      // the value stays as it was, and the user is told why (never silently).
+      if (filtered && typed.trim() && typed !== initial) {
+        const r = resolveUnique(all, typed);
+        if (r && "choice" in r) finish(r.choice.value);
+        else {
+          abandon();
+          toast(t(r ? "ui.choice.ambiguous" : "ui.choice.refused", { text: typed.slice(0, 80) }), true);
+        }
+        return;
       }
+      commitTyped();
     });
 
     // The list lives outside the table (a cell clips it); it goes when the editor goes.

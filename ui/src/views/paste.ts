@@ -8,6 +8,7 @@ import { catalogue, commit, doc, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { where } from "./excel";
+import { parseTsv, planPaste, type PasteColumn, type PastePlan } from "../paste-rows";
 
 let open = false;
 
@@ -120,4 +121,77 @@ export function pasteDialog(columns: string[], initial = ""): void {
   dialog.showModal();
   area.focus();
   void refresh();
+}
+
+/**
+ * The paste dialog of the other tables (businesses, threats, countermeasures): the pasted
+ * cells read with the table's columns and choices (paste-rows.ts), a preview of the rows and
+ * every problem at its pasted row and column; Apply adds the rows.
+ */
+export function pasteRowsDialog(title: string, columns: PasteColumn[], apply: (rows: Array<Record<string, unknown>>) => void, initial = ""): void {
+  if (open) return;
+  open = true;
+  const dialog = h("dialog", { id: "paste-dialog", class: "question wide" });
+  const area = h("textarea", { id: "paste-text", rows: 5, placeholder: t("ui.paste.placeholder"), spellcheck: false });
+  area.value = initial;
+  const result = h("div", { id: "paste-preview" });
+  const skip = h("input", { type: "checkbox", id: "paste-skip" });
+  const skipText = h("span", {}, "");
+  const skipLabel = h("label", { class: "check", hidden: true }, skip, skipText);
+  const applyBtn = h("button", { id: "btn-paste-apply", disabled: true }, t("ui.paste.apply"));
+  const cancel = h("button", { id: "btn-paste-cancel" }, t("ui.cancel"));
+  let plan: PastePlan | null = null;
+  const close = () => {
+    open = false;
+    dialog.close();
+    dialog.remove();
+  };
+  const label = (c: PasteColumn, v: unknown) =>
+    Array.isArray(v) ? v.map((x) => c.choices?.find((o) => o.value === x)?.label ?? String(x)).join(", ") : c.choices?.find((o) => o.value === v)?.label ?? (typeof v === "boolean" ? (v ? "✓" : "−") : String(v ?? ""));
+  const refresh = () => {
+    clear(result);
+    plan = area.value.trim() ? planPaste(parseTsv(area.value), columns) : null;
+    applyBtn.disabled = true;
+    if (!plan) return;
+    const shown = columns.filter((c) => plan!.rows.some((r) => r.values[c.field] !== undefined));
+    result.append(
+      h("p", { id: "paste-summary" }, t(plan.header ? "ui.paste.rows_summary_header" : "ui.paste.rows_summary", { add: plan.rows.length, errors: plan.problems.length })),
+      plan.ignored.length ? h("p", { class: "hint" }, t("ui.paste.ignored", { columns: plan.ignored.join(", ") })) : "",
+      h(
+        "table",
+        { class: "preview" },
+        h("thead", {}, h("tr", {}, h("th", {}, t("ui.excel.row")), ...shown.map((c) => h("th", {}, c.title)))),
+        h("tbody", {}, ...plan.rows.slice(0, 100).map((r) => h("tr", {}, h("td", {}, String(r.row)), ...shown.map((c) => h("td", {}, label(c, r.values[c.field])))))),
+      ),
+      h(
+        "ul",
+        { class: "problems", id: "paste-problems" },
+        ...plan.problems.map((p) =>
+          h("li", { class: "error" }, `${t("ui.excel.error")} ${t("ui.excel.row")} ${p.row}${p.column ? ` · ${t("ui.excel.column")} ${p.column}` : ""}（${p.title}）: ${t(p.key, p.args)}`),
+        ),
+      ),
+    );
+    const errorRows = new Set(plan.problems.map((p) => p.row)).size;
+    skipLabel.hidden = errorRows === 0;
+    skipText.textContent = t("ui.excel.skip_errors", { n: errorRows });
+    applyBtn.disabled = plan.rows.length === 0 || (errorRows > 0 && !skip.checked);
+  };
+  area.addEventListener("input", refresh);
+  skip.addEventListener("change", refresh);
+  applyBtn.addEventListener("click", () => {
+    if (!plan) return;
+    apply(plan.rows.map((r) => r.values));
+    toast(t("ui.excel.ledger_done", { add: plan.rows.length, update: 0 }));
+    close();
+  });
+  cancel.addEventListener("click", close);
+  dialog.addEventListener("cancel", () => {
+    open = false;
+    dialog.remove();
+  });
+  dialog.append(h("h2", {}, `${t("ui.paste.title")}: ${title}`), h("p", { class: "hint" }, t("ui.paste.rows_help")), area, result, h("div", { class: "buttons" }, skipLabel, cancel, applyBtn));
+  document.body.append(dialog);
+  dialog.showModal();
+  area.focus();
+  refresh();
 }

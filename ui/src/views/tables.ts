@@ -26,7 +26,8 @@ import {
 } from "../model";
 import type { StepId } from "../steps";
 import { renderMatrix } from "./matrix";
-import { isTyping, looksLikeCells, pasteDialog } from "./paste";
+import { isTyping, looksLikeCells, pasteDialog, pasteRowsDialog } from "./paste";
+import type { PasteColumn } from "../paste-rows";
 
 const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
 const tables: Tabulator[] = [];
@@ -57,6 +58,20 @@ function enumChoices(prefix: string, keys: string[]): Choice[] {
   return keys.map((k) => ({ value: k, label: t(`${prefix}.${k}`), keys: [k, tIn("ja", `${prefix}.${k}`), tIn("en", `${prefix}.${k}`)] }));
 }
 const labels = (cs: Choice[]): Record<string, string> => Object.fromEntries(cs.map((c) => [c.value, c.label]));
+
+/** How each editable column takes pasted text (kept beside the definitions Tabulator reads). */
+const pasteKinds = new WeakMap<ColumnDefinition, Omit<PasteColumn, "field" | "title">>();
+function pasteable<T extends ColumnDefinition>(def: T, kind: Omit<PasteColumn, "field" | "title">): T {
+  pasteKinds.set(def, kind);
+  return def;
+}
+/** The columns of a table that pasted cells fill, in order (derived and read-only ones left out). */
+function pasteColumns(cols: ColumnDefinition[]): PasteColumn[] {
+  return cols.flatMap((c) => {
+    const k = pasteKinds.get(c);
+    return k && c.field ? [{ field: c.field, title: String(c.title ?? ""), ...k, choices: k.choices }] : [];
+  });
+}
 /** The readable number (A-001, M-001): given when the row is added, never edited. */
 function refColumn(prefix: "A" | "M"): ColumnDefinition {
   return { title: t("xl.col.ref"), field: "number", width: 70, formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined) };
@@ -72,8 +87,13 @@ export function textElement(text: string): HTMLElement {
   return span;
 }
 
-function listColumn(title: string, field: string, choices: () => Choice[], multi = false, optional = true): ColumnDefinition {
-  return {
+/**
+ * A choice column. `optional`: may be cleared in the table. `pasteRequired`: a pasted row must
+ * name it (the threat of a threat row, the countermeasure of a measure row); other required
+ * choices take the new row's default when a paste leaves them out (status: proposed).
+ */
+function listColumn(title: string, field: string, choices: () => Choice[], multi = false, optional = true, pasteRequired = false): ColumnDefinition {
+  const def: ColumnDefinition = {
     title,
     field,
     editor: choiceEditor(choices, { multi, optional }),
@@ -90,6 +110,14 @@ function listColumn(title: string, field: string, choices: () => Choice[], multi
     },
     width: 180,
   };
+  return pasteable(def, {
+    kind: multi ? "multi" : "choice",
+    // Resolved when the paste is read (the project's zones and businesses as they are then).
+    get choices() {
+      return choices().filter((c) => c.value !== "");
+    },
+    required: pasteRequired,
+  });
 }
 /** What a text cell must hold: the core's rules, checked at the field (blocking the edit). */
 type Check = "required" | "address";
@@ -97,7 +125,13 @@ const CHECKS: Record<Check, { test: (v: unknown) => boolean; message: string }> 
   required: { test: isPresent, message: "ui.check.required" },
   address: { test: (v) => v === undefined || v === null || isValidAddress(String(v)), message: "ui.check.address" },
 };
-const text = (title: string, field: string, width = 160, multiline = false, check?: Check): ColumnDefinition => ({
+const text = (title: string, field: string, width = 160, multiline = false, check?: Check): ColumnDefinition =>
+  pasteable(textColumn(title, field, width, multiline, check), {
+    kind: "text",
+    required: check === "required",
+    check: check === "address" ? (v: string) => isValidAddress(v) : undefined,
+  });
+const textColumn = (title: string, field: string, width: number, multiline: boolean, check?: Check): ColumnDefinition => ({
   title,
   field,
   editor: multiline ? multilineEditor() : "input",
@@ -108,7 +142,7 @@ const text = (title: string, field: string, width = 160, multiline = false, chec
   ...(check ? { validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) }, cssClass: check === "required" ? "required" : undefined } : {}),
 });
 // "No" is a quiet dash, not a red ✕ that reads like the delete button.
-const tick = (title: string, field: string): ColumnDefinition => ({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 });
+const tick = (title: string, field: string): ColumnDefinition => pasteable({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 }, { kind: "tick" });
 /** A column heading from a word also used inside sentences ("safety" → "Safety"). */
 function heading(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -116,7 +150,8 @@ function heading(s: string): string {
 
 /** A 1–3 level: typed as the digit (full-width too), "—" clears it. */
 const LEVELS: Choice[] = [{ value: "", label: "—", keys: [] }, ...["1", "2", "3"].map((v) => ({ value: v, label: v, keys: [] }))];
-const level = (title: string, field: string): ColumnDefinition => ({
+const level = (title: string, field: string): ColumnDefinition => pasteable(levelColumn(title, field), { kind: "level" });
+const levelColumn = (title: string, field: string): ColumnDefinition => ({
   title,
   field,
   editor: choiceEditor(() => LEVELS, { optional: true }),
@@ -145,6 +180,8 @@ interface Spec {
   label: string;
   /** Rows pasted from Excel: the ledger field of each column, left to right. */
   paste?: string[];
+  /** Rows pasted from Excel into another table: the collection and a new item from the cells. */
+  pasteInto?: { coll: Collection; item: (values: Record<string, unknown>) => Record<string, unknown> };
 }
 
 function collectionSpec(id: string, coll: Collection, label: string, columns: () => ColumnDefinition[], add?: () => Project): Spec {
@@ -157,6 +194,17 @@ function collectionSpec(id: string, coll: Collection, label: string, columns: ()
     remove: (rid) => removeItem(doc(), coll, rid),
     label,
   };
+}
+
+/** Pasted values with nested fields (`scores.safety`) as objects (`scores: { safety }`). */
+function nest(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const [top, sub] = k.split(".");
+    if (sub) out[top] = { ...((out[top] as Record<string, unknown>) ?? {}), [sub]: v };
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** Nested fields (`scores.safety`) are written back as objects. */
@@ -286,6 +334,23 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     };
     document.addEventListener("paste", onPaste);
   }
+  if (spec.pasteInto && !onPaste) {
+    const into = spec.pasteInto;
+    const columns = () => pasteColumns(spec.columns());
+    const apply = (rows: Array<Record<string, unknown>>) => {
+      let p = doc();
+      for (const values of rows) p = addItem(p, into.coll, into.item(nest(values)) as { id: string });
+      commit(p, t("ui.paste.title"));
+    };
+    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.rows_help"), onclick: () => pasteRowsDialog(spec.label, columns(), apply) }, t("ui.paste.button")));
+    onPaste = (e: ClipboardEvent) => {
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      if (isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      e.preventDefault();
+      pasteRowsDialog(spec.label, columns(), apply, text);
+    };
+    document.addEventListener("paste", onPaste);
+  }
   bar.append(h("span", { class: "hint" }, t("ui.rows", { n: spec.rows().length })));
   // The row just added: scrolled to, and its first field open for typing (its placeholder
   // name selected, so typing replaces it).
@@ -365,7 +430,7 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.smart_change"), "smart_change", () => [{ value: "none", label: "—", keys: ["none"] }, ...enumChoices("xl.smart", ["new", "expanded"])]),
           text(t("ui.col.data_handled"), "data_handled", 200),
         ], () => addItem(doc(), "businesses", newBusiness(t("ui.new_business")))),
-      ];
+      ].map((x) => ({ ...x, pasteInto: { coll: "businesses" as Collection, item: (v: Record<string, unknown>) => ({ ...newBusiness(String(v.name ?? "")), ...v }) } }));
     case "1-3":
       return [
         {
@@ -409,13 +474,14 @@ function specs(step: StepId): Spec[] {
         {
           ...collectionSpec("threats", "threats", t("ui.step.1-7"), () => [
             listColumn(t("xl.col.zone"), "zone", zones),
-            listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false),
+            listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false, true),
             tick(t("xl.col.applicable"), "applicable"),
             text(t("xl.col.entry_path"), "entry_path", 200),
             ...CRITERIA.map((c) => level(heading(t(`criterion.${c}`)), `impacts.${c}`)),
             text(t("xl.col.reason"), "reason", 240, true),
           ], () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01"))),
           update: (q, id, field, value) => setNested(q, "threats", id, field, value),
+          pasteInto: { coll: "threats", item: (v) => ({ ...newThreat(doc().zones[0]?.id ?? "", "T01"), ...v }) },
         },
         {
           // IPA 事業被害ベース: what the business would suffer, and which asset's compromise
@@ -455,9 +521,10 @@ function specs(step: StepId): Spec[] {
       ];
     case "2-2":
       return [
-        collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
+        {
+          ...collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
           refColumn("M"),
-          listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false),
+          listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false, true),
           text(t("xl.col.detail"), "detail", 280, true),
           listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
           listColumn(t("xl.col.responsible"), "responsibility", parties, false, false),
@@ -468,6 +535,8 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.status"), "status", () => enumChoices("status", ["proposed", "agreed", "implemented", "rejected"]), false, false),
           text(t("xl.col.evidence"), "evidence"),
         ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
+        pasteInto: { coll: "countermeasures", item: (v) => ({ ...newMeasure("C-NW-01", [], "sier"), ...v }) },
+        },
         {
           // 完成検査 (Level 2): what the vulnerability inspection found and what became of it.
           ...collectionSpec("vulnerabilities", "vulnerabilities", t("ui.vulnerabilities"), () => [

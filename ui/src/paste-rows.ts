@@ -1,0 +1,202 @@
+// Rows pasted from Excel into a table other than the assets (businesses, threats,
+// countermeasures): the cells read with the table's own columns and choices, each problem
+// located by pasted row and column. (Assets go through the core's ledger import instead,
+// views/paste.ts.)
+import { fold, resolveUnique, type Choice } from "./choices";
+
+/**
+ * Cells of tab-separated text as Excel, LibreOffice and Google Sheets copy them: rows end
+ * with CRLF or LF, a cell holding a tab, a line break or a quote is quoted ("" is a quote),
+ * and the final line break ends the last row (it is not an empty row).
+ */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let i = 0;
+  let quoted = false;
+  let atStart = true;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      cell += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && atStart) {
+      quoted = true;
+      atStart = false;
+      i += 1;
+      continue;
+    }
+    if (c === "\t") {
+      row.push(cell);
+      cell = "";
+      atStart = true;
+      i += 1;
+      continue;
+    }
+    if (c === "\r" || c === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      atStart = true;
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      continue;
+    }
+    cell += c;
+    atStart = false;
+    i += 1;
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((x) => x.trim() !== ""));
+}
+
+/** How one table column takes pasted text. */
+export interface PasteColumn {
+  field: string;
+  title: string;
+  kind: "text" | "choice" | "multi" | "level" | "tick";
+  choices?: Choice[];
+  required?: boolean;
+  /** An extra check on text (the core's rules, e.g. an address). */
+  check?: (v: string) => boolean;
+}
+
+/** A pasted problem: where (1-based pasted row, column letter and title) and what. */
+export interface PasteProblem {
+  row: number;
+  column: string;
+  title: string;
+  /** i18n key and its arguments. */
+  key: string;
+  args: Record<string, string>;
+}
+
+export interface PastePlan {
+  /** Whether the first pasted row was read as the table's headers. */
+  header: boolean;
+  /** Rows without problems: field → value (nested fields as `scores.safety`). */
+  rows: Array<{ row: number; values: Record<string, unknown> }>;
+  problems: PasteProblem[];
+  /** Pasted columns no table column takes (their text is left out). */
+  ignored: string[];
+}
+
+export function columnLetter(i: number): string {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const YES = new Set(["yes", "y", "true", "1", "○", "〇", "o", "✓", "✔", "はい", "有", "あり"]);
+const NO = new Set(["no", "n", "false", "0", "×", "-", "−", "いいえ", "無", "なし", ""]);
+
+/**
+ * Read pasted cells into rows of the table. When every cell of the first row names one of
+ * the table's column titles, it is the header and decides the columns; otherwise the cells
+ * fill `columns` in order. Choices are resolved like a typed choice (name in either language
+ * or id); a cell that resolves to nothing is a problem at its row and column, and that row is
+ * left out. Multi-choice cells list their choices separated by , 、 ; or line breaks.
+ */
+export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan {
+  const problems: PasteProblem[] = [];
+  const rows: PastePlan["rows"] = [];
+  const first = cells[0] ?? [];
+  const byTitle = new Map(columns.map((c) => [fold(c.title), c]));
+  const header = first.length > 0 && first.filter((x) => x.trim()).length > 0 && first.every((x) => !x.trim() || byTitle.has(fold(x)));
+  const layout: Array<PasteColumn | undefined> = header ? first.map((x) => byTitle.get(fold(x))) : first.map((_, i) => columns[i]);
+  const width = Math.max(...cells.map((r) => r.length), 0);
+  const ignored: string[] = [];
+  for (let i = 0; i < width; i++) if (!(header ? layout[i] : columns[i])) ignored.push(columnLetter(i));
+  const body = header ? cells.slice(1) : cells;
+  body.forEach((r, ri) => {
+    const rowNo = ri + 1 + (header ? 1 : 0);
+    const values: Record<string, unknown> = {};
+    let bad = false;
+    const problem = (ci: number, col: PasteColumn, key: string, args: Record<string, string>) => {
+      problems.push({ row: rowNo, column: columnLetter(ci), title: col.title, key, args });
+      bad = true;
+    };
+    // A pasted choice must name one choice without doubt: no best guess goes into a
+    // document the customer signs.
+    const pick = (ci: number, col: PasteColumn, text: string): string | undefined => {
+      const r = resolveUnique(col.choices ?? [], text);
+      if (r && "choice" in r) return r.choice.value;
+      if (r) problem(ci, col, "ui.paste.ambiguous", { text, choices: r.ambiguous.slice(0, 4).map((c) => c.label).join(" / ") });
+      else problem(ci, col, "ui.paste.no_choice", { text });
+      return undefined;
+    };
+    for (let ci = 0; ci < width; ci++) {
+      const col = header ? layout[ci] : columns[ci];
+      if (!col) continue;
+      const raw = (r[ci] ?? "").trim();
+      if (!raw) {
+        if (col.required) problem(ci, col, "ui.paste.missing", {});
+        continue;
+      }
+      switch (col.kind) {
+        case "text":
+          if (col.check && !col.check(raw)) problem(ci, col, "ui.paste.invalid", { text: raw });
+          else values[col.field] = raw;
+          break;
+        case "choice": {
+          const c = pick(ci, col, raw);
+          if (c) values[col.field] = c;
+          break;
+        }
+        case "multi": {
+          const out: string[] = [];
+          for (const part of raw.split(/[,、;；\n]/).map((x) => x.trim()).filter(Boolean)) {
+            const c = pick(ci, col, part);
+            if (c && !out.includes(c)) out.push(c);
+          }
+          values[col.field] = out;
+          break;
+        }
+        case "level": {
+          const n = Number(fold(raw));
+          if ([1, 2, 3].includes(n)) values[col.field] = n;
+          else problem(ci, col, "ui.paste.level", { text: raw });
+          break;
+        }
+        case "tick": {
+          const v = fold(raw);
+          if (YES.has(v)) values[col.field] = true;
+          else if (NO.has(v)) values[col.field] = false;
+          else problem(ci, col, "ui.paste.tick", { text: raw });
+          break;
+        }
+      }
+    }
+    for (const col of columns) {
+      const placed = header ? layout.includes(col) : columns.indexOf(col) < width;
+      if (col.required && !placed) {
+        // A required column the paste does not have at all: named by its title only.
+        problems.push({ row: rowNo, column: "", title: col.title, key: "ui.paste.missing", args: {} });
+        bad = true;
+      }
+    }
+    if (!bad) rows.push({ row: rowNo, values });
+  });
+  return { header, rows, problems, ignored };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { parseTsv, planPaste, type PasteColumn } from "../src/paste-rows";
+
+// Excel's clipboard text for a block of cells, worked out by hand: tabs between cells, CRLF
+// after each row (also the last), a cell with a line break or quote in double quotes.
+describe("tab-separated text as Excel copies it", () => {
+  it("splits rows and cells, and the final line break is not a row", () => {
+    expect(parseTsv("a\tb\r\nc\td\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+  });
+  it("keeps a quoted cell's line break, tab and doubled quote", () => {
+    expect(parseTsv('"x\ny"\t"say ""hi"""\t"a\tb"\n')).toEqual([["x\ny", 'say "hi"', "a\tb"]]);
+  });
+  it("keeps empty cells in place and drops blank rows", () => {
+    expect(parseTsv("a\t\tc\n\t\t\nd\n")).toEqual([["a", "", "c"], ["d"]]);
+  });
+});
+
+const threats = [
+  { value: "T01", label: "T01 外部ネットワークからシステムへの不正アクセス", keys: ["T01", "外部ネットワークからシステムへの不正アクセス", "Unauthorised access to systems from external networks"] },
+  { value: "T02", label: "T02 マルウェア感染", keys: ["T02", "マルウェア感染", "Malware infection"] },
+];
+const parties = [
+  { value: "sier", label: "SIer", keys: ["sier", "SIer", "SIer (integrator)"] },
+  { value: "customer", label: "顧客", keys: ["customer", "顧客", "Customer"] },
+];
+// The countermeasure table's first columns.
+const columns: PasteColumn[] = [
+  { field: "detail", title: "内容", kind: "text" },
+  { field: "threats", title: "対象脅威", kind: "multi", choices: threats },
+  { field: "responsibility", title: "責任", kind: "choice", choices: parties, required: true },
+  { field: "paid", title: "有償", kind: "tick" },
+];
+
+describe("pasted rows read with the table's columns", () => {
+  it("fills the columns in order when no header is pasted", () => {
+    const plan = planPaste(parseTsv("FW設置\tT01、マルウェア\t顧客\t○\r\n"), columns);
+    expect(plan.header).toBe(false);
+    expect(plan.problems).toEqual([]);
+    expect(plan.rows).toEqual([{ row: 1, values: { detail: "FW設置", threats: ["T01", "T02"], responsibility: "customer", paid: true } }]);
+  });
+
+  it("reads a pasted header row by the table's titles, in any order", () => {
+    const plan = planPaste(parseTsv("責任\t内容\nSIer\tUTM導入\n"), columns);
+    expect(plan.header).toBe(true);
+    expect(plan.rows).toEqual([{ row: 2, values: { responsibility: "sier", detail: "UTM導入" } }]);
+  });
+
+  it("locates what matches nothing at its pasted row and column, and leaves that row out", () => {
+    const plan = planPaste(parseTsv("ok\tT01\t顧客\n bad\tT99\t誰か\t多分\n"), columns);
+    expect(plan.rows.map((r) => r.row)).toEqual([1]);
+    expect(plan.problems.map((p) => `${p.row}${p.column}:${p.key}:${p.args.text ?? ""}`)).toEqual([
+      "2B:ui.paste.no_choice:T99",
+      "2C:ui.paste.no_choice:誰か",
+      "2D:ui.paste.tick:多分",
+    ]);
+  });
+
+  it("a required column left empty is a problem", () => {
+    const plan = planPaste(parseTsv("内容だけ\tT01\n"), columns);
+    expect(plan.rows).toEqual([]);
+    expect(plan.problems[0]).toMatchObject({ row: 1, title: "責任", key: "ui.paste.missing" });
+  });
+
+  it("cells beyond the table's columns are named as left out", () => {
+    const plan = planPaste(parseTsv("a\tT01\tSIer\tいいえ\textra\n"), columns);
+    expect(plan.ignored).toEqual(["E"]);
+    expect(plan.rows[0].values.paid).toBe(false);
+  });
+});
+
+describe("a pasted choice is never guessed", () => {
+  it("text fitting several choices is a problem naming them", () => {
+    // 「ア」 is in both threat names (不正アクセス, マルウェア): which one is meant is unknown.
+    const plan = planPaste(parseTsv("x\tア\tSIer\n"), columns);
+    expect(plan.rows).toEqual([]);
+    expect(plan.problems[0]).toMatchObject({ row: 1, column: "B", key: "ui.paste.ambiguous" });
+    expect(plan.problems[0].args.choices).toContain("T01");
+    expect(plan.problems[0].args.choices).toContain("T02");
+  });
+  it("an exact name or id wins even when it is part of another", () => {
+    const plan = planPaste(parseTsv("x\tT02\tCustomer\n"), columns);
+    expect(plan.rows[0].values).toMatchObject({ threats: ["T02"], responsibility: "customer" });
+  });
+});
