@@ -13,16 +13,26 @@ export function requireName(input: HTMLInputElement | HTMLTextAreaElement, label
   note.className = "field-error";
   note.setAttribute("role", "alert");
   input.after(note);
+  // Esc gives the stored value back.
+  let stored = input.value;
+  input.addEventListener("keydown", (e) => {
+    if ((e as KeyboardEvent).key !== "Escape" || !input.classList.contains("invalid")) return;
+    input.value = stored;
+    input.classList.remove("invalid");
+    input.removeAttribute("aria-invalid");
+    note.textContent = "";
+  });
   input.addEventListener("change", () => {
     if (isPresent(input.value)) {
       input.classList.remove("invalid");
       input.removeAttribute("aria-invalid");
       note.textContent = "";
-      onValid(input.value.trim());
+      stored = input.value.trim();
+      onValid(stored);
     } else {
       input.classList.add("invalid");
       input.setAttribute("aria-invalid", "true");
-      note.textContent = t("ui.check.required", { field: label });
+      note.textContent = t("ui.check.required_field", { field: label });
     }
   });
 }

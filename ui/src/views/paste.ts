@@ -181,7 +181,7 @@ export function pasteRowsDialog(title: string, columns: PasteColumn[], apply: (r
   applyBtn.addEventListener("click", () => {
     if (!plan) return;
     apply(plan.rows.map((r) => r.values));
-    toast(t("ui.excel.ledger_done", { add: plan.rows.length, update: 0 }));
+    toast(t("ui.paste.done", { n: plan.rows.length, table: title }));
     close();
   });
   cancel.addEventListener("click", close);
