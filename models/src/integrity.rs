@@ -222,6 +222,17 @@ impl Checker<'_> {
                 }
             }
         }
+        let measures = ids(&p.countermeasures, |x| x.id);
+        for (i, d) in p.risk_decisions.iter().enumerate() {
+            for (j, m) in d.relies_on.iter().enumerate() {
+                self.reference(
+                    &measures,
+                    m,
+                    format!("risk_decisions[{i}].relies_on[{j}]"),
+                    "countermeasure",
+                );
+            }
+        }
         for (i, t) in p.threats.iter().enumerate() {
             self.reference(&zones, &t.zone, format!("threats[{i}].zone"), "zone");
             self.threat_id(&t.threat, format!("threats[{i}].threat"));

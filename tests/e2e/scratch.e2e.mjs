@@ -36,8 +36,8 @@ const TEXT = {
     zones: ["制御ゾーン", "情報ゾーン"],
     entry: "インターネット",
     types: ["PLC", "HMI", "SCADAサーバ"],
-    threat: "不正アクセス",
-    measure: "ネットワーク分離",
+    threat: "ランサムウェア",
+    measure: "許可リスト化",
     party: "顧客",
   },
   en: {
@@ -46,8 +46,8 @@ const TEXT = {
     zones: ["Control zone", "Information zone"],
     entry: "Internet",
     types: ["PLC", "HMI", "SCADA server"],
-    threat: "Unauthorised access",
-    measure: "Segment zones",
+    threat: "Ransomware",
+    measure: "Allow-list only",
     party: "Customer",
   },
 };
@@ -271,7 +271,7 @@ async function buildTinyFactory(lang, T) {
   }
   await browser.waitUntil(async () => (await (await browser.$("#paste-summary")).isExisting()) && /3/.test(await (await browser.$("#paste-summary")).getText()), { timeout: 15000, timeoutMsg: "the pasted rows were not previewed" });
   const summary = await (await browser.$("#paste-summary")).getText();
-  assert.match(summary, lang === "ja" ? /追加 3件、更新 0件、エラー 0件/ : /3 to add, 0 to update, 0 errors/);
+  assert.match(summary, lang === "ja" ? /追加 3件、更新 0件、エラー 0件/ : /to add 3, to update 0, errors 0/);
   await shot("05-paste-preview");
   await click("#btn-paste-apply");
   await browser.waitUntil(async () => (await doc()).assets.length === 3, { timeout: 10000, timeoutMsg: "the pasted rows were not added" });
@@ -321,47 +321,51 @@ async function buildTinyFactory(lang, T) {
   await shows("asset-importance", 2, importance, "2", "SCADA-01 linked to the importance-2 business");
   await shot("07-asset-importance");
 
-  // 1-7: a threat in the control zone, chosen by typing, with its impact.
+  // 1-7: a threat in the information zone (not the new row's default zone), chosen by typing
+  // its name (not the default T01), with its impact.
   await click("#step-1-7");
   await click("#add-threats");
   await browser.waitUntil(() => browser.execute(() => !!document.querySelector(".choice-list")), { timeout: 10000, timeoutMsg: "the new threat row's first choice did not open" });
-  await type(T.zones[0].slice(0, 2), "Enter");
+  await type(T.zones[1].slice(0, 2), "Enter");
   await click(cell("threats", 0, "threat"));
   await type(T.threat, "Enter");
   await click(cell("threats", 0, "impacts.safety"));
   await type("3", "Enter");
   await browser.waitUntil(async () => {
     const th = (await doc()).threats[0];
-    return th?.zone === ids.control && th.threat === "T01" && th.impacts?.safety === 3;
+    return th?.zone === ids.info && th.threat === "T14" && th.impacts?.safety === 3;
   }, { timeout: 10000, timeoutMsg: `the threat row is not as typed: ${JSON.stringify((await doc()).threats[0])}` });
   await analysed();
   await shot("08-threat");
 
-  // 2-2: one countermeasure against it, the customer responsible; the matrix follows.
+  // 2-2: one countermeasure against it (typed by name, not the default C-NW-01), the customer
+  // responsible (not the default SIer); the matrix follows.
   await click("#step-2-2");
   await click("#add-measures");
   await browser.waitUntil(() => browser.execute(() => !!document.querySelector(".choice-list")), { timeout: 10000, timeoutMsg: "the new measure row's first choice did not open" });
   await type(T.measure, "Enter");
   await click(cell("measures", 0, "threats"));
-  await type("T01", "Enter");
+  await type("T14", "Enter");
   await key("Enter");
   await click(cell("measures", 0, "responsibility"));
   await type(T.party, "Enter");
   await browser.waitUntil(async () => {
     const m = (await doc()).countermeasures[0];
-    return m?.measure === "C-NW-01" && m.threats.join() === "T01" && m.responsibility === "customer";
+    return m?.measure === "C-NW-02" && m.threats.join() === "T14" && m.responsibility === "customer";
   }, { timeout: 10000, timeoutMsg: `the measure row is not as typed: ${JSON.stringify((await doc()).countermeasures[0])}` });
   await analysed();
-  await browser.waitUntil(() => browser.execute(() => !!document.querySelector('#matrix td[data-measure][data-threat="T01"].status-proposed, #matrix td[data-threat="T01"][class*="status-"]')), { timeout: 10000, timeoutMsg: "the matrix does not show the measure against T01" });
+  await browser.waitUntil(() => browser.execute(() => !!document.querySelector('#matrix td[data-threat="T14"][class*="status-"]')), { timeout: 10000, timeoutMsg: "the matrix does not show the measure against T14" });
   await shot("09-measure");
 
-  // The register: the threat on both control-zone assets, importance 3 from the business.
+  // The register: the threat on the information zone's server only (the control zone has no
+  // threat recorded yet).
   await click("#step-risk");
   await (await browser.$("#register .slick-row")).waitForExist({ timeout: 10000 });
   const risks = await browser.execute(() => window.__otzone.state.analysis.risks.map((r) => r.id));
   const [plc, hmi, scada] = assets.map((a) => a.id);
-  assert.ok(risks.includes(`T01@${plc}`) && risks.includes(`T01@${hmi}`), `register: ${risks}`);
-  assert.ok(!risks.some((r) => r.endsWith(scada)), "the information zone has no threat recorded");
+  assert.deepEqual(risks, [`T14@${scada}`], `register: ${risks}`);
+  void plc;
+  void hmi;
   await shot("10-register");
 
   // Export the workbook.
@@ -406,7 +410,7 @@ async function buildTinyFactory(lang, T) {
   // not exist is located (pasted row 2, column C) and left out when the user says so.
   await (await browser.$("#step-2-2")).click();
   await (await browser.$("#table-measures")).waitForExist({ timeout: 10000 });
-  const measureRows = [["C-NW-04", lang === "ja" ? "UTMで通信を制限" : "Restrict traffic with a UTM", "T01", T.party], ["C-NW-01", "?", "T99", "SIer"]];
+  const measureRows = [["C-NW-04", lang === "ja" ? "UTMで通信を制限" : "Restrict traffic with a UTM", "T14", T.party], ["C-NW-01", "?", "T99", "SIer"]];
   execFileSync("xclip", ["-selection", "clipboard", "-i"], { input: measureRows.map((r) => r.join("\t")).join("\r\n") + "\r\n", stdio: ["pipe", "ignore", "ignore"] });
   await browser.keys(["Control", "v"]);
   if (!(await (await browser.$("#paste-dialog")).waitForExist({ timeout: 3000 }).catch(() => false))) {
@@ -424,7 +428,7 @@ async function buildTinyFactory(lang, T) {
   await browser.waitUntil(async () => (await doc()).countermeasures.length === 2, { timeout: 10000, timeoutMsg: "the pasted measure row was not added" });
   const pasted = (await doc()).countermeasures[1];
   assert.equal(pasted.measure, "C-NW-04");
-  assert.deepEqual(pasted.threats, ["T01"]);
+  assert.deepEqual(pasted.threats, ["T14"]);
   assert.equal(pasted.responsibility, "customer");
   assert.equal(pasted.number, 2, "M-002");
 }

@@ -312,9 +312,9 @@ export function setStatus(key: string): void {
   if (statusEl) statusEl.textContent = t(key);
 }
 
-export function toast(message: string, error = false): void {
+export function toast(message: string, error = false): HTMLElement | null {
   const box = document.getElementById("toasts");
-  if (!box) return;
+  if (!box) return null;
   const el = document.createElement("div");
   el.className = error ? "toast error" : "toast";
   el.setAttribute("role", error ? "alert" : "status");
@@ -325,6 +325,7 @@ export function toast(message: string, error = false): void {
   // At most three at a time: a burst of edits must not cover the page.
   while (box.children.length > 3) box.firstElementChild?.remove();
   window.setTimeout(() => el.remove(), error ? 9000 : 3500);
+  return el;
 }
 
 export async function openFile(): Promise<void> {

@@ -31,6 +31,12 @@ export function t(key: string, args: Record<string, string | number> = {}): stri
 export function tIn(l: Lang, key: string): string {
   return tables[l][key] ?? key;
 }
+/** The text of `text`'s key (found in the current language) in language `l`, if any. */
+export function inOther(l: Lang, text: string): string | undefined {
+  const table = tables[current];
+  const key = Object.keys(table).find((k) => table[k] === text && (k.startsWith("xl.col.") || k.startsWith("criterion.") || k.startsWith("ui.col.") || k === "xl.paid"));
+  return key ? tables[l][key] : undefined;
+}
 export function has(key: string): boolean {
   return key in tables.ja;
 }

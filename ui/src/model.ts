@@ -143,10 +143,13 @@ export function endpointId(e: Endpoint): Id {
 }
 
 /** Replace one field of one item. */
-/** The name a conduit gets when drawn: "from → to" by the names of its ends. */
-export function conduitName(p: Project, c: Conduit): string {
+/**
+ * The name a conduit gets when drawn: its two ends joined by a dash ("情報ゾーン – 制御ゾーン").
+ * Not an arrow: a conduit has no direction (each channel has its own).
+ */
+export function conduitName(p: Project, c: Conduit, joiner = " – "): string {
   const end = (e: Endpoint) => ("zone" in e ? p.zones.find((z) => z.id === e.zone)?.name : p.entry_points.find((x) => x.id === e.entry)?.name) ?? "";
-  return `${end(c.from)} → ${end(c.to)}`;
+  return `${end(c.from)}${joiner}${end(c.to)}`;
 }
 
 /**
@@ -154,7 +157,8 @@ export function conduitName(p: Project, c: Conduit): string {
  * ("制御ゾーン → 情報ゾーン") follow the new name. A conduit the user named stays as named.
  */
 export function renameEnd(p: Project, coll: "zones" | "entry_points", id: Id, name: string): Project {
-  const auto = new Set(p.conduits.filter((c) => c.name === conduitName(p, c)).map((c) => c.id));
+  // Drawn names: the dash, or the arrow earlier versions used.
+  const auto = new Set(p.conduits.filter((c) => c.name === conduitName(p, c) || c.name === conduitName(p, c, " → ")).map((c) => c.id));
   const next = setField(p, coll, id, "name", name);
   return { ...next, conduits: next.conduits.map((c) => (auto.has(c.id) ? { ...c, name: conduitName(next, c) } : c)) };
 }

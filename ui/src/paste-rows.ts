@@ -70,11 +70,15 @@ export function parseTsv(text: string): string[][] {
 export interface PasteColumn {
   field: string;
   title: string;
+  /** Other headers meaning this column (its title in the other language). */
+  aliases?: string[];
   kind: "text" | "choice" | "multi" | "level" | "tick";
   choices?: Choice[];
   required?: boolean;
   /** An extra check on text (the core's rules, e.g. an address). */
   check?: (v: string) => boolean;
+  /** No two pasted rows may hold the same text here (names). */
+  unique?: boolean;
 }
 
 /** A pasted problem: where (1-based pasted row, column letter and title) and what. */
@@ -122,13 +126,20 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
   const problems: PasteProblem[] = [];
   const rows: PastePlan["rows"] = [];
   const first = cells[0] ?? [];
-  const byTitle = new Map(columns.map((c) => [fold(c.title), c]));
-  const header = first.length > 0 && first.filter((x) => x.trim()).length > 0 && first.every((x) => !x.trim() || byTitle.has(fold(x)));
+  const byTitle = new Map(columns.flatMap((c) => [c.title, ...(c.aliases ?? [])].map((x) => [fold(x), c] as const)));
+  // The first row is a header when it names the table's columns (in either language): all of
+  // its cells, or at least two and half of them (a "No." or 備考 column besides).
+  const named = first.filter((x) => x.trim());
+  const matched = named.filter((x) => byTitle.has(fold(x))).length;
+  const header = matched > 0 && (matched === named.length || (matched >= 2 && matched * 2 >= named.length));
   const layout: Array<PasteColumn | undefined> = header ? first.map((x) => byTitle.get(fold(x))) : first.map((_, i) => columns[i]);
   const width = Math.max(...cells.map((r) => r.length), 0);
   const ignored: string[] = [];
-  for (let i = 0; i < width; i++) if (!(header ? layout[i] : columns[i])) ignored.push(columnLetter(i));
+  for (let i = 0; i < width; i++) {
+    if (!(header ? layout[i] : columns[i])) ignored.push(header && first[i]?.trim() ? `${columnLetter(i)}（${first[i].trim()}）` : columnLetter(i));
+  }
   const body = header ? cells.slice(1) : cells;
+  const seen = new Map<string, Set<string>>();
   body.forEach((r, ri) => {
     const rowNo = ri + 1 + (header ? 1 : 0);
     const values: Record<string, unknown> = {};
@@ -155,10 +166,15 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
         continue;
       }
       switch (col.kind) {
-        case "text":
-          if (col.check && !col.check(raw)) problem(ci, col, "ui.paste.invalid", { text: raw });
+        case "text": {
+          const once = seen.get(col.field) ?? new Set<string>();
+          seen.set(col.field, once);
+          if (col.check && !col.check(raw)) problem(ci, col, col.unique ? "ui.paste.taken" : "ui.paste.invalid", { text: raw });
+          else if (col.unique && once.has(fold(raw))) problem(ci, col, "ui.paste.repeated", { text: raw });
           else values[col.field] = raw;
+          once.add(fold(raw));
           break;
+        }
         case "choice": {
           const c = pick(ci, col, raw);
           if (c) values[col.field] = c;

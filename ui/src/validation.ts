@@ -51,3 +51,13 @@ export function isValidAddress(text: string): boolean {
 export function isPresent(text: unknown): boolean {
   return typeof text === "string" && text.trim().length > 0;
 }
+
+/** A calendar date written YYYY-MM-DD (the core's date), years 1900–9999. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(foldWidth(text).trim());
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return d <= days;
+}

@@ -82,3 +82,32 @@ describe("a pasted choice is never guessed", () => {
     expect(plan.rows[0].values).toMatchObject({ threats: ["T02"], responsibility: "customer" });
   });
 });
+
+describe("pasted names", () => {
+  it("a name already taken, or twice in the paste, is a problem at its cell", () => {
+    const taken = new Set(["組立工程"]);
+    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text", required: true, unique: true, check: (v) => !taken.has(v) }];
+    const plan = planPaste(parseTsv("組立工程\n検査\n検査\n"), cols);
+    expect(plan.rows.map((r) => r.values.name)).toEqual(["検査"]);
+    expect(plan.problems.map((p) => `${p.row}${p.column}:${p.key}`)).toEqual(["1A:ui.paste.taken", "3A:ui.paste.repeated"]);
+  });
+});
+
+describe("a pasted header", () => {
+  it("is read with a column the table lacks, and in the other language", () => {
+    const cols: PasteColumn[] = [
+      { field: "detail", title: "内容", aliases: ["Detail"], kind: "text" },
+      { field: "responsibility", title: "責任", aliases: ["Responsible"], kind: "choice", choices: parties, required: true },
+    ];
+    const plan = planPaste(parseTsv("No.\tDetail\tResponsible\n1\tUTM\tCustomer\n"), cols);
+    expect(plan.header).toBe(true);
+    expect(plan.ignored).toEqual(["A（No.）"]);
+    expect(plan.rows).toEqual([{ row: 2, values: { detail: "UTM", responsibility: "customer" } }]);
+  });
+  it("one matching word among data is not a header", () => {
+    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text" }, { field: "d", title: "部署", kind: "text" }];
+    const plan = planPaste(parseTsv("業務改善\t製造部\n"), cols);
+    expect(plan.header).toBe(false);
+    expect(plan.rows.length).toBe(1);
+  });
+});

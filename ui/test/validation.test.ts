@@ -17,3 +17,17 @@ describe("required names", () => {
     expect(isPresent("PLC-01")).toBe(true);
   });
 });
+
+describe("dates typed in a cell", () => {
+  it("takes real YYYY-MM-DD dates only", async () => {
+    const { isIsoDate } = await import("../src/validation");
+    expect(isIsoDate("2026-12-01")).toBe(true);
+    expect(isIsoDate("２０２６-１２-０１")).toBe(true);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("1900-02-29")).toBe(false);
+    expect(isIsoDate("2026-13-01")).toBe(false);
+    expect(isIsoDate("2026/12/01")).toBe(false);
+    expect(isIsoDate("昨日")).toBe(false);
+  });
+});

@@ -143,6 +143,13 @@ pub struct RiskDecision {
     /// Decided on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<IsoDate>,
+    /// Due date of the treatment (期限): when a reduction is to be in place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<IsoDate>,
+    /// The countermeasures the decision relies on (e.g. the customer's measure that a
+    /// reduction needs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relies_on: Vec<crate::id::MeasureId>,
 }
 
 /// The customer's answer on an exported row (合意 / 要協議 / 不同意).

@@ -291,6 +291,8 @@ fn decisions_survive_recomputation_and_a_method_switch() {
         justification: "パッチ適用".into(),
         owner: "生産技術課".into(),
         date: IsoDate::parse("2026-11-01"),
+        due: None,
+        relies_on: Vec::new(),
     });
     let r = &analyse(&d.project).risks[0];
     assert_eq!(r.decision.as_ref().unwrap().justification, "パッチ適用");

@@ -10,7 +10,7 @@ import { h, clear } from "../dom";
 import { requireName } from "./field-check";
 import { fold } from "../choices";
 import { t, lang } from "../i18n";
-import { addItem, moveAsset, renameEnd, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
+import { addItem, conduitName, moveAsset, renameEnd, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
 import { elements, freeSpot, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath, type Box } from "../diagram-model";
 
 cytoscape.use(elk);
@@ -281,8 +281,8 @@ async function addConduitBetween(a: string, b: string): Promise<void> {
     toast(t("ui.diagram.connect_invalid"), true);
     return;
   }
-  const name = `${cy?.getElementById(a).data("label")?.split("\n")[0]} → ${cy?.getElementById(b).data("label")?.split("\n")[0]}`;
-  const conduit = newConduit(name, from, to);
+  const conduit = newConduit("", from, to);
+  conduit.name = conduitName(doc(), conduit);
   try {
     const w = await api.whatIf(doc(), { kind: "add_conduit", conduit });
     toast(t("ui.whatif.conduit", { risks: w.risks.length, paths: w.paths.length }));
@@ -478,11 +478,15 @@ function input(id: string, value: string, onChange: (v: string) => void): HTMLIn
 /** The item just added from the toolbar: its name field opens selected, ready for typing. */
 let nameNew = false;
 
-/** A required name (zone, asset, entry point, conduit): blank is refused at the field. */
-function nameInput(label: string, value: string, onChange: (v: string) => void): HTMLElement {
+/**
+ * A required name (zone, asset, entry point, conduit): blank is refused at the field, and so is
+ * a name another item of `coll` has (names are how items are chosen and pasted).
+ */
+function nameInput(label: string, value: string, onChange: (v: string) => void, coll?: "zones" | "assets" | "entry_points", id?: string): HTMLElement {
   const i = h("input", { id: "panel-name", type: "text", value, maxlength: 2000 });
   const box = h("label", { class: "required" }, h("span", {}, label), i);
-  requireName(i, label, onChange);
+  const taken = (v: string) => !!coll && ((doc()[coll] as Array<{ id: string; name?: unknown }>) ?? []).some((x) => x.id !== id && fold(String(x.name ?? "")) === fold(v));
+  requireName(i, label, onChange, taken);
   if (nameNew) {
     nameNew = false;
     window.setTimeout(() => {
@@ -518,7 +522,7 @@ function renderPanel(panel: HTMLElement): void {
     const imp = state.analysis?.asset_importance[a.id];
     panel.append(
       h("h3", {}, t("xl.col.asset")),
-      nameInput(t("xl.col.asset"), a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset"))),
+      nameInput(t("xl.col.asset"), a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset")), "assets", a.id),
       h("label", {}, t("xl.col.asset_type"), select("panel-type", (catalogue().asset_types as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])]), a.asset_type, (v) => commit(setField(doc(), "assets", a.id, "asset_type", v), t("xl.col.asset_type")))),
       h("label", {}, t("xl.col.zone"), select("panel-zone", zoneOpts, a.zone ?? "", (v) => commit(moveAsset(doc(), a.id, v || undefined), t("ui.diagram.move_into", { zone: p.zones.find((z) => z.id === v)?.name ?? "—" })))),
       h("p", {}, `${t("xl.col.importance")}: ${imp ?? "—"}`),
@@ -530,7 +534,7 @@ function renderPanel(panel: HTMLElement): void {
     const n = p.assets.filter((a) => a.zone === z.id).length;
     panel.append(
       h("h3", {}, t("xl.col.zone")),
-      nameInput(t("xl.col.zone"), z.name, (v) => commit(renameEnd(doc(), "zones", z.id, v), t("xl.col.zone"))),
+      nameInput(t("xl.col.zone"), z.name, (v) => commit(renameEnd(doc(), "zones", z.id, v), t("xl.col.zone")), "zones", z.id),
       // SL-T as recorded (unset shows "—", as on 2-1 and in the file; not a made-up 2).
       h("label", {}, t("xl.col.sl_t"), select("panel-slt", [["", "—"], ...["1", "2", "3", "4"].map((x) => [x, x] as [string, string])], z.sl_t === undefined || z.sl_t === null ? "" : String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : z.sl_t), (v) => commit(setField(doc(), "zones", z.id, "sl_t", v === "" ? undefined : Number(v)), t("xl.col.sl_t")))),
       h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
@@ -545,7 +549,7 @@ function renderPanel(panel: HTMLElement): void {
     if (!e) return;
     panel.append(
       h("h3", {}, t("xl.col.entry")),
-      nameInput(t("xl.col.entry"), e.name, (v) => commit(renameEnd(doc(), "entry_points", e.id, v), t("xl.col.entry"))),
+      nameInput(t("xl.col.entry"), e.name, (v) => commit(renameEnd(doc(), "entry_points", e.id, v), t("xl.col.entry")), "entry_points", e.id),
       h("label", {}, t("xl.col.entry_kind"), select("panel-kind", (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]), e.kind, (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")))),
       del("entry_points"),
     );
@@ -597,11 +601,17 @@ interface CatalogueProtocol {
  */
 function protocolInput(i: number, ch: Channel, known: CatalogueProtocol[], onChange: (next: Channel) => void): HTMLElement {
   const shown = known.find((x) => x.id === ch.protocol)?.name ?? ch.protocol ?? "";
+  // Matched ignoring case, width and punctuation: "Modbus TCP", "modbus_tcp", "ＭＯＤＢＵＳ/ＴＣＰ".
+  const key = (s: string) => fold(s).replace(/[^\p{L}\p{N}]/gu, "");
   const el = input(`panel-ch-${i}-protocol`, shown, (v) => {
-    const typed = fold(v);
-    const hit = known.find((x) => fold(x.name) === typed || fold(x.id) === typed);
+    const hit = known.find((x) => key(x.name) === key(v) || key(x.id) === key(v));
     const protocol = hit?.id ?? v.trim();
-    onChange({ ...ch, protocol, port: (ch.port ?? "").trim() ? ch.port : (hit?.ports ?? "") });
+    // The port follows the protocol while it is the previous protocol's usual one (or empty);
+    // a port the user typed stays.
+    const before = known.find((x) => x.id === ch.protocol)?.ports ?? "";
+    const port = (ch.port ?? "").trim();
+    onChange({ ...ch, protocol, port: !port || port === before ? (hit?.ports ?? "") : ch.port });
+    if (!hit && protocol) toast(t("ui.channel.unknown_protocol", { name: protocol }));
   });
   el.setAttribute("list", PROTOCOL_LIST);
   if (focusProtocol === i) {

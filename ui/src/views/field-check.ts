@@ -1,38 +1,43 @@
-// A text field that refuses what the core would refuse (an empty name), at the field: the
-// value is not committed, the field is marked and says why, and the stored value is kept.
+// A text field that refuses what the core would refuse (an empty or duplicate name), at the
+// field: the value is not committed, the stored value comes back into the field at once, and
+// a message below it says why.
 import { t } from "../i18n";
 import { isPresent } from "../validation";
 
 /**
- * Wire `input` so a change commits only a present (non-blank) value; a blank one marks the
- * field with a message below it. The message element is inserted after the input.
+ * Wire `input` so a change commits only a present (non-blank) value that `taken` does not
+ * reject; a refused one puts the stored value back and says why below the field.
  */
-export function requireName(input: HTMLInputElement | HTMLTextAreaElement, label: string, onValid: (v: string) => void): void {
+export function requireName(
+  input: HTMLInputElement | HTMLTextAreaElement,
+  label: string,
+  onValid: (v: string) => void,
+  taken: (v: string) => boolean = () => false,
+): void {
   input.required = true;
   const note = document.createElement("span");
   note.className = "field-error";
   note.setAttribute("role", "alert");
   input.after(note);
-  // Esc gives the stored value back.
   let stored = input.value;
-  input.addEventListener("keydown", (e) => {
-    if ((e as KeyboardEvent).key !== "Escape" || !input.classList.contains("invalid")) return;
-    input.value = stored;
+  input.addEventListener("input", () => {
     input.classList.remove("invalid");
-    input.removeAttribute("aria-invalid");
     note.textContent = "";
   });
   input.addEventListener("change", () => {
-    if (isPresent(input.value)) {
+    const v = input.value.trim();
+    const problem = !isPresent(v) ? t("ui.check.required_field", { field: label }) : taken(v) && v !== stored ? t("ui.check.duplicate", { field: label, name: v }) : "";
+    if (!problem) {
       input.classList.remove("invalid");
       input.removeAttribute("aria-invalid");
       note.textContent = "";
-      stored = input.value.trim();
-      onValid(stored);
-    } else {
-      input.classList.add("invalid");
-      input.setAttribute("aria-invalid", "true");
-      note.textContent = t("ui.check.required_field", { field: label });
+      stored = v;
+      onValid(v);
+      return;
     }
+    input.value = stored;
+    input.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    note.textContent = problem;
   });
 }

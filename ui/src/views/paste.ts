@@ -7,6 +7,7 @@ import { api, errorText, type LedgerPreview } from "../api";
 import { catalogue, commit, doc, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
+import { readableNumber } from "../model";
 import { where } from "./excel";
 import { parseTsv, planPaste, type PasteColumn, type PastePlan } from "../paste-rows";
 
@@ -51,6 +52,12 @@ export function pasteDialog(columns: string[], initial = ""): void {
     return String(x?.[lang()] ?? id ?? "");
   };
   const zoneName = (id: unknown) => doc().zones.find((z) => z.id === id)?.name ?? "";
+  const updated = (id: string, name: string) => {
+    const a = doc().assets.find((x) => x.id === id);
+    if (!a) return t("ui.excel.update");
+    const ref = readableNumber("A", a.number as number | undefined);
+    return a.name === name ? `${t("ui.excel.update")} ${ref}` : t("ui.paste.update_renamed", { ref, from: a.name });
+  };
   const refresh = async () => {
     const mine = ++seq;
     const text = area.value;
@@ -84,7 +91,9 @@ export function pasteDialog(columns: string[], initial = ""): void {
               "tr",
               { class: r.has_error ? "bad" : "" },
               h("td", {}, String(r.row)),
-              h("td", {}, t(`ui.excel.${r.action.kind}`)),
+              // An update names the asset it changes (matched by name, else by address: a
+              // renamed asset shows its old name).
+              h("td", {}, r.action.kind === "update" ? updated(r.action.id, String(r.asset.name ?? "")) : t("ui.excel.add")),
               h("td", {}, String(r.asset.name ?? "")),
               h("td", {}, typeName(r.asset.asset_type)),
               h("td", {}, zoneName(r.asset.zone)),
@@ -128,7 +137,13 @@ export function pasteDialog(columns: string[], initial = ""): void {
  * cells read with the table's columns and choices (paste-rows.ts), a preview of the rows and
  * every problem at its pasted row and column; Apply adds the rows.
  */
-export function pasteRowsDialog(title: string, columns: PasteColumn[], apply: (rows: Array<Record<string, unknown>>) => void, initial = ""): void {
+export function pasteRowsDialog(
+  title: string,
+  columns: PasteColumn[],
+  apply: (rows: Array<Record<string, unknown>>) => void,
+  initial = "",
+  itemOf: (values: Record<string, unknown>) => Record<string, unknown> = (v) => v,
+): void {
   if (open) return;
   open = true;
   const dialog = h("dialog", { id: "paste-dialog", class: "question wide" });
@@ -153,7 +168,12 @@ export function pasteRowsDialog(title: string, columns: PasteColumn[], apply: (r
     plan = area.value.trim() ? planPaste(parseTsv(area.value), columns) : null;
     applyBtn.disabled = true;
     if (!plan) return;
-    const shown = columns.filter((c) => plan!.rows.some((r) => r.values[c.field] !== undefined));
+    // Every field the new rows will hold, defaults included (status: proposed…), so nothing
+    // goes in unseen.
+    const items = plan.rows.map((r) => itemOf(r.values));
+    const get = (item: Record<string, unknown>, field: string) => field.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], item);
+    const filled = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+    const shown = columns.filter((c) => items.some((it) => filled(get(it, c.field))));
     result.append(
       h("p", { id: "paste-summary" }, t(plan.header ? "ui.paste.rows_summary_header" : "ui.paste.rows_summary", { add: plan.rows.length, errors: plan.problems.length })),
       plan.ignored.length ? h("p", { class: "hint" }, t("ui.paste.ignored", { columns: plan.ignored.join(", ") })) : "",
@@ -161,13 +181,13 @@ export function pasteRowsDialog(title: string, columns: PasteColumn[], apply: (r
         "table",
         { class: "preview" },
         h("thead", {}, h("tr", {}, h("th", {}, t("ui.excel.row")), ...shown.map((c) => h("th", {}, c.title)))),
-        h("tbody", {}, ...plan.rows.slice(0, 100).map((r) => h("tr", {}, h("td", {}, String(r.row)), ...shown.map((c) => h("td", {}, label(c, r.values[c.field])))))),
+        h("tbody", {}, ...plan.rows.slice(0, 100).map((r, i) => h("tr", {}, h("td", {}, String(r.row)), ...shown.map((c) => h("td", { class: r.values[c.field] === undefined ? "default" : "" }, label(c, get(items[i], c.field))))))),
       ),
       h(
         "ul",
         { class: "problems", id: "paste-problems" },
         ...plan.problems.map((p) =>
-          h("li", { class: "error" }, `${t("ui.excel.error")} ${t("ui.excel.row")} ${p.row}${p.column ? ` · ${t("ui.excel.column")} ${p.column}` : ""}（${p.title}）: ${t(p.key, p.args)}`),
+          h("li", { class: "error" }, t("ui.paste.problem", { row: p.row, column: p.column ? ` · ${t("ui.excel.column")} ${p.column}` : "", title: p.title, message: t(p.key, p.args) })),
         ),
       ),
     );

@@ -4,9 +4,9 @@ import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent }
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
 import { catalogue, commit, doc, state, toast } from "../app";
 import { h } from "../dom";
-import { t, tIn, lang } from "../i18n";
+import { t, tIn, lang, inOther } from "../i18n";
 import { fold, type Choice } from "../choices";
-import { isPresent, isValidAddress } from "../validation";
+import { isIsoDate, isPresent, isValidAddress } from "../validation";
 import { choiceEditor } from "./choice-editor";
 import { multilineEditor } from "./text-editor";
 import {
@@ -69,7 +69,11 @@ function pasteable<T extends ColumnDefinition>(def: T, kind: Omit<PasteColumn, "
 function pasteColumns(cols: ColumnDefinition[]): PasteColumn[] {
   return cols.flatMap((c) => {
     const k = pasteKinds.get(c);
-    return k && c.field ? [{ field: c.field, title: String(c.title ?? ""), ...k, choices: k.choices }] : [];
+    if (!k || !c.field) return [];
+    const title = String(c.title ?? "");
+    // Headers in either language (a workbook exported in English pasted into the ja UI).
+    const other = inOther(lang() === "ja" ? "en" : "ja", title.replace(/^./, (x) => x.toLowerCase())) ?? inOther(lang() === "ja" ? "en" : "ja", title);
+    return [{ field: c.field, title, aliases: other ? [other] : [], ...k, choices: k.choices }];
   });
 }
 /** The readable number (A-001, M-001): given when the row is added, never edited. */
@@ -119,11 +123,34 @@ function listColumn(title: string, field: string, choices: () => Choice[], multi
     required: pasteRequired,
   });
 }
+/**
+ * A name column: required, and unique in its collection (names are what users type and paste
+ * to choose a zone, business or asset, so two alike would make a choice a guess).
+ */
+function nameColumn(title: string, coll: "businesses" | "assets", width: number): ColumnDefinition {
+  const def = text(title, "name", width, false, "required");
+  return pasteable(
+    {
+      ...def,
+      validator: {
+        type: (c: CellComponent, v: unknown) => isPresent(v) && !duplicateName(coll, String(c.getRow().getData().id), String(v)),
+      },
+    },
+    // Pasted names: present, unlike the existing ones and unlike each other.
+    { kind: "text", required: true, unique: true, check: (v: string) => !duplicateName(coll, "", v) },
+  );
+}
+function duplicateName(coll: "businesses" | "assets" | "zones" | "entry_points", id: string, name: string): boolean {
+  const n = fold(name);
+  return ((doc()[coll] as Array<{ id: string; name?: unknown }>) ?? []).some((x) => x.id !== id && fold(String(x.name ?? "")) === n);
+}
+
 /** What a text cell must hold: the core's rules, checked at the field (blocking the edit). */
-type Check = "required" | "address";
+type Check = "required" | "address" | "date";
 const CHECKS: Record<Check, { test: (v: unknown) => boolean; message: string }> = {
   required: { test: isPresent, message: "ui.check.required" },
   address: { test: (v) => v === undefined || v === null || isValidAddress(String(v)), message: "ui.check.address" },
+  date: { test: (v) => v === undefined || v === null || v === "" || isIsoDate(String(v)), message: "ui.check.date" },
 };
 const text = (title: string, field: string, width = 160, multiline = false, check?: Check): ColumnDefinition =>
   pasteable(textColumn(title, field, width, multiline, check), {
@@ -264,13 +291,15 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   // (Enter and the editor's blur both validate: one message per refused value while the
   // editor stays open, not one per attempt.)
   let lastRefusal = { key: "", at: 0 };
+  let refusalToast: HTMLElement | null = null;
   table.on("validationFailed", (c: CellComponent) => {
     const def = c.getColumn().getDefinition();
-    const kind: Check = def.field === "address" ? "address" : "required";
+    const kind: Check | "duplicate" =
+      def.field === "address" ? "address" : def.field === "inspected" ? "date" : def.field === "name" && isPresent(c.getValue()) ? "duplicate" : "required";
     const key = `${String(c.getRow().getData().id)}/${def.field}/${String(c.getValue())}`;
     if (key === lastRefusal.key) return;
     lastRefusal = { key, at: Date.now() };
-    toast(t(CHECKS[kind].message, { field: String(def.title ?? "") }), true);
+    refusalToast = toast(t(kind === "duplicate" ? "ui.check.duplicate" : CHECKS[kind].message, { field: String(def.title ?? ""), name: String(c.getValue() ?? "") }), true);
   });
   // Ctrl+D fills the cell being edited from the row above (as in Excel).
   let editing: CellComponent | null = null;
@@ -287,6 +316,11 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       e.stopPropagation();
       const field = cell.getField();
       const value = above.getCell(field)?.getValue();
+      // A name is unique: filling it down would make two alike.
+      if (field === "name") {
+        toast(t("ui.check.no_fill_name"), true);
+        return;
+      }
       const id = String(cell.getRow().getData().id);
       editing = null;
       cell.cancelEdit();
@@ -297,14 +331,17 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   table.on("cellEditCancelled", () => {
     editing = null;
     lastRefusal = { key: "", at: 0 };
+    refusalToast?.remove(); // the refusal is over: its message goes with it
   });
   table.on("cellEdited", (c: CellComponent) => {
     lastRefusal = { key: "", at: 0 };
+    refusalToast?.remove();
     const field = c.getField();
     const id = String(c.getRow().getData().id);
     let v = c.getValue();
     if (v === "" && c.getOldValue() === undefined) return;
     if (typeof v === "string" && /^[123]$/.test(v) && (field.startsWith("scores.") || field.startsWith("impacts."))) v = Number(v);
+    if (field === "sl_t") v = v === "" || v === null || v === undefined ? undefined : Number(v);
     commit(spec.update(doc(), id, field, v), `${spec.label}: ${c.getColumn().getDefinition().title}`, false);
   });
   if (spec.add) {
@@ -328,7 +365,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     // Ctrl+V anywhere on the page but in a field: the copied rows go to this table.
     onPaste = (e: ClipboardEvent) => {
       const text = e.clipboardData?.getData("text/plain") ?? "";
-      if (isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      if (!box.isConnected || isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
       e.preventDefault();
       pasteDialog(columns, text);
     };
@@ -342,12 +379,15 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       for (const values of rows) p = addItem(p, into.coll, into.item(nest(values)) as { id: string });
       commit(p, t("ui.paste.title"));
     };
-    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.rows_help"), onclick: () => pasteRowsDialog(spec.label, columns(), apply) }, t("ui.paste.button")));
+    const itemOf = (v: Record<string, unknown>) => into.item(nest(v));
+    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.rows_help"), onclick: () => pasteRowsDialog(spec.label, columns(), apply, "", itemOf) }, t("ui.paste.button")));
     onPaste = (e: ClipboardEvent) => {
       const text = e.clipboardData?.getData("text/plain") ?? "";
-      if (isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      // Only while this table is on screen (the listener went with the page only when the
+      // next table page came).
+      if (!box.isConnected || isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
       e.preventDefault();
-      pasteRowsDialog(spec.label, columns(), apply, text);
+      pasteRowsDialog(spec.label, columns(), apply, text, itemOf);
     };
     document.addEventListener("paste", onPaste);
   }
@@ -424,7 +464,7 @@ function specs(step: StepId): Spec[] {
     case "1-2":
       return [
         collectionSpec("businesses", "businesses", t("ui.step.1-2"), () => [
-          text(t("xl.col.business"), "name", 200, false, "required"),
+          nameColumn(t("xl.col.business"), "businesses", 200),
           text(t("xl.col.description"), "description", 300, true),
           text(t("xl.col.department"), "department"),
           listColumn(t("xl.col.smart_change"), "smart_change", () => [{ value: "none", label: "—", keys: ["none"] }, ...enumChoices("xl.smart", ["new", "expanded"])]),
@@ -447,7 +487,7 @@ function specs(step: StepId): Spec[] {
       return [
         collectionSpec("assets", "assets", t("ui.step.1-4"), () => [
           refColumn("A"),
-          text(t("xl.col.asset"), "name", 200, false, "required"),
+          nameColumn(t("xl.col.asset"), "assets", 200),
           listColumn(t("xl.col.asset_type"), "asset_type", () => catChoices("asset_types"), false, false),
           listColumn(t("xl.col.zone"), "zone", zones),
           text(t("xl.col.vendor"), "vendor"),
@@ -473,7 +513,8 @@ function specs(step: StepId): Spec[] {
       return [
         {
           ...collectionSpec("threats", "threats", t("ui.step.1-7"), () => [
-            listColumn(t("xl.col.zone"), "zone", zones),
+            // 1-7 is per zone: a threat row always has its zone (required, also when pasted).
+            listColumn(t("xl.col.zone"), "zone", () => itemChoices(doc().zones, false), false, false, true),
             listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false, true),
             tick(t("xl.col.applicable"), "applicable"),
             text(t("xl.col.entry_path"), "entry_path", 200),
@@ -488,7 +529,8 @@ function specs(step: StepId): Spec[] {
           // causes it; the risk view lists the attack trees that lead there.
           ...collectionSpec("damages", "damages", t("ui.damages"), () => [
             text(t("xl.col.damage"), "name", 220, false, "required"),
-            { ...level(t("xl.col.damage_level"), "level"), editorParams: { values: { 1: "1", 2: "2", 3: "3" } } },
+            // A damage always has a level: 1–3, no "—".
+            pasteable({ ...levelColumn(t("xl.col.damage_level"), "level"), editor: choiceEditor(() => LEVELS.filter((c) => c.value !== ""), { optional: false }) }, { kind: "level", required: true }),
             listColumn(t("xl.col.attack_target"), "target", () => itemChoices(doc().assets, false), false, false),
             text(t("xl.col.final_attack"), "final_attack", 320, true),
             listColumn(t("ui.col.criteria"), "criteria", () => enumChoices("criterion", CRITERIA), true),
@@ -513,7 +555,18 @@ function specs(step: StepId): Spec[] {
         collectionSpec("policies", "zones", t("ui.step.2-1"), () => [
           { title: t("xl.col.zone"), field: "name", width: 200, headerFilter: "input" },
           derived(t("xl.col.importance"), (r) => imp()?.zone_importance[String(r.id)] ?? ""),
-          { title: t("xl.col.sl_t"), field: "sl_t", editor: "list", editorParams: { values: [1, 2, 3, 4] }, width: 70, hozAlign: "center", formatter: (c: CellComponent) => { const v = c.getValue(); return Array.isArray(v) ? v.join("/") : String(v ?? ""); } },
+          {
+            title: t("xl.col.sl_t"),
+            field: "sl_t",
+            // Typed as the digit like the other levels; "—" leaves it unset.
+            editor: choiceEditor(() => ["1", "2", "3", "4"].map((v) => ({ value: v, label: v, keys: [] })), { optional: true }),
+            width: 80,
+            hozAlign: "center",
+            formatter: (c: CellComponent) => {
+              const v = c.getValue();
+              return Array.isArray(v) ? v.join("/") : String(v ?? "");
+            },
+          },
           text(t("xl.col.requirements"), "security_requirements", 260, true),
           text(t("xl.col.policy"), "policy", 320, true),
           text(t("xl.col.accountable"), "accountable"),
@@ -527,7 +580,8 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false, true),
           text(t("xl.col.detail"), "detail", 280, true),
           listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
-          listColumn(t("xl.col.responsible"), "responsibility", parties, false, false),
+          // 責任分界: a pasted row must say who is responsible (no default is signed unseen).
+          listColumn(t("xl.col.responsible"), "responsibility", parties, false, false, true),
           // With 共同: exactly the parties that share it (the responsibility split marks these).
           listColumn(t("xl.col.shared_with"), "shared_with", () => enumChoices("responsibility", ["sier", "customer", "vendor"]), true),
           listColumn(t("xl.col.operator"), "operator", parties),
@@ -542,7 +596,7 @@ function specs(step: StepId): Spec[] {
           ...collectionSpec("vulnerabilities", "vulnerabilities", t("ui.vulnerabilities"), () => [
             listColumn(t("xl.col.asset"), "asset", () => itemChoices(doc().assets)),
             text(t("xl.col.method"), "method", 160),
-            text(t("xl.col.inspected"), "inspected", 100),
+            text(t("xl.col.inspected"), "inspected", 100, false, "date"),
             text(t("xl.col.reference"), "reference", 130),
             { title: t("xl.col.cvss"), field: "cvss", editor: "number", editorParams: { min: 0, max: 10, step: 0.1 }, hozAlign: "center", width: 70 },
             text(t("xl.col.finding"), "title", 260, true),

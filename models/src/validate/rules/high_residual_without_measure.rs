@@ -84,6 +84,8 @@ mod tests {
             justification: "一時的に受容".into(),
             owner: "工場長".into(),
             date: None,
+            due: None,
+            relies_on: Vec::new(),
         });
         assert!(findings(&d.project, &RULE).is_empty());
     }

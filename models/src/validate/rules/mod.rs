@@ -7,17 +7,20 @@ mod checklist_unanswered;
 mod conduit_into_higher_sl;
 mod conduit_without_protocol;
 mod criterion_not_scored;
+mod duplicate_name;
 mod generic_without_support_end;
 mod high_residual_without_measure;
 mod measure_without_responsibility;
 mod one_way_without_direction;
 mod override_without_reason;
+mod residual_treatment_undecided;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
 mod support_ended;
 mod threat_decision_without_effect;
 mod threat_without_impact;
 mod unknown_asset_type;
+mod unnamed_item;
 mod zone_without_policy;
 mod zone_without_threat_review;
 
@@ -25,6 +28,8 @@ use super::Rule;
 
 /// Every rule, in the order findings are reported (guideline step order).
 pub const ALL: &[Rule] = &[
+    unnamed_item::RULE,
+    duplicate_name::RULE,
     business_without_importance::RULE,
     criterion_not_scored::RULE,
     asset_without_business::RULE,
@@ -42,6 +47,7 @@ pub const ALL: &[Rule] = &[
     sl_achieved_below_target::RULE,
     measure_without_responsibility::RULE,
     high_residual_without_measure::RULE,
+    residual_treatment_undecided::RULE,
     checklist_unanswered::RULE,
     generic_without_support_end::RULE,
     support_ended::RULE,

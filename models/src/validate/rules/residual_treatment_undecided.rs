@@ -1,0 +1,132 @@
+//! Step 2-2 (リスク対応): a residual risk still above the tolerable level although
+//! countermeasures cover it needs a treatment decision — reduce further, accept, transfer or
+//! avoid — before the customer can agree to it. (With no countermeasure at all the row is an
+//! error of [`super::high_residual_without_measure`] instead.)
+use crate::validate::{Context, Finding, Rule, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "residual_treatment_undecided",
+    step: "2-2",
+    severity: Severity::Warning,
+    evaluate,
+};
+
+fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
+    let names: std::collections::HashMap<_, &str> = ctx
+        .project
+        .assets
+        .iter()
+        .map(|a| (a.id, a.name.as_str()))
+        .collect();
+    let tolerable = ctx.project.settings.tolerable_risk.as_str();
+    ctx.register
+        .iter()
+        .filter(|r| !r.tolerable && !r.planned.measures.is_empty())
+        .filter(|r| r.decision.as_ref().is_none_or(|d| d.treatment.is_none()))
+        .map(|r| {
+            let asset = names.get(&r.asset).copied().unwrap_or_default();
+            let name = format!("{} @ {asset}", r.threat);
+            rule.finding(
+                "risk",
+                &r.id,
+                &name,
+                &[("value", &r.residual.risk.value), ("tolerable", tolerable)],
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixtures::Drawing;
+    use crate::model::*;
+    use crate::validate::testing::findings;
+
+    /// An Internet-facing control zone with a PLC of importance 3 and threat T01, covered by
+    /// one implemented firewall measure: by the IPA table (importance 3, threat 2,
+    /// vulnerability 2 once one measure counts) the residual is B, above the tolerable C.
+    fn covered_but_high() -> (Drawing, String) {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        let z = d.zone("ctl", 3);
+        d.conduit("net", "ctl");
+        let a = d.asset("PLC", "plc", "ctl");
+        let asset = d.project.assets.iter_mut().find(|x| x.id == a).unwrap();
+        asset.importance_override = Some(ImportanceOverride {
+            level: Level::High,
+            reason: "ライン停止".into(),
+        });
+        d.project.threats.push(ThreatScenario {
+            id: crate::id::ZoneThreatId::new(),
+            zone: z,
+            threat: "T01".into(),
+            applicable: true,
+            reason: String::new(),
+            entry_path: String::new(),
+            threat_level: None,
+            impacts: CriterionScores::default(),
+            impact_ids: vec![],
+            note: String::new(),
+        });
+        let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
+            "id": crate::id::MeasureId::derived("fw").to_string(),
+            "measure": "C-NW-01",
+            "threats": ["T01"],
+            "scope": { "zones": [z.to_string()] },
+            "responsibility": "sier",
+            "status": "implemented"
+        }))
+        .unwrap();
+        m.number = 1;
+        d.project.countermeasures.push(m);
+        (d, format!("T01@{a}"))
+    }
+
+    #[test]
+    fn a_covered_risk_above_tolerable_needs_a_decision() {
+        let (mut d, id) = covered_but_high();
+        let reg = crate::risk::analyse(&d.project, &crate::catalogue::Catalogue::builtin());
+        let row = reg.risks.iter().find(|r| r.id == id).unwrap();
+        assert!(
+            !row.tolerable,
+            "precondition: residual {} is above C",
+            row.residual.risk.value
+        );
+        assert!(
+            !row.planned.measures.is_empty(),
+            "precondition: a measure covers it"
+        );
+        let f = findings(&d.project, &RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].item.id, id);
+        // A decision record without a treatment is still undecided (未決).
+        d.project.risk_decisions.push(RiskDecision {
+            risk_id: id.clone(),
+            treatment: None,
+            justification: String::new(),
+            owner: "工場長".into(),
+            date: None,
+            due: None,
+            relies_on: Vec::new(),
+        });
+        assert_eq!(findings(&d.project, &RULE).len(), 1);
+        // Any treatment decided clears it: reduce further (with a due date), or accept.
+        for t in [
+            Treatment::Reduce,
+            Treatment::Accept,
+            Treatment::Transfer,
+            Treatment::Avoid,
+        ] {
+            d.project.risk_decisions[0].treatment = Some(t);
+            assert!(findings(&d.project, &RULE).is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn an_uncovered_risk_is_the_other_rules_error_not_this_warning() {
+        let (mut d, _) = covered_but_high();
+        d.project.countermeasures.clear();
+        assert!(findings(&d.project, &RULE).is_empty());
+    }
+}
