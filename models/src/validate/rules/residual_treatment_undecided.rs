@@ -86,7 +86,7 @@ mod tests {
     #[test]
     fn a_covered_risk_above_tolerable_needs_a_decision() {
         let (mut d, id) = covered_but_high();
-        let reg = crate::risk::analyse(&d.project, &crate::catalogue::Catalogue::builtin());
+        let reg = crate::risk::analyse(&d.project, crate::catalogue::Catalogue::builtin());
         let row = reg.risks.iter().find(|r| r.id == id).unwrap();
         assert!(
             !row.tolerable,
