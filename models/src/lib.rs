@@ -65,6 +65,7 @@
 pub mod catalogue;
 pub mod chart;
 pub mod derive;
+pub mod diff;
 pub mod error;
 pub mod excel;
 #[doc(hidden)]

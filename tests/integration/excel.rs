@@ -517,7 +517,19 @@ fn only_the_customer_and_on_site_columns_are_unlocked_on_the_protected_sheets() 
             "保護対象・構成管理",
             &["合意", "顧客コメント", "回答日"][..],
         ),
-        ("リスク評価", &["合意", "顧客コメント", "回答日"][..]),
+        // リスク対応: the treatment, its reason, owner and due date are the customer's too.
+        (
+            "リスク評価",
+            &[
+                "対応方針",
+                "理由",
+                "リスク責任者",
+                "期限",
+                "合意",
+                "顧客コメント",
+                "回答日",
+            ][..],
+        ),
         ("完成検査", &["結果", "証跡", "検査者", "日付"][..]),
     ] {
         let header = &sheet(&path, name)[0];
@@ -1595,4 +1607,145 @@ fn marking_a_sheet_plain_in_the_hidden_sheet_does_not_turn_its_checks_off() {
         "{:?}",
         report.problems
     );
+}
+
+/// リスク対応 in the register: the customer (with the SIer) decides the treatment of risks above
+/// the tolerable level in the returned workbook — a drop-down, justification, owner and due
+/// date, the rest of the row locked. Worked by hand on the food-plant sample: three rows are
+/// edited (an acceptance with its reason, a reduction with owner and due date, and an
+/// acceptance without a reason), one row gets an unknown treatment, one a bad date; exactly
+/// the first two become decisions, the others are located problems, and a second reading of
+/// the applied project finds nothing to change.
+#[test]
+fn the_customer_decides_risk_treatments_in_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let back = dir.path().join("back.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let rows = sheet(&sent, "リスク評価");
+    let h = &rows[0];
+    let (tc, jc, oc, dc) = (
+        col(h, "対応方針"),
+        col(h, "理由"),
+        col(h, "リスク責任者"),
+        col(h, "期限"),
+    );
+    let a = analyse(&p, Catalogue::builtin());
+    // Five rows above the tolerable level without a treatment yet.
+    let open: Vec<u32> = rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, r)| {
+            a.risks.iter().any(|x| {
+                x.id == r[0]
+                    && !x.tolerable
+                    && x.decision.as_ref().is_none_or(|d| d.treatment.is_none())
+            })
+        })
+        .map(|(i, _)| i as u32)
+        .take(5)
+        .collect();
+    assert_eq!(
+        open.len(),
+        5,
+        "the sample has undecided risks above tolerable"
+    );
+    let s = "リスク評価".to_string();
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    let mut set = |r: u32, c: u16, v: &str| {
+        edits.insert((s.clone(), r, c), Data::String(v.into()));
+    };
+    set(open[0], tc, "受容");
+    set(open[0], jc, "閉域網で外部経路なし。次期更新で再評価");
+    set(open[0], oc, "工場長");
+    set(open[1], tc, "低減");
+    set(open[1], oc, "生産技術課");
+    set(open[1], dc, "2027-03-31");
+    set(open[2], tc, "受容"); // no justification
+    set(open[3], tc, "様子見"); // not a treatment
+    set(open[4], tc, "低減");
+    set(open[4], dc, "来年度"); // not a date
+    customer_edit(&sent, &back, &edits);
+
+    let report = responses::read(&p, &a, &back).unwrap();
+    let ids: Vec<&str> = report
+        .treatments
+        .iter()
+        .map(|c| c.row_id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            rows[open[0] as usize][0].as_str(),
+            rows[open[1] as usize][0].as_str()
+        ],
+        "{:?}",
+        report.problems
+    );
+    let accept = &report.treatments[0].after;
+    assert_eq!(
+        accept.treatment,
+        Some(otzone_models::model::Treatment::Accept)
+    );
+    assert_eq!(accept.owner, "工場長");
+    let reduce = &report.treatments[1].after;
+    assert_eq!(
+        reduce.treatment,
+        Some(otzone_models::model::Treatment::Reduce)
+    );
+    assert_eq!(reduce.due, IsoDate::parse("2027-03-31"));
+    let at = |code: &str| {
+        report
+            .problems
+            .iter()
+            .find(|x| x.code == code)
+            .unwrap_or_else(|| panic!("{code} in {:?}", report.problems))
+    };
+    let letter = |c: u16| otzone_models::excel::sheet::col_letter(c as usize);
+    assert_eq!(
+        (
+            at("justification_missing").location.row,
+            at("justification_missing").location.column.clone()
+        ),
+        (Some(u64::from(open[2]) + 1), Some(letter(jc)))
+    );
+    assert_eq!(
+        (
+            at("bad_treatment").location.row,
+            at("bad_treatment").location.column.clone()
+        ),
+        (Some(u64::from(open[3]) + 1), Some(letter(tc)))
+    );
+    assert_eq!(
+        (
+            at("bad_date").location.row,
+            at("bad_date").location.column.clone()
+        ),
+        (Some(u64::from(open[4]) + 1), Some(letter(dc)))
+    );
+    assert!(
+        report
+            .problems
+            .iter()
+            .all(|x| x.code != "locked_cell_edited"),
+        "treatment columns are not locked: {:?}",
+        report.problems
+    );
+
+    responses::apply(&mut p, &report);
+    let a = analyse(&p, Catalogue::builtin());
+    let row = a
+        .risks
+        .iter()
+        .find(|x| x.id == rows[open[0] as usize][0])
+        .unwrap();
+    assert_eq!(
+        row.decision.as_ref().unwrap().justification,
+        "閉域網で外部経路なし。次期更新で再評価"
+    );
+    // Read again against the applied project: the two decisions are now the project's own.
+    let again = responses::read(&p, &a, &back).unwrap();
+    assert!(again.treatments.is_empty(), "{:?}", again.treatments);
 }

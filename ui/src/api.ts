@@ -145,6 +145,8 @@ export interface ResponseReport {
   inspections: Array<{ sheet: string; row: number; row_id: string; before: InspectionResultView | null; after: InspectionResultView }>;
   /** Threat decisions per asset the customer changed on 脅威の適用判断. */
   applicability: Array<{ sheet: string; row: number; row_id: string; before: ThreatDecisionView | null; after: ThreatDecisionView }>;
+  /** Risk treatment decisions (リスク対応) the customer changed on the register. */
+  treatments: Array<{ sheet: string; row: number; row_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
 }
 export interface InspectionResultView {
   row_id: string;

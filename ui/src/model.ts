@@ -239,6 +239,18 @@ export function removeItem(p: Project, coll: Collection, id: Id): Project {
         ),
       };
       break;
+    case "countermeasures":
+      // A treatment decision that relied on the measure no longer does (the core refuses a
+      // dangling reference).
+      q = {
+        ...q,
+        risk_decisions: (q.risk_decisions ?? []).map((d) => {
+          const rest = Array.isArray(d.relies_on) ? (d.relies_on as Id[]).filter((m) => m !== id) : null;
+          if (!rest || rest.length === (d.relies_on as Id[]).length) return d;
+          return rest.length ? { ...d, relies_on: rest } : withoutKey(d, "relies_on");
+        }),
+      };
+      break;
     case "suppliers":
       q = {
         ...q,
@@ -411,4 +423,35 @@ export function setThreatApplicability(p: Project, asset: Id, threat: string, ap
 /** A new vulnerability-inspection finding, open. */
 export function newFinding(title: string): Record<string, unknown> & { id: Id } {
   return { id: newId(), title, status: "open" };
+}
+
+/** A risk row's treatment decision (リスク対応) as the app edits it. */
+export interface TreatmentDecision {
+  treatment?: "reduce" | "accept" | "transfer" | "avoid";
+  justification?: string;
+  owner?: string;
+  due?: string;
+  date?: string;
+  relies_on?: Id[];
+}
+
+/**
+ * Set the treatment decision of the risk rows `ids` (one, or a selection of many) to `fields`:
+ * each row keeps what `fields` leaves out; a row left with nothing decided (no treatment,
+ * reason, owner, due date or measures) has its decision removed.
+ */
+export function setTreatments(p: Project, ids: string[], fields: TreatmentDecision): Project {
+  const list = (p.risk_decisions ?? []).slice();
+  for (const id of ids) {
+    const i = list.findIndex((d) => d.risk_id === id);
+    const merged: Record<string, unknown> = { ...(i >= 0 ? list[i] : { risk_id: id, justification: "", owner: "" }), ...fields, risk_id: id };
+    for (const k of ["treatment", "due", "date"]) if (merged[k] === undefined || merged[k] === "") delete merged[k];
+    if (Array.isArray(merged.relies_on) && (merged.relies_on as unknown[]).length === 0) delete merged.relies_on;
+    const empty = !merged.treatment && !merged.justification && !merged.owner && !merged.due && !merged.relies_on;
+    if (i >= 0 && empty) list.splice(i, 1);
+    else if (i >= 0) list[i] = merged;
+    else if (!empty) list.push(merged);
+  }
+  list.sort((a, b) => String(a.risk_id).localeCompare(String(b.risk_id)));
+  return { ...p, risk_decisions: list };
 }

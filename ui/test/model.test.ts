@@ -198,3 +198,26 @@ describe("renaming a zone", () => {
     expect(next.zones.find((z) => z.id === zone)!.name).toBe("新しい名前");
   });
 });
+
+describe("treatment decisions", () => {
+  it("set one row or many, keep what is not given, and drop a decision left empty", async () => {
+    const { setTreatments } = await import("../src/model");
+    const p = { ...sample("food-plant"), risk_decisions: [{ risk_id: "T01@a", treatment: "reduce", justification: "パッチ", owner: "生技", date: "2026-11-01" }] };
+    const q = setTreatments(p, ["T01@a", "T02@b"], { treatment: "accept", justification: "閉域網" });
+    expect(q.risk_decisions).toEqual([
+      { risk_id: "T01@a", treatment: "accept", justification: "閉域網", owner: "生技", date: "2026-11-01" },
+      { risk_id: "T02@b", treatment: "accept", justification: "閉域網", owner: "" },
+    ]);
+    expect(p.risk_decisions.length).toBe(1); // the project given is not changed
+    const r = setTreatments(q, ["T02@b"], { treatment: undefined, justification: "" });
+    expect(r.risk_decisions.map((d) => d.risk_id)).toEqual(["T01@a"]);
+  });
+
+  it("removing a countermeasure takes it out of the decisions that relied on it", async () => {
+    const { setTreatments } = await import("../src/model");
+    const p = sample("food-plant");
+    const m = p.countermeasures[0].id;
+    const q = removeItem(setTreatments(p, ["T01@x"], { treatment: "reduce", relies_on: [m] }), "countermeasures", m);
+    expect(q.risk_decisions.find((d) => d.risk_id === "T01@x")).toEqual({ risk_id: "T01@x", treatment: "reduce", justification: "", owner: "" });
+  });
+});

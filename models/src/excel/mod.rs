@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod responses;
 pub mod sheet;
 pub mod sheet_xml;
+pub mod treatment;
 
 /// Name of the hidden sheet that identifies an exported workbook.
 pub const META_SHEET: &str = "_otzone";

@@ -54,6 +54,9 @@ pub struct ResponseReport {
     /// Threat decisions per asset the customer changed on 脅威の適用判断 (see
     /// [`super::applicability`]); their problems are in `problems`.
     pub applicability: Vec<super::applicability::ApplicabilityChange>,
+    /// Risk treatment decisions (リスク対応) the customer changed on the register (see
+    /// [`super::treatment`]); their problems are in `problems`.
+    pub treatments: Vec<super::treatment::TreatmentChange>,
 }
 
 /// The model state a returned workbook was made from, beside the project's current one.
@@ -183,6 +186,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         model_changed,
         inspections: Vec::new(),
         applicability: Vec::new(),
+        treatments: Vec::new(),
     };
     // The sheets the customer answers on are the ones this project's export makes, never what
     // the workbook's own (editable) hidden sheet says: marking a sheet as "plain" there turned
@@ -432,6 +436,15 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             report.problems.extend(read.problems);
         }
     }
+    // Treatment decisions the customer changed on the register.
+    let register = i18n::text(lang, "xl.sheet.risks");
+    if names.iter().any(|n| n == register) {
+        if let Some(range) = sheet_range(register)? {
+            let read = super::treatment::read(project, lang, register, &range, &loc(), &refused);
+            report.treatments = read.changes;
+            report.problems.extend(read.problems);
+        }
+    }
     // The completion-inspection sheet, when the workbook lists it.
     let inspection = i18n::text(lang, "xl.sheet.inspection");
     if names.iter().any(|n| n == inspection) {
@@ -457,9 +470,12 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
 }
 
 impl ResponseReport {
-    /// Rows that change: customer answers, inspection results and threat decisions.
+    /// Rows that change: customer answers, inspection results, threat and treatment decisions.
     pub fn change_count(&self) -> usize {
-        self.changes.len() + self.inspections.len() + self.applicability.len()
+        self.changes.len()
+            + self.inspections.len()
+            + self.applicability.len()
+            + self.treatments.len()
     }
 }
 
@@ -467,6 +483,7 @@ impl ResponseReport {
 pub fn apply(project: &mut Project, report: &ResponseReport) {
     super::inspection::apply(project, &report.inspections);
     super::applicability::apply(project, &report.applicability);
+    super::treatment::apply(project, &report.treatments);
     for c in &report.changes {
         upsert(&mut project.customer_responses, &c.after, |r| &r.row_id);
     }

@@ -323,3 +323,53 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(out.status.code(), Some(101));
 }
+
+/// `otzone diff`: exit 0 and "no change" for the same file; exit 1 with the renamed asset, the
+/// removed countermeasure and the risks that moved because of it for a changed copy (worked by
+/// hand on the food-plant sample: M-001 C-NW-01 covers T01 on five assets behind the IT/OT
+/// firewall and T14 on two; without it those rows' planned and residual risk rise).
+/// Run `otzone` with `args`: (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = otzone().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn diff_lists_what_changed_and_exits_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = crate::samples().join("food-plant.json");
+    let same = run(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert_eq!(same.0, 0, "{}", same.2);
+    assert!(same.1.contains("no change"), "{}", same.1);
+    let mut p: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&old).unwrap()).unwrap();
+    let renamed = format!("{}（更新）", p["assets"][0]["name"].as_str().unwrap());
+    p["assets"][0]["name"] = serde_json::Value::String(renamed.clone());
+    let removed = p["countermeasures"].as_array_mut().unwrap().remove(0);
+    assert_eq!(removed["measure"], "C-NW-01");
+    let new = dir.path().join("new.json");
+    std::fs::write(&new, serde_json::to_string(&p).unwrap()).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("~ A-") && out.contains(&renamed), "{out}");
+    assert!(out.contains("- M-001 C-NW-01"), "{out}");
+    let moved: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("measures: [M-001"))
+        .collect();
+    assert_eq!(moved.len(), 7, "{out}");
+    let (code, json, _) = run(&[
+        "diff",
+        "--json",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["items"]["countermeasures"][0]["change"], "removed");
+    assert_eq!(v["risks"].as_array().unwrap().len(), 7);
+}

@@ -165,10 +165,12 @@ function renderResponses(box: HTMLElement): void {
   if (!report) return;
   const ag = (r: Record<string, unknown> | null) => (r && r.agreement ? t(`ui.agreement.${r.agreement}`) : "—");
   const outcome: Record<string, string> = { ok: "OK", ng: "NG", not_applicable: "N/A" };
+  const treated = (d: Record<string, unknown> | null) =>
+    d ? [t(`xl.treatment.${String(d.treatment ?? "undecided")}`), String(d.owner ?? ""), String(d.due ?? "")].filter(Boolean).join(" · ") : "—";
   const decided = (d: { applies: boolean } | null) => (d ? t(d.applies ? "xl.applicability.applies" : "xl.applicability.excluded") : "—");
   const inspected = (r: InspectionResultView | null) => (r ? [r.outcome ? outcome[r.outcome] : "", r.date ?? ""].filter(Boolean).join(" ") || "—" : "—");
   box.append(
-    h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length + report.inspections.length + report.applicability.length, unchanged: report.unchanged, problems: report.problems.length })),
+    h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0), unchanged: report.unchanged, problems: report.problems.length })),
     report.model_changed
       ? h("p", { id: "responses-model-changed", class: "card warn" }, t("responses.model_changed", { version: report.model_changed.workbook_version, from: report.model_changed.workbook_baseline, to: report.model_changed.project_baseline }))
       : "",
@@ -185,6 +187,9 @@ function renderResponses(box: HTMLElement): void {
         ...report.inspections.map((c) =>
           h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, inspected(c.before)), h("td", {}, inspected(c.after)), h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · "))),
         ),
+        ...(report.treatments ?? []).map((c) =>
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, treated(c.before)), h("td", {}, treated(c.after)), h("td", {}, String(c.after.justification ?? ""))),
+        ),
         ...report.applicability.map((c) =>
           h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, decided(c.before)), h("td", {}, decided(c.after)), h("td", {}, c.after.reason)),
         ),
@@ -192,7 +197,7 @@ function renderResponses(box: HTMLElement): void {
     ),
     h("ul", { class: "problems" }, ...report.problems.map((p) => h("li", { class: "warning" }, `${where(p.location)}: ${p.message}`))),
   );
-  const accept = h("button", { id: "btn-responses-apply", disabled: report.changes.length + report.inspections.length + report.applicability.length === 0 }, t("ui.excel.accept"));
+  const accept = h("button", { id: "btn-responses-apply", disabled: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0) === 0 }, t("ui.excel.accept"));
   accept.addEventListener("click", async () => {
     try {
       const r = await api.responsesApply(doc());

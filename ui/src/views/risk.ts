@@ -7,7 +7,7 @@ import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow, type RiskView } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
-import { setPruned, setThreatApplicability, type Project, type ThreatApplicability } from "../model";
+import { readableNumber, setPruned, setThreatApplicability, setTreatments, type Project, type ThreatApplicability, type TreatmentDecision } from "../model";
 import { describeHop, type ProtocolName } from "../route";
 import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 
@@ -84,6 +84,7 @@ export function renderRisk(el: HTMLElement): void {
         h("h4", {}, t("xl.col.importance_basis")),
         h("p", {}, x.importance),
         ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
+        treatmentForm(r, () => filterRows(rows, query).map((x) => x.id)),
         applicabilityForm(r.asset, r.threat),
         // The confidence tags the explanation uses, said in words (they were bare jargon).
         x.states.some((st) => st.includes(t("ui.explain.reconstructed_tag")))
@@ -186,6 +187,76 @@ export function renderRisk(el: HTMLElement): void {
  * reason the workbook shows the customer: "does not apply" removes the row (listed below the
  * register with its reason), "applies" keeps it whatever the catalogue's rules say.
  */
+/**
+ * リスク対応 of a register row: treatment (未決 / 低減 / 受容 / 移転 / 回避), risk owner, due date,
+ * justification and the countermeasures the decision relies on; for this row, or for every row
+ * the register shows now (filter by zone, residual value or "above tolerable only" first). An
+ * acceptance, transfer or avoidance needs its justification, as in the returned workbook.
+ */
+function treatmentForm(r: RegisterRow, shownIds: () => string[]): HTMLElement {
+  const d = (doc().risk_decisions ?? []).find((x) => x.risk_id === r.id) as TreatmentDecision | undefined;
+  const choice = h(
+    "select",
+    { id: "treatment-choice", "aria-label": t("xl.col.treatment") },
+    ...["", "reduce", "accept", "transfer", "avoid"].map((k) => h("option", { value: k, selected: (d?.treatment ?? "") === k }, t(`xl.treatment.${k || "undecided"}`))),
+  ) as HTMLSelectElement;
+  const owner = h("input", { id: "treatment-owner", type: "text", value: d?.owner ?? "", placeholder: t("xl.col.risk_owner"), maxlength: 2000 }) as HTMLInputElement;
+  const due = h("input", { id: "treatment-due", type: "date", value: d?.due ?? "" }) as HTMLInputElement;
+  const why = h("textarea", { id: "treatment-justification", rows: 2, placeholder: t("xl.col.justification") }) as HTMLTextAreaElement;
+  why.value = d?.justification ?? "";
+  const note = h("span", { class: "field-error", role: "alert" });
+  // The countermeasures against this row's threat: the ones a decision may rely on.
+  const covering = doc().countermeasures.filter((m) => m.threats.includes(r.threat));
+  const relies = new Set(d?.relies_on ?? []);
+  const boxes = covering.map((m) =>
+    h(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", "data-measure": m.id, checked: relies.has(m.id) }),
+      `${readableNumber("M", m.number as number | undefined)} ${m.measure} ${catName("measures", m.measure)} (${t(`responsibility.${m.responsibility ?? "sier"}`)})`,
+    ),
+  );
+  const all = h("input", { type: "checkbox", id: "treatment-all" }) as HTMLInputElement;
+  const allLabel = h("label", { class: "check" }, all, t("ui.treatment.all_shown", { n: shownIds().length }));
+  const save = h("button", { id: "treatment-save" }, t("ui.treatment.record"));
+  save.addEventListener("click", () => {
+    const treatment = choice.value as TreatmentDecision["treatment"] | "";
+    if ((treatment === "accept" || treatment === "transfer" || treatment === "avoid") && !why.value.trim()) {
+      note.textContent = t("ui.treatment.justification_needed");
+      why.classList.add("invalid");
+      why.focus();
+      return;
+    }
+    why.classList.remove("invalid");
+    note.textContent = "";
+    const ids = all.checked ? shownIds() : [r.id];
+    const fields: TreatmentDecision = {
+      treatment: treatment || undefined,
+      owner: owner.value.trim(),
+      due: due.value || undefined,
+      justification: why.value.trim(),
+      date: new Date().toISOString().slice(0, 10),
+    };
+    // Relied-on measures are per row (another row's threat has other measures).
+    if (!all.checked) fields.relies_on = [...boxes.map((b) => b.querySelector("input") as HTMLInputElement)].filter((i) => i.checked).map((i) => String(i.dataset.measure));
+    // The register and this panel stay; the next analysis refreshes the rows' figures.
+    commit(setTreatments(doc(), ids, fields), t("xl.col.treatment"), false);
+    toast(t("ui.treatment.recorded", { n: ids.length }));
+  });
+  return h(
+    "section",
+    { class: "treatment", "data-risk": r.id },
+    h("h4", {}, t("ui.treatment.title")),
+    h("label", {}, t("xl.col.treatment"), choice),
+    h("label", {}, t("xl.col.risk_owner"), owner),
+    h("label", {}, t("xl.col.due"), due),
+    h("label", {}, t("xl.col.justification"), why, note),
+    covering.length ? h("fieldset", { class: "relies" }, h("legend", {}, t("ui.treatment.relies_on")), ...boxes) : "",
+    allLabel,
+    save,
+  );
+}
+
 function applicabilityForm(asset: string, threat: string): HTMLElement {
   const a = doc().assets.find((x) => x.id === asset);
   const current = ((a?.threat_applicability as ThreatApplicability[] | undefined) ?? []).find((o) => o.threat === threat);

@@ -52,6 +52,18 @@ impl From<LangArg> for Lang {
 
 #[derive(Subcommand)]
 enum Command {
+    /// What changed from OLD to NEW (e.g. the version the customer signed and now): items
+    /// added, removed or changed field by field, and every risk that moved and why. Exit
+    /// status 0 when nothing changed, 1 when something did (like `diff`), 2 on an error.
+    Diff {
+        /// The earlier project file (.otz or .json).
+        old: PathBuf,
+        /// The later project file.
+        new: PathBuf,
+        /// Print the difference as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Load a project (.otz or .json), check it and print a summary.
     Check {
         /// Project file.
@@ -207,9 +219,84 @@ fn summary(p: &Project, lang: Lang) -> String {
     )
 }
 
+/// The difference as text: `+` added, `-` removed, `~` changed (field: before → after), and
+/// the risks that moved (inherent/planned/residual before → after, and why).
+fn diff_text(d: &otzone_models::diff::ProjectDiff) -> String {
+    use otzone_models::diff::ItemChange;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if d.is_empty() {
+        out.push_str("no change\n");
+        return out;
+    }
+    let show = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "—".to_owned(),
+        serde_json::Value::String(s) => format!("{s:?}"),
+        other => other.to_string(),
+    };
+    for (coll, list) in &d.items {
+        let _ = writeln!(out, "{coll}:");
+        for c in list {
+            match c {
+                ItemChange::Added { id, name } => {
+                    let _ = writeln!(out, "  + {name} ({id})");
+                }
+                ItemChange::Removed { id, name } => {
+                    let _ = writeln!(out, "  - {name} ({id})");
+                }
+                ItemChange::Changed { id, name, fields } => {
+                    let _ = writeln!(out, "  ~ {name} ({id})");
+                    for f in fields {
+                        let _ = writeln!(
+                            out,
+                            "      {}: {} → {}",
+                            f.field,
+                            show(&f.before),
+                            show(&f.after)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if !d.risks.is_empty() {
+        let _ = writeln!(out, "risks:");
+        for r in &d.risks {
+            let v = |x: &Option<[String; 3]>| x.as_ref().map_or("—".to_owned(), |v| v.join("/"));
+            let _ = write!(
+                out,
+                "  {} @ {}: {} → {}",
+                r.threat,
+                r.asset,
+                v(&r.before),
+                v(&r.after)
+            );
+            if !r.because.is_empty() {
+                let _ = write!(out, " ({})", r.because.join("; "));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang: Lang = cli.lang.into();
     match cli.command {
+        Command::Diff { old, new, json } => {
+            let (a, b) = (store::load_any(&old)?, store::load_any(&new)?);
+            let d = otzone_models::diff::diff(&a, &b);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&d)?);
+            } else {
+                print!("{}", diff_text(&d));
+            }
+            Ok(if d.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Check { file, json } => {
             let project = store::load_any(&file)?;
             if json {
@@ -530,6 +617,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                                 ),
                                 o.reason
                             )
+                        })
+                    };
+                    change_line(
+                        &c.sheet,
+                        c.row,
+                        &c.row_id,
+                        &d(c.before.as_ref()),
+                        &d(Some(&c.after)),
+                    );
+                }
+                for c in &report.treatments {
+                    let d = |x: Option<&otzone_models::model::RiskDecision>| {
+                        x.map_or("—".to_owned(), |d| {
+                            let t = d.treatment.map_or("undecided".to_owned(), |t| {
+                                serde_json::to_value(t)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(str::to_owned))
+                                    .unwrap_or_default()
+                            });
+                            [
+                                i18n::text(lang, &format!("xl.treatment.{t}")).to_owned(),
+                                d.owner.clone(),
+                                d.due.as_ref().map(ToString::to_string).unwrap_or_default(),
+                                d.justification.clone(),
+                            ]
+                            .into_iter()
+                            .filter(|x| !x.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · ")
                         })
                     };
                     change_line(

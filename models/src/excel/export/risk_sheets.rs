@@ -171,6 +171,11 @@ impl<'a> RegisterRows<'a> {
                 .unwrap_or_default()
                 .into(),
             decision.map(|d| d.owner.clone()).unwrap_or_default().into(),
+            decision
+                .and_then(|d| d.due.as_ref())
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+                .into(),
             {
                 let mut parties = String::new();
                 for label in r.parties.iter().map(|x| x.label(ctx.lang)) {
@@ -213,12 +218,20 @@ pub(super) fn head(ctx: &Ctx<'_>) -> Table {
                 ("xl.col.treatment", 9.0),
                 ("xl.col.justification", 24.0),
                 ("xl.col.risk_owner", 12.0),
+                ("xl.col.due", 11.0),
                 ("xl.col.parties", 12.0),
             ],
         ),
         rows: Vec::new(),
         customer: true,
-        editable: vec![],
+        // リスク対応: the treatment (a drop-down), its justification, owner and due date are
+        // the customer's to decide with the SIer; read back by excel::treatment.
+        editable: vec![
+            (17, Some(crate::excel::treatment::choices(ctx.lang))),
+            (18, None),
+            (19, None),
+            (20, None),
+        ],
     }
 }
 

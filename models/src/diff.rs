@@ -1,0 +1,393 @@
+//! What changed between two states of a project (the version the customer signed and now):
+//! the items of the model added, removed or changed field by field, and every register row
+//! whose risk moved, with the countermeasures that count for it before and after — so a
+//! customer re-agrees only what changed.
+//!
+//! Items are matched by their id (risk rows by `threat@asset`, decisions by their row), so a
+//! rename is a change of the `name` field, not a removal and an addition. Fields are compared
+//! as the project file stores them (JSON values), top-level field by field; a nested field
+//! (a conduit's channels, a measure's scope) is one field whose whole value changed.
+
+use crate::catalogue::Catalogue;
+use crate::model::Project;
+use crate::risk::{analyse, Analysis};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One field of an item that changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// Field name as in the project file (`name`, `zone`, `status` …).
+    pub field: String,
+    /// Before (absent = `null`).
+    pub before: Value,
+    /// After.
+    pub after: Value,
+}
+
+/// An item added, removed or changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum ItemChange {
+    /// New in the later state.
+    Added {
+        /// Id.
+        id: String,
+        /// Name (or the best label the item has).
+        name: String,
+    },
+    /// Gone from the later state.
+    Removed {
+        /// Id.
+        id: String,
+        /// Name.
+        name: String,
+    },
+    /// In both, with fields that differ.
+    Changed {
+        /// Id.
+        id: String,
+        /// Name in the later state.
+        name: String,
+        /// The fields that differ.
+        fields: Vec<FieldChange>,
+    },
+}
+
+/// A register row whose risk moved (or that appeared or went).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskMove {
+    /// Row id (`T01@<asset>`).
+    pub id: String,
+    /// Threat id.
+    pub threat: String,
+    /// Asset name (later state, else earlier).
+    pub asset: String,
+    /// Inherent, planned, residual before (`None` = no such row).
+    pub before: Option<[String; 3]>,
+    /// After.
+    pub after: Option<[String; 3]>,
+    /// Why, in terms of the model: the countermeasures counted for the planned state, and the
+    /// treatment decision, before and after (ids of measures by their readable number).
+    pub because: Vec<String>,
+}
+
+/// Everything that changed between two states.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ProjectDiff {
+    /// Per collection (`assets`, `zones`, …), the items that changed, in id order.
+    pub items: BTreeMap<String, Vec<ItemChange>>,
+    /// Register rows that moved, appeared or went, in row-id order.
+    pub risks: Vec<RiskMove>,
+}
+
+impl ProjectDiff {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.items.values().all(Vec::is_empty) && self.risks.is_empty()
+    }
+}
+
+/// The collections compared, with the key that identifies an item.
+const COLLECTIONS: &[(&str, &str)] = &[
+    ("businesses", "id"),
+    ("assets", "id"),
+    ("zones", "id"),
+    ("entry_points", "id"),
+    ("conduits", "id"),
+    ("threats", "id"),
+    ("countermeasures", "id"),
+    ("damages", "id"),
+    ("suppliers", "id"),
+    ("risk_decisions", "risk_id"),
+];
+
+/// Fields that are where things are drawn, not what was assessed.
+const IGNORED: &[&str] = &["position"];
+
+/// The item as a reader names it: its readable number (A-001, M-001) and name.
+fn label(coll: &str, v: &Value) -> String {
+    let name = ["name", "title", "measure", "threat", "risk_id"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str).filter(|s| !s.is_empty()))
+        .unwrap_or_default();
+    let n = v
+        .get("number")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n > 0);
+    match (coll, n) {
+        ("assets", Some(n)) => format!("{} {name}", crate::model::numbering::asset_label(n)),
+        ("countermeasures", Some(n)) => {
+            format!("{} {name}", crate::model::numbering::measure_label(n))
+        }
+        _ => name.to_owned(),
+    }
+}
+
+fn items(p: &Value, coll: &str, key: &str) -> BTreeMap<String, Value> {
+    p.get(coll)
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|x| Some((x.get(key)?.as_str()?.to_owned(), x.clone())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn fields(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let empty = serde_json::Map::new();
+    let b = before.as_object().unwrap_or(&empty);
+    let a = after.as_object().unwrap_or(&empty);
+    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| !IGNORED.contains(&k.as_str()))
+        .filter_map(|k| {
+            let (x, y) = (
+                b.get(k).cloned().unwrap_or(Value::Null),
+                a.get(k).cloned().unwrap_or(Value::Null),
+            );
+            (x != y).then(|| FieldChange {
+                field: k.clone(),
+                before: x,
+                after: y,
+            })
+        })
+        .collect()
+}
+
+/// The difference from `old` to `new`.
+///
+/// # Panics
+/// Never for projects that loaded (they serialise to JSON objects).
+pub fn diff(old: &Project, new: &Project) -> ProjectDiff {
+    let (a, b) = (
+        serde_json::to_value(old).expect("a project serialises"),
+        serde_json::to_value(new).expect("a project serialises"),
+    );
+    let mut out = ProjectDiff::default();
+    for (coll, key) in COLLECTIONS {
+        let (before, after) = (items(&a, coll, key), items(&b, coll, key));
+        let mut list = Vec::new();
+        for (id, x) in &before {
+            match after.get(id) {
+                None => list.push(ItemChange::Removed {
+                    id: id.clone(),
+                    name: label(coll, x),
+                }),
+                Some(y) => {
+                    let f = fields(x, y);
+                    if !f.is_empty() {
+                        list.push(ItemChange::Changed {
+                            id: id.clone(),
+                            name: label(coll, y),
+                            fields: f,
+                        });
+                    }
+                }
+            }
+        }
+        for (id, y) in &after {
+            if !before.contains_key(id) {
+                list.push(ItemChange::Added {
+                    id: id.clone(),
+                    name: label(coll, y),
+                });
+            }
+        }
+        if !list.is_empty() {
+            out.items.insert((*coll).to_owned(), list);
+        }
+    }
+    let cat = Catalogue::builtin();
+    out.risks = risk_moves(old, &analyse(old, cat), new, &analyse(new, cat));
+    out
+}
+
+fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<RiskMove> {
+    let values = |r: &crate::risk::register::RiskRow| {
+        [
+            r.inherent.risk.value.to_string(),
+            r.planned.risk.value.to_string(),
+            r.residual.risk.value.to_string(),
+        ]
+    };
+    let number = |p: &Project, id: crate::id::MeasureId| {
+        p.countermeasures.iter().find(|m| m.id == id).map_or_else(
+            || id.to_string(),
+            |m| crate::model::numbering::measure_label(m.number),
+        )
+    };
+    let why = |p: &Project, r: &crate::risk::register::RiskRow| {
+        let mut ms: Vec<String> = r.planned.measures.iter().map(|m| number(p, *m)).collect();
+        ms.sort();
+        let t = r
+            .decision
+            .as_ref()
+            .and_then(|d| d.treatment)
+            .map(|t| format!("{t:?}").to_lowercase())
+            .unwrap_or_else(|| "undecided".into());
+        (ms.join(", "), t)
+    };
+    let before: BTreeMap<&str, _> = a.risks.iter().map(|r| (r.id.as_str(), r)).collect();
+    let after: BTreeMap<&str, _> = b.risks.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut ids: Vec<&str> = before.keys().chain(after.keys()).copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let asset_name = |p: &Project, id: crate::id::AssetId| {
+        p.assets.iter().find(|x| x.id == id).map(|x| x.name.clone())
+    };
+    ids.into_iter()
+        .filter_map(|id| {
+            let (x, y) = (before.get(id), after.get(id));
+            let (vx, vy) = (x.map(|r| values(r)), y.map(|r| values(r)));
+            if vx == vy {
+                return None;
+            }
+            let row = y.or(x)?;
+            let asset = y
+                .and_then(|r| asset_name(new, r.asset))
+                .or_else(|| x.and_then(|r| asset_name(old, r.asset)))
+                .unwrap_or_default();
+            let mut because = Vec::new();
+            let (wx, wy) = (x.map(|r| why(old, r)), y.map(|r| why(new, r)));
+            if wx.as_ref().map(|w| &w.0) != wy.as_ref().map(|w| &w.0) {
+                because.push(format!(
+                    "measures: [{}] → [{}]",
+                    wx.as_ref().map_or("—", |w| w.0.as_str()),
+                    wy.as_ref().map_or("—", |w| w.0.as_str())
+                ));
+            }
+            if x.is_none() || y.is_none() {
+                because.push(
+                    if x.is_none() {
+                        "row added (threat, asset or zone added or now applicable)"
+                    } else {
+                        "row removed (threat, asset or zone removed or no longer applicable)"
+                    }
+                    .into(),
+                );
+            }
+            Some(RiskMove {
+                id: id.to_owned(),
+                threat: row.threat.to_string(),
+                asset,
+                before: vx,
+                after: vy,
+                because,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixtures::Drawing;
+    use crate::model::*;
+
+    /// Internet → ctl, one PLC of importance 3 in ctl, T01 reviewed there.
+    fn plant() -> (Drawing, ZoneId_) {
+        let mut d = Drawing::new();
+        d.entry("net", EntryKind::Internet);
+        let z = d.zone("ctl", 3);
+        d.conduit("net", "ctl");
+        let a = d.asset("PLC", "plc", "ctl");
+        let asset = d.project.assets.iter_mut().find(|x| x.id == a).unwrap();
+        asset.importance_override = Some(ImportanceOverride {
+            level: Level::High,
+            reason: "ライン停止".into(),
+        });
+        d.project.threats.push(ThreatScenario {
+            id: crate::id::ZoneThreatId::derived("t01"),
+            zone: z,
+            threat: "T01".into(),
+            applicable: true,
+            reason: String::new(),
+            entry_path: String::new(),
+            threat_level: None,
+            impacts: CriterionScores::default(),
+            impact_ids: vec![],
+            note: String::new(),
+        });
+        (d, z)
+    }
+    type ZoneId_ = crate::id::ZoneId;
+
+    #[test]
+    fn an_unchanged_project_has_no_difference() {
+        let (d, _) = plant();
+        assert!(diff(&d.project, &d.project.clone()).is_empty());
+    }
+
+    /// Worked by hand: renaming the PLC is one field of one asset (not a removal and an
+    /// addition); adding a zone is one addition; an implemented firewall measure against T01
+    /// is one added countermeasure, and it moves the PLC's T01 row (planned and residual fall
+    /// with one more countermeasure level) with the measure named as the reason.
+    #[test]
+    fn a_rename_an_added_zone_and_a_measure_are_listed_with_the_risk_that_moved() {
+        let (d, z) = plant();
+        let old = d.project.clone();
+        let mut new = d.project.clone();
+        new.assets[0].name = "充填機PLC".into();
+        new.zones.push(Zone::new("情報"));
+        let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
+            "id": crate::id::MeasureId::derived("fw").to_string(),
+            "measure": "C-NW-01",
+            "threats": ["T01"],
+            "scope": { "zones": [z.to_string()] },
+            "responsibility": "sier",
+            "status": "implemented"
+        }))
+        .unwrap();
+        m.number = 1;
+        new.countermeasures.push(m);
+        let dd = diff(&old, &new);
+        let assets = &dd.items["assets"];
+        assert_eq!(assets.len(), 1);
+        match &assets[0] {
+            ItemChange::Changed { name, fields, .. } => {
+                assert_eq!(
+                    name, "充填機PLC",
+                    "a fixture asset has no readable number yet"
+                );
+                assert_eq!(fields.len(), 1, "{fields:?}");
+                assert_eq!(fields[0].field, "name");
+                assert_eq!(fields[0].before, Value::String("PLC".into()));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            matches!(&dd.items["zones"][..], [ItemChange::Added { name, .. }] if name == "情報")
+        );
+        assert!(
+            matches!(&dd.items["countermeasures"][..], [ItemChange::Added { name, .. }] if name == "M-001 C-NW-01")
+        );
+        assert_eq!(
+            dd.items.len(),
+            3,
+            "{:?}",
+            dd.items.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(dd.risks.len(), 1, "{:?}", dd.risks);
+        let mv = &dd.risks[0];
+        assert_eq!(mv.threat, "T01");
+        assert_eq!(mv.asset, "充填機PLC");
+        let (b, a) = (mv.before.as_ref().unwrap(), mv.after.as_ref().unwrap());
+        assert_eq!(b[0], a[0], "inherent does not move with a countermeasure");
+        assert_ne!(b[2], a[2], "residual moves");
+        assert_eq!(mv.because, vec!["measures: [] → [M-001]".to_owned()]);
+    }
+
+    #[test]
+    fn moving_a_drawn_item_is_not_a_change_of_the_assessment() {
+        let (d, _) = plant();
+        let mut new = d.project.clone();
+        new.zones[0].position = Some(Position { x: 10.0, y: 20.0 });
+        assert!(diff(&d.project, &new).is_empty());
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading risk treatment decisions (リスク対応) back from the register sheet: its treatment,
+//! justification, risk owner and due-date columns are the customer's to fill in (the rest of
+//! the row stays locked in its hash). A row whose four columns differ from the project's
+//! decision becomes the decision, with the usual diff before it is applied.
+//!
+//! Nothing is guessed: a treatment that is none of 低減 / 受容 / 移転 / 回避 / 未決 (or their
+//! English names), a due date that is not a date, and an acceptance, transfer or avoidance
+//! without its justification are reported with sheet, row and column and not applied. Rows the
+//! generic reader refused (unknown ids, duplicates, edited locked cells) are left out here too.
+
+use super::responses::{cell_text, parse_date};
+use super::sheet::col_letter;
+use crate::model::{Lang, Project, RiskDecision, Treatment};
+use crate::{i18n, Location, Problem};
+use calamine::{Data, Range};
+use serde::Serialize;
+
+/// A treatment decision the returned workbook changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentChange {
+    /// Sheet.
+    pub sheet: String,
+    /// Excel row (1-based).
+    pub row: u32,
+    /// Risk row id (`T01@<asset>`).
+    pub row_id: String,
+    /// The decision recorded before, if any.
+    pub before: Option<RiskDecision>,
+    /// The decision in the workbook.
+    pub after: RiskDecision,
+}
+
+/// What the register sheet of a returned workbook holds in its treatment columns.
+#[derive(Debug, Clone, Default)]
+pub struct TreatmentRead {
+    /// Decisions that change.
+    pub changes: Vec<TreatmentChange>,
+    /// Rows left out, with where and why.
+    pub problems: Vec<Problem>,
+}
+
+/// The treatments, each with its i18n key (`xl.treatment.<key>`); `None` is 未決.
+const TREATMENTS: [(&str, Option<Treatment>); 5] = [
+    ("reduce", Some(Treatment::Reduce)),
+    ("accept", Some(Treatment::Accept)),
+    ("transfer", Some(Treatment::Transfer)),
+    ("avoid", Some(Treatment::Avoid)),
+    ("undecided", None),
+];
+
+/// A treatment as written in either language (or as its key); `Some(None)` is 未決 (an empty
+/// cell too), `None` is text that is no treatment.
+pub fn parse_treatment(text: &str) -> Option<Option<Treatment>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some(None);
+    }
+    TREATMENTS.iter().find_map(|(key, v)| {
+        let key_text = format!("xl.treatment.{key}");
+        let names = [
+            i18n::text(Lang::Ja, &key_text),
+            i18n::text(Lang::En, &key_text),
+            key,
+        ];
+        names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(t))
+            .then_some(*v)
+    })
+}
+
+/// The labels of the treatment column's drop-down, in `lang`.
+pub fn choices(lang: Lang) -> Vec<String> {
+    TREATMENTS
+        .iter()
+        .map(|(key, _)| i18n::text(lang, &format!("xl.treatment.{key}")).to_owned())
+        .collect()
+}
+
+/// Read the register sheet `range` (named `sheet`) of a workbook exported in `lang`, leaving
+/// out the rows in `refused`.
+pub fn read(
+    project: &Project,
+    lang: Lang,
+    sheet: &str,
+    range: &Range<Data>,
+    file: &Location,
+    refused: &std::collections::HashSet<String>,
+) -> TreatmentRead {
+    let at = |row: u32, col: usize| Location {
+        sheet: Some(sheet.to_owned()),
+        row: Some(u64::from(row) + 1),
+        column: Some(col_letter(col)),
+        ..file.clone()
+    };
+    let mut out = TreatmentRead::default();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .map(|r| r.iter().map(cell_text).collect())
+        .unwrap_or_default();
+    let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
+    let (Some(tc), Some(jc), Some(oc), Some(dc)) = (
+        find("xl.col.treatment"),
+        find("xl.col.justification"),
+        find("xl.col.risk_owner"),
+        find("xl.col.due"),
+    ) else {
+        return out;
+    };
+    let known: std::collections::HashMap<&str, &RiskDecision> = project
+        .risk_decisions
+        .iter()
+        .map(|d| (d.risk_id.as_str(), d))
+        .collect();
+    for (r, row) in range.rows().enumerate().skip(1) {
+        let r = r as u32;
+        let get = |c: usize| row.get(c).cloned().unwrap_or(Data::Empty);
+        let id = cell_text(&get(0)).trim().to_owned();
+        if id.is_empty() || refused.contains(&id) || !id.contains('@') {
+            continue;
+        }
+        let treatment_text = cell_text(&get(tc));
+        let Some(treatment) = parse_treatment(&treatment_text) else {
+            out.problems.push(Problem {
+                code: "bad_treatment".into(),
+                location: at(r, tc),
+                message: format!(
+                    "{treatment_text:?} is not one of {}; the row is not applied",
+                    choices(lang).join(" / ")
+                ),
+            });
+            continue;
+        };
+        let Some(due) = parse_date(&get(dc)) else {
+            out.problems.push(Problem {
+                code: "bad_date".into(),
+                location: at(r, dc),
+                message: format!(
+                    "{:?} is not a date (YYYY-MM-DD); the row is not applied",
+                    cell_text(&get(dc))
+                ),
+            });
+            continue;
+        };
+        let justification = cell_text(&get(jc)).trim().to_owned();
+        let owner = cell_text(&get(oc)).trim().to_owned();
+        let before = known.get(id.as_str()).map(|d| (*d).clone());
+        let unchanged = match &before {
+            Some(b) => {
+                b.treatment == treatment
+                    && b.justification == justification
+                    && b.owner == owner
+                    && b.due == due
+            }
+            None => {
+                treatment.is_none() && justification.is_empty() && owner.is_empty() && due.is_none()
+            }
+        };
+        if unchanged {
+            continue;
+        }
+        // Accepting, transferring or avoiding a risk is a decision someone signs: it says why.
+        if matches!(
+            treatment,
+            Some(Treatment::Accept | Treatment::Transfer | Treatment::Avoid)
+        ) && justification.is_empty()
+        {
+            out.problems.push(Problem {
+                code: "justification_missing".into(),
+                location: at(r, jc),
+                message: "accepting, transferring or avoiding a risk needs its justification in this column; the row is not applied".into(),
+            });
+            continue;
+        }
+        let after = RiskDecision {
+            risk_id: id.clone(),
+            treatment,
+            justification,
+            owner,
+            // When it was decided is the analyst's record (the reading is not dated).
+            date: before.as_ref().and_then(|b| b.date.clone()),
+            due,
+            relies_on: before
+                .as_ref()
+                .map(|b| b.relies_on.clone())
+                .unwrap_or_default(),
+        };
+        out.changes.push(TreatmentChange {
+            sheet: sheet.to_owned(),
+            row: r + 1,
+            row_id: id,
+            before,
+            after,
+        });
+    }
+    out
+}
+
+/// Apply read decisions: each replaces the project's decision on that risk row.
+pub fn apply(project: &mut Project, changes: &[TreatmentChange]) {
+    for c in changes {
+        project.risk_decisions.retain(|d| d.risk_id != c.row_id);
+        project.risk_decisions.push(c.after.clone());
+    }
+    project
+        .risk_decisions
+        .sort_by(|a, b| a.risk_id.cmp(&b.risk_id));
+}
