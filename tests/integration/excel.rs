@@ -1749,3 +1749,105 @@ fn the_customer_decides_risk_treatments_in_the_register() {
     let again = responses::read(&p, &a, &back).unwrap();
     assert!(again.treatments.is_empty(), "{:?}", again.treatments);
 }
+
+/// What the signature covers: the cover lists, by readable id, the residual risks above the
+/// tolerable level that are accepted (with who owns them and why) and the countermeasures the
+/// customer carries out, and counts the ones still undecided.
+#[test]
+fn the_cover_lists_the_accepted_risks_and_the_customers_measures() {
+    use otzone_models::model::{Responsibility, RiskDecision, Treatment};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    let a = analyse(&p, Catalogue::builtin());
+    let above: Vec<_> = a.risks.iter().filter(|r| !r.tolerable).collect();
+    let chosen: Vec<_> = above
+        .iter()
+        .filter(|r| r.decision.is_none())
+        .take(2)
+        .collect();
+    for r in &chosen {
+        p.risk_decisions.push(RiskDecision {
+            risk_id: r.id.clone(),
+            treatment: Some(Treatment::Accept),
+            justification: "閉域網で外部経路なし".into(),
+            owner: "工場長".into(),
+            date: None,
+            due: None,
+            relies_on: Vec::new(),
+        });
+    }
+    export(&p, Lang::Ja, &path);
+    let cover: Vec<String> = sheet(&path, "表紙")
+        .into_iter()
+        .map(|r| r.join("|"))
+        .collect();
+    let accepted_before = above
+        .iter()
+        .filter(|r| r.decision.as_ref().and_then(|d| d.treatment) == Some(Treatment::Accept))
+        .count();
+    let n = accepted_before + 2;
+    assert!(
+        cover.iter().any(|l| l.contains(&format!("受容 {n}件"))),
+        "{cover:#?}"
+    );
+    for r in &chosen {
+        let asset = p.assets.iter().find(|x| x.id == r.asset).unwrap();
+        let label = otzone_models::model::numbering::risk_label(asset.number, &r.threat);
+        let line = cover
+            .iter()
+            .find(|l| l.starts_with(&format!("{label}|")))
+            .unwrap_or_else(|| panic!("{label} in {cover:#?}"));
+        assert!(
+            line.contains(&asset.name)
+                && line.contains("閉域網で外部経路なし")
+                && line.contains("工場長"),
+            "{line}"
+        );
+    }
+    let customer = p
+        .countermeasures
+        .iter()
+        .filter(|m| {
+            m.status != otzone_models::model::MeasureStatus::Rejected
+                && (m.responsibility == Some(Responsibility::Customer)
+                    || (m.responsibility == Some(Responsibility::Shared)
+                        && m.shared_with.contains(&Responsibility::Customer)))
+        })
+        .count();
+    assert!(customer > 0, "the sample assigns measures to the customer");
+    assert!(
+        cover
+            .iter()
+            .any(|l| l.contains(&format!("顧客が実施する対策（{customer}件）"))),
+        "{cover:#?}"
+    );
+}
+
+/// Every printed page says which state of the model it shows: each sheet's footer carries the
+/// version and the baseline hash (the same as the cover's).
+#[test]
+fn every_sheet_prints_the_version_and_baseline_in_its_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &path);
+    let base = otzone_models::revision::baseline_hash(&p);
+    let want = format!("版 {} · 基準版 {base}", p.meta.version);
+    let mut footers = 0;
+    for i in 1..=60 {
+        let name = format!("xl/worksheets/sheet{i}.xml");
+        let Ok(xml) = std::panic::catch_unwind(|| zip_text(&path, &name)) else {
+            break;
+        };
+        // Every sheet with a print footer (the hidden metadata sheet has none) names it.
+        if xml.contains("<oddFooter>") {
+            footers += 1;
+            assert!(
+                xml.contains(&want),
+                "{name}: no version/baseline in the footer"
+            );
+        }
+    }
+    assert!(footers > 10, "{footers} sheets with a footer");
+}

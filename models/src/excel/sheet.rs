@@ -429,7 +429,15 @@ pub fn agreement_label(a: Agreement, lang: Lang) -> &'static str {
 }
 
 /// Apply the common page set-up to a sheet.
-pub fn page_setup(ws: &mut Worksheet, project_name: &str, sheet: &str) -> Result<(), XlsxError> {
+/// Print setup of a sheet: A4 landscape, the project and sheet in the header, and in the
+/// footer the page number and `note` (the assessment's version and baseline, so that every
+/// printed page says which state of the model it shows).
+pub fn page_setup(
+    ws: &mut Worksheet,
+    project_name: &str,
+    sheet: &str,
+    note: &str,
+) -> Result<(), XlsxError> {
     ws.set_paper_size(9); // A4
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
@@ -449,7 +457,7 @@ pub fn page_setup(ws: &mut Worksheet, project_name: &str, sheet: &str) -> Result
         clean(project_name, 70),
         clean(sheet, 50)
     ));
-    ws.set_footer("&C&8&P / &N");
+    ws.set_footer(format!("&L&8{}&C&8&P / &N", clean(note, 120)));
     Ok(())
 }
 
@@ -755,10 +763,11 @@ impl<'a> TableWriter<'a> {
         f: &'a Formats,
         lang: Lang,
         project_name: &str,
+        print_note: &str,
     ) -> Result<Self, XlsxError> {
         let table = layout.table();
         ws.set_name(&table.name)?;
-        page_setup(&mut ws, project_name, &table.name)?;
+        page_setup(&mut ws, project_name, &table.name, print_note)?;
         let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         let mut headers: Vec<(&str, f64)> = vec![("ID", 0.0)];
         headers.extend(table.cols.iter().map(|c| (c.header.as_str(), c.width)));

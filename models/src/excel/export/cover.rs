@@ -14,7 +14,7 @@ pub(super) fn write(
     let name = ctx.t("xl.sheet.cover");
     let ws = wb.add_worksheet();
     ws.set_name(&name)?;
-    page_setup(ws, &ctx.project.meta.name, &name)?;
+    page_setup(ws, &ctx.project.meta.name, &name, &ctx.print_note())?;
     // The facts, the sheet list and the agreement block with its signatures are one page.
     ws.set_print_fit_to_pages(1, 1);
     ws.set_column_width(0, 26)?;
@@ -90,6 +90,9 @@ pub(super) fn write(
     ws.merge_range(row, 0, row, 4, &text, f.label())?;
     ws.set_row_height(row, row_height(wrapped_lines(&text, 148.0)))?;
     row += 1;
+    // What the signature covers, by readable id: the residual risks above the tolerable level
+    // accepted (受容), and the countermeasures the customer carries out.
+    row = signed_scope(ws, ctx, f, row)?;
     let heads = [
         "xl.cover.party",
         "xl.cover.org_role",
@@ -129,4 +132,151 @@ fn baseline_text(ctx: &Ctx<'_>) -> String {
         Some(r) => crate::i18n::format(ctx.lang, "xl.cover.baseline_changed", &[("v", &r.version)]),
     };
     format!("{base} ({state})")
+}
+
+/// Rows listed per part of the signed scope on the cover; the rest are counted with a pointer
+/// to the sheet that lists them all (the cover stays one page).
+const COVER_LIST_AT_MOST: usize = 25;
+
+/// The accepted residual risks above the tolerable level and the customer's countermeasures,
+/// each by readable id; undecided rows above the tolerable level are counted as open.
+fn signed_scope(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    ctx: &Ctx<'_>,
+    f: &Formats,
+    mut row: u32,
+) -> Result<u32, XlsxError> {
+    use crate::model::{Responsibility, Treatment};
+    let p = ctx.project;
+    let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
+    let above: Vec<_> = ctx.analysis.risks.iter().filter(|r| !r.tolerable).collect();
+    let accepted: Vec<_> = above
+        .iter()
+        .filter(|r| r.decision.as_ref().and_then(|d| d.treatment) == Some(Treatment::Accept))
+        .collect();
+    let undecided = above
+        .iter()
+        .filter(|r| r.decision.as_ref().and_then(|d| d.treatment).is_none())
+        .count();
+    let heading = crate::i18n::format(
+        ctx.lang,
+        "xl.cover.accepted_risks",
+        &[
+            ("n", &accepted.len().to_string()),
+            ("tol", &ctx.analysis.tolerable),
+            ("open", &undecided.to_string()),
+        ],
+    );
+    ws.merge_range(row, 0, row, 4, &heading, f.label())?;
+    row += 1;
+    for r in accepted.iter().take(COVER_LIST_AT_MOST) {
+        let a = assets.get(&r.asset);
+        let number = a.map_or(0, |a| a.number);
+        let d = r.decision.as_deref();
+        write_text(
+            ws,
+            row,
+            0,
+            &crate::model::numbering::risk_label(number, &r.threat),
+            f,
+            ctx.lang,
+        )?;
+        let what = format!(
+            "{} · {} {} — {}",
+            a.map_or("", |a| a.name.as_str()),
+            r.threat,
+            ctx.catalogue
+                .threat(p, &r.threat)
+                .map_or(String::new(), |t| ctx.pick(&t.ja, &t.en).to_owned()),
+            d.map_or("", |d| d.justification.as_str())
+        );
+        write_text(ws, row, 1, &what, f, ctx.lang)?;
+        write_text(ws, row, 2, &r.residual.risk.value.to_string(), f, ctx.lang)?;
+        write_text(ws, row, 3, d.map_or("", |d| d.owner.as_str()), f, ctx.lang)?;
+        ws.set_row_height(row, row_height(wrapped_lines(&what, 70.0)))?;
+        row += 1;
+    }
+    if accepted.len() > COVER_LIST_AT_MOST {
+        let more = crate::i18n::format(
+            ctx.lang,
+            "xl.cover.more_in",
+            &[
+                ("n", &(accepted.len() - COVER_LIST_AT_MOST).to_string()),
+                ("sheet", &ctx.t("xl.sheet.risks")),
+            ],
+        );
+        ws.merge_range(row, 0, row, 4, &more, f.label())?;
+        row += 1;
+    }
+    let customer: Vec<_> = p
+        .countermeasures
+        .iter()
+        .filter(|m| {
+            m.status != crate::model::MeasureStatus::Rejected
+                && (m.responsibility == Some(Responsibility::Customer)
+                    || (m.responsibility == Some(Responsibility::Shared)
+                        && m.shared_with.contains(&Responsibility::Customer)))
+        })
+        .collect();
+    let heading = crate::i18n::format(
+        ctx.lang,
+        "xl.cover.customer_measures",
+        &[("n", &customer.len().to_string())],
+    );
+    ws.merge_range(row, 0, row, 4, &heading, f.label())?;
+    row += 1;
+    for m in customer.iter().take(COVER_LIST_AT_MOST) {
+        write_text(
+            ws,
+            row,
+            0,
+            &crate::model::numbering::measure_label(m.number),
+            f,
+            ctx.lang,
+        )?;
+        let what = format!(
+            "{} {}{}",
+            m.measure,
+            ctx.catalogue
+                .measure(p, &m.measure)
+                .map_or(String::new(), |c| ctx.pick(&c.ja, &c.en).to_owned()),
+            if m.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", m.detail)
+            }
+        );
+        write_text(ws, row, 1, &what, f, ctx.lang)?;
+        write_text(
+            ws,
+            row,
+            2,
+            &ctx.t(&format!("status.{}", m.status.key())),
+            f,
+            ctx.lang,
+        )?;
+        write_text(
+            ws,
+            row,
+            3,
+            &m.due.as_ref().map(ToString::to_string).unwrap_or_default(),
+            f,
+            ctx.lang,
+        )?;
+        ws.set_row_height(row, row_height(wrapped_lines(&what, 70.0)))?;
+        row += 1;
+    }
+    if customer.len() > COVER_LIST_AT_MOST {
+        let more = crate::i18n::format(
+            ctx.lang,
+            "xl.cover.more_in",
+            &[
+                ("n", &(customer.len() - COVER_LIST_AT_MOST).to_string()),
+                ("sheet", &ctx.t("xl.sheet.responsibility")),
+            ],
+        );
+        ws.merge_range(row, 0, row, 4, &more, f.label())?;
+        row += 1;
+    }
+    Ok(row + 1)
 }

@@ -75,6 +75,18 @@ impl<'a> Ctx<'a> {
             .get_or_init(|| crate::revision::baseline_hash(self.project))
     }
 
+    /// The print footer's note: the assessment's version and baseline hash.
+    pub fn print_note(&self) -> String {
+        i18n::format(
+            self.lang,
+            "xl.print_note",
+            &[
+                ("v", &self.project.meta.version),
+                ("baseline", self.baseline()),
+            ],
+        )
+    }
+
     /// Text for an i18n key.
     pub fn t(&self, key: &str) -> String {
         i18n::text(self.lang, key).to_owned()
@@ -323,9 +335,16 @@ fn build(
         let layout = RowLayout::new(&table, ctx.lang, &responses);
         let width = layout.width();
         let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
-        let mut w = TableWriter::new(ws, &layout, &f, ctx.lang, &project.meta.name)
-            .map_err(&err)?
-            .with_risk_values(&analysis.values);
+        let mut w = TableWriter::new(
+            ws,
+            &layout,
+            &f,
+            ctx.lang,
+            &project.meta.name,
+            &ctx.print_note(),
+        )
+        .map_err(&err)?
+        .with_risk_values(&analysis.values);
         let prepared: Vec<_> = data
             .into_par_iter()
             .with_min_len(256)

@@ -522,7 +522,7 @@ pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, png: Vec<u8>) -> Result<
     let name = ctx.t("xl.sheet.diagram");
     let ws = wb.add_worksheet();
     ws.set_name(&name).map_err(|e| e.to_string())?;
-    page_setup(ws, &ctx.project.meta.name, &name).map_err(|e| e.to_string())?;
+    page_setup(ws, &ctx.project.meta.name, &name, &ctx.print_note()).map_err(|e| e.to_string())?;
     ws.write_string(0, 0, ctx.t("xl.diagram.note"))
         .map_err(|e| e.to_string())?;
     let image = Image::new_from_buffer(&png)

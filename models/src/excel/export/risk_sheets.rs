@@ -278,7 +278,7 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(
     let by_zone = crate::chart::risk_by_zone(ctx.project, &a.rollups.zones, &a.values, ctx.lang)?;
     let ws = wb.add_worksheet();
     ws.set_name(&name).map_err(e)?;
-    page_setup(ws, &ctx.project.meta.name, &name).map_err(e)?;
+    page_setup(ws, &ctx.project.meta.name, &name, &ctx.print_note()).map_err(e)?;
     // The counts and both charts belong on one printed page.
     ws.set_print_fit_to_pages(1, 1);
     ws.set_column_width(0, 22).map_err(e)?;
