@@ -191,7 +191,7 @@ fn signed_scope(
             d.map_or("", |d| d.justification.as_str())
         );
         write_text(ws, row, 1, &what, f, ctx.lang)?;
-        write_text(ws, row, 2, &r.residual.risk.value.to_string(), f, ctx.lang)?;
+        write_text(ws, row, 2, r.residual.risk.value.as_ref(), f, ctx.lang)?;
         write_text(ws, row, 3, d.map_or("", |d| d.owner.as_str()), f, ctx.lang)?;
         ws.set_row_height(row, row_height(wrapped_lines(&what, 70.0)))?;
         row += 1;
