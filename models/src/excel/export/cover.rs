@@ -169,6 +169,20 @@ fn signed_scope(
     );
     ws.merge_range(row, 0, row, 4, &heading, f.label())?;
     row += 1;
+    if !accepted.is_empty() {
+        for (c, k) in [
+            "xl.col.ref",
+            "xl.cover.accepted_what",
+            "xl.col.residual",
+            "xl.col.risk_owner",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(row, c as u16, ctx.t(k), f.label())?;
+        }
+        row += 1;
+    }
     for r in accepted.iter().take(COVER_LIST_AT_MOST) {
         let a = assets.get(&r.asset);
         let number = a.map_or(0, |a| a.number);
@@ -225,6 +239,20 @@ fn signed_scope(
     );
     ws.merge_range(row, 0, row, 4, &heading, f.label())?;
     row += 1;
+    if !customer.is_empty() {
+        for (c, k) in [
+            "xl.col.ref",
+            "xl.col.measure",
+            "xl.col.status",
+            "xl.col.due",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(row, c as u16, ctx.t(k), f.label())?;
+        }
+        row += 1;
+    }
     for m in customer.iter().take(COVER_LIST_AT_MOST) {
         write_text(
             ws,
