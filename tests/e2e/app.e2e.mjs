@@ -248,6 +248,50 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     await analysed();
     assert.equal(await browser.execute((id) => window.__otzone.state.analysis.risks.some((x) => x.id === id), rowId), present);
   }
+  // リスク対応 from the register's side panel: one row accepted (a reason is required first),
+  // then every row the filtered register shows (zone, above tolerable only) set to reduce with
+  // an owner and due date in one go.
+  // (A cell of another row than the one active before: the side panel follows the active cell.)
+  await (await browser.$("#register .slick-row:nth-child(2) .slick-cell:nth-child(3)")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#register .slick-row:nth-child(2) .slick-cell:nth-child(3)")).click();
+  await (await browser.$("#treatment-choice")).waitForExist({ timeout: 10000 }).catch(async (e) => {
+    await shot("failed-treatment");
+    throw new Error(`${e.message}: ${await browser.execute(() => document.querySelector("#explain")?.textContent?.slice(0, 300) + " | " + [...document.querySelectorAll("#toasts .toast")].map((x) => x.textContent).join(" / "))}`);
+  });
+  const treatedRow = await browser.execute(() => document.querySelector("#explain section.treatment").dataset.risk);
+  await (await browser.$("#treatment-choice")).selectByAttribute("value", "accept");
+  await (await browser.$("#treatment-save")).click();
+  await browser.waitUntil(async () => (await (await browser.$("#explain .treatment .field-error")).getText()).length > 0, { timeout: 5000, timeoutMsg: "an acceptance without a reason was not refused" });
+  assert.equal(await browser.execute((id) => (window.__otzone.state.history.doc.risk_decisions ?? []).some((d) => d.risk_id === id && d.treatment === "accept"), treatedRow), false, "no reason, no acceptance");
+  await (await browser.$("#treatment-justification")).setValue("e2e: 閉域網で外部経路なし");
+  await (await browser.$("#treatment-owner")).setValue("工場長");
+  await (await browser.$("#treatment-save")).click();
+  await browser.waitUntil(async () => browser.execute((id) => (window.__otzone.state.history.doc.risk_decisions ?? []).some((d) => d.risk_id === id && d.treatment === "accept" && d.owner === "工場長"), treatedRow), { timeout: 10000, timeoutMsg: "the acceptance was not recorded" });
+  await shot("05c-treatment");
+  await (await browser.$("#risk-intolerable")).click();
+  await browser.pause(300);
+  const shownIds = await browser.execute(() => window.__otzone.state.analysis.risks.filter((r) => !r.tolerable).map((r) => r.id));
+  assert.ok(shownIds.length > 1, "several rows above tolerable");
+  await (await browser.$("#register .slick-row:nth-child(1) .slick-cell:nth-child(4)")).click();
+  await browser.waitUntil(async () => browser.execute((id) => document.querySelector("#explain section.treatment")?.dataset.risk !== id, treatedRow), { timeout: 10000, timeoutMsg: "the side panel did not follow the row" }).catch(() => {});
+  await (await browser.$("#treatment-choice")).waitForExist({ timeout: 10000 });
+  await (await browser.$("#treatment-choice")).selectByAttribute("value", "reduce");
+  await (await browser.$("#treatment-owner")).setValue("生産技術課");
+  await browser.execute(() => { const d = document.querySelector("#treatment-due"); d.value = "2027-03-31"; d.dispatchEvent(new Event("change")); });
+  await (await browser.$("#treatment-all")).click();
+  await (await browser.$("#treatment-save")).click();
+  await browser.waitUntil(async () => browser.execute((ids) => ids.every((id) => (window.__otzone.state.history.doc.risk_decisions ?? []).some((d) => d.risk_id === id && d.treatment === "reduce" && d.due === "2027-03-31")), shownIds), { timeout: 10000, timeoutMsg: "the treatment was not set on every row shown" });
+  await analysed();
+  // Both edits are undone one step each.
+  for (let i = 0; i < 2; i++) {
+    const r = (await state()).revision;
+    await (await browser.$("#btn-undo")).click();
+    await browser.waitUntil(async () => (await state()).revision !== r, { timeout: 10000 });
+  }
+  assert.equal(await browser.execute((id) => (window.__otzone.state.history.doc.risk_decisions ?? []).some((d) => d.risk_id === id && d.treatment === "accept"), treatedRow), false, "undo took the acceptance back");
+  await (await browser.$("#risk-intolerable")).click();
+  await analysed();
+
   // Every step of an attack route names its conduit and channel.
   const route = await browser.execute(() => document.querySelector("#scenarios td.route")?.textContent ?? "");
   assert.match(route, /「.+」.+(開始|どちらの側)/, `route: ${route.slice(0, 200)}`);
@@ -362,7 +406,11 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   const nameInput = await browser.$("#panel-name");
   await nameInput.waitForExist({ timeout: 10000 });
   const hostile = '<b id="injected">制御</b><style>body{display:none}</style>';
-  await nameInput.setValue(hostile);
+  // Typed over the selected name (WebDriver's setValue clears the field first, a blank
+  // name the field refuses and puts back).
+  await nameInput.click();
+  await browser.keys(["Control", "a"]);
+  for (const c of hostile) await browser.keys([c]);
   await browser.keys(["Tab"]);
   await browser.waitUntil(async () => browser.execute((z) => window.__otzone.state.history.doc.zones.find((x) => x.id === z)?.name, ids.zone).then((n) => n === hostile), { timeout: 10000, timeoutMsg: "the zone was not renamed" });
   await (await browser.$("#step-1-4")).click();

@@ -19,7 +19,7 @@ export OTZONE_STUDIO_DIALOG_SCRIPT="$E2E_DIR/dialogs.txt"
 export XDG_DATA_HOME="$E2E_DIR/data"   # recovery copies and recent files stay in the test's folder
 mkdir -p "$E2E_DIR"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  tauri-driver --port 4444 > "$E2E_DIR/tauri-driver.log" 2>&1 &
+  tauri-driver --port 4444 --native-port "${E2E_NATIVE_PORT:-4445}" > "$E2E_DIR/tauri-driver.log" 2>&1 &
   driver=$!
   trap "kill -TERM $driver 2>/dev/null; wait $driver 2>/dev/null || true" EXIT
   for i in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done

@@ -75,7 +75,9 @@ export function renderRisk(el: HTMLElement): void {
   intol.addEventListener("change", () => ((query.intolerableOnly = intol.checked), apply()));
   const pick = async (r: RegisterRow) => {
     try {
-      const x = await api.explain(a.revision, r.id, lang());
+      // The analysis now, not the one the view was drawn with: a decision recorded in this
+      // panel re-analyses without redrawing the view, and the core explains only its latest.
+      const x = await api.explain(state.analysis?.revision ?? a.revision, r.id, lang());
       clear(explain);
       if (!x) return;
       explain.append(
