@@ -6,7 +6,7 @@ import { catalogue, commit, doc, state, toast } from "../app";
 import { h } from "../dom";
 import { t, tIn, lang, inOther } from "../i18n";
 import { fold, type Choice } from "../choices";
-import { isIsoDate, isPresent, isValidAddress } from "../validation";
+import { foldWidth, isIsoDate, isPresent, isValidAddress } from "../validation";
 import { choiceEditor } from "./choice-editor";
 import { multilineEditor } from "./text-editor";
 import {
@@ -342,6 +342,8 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     if (v === "" && c.getOldValue() === undefined) return;
     if (typeof v === "string" && /^[123]$/.test(v) && (field.startsWith("scores.") || field.startsWith("impacts."))) v = Number(v);
     if (field === "sl_t") v = v === "" || v === null || v === undefined ? undefined : Number(v);
+    // An address typed with an IME is stored half-width, as the ledger import stores it.
+    if (field === "address" && typeof v === "string") v = foldWidth(v).trim();
     commit(spec.update(doc(), id, field, v), `${spec.label}: ${c.getColumn().getDefinition().title}`, false);
   });
   if (spec.add) {
@@ -676,6 +678,8 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     el.append(box);
     mount(box, spec);
   }
+  // A finding's row is revealed on this page or not at all (not later, on another page).
+  window.setTimeout(() => (pendingReveal = null), 2000);
   let matrix = step === "2-2" ? renderMatrix() : null;
   if (matrix) el.append(matrix);
   // Derived columns (importance and the like) follow every analysis, not only the first
