@@ -295,7 +295,13 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   table.on("validationFailed", (c: CellComponent) => {
     const def = c.getColumn().getDefinition();
     const kind: Check | "duplicate" =
-      def.field === "address" ? "address" : def.field === "inspected" ? "date" : def.field === "name" && isPresent(c.getValue()) ? "duplicate" : "required";
+      def.field === "address"
+        ? "address"
+        : def.field === "inspected" || def.field === "policy_confirmed"
+          ? "date"
+          : def.field === "name" && isPresent(c.getValue())
+            ? "duplicate"
+            : "required";
     const key = `${String(c.getRow().getData().id)}/${def.field}/${String(c.getValue())}`;
     if (key === lastRefusal.key) return;
     lastRefusal = { key, at: Date.now() };
@@ -632,6 +638,9 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]), false, false),
           text(t("xl.col.provides"), "provides", 200),
           text(t("xl.col.certifications"), "certifications"),
+          // ②構築 サプライチェーン管理: the subcontractor's policy confirmed (when) and the
+          // security conditions agreed as contract terms.
+          text(t("xl.col.policy_confirmed"), "policy_confirmed", 110, false, "date"),
           text(t("xl.col.agreement_terms"), "agreement", 260, true),
           text(t("xl.col.audit"), "audit"),
         ], () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" })),
