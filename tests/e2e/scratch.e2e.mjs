@@ -431,4 +431,47 @@ async function buildTinyFactory(lang, T) {
   assert.deepEqual(pasted.threats, ["T14"]);
   assert.equal(pasted.responsibility, "customer");
   assert.equal(pasted.number, 2, "M-002");
+
+  // Beyond the budget: every field the engine uses or the workbook shows can be set in the
+  // app — a measure's scope, a zone's SL-A and safety flag, an asset's importance set by hand
+  // with its reason, a business's purpose, a conduit's kind of link.
+  await (await browser.$(cell("measures", 0, "scope_zones"))).click();
+  await typeKeys(T.zones[1].slice(0, 2));
+  await browser.keys("Enter");
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => (await doc()).countermeasures[0].scope.zones.join() === ids.info, { timeout: 10000, timeoutMsg: "the measure's scope was not set" });
+  await (await browser.$("#step-2-1")).click();
+  await (await browser.$(cell("policies", 1, "sl_a"))).click();
+  await typeKeys("1");
+  await browser.keys("Enter");
+  await (await browser.$(cell("policies", 0, "safety"))).click();
+  await browser.waitUntil(async () => {
+    const z = (await doc()).zones;
+    return z[1].sl_a === 1 && z[0].safety === true;
+  }, { timeout: 10000, timeoutMsg: `SL-A or the safety flag not set: ${JSON.stringify((await doc()).zones.map((z) => [z.sl_a, z.safety]))}` });
+  await (await browser.$("#step-1-5")).click();
+  await (await browser.$(cell("asset-importance", 2, "override_level"))).click();
+  await typeKeys("3");
+  await browser.keys("Enter");
+  await (await browser.$(cell("asset-importance", 2, "override_reason"))).click();
+  await typeKeys(lang === "ja" ? "全ライン停止につながる" : "Stops every line");
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => (await doc()).assets[2].importance_override?.level === 3 && (await doc()).assets[2].importance_override?.reason.length > 3, { timeout: 10000, timeoutMsg: `the override was not set: ${JSON.stringify((await doc()).assets[2].importance_override)}` });
+  await shows("asset-importance", 2, importance, "3", "SCADA-01 set to 3 by hand");
+  await (await browser.$("#step-1-2")).click();
+  await (await browser.$(cell("businesses", 0, "purpose"))).click();
+  await typeKeys(lang === "ja" ? "稼働データの見える化" : "Visible line data");
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => ((await doc()).businesses[0].purpose ?? "").length > 3, { timeout: 10000, timeoutMsg: "the business purpose was not set" });
+  await (await browser.$("#step-1-6")).click();
+  await (await browser.$("#diagram canvas")).waitForExist({ timeout: 10000 });
+  const conduitId = (await doc()).conduits[1].id;
+  await browser.execute((c) => { window.__otzone.state.selected = `c:${c}`; }, conduitId);
+  await (await browser.$("#step-1-5")).click();
+  await (await browser.$("#step-1-6")).click();
+  const flag = await browser.$('#panel-conduit-flags input[data-flag="introduced_by_delivery"]');
+  await flag.waitForExist({ timeout: 10000 });
+  await flag.click();
+  await browser.waitUntil(async () => (await doc()).conduits[1].introduced_by_delivery === true, { timeout: 10000, timeoutMsg: "the conduit flag was not set" });
+  await shot("13-every-field");
 }

@@ -538,6 +538,7 @@ function renderPanel(panel: HTMLElement): void {
       // SL-T as recorded (unset shows "—", as on 2-1 and in the file; not a made-up 2).
       h("label", {}, t("xl.col.sl_t"), select("panel-slt", [["", "—"], ...["1", "2", "3", "4"].map((x) => [x, x] as [string, string])], z.sl_t === undefined || z.sl_t === null ? "" : String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : z.sl_t), (v) => commit(setField(doc(), "zones", z.id, "sl_t", v === "" ? undefined : Number(v)), t("xl.col.sl_t")))),
       h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
+      h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-safety", checked: !!z.safety, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "safety", (e.target as HTMLInputElement).checked), t("ui.zone.safety")) }), t("ui.zone.safety")),
       h("p", {}, `${t("xl.col.asset_count")}: ${n} · ${t("xl.col.importance")}: ${state.analysis?.zone_importance[z.id] ?? "—"}`),
       n > COLLAPSE_ABOVE
         ? h("button", { onclick: () => { if (state.expanded.has(z.id)) state.expanded.delete(z.id); else state.expanded.add(z.id); const host = panel.closest("main"); if (host) { clear(host); renderDiagram(host as HTMLElement); } } }, state.expanded.has(z.id) ? t("ui.diagram.collapse") : t("ui.diagram.expand"))
@@ -577,6 +578,26 @@ function renderPanel(panel: HTMLElement): void {
               onchange: (e: Event) => commit(toggleBoundary(doc(), c.id, k, (e.target as HTMLInputElement).checked), t("xl.col.boundary")),
             }),
             t(`xl.boundary.${k}`),
+          ),
+        ),
+      ),
+      // What the engine and the workbook use: a temporary or wireless link, and one the
+      // delivery introduces (the customer's network-impact check, 顧客NW影響確認).
+      h(
+        "fieldset",
+        { class: "boundary", id: "panel-conduit-flags" },
+        h("legend", {}, t("ui.conduit.flags")),
+        ...(["temporary", "wireless", "introduced_by_delivery"] as const).map((k) =>
+          h(
+            "label",
+            { class: "check" },
+            h("input", {
+              type: "checkbox",
+              "data-flag": k,
+              checked: !!(c as unknown as Record<string, unknown>)[k],
+              onchange: (e: Event) => commit(setField(doc(), "conduits", c.id, k, (e.target as HTMLInputElement).checked), t(`ui.conduit.${k}`)),
+            }),
+            t(`ui.conduit.${k}`),
           ),
         ),
       ),

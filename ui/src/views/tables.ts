@@ -169,7 +169,22 @@ const textColumn = (title: string, field: string, width: number, multiline: bool
   ...(check ? { validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) }, cssClass: check === "required" ? "required" : undefined } : {}),
 });
 // "No" is a quiet dash, not a red ✕ that reads like the delete button.
-const tick = (title: string, field: string): ColumnDefinition => pasteable({ title, field, editor: "tickCross", formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 }, { kind: "tick" });
+// One click toggles (Tabulator's tick editor took two: one to open it, one to tick).
+const tick = (title: string, field: string): ColumnDefinition => pasteable({ title, field, cellClick: (_e: UIEvent, c: CellComponent) => c.setValue(!c.getValue()), formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 }, { kind: "tick" });
+/**
+ * A countermeasure's scope in one of its parts (zones, conduits, assets), as a multi-choice
+ * column over `scope.<part>`; no choice in any part means the whole project.
+ */
+function scopeColumn(title: string, part: "zones" | "conduits" | "assets", choices: () => Choice[]): ColumnDefinition {
+  return {
+    ...listColumn(title, `scope_${part}`, choices, true),
+    // Read from the row when the table is filled; an edit keeps what was chosen (a plain
+    // mutator would put the old scope back over the edit).
+    mutatorData: (_v: unknown, row: Record<string, unknown>) => ((row.scope as Record<string, string[]> | undefined)?.[part] ?? []).slice(),
+    headerSort: false,
+  };
+}
+
 /** A column heading from a word also used inside sentences ("safety" → "Safety"). */
 function heading(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -347,7 +362,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     let v = c.getValue();
     if (v === "" && c.getOldValue() === undefined) return;
     if (typeof v === "string" && /^[123]$/.test(v) && (field.startsWith("scores.") || field.startsWith("impacts."))) v = Number(v);
-    if (field === "sl_t") v = v === "" || v === null || v === undefined ? undefined : Number(v);
+    if (field === "sl_t" || field === "sl_a") v = v === "" || v === null || v === undefined ? undefined : Number(v);
     // An address typed with an IME is stored half-width, as the ledger import stores it.
     if (field === "address" && typeof v === "string") v = foldWidth(v).trim();
     commit(spec.update(doc(), id, field, v), `${spec.label}: ${c.getColumn().getDefinition().title}`, false);
@@ -477,6 +492,7 @@ function specs(step: StepId): Spec[] {
           text(t("xl.col.department"), "department"),
           listColumn(t("xl.col.smart_change"), "smart_change", () => [{ value: "none", label: "—", keys: ["none"] }, ...enumChoices("xl.smart", ["new", "expanded"])]),
           text(t("ui.col.data_handled"), "data_handled", 200),
+          text(t("xl.req.purpose"), "purpose", 220, true),
         ], () => addItem(doc(), "businesses", newBusiness(t("ui.new_business")))),
       ].map((x) => ({ ...x, pasteInto: { coll: "businesses" as Collection, item: (v: Record<string, unknown>) => ({ ...newBusiness(String(v.name ?? "")), ...v }) } }));
     case "1-3":
@@ -510,12 +526,32 @@ function specs(step: StepId): Spec[] {
       ].map((x) => ({ ...x, paste: ["name", "type", "zone", "vendor", "model", "firmware", "address", "location", "owner"] }));
     case "1-5":
       return [
-        collectionSpec("asset-importance", "assets", t("ui.step.1-5"), () => [
-          { title: t("xl.col.asset"), field: "name", width: 200, headerFilter: "input" },
-          listColumn(t("xl.col.businesses"), "businesses", businesses, true),
-          derived(t("xl.col.importance"), (r) => imp()?.asset_importance[String(r.id)] ?? ""),
-          listColumn(t("xl.col.zone"), "zone", zones),
-        ]),
+        {
+          ...collectionSpec("asset-importance", "assets", t("ui.step.1-5"), () => [
+            { title: t("xl.col.asset"), field: "name", width: 200, headerFilter: "input" },
+            listColumn(t("xl.col.businesses"), "businesses", businesses, true),
+            derived(t("xl.col.importance"), (r) => imp()?.asset_importance[String(r.id)] ?? ""),
+            // A manual importance (手動設定) replaces the derived one and must say why.
+            {
+              ...levelColumn(t("ui.col.override"), "override_level"),
+              mutatorData: (_v: unknown, row: Record<string, unknown>) => (row.importance_override as { level?: number } | undefined)?.level,
+            },
+            {
+              ...textColumn(t("ui.col.override_reason"), "override_reason", 240, true),
+              mutatorData: (_v: unknown, row: Record<string, unknown>) => (row.importance_override as { reason?: string } | undefined)?.reason ?? "",
+            },
+            listColumn(t("xl.col.zone"), "zone", zones),
+          ]),
+          update: (q, id, field, value) => {
+            if (field !== "override_level" && field !== "override_reason") return setField(q, "assets", id, field, value);
+            const a = q.assets.find((x) => x.id === id);
+            const cur = (a?.importance_override as { level?: number; reason?: string } | undefined) ?? {};
+            const level = field === "override_level" ? (value === "" || value === null || value === undefined ? undefined : Number(value)) : cur.level;
+            const reason = field === "override_reason" ? String(value ?? "") : (cur.reason ?? "");
+            // Without a level there is no override (a reason alone says nothing).
+            return setField(q, "assets", id, "importance_override", level ? { level, reason } : undefined);
+          },
+        },
       ];
     case "1-7":
       return [
@@ -575,6 +611,19 @@ function specs(step: StepId): Spec[] {
               return Array.isArray(v) ? v.join("/") : String(v ?? "");
             },
           },
+          {
+            title: t("xl.col.sl_a"),
+            field: "sl_a",
+            // Achieved SL, once assessed; "—" while it is not.
+            editor: choiceEditor(() => ["1", "2", "3", "4"].map((v) => ({ value: v, label: v, keys: [] })), { optional: true }),
+            width: 80,
+            hozAlign: "center",
+            formatter: (c: CellComponent) => {
+              const v = c.getValue();
+              return Array.isArray(v) ? v.join("/") : String(v ?? "");
+            },
+          },
+          tick(t("ui.zone.safety"), "safety"),
           text(t("xl.col.requirements"), "security_requirements", 260, true),
           text(t("xl.col.policy"), "policy", 320, true),
           text(t("xl.col.accountable"), "accountable"),
@@ -588,6 +637,10 @@ function specs(step: StepId): Spec[] {
           listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false, true),
           text(t("xl.col.detail"), "detail", 280, true),
           listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
+          // Where the measure applies: empty = the whole project (全体).
+          scopeColumn(t("ui.col.scope_zones"), "zones", () => itemChoices(doc().zones, false)),
+          scopeColumn(t("ui.col.scope_conduits"), "conduits", () => itemChoices(doc().conduits as Array<{ id: string; name?: unknown }>, false)),
+          scopeColumn(t("ui.col.scope_assets"), "assets", () => itemChoices(doc().assets, false)),
           // 責任分界: a pasted row must say who is responsible (no default is signed unseen).
           listColumn(t("xl.col.responsible"), "responsibility", parties, false, false, true),
           // With 共同: exactly the parties that share it (the responsibility split marks these).
@@ -598,6 +651,12 @@ function specs(step: StepId): Spec[] {
           text(t("xl.col.evidence"), "evidence"),
         ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
         pasteInto: { coll: "countermeasures", item: (v) => ({ ...newMeasure("C-NW-01", [], "sier"), ...v }) },
+        update: (q, id, field, value) => {
+          if (!field.startsWith("scope_")) return setField(q, "countermeasures", id, field, value);
+          const m = q.countermeasures.find((x) => x.id === id);
+          const part = field.slice("scope_".length) as "zones" | "conduits" | "assets";
+          return setField(q, "countermeasures", id, "scope", { ...(m?.scope ?? { zones: [], conduits: [], assets: [] }), [part]: Array.isArray(value) ? value : [] });
+        },
         },
         {
           // 完成検査 (Level 2): what the vulnerability inspection found and what became of it.
