@@ -81,6 +81,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
         let expected = match lang {
             Lang::Ja => [
                 "表紙",
+                "自己適合宣言(レベル1)",
                 "改訂履歴",
                 "要件整理",
                 "業務と重要度",
@@ -108,6 +109,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
             ],
             Lang::En => [
                 "Cover",
+                "Level 1 self-declaration",
                 "Revision history",
                 "Requirements",
                 "Businesses",
@@ -143,14 +145,16 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
         }
         let a = analyse(&p, Catalogue::builtin());
         let counts = [
-            (expected[3], p.businesses.len()),
-            (expected[4], p.assets.len()),
-            (expected[5], p.zones.len()),
-            (expected[6], p.conduits.len()),
-            (expected[8], p.threats.len()),
-            (expected[9], a.risks.len()),
+            // The Level 1 self-declaration: one row per ②構築 item.
+            (expected[1], 4),
+            (expected[4], p.businesses.len()),
+            (expected[5], p.assets.len()),
+            (expected[6], p.zones.len()),
+            (expected[7], p.conduits.len()),
+            (expected[9], p.threats.len()),
+            (expected[10], a.risks.len()),
             (
-                expected[10],
+                expected[11],
                 a.risks
                     .iter()
                     .filter(|r| {
@@ -159,15 +163,15 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                     .count()
                     + a.exclusions.len(),
             ),
-            (expected[13], a.scenarios.len()),
-            (expected[14], p.countermeasures.len()),
-            (expected[22], p.ooda_roles.len()),
-            (expected[23], a.findings.len()),
+            (expected[14], a.scenarios.len()),
+            (expected[15], p.countermeasures.len()),
+            (expected[23], p.ooda_roles.len()),
+            (expected[24], a.findings.len()),
         ];
         for (name, n) in counts {
             assert_eq!(sheet(&path, name).len() - 1, n, "{name}: one row per item");
         }
-        let assets = sheet(&path, expected[4]);
+        let assets = sheet(&path, expected[5]);
         assert_eq!(assets[0][0], "ID");
         let ids: Vec<&str> = assets[1..].iter().map(|r| r[0].as_str()).collect();
         assert_eq!(
@@ -177,7 +181,7 @@ fn exported_workbook_reads_back_with_sheets_headers_row_counts_and_ids() {
                 .map(|a| a.id.to_string())
                 .collect::<Vec<_>>()
         );
-        let risks = sheet(&path, expected[9]);
+        let risks = sheet(&path, expected[10]);
         assert_eq!(
             risks[1][0], a.risks[0].id,
             "risk rows carry their stable id"
@@ -1850,4 +1854,57 @@ fn every_sheet_prints_the_version_and_baseline_in_its_footer() {
         }
     }
     assert!(footers > 10, "{footers} sheets with a footer");
+}
+
+/// 自己適合宣言(レベル1): one row per ②構築 item with the seed's own requirement texts at
+/// Level 1 and Level 2 (seeds 000/001), the evidence sheets of this workbook, and where the
+/// model stands — for the risk assessment, counted independently here from the analysis.
+#[test]
+fn the_level_1_sheet_quotes_the_requirements_and_says_where_the_model_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let p = sample("food-plant");
+    export(&p, Lang::Ja, &path);
+    let rows = sheet(&path, "自己適合宣言(レベル1)");
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    let items: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "セキュリティリスク評価",
+            "完成検査",
+            "構成管理",
+            "サプライチェーン管理"
+        ]
+    );
+    let risk = &rows[1];
+    assert!(
+        risk.contains(&"製品のセキュリティリスクの説明".to_owned()),
+        "{risk:?}"
+    );
+    assert!(
+        risk.contains(&"情報セキュリティリスクアセスメント実施".to_owned()),
+        "{risk:?}"
+    );
+    let supply = &rows[4];
+    assert!(
+        supply.contains(&"仕入れ先との情報セキュリティ合意".to_owned()),
+        "{supply:?}"
+    );
+    assert!(
+        supply.contains(&"外部委託に対するセキュリティ管理体制".to_owned()),
+        "{supply:?}"
+    );
+    let a = analyse(&p, Catalogue::builtin());
+    let above = a.risks.iter().filter(|r| !r.tolerable).count();
+    let want = format!("リスク {}件を評価。許容超 {above}件", a.risks.len());
+    assert!(
+        risk.iter().any(|c| c.starts_with(&want)),
+        "{want} in {risk:?}"
+    );
+    // The evidence for the risk assessment at Level 1 is the product-risk statement.
+    assert!(
+        risk.iter().any(|c| c.contains("製品リスク説明")),
+        "{risk:?}"
+    );
 }

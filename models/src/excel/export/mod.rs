@@ -10,6 +10,7 @@
 //! and SCチェック (サプライチェーン管理), 顧客NW影響確認 (構成管理), OODA (3), 指摘事項, and a hidden
 //! `_otzone` sheet identifying the project.
 
+mod certification;
 mod cover;
 mod delivery;
 mod model_sheets;
@@ -171,6 +172,7 @@ enum Part {
 
 /// The sheets between the cover and the hidden `_otzone` sheet, in order.
 const PARTS: &[Part] = &[
+    Part::Table(certification::level1),
     Part::Table(model_sheets::revisions),
     Part::Table(model_sheets::requirements),
     Part::Table(model_sheets::businesses),
@@ -471,6 +473,7 @@ pub const INSPECTION_LOCKED: usize = 5;
 /// The sheets listed on the cover with the certification item each evidences.
 fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     [
+        ("xl.sheet.level1", "xl.item.certification"),
         ("xl.sheet.revisions", "xl.item.config"),
         ("xl.sheet.requirements", "xl.item.risk"),
         ("xl.sheet.businesses", "xl.item.risk"),

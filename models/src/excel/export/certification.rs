@@ -1,0 +1,209 @@
+//! 自己適合宣言（レベル1）: the SI security certification's ②構築 items, each with its
+//! requirement at Level 1 (self-declaration) and at Level 2 (certification audit) in the seed's
+//! own words (seeds 000/001, 「SIセキュリティ認定制度詳細要件（案）構築」), the sheets of this
+//! workbook that evidence it at each level, where the model stands on it now, and the
+//! declarant's name and date for the SIer to fill in.
+//!
+//! Which sheets evidence which level is this tool's proposal (the draft leaves the audit
+//! documents "今後詳細検討"); the requirement texts are quoted from the seed.
+
+use super::Ctx;
+use crate::excel::sheet::{Cell, Col, Table};
+use crate::model::{SupplierKind, Treatment};
+
+/// One ②構築 item: its key, and the i18n keys of the sheets evidencing Level 1 and Level 2.
+struct Item {
+    key: &'static str,
+    level1: &'static [&'static str],
+    level2: &'static [&'static str],
+}
+
+const ITEMS: &[Item] = &[
+    Item {
+        key: "risk",
+        // L1 製品のセキュリティリスクの説明 / L2 情報セキュリティリスクアセスメント実施
+        level1: &["xl.sheet.product_risks", "xl.sheet.summary"],
+        level2: &[
+            "xl.sheet.requirements",
+            "xl.sheet.businesses",
+            "xl.sheet.assets",
+            "xl.sheet.zones",
+            "xl.sheet.conduits",
+            "xl.sheet.threats",
+            "xl.sheet.risks",
+            "xl.sheet.measures",
+            "xl.sheet.responsibility",
+        ],
+    },
+    Item {
+        key: "inspection",
+        // L1 設定のチェックリスト / L2 標準に従った脆弱性検査の実施
+        level1: &["xl.sheet.inspection"],
+        level2: &["xl.sheet.vulnerabilities"],
+    },
+    Item {
+        key: "config",
+        // L1 顧客ネットワークへの影響度の確認 / L2 納入システムの構成管理表を提供する
+        level1: &["xl.sheet.network"],
+        level2: &[
+            "xl.sheet.assets",
+            "xl.sheet.conduits",
+            "xl.sheet.diagram",
+            "xl.sheet.revisions",
+        ],
+    },
+    Item {
+        key: "supply",
+        // L1 仕入れ先との情報セキュリティ合意 / L2 外部委託に対するセキュリティ管理体制
+        level1: &["xl.sheet.suppliers", "xl.sheet.checklists"],
+        level2: &["xl.sheet.suppliers"],
+    },
+];
+
+/// Where the model stands on an item: what is recorded and what is still open.
+fn status(ctx: &Ctx<'_>, key: &str) -> String {
+    let p = ctx.project;
+    let a = ctx.analysis;
+    let n = |k: &str, args: &[(&str, usize)]| {
+        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::i18n::format(ctx.lang, k, &refs)
+    };
+    match key {
+        "risk" => {
+            let above = a.risks.iter().filter(|r| !r.tolerable).count();
+            let undecided = a
+                .risks
+                .iter()
+                .filter(|r| !r.tolerable && r.decision.as_ref().and_then(|d| d.treatment).is_none())
+                .count();
+            let accepted = a
+                .risks
+                .iter()
+                .filter(|r| {
+                    !r.tolerable
+                        && r.decision.as_ref().and_then(|d| d.treatment) == Some(Treatment::Accept)
+                })
+                .count();
+            n(
+                "xl.level1.status_risk",
+                &[
+                    ("rows", a.risks.len()),
+                    ("above", above),
+                    ("accepted", accepted),
+                    ("open", undecided),
+                ],
+            )
+        }
+        "inspection" => {
+            let done = p
+                .inspection_results
+                .iter()
+                .filter(|r| r.outcome.is_some())
+                .count();
+            let open = p
+                .vulnerabilities
+                .iter()
+                .filter(|v| matches!(v.status, crate::model::FindingStatus::Open))
+                .count();
+            n(
+                "xl.level1.status_inspection",
+                &[
+                    ("done", done),
+                    ("findings", p.vulnerabilities.len()),
+                    ("open", open),
+                ],
+            )
+        }
+        "config" => n(
+            "xl.level1.status_config",
+            &[
+                ("assets", p.assets.len()),
+                (
+                    "new",
+                    p.conduits
+                        .iter()
+                        .filter(|c| c.introduced_by_delivery)
+                        .count(),
+                ),
+                ("revisions", p.revisions.len()),
+            ],
+        ),
+        _ => {
+            let subs: Vec<_> = p
+                .suppliers
+                .iter()
+                .filter(|s| s.kind == SupplierKind::Subcontractor)
+                .collect();
+            let open = subs
+                .iter()
+                .filter(|s| s.policy_confirmed.is_none() || s.agreement.trim().is_empty())
+                .count();
+            n(
+                "xl.level1.status_supply",
+                &[
+                    ("suppliers", p.suppliers.len()),
+                    ("subs", subs.len()),
+                    ("open", open),
+                ],
+            )
+        }
+    }
+}
+
+/// The Level 1 self-declaration checklist.
+pub(super) fn level1(ctx: &Ctx<'_>) -> Table {
+    let sheets = |keys: &[&str]| keys.iter().map(|k| ctx.t(k)).collect::<Vec<_>>().join("、");
+    let rows = ITEMS
+        .iter()
+        .map(|it| {
+            let k = |part: &str| ctx.t(&format!("xl.level1.{}.{part}", it.key));
+            let cells: Vec<Cell> = vec![
+                ctx.t(&format!("xl.item.{}", it.key)).into(),
+                k("aim").into(),
+                k("level1").into(),
+                sheets(it.level1).into(),
+                k("level2").into(),
+                sheets(it.level2).into(),
+                status(ctx, it.key).into(),
+                "".into(),
+                "".into(),
+                "".into(),
+            ];
+            (format!("level1:{}", it.key), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.level1"),
+        cols: [
+            ("xl.level1.col.item", 14.0),
+            ("xl.level1.col.aim", 20.0),
+            ("xl.level1.col.level1", 22.0),
+            ("xl.level1.col.level1_sheets", 22.0),
+            ("xl.level1.col.level2", 22.0),
+            ("xl.level1.col.level2_sheets", 26.0),
+            ("xl.level1.col.status", 30.0),
+            ("xl.level1.col.declared", 10.0),
+            ("xl.level1.col.declarant", 14.0),
+            ("xl.level1.col.date", 11.0),
+        ]
+        .iter()
+        .map(|(k, w)| Col::new(ctx.t(k), *w))
+        .collect(),
+        rows,
+        customer: false,
+        // The SIer declares: conformity (適合 / 一部 / 未), who, and when.
+        editable: vec![
+            (
+                7,
+                Some(vec![
+                    ctx.t("xl.level1.conforms"),
+                    ctx.t("xl.level1.partly"),
+                    ctx.t("xl.level1.not_yet"),
+                ]),
+            ),
+            (8, None),
+            (9, None),
+        ],
+    }
+}
