@@ -291,32 +291,10 @@ mod tests {
     use crate::model::*;
 
     /// Internet → ctl, one PLC of importance 3 in ctl, T01 reviewed there.
-    fn plant() -> (Drawing, ZoneId_) {
-        let mut d = Drawing::new();
-        d.entry("net", EntryKind::Internet);
-        let z = d.zone("ctl", 3);
-        d.conduit("net", "ctl");
-        let a = d.asset("PLC", "plc", "ctl");
-        let asset = d.project.assets.iter_mut().find(|x| x.id == a).unwrap();
-        asset.importance_override = Some(ImportanceOverride {
-            level: Level::High,
-            reason: "ライン停止".into(),
-        });
-        d.project.threats.push(ThreatScenario {
-            id: crate::id::ZoneThreatId::derived("t01"),
-            zone: z,
-            threat: "T01".into(),
-            applicable: true,
-            reason: String::new(),
-            entry_path: String::new(),
-            threat_level: None,
-            impacts: CriterionScores::default(),
-            impact_ids: vec![],
-            note: String::new(),
-        });
+    fn plant() -> (Drawing, crate::id::ZoneId) {
+        let (d, z, _) = Drawing::exposed_plc();
         (d, z)
     }
-    type ZoneId_ = crate::id::ZoneId;
 
     #[test]
     fn an_unchanged_project_has_no_difference() {

@@ -9,8 +9,7 @@
 //! compared with what the model would say now, so a workbook returned untouched changes
 //! nothing however the model moved since.
 
-use super::responses::cell_text;
-use super::sheet::col_letter;
+use super::responses::{cell_text, SheetReader};
 use crate::id::AssetId;
 use crate::model::{Lang, Project, ThreatApplicability};
 use crate::risk::Analysis;
@@ -62,19 +61,10 @@ pub fn read(
     file: &Location,
     refused: &std::collections::HashSet<String>,
 ) -> ApplicabilityRead {
-    let at = |row: u32, col: usize| Location {
-        sheet: Some(sheet.to_owned()),
-        row: Some(u64::from(row) + 1),
-        column: Some(col_letter(col)),
-        ..file.clone()
-    };
+    let sheet_reader = SheetReader::new(sheet, file, range);
+    let at = |row: u32, col: usize| sheet_reader.at(row, Some(col));
     let mut out = ApplicabilityRead::default();
-    let header: Vec<String> = range
-        .rows()
-        .next()
-        .map(|r| r.iter().map(cell_text).collect())
-        .unwrap_or_default();
-    let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
+    let find = |key: &str| sheet_reader.column(lang, key);
     let (Some(dc), Some(rc)) = (
         find("xl.col.applicability_change"),
         find("xl.col.applicability_change_reason"),

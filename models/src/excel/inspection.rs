@@ -7,11 +7,10 @@
 //! with sheet, row and column and left out.
 
 use super::export::{inspection_rows, INSPECTION_LOCKED};
-use super::responses::{cell_text, parse_date};
-use super::sheet::col_letter;
+use super::responses::{cell_text, parse_date, SheetReader};
 use crate::model::{InspectionOutcome, InspectionResult, Lang, Project};
 use crate::risk::Analysis;
-use crate::{i18n, Location, Problem};
+use crate::{Location, Problem};
 use calamine::{Data, Range};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -57,19 +56,10 @@ pub fn read(
         .iter()
         .map(|r| (r.row_id.as_str(), r))
         .collect();
-    let at = |row: u32, col: Option<usize>| Location {
-        sheet: Some(sheet.to_owned()),
-        row: Some(u64::from(row) + 1),
-        column: col.map(col_letter),
-        ..file.clone()
-    };
+    let sheet_reader = SheetReader::new(sheet, file, range);
+    let at = |row: u32, col: Option<usize>| sheet_reader.at(row, col);
     let mut out = InspectionRead::default();
-    let header: Vec<String> = range
-        .rows()
-        .next()
-        .map(|r| r.iter().map(cell_text).collect())
-        .unwrap_or_default();
-    let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
+    let find = |key: &str| sheet_reader.column(lang, key);
     let (Some(rc), Some(ec), Some(ic), Some(dc)) = (
         find("xl.col.result"),
         find("xl.col.evidence"),

@@ -70,6 +70,46 @@ pub struct ModelChanged {
     pub project_baseline: String,
 }
 
+/// A returned sheet's header row and where its cells are: what the readers of the sheets
+/// the customer or the inspector fill in (answers, inspection results, threat and treatment
+/// decisions) share.
+pub(crate) struct SheetReader<'a> {
+    sheet: &'a str,
+    file: &'a Location,
+    header: Vec<String>,
+}
+
+impl<'a> SheetReader<'a> {
+    /// The sheet `sheet` of `file`, with its header row read from `range`.
+    pub(crate) fn new(sheet: &'a str, file: &'a Location, range: &Range<Data>) -> Self {
+        let header = range
+            .rows()
+            .next()
+            .map(|r| r.iter().map(cell_text).collect())
+            .unwrap_or_default();
+        Self {
+            sheet,
+            file,
+            header,
+        }
+    }
+
+    /// The column headed with the text of i18n `key` in `lang`.
+    pub(crate) fn column(&self, lang: Lang, key: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == i18n::text(lang, key))
+    }
+
+    /// Where cell (`row`, `col`) is (0-based; shown 1-based with the column letter).
+    pub(crate) fn at(&self, row: u32, col: Option<usize>) -> Location {
+        Location {
+            sheet: Some(self.sheet.to_owned()),
+            row: Some(u64::from(row) + 1),
+            column: col.map(col_letter),
+            ..self.file.clone()
+        }
+    }
+}
+
 /// Cell text as the exporter wrote it (numbers without `.0`).
 pub use super::data_text as cell_text;
 

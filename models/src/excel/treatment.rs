@@ -8,8 +8,7 @@
 //! without its justification are reported with sheet, row and column and not applied. Rows the
 //! generic reader refused (unknown ids, duplicates, edited locked cells) are left out here too.
 
-use super::responses::{cell_text, parse_date};
-use super::sheet::col_letter;
+use super::responses::{cell_text, parse_date, SheetReader};
 use crate::model::{Lang, Project, RiskDecision, Treatment};
 use crate::{i18n, Location, Problem};
 use calamine::{Data, Range};
@@ -87,19 +86,10 @@ pub fn read(
     file: &Location,
     refused: &std::collections::HashSet<String>,
 ) -> TreatmentRead {
-    let at = |row: u32, col: usize| Location {
-        sheet: Some(sheet.to_owned()),
-        row: Some(u64::from(row) + 1),
-        column: Some(col_letter(col)),
-        ..file.clone()
-    };
+    let sheet_reader = SheetReader::new(sheet, file, range);
+    let at = |row: u32, col: usize| sheet_reader.at(row, Some(col));
     let mut out = TreatmentRead::default();
-    let header: Vec<String> = range
-        .rows()
-        .next()
-        .map(|r| r.iter().map(cell_text).collect())
-        .unwrap_or_default();
-    let find = |key: &str| header.iter().position(|h| h == i18n::text(lang, key));
+    let find = |key: &str| sheet_reader.column(lang, key);
     let (Some(tc), Some(jc), Some(oc), Some(dc)) = (
         find("xl.col.treatment"),
         find("xl.col.justification"),

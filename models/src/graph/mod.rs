@@ -399,6 +399,30 @@ pub(crate) mod fixtures {
             self.project.assets.push(a);
             AssetId::derived(name)
         }
+
+        /// Internet → `ctl` (SL 3) with a PLC set to importance 3 by hand and threat T01
+        /// reviewed in `ctl`: the smallest factory with a risk above the tolerable level.
+        pub fn exposed_plc() -> (Self, ZoneId, AssetId) {
+            let mut d = Self::new();
+            d.entry("net", EntryKind::Internet);
+            let z = d.zone("ctl", 3);
+            d.conduit("net", "ctl");
+            let a = d.asset("PLC", "plc", "ctl");
+            let asset = d
+                .project
+                .assets
+                .iter_mut()
+                .find(|x| x.id == a)
+                .expect("the PLC");
+            asset.importance_override = Some(ImportanceOverride {
+                level: Level::High,
+                reason: "ライン停止".into(),
+            });
+            d.project
+                .threats
+                .push(crate::validate::testing::threat(z, "T01"));
+            (d, z, a)
+        }
     }
 }
 

@@ -152,6 +152,21 @@ pub(crate) mod testing {
         }
     }
 
+    /// A business with a name and nothing scored.
+    pub fn business(name: &str) -> crate::model::BusinessProcess {
+        crate::model::BusinessProcess {
+            id: crate::id::BusinessId::new(),
+            name: name.into(),
+            description: String::new(),
+            department: String::new(),
+            purpose: String::new(),
+            smart_change: crate::model::SmartChange::None,
+            data_handled: String::new(),
+            scores: crate::model::CriterionScores::default(),
+            rationale: String::new(),
+        }
+    }
+
     pub fn findings(project: &Project, rule: &Rule) -> Vec<Finding> {
         let analysis = crate::risk::analyse(project, Catalogue::builtin());
         analysis

@@ -44,29 +44,7 @@ mod tests {
     use crate::validate::testing::findings;
 
     fn exposed() -> Drawing {
-        let mut d = Drawing::new();
-        d.entry("net", EntryKind::Internet);
-        let z = d.zone("ctl", 3);
-        d.conduit("net", "ctl");
-        let a = d.asset("PLC", "plc", "ctl");
-        let asset = d.project.assets.iter_mut().find(|x| x.id == a).unwrap();
-        asset.importance_override = Some(ImportanceOverride {
-            level: Level::High,
-            reason: "要".into(),
-        });
-        d.project.threats.push(ThreatScenario {
-            id: crate::id::ZoneThreatId::new(),
-            zone: z,
-            threat: "T01".into(),
-            applicable: true,
-            reason: String::new(),
-            entry_path: String::new(),
-            threat_level: None,
-            impacts: CriterionScores::default(),
-            impact_ids: vec![],
-            note: String::new(),
-        });
-        d
+        Drawing::exposed_plc().0
     }
 
     #[test]

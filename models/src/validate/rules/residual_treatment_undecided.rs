@@ -47,28 +47,7 @@ mod tests {
     /// one implemented firewall measure: by the IPA table (importance 3, threat 2,
     /// vulnerability 2 once one measure counts) the residual is B, above the tolerable C.
     fn covered_but_high() -> (Drawing, String) {
-        let mut d = Drawing::new();
-        d.entry("net", EntryKind::Internet);
-        let z = d.zone("ctl", 3);
-        d.conduit("net", "ctl");
-        let a = d.asset("PLC", "plc", "ctl");
-        let asset = d.project.assets.iter_mut().find(|x| x.id == a).unwrap();
-        asset.importance_override = Some(ImportanceOverride {
-            level: Level::High,
-            reason: "ライン停止".into(),
-        });
-        d.project.threats.push(ThreatScenario {
-            id: crate::id::ZoneThreatId::new(),
-            zone: z,
-            threat: "T01".into(),
-            applicable: true,
-            reason: String::new(),
-            entry_path: String::new(),
-            threat_level: None,
-            impacts: CriterionScores::default(),
-            impact_ids: vec![],
-            note: String::new(),
-        });
+        let (mut d, z, a) = Drawing::exposed_plc();
         let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
             "id": crate::id::MeasureId::derived("fw").to_string(),
             "measure": "C-NW-01",

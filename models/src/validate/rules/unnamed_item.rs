@@ -42,21 +42,7 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::model::*;
-    use crate::validate::testing::findings;
-
-    fn business(name: &str) -> BusinessProcess {
-        BusinessProcess {
-            id: crate::id::BusinessId::new(),
-            name: name.into(),
-            description: String::new(),
-            department: String::new(),
-            purpose: String::new(),
-            smart_change: SmartChange::None,
-            data_handled: String::new(),
-            scores: CriterionScores::default(),
-            rationale: String::new(),
-        }
-    }
+    use crate::validate::testing::{business, findings};
 
     #[test]
     fn blank_names_from_a_file_are_reported_at_their_step() {
