@@ -108,13 +108,21 @@ function renderSidebar(): void {
   }
 }
 
+/** Findings listed in the panel at most. */
+const FINDINGS_SHOWN = 300;
+
 function renderFindings(): void {
   clear(findingsPanel);
   findingsPanel.classList.toggle("open", state.findingsOpen);
   if (!state.findingsOpen) return;
-  const list: Finding[] = state.analysis?.findings ?? [];
+  const all: Finding[] = state.analysis?.findings ?? [];
+  // A large factory can have a finding per asset (100k): the panel lists the first ones, in
+  // the core's order (guideline step by step), and counts the rest (rendering them all froze
+  // the app).
+  const list = all.slice(0, FINDINGS_SHOWN);
   findingsPanel.append(
-    h("h2", {}, t("ui.findings", { n: list.length })),
+    h("h2", {}, t("ui.findings", { n: all.length })),
+    all.length > list.length ? h("p", { class: "hint", id: "findings-more" }, t("ui.findings_more", { n: all.length - list.length })) : "",
     h(
       "ul",
       { class: "finding-list" },
