@@ -9,6 +9,44 @@ import { fold, resolveUnique, type Choice } from "./choices";
  * with CRLF or LF, a cell holding a tab, a line break or a quote is quoted ("" is a quote),
  * and the final line break ends the last row (it is not an empty row).
  */
+export class UnclosedQuote extends Error {
+  constructor(public row: number) {
+    super(`unclosed quote on pasted row ${row}`);
+  }
+}
+
+/** Characters one pasted cell may hold (Excel's own limit for a cell, as the core's). */
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * As {@link parseTsv}, and a quote opened at the start of a cell and never closed is refused
+ * with the row it opened on ({@link UnclosedQuote}): read on, it would swallow the rest of the
+ * clipboard into one cell.
+ */
+export function parseTsvStrict(text: string): string[][] {
+  let row = 1;
+  let quoted = false;
+  let openedAt = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+      else if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) row++;
+      continue;
+    }
+    if (c === '"' && atStart) {
+      quoted = true;
+      openedAt = row;
+    }
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) row++;
+    atStart = c === "\t" || c === "\n" || c === "\r";
+  }
+  if (quoted) throw new UnclosedQuote(openedAt);
+  return parseTsv(text);
+}
+
 export function parseTsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -133,6 +171,16 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
   const matched = named.filter((x) => byTitle.has(fold(x))).length;
   const header = matched > 0 && (matched === named.length || (matched >= 2 && matched * 2 >= named.length));
   const layout: Array<PasteColumn | undefined> = header ? first.map((x) => byTitle.get(fold(x))) : first.map((_, i) => columns[i]);
+  // A header naming one column twice: which one is meant is unknown, so neither is read.
+  const twice = new Set(layout.filter((c, i) => c && layout.indexOf(c) !== i));
+  if (header && twice.size) {
+    return {
+      header,
+      rows: [],
+      ignored: [],
+      problems: [...twice].map((c) => ({ row: 1, column: columnLetter(layout.lastIndexOf(c)), title: c!.title, key: "ui.paste.header_twice", args: {} })),
+    };
+  }
   const width = Math.max(...cells.map((r) => r.length), 0);
   const ignored: string[] = [];
   for (let i = 0; i < width; i++) {
@@ -161,6 +209,10 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
       const col = header ? layout[ci] : columns[ci];
       if (!col) continue;
       const raw = (r[ci] ?? "").trim();
+      if (raw.length > MAX_CELL_CHARS) {
+        problem(ci, col, "ui.paste.too_long", { n: String(raw.length), max: String(MAX_CELL_CHARS) });
+        continue;
+      }
       if (!raw) {
         if (col.required) problem(ci, col, "ui.paste.missing", {});
         continue;
@@ -190,8 +242,9 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
           break;
         }
         case "level": {
-          const n = Number(fold(raw));
-          if ([1, 2, 3].includes(n)) values[col.field] = n;
+          // 1, 2 or 3 as written (full-width too); not "0x3" or "1e0".
+          const d = fold(raw);
+          if (/^[123]$/.test(d)) values[col.field] = Number(d);
           else problem(ci, col, "ui.paste.level", { text: raw });
           break;
         }

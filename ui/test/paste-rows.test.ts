@@ -111,3 +111,34 @@ describe("a pasted header", () => {
     expect(plan.rows.length).toBe(1);
   });
 });
+
+describe("pasted text the hostile test found", () => {
+  it("refuses an unclosed quote with the row it opened on, instead of swallowing the rest", async () => {
+    const { parseTsvStrict, UnclosedQuote } = await import("../src/paste-rows");
+    expect(() => parseTsvStrict('ok\tx\n"abc\tdef\nghi\tjkl\n')).toThrow(UnclosedQuote);
+    try {
+      parseTsvStrict('ok\tx\n"abc\tdef\nghi\tjkl\n');
+    } catch (e) {
+      expect((e as InstanceType<typeof UnclosedQuote>).row).toBe(2);
+    }
+    expect(parseTsvStrict('"a\nb"\tc\n')).toEqual([["a\nb", "c"]]);
+  });
+  it("reads levels as 1, 2 or 3 only (not 0x3 or 1e0)", () => {
+    const cols: PasteColumn[] = [{ field: "s", title: "安全", kind: "level" }, { field: "e", title: "環境", kind: "level" }];
+    const plan = planPaste(parseTsv("0x3\t1e0\n３\t2\n"), cols);
+    expect(plan.rows).toEqual([{ row: 2, values: { s: 3, e: 2 } }]);
+    expect(plan.problems.map((p) => `${p.row}${p.column}:${p.key}`)).toEqual(["1A:ui.paste.level", "1B:ui.paste.level"]);
+  });
+  it("refuses a cell longer than a spreadsheet cell holds", () => {
+    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text" }];
+    const plan = planPaste(parseTsv(`${"あ".repeat(40000)}\n`), cols);
+    expect(plan.rows).toEqual([]);
+    expect(plan.problems[0].key).toBe("ui.paste.too_long");
+  });
+  it("a header naming a column twice reads nothing", () => {
+    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text" }, { field: "d", title: "部署", kind: "text" }];
+    const plan = planPaste(parseTsv("業務\t業務\nAAA\tBBB\n"), cols);
+    expect(plan.rows).toEqual([]);
+    expect(plan.problems[0]).toMatchObject({ row: 1, column: "B", key: "ui.paste.header_twice" });
+  });
+});

@@ -1276,7 +1276,10 @@ fn plan(
                 ProblemLevel::Error,
                 "duplicate_asset",
                 name_col.unwrap_or(0),
-                format!("asset {name:?} already appears on row {}", first + 1),
+                format!(
+                    "asset {name:?} already appears on row {}",
+                    first + 1 - row_shift
+                ),
                 &mut problems,
             );
         } else {

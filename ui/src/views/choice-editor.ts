@@ -40,7 +40,8 @@ function composing(e: KeyboardEvent): boolean {
 
 export function choiceEditor(choices: () => Choice[], opts: ChoiceOptions = {}) {
   return (cell: CellComponent, onRendered: OnRendered, success: Success, cancel: Cancel): HTMLElement => {
-    const offered = choices();
+    // A multi-choice list holds things to choose, never "—" (an empty id is not a business).
+    const offered = opts.multi ? choices().filter((c) => c.value !== "") : choices();
     // An optional single choice can always be cleared with "—".
     const all = opts.optional && !opts.multi && !offered.some((c) => c.value === "") ? [{ value: "", label: "—", keys: [] }, ...offered] : offered;
     const current = cell.getValue() as unknown;
@@ -218,9 +219,15 @@ export function choiceEditor(choices: () => Choice[], opts: ChoiceOptions = {}) 
             if (!input.value && !arrowed) commitMulti();
             else if (!input.value && active >= 0) toggle(shown[active].value);
             else {
+              // Typed text adds its choice (typing one already chosen keeps it); removing one
+              // is a click or the arrow keys and Enter on it.
+              const add = (v: string) => {
+                if (chosen.has(v)) chosen.delete(v); // toggle adds it back
+                toggle(v);
+              };
               const r = resolveUnique(all, input.value);
-              if (r && "choice" in r) toggle(r.choice.value);
-              else if (r && warned && active >= 0) toggle(shown[active].value);
+              if (r && "choice" in r) add(r.choice.value);
+              else if (r && warned && active >= 0) add(shown[active].value);
               else if (r) {
                 warned = true;
                 say(t("ui.choice.pick_one", { n: r.ambiguous.length }), false);

@@ -458,8 +458,11 @@ export function renderDiagram(el: HTMLElement): void {
       const r = parseNodeId(n.id());
       n.toggleClass("important", !!r && imp[r.id] === 3);
     });
+    // The side panel shows importance only for an asset or a zone: only those are redrawn
+    // (redrawing a conduit's panel under the user's next click lost the click).
     const focused = panel.contains(document.activeElement);
-    if (!focused) renderPanel(panel);
+    const kind = state.selected ? parseNodeId(state.selected)?.coll : undefined;
+    if (!focused && (kind === "assets" || kind === "zones")) renderPanel(panel);
   };
   analysisListener = onAnalysis;
   document.addEventListener("analysis", onAnalysis);

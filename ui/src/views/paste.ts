@@ -9,14 +9,33 @@ import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { readableNumber } from "../model";
 import { where } from "./excel";
-import { parseTsv, planPaste, type PasteColumn, type PastePlan } from "../paste-rows";
+import { parseTsvStrict, planPaste, UnclosedQuote, type PasteColumn, type PastePlan } from "../paste-rows";
 
 let open = false;
+
+/** Problems listed in a paste preview at most. */
+const PROBLEMS_SHOWN = 200;
 
 /** Is `target` somewhere the user types (where a paste belongs to the field)? */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+}
+
+/**
+ * Where a paste of `text` goes to a table's paste dialog: anywhere but a field, and also into
+ * a table cell being edited when the text holds several cells (tabs): typed into one cell
+ * they became one name with tabs in it.
+ */
+export function takesRows(target: EventTarget | null, text: string): boolean {
+  if (!looksLikeCells(text)) return false;
+  if (!isTyping(target)) return true;
+  const el = target as HTMLElement;
+  if (el.closest(".tabulator-cell") && /\t/.test(text)) {
+    el.blur();
+    return true;
+  }
+  return false;
 }
 
 /** Tab-separated cells look like rows copied from a spreadsheet (more than one cell). */
@@ -102,7 +121,7 @@ export function pasteDialog(columns: string[], initial = ""): void {
           ),
         ),
       ),
-      h("ul", { class: "problems", id: "paste-problems" }, ...preview.problems.map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`))),
+      h("ul", { class: "problems", id: "paste-problems" }, ...preview.problems.slice(0, PROBLEMS_SHOWN).map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`))),
     );
     skipLabel.hidden = errors === 0;
     (skipLabel.lastElementChild as HTMLElement).textContent = t("ui.excel.skip_errors", { n: errors });
@@ -165,7 +184,13 @@ export function pasteRowsDialog(
     Array.isArray(v) ? v.map((x) => c.choices?.find((o) => o.value === x)?.label ?? String(x)).join(", ") : c.choices?.find((o) => o.value === v)?.label ?? (typeof v === "boolean" ? (v ? "✓" : "−") : String(v ?? ""));
   const refresh = () => {
     clear(result);
-    plan = area.value.trim() ? planPaste(parseTsv(area.value), columns) : null;
+    try {
+      plan = area.value.trim() ? planPaste(parseTsvStrict(area.value), columns) : null;
+    } catch (e) {
+      plan = null;
+      if (e instanceof UnclosedQuote) result.append(h("p", { class: "error", id: "paste-error" }, t("ui.paste.unclosed", { row: e.row })));
+      else throw e;
+    }
     applyBtn.disabled = true;
     if (!plan) return;
     // Every field the new rows will hold, defaults included (status: proposed…), so nothing
@@ -186,11 +211,13 @@ export function pasteRowsDialog(
       h(
         "ul",
         { class: "problems", id: "paste-problems" },
-        ...plan.problems.map((p) =>
+        // The first problems are listed (100,000 bad rows drew for a minute); the rest counted.
+        ...plan.problems.slice(0, PROBLEMS_SHOWN).map((p) =>
           h("li", { class: "error" }, t("ui.paste.problem", { row: p.row, column: p.column ? ` · ${t("ui.excel.column")} ${p.column}` : "", title: p.title, message: t(p.key, p.args) })),
         ),
       ),
     );
+    if (plan.problems.length > PROBLEMS_SHOWN) result.append(h("p", { class: "hint" }, t("ui.excel.more_rows", { n: plan.problems.length - PROBLEMS_SHOWN })));
     const errorRows = new Set(plan.problems.map((p) => p.row)).size;
     skipLabel.hidden = errorRows === 0;
     skipText.textContent = t("ui.excel.skip_errors", { n: errorRows });

@@ -26,7 +26,7 @@ import {
 } from "../model";
 import type { StepId } from "../steps";
 import { renderMatrix } from "./matrix";
-import { isTyping, looksLikeCells, pasteDialog, pasteRowsDialog } from "./paste";
+import { pasteDialog, pasteRowsDialog, takesRows } from "./paste";
 import type { PasteColumn } from "../paste-rows";
 
 const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
@@ -388,7 +388,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     // Ctrl+V anywhere on the page but in a field: the copied rows go to this table.
     onPaste = (e: ClipboardEvent) => {
       const text = e.clipboardData?.getData("text/plain") ?? "";
-      if (!box.isConnected || isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      if (!box.isConnected || document.querySelector("dialog[open]") || !takesRows(e.target, text)) return;
       e.preventDefault();
       pasteDialog(columns, text);
     };
@@ -408,7 +408,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       const text = e.clipboardData?.getData("text/plain") ?? "";
       // Only while this table is on screen (the listener went with the page only when the
       // next table page came).
-      if (!box.isConnected || isTyping(e.target) || document.querySelector("dialog[open]") || !looksLikeCells(text)) return;
+      if (!box.isConnected || document.querySelector("dialog[open]") || !takesRows(e.target, text)) return;
       e.preventDefault();
       pasteRowsDialog(spec.label, columns(), apply, text, itemOf);
     };
