@@ -313,17 +313,7 @@ mod tests {
         let mut new = d.project.clone();
         new.assets[0].name = "充填機PLC".into();
         new.zones.push(Zone::new("情報"));
-        let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
-            "id": crate::id::MeasureId::derived("fw").to_string(),
-            "measure": "C-NW-01",
-            "threats": ["T01"],
-            "scope": { "zones": [z.to_string()] },
-            "responsibility": "sier",
-            "status": "implemented"
-        }))
-        .unwrap();
-        m.number = 1;
-        new.countermeasures.push(m);
+        new.countermeasures.push(Drawing::implemented_firewall(z));
         let dd = diff(&old, &new);
         let assets = &dd.items["assets"];
         assert_eq!(assets.len(), 1);

@@ -8,6 +8,8 @@ import { fold, resolveUnique, type Choice } from "./choices";
  * Cells of tab-separated text as Excel, LibreOffice and Google Sheets copy them: rows end
  * with CRLF or LF, a cell holding a tab, a line break or a quote is quoted ("" is a quote),
  * and the final line break ends the last row (it is not an empty row).
+ *
+ * @throws {UnclosedQuote} when a quoted cell is never closed.
  */
 export class UnclosedQuote extends Error {
   constructor(public row: number) {
@@ -18,41 +20,13 @@ export class UnclosedQuote extends Error {
 /** Characters one pasted cell may hold (Excel's own limit for a cell, as the core's). */
 export const MAX_CELL_CHARS = 32767;
 
-/**
- * As {@link parseTsv}, and a quote opened at the start of a cell and never closed is refused
- * with the row it opened on ({@link UnclosedQuote}): read on, it would swallow the rest of the
- * clipboard into one cell.
- */
-export function parseTsvStrict(text: string): string[][] {
-  let row = 1;
-  let quoted = false;
-  let openedAt = 0;
-  let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') i++;
-      else if (c === '"') quoted = false;
-      else if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) row++;
-      continue;
-    }
-    if (c === '"' && atStart) {
-      quoted = true;
-      openedAt = row;
-    }
-    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) row++;
-    atStart = c === "\t" || c === "\n" || c === "\r";
-  }
-  if (quoted) throw new UnclosedQuote(openedAt);
-  return parseTsv(text);
-}
-
 export function parseTsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
   let i = 0;
   let quoted = false;
+  let openedOn = 0;
   let atStart = true;
   while (i < text.length) {
     const c = text[i];
@@ -73,6 +47,7 @@ export function parseTsv(text: string): string[][] {
     }
     if (c === '"' && atStart) {
       quoted = true;
+      openedOn = rows.length + 1;
       atStart = false;
       i += 1;
       continue;
@@ -97,6 +72,9 @@ export function parseTsv(text: string): string[][] {
     atStart = false;
     i += 1;
   }
+  // A quote opened at the start of a cell and never closed: read on, it swallowed the rest of
+  // the clipboard into one cell. Refused with the (1-based) row it opened on.
+  if (quoted) throw new UnclosedQuote(openedOn);
   if (cell !== "" || row.length) {
     row.push(cell);
     rows.push(row);

@@ -400,6 +400,21 @@ pub(crate) mod fixtures {
             AssetId::derived(name)
         }
 
+        /// M-001: an implemented firewall (C-NW-01) by the SIer against T01 in zone `z`.
+        pub fn implemented_firewall(z: ZoneId) -> Countermeasure {
+            let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
+                "id": MeasureId::derived("fw").to_string(),
+                "measure": "C-NW-01",
+                "threats": ["T01"],
+                "scope": { "zones": [z.to_string()] },
+                "responsibility": "sier",
+                "status": "implemented"
+            }))
+            .expect("a valid countermeasure");
+            m.number = 1;
+            m
+        }
+
         /// Internet → `ctl` (SL 3) with a PLC set to importance 3 by hand and threat T01
         /// reviewed in `ctl`: the smallest factory with a risk above the tolerable level.
         pub fn exposed_plc() -> (Self, ZoneId, AssetId) {

@@ -25,7 +25,7 @@ export interface ChoiceOptions {
 }
 
 /** Move on to the next editable cell of the row, as Tab does in a spreadsheet. */
-function editNext(cell: CellComponent, back: boolean): void {
+export function editNext(cell: CellComponent, back: boolean): void {
   const cells = cell.getRow().getCells();
   const i = cells.findIndex((c) => c.getField() === cell.getField());
   const order = back ? cells.slice(0, i).reverse() : cells.slice(i + 1);
@@ -34,7 +34,7 @@ function editNext(cell: CellComponent, back: boolean): void {
 }
 
 /** An Enter or Tab that confirms an IME conversion is not the user's Enter. */
-function composing(e: KeyboardEvent): boolean {
+export function composing(e: KeyboardEvent): boolean {
   return e.isComposing || e.keyCode === 229;
 }
 

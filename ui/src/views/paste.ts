@@ -9,7 +9,7 @@ import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { readableNumber } from "../model";
 import { where } from "./excel";
-import { parseTsvStrict, planPaste, UnclosedQuote, type PasteColumn, type PastePlan } from "../paste-rows";
+import { parseTsv, planPaste, UnclosedQuote, type PasteColumn, type PastePlan } from "../paste-rows";
 
 let open = false;
 
@@ -185,7 +185,7 @@ export function pasteRowsDialog(
   const refresh = () => {
     clear(result);
     try {
-      plan = area.value.trim() ? planPaste(parseTsvStrict(area.value), columns) : null;
+      plan = area.value.trim() ? planPaste(parseTsv(area.value), columns) : null;
     } catch (e) {
       plan = null;
       if (e instanceof UnclosedQuote) result.append(h("p", { class: "error", id: "paste-error" }, t("ui.paste.unclosed", { row: e.row })));

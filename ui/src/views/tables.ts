@@ -185,6 +185,24 @@ function scopeColumn(title: string, part: "zones" | "conduits" | "assets", choic
   };
 }
 
+/**
+ * A security level (SL-T, SL-A) 1–4, typed as the digit like the other levels; "—" leaves it
+ * unset. A vector of per-requirement levels is shown as 1/2/3….
+ */
+function slColumn(title: string, field: "sl_t" | "sl_a"): ColumnDefinition {
+  return {
+    title,
+    field,
+    editor: choiceEditor(() => ["1", "2", "3", "4"].map((v) => ({ value: v, label: v, keys: [] })), { optional: true }),
+    width: 80,
+    hozAlign: "center",
+    formatter: (c: CellComponent) => {
+      const v = c.getValue();
+      return Array.isArray(v) ? v.join("/") : String(v ?? "");
+    },
+  };
+}
+
 /** A column heading from a word also used inside sentences ("safety" → "Safety"). */
 function heading(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -599,30 +617,9 @@ function specs(step: StepId): Spec[] {
         collectionSpec("policies", "zones", t("ui.step.2-1"), () => [
           { title: t("xl.col.zone"), field: "name", width: 200, headerFilter: "input" },
           derived(t("xl.col.importance"), (r) => imp()?.zone_importance[String(r.id)] ?? ""),
-          {
-            title: t("xl.col.sl_t"),
-            field: "sl_t",
-            // Typed as the digit like the other levels; "—" leaves it unset.
-            editor: choiceEditor(() => ["1", "2", "3", "4"].map((v) => ({ value: v, label: v, keys: [] })), { optional: true }),
-            width: 80,
-            hozAlign: "center",
-            formatter: (c: CellComponent) => {
-              const v = c.getValue();
-              return Array.isArray(v) ? v.join("/") : String(v ?? "");
-            },
-          },
-          {
-            title: t("xl.col.sl_a"),
-            field: "sl_a",
-            // Achieved SL, once assessed; "—" while it is not.
-            editor: choiceEditor(() => ["1", "2", "3", "4"].map((v) => ({ value: v, label: v, keys: [] })), { optional: true }),
-            width: 80,
-            hozAlign: "center",
-            formatter: (c: CellComponent) => {
-              const v = c.getValue();
-              return Array.isArray(v) ? v.join("/") : String(v ?? "");
-            },
-          },
+          slColumn(t("xl.col.sl_t"), "sl_t"),
+          // Achieved SL, once assessed; "—" while it is not.
+          slColumn(t("xl.col.sl_a"), "sl_a"),
           tick(t("ui.zone.safety"), "safety"),
           text(t("xl.col.requirements"), "security_requirements", 260, true),
           text(t("xl.col.policy"), "policy", 320, true),

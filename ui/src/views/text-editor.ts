@@ -3,18 +3,12 @@
 // and moves on, Escape cancels. (Tabulator's textarea kept Tab inside the field and made
 // Enter a new line.)
 import type { CellComponent } from "tabulator-tables";
+import { composing, editNext } from "./choice-editor";
 
 type Success = (value: unknown) => void;
 type Cancel = (value?: unknown) => void;
 type OnRendered = (f: () => void) => void;
 
-function editNext(cell: CellComponent, back: boolean): void {
-  const cells = cell.getRow().getCells();
-  const i = cells.findIndex((c) => c.getField() === cell.getField());
-  const order = back ? cells.slice(0, i).reverse() : cells.slice(i + 1);
-  const next = order.find((c) => !!c.getColumn().getDefinition().editor);
-  if (next) window.setTimeout(() => next.edit(true), 0);
-}
 
 export function multilineEditor(maxLength = 20000) {
   return (cell: CellComponent, onRendered: OnRendered, success: Success, cancel: Cancel): HTMLElement => {
@@ -32,7 +26,8 @@ export function multilineEditor(maxLength = 20000) {
       else success(area.value);
     };
     area.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && !e.altKey && !e.shiftKey && !e.isComposing) {
+      if (composing(e)) return;
+      if (e.key === "Enter" && !e.altKey && !e.shiftKey) {
         e.preventDefault();
         e.stopPropagation();
         finish();

@@ -48,17 +48,9 @@ mod tests {
     /// vulnerability 2 once one measure counts) the residual is B, above the tolerable C.
     fn covered_but_high() -> (Drawing, String) {
         let (mut d, z, a) = Drawing::exposed_plc();
-        let mut m: Countermeasure = serde_json::from_value(serde_json::json!({
-            "id": crate::id::MeasureId::derived("fw").to_string(),
-            "measure": "C-NW-01",
-            "threats": ["T01"],
-            "scope": { "zones": [z.to_string()] },
-            "responsibility": "sier",
-            "status": "implemented"
-        }))
-        .unwrap();
-        m.number = 1;
-        d.project.countermeasures.push(m);
+        d.project
+            .countermeasures
+            .push(Drawing::implemented_firewall(z));
         (d, format!("T01@{a}"))
     }
 
