@@ -9,7 +9,9 @@ profile="${1:-full}"
 core=(build-essential pkg-config fonts-noto-cjk time)
 app=(libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
      xvfb xauth xclip imagemagick webkit2gtk-driver)
-full=(libreoffice-calc poppler-utils)
+# Carlito has the metrics of Calibri, the workbook's default font, so LibreOffice lays out and
+# prints columns as wide as Excel does (without it, DejaVu Sans makes every column a third wider).
+full=(libreoffice-calc poppler-utils fonts-crosextra-carlito)
 pkgs=("${core[@]}")
 case "$profile" in
   core) ;;

@@ -68,9 +68,47 @@ pub struct RiskMove {
     pub before: Option<[String; 3]>,
     /// After.
     pub after: Option<[String; 3]>,
-    /// Why, in terms of the model: the countermeasures counted for the planned state, and the
-    /// treatment decision, before and after (ids of measures by their readable number).
-    pub because: Vec<String>,
+    /// Why, in terms of the model.
+    pub because: Vec<Reason>,
+}
+
+/// Why a register row moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// The countermeasures counted for the planned state changed (readable numbers, M-001).
+    Measures {
+        /// Before.
+        before: Vec<String>,
+        /// After.
+        after: Vec<String>,
+    },
+    /// The row is new: a threat, asset or zone was added or now applies.
+    RowAdded,
+    /// The row went: a threat, asset or zone was removed or no longer applies.
+    RowRemoved,
+}
+
+impl Reason {
+    /// The reason in words.
+    pub fn text(&self, lang: crate::model::Lang) -> String {
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "—".to_owned()
+            } else {
+                v.join(", ")
+            }
+        };
+        match self {
+            Reason::Measures { before, after } => crate::i18n::format(
+                lang,
+                "diff.reason.measures",
+                &[("before", &list(before)), ("after", &list(after))],
+            ),
+            Reason::RowAdded => crate::i18n::text(lang, "diff.reason.row_added").to_owned(),
+            Reason::RowRemoved => crate::i18n::text(lang, "diff.reason.row_removed").to_owned(),
+        }
+    }
 }
 
 /// Everything that changed between two states.
@@ -101,10 +139,20 @@ const COLLECTIONS: &[(&str, &str)] = &[
     ("damages", "id"),
     ("suppliers", "id"),
     ("risk_decisions", "risk_id"),
+    ("ooda_roles", "id"),
+    ("checklist_answers", "id"),
 ];
 
-/// Fields that are where things are drawn, not what was assessed.
-const IGNORED: &[&str] = &["position"];
+/// The project's single sections, compared field by field and listed under `project`, each as
+/// one item named by its section (the version label and dates of `meta` are not compared).
+const SECTIONS: &[&str] = &["meta", "settings", "requirements"];
+
+/// Fields of `meta` that label a state rather than describe what was assessed.
+const META_LABELS: &[&str] = &["version", "updated", "language"];
+
+/// Fields that are where things are drawn or how they are numbered for reading (a readable
+/// number is given when a file is opened), not what was assessed.
+const IGNORED: &[&str] = &["position", "number"];
 
 /// The item as a reader names it: its readable number (A-001, M-001) and name.
 fn label(coll: &str, v: &Value) -> String {
@@ -165,6 +213,11 @@ fn fields(before: &Value, after: &Value) -> Vec<FieldChange> {
 /// # Panics
 /// Never for projects that loaded (they serialise to JSON objects).
 pub fn diff(old: &Project, new: &Project) -> ProjectDiff {
+    diff_analysed(old, new, &analyse(new, Catalogue::builtin()))
+}
+
+/// As [`diff`], with the later state's analysis already made (the export has it).
+pub fn diff_analysed(old: &Project, new: &Project, new_analysis: &Analysis) -> ProjectDiff {
     let (a, b) = (
         serde_json::to_value(old).expect("a project serialises"),
         serde_json::to_value(new).expect("a project serialises"),
@@ -203,9 +256,100 @@ pub fn diff(old: &Project, new: &Project) -> ProjectDiff {
             out.items.insert((*coll).to_owned(), list);
         }
     }
-    let cat = Catalogue::builtin();
-    out.risks = risk_moves(old, &analyse(old, cat), new, &analyse(new, cat));
+    // A decision is named by its register row: threat × asset, as a reader knows it.
+    if let Some(list) = out.items.get_mut("risk_decisions") {
+        let asset_names: BTreeMap<String, &str> = old
+            .assets
+            .iter()
+            .chain(&new.assets)
+            .map(|x| (x.id.to_string(), x.name.as_str()))
+            .collect();
+        for c in list.iter_mut() {
+            let (ItemChange::Added { id, name }
+            | ItemChange::Removed { id, name }
+            | ItemChange::Changed { id, name, .. }) = c;
+            if let Some((threat, asset)) = id.split_once('@') {
+                if let Some(a) = asset_names.get(asset) {
+                    *name = format!("{threat} × {a}");
+                }
+            }
+        }
+    }
+    let sections: Vec<ItemChange> = SECTIONS
+        .iter()
+        .filter_map(|sec| {
+            let null = Value::Null;
+            let mut f = fields(a.get(*sec).unwrap_or(&null), b.get(*sec).unwrap_or(&null));
+            if *sec == "meta" {
+                f.retain(|c| !META_LABELS.contains(&c.field.as_str()));
+            }
+            (!f.is_empty()).then(|| ItemChange::Changed {
+                id: (*sec).to_owned(),
+                name: (*sec).to_owned(),
+                fields: f,
+            })
+        })
+        .collect();
+    if !sections.is_empty() {
+        out.items.insert("project".to_owned(), sections);
+    }
+    out.risks = risk_moves(old, &analyse(old, Catalogue::builtin()), new, new_analysis);
     out
+}
+
+/// The difference from the model recorded with `project.revisions[index]` to `project` now.
+///
+/// # Errors
+/// As [`crate::revision::restore`]: the version has no readable copy of its model.
+pub fn since(project: &Project, index: usize) -> crate::Result<ProjectDiff> {
+    let old = crate::revision::restore(project, index)?;
+    Ok(diff(&old, project))
+}
+
+/// One side of a comparison, as the command line names it: a project file (`plant.otz`), or a
+/// version recorded in one (`plant.otz@1.0`, by its version label). A path that exists as
+/// written is a file even if it holds an `@`.
+///
+/// # Errors
+/// The file does not load, it records no such version, or the version's copy of the model is
+/// not readable ([`crate::revision::restore`]).
+pub fn load_state(spec: &std::path::Path) -> crate::Result<Project> {
+    if spec.exists() {
+        return crate::store::load_any(spec);
+    }
+    let text = spec.to_string_lossy();
+    let Some((file, version)) = text.rsplit_once('@') else {
+        return crate::store::load_any(spec);
+    };
+    let path = std::path::Path::new(file);
+    let project = crate::store::load_any(path)?;
+    let index = project
+        .revisions
+        .iter()
+        .position(|r| r.version == version)
+        .ok_or_else(|| crate::Error::InvalidModel {
+            location: crate::Location::file(path),
+            problems: vec![crate::Problem::at(
+                "no_such_revision",
+                "revisions",
+                format!(
+                    "version {version:?} is not recorded (recorded: {})",
+                    project
+                        .revisions
+                        .iter()
+                        .map(|r| r.version.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )],
+        })?;
+    crate::revision::restore(&project, index).map_err(|e| match e {
+        crate::Error::InvalidModel { problems, .. } => crate::Error::InvalidModel {
+            location: crate::Location::file(path),
+            problems,
+        },
+        other => other,
+    })
 }
 
 fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<RiskMove> {
@@ -225,13 +369,7 @@ fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<R
     let why = |p: &Project, r: &crate::risk::register::RiskRow| {
         let mut ms: Vec<String> = r.planned.measures.iter().map(|m| number(p, *m)).collect();
         ms.sort();
-        let t = r
-            .decision
-            .as_ref()
-            .and_then(|d| d.treatment)
-            .map(|t| format!("{t:?}").to_lowercase())
-            .unwrap_or_else(|| "undecided".into());
-        (ms.join(", "), t)
+        ms
     };
     let before: BTreeMap<&str, _> = a.risks.iter().map(|r| (r.id.as_str(), r)).collect();
     let after: BTreeMap<&str, _> = b.risks.iter().map(|r| (r.id.as_str(), r)).collect();
@@ -255,22 +393,16 @@ fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<R
                 .unwrap_or_default();
             let mut because = Vec::new();
             let (wx, wy) = (x.map(|r| why(old, r)), y.map(|r| why(new, r)));
-            if wx.as_ref().map(|w| &w.0) != wy.as_ref().map(|w| &w.0) {
-                because.push(format!(
-                    "measures: [{}] → [{}]",
-                    wx.as_ref().map_or("—", |w| w.0.as_str()),
-                    wy.as_ref().map_or("—", |w| w.0.as_str())
-                ));
+            if wx != wy {
+                because.push(Reason::Measures {
+                    before: wx.unwrap_or_default(),
+                    after: wy.unwrap_or_default(),
+                });
             }
-            if x.is_none() || y.is_none() {
-                because.push(
-                    if x.is_none() {
-                        "row added (threat, asset or zone added or now applicable)"
-                    } else {
-                        "row removed (threat, asset or zone removed or no longer applicable)"
-                    }
-                    .into(),
-                );
+            if x.is_none() {
+                because.push(Reason::RowAdded);
+            } else if y.is_none() {
+                because.push(Reason::RowRemoved);
             }
             Some(RiskMove {
                 id: id.to_owned(),
@@ -348,7 +480,17 @@ mod tests {
         let (b, a) = (mv.before.as_ref().unwrap(), mv.after.as_ref().unwrap());
         assert_eq!(b[0], a[0], "inherent does not move with a countermeasure");
         assert_ne!(b[2], a[2], "residual moves");
-        assert_eq!(mv.because, vec!["measures: [] → [M-001]".to_owned()]);
+        assert_eq!(
+            mv.because,
+            vec![Reason::Measures {
+                before: vec![],
+                after: vec!["M-001".into()]
+            }]
+        );
+        assert_eq!(
+            mv.because[0].text(Lang::Ja),
+            "計画状態で数える対策: — → M-001"
+        );
     }
 
     #[test]

@@ -22,9 +22,9 @@ const META_LABELS: [&str; 3] = ["version", "updated", "language"];
 /// Collections whose items carry a diagram `position`.
 const PLACED: [&str; 3] = ["assets", "zones", "entry_points"];
 
-/// The project's baseline hash: SHA-256 over its assessed content (see the module docs), as
-/// the first [`BASELINE_DIGITS`] lowercase hex digits.
-pub fn baseline_hash(project: &Project) -> String {
+/// The project's assessed content as JSON (see the module docs): what the baseline hash is
+/// taken over and what a recorded version keeps.
+fn assessed_value(project: &Project) -> serde_json::Value {
     let mut v = serde_json::to_value(project).expect("a project always serialises to JSON");
     if let Some(root) = v.as_object_mut() {
         for k in NOT_ASSESSED {
@@ -43,13 +43,141 @@ pub fn baseline_hash(project: &Project) -> String {
             }
         }
     }
-    let bytes = serde_json::to_vec(&v).expect("a JSON value always serialises");
-    let digest = Sha256::digest(&bytes);
+    v
+}
+
+/// The project's baseline hash: SHA-256 over its assessed content (see the module docs), as
+/// the first [`BASELINE_DIGITS`] lowercase hex digits.
+pub fn baseline_hash(project: &Project) -> String {
+    let bytes =
+        serde_json::to_vec(&assessed_value(project)).expect("a JSON value always serialises");
+    hash_of(&bytes)
+}
+
+/// The baseline hash of the assessed content's JSON bytes.
+fn hash_of(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(BASELINE_DIGITS);
     for b in digest.iter().take(BASELINE_DIGITS / 2) {
         hex.push_str(&format!("{b:02x}"));
     }
     hex
+}
+
+/// Base64 characters per piece of a snapshot (well under the text limit).
+const SNAPSHOT_PIECE: usize = 256 << 10;
+
+/// The assessed content of `project`, deflated and in base64 pieces of [`SNAPSHOT_PIECE`]
+/// characters: what [`record`] keeps with a version so that later states can be compared with
+/// it (a tenth of the project's size or less, opaque to the app).
+pub fn snapshot(project: &Project) -> Vec<String> {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let json =
+        serde_json::to_vec(&assessed_value(project)).expect("a JSON value always serialises");
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&json).expect("writing to memory cannot fail");
+    let packed = z.finish().expect("writing to memory cannot fail");
+    let text = base64::engine::general_purpose::STANDARD.encode(packed);
+    // Base64 is ASCII, so any byte offset is a character boundary.
+    text.as_bytes()
+        .chunks(SNAPSHOT_PIECE)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect()
+}
+
+/// The model as recorded at `project.revisions[index]`, read back from its snapshot with the
+/// same checks as a project file, and checked against the version's baseline hash (a snapshot
+/// edited by hand is refused, not compared).
+///
+/// # Errors
+/// [`Error::InvalidModel`] when the version has no snapshot (recorded before they were kept),
+/// when the snapshot is not readable, or when it is not the model the baseline names; the
+/// location is `revisions[index].snapshot`.
+pub fn restore(project: &Project, index: usize) -> Result<Project> {
+    use base64::Engine as _;
+    let rev = project
+        .revisions
+        .get(index)
+        .ok_or_else(|| Error::InvalidModel {
+            location: Location::default(),
+            problems: vec![Problem::at(
+                "no_such_revision",
+                format!("revisions[{index}]"),
+                format!("there is no recorded version number {}", index + 1),
+            )],
+        })?;
+    let field = format!("revisions[{index}].snapshot");
+    let refuse = |code: &str, message: String| Error::InvalidModel {
+        location: Location::default(),
+        problems: vec![Problem::at(code, field.clone(), message)],
+    };
+    if rev.snapshot.is_empty() {
+        return Err(refuse(
+            "no_snapshot",
+            format!(
+                "version {} was recorded without a copy of the model, so it cannot be compared",
+                rev.version
+            ),
+        ));
+    }
+    let text: String = rev.snapshot.concat();
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(text.as_bytes())
+        .map_err(|e| {
+            refuse(
+                "snapshot_unreadable",
+                format!("version {}: {e}", rev.version),
+            )
+        })?;
+    // Inflate no more than a project file may hold (a small hostile snapshot cannot expand
+    // without bound).
+    let json = inflate(&packed, crate::json::MAX_JSON_BYTES).map_err(|e| {
+        refuse(
+            "snapshot_unreadable",
+            format!("version {}: {e}", rev.version),
+        )
+    })?;
+    // The copy is the very bytes the baseline was taken over.
+    if hash_of(&json) != rev.baseline {
+        return Err(refuse(
+            "snapshot_mismatch",
+            format!(
+                "the copy kept with version {} is not the model its baseline {} names",
+                rev.version, rev.baseline
+            ),
+        ));
+    }
+    let origin = Location {
+        path: Some(field.clone()),
+        ..Location::default()
+    };
+    let mut old = crate::json::parse(&json, &origin)?;
+    old.meta.version.clone_from(&rev.version);
+    old.meta.updated = Some(rev.date.clone());
+    Ok(old)
+}
+
+/// Inflate at most `limit` bytes: a small hostile snapshot cannot expand without bound.
+fn inflate(packed: &[u8], limit: u64) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(packed)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    if out.len() as u64 > limit {
+        return Err(format!("the copy exceeds {limit} bytes"));
+    }
+    Ok(out)
+}
+
+/// The recorded version a new edition of the workbook is compared with (its 変更点): the last
+/// version whose model differs from the current one. When the current model is itself the
+/// last recorded version, that is the version before it; `None` when there is none.
+pub fn compare_base(project: &Project) -> Option<usize> {
+    let now = baseline_hash(project);
+    project.revisions.iter().rposition(|r| r.baseline != now)
 }
 
 /// What the user says about a version being recorded.
@@ -117,6 +245,7 @@ pub fn record<'p>(
         baseline: baseline_hash(project),
         risks: analysis.risks.len() as u32,
         above_tolerable: above_tolerable(analysis),
+        snapshot: snapshot(project),
     };
     project.meta.version = version;
     project.meta.updated = Some(input.date);
@@ -143,9 +272,12 @@ mod tests {
     use crate::catalogue::Catalogue;
     use crate::model::{CustomerResponse, Position};
 
+    /// The food-plant sample without its recorded history (the tests record their own).
     fn sample() -> Project {
         let text = include_bytes!("../../samples/food-plant.json");
-        crate::json::parse(text, &Location::default()).expect("the sample loads")
+        let mut p = crate::json::parse(text, &Location::default()).expect("the sample loads");
+        p.revisions.clear();
+        p
     }
 
     fn day(d: u8) -> IsoDate {
@@ -159,6 +291,108 @@ mod tests {
             summary: format!("  {version} の変更  "),
             author: "佐藤".into(),
         }
+    }
+
+    /// A recorded version keeps the model: read back, it is the model as it was (same
+    /// baseline), so the changes made since are exactly what the comparison lists; the
+    /// workbook's 変更点 compare with the last version whose model differs.
+    #[test]
+    fn a_recorded_version_keeps_its_model_for_later_comparison() {
+        let mut p = sample();
+        let analysis = crate::risk::analyse(&p, Catalogue::builtin());
+        record(&mut p, &analysis, input("1.0", 1)).expect("recorded");
+        assert!(!p.revisions[0].snapshot.is_empty());
+        let total: usize = p.revisions[0].snapshot.iter().map(String::len).sum();
+        let plain = serde_json::to_vec(&p).unwrap().len();
+        assert!(total * 3 < plain, "compressed: {total} of {plain} bytes");
+        assert!(p.revisions[0]
+            .snapshot
+            .iter()
+            .all(|s| s.len() <= SNAPSHOT_PIECE));
+        let old = restore(&p, 0).expect("restored");
+        assert_eq!(
+            baseline_hash(&old),
+            p.revisions[0].baseline,
+            "the sample is numbered"
+        );
+        assert_eq!(old.meta.version, "1.0");
+        assert!(crate::diff::since(&p, 0).unwrap().is_empty());
+        // The current model is version 1.0 itself: nothing earlier to compare with.
+        assert_eq!(compare_base(&p), None);
+
+        p.assets[0].name = "改名した資産".into();
+        assert_eq!(compare_base(&p), Some(0), "a change since 1.0");
+        let d = crate::diff::since(&p, 0).unwrap();
+        assert_eq!(d.items.len(), 1);
+        assert_eq!(d.items["assets"].len(), 1);
+        let analysis = crate::risk::analyse(&p, Catalogue::builtin());
+        record(&mut p, &analysis, input("1.1", 2)).expect("recorded");
+        assert_eq!(
+            compare_base(&p),
+            Some(0),
+            "1.1 is now; it is compared with 1.0"
+        );
+        // Saved and opened again (both formats), the copies still compare.
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["p.otz", "p.json"] {
+            let path = dir.path().join(name);
+            crate::store::save_any(&path, &p).unwrap();
+            let q = crate::store::load_any(&path).unwrap();
+            assert_eq!(crate::diff::since(&q, 0).unwrap(), d);
+            let at = crate::diff::load_state(&dir.path().join(format!("{name}@1.0"))).unwrap();
+            assert_eq!(baseline_hash(&at), p.revisions[0].baseline);
+            let err = crate::diff::load_state(&dir.path().join(format!("{name}@9.9")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("9.9") && err.contains("1.0, 1.1"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_missing_edited_or_hostile_copy_is_refused_with_its_place() {
+        use base64::Engine as _;
+        use std::io::Write as _;
+        let mut p = sample();
+        let analysis = crate::risk::analyse(&p, Catalogue::builtin());
+        record(&mut p, &analysis, input("1.0", 1)).expect("recorded");
+        let code = |p: &Project| match restore(p, 0) {
+            Err(Error::InvalidModel { problems, .. }) => {
+                assert_eq!(
+                    problems[0].location.path.as_deref(),
+                    Some("revisions[0].snapshot")
+                );
+                problems[0].code.clone()
+            }
+            Err(other) => format!("{other}"),
+            Ok(_) => "restored".into(),
+        };
+        let good = p.revisions[0].snapshot.clone();
+        // Recorded by an older build: no copy.
+        p.revisions[0].snapshot.clear();
+        assert_eq!(code(&p), "no_snapshot");
+        p.revisions[0].snapshot = vec!["@@not base64@@".into()];
+        assert_eq!(code(&p), "snapshot_unreadable");
+        // A copy of another model under this version's baseline (edited by hand).
+        let mut other = sample();
+        other.assets[0].name = "すり替え".into();
+        p.revisions[0].snapshot = snapshot(&other);
+        assert_eq!(code(&p), "snapshot_mismatch");
+        // Deflated text that is not a project: located like a bad project file.
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(b"{\"assets\": 5}").unwrap();
+        let bad = base64::engine::general_purpose::STANDARD.encode(z.finish().unwrap());
+        p.revisions[0].snapshot = vec![bad];
+        assert!(restore(&p, 0).is_err());
+        p.revisions[0].snapshot = good;
+        assert_eq!(code(&p), "restored");
+        // Inflation stops at its limit: 10 MB of zeros in a few kB.
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&vec![0u8; 10 << 20]).unwrap();
+        let bomb = z.finish().unwrap();
+        assert!(bomb.len() < 100_000);
+        let err = inflate(&bomb, 1 << 20).unwrap_err();
+        assert!(err.contains("exceeds"), "{err}");
+        assert_eq!(inflate(&bomb, 10 << 20).unwrap().len(), 10 << 20);
     }
 
     #[test]

@@ -140,11 +140,13 @@ class Sample:
             person=person, contact=contact))
 
     def supplier(self, key, name, kind, provides, certifications="", policy_confirmed=None,
-                 agreement="", audit="", contact=""):
+                 agreement="", audit="", contact="", contract_holder=None):
         s = dict(id=self.uid("supplier", key), name=name, kind=kind, provides=provides,
                  certifications=certifications, agreement=agreement, audit=audit, contact=contact)
         if policy_confirmed:
             s["policy_confirmed"] = policy_confirmed
+        if contract_holder:
+            s["contract_holder"] = contract_holder
         self.p["suppliers"].append(s)
 
     def answer(self, item, supplier=None, asset=None, answer=None, evidence="", note=""):
@@ -157,6 +159,23 @@ class Sample:
         if answer:
             a["answer"] = answer
         self.p["checklist_answers"].append(a)
+
+    def decide(self, threat, assets, treatment, justification, owner, date, due=None,
+               relies_on=()):
+        """One treatment decision (リスク対応) per register row `threat@asset`."""
+        for a in assets:
+            d = dict(risk_id=f"{threat}@{self.uid('asset', a)}", treatment=treatment,
+                     justification=justification, owner=owner, date=date)
+            if due:
+                d["due"] = due
+            if relies_on:
+                d["relies_on"] = [self.uid("measure", m) for m in relies_on]
+            self.p["risk_decisions"].append(d)
+
+    def revision(self, version, date, summary, author):
+        """A recorded version; its baseline and figures are stamped by `otzone record`."""
+        self.p.setdefault("pending_revisions", []).append(
+            dict(version=version, date=date, summary=summary, author=author))
 
     def damage(self, key, name, level, target, final_attack, criteria):
         self.p["damages"].append(dict(

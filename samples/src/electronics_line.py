@@ -1,13 +1,21 @@
 """Sample 2: an electronics plant with a DCS-controlled plating/chemical supply, a safety
 instrumented system, an SMT line and a new IoT data platform (みなと電子工業 熊本事業所)."""
+import sys
+
 from common import Sample
 
+# `python3 electronics_line.py 1.0 OUT` writes the model as the customer agreed it in version
+# 1.0 (before the IDS was assigned, the treatment decisions and the subcontractor were
+# recorded); without arguments, the current model.
+EDITION = sys.argv[1] if len(sys.argv) > 1 else "current"
+FIRST = EDITION == "1.0"
 s = Sample("electronics-line")
 s.p["meta"] = dict(
     name="みなと電子工業 熊本事業所 IoTデータ基盤導入 リスク評価",
     customer="みなと電子工業株式会社", site="熊本事業所(熊本県菊池郡)", sier="九州インダストリアルシステムズ株式会社",
     assessor="KIS セキュリティコンサルティング室 田中 美咲", scope="めっき薬液供給(DCS)・安全計装(SIS)・SMT実装ライン・クリーンルーム空調と、新設するIoTデータ基盤(エッジ+クラウドデータレイク)",
-    version="2.0", created="2026-08-18", updated="2026-11-20", language="ja")
+    version="1.0" if FIRST else "1.1", created="2026-08-18",
+    updated="2026-10-02" if FIRST else "2026-11-20", language="ja")
 r = s.p["requirements"]
 r["business_goals"] = "車載向け電子部品の不良率を2027年度までに30%削減する。設備予兆保全で計画外停止を半減する。"
 r["smart_factory_purpose"] = "SMT実装機・検査機・薬液設備のデータをIoTデータ基盤に集約し、AIによる不良予測と予兆保全を行う。"
@@ -53,10 +61,12 @@ s.entry("usb", "USBメモリ(実装プログラム)", "removable_media", "実装
 s.entry("lpwa", "LPWA無線", "wireless", "振動センサの無線通信", pos=(1250, 220))
 s.entry("phys", "協力会社の入構", "physical", "設備メンテナンスの入構", pos=(300, 620))
 
-s.supplier("dcsv", "アジア制御システム株式会社", "equipment", "DCS・SIS・リモート保守", "IEC 62443-2-4 (ML2)", "2026-08-01", "脆弱性情報の月次提供、インシデント時4時間以内の駆け付け", "2026-06 現地監査: 指摘1件(是正済)")
-s.supplier("smtv", "大和実装機器株式会社", "equipment", "チップマウンタ・AOI", "", None, "保守契約。セキュリティ条項なし", "")
-s.supplier("cloudv", "パブリッククラウド事業者", "cloud", "IaaS/PaaS(データレイク)", "ISMAP登録", "2026-07-15", "責任共有モデルに基づく", "")
-s.supplier("iotv", "センサネット株式会社", "software", "IoTデータ収集ソフトウェア", "", None, "SBOM提供を協議中", "")
+s.supplier("dcsv", "アジア制御システム株式会社", "equipment", "DCS・SIS・リモート保守", "IEC 62443-2-4 (ML2)", "2026-08-01", "脆弱性情報の月次提供、インシデント時4時間以内の駆け付け", "2026-06 現地監査: 指摘1件(是正済)", contract_holder=None if FIRST else "customer")
+s.supplier("smtv", "大和実装機器株式会社", "equipment", "チップマウンタ・AOI", "", None, "保守契約。セキュリティ条項なし", "", contract_holder=None if FIRST else "customer")
+s.supplier("cloudv", "パブリッククラウド事業者", "cloud", "IaaS/PaaS(データレイク)", "ISMAP登録", "2026-07-15", "責任共有モデルに基づく", "", contract_holder=None if FIRST else "customer")
+s.supplier("iotv", "センサネット株式会社", "software", "IoTデータ収集ソフトウェア", "", None, "SBOM提供を協議中", "", contract_holder=None if FIRST else "sier")
+if not FIRST:
+    s.supplier("sub", "熊本計装工事株式会社(再委託)", "subcontractor", "DCS周辺の計装・配線工事", "ISO 9001", "2026-10-05", "再委託契約: 秘密保持、作業PCの検疫と持込み申請、作業記録の提出", "2026-11-05 書面確認と現地立会い: 適合")
 
 A = s.asset
 A("erp", "基幹システム", "erp_server", "ent", ["mes"], "SAP", "S/4HANA", "", "10.20.1.10", "本社DC", "情報システム部")
@@ -89,7 +99,7 @@ C("inet_ent", "インターネット", "entry:inet", "zone:ent", [("https", "443
 C("dmz_mes", "DMZ→生産管理", "zone:dmz", "zone:mes", [("sql", "1433", "forward", "from", "実績照会", True, True)], [("firewall", "fw", "")], sl_t=2)
 C("mes_iot", "生産管理→IoT基盤", "zone:mes", "zone:iot", [("https", "443", "forward", "from", "ロット情報", True, True)], [("firewall", "fw", "")], sl_t=2, introduced_by_delivery=True)
 C("iot_cloud", "IoT基盤→クラウド", "zone:iot", "zone:cloud", [("https", "443", "forward", "from", "匿名化データ送信", True, True), ("mqtt", "8883", "forward", "from", "テレメトリ", True, True)], [("firewall", "fw", "宛先固定")], sl_t=2, introduced_by_delivery=True)
-C("cl_cloud", "クラウド接続", "entry:cl", "zone:cloud", [("https", "443", "both", "either", "管理コンソール", True, True)], [])
+C("cl_cloud", "クラウド接続", "entry:cl", "zone:cloud", [("https", "443", "both", "either", "管理コンソール", True, True)], [] if FIRST else [("firewall", None, "クラウドのセキュリティグループで接続元を工場の固定IPと管理者端末に限定")])
 C("smt_iot", "SMTライン→IoT基盤", "zone:smt", "zone:iot", [("opc_ua", "4840", "forward", "to", "設備データ収集", True, True), ("smb", "445", "forward", "to", "検査画像収集", False, True)], [], sl_t=3, introduced_by_delivery=True, notes="IoT GWが実装ライン側に直接接続(境界装置なし)")
 C("mes_smt", "生産管理↔SMTライン", "zone:mes", "zone:smt", [("sql", "1433", "both", "to", "ロット実績", False, True)], [("router_acl", None, "L3スイッチACL")], sl_t=3)
 C("dcs_mes", "DCS→ヒストリアン(一方向)", "zone:dcs", "zone:mes", [("opc_ua", "4840", "forward", "from", "プロセスデータ", True, True)], [("data_diode", None, "一方向ゲートウェイ")], sl_t=3)
@@ -131,7 +141,7 @@ T("dmz", "T01", {"delivery": M}, "情報系からの侵入", ["I03"])
 Mz = s.measure
 Mz("m01", "C-NW-01", "境界FWのゾーン間許可リスト化", ["T01", "T14"], "sier", "implemented", zones=["dmz", "mes"], conduits=["ent_dmz", "dmz_mes"], operator="customer", paid=True, evidence="FW設定書 KIS-FW-01")
 Mz("m02", "C-NW-08", "DCS→ヒストリアンを一方向ゲートウェイで接続", ["T21", "T14"], "vendor", "implemented", zones=["dcs"], conduits=["dcs_mes"], evidence="DCSベンダ納入仕様書")
-Mz("m03", "C-NW-01", "SMTライン→IoT基盤の間に産業用FWを追加", ["T14", "T06", "T03"], "sier", "proposed", zones=["smt", "iot"], conduits=["smt_iot"], paid=True, due="2027-02-28")
+Mz("m03", "C-NW-01", "SMTライン→IoT基盤の間に産業用FWを追加", ["T14", "T06", "T03"], "sier", "proposed" if FIRST else "agreed", zones=["smt", "iot"], conduits=["smt_iot"], paid=True, due="2027-02-28")
 Mz("m04", "C-NW-04", "リモート保守を踏み台・多要素認証・録画に統一(VNC直結を廃止)", ["T12"], "sier", "agreed", zones=["rmt", "smt", "dcs"], conduits=["rm_rmt", "rmt_dcs", "rmt_smt"], operator="customer", paid=True, due="2027-01-31")
 Mz("m05", "C-EQ-13", "SISの設定変更はキースイッチと二人作業", ["T21", "T11"], "customer", "implemented", zones=["sis"])
 Mz("m06", "C-PH-01", "めっき棟・SIS盤の入室管理と付添い", ["T11"], "customer", "implemented", zones=["sis", "dcs"])
@@ -143,12 +153,13 @@ Mz("m11", "C-PG-04", "顧客図面由来データの匿名化と提供ルール"
 Mz("m12", "C-NW-09", "LPWAの暗号化と機器認証", ["T16"], "vendor", "implemented", zones=["wl"], conduits=["lpwa_wl"])
 Mz("m13", "C-EQ-09", "MES・トレーサビリティDB・DCS設定のバックアップと復旧訓練", ["T14", "T05"], "shared", "agreed", zones=["mes", "dcs"], operator="customer", paid=True, due="2026-12-31", shared_with=["sier", "customer"])
 Mz("m14", "C-SC-07", "IoT収集ソフトのSBOM提供とサポート期間の契約明記", ["T25", "T27"], "customer", "proposed", zones=["iot"], due="2027-03-31")
-Mz("m15", "C-NW-01", "空調監視を情報系から切り離しDMZ経由に変更", ["T01"], "sier", "proposed", zones=["fac"], conduits=["ent_fac"], paid=True, due="2027-03-31")
+Mz("m15", "C-NW-01", "空調監視を情報系から切り離しDMZ経由に変更", ["T01"], "sier", "proposed" if FIRST else "agreed", zones=["fac"], conduits=["ent_fac"], paid=True, due="2027-03-31")
 Mz("m16", "C-EQ-08", "DCS操作ログ・踏み台ログの保存と月次確認", ["T21", "T12"], "vendor", "agreed", zones=["dcs", "rmt"], operator="customer", paid=False, due="2027-01-31")
 Mz("m17", "C-OP-12", "OODA役割分担と年次訓練(薬液漏えいシナリオ)", ["T21", "T14"], "customer", "implemented")
 Mz("m18", "C-SC-01", "DCSベンダ・実装機ベンダとの24時間連絡体制", ["T12", "T25"], "vendor", "agreed", zones=["dcs", "smt"], due="2026-12-31")
 Mz("m19", "C-EQ-02", "DCS操作ステーションのOS更新計画(ベンダ認定版)", ["T24"], "vendor", "proposed", zones=["dcs"], paid=True, due="2027-09-30")
-Mz("m20", "C-NW-05", "DCS・SMTゾーンへのOT向けIDS導入", ["T21", "T03", "T14"], None, "proposed", zones=["dcs", "smt"], paid=True)
+# Version 1.0 left the IDS without an owner; the SIer took it on after the review.
+Mz("m20", "C-NW-05", "DCS・SMTゾーンへのOT向けIDS導入", ["T21", "T03", "T14"], None if FIRST else "sier", "proposed", zones=["dcs", "smt"], paid=True, due=None if FIRST else "2027-03-31")
 
 O = s.ooda
 O("OODA-P-OBS", "preventive", "observe", "アジア制御システム・大和実装機器", "生産技術部長", "脆弱性情報の月次提供", "vendor", "各ベンダ保守窓口")
@@ -170,4 +181,17 @@ for item, ans in [("SC-SW-P1", "partial"), ("SC-SW-P2", "partial"), ("SC-SW-P3",
 s.damage("d1", "シアン系薬液の漏えい(人身・環境)", 3, "dcs_ctl", "改ざんされた制御ロジックで供給弁を開放し、SISの遮断前に薬液があふれる", ["safety", "environment"])
 s.damage("d2", "車載顧客への納入停止", 3, "mounter", "IoT GW経由で侵入したランサムウェアが実装ラインPCを暗号化する", ["delivery"])
 s.damage("d3", "顧客技術情報の漏えい", 2, "aimodel", "データレイクの設定不備から学習データが外部公開される", ["information"])
-s.write("../electronics-line.json")
+# リスク対応 for every residual risk above the tolerable level (C), agreed on 2026-11-20.
+if not FIRST:
+    D, day = s.decide, "2026-11-20"
+    smt = ["mounter", "reflow", "aoi", "smtpc"]
+    dcs = ["dcs_ctl", "dcs_hmi", "dcs_ews"]
+    D("T04", ["lake", "aimodel"], "transfer", "クラウド事業者との責任共有モデル(ISMAP登録)と情報漏えい保険で移転する。暗号化(M-010)と匿名化(M-011)は顧客が実施する。", "情報システム課長", day, relies_on=["m10", "m11"])
+    D("T09", ["lake", "aimodel"], "reduce", "顧客図面由来データの匿名化と提供ルール(M-011、顧客実施)を制定する。", "情報システム課長", day, due="2027-03-31", relies_on=["m11"])
+    D("T24", ["aoi"], "reduce", "OS更新までの代替策として許可リスト型の保護ソフト(M-008、ベンダ実施)を導入する。", "実装課長", day, due="2027-02-28", relies_on=["m08"])
+    D("T13", smt, "accept", "実装プログラムの持込みは検疫済みUSBに限定した(M-007、顧客実施)。検疫記録を月次で確認し、残るリスクを受容する。", "実装課長", day, relies_on=["m07"])
+    D("T14", ["smtpc"], "reduce", "SMTライン→IoT基盤の間の産業用FW(M-003)とIDS(M-020)で感染の拡大を防ぐ。", "生産技術部長", day, due="2027-03-31", relies_on=["m03", "m20"])
+    D("T03", ["edge", "iotgw"], "reduce", "産業用FW(M-003)でIoT基盤への通信を許可リスト化する。", "生産技術部長", day, due="2027-03-31", relies_on=["m03"])
+    D("T13", dcs, "accept", "DCSゾーンへの媒体持込みはベンダ作業時のみで、保守契約の検疫手順による。情報系とは一方向GW(M-002)で分離済みのため受容する。", "生産技術部長", day, relies_on=["m02"])
+    D("T24", dcs, "reduce", "ベンダ認定版OSへの更新(M-019、ベンダ実施)を2027年度の定修で行う。", "生産技術部長", day, due="2027-09-30", relies_on=["m19"])
+s.write(sys.argv[2] if len(sys.argv) > 2 else "../electronics-line.json")

@@ -1,13 +1,21 @@
 """Sample 1: a food plant moving production management to a cloud MES, with vendor remote
 maintenance of its filling line and automated warehouse (さくら食品 千葉工場)."""
+import sys
+
 from common import Sample
 
+# `python3 food_plant.py 1.0 OUT` writes the model as the customer agreed it in version 1.0
+# (before the IDS and record-hash proposals, the treatment decisions and the supply-chain
+# records were added); without arguments, the current model.
+EDITION = sys.argv[1] if len(sys.argv) > 1 else "current"
+FIRST = EDITION == "1.0"
 s = Sample("food-plant")
 s.p["meta"] = dict(
     name="さくら食品 千葉工場 クラウドMES導入に伴うセキュリティリスク評価",
     customer="さくら食品株式会社", site="千葉工場(千葉県市原市)", sier="東和システムインテグレーション株式会社",
     assessor="東和SI 制御セキュリティ部 佐藤 健", scope="千葉工場 第2製造棟の調合・充填包装・殺菌ラインと自動倉庫、クラウドMES連携、設備ベンダのリモート保守",
-    version="1.2", created="2026-09-01", updated="2026-11-16", language="ja")
+    version="1.0" if FIRST else "1.1", created="2026-09-01",
+    updated="2026-10-15" if FIRST else "2026-11-20", language="ja")
 
 r = s.p["requirements"]
 r["business_goals"] = "2028年度までに第2製造棟の生産実績をリアルタイムに把握し、段取り替え時間を20%短縮する。食品安全(HACCP)の記録を電子化し監査対応工数を半減する。"
@@ -59,11 +67,11 @@ s.entry("usb", "USBメモリ(レシピ・ログ持出し)", "removable_media", "
 s.entry("vendorpc", "協力会社の持込み保守PC", "vendor_pc", "定期点検時に持ち込まれるベンダPC", pos=(700, 640))
 s.entry("wifi", "工場無線LAN(AGV用)", "wireless", "倉庫内AGV用の無線LAN", pos=(1240, 640))
 
-s.supplier("fillv", "日東パック機械株式会社", "equipment", "充填包装機・リモート保守サービス", "ISO 9001", "2026-08-20", "秘密保持契約、脆弱性発見時の30日以内通知、サポート期間10年", "2026-09 書面監査: 良")
-s.supplier("whv", "北関東マテハン株式会社", "equipment", "自動倉庫・AGV、リモート保守", "", None, "保守契約のみ。セキュリティ条項なし(今回追加を協議)", "")
-s.supplier("mesv", "ファクトリークラウド株式会社", "cloud", "クラウドMES(SaaS)", "ISO/IEC 27001, ISO/IEC 27017", "2026-07-10", "SLA 99.9%、障害通知1時間以内、契約終了後30日間データ返却", "SOC2報告書で確認")
-s.supplier("gw", "エッジソリューションズ株式会社", "equipment", "IoTゲートウェイ(汎用品)", "", None, "", "")
-s.supplier("sub", "千葉制御エンジニアリング(再委託)", "subcontractor", "PLCプログラム改修・現地工事", "", "2026-09-30", "再委託契約にセキュリティ教育受講と持込みPCのウイルス検査を明記", "")
+s.supplier("fillv", "日東パック機械株式会社", "equipment", "充填包装機・リモート保守サービス", "ISO 9001", "2026-08-20", "秘密保持契約、脆弱性発見時の30日以内通知、サポート期間10年", "2026-09 書面監査: 良", contract_holder=None if FIRST else "sier")
+s.supplier("whv", "北関東マテハン株式会社", "equipment", "自動倉庫・AGV、リモート保守", "", None, "保守契約のみ。セキュリティ条項なし(今回追加を協議)", "", contract_holder=None if FIRST else "customer")
+s.supplier("mesv", "ファクトリークラウド株式会社", "cloud", "クラウドMES(SaaS)", "ISO/IEC 27001, ISO/IEC 27017", "2026-07-10", "SLA 99.9%、障害通知1時間以内、契約終了後30日間データ返却", "SOC2報告書で確認", contract_holder=None if FIRST else "customer")
+s.supplier("gw", "エッジソリューションズ株式会社", "equipment", "IoTゲートウェイ(汎用品)", "", None, "", "", contract_holder=None if FIRST else "sier")
+s.supplier("sub", "千葉制御エンジニアリング(再委託)", "subcontractor", "PLCプログラム改修・現地工事", "", "2026-09-30", "再委託契約にセキュリティ教育受講と持込みPCのウイルス検査を明記", "" if FIRST else "2026-11-12 現地作業立会いで持込みPC検査と教育記録を確認: 適合")
 
 A = s.asset
 A("erp", "受発注システム", "erp_server", "office", ["office"], "富士通", "PRIMERGY RX2540 M7", "Windows Server 2022", "10.10.1.20", "本社データセンター", "情報システム部")
@@ -113,7 +121,7 @@ C("c_rmt_fill", "リモート保守→充填包装ライン", "zone:rmt", "zone:
 C("c_rmt_wh", "リモート保守→自動倉庫", "zone:rmt", "zone:wh", [("rdp", "3389", "forward", "from", "倉庫ベンダ保守", True, True)], [("jump_host", "jump", "踏み台サーバ経由・多要素認証・録画")], sl_t=2, temporary=True)
 C("c_vpn_rmt", "ベンダVPN回線", "entry:vpn", "zone:rmt", [("ipsec", "500,4500", "both", "from", "VPN", True, True)], [("vpn_gateway", "vpnr", "ベンダ別アカウント")], sl_t=2, owner="生産技術課", introduced_by_delivery=True)
 C("c_usb_sup", "USBメモリ持込み", "entry:usb", "zone:sup", [("usb", "", "both", "either", "レシピ・ログの受け渡し", False, False)], [])
-C("c_pc_fill", "持込み保守PCの直結", "entry:vendorpc", "zone:fill", [("ethernet_ip", "44818", "both", "from", "定期点検", False, False)], [], temporary=True)
+C("c_pc_fill", "持込み保守PCの直結", "entry:vendorpc", "zone:fill", [("ethernet_ip", "44818", "both", "from", "定期点検", False, False)], [] if FIRST else [("nac", None, "保守用スイッチポートの認証(NAC)で登録済み保守PC以外の接続を遮断")], temporary=True)
 C("c_wifi_wh", "倉庫無線LAN", "entry:wifi", "zone:wh", [("wifi", "", "both", "either", "AGV制御", True, True)], [], wireless=True)
 C("c_mes_wh", "生産管理→自動倉庫", "zone:mes", "zone:wh", [("https", "443", "forward", "from", "出荷指示", True, True)], [("firewall", "fw_it", "")], sl_t=2)
 C("c_dmz_util", "DMZ→ユーティリティ(監視)", "zone:dmz", "zone:util", [("bacnet", "47808", "reverse", "from", "設備状態の収集", False, False)], [("firewall", "fw_it", "")], sl_t=2)
@@ -175,13 +183,16 @@ Mz("m16", "C-PH-02", "制御盤・サーバラックの施錠と鍵管理台帳"
 Mz("m17", "C-PH-01", "殺菌室の入室をICカードで管理し監視カメラで記録", ["T11"], "customer", "agreed", zones=["steril"], due="2027-01-31")
 Mz("m18", "C-PH-04", "サーバ室UPSの容量見直しと停電時の自動シャットダウン", ["T28"], "customer", "implemented", zones=["util", "steril"])
 Mz("m19", "C-EQ-08", "踏み台サーバ・EWSの操作ログを1年保存し月次レビュー", ["T12", "T21", "T18"], "sier", "proposed", zones=["rmt", "sup"], operator="customer", paid=True, due="2027-01-31")
-Mz("m20", "C-NW-05", "監視・操作ゾーンのミラーポートにOT向けIDSを設置", ["T20", "T15", "T03"], "sier", "proposed", zones=["sup", "mix", "fill"], paid=True, due="2027-03-31")
+if not FIRST:
+    # Proposed after the customer's review of version 1.0.
+    Mz("m20", "C-NW-05", "監視・操作ゾーンのミラーポートにOT向けIDSを設置", ["T20", "T15", "T03"], "sier", "proposed", zones=["sup", "mix", "fill"], paid=True, due="2027-03-31")
 Mz("m21", "C-OP-12", "OODAの役割分担表に基づく連絡体制と年1回の訓練", ["T14", "T12"], "customer", "agreed", due="2027-02-28")
 Mz("m22", "C-SC-01", "充填機・倉庫ベンダとのインシデント連絡体制(24時間窓口)", ["T12", "T25"], "vendor", "agreed", zones=["fill", "wh"], due="2026-12-15")
 Mz("m23", "C-EQ-04", "BAS機器の初期パスワード変更とパスワード規則の適用", ["T03"], "customer", "implemented", zones=["util"])
-Mz("m24", "C-PG-07", "殺菌温度記録のハッシュ値をMESで照合し改ざんを検知", ["T21"], "sier", "proposed", zones=["steril", "mes"], paid=True, due="2027-03-31")
+if not FIRST:
+    Mz("m24", "C-PG-07", "殺菌温度記録のハッシュ値をMESで照合し改ざんを検知", ["T21"], "sier", "proposed", zones=["steril", "mes"], paid=True, due="2027-03-31")
 Mz("m25", "C-OP-08", "制御系端末からのメール・インターネット利用禁止", ["T14", "T01"], "customer", "implemented", zones=["sup", "mes"])
-Mz("m26", "C-SC-08", "SIer・顧客・ベンダの責任分界とインシデント時の役割を契約書別紙で合意", ["T25", "T12"], None, "proposed")
+Mz("m26", "C-SC-08", "SIer・顧客・ベンダの責任分界とインシデント時の役割を契約書別紙で合意", ["T25", "T12"], None if FIRST else "shared", "proposed", shared_with=() if FIRST else ["sier", "customer", "vendor"])
 Mz("m27", "C-NW-04", "クラウドMESの利用者認証を多要素認証とし、本社・工場の固定IPからの接続に限定(SaaS側の設定)", ["T01", "T04"], "vendor", "agreed", assets=["saasmes"], conduits=["c_cloud_saas"], operator="customer", paid=False, due="2026-12-15", evidence="ファクトリークラウド社 設定確認書")
 
 O = s.ooda
@@ -205,7 +216,26 @@ s.damage("d1", "殺菌不良品の出荷(食中毒)", 3, "plc_st", "改ざんさ
 s.damage("d2", "充填ラインの長期停止(供給停止)", 3, "plc_fill", "リモート保守経路から充填機PLCのプログラムを消去し再起動不能にする", ["delivery"])
 s.damage("d3", "レシピ(技術情報)の漏えい", 2, "recipe", "クラウドMESのアカウントを乗っ取りレシピを持ち出す", ["information"])
 
+# リスク対応 for every residual risk above the tolerable level (C), agreed with the customer on
+# 2026-11-20; version 1.0 recorded only the AGV decision.
 s.p["risk_decisions"] = [
     {"risk_id": f"T16@{s.uid('asset', 'agv')}", "treatment": "accept", "justification": "WPA3-Enterprise と許可リストで十分に低減済み。妨害による停止は手動搬送で代替可能。", "owner": "物流課長", "date": "2026-11-10"},
 ]
-s.write("../food-plant.json")
+if not FIRST:
+    D, day = s.decide, "2026-11-20"
+    fill = ["scale", "plc_fill", "sealer", "printer", "robot"]
+    D("T21", ["hmi1", "hmi2", "ews"], "reduce", "操作ログの1年保存と月次レビュー(M-019)で不正な改ざんを早期に検知する。導入後に再評価する。", "生産技術課長", day, due="2027-01-31", relies_on=["m19"])
+    D("T20", ["plc_mix", "inv_mix"], "reduce", "OT向けIDS(M-020)で制御コマンドの改ざんを検知する。設置後に残留リスクを再評価する。", "生産技術課長", day, due="2027-03-31", relies_on=["m20"])
+    D("T15", ["plc_mix", "inv_mix"], "reduce", "IDS(M-020)で通信の輻輳を検知し、制御通信を優先する設定をあわせて行う。", "生産技術課長", day, due="2027-03-31", relies_on=["m20"])
+    D("T03", fill, "reduce", "IDS(M-020)で脆弱性を突く通信を検知する。充填ライン機器のファーム更新は次回定修で実施する。", "製造課長", day, due="2027-03-31", relies_on=["m20"])
+    D("T23", fill, "reduce", "保守要員の持込みPCは検疫端末で検査してから接続する(M-005、顧客・ベンダと分担)。", "製造課長", day, due="2027-01-31", relies_on=["m05"])
+    D("T21", ["plc_st"], "reduce", "HACCP重要管理点のため、殺菌記録の一方向化(M-003)とハッシュ照合(M-024)を2027年3月までに導入する。", "品質保証部長", day, due="2027-03-31", relies_on=["m03", "m24"])
+    D("T24", ["hist"], "reduce", "Windows Server 2022 への移行(M-008、顧客実施)で解消する。完了までは境界FWで通信先を限定する。", "情報システム部長", day, due="2027-06-30", relies_on=["m08"])
+    D("T09", ["saasmes", "recipe"], "reduce", "工場データの機密区分と外部提供ルール(M-014、顧客実施)を制定し、MES事業者との契約に反映する。", "情報システム部長", day, due="2027-03-31", relies_on=["m14"])
+    D("T07", ["hist", "mesdb"], "accept", "オフラインバックアップと四半期の復旧テスト(M-009)で記録は復旧できる。容量は運用で監視し、残る停止時間は受容する。", "工場長", day, relies_on=["m09"])
+    D("T13", ["scada", "hmi1", "hmi2", "ews"], "accept", "USB・持込みPCの制限(M-004、M-005)と許可リスト(M-007)で経路を絞った。残る誤持込みは教育と年次監査で管理し受容する。", "工場長", day, relies_on=["m04", "m05", "m07"])
+    D("T24", ["hmi1", "hmi2"], "accept", "HMIは専用OSで更新手段がない。許可リスト(M-007)で悪用を抑え、2029年の設備更新で置き換える。", "製造課長", day, relies_on=["m07"])
+    D("T21", ["plc_mix"], "accept", "書込みパスワードとキースイッチ運用(M-006)で改ざんを抑止済み。PLC更新計画(2029年)で再評価する。", "製造課長", day, relies_on=["m06"])
+    D("T13", ["relay", "patch"], "accept", "中継・配信サーバは外部媒体を使わない運用(管理規程)とし、媒体ポートは封止済み。技術的対策は次期更新で検討する。", "生産技術課長", day)
+    D("T22", ["scada", "hmi1", "hmi2", "ews"], "accept", "操作権限の分離と重要な設定変更の承認制で誤操作を抑えている。年1回の教育で管理し、残るリスクを受容する。", "製造課長", day)
+s.write(sys.argv[2] if len(sys.argv) > 2 else "../food-plant.json")

@@ -170,7 +170,7 @@ export function setField(p: Project, coll: Collection, id: Id, field: string, va
   const item = { ...list[i], [field]: value } as Record<string, unknown>;
   if (value === undefined || value === null || value === "") {
     // Optional references and dates are left out rather than written empty.
-    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template", "asset", "inspected", "cvss", "policy_confirmed", "due"].includes(field))
+    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template", "asset", "inspected", "cvss", "policy_confirmed", "due", "contract_holder"].includes(field))
       delete item[field];
   }
   const next = list.slice();

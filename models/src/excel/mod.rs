@@ -7,6 +7,7 @@ pub mod export;
 pub mod inspection;
 pub mod intake;
 pub mod ledger;
+pub mod print;
 pub mod responses;
 pub mod sheet;
 pub mod sheet_xml;

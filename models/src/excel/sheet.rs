@@ -19,7 +19,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Width of the customer's comment column.
-const COMMENT_WIDTH: f64 = 30.0;
+const COMMENT_WIDTH: f64 = 22.0;
+/// Width of the customer's agreement column.
+const AGREEMENT_WIDTH: f64 = 9.0;
+/// Width of the customer's answer-date column.
+const ANSWER_DATE_WIDTH: f64 = 11.0;
 
 /// Excel's limit on the characters of one cell.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -125,6 +129,27 @@ pub struct Table {
     /// Content columns (0-based among `cols`) that stay editable on the protected sheet, with
     /// an optional drop-down list (e.g. inspection results filled on site).
     pub editable: Vec<(usize, Option<Vec<String>>)>,
+}
+
+impl Table {
+    /// Narrow its wide text columns when it is a little wider than one A3 page, so that it
+    /// prints one page across ([`super::print::narrow_to_fit`]). Call before laying it out:
+    /// row heights follow the widths.
+    pub fn fit_to_paper(&mut self) {
+        let others: f64 = if self.customer {
+            [AGREEMENT_WIDTH, COMMENT_WIDTH, ANSWER_DATE_WIDTH]
+                .iter()
+                .map(|w| super::print::column_pt(*w))
+                .sum()
+        } else {
+            0.0
+        };
+        let mut widths: Vec<f64> = self.cols.iter().map(|c| c.width).collect();
+        super::print::narrow_to_fit(&mut widths, others);
+        for (c, w) in self.cols.iter_mut().zip(widths) {
+            c.width = w;
+        }
+    }
 }
 
 /// Display width of text in Excel character units (full-width characters count double).
@@ -750,6 +775,10 @@ pub struct TableWriter<'a> {
     lang: Lang,
     rows: u32,
     risk_values: Vec<String>,
+    /// Printed width of each sheet column (`None`: hidden).
+    print_widths: Vec<Option<f64>>,
+    /// Content columns repeated on every page across (after the id).
+    print_keys: u16,
 }
 
 impl<'a> TableWriter<'a> {
@@ -768,16 +797,26 @@ impl<'a> TableWriter<'a> {
         let table = layout.table();
         ws.set_name(&table.name)?;
         page_setup(&mut ws, project_name, &table.name, print_note)?;
+        // Full size: the paper is chosen to fit the columns ([`super::print`]), so no text
+        // is scaled under its size.
+        ws.set_print_scale(100);
         let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         let mut headers: Vec<(&str, f64)> = vec![("ID", 0.0)];
         headers.extend(table.cols.iter().map(|c| (c.header.as_str(), c.width)));
         if table.customer {
-            headers.push((pick(CUSTOMER_HEADERS[0]), 11.0));
+            headers.push((pick(CUSTOMER_HEADERS[0]), AGREEMENT_WIDTH));
             headers.push((pick(CUSTOMER_HEADERS[1]), COMMENT_WIDTH));
-            headers.push((pick(CUSTOMER_HEADERS[2]), 12.0));
+            headers.push((pick(CUSTOMER_HEADERS[2]), ANSWER_DATE_WIDTH));
             headers.push((HASH_HEADER, 10.0));
         }
         debug_assert_eq!(headers.len(), layout.width());
+        // The id column (what the returned workbook is read by) and the row hash are hidden
+        // and do not print; every other column prints at its width.
+        let print_widths: Vec<Option<f64>> = headers
+            .iter()
+            .enumerate()
+            .map(|(c, (h, w))| (c > 0 && *h != HASH_HEADER).then_some(*w))
+            .collect();
         for (c, (h, w)) in headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &f.header)?;
             if c > 0 {
@@ -789,7 +828,16 @@ impl<'a> TableWriter<'a> {
             ws.set_column_format(c as u16, f.column_format(layout.kind(c)))?;
         }
         ws.set_print_gridlines(true);
-        ws.set_row_height(0, 30)?;
+        // The header row is as tall as its longest wrapped header (two lines at least).
+        let header_lines = headers
+            .iter()
+            .enumerate()
+            .filter(|(c, (h, _))| *c > 0 && *h != HASH_HEADER)
+            .map(|(_, (h, w))| wrapped_lines(h, *w))
+            .max()
+            .unwrap_or(1)
+            .max(2);
+        ws.set_row_height(0, row_height(header_lines))?;
         Ok(Self {
             ws,
             layout,
@@ -797,7 +845,16 @@ impl<'a> TableWriter<'a> {
             lang,
             rows: 0,
             risk_values: Vec::new(),
+            print_widths,
+            print_keys: 1,
         })
+    }
+
+    /// Repeat the first `keys` content columns on every page across when the table prints
+    /// wider than one page (default 1: the row's name).
+    pub fn with_print_keys(mut self, keys: u16) -> Self {
+        self.print_keys = keys.max(1);
+        self
     }
 
     /// Colour the risk-value columns (inherent, planned, residual) by value from the one shared
@@ -850,6 +907,8 @@ impl<'a> TableWriter<'a> {
             layout,
             lang,
             risk_values,
+            print_widths,
+            print_keys,
             ..
         } = self;
         let last_row = rows;
@@ -859,9 +918,18 @@ impl<'a> TableWriter<'a> {
         // Column widths are written with the sheet's start when the workbook is saved, so the
         // id column can be fitted once every id is known.
         ws_ref.set_column_width(0, id_width.clamp(8.0, 40.0) * 0.9)?;
-        ws_ref.set_freeze_panes(1, 1)?;
+        ws_ref.set_column_hidden(0)?;
+        ws_ref.set_freeze_panes(1, 2)?;
         ws_ref.autofilter(0, 0, last_row.max(1), layout.width() as u16 - 1)?;
         ws_ref.set_repeat_rows(0, 0)?;
+        let plan = super::print::plan(&print_widths, print_keys);
+        ws_ref.set_paper_size(plan.paper.code());
+        if !plan.breaks.is_empty() {
+            ws_ref.set_vertical_page_breaks(&plan.breaks)?;
+        }
+        if let Some((first, last)) = plan.repeat {
+            ws_ref.set_repeat_columns(first, last)?;
+        }
         // Risk values coloured by value, the same scale as the charts and the app.
         if !risk_values.is_empty() && last_row > 0 {
             let headers: Vec<&str> = ["xl.col.inherent", "xl.col.planned", "xl.col.residual"]

@@ -104,6 +104,20 @@ pub struct Supplier {
     /// Contact.
     #[serde(default)]
     pub contact: String,
+    /// Who holds the contract with this supplier, so who the security agreement is between
+    /// (a subcontractor's is always the SIer); `None` until recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_holder: Option<ContractHolder>,
+}
+
+/// The party that holds a supplier's contract (契約当事者).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractHolder {
+    /// The system integrator (e.g. equipment it buys in for the delivery).
+    Sier,
+    /// The customer (asset owner).
+    Customer,
 }
 
 /// Answer to a supply-chain checklist item.

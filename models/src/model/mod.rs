@@ -22,7 +22,8 @@ pub use countermeasure::{
     Responsibility,
 };
 pub use lifecycle::{
-    ChecklistAnswer, ChecklistAnswerValue, OodaPhase, OodaRole, OodaStep, Supplier, SupplierKind,
+    ChecklistAnswer, ChecklistAnswerValue, ContractHolder, OodaPhase, OodaRole, OodaStep, Supplier,
+    SupplierKind,
 };
 pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector, DATE_YEARS};
 pub use requirement::{Bcp, BcpStatus, Requirement, RequirementKind, Requirements, Stakeholder};

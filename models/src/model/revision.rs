@@ -28,4 +28,9 @@ pub struct Revision {
     pub risks: u32,
     /// Residual risks above the tolerable level at this version.
     pub above_tolerable: u32,
+    /// The assessed model at this version, compressed ([`crate::revision::snapshot`]), in
+    /// base64 pieces that each stay under the text limit; what a later version is compared
+    /// with. Empty for versions recorded before snapshots were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshot: Vec<String>,
 }

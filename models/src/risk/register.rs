@@ -66,6 +66,12 @@ pub struct RiskRow {
     pub residual: Assessment,
     /// Residual risk at or below the project's tolerable risk.
     pub tolerable: bool,
+    /// The residual state if the countermeasures the customer or a vendor must carry out
+    /// (responsibility customer, vendor or shared) are not: what the risk stays at when a
+    /// decision relies on them and they are not done. `None` when the residual state counts
+    /// no such measure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unless_others: Option<Box<Assessment>>,
     /// Parties responsible for the planned countermeasures covering the row.
     pub parties: Arc<[Responsibility]>,
     /// The user's decision, if any.
@@ -248,6 +254,23 @@ pub struct RegisterInputs<'a> {
     pub measures: &'a MeasureIndex,
 }
 
+/// A row's three states, the parties of its planned measures, and its residual state without
+/// the measures others carry out.
+type Figures = (
+    [Assessment; 3],
+    Arc<[Responsibility]>,
+    Option<Box<Assessment>>,
+);
+
+/// Whether a countermeasure is the customer's or a vendor's to carry out (alone or shared),
+/// rather than the SIer's.
+fn by_others(m: &crate::risk::coverage::ResolvedMeasure) -> bool {
+    matches!(
+        m.responsibility,
+        Some(Responsibility::Customer | Responsibility::Vendor | Responsibility::Shared)
+    )
+}
+
 /// Register order: residual, planned and inherent rank, then zone, asset and step 1-7 order.
 type SortKey = (u8, u8, u8, usize, usize, usize);
 
@@ -314,8 +337,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
         let zone_covering = inp
             .measures
             .covering(None, Some(sc.zone), &sc.threat, threat.vector);
-        let mut figures: HashMap<Level, ([Assessment; 3], Arc<[Responsibility]>)> =
-            HashMap::default();
+        let mut figures: HashMap<Level, Figures> = HashMap::default();
         for &ai in assets_by_zone
             .get(&sc.zone)
             .map(Vec::as_slice)
@@ -369,8 +391,12 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
             } else {
                 &zone_covering
             };
-            let assess = |state: State| -> Assessment {
-                let counted: Vec<_> = inp.measures.counted(covering, state).collect();
+            let assess = |state: State, with_others: bool| -> Assessment {
+                let counted: Vec<_> = inp
+                    .measures
+                    .counted(covering, state)
+                    .filter(|m| with_others || !by_others(m))
+                    .collect();
                 let countermeasure = MeasureIndex::level(counted.iter().copied());
                 let vulnerability = countermeasure.inverse();
                 let threat_lowered = counted.iter().any(|m| m.lowers.contains(&Lowers::Threat));
@@ -408,16 +434,22 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
                     .collect();
                 parties.sort_unstable();
                 parties.dedup();
+                let unless = inp
+                    .measures
+                    .counted(covering, State::Residual)
+                    .any(by_others)
+                    .then(|| Box::new(assess(State::Residual, false)));
                 (
                     [
-                        assess(State::Inherent),
-                        assess(State::Planned),
-                        assess(State::Residual),
+                        assess(State::Inherent, true),
+                        assess(State::Planned, true),
+                        assess(State::Residual, true),
                     ],
                     Arc::from(parties),
+                    unless,
                 )
             };
-            let ([inherent, planned, residual], parties) = if own {
+            let ([inherent, planned, residual], parties, unless_others) = if own {
                 compute()
             } else {
                 figures.entry(limited.level).or_insert_with(compute).clone()
@@ -446,6 +478,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
                 inherent,
                 planned,
                 residual,
+                unless_others,
                 parties,
             };
             keys.push((key, rows.len() as u32));

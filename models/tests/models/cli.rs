@@ -268,10 +268,10 @@ fn revise_records_a_version_in_the_file_and_refuses_a_repeat_without_writing() {
     assert!(text.contains("最後に記録した版と同じです"), "{text}");
     let p = otzone_models::store::open(&otz).unwrap();
     assert_eq!(p.meta.version, "1.3");
-    assert_eq!(p.revisions.len(), 1);
-    assert_eq!(p.revisions[0].author, "佐藤");
+    assert_eq!(p.revisions.len(), 2, "the sample's 1.0 and 1.3");
+    assert_eq!(p.revisions[1].author, "佐藤");
     assert_eq!(
-        p.revisions[0].baseline,
+        p.revisions[1].baseline,
         otzone_models::revision::baseline_hash(&p)
     );
 
@@ -282,7 +282,7 @@ fn revise_records_a_version_in_the_file_and_refuses_a_repeat_without_writing() {
         err.starts_with("error[invalid_model]: ")
             && err.contains("food.otz")
             && err.contains(
-                "revisions[1].version: version 1.3 is already recorded [duplicate_version]"
+                "revisions[2].version: version 1.3 is already recorded [duplicate_version]"
             ),
         "{err}"
     );
@@ -359,7 +359,7 @@ fn diff_lists_what_changed_and_exits_one() {
     assert!(out.contains("- M-001 C-NW-01"), "{out}");
     let moved: Vec<&str> = out
         .lines()
-        .filter(|l| l.contains("measures: [M-001"))
+        .filter(|l| l.contains("計画状態で数える対策: M-001"))
         .collect();
     assert_eq!(moved.len(), 7, "{out}");
     let (code, json, _) = run(&[
@@ -372,4 +372,46 @@ fn diff_lists_what_changed_and_exits_one() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["items"]["countermeasures"][0]["change"], "removed");
     assert_eq!(v["risks"].as_array().unwrap().len(), 7);
+}
+
+/// `otzone diff FILE@VERSION FILE`: a version recorded in a project is compared with the file
+/// as it is now (worked by hand: version 1.0 recorded, then one asset renamed, so exactly one
+/// field of one asset differs and no risk moves, since names do not enter the figures); an
+/// unknown version is refused with the versions that exist, exit 2.
+#[test]
+fn diff_compares_a_recorded_version_with_the_file_now() {
+    use otzone_models::catalogue::Catalogue;
+    use otzone_models::revision::{record, RevisionInput};
+    let dir = tempfile::tempdir().unwrap();
+    let mut p =
+        otzone_models::store::load_any(&crate::samples().join("electronics-line.json")).unwrap();
+    let a = otzone_models::risk::analyse(&p, Catalogue::builtin());
+    let input = RevisionInput {
+        version: "1.0".into(),
+        date: otzone_models::model::IsoDate::parse("2026-12-01").unwrap(),
+        summary: "合意版".into(),
+        author: "佐藤".into(),
+    };
+    p.revisions.clear();
+    record(&mut p, &a, input).unwrap();
+    p.assets[0].name.push_str("（更新）");
+    let file = dir.path().join("line.otz");
+    otzone_models::store::save_any(&file, &p).unwrap();
+    let at = format!("{}@1.0", file.display());
+    let (code, out, err) = run(&["--lang", "en", "diff", &at, file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    let changed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with('~'))
+        .collect();
+    assert_eq!(changed.len(), 1, "{out}");
+    assert!(changed[0].contains("（更新）"), "{out}");
+    assert!(out.contains("name:"), "{out}");
+    assert!(!out.contains("risks"), "no risk moved: {out}");
+    let (code, _, err) = run(&["diff", &format!("{}@9.9", file.display()), &at]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("9.9") && err.contains("recorded: 1.0"),
+        "{err}"
+    );
 }

@@ -693,12 +693,14 @@ function specs(step: StepId): Spec[] {
           text(t("xl.col.supplier"), "name", 200, false, "required"),
           listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]), false, false),
           text(t("xl.col.provides"), "provides", 200),
+          // Who the security agreement is between (a subcontractor's is always the SIer's).
+          listColumn(t("xl.col.contract_holder"), "contract_holder", () => enumChoices("xl.contract_holder", ["sier", "customer"])),
           text(t("xl.col.certifications"), "certifications"),
           // ②構築 サプライチェーン管理: the subcontractor's policy confirmed (when) and the
           // security conditions agreed as contract terms.
           text(t("xl.col.policy_confirmed"), "policy_confirmed", 110, false, "date"),
           text(t("xl.col.agreement_terms"), "agreement", 260, true),
-          text(t("xl.col.audit"), "audit"),
+          text(t("xl.col.check_result"), "audit", 200),
         ], () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" })),
         collectionSpec("checklist", "checklist_answers", t("xl.sheet.checklists"), () => [
           listColumn(t("xl.col.item"), "item", () => catChoices("checklist"), false, false),

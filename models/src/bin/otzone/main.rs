@@ -56,9 +56,10 @@ enum Command {
     /// added, removed or changed field by field, and every risk that moved and why. Exit
     /// status 0 when nothing changed, 1 when something did (like `diff`), 2 on an error.
     Diff {
-        /// The earlier project file (.otz or .json).
+        /// The earlier state: a project file (.otz or .json), or a version recorded in one
+        /// as FILE@VERSION (e.g. plant.otz@1.0).
         old: PathBuf,
-        /// The later project file.
+        /// The later state, named the same way.
         new: PathBuf,
         /// Print the difference as JSON.
         #[arg(long)]
@@ -221,7 +222,7 @@ fn summary(p: &Project, lang: Lang) -> String {
 
 /// The difference as text: `+` added, `-` removed, `~` changed (field: before → after), and
 /// the risks that moved (inherent/planned/residual before → after, and why).
-fn diff_text(d: &otzone_models::diff::ProjectDiff) -> String {
+fn diff_text(d: &otzone_models::diff::ProjectDiff, lang: Lang) -> String {
     use otzone_models::diff::ItemChange;
     use std::fmt::Write as _;
     let mut out = String::new();
@@ -272,7 +273,8 @@ fn diff_text(d: &otzone_models::diff::ProjectDiff) -> String {
                 v(&r.after)
             );
             if !r.because.is_empty() {
-                let _ = write!(out, " ({})", r.because.join("; "));
+                let because: Vec<String> = r.because.iter().map(|b| b.text(lang)).collect();
+                let _ = write!(out, " ({})", because.join("; "));
             }
             out.push('\n');
         }
@@ -284,12 +286,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang: Lang = cli.lang.into();
     match cli.command {
         Command::Diff { old, new, json } => {
-            let (a, b) = (store::load_any(&old)?, store::load_any(&new)?);
+            let (a, b) = (
+                otzone_models::diff::load_state(&old)?,
+                otzone_models::diff::load_state(&new)?,
+            );
             let d = otzone_models::diff::diff(&a, &b);
             if json {
                 println!("{}", serde_json::to_string_pretty(&d)?);
             } else {
-                print!("{}", diff_text(&d));
+                print!("{}", diff_text(&d, lang));
             }
             Ok(if d.is_empty() {
                 ExitCode::SUCCESS
@@ -972,7 +977,14 @@ fn main() -> ExitCode {
         }
         report(info);
     }));
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    // `diff` answers with its exit status (0 same, 1 changed), so its errors are 2, as diff(1).
+    let failure = if matches!(cli.command, Command::Diff { .. }) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             if let Some(err) = e.downcast_ref::<otzone_models::Error>() {
@@ -985,7 +997,7 @@ fn main() -> ExitCode {
             } else {
                 eprintln!("error: {e:#}");
             }
-            ExitCode::FAILURE
+            failure
         }
     }
 }

@@ -50,13 +50,14 @@ const ITEMS: &[Item] = &[
             "xl.sheet.conduits",
             "xl.sheet.diagram",
             "xl.sheet.revisions",
+            "xl.sheet.changes",
         ],
     },
     Item {
         key: "supply",
         // L1 仕入れ先との情報セキュリティ合意 / L2 外部委託に対するセキュリティ管理体制
         level1: &["xl.sheet.suppliers", "xl.sheet.checklists"],
-        level2: &["xl.sheet.suppliers"],
+        level2: &["xl.sheet.subcontractors", "xl.sheet.checklists"],
     },
 ];
 

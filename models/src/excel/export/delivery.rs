@@ -7,7 +7,9 @@ use super::model_sheets::{channel_text, serde_key};
 use super::Ctx;
 use crate::excel::sheet::{Cell, Col, Table};
 use crate::graph::ZoneGraph;
-use crate::model::{AssetClass, Endpoint, MeasureStatus, Responsibility};
+use crate::model::{
+    AssetClass, ContractHolder, Endpoint, MeasureStatus, Responsibility, Supplier, SupplierKind,
+};
 use std::collections::HashMap;
 
 fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
@@ -607,16 +609,47 @@ pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
     }
 }
 
+/// The two sides of a supplier's security agreement, as the sheets name them: `None` when
+/// the contract holder is not recorded.
+fn agreement_parties(ctx: &Ctx<'_>, s: &Supplier) -> Option<String> {
+    let meta = &ctx.project.meta;
+    let party = |name: &str, key: &str| {
+        if name.trim().is_empty() {
+            ctx.t(key)
+        } else {
+            name.trim().to_owned()
+        }
+    };
+    let holder = if s.kind == SupplierKind::Subcontractor {
+        Some(ContractHolder::Sier)
+    } else {
+        s.contract_holder
+    }?;
+    let ours = match holder {
+        ContractHolder::Sier => party(&meta.sier, "xl.cover.party_sier"),
+        ContractHolder::Customer => party(&meta.customer, "xl.cover.party_customer"),
+    };
+    Some(format!("{ours} ⇔ {}", s.name))
+}
+
+/// サプライヤ管理 (②構築 サプライチェーン管理, Level 1 「仕入れ先との情報セキュリティ合意」):
+/// the makers, software vendors and cloud services of the delivered system — not the SIer's
+/// subcontractors, which have their own sheet — each with who holds its contract, so who the
+/// security agreement is between.
 pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
     let rows = ctx
         .project
         .suppliers
         .iter()
+        .filter(|s| s.kind != SupplierKind::Subcontractor)
         .map(|s| {
             let cells: Vec<Cell> = vec![
                 s.name.as_str().into(),
                 ctx.t(&format!("xl.supplier.{}", serde_key(&s.kind))).into(),
                 s.provides.as_str().into(),
+                agreement_parties(ctx, s)
+                    .unwrap_or_else(|| ctx.t("xl.supplier.holder_unknown"))
+                    .into(),
                 s.certifications.as_str().into(),
                 s.policy_confirmed
                     .as_ref()
@@ -635,14 +668,82 @@ pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
         cols: cols(
             ctx,
             &[
-                ("xl.col.supplier", 22.0),
+                ("xl.col.supplier", 20.0),
                 ("xl.col.kind", 10.0),
-                ("xl.col.provides", 24.0),
-                ("xl.col.certifications", 18.0),
+                ("xl.col.provides", 22.0),
+                ("xl.col.agreement_parties", 20.0),
+                ("xl.col.certifications", 16.0),
                 ("xl.col.policy_confirmed", 11.0),
-                ("xl.col.agreement_terms", 36.0),
-                ("xl.col.audit", 20.0),
+                ("xl.col.agreement_terms", 30.0),
+                ("xl.col.audit", 16.0),
                 ("xl.col.contact", 14.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+/// 再委託先管理 (②構築 サプライチェーン管理, Level 2 「外部委託に対するセキュリティ管理体制」):
+/// the SIer's own subcontractors. Seed 000: the SIer confirms each one's information-security
+/// policy and management system and agrees the security conditions as contract terms, and
+/// checks them; the agreement is between the SIer and the subcontractor. The last column says
+/// what is still missing.
+pub(super) fn subcontractors(ctx: &Ctx<'_>) -> Table {
+    let rows = ctx
+        .project
+        .suppliers
+        .iter()
+        .filter(|s| s.kind == SupplierKind::Subcontractor)
+        .map(|s| {
+            let mut missing = Vec::new();
+            if s.agreement.trim().is_empty() {
+                missing.push(ctx.t("xl.subcontractor.no_terms"));
+            }
+            if s.policy_confirmed.is_none() {
+                missing.push(ctx.t("xl.subcontractor.no_policy"));
+            }
+            if s.audit.trim().is_empty() {
+                missing.push(ctx.t("xl.subcontractor.no_check"));
+            }
+            let status = if missing.is_empty() {
+                ctx.t("xl.subcontractor.complete")
+            } else {
+                missing.join(ctx.pick("、", ", "))
+            };
+            let cells: Vec<Cell> = vec![
+                s.name.as_str().into(),
+                s.provides.as_str().into(),
+                agreement_parties(ctx, s).unwrap_or_default().into(),
+                s.agreement.as_str().into(),
+                s.policy_confirmed
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+                    .into(),
+                s.certifications.as_str().into(),
+                s.audit.as_str().into(),
+                s.contact.as_str().into(),
+                status.into(),
+            ];
+            (s.id.to_string(), cells)
+        })
+        .collect();
+    Table {
+        name: ctx.t("xl.sheet.subcontractors"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.subcontractor", 20.0),
+                ("xl.col.subcontracted_work", 20.0),
+                ("xl.col.agreement_parties", 20.0),
+                ("xl.col.security_terms", 30.0),
+                ("xl.col.policy_confirmed", 11.0),
+                ("xl.col.management_system", 16.0),
+                ("xl.col.check_result", 18.0),
+                ("xl.col.contact", 14.0),
+                ("xl.col.subcontractor_status", 16.0),
             ],
         ),
         rows,

@@ -11,6 +11,7 @@
 //! `_otzone` sheet identifying the project.
 
 mod certification;
+mod changes;
 mod cover;
 mod delivery;
 mod model_sheets;
@@ -166,6 +167,8 @@ enum Part {
     /// The risk register, the largest table by far: its rows are made as its sheet is
     /// written, so that they are never all in memory.
     Register,
+    /// The register's 別紙: each row's figures explained, made as its sheet is written.
+    RegisterBasis,
     Diagram,
     Summary,
 }
@@ -174,6 +177,7 @@ enum Part {
 const PARTS: &[Part] = &[
     Part::Table(certification::level1),
     Part::Table(model_sheets::revisions),
+    Part::Table(changes::changes),
     Part::Table(model_sheets::requirements),
     Part::Table(model_sheets::businesses),
     Part::Table(model_sheets::assets),
@@ -182,6 +186,7 @@ const PARTS: &[Part] = &[
     Part::Diagram,
     Part::Table(model_sheets::threats),
     Part::Register,
+    Part::RegisterBasis,
     Part::Table(risk_sheets::applicability),
     Part::Summary,
     Part::Table(risk_sheets::attack_paths),
@@ -192,11 +197,19 @@ const PARTS: &[Part] = &[
     Part::Table(delivery::inspection),
     Part::Table(delivery::vulnerabilities),
     Part::Table(delivery::suppliers),
+    Part::Table(delivery::subcontractors),
     Part::Table(delivery::checklists),
     Part::Table(delivery::network_impact),
     Part::Table(delivery::ooda),
     Part::Table(risk_sheets::findings),
 ];
+
+/// The tables whose rows are made as their sheet is written.
+#[derive(Clone, Copy)]
+enum Later {
+    Register,
+    Basis,
+}
 
 /// How a table's data rows are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -209,10 +222,10 @@ enum RowWriter {
 
 /// What a part's job made.
 enum Made {
-    /// A table with its rows, or (`made_later`) without them.
+    /// A table with its rows, or (`made_later`: the register or its 別紙) without them.
     Table {
         table: Table,
-        made_later: bool,
+        made_later: Option<Later>,
     },
     Diagram(std::result::Result<Vec<u8>, String>),
     Summary,
@@ -291,16 +304,26 @@ fn build(
         .map(|part| match part {
             Part::Table(build) => Made::Table {
                 table: build(&ctx),
-                made_later: false,
+                made_later: None,
+            },
+            Part::RegisterBasis => match writer {
+                RowWriter::Xml => Made::Table {
+                    table: risk_sheets::basis_head(&ctx),
+                    made_later: Some(Later::Basis),
+                },
+                RowWriter::Library => Made::Table {
+                    table: risk_sheets::basis(&ctx),
+                    made_later: None,
+                },
             },
             Part::Register => match writer {
                 RowWriter::Xml => Made::Table {
                     table: risk_sheets::head(&ctx),
-                    made_later: true,
+                    made_later: Some(Later::Register),
                 },
                 RowWriter::Library => Made::Table {
                     table: risk_sheets::register(&ctx),
-                    made_later: false,
+                    made_later: None,
                 },
             },
             Part::Diagram => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
@@ -310,7 +333,7 @@ fn build(
     // Then the sheets in order. A table's sheet gets its header row, columns and settings
     // here, and its rows either here, cell by cell (the reference), or below.
     let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut later: Vec<(usize, u32, usize, Table, bool)> = Vec::new();
+    let mut later: Vec<(usize, u32, usize, Table, Option<Later>)> = Vec::new();
     cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
     for made in made {
         let (mut table, made_later) = match made {
@@ -324,7 +347,7 @@ fn build(
             }
             Made::Table { table, made_later } => (table, made_later),
         };
-        let (rows, id_width) = if made_later {
+        let (rows, id_width) = if made_later.is_some() {
             risk_sheets::register_extent(&ctx)
         } else {
             (table.rows.len() as u32, table.id_width())
@@ -334,6 +357,7 @@ fn build(
             RowWriter::Library => std::mem::take(&mut table.rows),
             RowWriter::Xml => Vec::new(),
         };
+        table.fit_to_paper();
         let layout = RowLayout::new(&table, ctx.lang, &responses);
         let width = layout.width();
         let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
@@ -346,7 +370,13 @@ fn build(
             &ctx.print_note(),
         )
         .map_err(&err)?
-        .with_risk_values(&analysis.values);
+        .with_risk_values(&analysis.values)
+        // The register repeats its number, zone and asset on every page across.
+        .with_print_keys(if table.name == ctx.t("xl.sheet.risks") {
+            3
+        } else {
+            1
+        });
         let prepared: Vec<_> = data
             .into_par_iter()
             .with_min_len(256)
@@ -374,10 +404,10 @@ fn build(
         .into_iter()
         .map(|(sheet, rows, width, mut table, made_later)| {
             let write: package::RowsWriter<'_> = Box::new(move |out| {
-                let data = if made_later {
-                    risk_sheets::register_rows(ctx)
-                } else {
-                    Rows::Built(std::mem::take(&mut table.rows))
+                let data = match made_later {
+                    Some(Later::Register) => risk_sheets::register_rows(ctx),
+                    Some(Later::Basis) => risk_sheets::basis_rows(ctx),
+                    None => Rows::Built(std::mem::take(&mut table.rows)),
                 };
                 let layout = RowLayout::new(&table, ctx.lang, responses);
                 RowsXml::new(&layout, styles).write_rows(data, out)
@@ -404,6 +434,7 @@ pub fn tables(project: &Project, analysis: &Analysis, options: &ExportOptions) -
         .filter_map(|p| match p {
             Part::Table(build) => Some(build(&ctx)),
             Part::Register => Some(risk_sheets::register(&ctx)),
+            Part::RegisterBasis => Some(risk_sheets::basis(&ctx)),
             Part::Diagram | Part::Summary => None,
         })
         .collect()
@@ -419,6 +450,7 @@ pub fn customer_sheets(
     let date = IsoDate::from_ymd(2000, 1, 1).expect("valid date");
     let ctx = Ctx::new(project, analysis, lang, &date);
     [
+        changes::changes(&ctx),
         model_sheets::businesses(&ctx),
         model_sheets::assets(&ctx),
         model_sheets::zones(&ctx),
@@ -429,6 +461,7 @@ pub fn customer_sheets(
         delivery::responsibility(&ctx),
         delivery::product_risks(&ctx),
         delivery::suppliers(&ctx),
+        delivery::subcontractors(&ctx),
         delivery::network_impact(&ctx),
         delivery::ooda(&ctx),
     ]
@@ -475,6 +508,7 @@ fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     [
         ("xl.sheet.level1", "xl.item.certification"),
         ("xl.sheet.revisions", "xl.item.config"),
+        ("xl.sheet.changes", "xl.item.config"),
         ("xl.sheet.requirements", "xl.item.risk"),
         ("xl.sheet.businesses", "xl.item.risk"),
         ("xl.sheet.assets", "xl.item.risk_config"),
@@ -483,6 +517,7 @@ fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         ("xl.sheet.diagram", "xl.item.config"),
         ("xl.sheet.threats", "xl.item.risk"),
         ("xl.sheet.risks", "xl.item.risk"),
+        ("xl.sheet.basis", "xl.item.risk"),
         ("xl.sheet.applicability", "xl.item.risk"),
         ("xl.sheet.summary", "xl.item.risk"),
         ("xl.sheet.paths", "xl.item.risk"),
@@ -493,6 +528,7 @@ fn sheet_list(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         ("xl.sheet.inspection", "xl.item.inspection"),
         ("xl.sheet.vulnerabilities", "xl.item.inspection"),
         ("xl.sheet.suppliers", "xl.item.supply"),
+        ("xl.sheet.subcontractors", "xl.item.supply"),
         ("xl.sheet.checklists", "xl.item.supply"),
         ("xl.sheet.network", "xl.item.config"),
         ("xl.sheet.ooda", "xl.item.operation"),

@@ -6,7 +6,8 @@ use crate::excel::sheet::{page_setup, Cell, Col, Table};
 use crate::model::{Criterion, Direction, Initiator, SmartChange};
 use rust_xlsxwriter::{Image, Workbook};
 
-fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
+/// Columns from (header key, width) pairs.
+pub(super) fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
     spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
 }
 

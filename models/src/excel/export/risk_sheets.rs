@@ -82,6 +82,48 @@ impl<'a> RegisterRows<'a> {
         }
     }
 
+    /// Row `i` of the register's 別紙: its number, asset and threat, and how each state's
+    /// figure was reached.
+    fn basis_row(&self, _i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
+        let ([asset, _], number) = self.assets.get(&r.asset).copied().unwrap_or((["", ""], 0));
+        let measure = |id| self.measures.get(&id).copied();
+        let threat = format!(
+            "{} {}",
+            r.threat,
+            self.threat_names.get(&*r.threat).map_or("", String::as_str)
+        );
+        let cells: Vec<Cell> = vec![
+            crate::model::numbering::risk_label(number, &r.threat).into(),
+            asset.into(),
+            threat.into(),
+            r.residual.risk.value.to_string().into(),
+            r.explain_with(State::Residual, self.ctx.lang, &measure)
+                .into(),
+            r.unless_others
+                .as_ref()
+                .map(|a| {
+                    let gone: Vec<&str> = r
+                        .residual
+                        .measures
+                        .iter()
+                        .filter(|m| !a.measures.contains(m))
+                        .filter_map(|m| self.measure_labels.get(m).map(String::as_str))
+                        .collect();
+                    crate::i18n::format(
+                        self.ctx.lang,
+                        "xl.basis.unless_others",
+                        &[
+                            ("measures", &gone.join(self.ctx.pick("、", ", "))),
+                            ("value", a.risk.value.as_ref()),
+                        ],
+                    )
+                })
+                .unwrap_or_default()
+                .into(),
+        ];
+        (r.id.clone(), cells)
+    }
+
     /// Row `i` of the register.
     fn row(&self, _i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
         let ctx = self.ctx;
@@ -157,10 +199,13 @@ impl<'a> RegisterRows<'a> {
             r.planned.risk.value.to_string().into(),
             r.residual.risk.value.to_string().into(),
             self.yes_no[usize::from(!r.tolerable)].as_str().into(),
-            r.explain_with(State::Residual, ctx.lang, &|id| {
-                self.measures.get(&id).copied()
-            })
-            .into(),
+            // What the residual risk stays at if the customer's and vendors' measures are not
+            // carried out (empty when none counts for the row).
+            r.unless_others
+                .as_ref()
+                .map(|a| a.risk.value.to_string())
+                .unwrap_or_default()
+                .into(),
             decision
                 .and_then(|d| d.treatment)
                 .map(|t| ctx.t(&format!("xl.treatment.{}", serde_key(&t))))
@@ -198,28 +243,28 @@ pub(super) fn head(ctx: &Ctx<'_>) -> Table {
         cols: cols(
             ctx,
             &[
-                ("xl.col.ref", 11.0),
-                ("xl.col.zone", 16.0),
-                ("xl.col.asset", 18.0),
-                ("xl.col.asset_type", 14.0),
-                ("xl.col.importance", 7.0),
-                ("xl.col.importance_business", 16.0),
-                ("xl.col.threat_id", 7.0),
-                ("xl.col.threat", 26.0),
-                ("xl.col.threat_level", 7.0),
-                ("xl.col.measures", 26.0),
-                ("xl.col.countermeasure_level", 7.0),
-                ("xl.col.vulnerability", 7.0),
-                ("xl.col.inherent", 7.0),
-                ("xl.col.planned", 7.0),
-                ("xl.col.residual", 7.0),
-                ("xl.col.tolerable", 7.0),
-                ("xl.col.explanation", 60.0),
-                ("xl.col.treatment", 9.0),
-                ("xl.col.justification", 24.0),
-                ("xl.col.risk_owner", 12.0),
+                ("xl.col.ref", 10.0),
+                ("xl.col.zone", 14.0),
+                ("xl.col.asset", 16.0),
+                ("xl.col.asset_type", 12.0),
+                ("xl.col.importance", 6.0),
+                ("xl.col.importance_business", 14.0),
+                ("xl.col.threat_id", 6.0),
+                ("xl.col.threat", 22.0),
+                ("xl.col.threat_level", 6.0),
+                ("xl.col.measures", 22.0),
+                ("xl.col.countermeasure_level", 6.0),
+                ("xl.col.vulnerability", 6.0),
+                ("xl.col.inherent", 6.0),
+                ("xl.col.planned", 6.0),
+                ("xl.col.residual", 6.0),
+                ("xl.col.tolerable", 6.0),
+                ("xl.col.unless_others", 10.0),
+                ("xl.col.treatment", 8.0),
+                ("xl.col.justification", 22.0),
+                ("xl.col.risk_owner", 11.0),
                 ("xl.col.due", 11.0),
-                ("xl.col.parties", 12.0),
+                ("xl.col.parties", 11.0),
             ],
         ),
         rows: Vec::new(),
@@ -232,6 +277,54 @@ pub(super) fn head(ctx: &Ctx<'_>) -> Table {
             (19, None),
             (20, None),
         ],
+    }
+}
+
+/// The register's 別紙 (リスク算定根拠): sheet name and columns, without rows. It is a
+/// reference for the register (same numbers), not a sheet the customer answers on.
+pub(super) fn basis_head(ctx: &Ctx<'_>) -> Table {
+    Table {
+        name: ctx.t("xl.sheet.basis"),
+        cols: cols(
+            ctx,
+            &[
+                ("xl.col.ref", 10.0),
+                ("xl.col.asset", 18.0),
+                ("xl.col.threat", 26.0),
+                ("xl.col.residual", 6.0),
+                ("xl.col.explanation", 80.0),
+                ("xl.col.unless_others_basis", 40.0),
+            ],
+        ),
+        rows: Vec::new(),
+        customer: false,
+        editable: vec![],
+    }
+}
+
+/// The 別紙's rows, made on demand.
+pub(super) fn basis_rows<'a>(ctx: &'a Ctx<'a>) -> Rows<'a> {
+    let rows = RegisterRows::new(ctx);
+    Rows::Made {
+        len: ctx.analysis.risks.len(),
+        row: Box::new(move |i| rows.basis_row(i, &ctx.analysis.risks[i])),
+    }
+}
+
+/// The whole 別紙 as one table.
+pub(super) fn basis(ctx: &Ctx<'_>) -> Table {
+    use rayon::prelude::*;
+    let rows = RegisterRows::new(ctx);
+    Table {
+        rows: ctx
+            .analysis
+            .risks
+            .par_iter()
+            .with_min_len(256)
+            .enumerate()
+            .map(|(i, r)| rows.basis_row(i, r))
+            .collect(),
+        ..basis_head(ctx)
     }
 }
 

@@ -2,7 +2,16 @@
 //! higher SL-T (opening sessions, or answering them, see [`crate::graph`])
 //! needs a blocking boundary control or a counted network countermeasure on it. Entry points
 //! count as SL 0.
+//!
+//! A conduit from removable media or physical access carries no network traffic, so no
+//! firewall or network measure can sit on it: there the control is the media or device rule
+//! (C-EQ: 外部記憶媒体の制限, 持込み機器の検査) or the physical one (C-PH: 入退室管理), and an
+//! agreed or implemented countermeasure of those categories, scoped to the conduit or to the
+//! zone it enters, controls it (IEC 62443-3-2 treats portable media and physical access as
+//! conduits whose countermeasures are procedural and device-level).
 use crate::graph::Node;
+use crate::model::{EntryKind, MeasureCategory};
+use crate::risk::coverage::State;
 use crate::validate::{Context, Finding, Rule, Severity};
 use std::collections::{HashMap, HashSet};
 
@@ -37,6 +46,13 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         if c.has_blocking_boundary() || ctx.protected.contains(&c.id) {
             continue;
         }
+        let offline = matches!(
+            from,
+            Node::Entry(_, EntryKind::RemovableMedia | EntryKind::Physical)
+        );
+        if offline && device_or_physical_control(ctx, c.id, target) {
+            continue;
+        }
         reported.insert(hop.conduit);
         let zone = ctx
             .project
@@ -57,6 +73,23 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// An agreed or implemented equipment or physical countermeasure scoped to the conduit or to
+/// the zone it enters.
+fn device_or_physical_control(
+    ctx: &Context<'_>,
+    conduit: crate::id::ConduitId,
+    zone: crate::id::ZoneId,
+) -> bool {
+    ctx.measures.measures.iter().any(|m| {
+        let scope = &ctx.project.countermeasures[m.index].scope;
+        matches!(
+            m.category,
+            MeasureCategory::Equipment | MeasureCategory::Physical
+        ) && State::Residual.counts(m.status)
+            && (scope.conduits.contains(&conduit) || scope.zones.contains(&zone))
+    })
 }
 
 #[cfg(test)]
@@ -127,5 +160,63 @@ mod tests {
         m.status = MeasureStatus::Agreed;
         d.project.countermeasures[0] = m;
         assert!(findings(&d.project, &RULE).is_empty());
+    }
+
+    /// Worked by hand: USB media (SL 0) into a zone of SL-T 3 is reported until an agreed
+    /// media rule (C-EQ-06, equipment) covers the conduit; a physical-access conduit into the
+    /// same zone is controlled by implemented 入退室管理 (C-PH-01) scoped to the zone. A
+    /// proposal does not count, and a media rule does nothing for a network conduit from the
+    /// internet, which still needs a firewall.
+    #[test]
+    fn media_and_physical_conduits_are_controlled_by_device_and_physical_measures() {
+        let mut d = Drawing::new();
+        d.entry("usb", EntryKind::RemovableMedia);
+        d.entry("door", EntryKind::Physical);
+        d.entry("net", EntryKind::Internet);
+        let ot = d.zone("ot", 3);
+        let usb = d.conduit("usb", "ot");
+        d.conduit("door", "ot");
+        d.conduit("net", "ot");
+        assert_eq!(findings(&d.project, &RULE).len(), 3);
+        let measure = |code: &str, scope: MeasureScope, status| -> Countermeasure {
+            serde_json::from_value(serde_json::json!({
+                "id": crate::id::MeasureId::new().to_string(),
+                "measure": code,
+                "threats": ["T13"],
+                "scope": scope,
+                "responsibility": "customer",
+                "status": status,
+            }))
+            .unwrap()
+        };
+        let on_usb = MeasureScope {
+            conduits: vec![usb],
+            ..Default::default()
+        };
+        let in_ot = MeasureScope {
+            zones: vec![ot],
+            ..Default::default()
+        };
+        d.project
+            .countermeasures
+            .push(measure("C-EQ-06", on_usb.clone(), "proposed"));
+        assert_eq!(findings(&d.project, &RULE).len(), 3, "a proposal");
+        d.project.countermeasures[0] = measure("C-EQ-06", on_usb, "agreed");
+        let f = findings(&d.project, &RULE);
+        assert_eq!(f.len(), 2, "{f:?}");
+        d.project
+            .countermeasures
+            .push(measure("C-PH-01", in_ot, "implemented"));
+        let f = findings(&d.project, &RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message_en.contains("SL-T 0 to 3"),
+            "{}",
+            f[0].message_en
+        );
+        assert_eq!(
+            f[0].item.name, d.project.conduits[2].name,
+            "the internet one"
+        );
     }
 }

@@ -16,6 +16,7 @@ mod override_without_reason;
 mod residual_treatment_undecided;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
+mod subcontractor_unchecked;
 mod subcontractor_without_agreement;
 mod support_ended;
 mod threat_decision_without_effect;
@@ -51,6 +52,7 @@ pub const ALL: &[Rule] = &[
     residual_treatment_undecided::RULE,
     checklist_unanswered::RULE,
     subcontractor_without_agreement::RULE,
+    subcontractor_unchecked::RULE,
     generic_without_support_end::RULE,
     support_ended::RULE,
 ];

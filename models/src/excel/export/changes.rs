@@ -1,0 +1,334 @@
+//! 変更点: what changed since the last recorded (agreed) version, so that the customer
+//! re-agrees only that — every item added, removed or changed field by field, and every risk
+//! that moved, with the countermeasures that made it move. The first row says which two
+//! states are compared; a project with no earlier version says so instead of listing nothing.
+
+use super::Ctx;
+use crate::diff::{ItemChange, ProjectDiff};
+use crate::excel::sheet::{Cell, Table};
+use crate::model::Project;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Names for the ids a changed field may hold (zones, assets, businesses …), from both
+/// states, so that a moved asset shows its zones' names rather than their ids.
+fn names(old: &Project, new: &Project) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for p in [old, new] {
+        let mut put = |id: String, name: &str| {
+            out.insert(id, name.to_owned());
+        };
+        p.businesses
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
+        p.assets.iter().for_each(|x| put(x.id.to_string(), &x.name));
+        p.zones.iter().for_each(|x| put(x.id.to_string(), &x.name));
+        p.entry_points
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
+        p.conduits
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
+        p.suppliers
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
+        p.countermeasures.iter().for_each(|m| {
+            let label = crate::model::numbering::measure_label(m.number);
+            put(m.id.to_string(), &format!("{label} {}", m.measure));
+        });
+    }
+    out
+}
+
+/// A field's value as a reader reads it: ids by their names, lists joined, yes/no in words.
+fn show(ctx: &Ctx<'_>, names: &HashMap<String, String>, v: &Value) -> String {
+    match v {
+        Value::Null => "—".into(),
+        Value::Bool(b) => ctx.t(if *b { "xl.change.yes" } else { "xl.change.no" }),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => names.get(s).cloned().unwrap_or_else(|| s.clone()),
+        Value::Array(items) if items.is_empty() => "—".into(),
+        Value::Array(items) => items
+            .iter()
+            .map(|x| show(ctx, names, x))
+            .collect::<Vec<_>>()
+            .join(ctx.pick("、", ", ")),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(_, x)| !x.is_null() && x.as_array().is_none_or(|a| !a.is_empty()))
+            .map(|(k, x)| format!("{}: {}", field_label(ctx, k), show(ctx, names, x)))
+            .collect::<Vec<_>>()
+            .join(ctx.pick("; ", "; ")),
+    }
+}
+
+/// A field's name in the reader's language (the model's name when the table has none).
+fn field_label(ctx: &Ctx<'_>, field: &str) -> String {
+    let key = format!("xl.field.{field}");
+    if crate::i18n::has(&key) {
+        ctx.t(&key)
+    } else {
+        field.to_owned()
+    }
+}
+
+/// The rows listing `d`, each with a stable id (`change:<collection>:<item>[:<field>]`,
+/// `change:risk:<row>`) so that the customer's answer on a row stays with that change.
+fn rows(ctx: &Ctx<'_>, old: &Project, d: &ProjectDiff) -> Vec<(String, Vec<Cell>)> {
+    let names = names(old, ctx.project);
+    let mut out = Vec::new();
+    let kind = |k: &str| ctx.t(&format!("xl.change.{k}"));
+    for (coll, list) in &d.items {
+        let what = ctx.t(&format!("xl.coll.{coll}"));
+        for c in list {
+            match c {
+                ItemChange::Added { id, name } | ItemChange::Removed { id, name } => {
+                    let added = matches!(c, ItemChange::Added { .. });
+                    out.push((
+                        format!("change:{coll}:{id}"),
+                        vec![
+                            what.as_str().into(),
+                            kind(if added { "added" } else { "removed" }).into(),
+                            name.as_str().into(),
+                            Cell::Empty,
+                            Cell::Empty,
+                            Cell::Empty,
+                            Cell::Empty,
+                        ],
+                    ));
+                }
+                ItemChange::Changed { id, name, fields } => {
+                    let name = if coll == "project" {
+                        ctx.t(&format!("xl.section.{name}"))
+                    } else {
+                        name.clone()
+                    };
+                    for f in fields {
+                        out.push((
+                            format!("change:{coll}:{id}:{}", f.field),
+                            vec![
+                                what.as_str().into(),
+                                kind("changed").into(),
+                                name.as_str().into(),
+                                field_label(ctx, &f.field).into(),
+                                show(ctx, &names, &f.before).into(),
+                                show(ctx, &names, &f.after).into(),
+                                Cell::Empty,
+                            ],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let state = |v: &Option<[String; 3]>| {
+        v.as_ref()
+            .map_or_else(|| "—".to_owned(), |[i, p, r]| format!("{i} → {p} → {r}"))
+    };
+    for r in &d.risks {
+        let threat = ctx
+            .catalogue
+            .threat(ctx.project, &r.threat)
+            .or_else(|| ctx.catalogue.threat(old, &r.threat))
+            .map(|t| format!("{} {}", r.threat, ctx.pick(&t.ja, &t.en)))
+            .unwrap_or_else(|| r.threat.clone());
+        out.push((
+            format!("change:risk:{}", r.id),
+            vec![
+                ctx.t("xl.coll.risks").into(),
+                kind("risk_moved").into(),
+                format!("{} × {threat}", r.asset).into(),
+                ctx.t("xl.change.risk_states").into(),
+                state(&r.before).into(),
+                state(&r.after).into(),
+                r.because
+                    .iter()
+                    .map(|b| b.text(ctx.lang))
+                    .collect::<Vec<_>>()
+                    .join(ctx.pick("。", ". "))
+                    .into(),
+            ],
+        ));
+    }
+    out
+}
+
+/// The 変更点 sheet.
+pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
+    let p = ctx.project;
+    let now = if crate::revision::changed_since_last(p, ctx.baseline()) {
+        format!("{} {}", p.meta.version, ctx.t("xl.rev.working"))
+            .trim()
+            .to_owned()
+    } else {
+        p.meta.version.clone()
+    };
+    let head = |before: String, note: String| {
+        (
+            "change:base".to_owned(),
+            vec![
+                ctx.t("xl.change.compared").into(),
+                Cell::Empty,
+                Cell::Empty,
+                ctx.t("xl.change.version").into(),
+                before.into(),
+                format!("{now} ({})", ctx.baseline()).into(),
+                note.into(),
+            ],
+        )
+    };
+    let mut rows = Vec::new();
+    match crate::revision::compare_base(p) {
+        None => rows.push(head("—".into(), ctx.t("xl.change.first"))),
+        Some(i) => {
+            let rev = &p.revisions[i];
+            let before = format!("{} {} ({})", rev.version, rev.date, rev.baseline);
+            match crate::revision::restore(p, i) {
+                Err(e) => rows.push(head(before, e.to_string())),
+                Ok(old) => {
+                    let d = crate::diff::diff_analysed(&old, p, ctx.analysis);
+                    let count = d.items.values().map(Vec::len).sum::<usize>() + d.risks.len();
+                    let note = crate::i18n::format(
+                        ctx.lang,
+                        "xl.change.count",
+                        &[("n", &count.to_string())],
+                    );
+                    rows.push(head(before, note));
+                    rows.extend(self::rows(ctx, &old, &d));
+                }
+            }
+        }
+    }
+    Table {
+        name: ctx.t("xl.sheet.changes"),
+        cols: super::model_sheets::cols(
+            ctx,
+            &[
+                ("xl.col.change_area", 12.0),
+                ("xl.col.change_kind", 9.0),
+                ("xl.col.change_item", 24.0),
+                ("xl.col.change_field", 14.0),
+                ("xl.col.before", 24.0),
+                ("xl.col.after", 24.0),
+                ("xl.col.change_reason", 26.0),
+            ],
+        ),
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalogue::Catalogue;
+    use crate::excel::export::{tables, ExportOptions};
+    use crate::excel::sheet::Cell;
+    use crate::graph::fixtures::Drawing;
+    use crate::model::{IsoDate, Lang, Project};
+    use crate::revision::{record, RevisionInput};
+    use crate::risk::analyse;
+
+    fn text(c: &Cell) -> String {
+        match c {
+            Cell::Text(s) => s.clone(),
+            Cell::Num(n) => n.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    /// The 変更点 rows as text: (row id, cells).
+    fn changes(p: &Project, lang: Lang) -> Vec<(String, Vec<String>)> {
+        let a = analyse(p, Catalogue::builtin());
+        let options = ExportOptions {
+            lang,
+            date: IsoDate::parse("2026-12-01").unwrap(),
+        };
+        let name = crate::i18n::text(lang, "xl.sheet.changes");
+        tables(p, &a, &options)
+            .into_iter()
+            .find(|t| t.name == name)
+            .expect("a 変更点 sheet")
+            .rows
+            .iter()
+            .map(|(id, cells)| (id.clone(), cells.iter().map(text).collect()))
+            .collect()
+    }
+
+    fn version(p: &mut Project, v: &str) {
+        let a = analyse(p, Catalogue::builtin());
+        let input = RevisionInput {
+            version: v.into(),
+            date: IsoDate::parse("2026-12-01").unwrap(),
+            summary: String::new(),
+            author: "佐藤".into(),
+        };
+        record(p, &a, input).unwrap();
+    }
+
+    /// Worked by hand on the smallest factory (internet → ctl, one PLC of importance 3, T01):
+    /// after version 1.0 the PLC is renamed and an implemented firewall (C-NW-01 against T01
+    /// in ctl) is added. The sheet lists exactly: the versions compared, the rename (one field
+    /// of one asset, old and new name), the added measure, and the PLC's T01 row, whose
+    /// inherent risk stays (measures never change it) while planned and residual fall because
+    /// M-001 now counts. Recording 1.1 keeps the same list (1.1 is compared with 1.0); with
+    /// no earlier version the sheet says it is the first edition.
+    #[test]
+    fn the_changes_sheet_lists_exactly_what_changed_since_the_agreed_version() {
+        let (d, z, _) = Drawing::exposed_plc();
+        let mut p = d.project;
+        let first = changes(&p, Lang::Ja);
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].0, "change:base");
+        assert!(first[0].1[6].contains("初版"), "{first:?}");
+
+        version(&mut p, "1.0");
+        let base = p.revisions[0].baseline.clone();
+        assert_eq!(changes(&p, Lang::Ja).len(), 1, "1.0 is the first edition");
+
+        p.assets[0].name = "充填機PLC".into();
+        p.countermeasures.push(Drawing::implemented_firewall(z));
+        let rows = changes(&p, Lang::Ja);
+        assert_eq!(rows.len(), 4, "{rows:#?}");
+        assert_eq!(rows[0].1[4], format!("1.0 2026-12-01 ({base})"));
+        assert!(rows[0].1[5].contains("作業版"), "{:?}", rows[0]);
+        assert_eq!(
+            rows[0].1[6],
+            "前の版からの変更 3 件。この版では、これらの行について合意をお願いします。"
+        );
+        let asset = p.assets[0].id;
+        assert_eq!(rows[1].0, format!("change:assets:{asset}:name"));
+        assert_eq!(
+            rows[1].1[..6],
+            ["保護対象", "変更", "充填機PLC", "名称", "PLC", "充填機PLC"]
+        );
+        assert_eq!(rows[2].1[..3], ["対策", "追加", "M-001 C-NW-01"]);
+        assert_eq!(rows[3].0, format!("change:risk:T01@{asset}"));
+        assert_eq!(rows[3].1[1], "リスク変動");
+        assert!(
+            rows[3].1[2].starts_with("充填機PLC × T01 "),
+            "{:?}",
+            rows[3]
+        );
+        let states = |s: &str| s.split(" → ").map(str::to_owned).collect::<Vec<_>>();
+        let (before, after) = (states(&rows[3].1[4]), states(&rows[3].1[5]));
+        assert_eq!(before.len(), 3);
+        assert!(
+            before.iter().all(|v| *v == before[0]),
+            "no measure before: {before:?}"
+        );
+        assert_eq!(after[0], before[0], "inherent does not move");
+        assert_ne!(after[2], before[2], "residual falls with the firewall");
+        assert_eq!(
+            after[1], after[2],
+            "implemented counts for planned and residual"
+        );
+        assert_eq!(rows[3].1[6], "計画状態で数える対策: — → M-001");
+
+        version(&mut p, "1.1");
+        let again = changes(&p, Lang::En);
+        assert_eq!(again.len(), 4, "1.1 is compared with 1.0");
+        assert!(again[0].1[5].starts_with("1.1 ("), "{:?}", again[0]);
+        assert_eq!(again[1].1[3..6], ["Name", "PLC", "充填機PLC"]);
+    }
+}
