@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "explain",
     "what_if",
     "record_revision",
+    "compare_revision",
     "baseline",
     "export_workbook",
     "pick_ledger",

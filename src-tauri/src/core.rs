@@ -273,6 +273,9 @@ pub struct Explanation {
     pub importance: String,
     /// Inherent, planned, residual.
     pub states: [String; 3],
+    /// What the residual risk stays at if the customer's and vendors' measures are not
+    /// carried out (none counts: `None`).
+    pub unless_others: Option<String>,
 }
 
 /// Explain a row.
@@ -289,6 +292,15 @@ pub fn explain(
         importance: row.importance.explain(lang),
         states: [State::Inherent, State::Planned, State::Residual]
             .map(|s| row.explain(s, lang, project)),
+        unless_others: row.unless_others_text(lang, &|id| {
+            project.countermeasures.iter().find(|m| m.id == id).map(|m| {
+                format!(
+                    "{} {}",
+                    otzone_models::model::numbering::measure_label(m.number),
+                    m.measure
+                )
+            })
+        }),
     })
 }
 
@@ -415,6 +427,35 @@ pub fn record_revision(
     };
     otzone_models::revision::record(&mut next, &analysis, input)?;
     Ok(next)
+}
+
+/// A recorded version compared with the model now (改訂履歴 → 比較).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The version compared with.
+    pub version: String,
+    /// When it was recorded.
+    pub date: IsoDate,
+    /// Its baseline hash.
+    pub baseline: String,
+    /// The model's baseline now.
+    pub now: String,
+    /// What changed, one line per field, item or moved risk.
+    pub lines: Vec<otzone_models::diff::lines::ChangeLine>,
+}
+
+/// What changed since `project.revisions[index]` was recorded, in the reader's language.
+pub fn compare_revision(project: &Project, index: usize, lang: Lang) -> CmdResult<Comparison> {
+    let old = otzone_models::revision::restore(project, index)?;
+    let rev = &project.revisions[index];
+    let d = otzone_models::diff::diff(&old, project);
+    Ok(Comparison {
+        version: rev.version.clone(),
+        date: rev.date.clone(),
+        baseline: rev.baseline.clone(),
+        now: otzone_models::revision::baseline_hash(project),
+        lines: otzone_models::diff::lines::lines(&old, project, &d, Catalogue::builtin(), lang),
+    })
 }
 
 /// The project's baseline hash and whether it changed since the last recorded version.

@@ -310,6 +310,16 @@ async fn record_revision(
     core::record_revision(&parsed, request, core::today())
 }
 
+#[tauri::command]
+async fn compare_revision(
+    project: serde_json::Value,
+    index: usize,
+    lang: Lang,
+) -> CmdResult<core::Comparison> {
+    let parsed = core::parse_project(&project)?;
+    core::compare_revision(&parsed, index, lang)
+}
+
 #[derive(serde::Serialize)]
 struct Baseline {
     hash: String,
@@ -546,6 +556,7 @@ pub fn run() {
             explain,
             what_if,
             record_revision,
+            compare_revision,
             baseline,
             export_workbook,
             pick_ledger,

@@ -296,7 +296,8 @@ fn a_gpu_render_node_is_recognised_and_its_absence_too() {
 fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
     let p = core::sample("food-plant").unwrap();
     let (hash, changed) = core::baseline(&p);
-    assert!(changed, "the sample has no recorded version");
+    assert!(changed, "the sample changed since its version 1.0");
+    assert_eq!(p.revisions.len(), 1);
     let request = |v: &str| core::RevisionRequest {
         version: v.into(),
         summary: "顧客レビュー反映".into(),
@@ -304,9 +305,9 @@ fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
     };
     let day = IsoDate::from_ymd(2026, 12, 1).unwrap();
     let q = core::record_revision(&p, request("1.3"), day.clone()).unwrap();
-    assert!(p.revisions.is_empty(), "the input is not changed");
+    assert_eq!(p.revisions.len(), 1, "the input is not changed");
     assert_eq!(q.meta.version, "1.3");
-    let r = &q.revisions[0];
+    let r = &q.revisions[1];
     assert_eq!(
         (r.baseline.as_str(), r.risks as usize),
         (hash.as_str(), core::analyse(&p).risks.len())
@@ -315,5 +316,22 @@ fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
     let e = core::record_revision(&q, request("1.3"), day).unwrap_err();
     assert_eq!(e.code, "invalid_model");
     assert_eq!(e.problems[0].code, "duplicate_version");
-    assert_eq!(e.problems[0].location.to_string(), "revisions[1].version");
+    assert_eq!(e.problems[0].location.to_string(), "revisions[2].version");
+
+    // Compared with 1.0: the IDS (M-020) and hash check (M-024) proposed since are listed
+    // among the lines, in Japanese; compared with 1.3 (the model now), nothing.
+    let c = core::compare_revision(&q, 0, Lang::Ja).unwrap();
+    assert_eq!(c.version, "1.0");
+    assert_ne!(c.baseline, c.now);
+    let added: Vec<&str> = c
+        .lines
+        .iter()
+        .filter(|l| l.area == "対策" && l.kind == "追加")
+        .map(|l| l.item.as_str())
+        .collect();
+    assert_eq!(added.len(), 2, "{added:?}");
+    assert!(added.iter().any(|i| i.ends_with("C-NW-05")), "{added:?}");
+    assert!(core::compare_revision(&q, 1, Lang::Ja).unwrap().lines.is_empty());
+    let e = core::compare_revision(&q, 5, Lang::Ja).unwrap_err();
+    assert_eq!(e.problems[0].code, "no_such_revision");
 }

@@ -12,7 +12,7 @@ cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-pr
 if [ "${1:-test}" = bench ]; then
   export E2E_SPEC=tests/e2e/bench.e2e.mjs
 else
-  export E2E_SPEC="${E2E_SPEC:-tests/e2e/app.e2e.mjs tests/e2e/scratch.e2e.mjs}"
+  export E2E_SPEC="${E2E_SPEC:-tests/e2e/app.e2e.mjs tests/e2e/scratch.e2e.mjs tests/e2e/agreement.e2e.mjs}"
 fi
 export E2E_DIR="${E2E_DIR:-$(mktemp -d)}"
 export OTZONE_STUDIO_DIALOG_SCRIPT="$E2E_DIR/dialogs.txt"

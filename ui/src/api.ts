@@ -126,6 +126,26 @@ export interface Explanation {
   id: string;
   importance: string;
   states: [string, string, string];
+  /** What the residual risk stays at if the customer's and vendors' measures are not carried out. */
+  unless_others?: string | null;
+}
+/** One line of a comparison with a recorded version (the 変更点 sheet's rows). */
+export interface ChangeLine {
+  id: string;
+  area: string;
+  kind: string;
+  item: string;
+  field: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+export interface Comparison {
+  version: string;
+  date: string;
+  baseline: string;
+  now: string;
+  lines: ChangeLine[];
 }
 export interface LedgerPreview {
   file: string;
@@ -167,6 +187,7 @@ export const api = {
   whatIf: (project: Project, change: Record<string, unknown>) => invoke<WhatIf>("what_if", { project, change }),
   recordRevision: (project: Project, request: { version: string; summary: string; author: string }) =>
     invoke<Project>("record_revision", { project, request }),
+  compareRevision: (project: Project, index: number, lang: Lang) => invoke<Comparison>("compare_revision", { project, index, lang }),
   baseline: (project: Project) => invoke<{ hash: string; changed: boolean }>("baseline", { project }),
   exportWorkbook: (project: Project, lang: Lang) =>
     invoke<{ path: string; bytes: number; risks: number } | null>("export_workbook", { project, lang }),

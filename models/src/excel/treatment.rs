@@ -187,13 +187,18 @@ pub fn read(
     out
 }
 
-/// Apply read decisions: each replaces the project's decision on that risk row.
+/// Apply read decisions: each replaces the project's decision on that risk row where it
+/// stands, or is added after the others (nothing else moves, so an unchanged workbook leaves
+/// the project exactly as it was).
 pub fn apply(project: &mut Project, changes: &[TreatmentChange]) {
     for c in changes {
-        project.risk_decisions.retain(|d| d.risk_id != c.row_id);
-        project.risk_decisions.push(c.after.clone());
+        match project
+            .risk_decisions
+            .iter_mut()
+            .find(|d| d.risk_id == c.row_id)
+        {
+            Some(d) => *d = c.after.clone(),
+            None => project.risk_decisions.push(c.after.clone()),
+        }
     }
-    project
-        .risk_decisions
-        .sort_by(|a, b| a.risk_id.cmp(&b.risk_id));
 }

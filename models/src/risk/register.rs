@@ -89,6 +89,35 @@ impl RiskRow {
         }
     }
 
+    /// What the residual risk stays at if the customer's and vendors' countermeasures are not
+    /// carried out, in words, naming those measures by `label`: `None` when no such measure
+    /// counts for the row.
+    pub fn unless_others_text(
+        &self,
+        lang: Lang,
+        label: &dyn Fn(MeasureId) -> Option<String>,
+    ) -> Option<String> {
+        let without = self.unless_others.as_ref()?;
+        let gone: Vec<String> = self
+            .residual
+            .measures
+            .iter()
+            .filter(|m| !without.measures.contains(m))
+            .filter_map(|m| label(*m))
+            .collect();
+        Some(crate::i18n::format(
+            lang,
+            "xl.basis.unless_others",
+            &[
+                (
+                    "measures",
+                    &gone.join(if lang == Lang::Ja { "、" } else { ", " }),
+                ),
+                ("value", without.risk.value.as_ref()),
+            ],
+        ))
+    }
+
     /// A one-line explanation of one state's figure.
     pub fn explain(&self, s: State, lang: Lang, project: &Project) -> String {
         self.explain_with(s, lang, &|id| {

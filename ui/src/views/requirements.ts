@@ -1,8 +1,8 @@
 // Step 1-1: project identity, requirements, BCP.
 import { api, errorText } from "../api";
 import { commit, doc, toast } from "../app";
-import { h } from "../dom";
-import { t } from "../i18n";
+import { clear, h } from "../dom";
+import { lang, t } from "../i18n";
 import { nextVersion, type Project } from "../model";
 import { requireName } from "./field-check";
 import { mountRequirementItems } from "./tables";
@@ -66,6 +66,32 @@ export function renderRequirements(el: HTMLElement): void {
   }
 }
 
+/** Show in `into` what changed since recorded version `index`, line by line. */
+async function showComparison(index: number, into: HTMLElement): Promise<void> {
+  clear(into);
+  try {
+    const c = await api.compareRevision(doc(), index, lang());
+    const head = h("h3", {}, t("ui.rev.compare_title", { v: c.version, date: c.date, n: c.lines.length }));
+    if (!c.lines.length) {
+      into.append(head, h("p", { class: "hint" }, t("ui.rev.compare_none", { v: c.version })));
+      return;
+    }
+    const cell = (v: string) => h("td", {}, v);
+    into.append(
+      head,
+      h(
+        "table",
+        { class: "plain", id: "compare-lines" },
+        h("thead", {}, h("tr", {}, ...["xl.col.change_area", "xl.col.change_kind", "xl.col.change_item", "xl.col.change_field", "xl.col.before", "xl.col.after", "xl.col.change_reason"].map((k) => h("th", {}, t(k))))),
+        h("tbody", {}, ...c.lines.map((l) => h("tr", { "data-id": l.id }, cell(l.area), cell(l.kind), cell(l.item), cell(l.field), cell(l.before), cell(l.after), cell(l.reason)))),
+      ),
+    );
+    head.scrollIntoView({ block: "start", behavior: "smooth" });
+  } catch (e) {
+    into.append(h("p", { class: "warn-text" }, errorText(e)));
+  }
+}
+
 /**
  * 改訂履歴: the versions recorded so far, whether the model changed since the last one, and
  * recording the current state as the next version (the workbook's revision sheet and cover
@@ -110,21 +136,26 @@ function renderRevisions(): HTMLElement {
   const table = h(
     "table",
     { class: "plain", id: "revisions" },
-    h("thead", {}, h("tr", {}, ...["xl.col.version", "xl.col.date", "xl.col.summary", "xl.col.author", "xl.col.risk_count", "xl.col.above_tolerable", "xl.col.delta_above", "xl.col.baseline"].map((k) => h("th", {}, t(k))))),
+    h("thead", {}, h("tr", {}, ...["xl.col.version", "xl.col.date", "xl.col.summary", "xl.col.author", "xl.col.risk_count", "xl.col.above_tolerable", "xl.col.delta_above", "xl.col.baseline"].map((k) => h("th", {}, t(k))), h("th", {}, ""))),
     h(
       "tbody",
       {},
-      ...list.map((r, i) =>
-        h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono", title: t("ui.revision.baseline_hint") }, r.baseline)),
-      ),
+      ...list.map((r, i) => {
+        // 比較: what changed since this version (the workbook's 変更点 against it).
+        const compare = h("button", { class: "btn-compare", "data-version": r.version }, t("ui.rev.compare"));
+        compare.addEventListener("click", () => void showComparison(i, result));
+        return h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono", title: t("ui.revision.baseline_hint") }, r.baseline), h("td", {}, compare));
+      }),
     ),
   );
+  const result = h("div", { id: "revision-compare" });
   return h(
     "section",
     { class: "card", id: "revision-history" },
     h("h2", {}, t("xl.sheet.revisions")),
     status,
     list.length ? table : h("p", { class: "hint" }, t("ui.rev.none")),
+    result,
     h(
       "div",
       { class: "rev-form" },

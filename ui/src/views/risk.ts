@@ -86,6 +86,9 @@ export function renderRisk(el: HTMLElement): void {
         h("h4", {}, t("xl.col.importance_basis")),
         h("p", {}, x.importance),
         ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
+        // A decision that relies on the customer's or a vendor's measures says what the risk
+        // stays at if they are not carried out.
+        x.unless_others ? h("p", { class: "warn-text", id: "unless-others" }, x.unless_others) : "",
         treatmentForm(r, () => filterRows(rows, query).map((x) => x.id)),
         applicabilityForm(r.asset, r.threat),
         // The confidence tags the explanation uses, said in words (they were bare jargon).

@@ -4,154 +4,7 @@
 //! states are compared; a project with no earlier version says so instead of listing nothing.
 
 use super::Ctx;
-use crate::diff::{ItemChange, ProjectDiff};
 use crate::excel::sheet::{Cell, Table};
-use crate::model::Project;
-use serde_json::Value;
-use std::collections::HashMap;
-
-/// Names for the ids a changed field may hold (zones, assets, businesses …), from both
-/// states, so that a moved asset shows its zones' names rather than their ids.
-fn names(old: &Project, new: &Project) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for p in [old, new] {
-        let mut put = |id: String, name: &str| {
-            out.insert(id, name.to_owned());
-        };
-        p.businesses
-            .iter()
-            .for_each(|x| put(x.id.to_string(), &x.name));
-        p.assets.iter().for_each(|x| put(x.id.to_string(), &x.name));
-        p.zones.iter().for_each(|x| put(x.id.to_string(), &x.name));
-        p.entry_points
-            .iter()
-            .for_each(|x| put(x.id.to_string(), &x.name));
-        p.conduits
-            .iter()
-            .for_each(|x| put(x.id.to_string(), &x.name));
-        p.suppliers
-            .iter()
-            .for_each(|x| put(x.id.to_string(), &x.name));
-        p.countermeasures.iter().for_each(|m| {
-            let label = crate::model::numbering::measure_label(m.number);
-            put(m.id.to_string(), &format!("{label} {}", m.measure));
-        });
-    }
-    out
-}
-
-/// A field's value as a reader reads it: ids by their names, lists joined, yes/no in words.
-fn show(ctx: &Ctx<'_>, names: &HashMap<String, String>, v: &Value) -> String {
-    match v {
-        Value::Null => "—".into(),
-        Value::Bool(b) => ctx.t(if *b { "xl.change.yes" } else { "xl.change.no" }),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => names.get(s).cloned().unwrap_or_else(|| s.clone()),
-        Value::Array(items) if items.is_empty() => "—".into(),
-        Value::Array(items) => items
-            .iter()
-            .map(|x| show(ctx, names, x))
-            .collect::<Vec<_>>()
-            .join(ctx.pick("、", ", ")),
-        Value::Object(map) => map
-            .iter()
-            .filter(|(_, x)| !x.is_null() && x.as_array().is_none_or(|a| !a.is_empty()))
-            .map(|(k, x)| format!("{}: {}", field_label(ctx, k), show(ctx, names, x)))
-            .collect::<Vec<_>>()
-            .join(ctx.pick("; ", "; ")),
-    }
-}
-
-/// A field's name in the reader's language (the model's name when the table has none).
-fn field_label(ctx: &Ctx<'_>, field: &str) -> String {
-    let key = format!("xl.field.{field}");
-    if crate::i18n::has(&key) {
-        ctx.t(&key)
-    } else {
-        field.to_owned()
-    }
-}
-
-/// The rows listing `d`, each with a stable id (`change:<collection>:<item>[:<field>]`,
-/// `change:risk:<row>`) so that the customer's answer on a row stays with that change.
-fn rows(ctx: &Ctx<'_>, old: &Project, d: &ProjectDiff) -> Vec<(String, Vec<Cell>)> {
-    let names = names(old, ctx.project);
-    let mut out = Vec::new();
-    let kind = |k: &str| ctx.t(&format!("xl.change.{k}"));
-    for (coll, list) in &d.items {
-        let what = ctx.t(&format!("xl.coll.{coll}"));
-        for c in list {
-            match c {
-                ItemChange::Added { id, name } | ItemChange::Removed { id, name } => {
-                    let added = matches!(c, ItemChange::Added { .. });
-                    out.push((
-                        format!("change:{coll}:{id}"),
-                        vec![
-                            what.as_str().into(),
-                            kind(if added { "added" } else { "removed" }).into(),
-                            name.as_str().into(),
-                            Cell::Empty,
-                            Cell::Empty,
-                            Cell::Empty,
-                            Cell::Empty,
-                        ],
-                    ));
-                }
-                ItemChange::Changed { id, name, fields } => {
-                    let name = if coll == "project" {
-                        ctx.t(&format!("xl.section.{name}"))
-                    } else {
-                        name.clone()
-                    };
-                    for f in fields {
-                        out.push((
-                            format!("change:{coll}:{id}:{}", f.field),
-                            vec![
-                                what.as_str().into(),
-                                kind("changed").into(),
-                                name.as_str().into(),
-                                field_label(ctx, &f.field).into(),
-                                show(ctx, &names, &f.before).into(),
-                                show(ctx, &names, &f.after).into(),
-                                Cell::Empty,
-                            ],
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    let state = |v: &Option<[String; 3]>| {
-        v.as_ref()
-            .map_or_else(|| "—".to_owned(), |[i, p, r]| format!("{i} → {p} → {r}"))
-    };
-    for r in &d.risks {
-        let threat = ctx
-            .catalogue
-            .threat(ctx.project, &r.threat)
-            .or_else(|| ctx.catalogue.threat(old, &r.threat))
-            .map(|t| format!("{} {}", r.threat, ctx.pick(&t.ja, &t.en)))
-            .unwrap_or_else(|| r.threat.clone());
-        out.push((
-            format!("change:risk:{}", r.id),
-            vec![
-                ctx.t("xl.coll.risks").into(),
-                kind("risk_moved").into(),
-                format!("{} × {threat}", r.asset).into(),
-                ctx.t("xl.change.risk_states").into(),
-                state(&r.before).into(),
-                state(&r.after).into(),
-                r.because
-                    .iter()
-                    .map(|b| b.text(ctx.lang))
-                    .collect::<Vec<_>>()
-                    .join(ctx.pick("。", ". "))
-                    .into(),
-            ],
-        ));
-    }
-    out
-}
 
 /// The 変更点 sheet.
 pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
@@ -194,7 +47,19 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
                         &[("n", &count.to_string())],
                     );
                     rows.push(head(before, note));
-                    rows.extend(self::rows(ctx, &old, &d));
+                    let lines = crate::diff::lines::lines(&old, p, &d, ctx.catalogue, ctx.lang);
+                    rows.extend(lines.into_iter().map(|l| {
+                        let cells: Vec<Cell> = vec![
+                            l.area.into(),
+                            l.kind.into(),
+                            l.item.into(),
+                            l.field.into(),
+                            l.before.into(),
+                            l.after.into(),
+                            l.reason.into(),
+                        ];
+                        (l.id, cells)
+                    }));
                 }
             }
         }

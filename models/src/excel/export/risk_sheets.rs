@@ -99,25 +99,7 @@ impl<'a> RegisterRows<'a> {
             r.residual.risk.value.to_string().into(),
             r.explain_with(State::Residual, self.ctx.lang, &measure)
                 .into(),
-            r.unless_others
-                .as_ref()
-                .map(|a| {
-                    let gone: Vec<&str> = r
-                        .residual
-                        .measures
-                        .iter()
-                        .filter(|m| !a.measures.contains(m))
-                        .filter_map(|m| self.measure_labels.get(m).map(String::as_str))
-                        .collect();
-                    crate::i18n::format(
-                        self.ctx.lang,
-                        "xl.basis.unless_others",
-                        &[
-                            ("measures", &gone.join(self.ctx.pick("、", ", "))),
-                            ("value", a.risk.value.as_ref()),
-                        ],
-                    )
-                })
+            r.unless_others_text(self.ctx.lang, &|m| self.measure_labels.get(&m).cloned())
                 .unwrap_or_default()
                 .into(),
         ];

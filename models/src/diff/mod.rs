@@ -8,6 +8,8 @@
 //! as the project file stores them (JSON values), top-level field by field; a nested field
 //! (a conduit's channels, a measure's scope) is one field whose whole value changed.
 
+pub mod lines;
+
 use crate::catalogue::Catalogue;
 use crate::model::Project;
 use crate::risk::{analyse, Analysis};
