@@ -93,22 +93,22 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     }
   }
 
-  // Step 1-1: record the sample's state as version 1.3 (改訂履歴).
+  // Step 1-1: record the sample's state as version 1.1 (改訂履歴), after its agreed 1.0.
   await (await browser.$("#step-1-1")).click();
   const baselineStatus = () => browser.$("#baseline-status").then((e) => e.getText());
-  await browser.waitUntil(async () => (await baselineStatus()).includes("まだ版として記録されていません"), { timeout: 10000, timeoutMsg: "no baseline status" });
-  assert.equal(await (await browser.$("#rev-version")).getValue(), "1.3", "the next version after the sample's 1.2");
+  await browser.waitUntil(async () => (await baselineStatus()).includes("版 1.0 の記録後に変更があります"), { timeout: 10000, timeoutMsg: "no baseline status" });
+  assert.equal(await (await browser.$("#rev-version")).getValue(), "1.1", "the next version after the sample's 1.0");
   await (await browser.$("#rev-summary")).setValue("顧客レビュー前の初版");
   await (await browser.$("#btn-record-revision")).click();
-  await browser.waitUntil(async () => browser.execute(() => (window.__otzone.state.history.doc.revisions ?? []).length === 1), { timeout: 10000, timeoutMsg: "the version was not recorded" });
-  const recorded = await browser.execute(() => ({ meta: window.__otzone.state.history.doc.meta.version, r: window.__otzone.state.history.doc.revisions[0] }));
-  assert.equal(recorded.meta, "1.3");
+  await browser.waitUntil(async () => browser.execute(() => (window.__otzone.state.history.doc.revisions ?? []).length === 2), { timeout: 10000, timeoutMsg: "the version was not recorded" });
+  const recorded = await browser.execute(() => ({ meta: window.__otzone.state.history.doc.meta.version, r: window.__otzone.state.history.doc.revisions[1] }));
+  assert.equal(recorded.meta, "1.1");
   assert.equal(recorded.r.summary, "顧客レビュー前の初版");
   assert.match(recorded.r.baseline, /^[0-9a-f]{16}$/);
   await analysed();
   assert.ok(recorded.r.risks > 0 && recorded.r.above_tolerable <= recorded.r.risks);
-  await browser.waitUntil(async () => (await baselineStatus()).includes("版 1.3 として記録済み"), { timeout: 10000, timeoutMsg: "the status does not show the recorded version" });
-  assert.equal(await browser.execute(() => document.querySelectorAll("#revisions tbody tr").length), 1);
+  await browser.waitUntil(async () => (await baselineStatus()).includes("版 1.1 として記録済み"), { timeout: 10000, timeoutMsg: "the status does not show the recorded version" });
+  assert.equal(await browser.execute(() => document.querySelectorAll("#revisions tbody tr").length), 2);
   await shot("02-step-1-1-revision");
 
   // Zone diagram: add an asset, move it into a zone, draw a conduit.
@@ -260,6 +260,8 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   });
   const treatedRow = await browser.execute(() => document.querySelector("#explain section.treatment").dataset.risk);
   await (await browser.$("#treatment-choice")).selectByAttribute("value", "accept");
+  // The sample's decision on the row (reduce) has its reason: cleared, acceptance is refused.
+  await (await browser.$("#treatment-justification")).clearValue();
   await (await browser.$("#treatment-save")).click();
   await browser.waitUntil(async () => (await (await browser.$("#explain .treatment .field-error")).getText()).length > 0, { timeout: 5000, timeoutMsg: "an acceptance without a reason was not refused" });
   assert.equal(await browser.execute((id) => (window.__otzone.state.history.doc.risk_decisions ?? []).some((d) => d.risk_id === id && d.treatment === "accept"), treatedRow), false, "no reason, no acceptance");
