@@ -86,27 +86,88 @@ impl Words {
         }
     }
 
-    /// A field's value as a reader reads it: ids by their names, lists joined, yes/no in words.
-    fn show(&self, v: &Value) -> String {
+    /// A field's value as a reader reads it: ids by their names, the model's words (a status,
+    /// a party, a kind of boundary device) in the reader's language, lists joined, yes/no in
+    /// words. `field` is the field the value belongs to.
+    fn show(&self, field: &str, v: &Value) -> String {
         match v {
             Value::Null => "—".into(),
             Value::Bool(b) => self.t(if *b { "xl.change.yes" } else { "xl.change.no" }),
             Value::Number(n) => n.to_string(),
-            Value::String(s) => self.names.get(s).cloned().unwrap_or_else(|| s.clone()),
+            Value::String(s) => self
+                .names
+                .get(s)
+                .cloned()
+                .or_else(|| self.word(field, s))
+                .unwrap_or_else(|| s.clone()),
             Value::Array(items) if items.is_empty() => "—".into(),
             Value::Array(items) => items
                 .iter()
-                .map(|x| self.show(x))
+                .map(|x| self.show(field, x))
                 .collect::<Vec<_>>()
                 .join(self.pick("、", ", ")),
             Value::Object(map) => map
                 .iter()
                 .filter(|(_, x)| !x.is_null() && x.as_array().is_none_or(|a| !a.is_empty()))
-                .map(|(k, x)| format!("{}: {}", self.field(k), self.show(x)))
+                .map(|(k, x)| format!("{}: {}", self.field(k), self.show(k, x)))
                 .collect::<Vec<_>>()
                 .join("; "),
         }
     }
+
+    /// A model word (an enum's value) in the reader's language, by the field it is in.
+    fn word(&self, field: &str, value: &str) -> Option<String> {
+        let prefixes: &[&str] = match field {
+            "responsibility" | "shared_with" | "operator" | "party" => &["responsibility"],
+            "status" => &["status", "xl.finding_status"],
+            "treatment" => &["xl.treatment"],
+            "kind" => &["xl.boundary", "xl.supplier", "entry", "xl.reqkind"],
+            "contract_holder" => &["xl.contract_holder"],
+            "initiator" => &["xl.init"],
+            "smart_change" => &["xl.smart"],
+            "answer" => &["xl.answer"],
+            "phase" | "step" => &["xl.ooda"],
+            "criteria" => &["criterion"],
+            _ => &[],
+        };
+        prefixes
+            .iter()
+            .map(|p| format!("{p}.{value}"))
+            .find(|k| i18n::has(k))
+            .map(|k| self.t(&k))
+    }
+
+    /// What an added item is, in a few of its fields (a decision's treatment and reason, a
+    /// measure's detail and party): empty for items whose name says it all.
+    fn summary(&self, coll: &str, item: Option<&Value>) -> String {
+        let fields: &[&str] = match coll {
+            "risk_decisions" => &["treatment", "owner", "due", "justification"],
+            "countermeasures" => &["status", "responsibility", "due", "detail"],
+            "suppliers" => &["kind", "contract_holder", "provides"],
+            _ => &[],
+        };
+        let Some(item) = item else {
+            return String::new();
+        };
+        fields
+            .iter()
+            .filter_map(|f| {
+                let v = item.get(*f)?;
+                let text = self.show(f, v);
+                (!text.is_empty() && text != "—").then(|| format!("{}: {text}", self.field(f)))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// The item `id` of collection `coll` in a project's JSON (decisions are keyed by their row).
+fn item_of<'v>(p: &'v Value, coll: &str, id: &str) -> Option<&'v Value> {
+    let key = if coll == "risk_decisions" { "risk_id" } else { "id" };
+    p.get(coll)?
+        .as_array()?
+        .iter()
+        .find(|x| x.get(key).and_then(Value::as_str) == Some(id))
 }
 
 /// The lines of `d`, the difference from `old` to `new`.
@@ -121,6 +182,10 @@ pub fn lines(
         lang,
         names: names(old, new),
     };
+    let (a, b) = (
+        serde_json::to_value(old).unwrap_or_default(),
+        serde_json::to_value(new).unwrap_or_default(),
+    );
     let mut out = Vec::new();
     let kind = |k: &str| w.t(&format!("xl.change.{k}"));
     for (coll, list) in &d.items {
@@ -129,14 +194,21 @@ pub fn lines(
             match c {
                 ItemChange::Added { id, name } | ItemChange::Removed { id, name } => {
                     let added = matches!(c, ItemChange::Added { .. });
+                    // The item as it is in the state that has it.
+                    let summary = w.summary(coll, item_of(if added { &b } else { &a }, coll, id));
+                    let (before, after) = if added {
+                        (String::new(), summary)
+                    } else {
+                        (summary, String::new())
+                    };
                     out.push(ChangeLine {
                         id: format!("change:{coll}:{id}"),
                         area: area.clone(),
                         kind: kind(if added { "added" } else { "removed" }),
                         item: name.clone(),
                         field: String::new(),
-                        before: String::new(),
-                        after: String::new(),
+                        before,
+                        after,
                         reason: String::new(),
                     });
                 }
@@ -153,8 +225,8 @@ pub fn lines(
                             kind: kind("changed"),
                             item: item.clone(),
                             field: w.field(&f.field),
-                            before: w.show(&f.before),
-                            after: w.show(&f.after),
+                            before: w.show(&f.field, &f.before),
+                            after: w.show(&f.field, &f.after),
                             reason: String::new(),
                         });
                     }

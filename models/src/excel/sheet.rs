@@ -543,6 +543,11 @@ pub fn prepare_row(
     let mut number = String::new();
     for (c, cell) in cells.iter().enumerate() {
         if editable[c] {
+            // Not in the hash (the customer may change it), but the row is as tall as the
+            // text it holds when sent (a decision's reason, an on-site result).
+            if let Cell::Text(s) = cell {
+                lines = lines.max(wrapped_lines(&fit(s, lang), table.cols[c].width));
+            }
             continue;
         }
         match cell {
@@ -929,6 +934,9 @@ impl<'a> TableWriter<'a> {
         }
         if let Some((first, last)) = plan.repeat {
             ws_ref.set_repeat_columns(first, last)?;
+            // Over, then down: a block of rows prints its pages across one after another, so
+            // a row's right-hand part follows its left-hand part.
+            ws_ref.set_page_order(false);
         }
         // Risk values coloured by value, the same scale as the charts and the app.
         if !risk_values.is_empty() && last_row > 0 {

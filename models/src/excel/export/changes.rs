@@ -73,9 +73,9 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
                 ("xl.col.change_kind", 9.0),
                 ("xl.col.change_item", 24.0),
                 ("xl.col.change_field", 14.0),
-                ("xl.col.before", 24.0),
-                ("xl.col.after", 24.0),
-                ("xl.col.change_reason", 26.0),
+                ("xl.col.before", 28.0),
+                ("xl.col.after", 28.0),
+                ("xl.col.change_reason", 30.0),
             ],
         ),
         rows,
@@ -168,6 +168,8 @@ mod tests {
             ["保護対象", "変更", "充填機PLC", "名称", "PLC", "充填機PLC"]
         );
         assert_eq!(rows[2].1[..3], ["対策", "追加", "M-001 C-NW-01"]);
+        // An added measure says what it is: its status and party in words, not model keys.
+        assert_eq!(rows[2].1[5], "状態: 実装済; 責任: SIer", "{:?}", rows[2]);
         assert_eq!(rows[3].0, format!("change:risk:T01@{asset}"));
         assert_eq!(rows[3].1[1], "リスク変動");
         assert!(

@@ -15,13 +15,13 @@ pub(super) fn write(
     let ws = wb.add_worksheet();
     ws.set_name(&name)?;
     page_setup(ws, &ctx.project.meta.name, &name, &ctx.print_note())?;
-    // The facts, the sheet list and the agreement block with its signatures are one page.
-    ws.set_print_fit_to_pages(1, 1);
-    ws.set_column_width(0, 26)?;
-    ws.set_column_width(1, 70)?;
-    ws.set_column_width(2, 18)?;
-    ws.set_column_width(3, 18)?;
-    ws.set_column_width(4, 18)?;
+    // A4 landscape at full size (the columns are 136 units, 774 pt of the page's 776): the
+    // facts and the sheet list, then the agreement block on a page of its own, so that the
+    // page the parties sign lists what they sign.
+    ws.set_print_scale(100);
+    for (c, w) in COVER_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
     ws.write_string_with_format(0, 0, ctx.t("xl.doc_title"), f.title())?;
     ws.set_row_height(0, 26)?;
     let p = ctx.project;
@@ -70,7 +70,7 @@ pub(super) fn write(
     for (k, v) in &facts {
         ws.write_string_with_format(row, 0, k, f.label())?;
         write_text(ws, row, 1, v, f, ctx.lang)?;
-        ws.set_row_height(row, row_height(wrapped_lines(v, 70.0)))?;
+        ws.set_row_height(row, row_height(wrapped_lines(v, COVER_WIDTHS[1])))?;
         row += 1;
     }
     row += 1;
@@ -83,12 +83,16 @@ pub(super) fn write(
         row += 1;
     }
     row += 1;
+    ws.set_page_breaks(&[row])?;
     ws.write_string_with_format(row, 0, ctx.t("xl.cover.agreement"), f.title())?;
     ws.set_row_height(row, 26)?;
     row += 1;
     let text = ctx.t("xl.cover.agreement_text");
     ws.merge_range(row, 0, row, 4, &text, f.label())?;
-    ws.set_row_height(row, row_height(wrapped_lines(&text, 148.0)))?;
+    ws.set_row_height(
+        row,
+        row_height(wrapped_lines(&text, COVER_WIDTHS.iter().sum::<f64>())),
+    )?;
     row += 1;
     // What the signature covers, by readable id: the residual risks above the tolerable level
     // accepted (受容), and the countermeasures the customer carries out.
@@ -120,6 +124,9 @@ pub(super) fn write(
     ws.set_active(true);
     Ok(())
 }
+
+/// The cover's column widths: label, text, and three narrow columns (signature block).
+const COVER_WIDTHS: [f64; 5] = [24.0, 64.0, 16.0, 16.0, 16.0];
 
 /// The baseline hash, and whether it is the last recorded version's.
 fn baseline_text(ctx: &Ctx<'_>) -> String {
@@ -207,7 +214,7 @@ fn signed_scope(
         write_text(ws, row, 1, &what, f, ctx.lang)?;
         write_text(ws, row, 2, r.residual.risk.value.as_ref(), f, ctx.lang)?;
         write_text(ws, row, 3, d.map_or("", |d| d.owner.as_str()), f, ctx.lang)?;
-        ws.set_row_height(row, row_height(wrapped_lines(&what, 70.0)))?;
+        ws.set_row_height(row, row_height(wrapped_lines(&what, COVER_WIDTHS[1])))?;
         row += 1;
     }
     if accepted.len() > COVER_LIST_AT_MOST {
@@ -291,7 +298,7 @@ fn signed_scope(
             f,
             ctx.lang,
         )?;
-        ws.set_row_height(row, row_height(wrapped_lines(&what, 70.0)))?;
+        ws.set_row_height(row, row_height(wrapped_lines(&what, COVER_WIDTHS[1])))?;
         row += 1;
     }
     if customer.len() > COVER_LIST_AT_MOST {
