@@ -11,7 +11,10 @@
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
-//! - [`revision`] — recording versions (改訂履歴) and the model's baseline hash (基準版).
+//! - [`revision`] — recording versions (改訂履歴) with a copy of the model, and the model's
+//!   baseline hash (基準版).
+//! - [`diff`] — what changed between two states (a recorded version and now): items field by
+//!   field, risks that moved and why; [`diff::lines`] puts it in words (the 変更点 sheet).
 //! - [`error`] — errors with stable codes and locations.
 //!
 //! ## The risk rules, one module each
@@ -59,6 +62,11 @@
 //! | 合意 / 要協議 / 不同意 | agreed / to discuss / disagreed | [`model::Agreement`] |
 //! | 改訂履歴 / 版数 | revision history / version | [`model::Revision`] |
 //! | 基準版 | baseline (hash of the assessed model) | [`revision::baseline_hash`] |
+//! | 変更点 | changes since the agreed version | [`diff::ProjectDiff`] |
+//! | リスク対応 (低減 / 受容 / 移転 / 回避) | risk treatment (reduce / accept / transfer / avoid) | [`model::Treatment`] |
+//! | 再委託先 | subcontractor (the SIer's) | [`model::SupplierKind::Subcontractor`] |
+//! | 契約当事者 | contract holder | [`model::ContractHolder`] |
+//! | 別紙 | annex sheet | — |
 
 #![deny(missing_docs)]
 

@@ -65,7 +65,7 @@ fn hash_of(bytes: &[u8]) -> String {
 }
 
 /// Base64 characters per piece of a snapshot (well under the text limit).
-const SNAPSHOT_PIECE: usize = 256 << 10;
+pub const SNAPSHOT_PIECE: usize = 256 << 10;
 
 /// The assessed content of `project`, deflated and in base64 pieces of [`SNAPSHOT_PIECE`]
 /// characters: what [`record`] keeps with a version so that later states can be compared with

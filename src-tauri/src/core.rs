@@ -293,13 +293,17 @@ pub fn explain(
         states: [State::Inherent, State::Planned, State::Residual]
             .map(|s| row.explain(s, lang, project)),
         unless_others: row.unless_others_text(lang, &|id| {
-            project.countermeasures.iter().find(|m| m.id == id).map(|m| {
-                format!(
-                    "{} {}",
-                    otzone_models::model::numbering::measure_label(m.number),
-                    m.measure
-                )
-            })
+            project
+                .countermeasures
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| {
+                    format!(
+                        "{} {}",
+                        otzone_models::model::numbering::measure_label(m.number),
+                        m.measure
+                    )
+                })
         }),
     })
 }

@@ -331,7 +331,10 @@ fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
         .collect();
     assert_eq!(added.len(), 2, "{added:?}");
     assert!(added.iter().any(|i| i.ends_with("C-NW-05")), "{added:?}");
-    assert!(core::compare_revision(&q, 1, Lang::Ja).unwrap().lines.is_empty());
+    assert!(core::compare_revision(&q, 1, Lang::Ja)
+        .unwrap()
+        .lines
+        .is_empty());
     let e = core::compare_revision(&q, 5, Lang::Ja).unwrap_err();
     assert_eq!(e.problems[0].code, "no_such_revision");
 }

@@ -41,14 +41,20 @@ fn names(old: &Project, new: &Project) -> HashMap<String, String> {
         let mut put = |id: String, name: &str| {
             out.insert(id, name.to_owned());
         };
-        p.businesses.iter().for_each(|x| put(x.id.to_string(), &x.name));
+        p.businesses
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
         p.assets.iter().for_each(|x| put(x.id.to_string(), &x.name));
         p.zones.iter().for_each(|x| put(x.id.to_string(), &x.name));
         p.entry_points
             .iter()
             .for_each(|x| put(x.id.to_string(), &x.name));
-        p.conduits.iter().for_each(|x| put(x.id.to_string(), &x.name));
-        p.suppliers.iter().for_each(|x| put(x.id.to_string(), &x.name));
+        p.conduits
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
+        p.suppliers
+            .iter()
+            .for_each(|x| put(x.id.to_string(), &x.name));
         p.countermeasures.iter().for_each(|m| {
             let label = crate::model::numbering::measure_label(m.number);
             put(m.id.to_string(), &format!("{label} {}", m.measure));
@@ -163,7 +169,11 @@ impl Words {
 
 /// The item `id` of collection `coll` in a project's JSON (decisions are keyed by their row).
 fn item_of<'v>(p: &'v Value, coll: &str, id: &str) -> Option<&'v Value> {
-    let key = if coll == "risk_decisions" { "risk_id" } else { "id" };
+    let key = if coll == "risk_decisions" {
+        "risk_id"
+    } else {
+        "id"
+    };
     p.get(coll)?
         .as_array()?
         .iter()

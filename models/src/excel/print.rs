@@ -93,7 +93,7 @@ pub fn plan(widths: &[Option<f64>], keys: u16) -> PrintPlan {
 pub const NARROW_UP_TO: f64 = 1.2;
 
 /// Columns at least this wide (character units) are the ones narrowed: wrapped text.
-const NARROWABLE: f64 = 14.0;
+pub const NARROWABLE: f64 = 14.0;
 
 /// Narrow the wide text columns of a table slightly wider than one A3 page (up to
 /// [`NARROW_UP_TO`] times) so that it prints one page across: every column of
