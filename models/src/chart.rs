@@ -2,9 +2,10 @@
 //! the risk heat map, the risk-by-zone bars and the zone diagram for the Excel export.
 //!
 //! Japanese text needs a CJK font. Bitmap text uses plotters' pure-Rust `ab_glyph` renderer
-//! with a font registered from bytes: `OTZONE_CJK_FONT`, else Noto Sans CJK from Debian's
-//! `fonts-noto-cjk`. Without one the export fails with a message saying what to install,
-//! rather than drawing boxes (tofu).
+//! with a font registered from bytes, found by [`crate::fonts`]: the user's choice
+//! (`OTZONE_CJK_FONT`), the system's Japanese font on Windows, macOS or Linux, else the
+//! IPAexGothic shipped inside the program — so the export never fails for want of a font and
+//! never draws boxes (tofu).
 
 use crate::model::{Endpoint, Lang, Project};
 use crate::risk::rollup::{HeatMap, ZoneRollup};
@@ -12,43 +13,33 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 use std::sync::OnceLock;
 
-/// Where a CJK font is looked for, in order (after `OTZONE_CJK_FONT`).
-pub const FONT_PATHS: [&str; 4] = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-];
-
 const FAMILY: &str = "otzone-cjk";
 
-/// Register the CJK font once.
+/// Register the Japanese font once, and say where it came from.
 ///
 /// # Errors
-/// A message naming what to install when no usable font is found.
-pub fn ensure_font() -> Result<(), String> {
-    static READY: OnceLock<Result<(), String>> = OnceLock::new();
+/// None in practice (the shipped font is always there); kept for a font the renderer refuses.
+pub fn ensure_font() -> Result<crate::fonts::FontSource, String> {
+    static READY: OnceLock<Result<crate::fonts::FontSource, String>> = OnceLock::new();
     READY
         .get_or_init(|| {
-            let mut candidates: Vec<String> = Vec::new();
-            if let Ok(p) = std::env::var("OTZONE_CJK_FONT") {
-                candidates.push(p);
-            }
-            candidates.extend(FONT_PATHS.iter().map(|s| (*s).to_owned()));
-            for path in &candidates {
-                if let Ok(bytes) = std::fs::read(path) {
-                    // The font lives for the whole process, as plotters requires.
-                    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-                    if plotters::style::register_font(FAMILY, FontStyle::Normal, bytes).is_ok() {
-                        return Ok(());
-                    }
+            let env = crate::fonts::FontEnv::current();
+            let mut chosen: Option<&'static [u8]> = None;
+            let source = crate::fonts::choose(&crate::fonts::candidates(&env), |path| {
+                let Ok(bytes) = std::fs::read(path) else {
+                    return false;
+                };
+                if !crate::fonts::has_japanese(&bytes) {
+                    return false;
                 }
-            }
-            Err(format!(
-                "no Japanese font found for charts (looked at OTZONE_CJK_FONT and {}); install \
-                 Debian's fonts-noto-cjk",
-                FONT_PATHS.join(", ")
-            ))
+                // The font lives for the whole process, as plotters requires.
+                chosen = Some(Box::leak(bytes.into_boxed_slice()));
+                true
+            });
+            let bytes = chosen.unwrap_or(crate::fonts::SHIPPED);
+            plotters::style::register_font(FAMILY, FontStyle::Normal, bytes)
+                .map_err(|_| format!("the chart font from {source:?} could not be used"))?;
+            Ok(source)
         })
         .clone()
 }

@@ -76,6 +76,7 @@ pub mod derive;
 pub mod diff;
 pub mod error;
 pub mod excel;
+pub mod fonts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod generate;

@@ -64,7 +64,7 @@ s.entry("phys", "協力会社の入構", "physical", "設備メンテナンス�
 s.supplier("dcsv", "アジア制御システム株式会社", "equipment", "DCS・SIS・リモート保守", "IEC 62443-2-4 (ML2)", "2026-08-01", "脆弱性情報の月次提供、インシデント時4時間以内の駆け付け", "2026-06 現地監査: 指摘1件(是正済)", contract_holder=None if FIRST else "customer")
 s.supplier("smtv", "大和実装機器株式会社", "equipment", "チップマウンタ・AOI", "", None, "保守契約。セキュリティ条項なし", "", contract_holder=None if FIRST else "customer")
 s.supplier("cloudv", "パブリッククラウド事業者", "cloud", "IaaS/PaaS(データレイク)", "ISMAP登録", "2026-07-15", "責任共有モデルに基づく", "", contract_holder=None if FIRST else "customer")
-s.supplier("iotv", "センサネット株式会社", "software", "IoTデータ収集ソフトウェア", "", None, "SBOM提供を協議中", "", contract_holder=None if FIRST else "sier")
+s.supplier("iotv", "センサネット株式会社", "software", "IoTデータ収集ソフトウェア", "", None if FIRST else "2026-11-10", "SBOM提供を協議中" if FIRST else "ライセンス契約に脆弱性情報の提供とSBOMの提供(2027年3月まで)を明記", "", contract_holder=None if FIRST else "sier")
 if not FIRST:
     s.supplier("sub", "熊本計装工事株式会社(再委託)", "subcontractor", "DCS周辺の計装・配線工事", "ISO 9001", "2026-10-05", "再委託契約: 秘密保持、作業PCの検疫と持込み申請、作業記録の提出", "2026-11-05 書面確認と現地立会い: 適合")
 
@@ -160,6 +160,8 @@ Mz("m18", "C-SC-01", "DCSベンダ・実装機ベンダとの24時間連絡体�
 Mz("m19", "C-EQ-02", "DCS操作ステーションのOS更新計画(ベンダ認定版)", ["T24"], "vendor", "proposed", zones=["dcs"], paid=True, due="2027-09-30")
 # Version 1.0 left the IDS without an owner; the SIer took it on after the review.
 Mz("m20", "C-NW-05", "DCS・SMTゾーンへのOT向けIDS導入", ["T21", "T03", "T14"], None if FIRST else "sier", "proposed", zones=["dcs", "smt"], paid=True, due=None if FIRST else "2027-03-31")
+if not FIRST:
+    Mz("m21", "C-EQ-07", "DCSベンダの保守PCは持込み前に検疫し、作業記録を提出(保守契約 第8条)", ["T13", "T23"], "vendor", "agreed", zones=["dcs"], due="2026-12-15")
 
 O = s.ooda
 O("OODA-P-OBS", "preventive", "observe", "アジア制御システム・大和実装機器", "生産技術部長", "脆弱性情報の月次提供", "vendor", "各ベンダ保守窓口")
@@ -186,12 +188,12 @@ if not FIRST:
     D, day = s.decide, "2026-11-20"
     smt = ["mounter", "reflow", "aoi", "smtpc"]
     dcs = ["dcs_ctl", "dcs_hmi", "dcs_ews"]
-    D("T04", ["lake", "aimodel"], "transfer", "クラウド事業者との責任共有モデル(ISMAP登録)と情報漏えい保険で移転する。暗号化(M-010)と匿名化(M-011)は顧客が実施する。", "情報システム課長", day, relies_on=["m10", "m11"])
+    D("T04", ["lake", "aimodel"], "transfer", "データの保護と設定は顧客が実施する(暗号化 M-010、匿名化 M-011)。それでも残る漏えい時の損害賠償・対応費用はサイバー保険(2026年度契約、情報漏えい補償特約)で移転する。", "情報システム課長", day, relies_on=["m10", "m11"])
     D("T09", ["lake", "aimodel"], "reduce", "顧客図面由来データの匿名化と提供ルール(M-011、顧客実施)を制定する。", "情報システム課長", day, due="2027-03-31", relies_on=["m11"])
     D("T24", ["aoi"], "reduce", "OS更新までの代替策として許可リスト型の保護ソフト(M-008、ベンダ実施)を導入する。", "実装課長", day, due="2027-02-28", relies_on=["m08"])
     D("T13", smt, "accept", "実装プログラムの持込みは検疫済みUSBに限定した(M-007、顧客実施)。検疫記録を月次で確認し、残るリスクを受容する。", "実装課長", day, relies_on=["m07"])
     D("T14", ["smtpc"], "reduce", "SMTライン→IoT基盤の間の産業用FW(M-003)とIDS(M-020)で感染の拡大を防ぐ。", "生産技術部長", day, due="2027-03-31", relies_on=["m03", "m20"])
     D("T03", ["edge", "iotgw"], "reduce", "産業用FW(M-003)でIoT基盤への通信を許可リスト化する。", "生産技術部長", day, due="2027-03-31", relies_on=["m03"])
-    D("T13", dcs, "accept", "DCSゾーンへの媒体持込みはベンダ作業時のみで、保守契約の検疫手順による。情報系とは一方向GW(M-002)で分離済みのため受容する。", "生産技術部長", day, relies_on=["m02"])
+    D("T13", dcs, "accept", "DCSゾーンへの媒体・PCの持込みはベンダ作業時のみで、保守契約の検疫手順(M-021、ベンダ実施)による。残るリスクは作業立会いで管理し受容する。", "生産技術部長", day, relies_on=["m21"])
     D("T24", dcs, "reduce", "ベンダ認定版OSへの更新(M-019、ベンダ実施)を2027年度の定修で行う。", "生産技術部長", day, due="2027-09-30", relies_on=["m19"])
 s.write(sys.argv[2] if len(sys.argv) > 2 else "../electronics-line.json")

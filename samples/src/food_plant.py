@@ -70,8 +70,8 @@ s.entry("wifi", "工場無線LAN(AGV用)", "wireless", "倉庫内AGV用の無線
 s.supplier("fillv", "日東パック機械株式会社", "equipment", "充填包装機・リモート保守サービス", "ISO 9001", "2026-08-20", "秘密保持契約、脆弱性発見時の30日以内通知、サポート期間10年", "2026-09 書面監査: 良", contract_holder=None if FIRST else "sier")
 s.supplier("whv", "北関東マテハン株式会社", "equipment", "自動倉庫・AGV、リモート保守", "", None, "保守契約のみ。セキュリティ条項なし(今回追加を協議)", "", contract_holder=None if FIRST else "customer")
 s.supplier("mesv", "ファクトリークラウド株式会社", "cloud", "クラウドMES(SaaS)", "ISO/IEC 27001, ISO/IEC 27017", "2026-07-10", "SLA 99.9%、障害通知1時間以内、契約終了後30日間データ返却", "SOC2報告書で確認", contract_holder=None if FIRST else "customer")
-s.supplier("gw", "エッジソリューションズ株式会社", "equipment", "IoTゲートウェイ(汎用品)", "", None, "", "", contract_holder=None if FIRST else "sier")
-s.supplier("sub", "千葉制御エンジニアリング(再委託)", "subcontractor", "PLCプログラム改修・現地工事", "", "2026-09-30", "再委託契約にセキュリティ教育受講と持込みPCのウイルス検査を明記", "" if FIRST else "2026-11-12 現地作業立会いで持込みPC検査と教育記録を確認: 適合")
+s.supplier("gw", "エッジソリューションズ株式会社", "equipment", "IoTゲートウェイ(汎用品)", "", None if FIRST else "2026-10-20", "" if FIRST else "売買契約に脆弱性情報の30日以内の提供とファームウェア更新5年を明記", "", contract_holder=None if FIRST else "sier")
+s.supplier("sub", "千葉制御エンジニアリング(再委託)", "subcontractor", "PLCプログラム改修・現地工事", "" if FIRST else "情報セキュリティ基本方針・社内規程(2025年版)、ISMS認証なし", "2026-09-30", "再委託契約にセキュリティ教育受講と持込みPCのウイルス検査を明記", "" if FIRST else "2026-11-12 現地作業立会いで持込みPC検査と教育記録を確認: 適合")
 
 A = s.asset
 A("erp", "受発注システム", "erp_server", "office", ["office"], "富士通", "PRIMERGY RX2540 M7", "Windows Server 2022", "10.10.1.20", "本社データセンター", "情報システム部")
@@ -194,6 +194,10 @@ if not FIRST:
 Mz("m25", "C-OP-08", "制御系端末からのメール・インターネット利用禁止", ["T14", "T01"], "customer", "implemented", zones=["sup", "mes"])
 Mz("m26", "C-SC-08", "SIer・顧客・ベンダの責任分界とインシデント時の役割を契約書別紙で合意", ["T25", "T12"], None if FIRST else "shared", "proposed", shared_with=() if FIRST else ["sier", "customer", "vendor"])
 Mz("m27", "C-NW-04", "クラウドMESの利用者認証を多要素認証とし、本社・工場の固定IPからの接続に限定(SaaS側の設定)", ["T01", "T04"], "vendor", "agreed", assets=["saasmes"], conduits=["c_cloud_saas"], operator="customer", paid=False, due="2026-12-15", evidence="ファクトリークラウド社 設定確認書")
+if not FIRST:
+    # Recorded after the review, as the customer's own controls the acceptances rely on.
+    Mz("m28", "C-EQ-06", "中継・配信サーバの外部媒体ポートを封止し、媒体の使用を管理規程で禁止", ["T13"], "customer", "implemented", zones=["dmz"], evidence="管理規程 第12条、封止写真 2026-11-05")
+    Mz("m29", "C-PG-06", "SCADA・HMI・EWSの操作権限を職務で分離し、重要な設定変更は製造課長の承認制", ["T22"], "customer", "implemented", zones=["sup"], evidence="権限設定表 2026-11")
 
 O = s.ooda
 O("OODA-P-OBS", "preventive", "observe", "日東パック機械・東和SI", "生産技術課長", "導入機器の脆弱性情報を月次で収集し工場へ連絡", "vendor", "日東パック機械 保守サービス部 / 東和SI 佐藤", "保守窓口 0120-xxx-xxx")
@@ -225,17 +229,17 @@ if not FIRST:
     D, day = s.decide, "2026-11-20"
     fill = ["scale", "plc_fill", "sealer", "printer", "robot"]
     D("T21", ["hmi1", "hmi2", "ews"], "reduce", "操作ログの1年保存と月次レビュー(M-019)で不正な改ざんを早期に検知する。導入後に再評価する。", "生産技術課長", day, due="2027-01-31", relies_on=["m19"])
-    D("T20", ["plc_mix", "inv_mix"], "reduce", "OT向けIDS(M-020)で制御コマンドの改ざんを検知する。設置後に残留リスクを再評価する。", "生産技術課長", day, due="2027-03-31", relies_on=["m20"])
+    D("T20", ["plc_mix", "inv_mix"], "reduce", "OT向けIDS(M-020)で制御コマンドの改ざんを検知し、検知時は手順に従い調合ラインを手動運転に切り替える。設置後に残留リスクを再評価する。", "生産技術課長", day, due="2027-03-31", relies_on=["m20"])
     D("T15", ["plc_mix", "inv_mix"], "reduce", "IDS(M-020)で通信の輻輳を検知し、制御通信を優先する設定をあわせて行う。", "生産技術課長", day, due="2027-03-31", relies_on=["m20"])
-    D("T03", fill, "reduce", "IDS(M-020)で脆弱性を突く通信を検知する。充填ライン機器のファーム更新は次回定修で実施する。", "製造課長", day, due="2027-03-31", relies_on=["m20"])
+    D("T03", fill, "reduce", "IDS(M-020)で脆弱性を突く通信を検知し、検知時は手順に従い当該機器を切り離す。充填ライン機器のファーム更新は次回定修で実施する。", "製造課長", day, due="2027-03-31", relies_on=["m20"])
     D("T23", fill, "reduce", "保守要員の持込みPCは検疫端末で検査してから接続する(M-005、顧客・ベンダと分担)。", "製造課長", day, due="2027-01-31", relies_on=["m05"])
     D("T21", ["plc_st"], "reduce", "HACCP重要管理点のため、殺菌記録の一方向化(M-003)とハッシュ照合(M-024)を2027年3月までに導入する。", "品質保証部長", day, due="2027-03-31", relies_on=["m03", "m24"])
     D("T24", ["hist"], "reduce", "Windows Server 2022 への移行(M-008、顧客実施)で解消する。完了までは境界FWで通信先を限定する。", "情報システム部長", day, due="2027-06-30", relies_on=["m08"])
     D("T09", ["saasmes", "recipe"], "reduce", "工場データの機密区分と外部提供ルール(M-014、顧客実施)を制定し、MES事業者との契約に反映する。", "情報システム部長", day, due="2027-03-31", relies_on=["m14"])
     D("T07", ["hist", "mesdb"], "accept", "オフラインバックアップと四半期の復旧テスト(M-009)で記録は復旧できる。容量は運用で監視し、残る停止時間は受容する。", "工場長", day, relies_on=["m09"])
-    D("T13", ["scada", "hmi1", "hmi2", "ews"], "accept", "USB・持込みPCの制限(M-004、M-005)と許可リスト(M-007)で経路を絞った。残る誤持込みは教育と年次監査で管理し受容する。", "工場長", day, relies_on=["m04", "m05", "m07"])
+    D("T13", ["scada", "hmi1", "hmi2", "ews"], "accept", "USBの制限(M-004)と許可リスト(M-007)で経路を絞った。持込みPCの検疫(M-005)は2027年1月から。残る誤持込みは教育と年次監査で管理し受容する。", "工場長", day, relies_on=["m04", "m07"])
     D("T24", ["hmi1", "hmi2"], "accept", "HMIは専用OSで更新手段がない。許可リスト(M-007)で悪用を抑え、2029年の設備更新で置き換える。", "製造課長", day, relies_on=["m07"])
     D("T21", ["plc_mix"], "accept", "書込みパスワードとキースイッチ運用(M-006)で改ざんを抑止済み。PLC更新計画(2029年)で再評価する。", "製造課長", day, relies_on=["m06"])
-    D("T13", ["relay", "patch"], "accept", "中継・配信サーバは外部媒体を使わない運用(管理規程)とし、媒体ポートは封止済み。技術的対策は次期更新で検討する。", "生産技術課長", day)
-    D("T22", ["scada", "hmi1", "hmi2", "ews"], "accept", "操作権限の分離と重要な設定変更の承認制で誤操作を抑えている。年1回の教育で管理し、残るリスクを受容する。", "製造課長", day)
+    D("T13", ["relay", "patch"], "accept", "中継・配信サーバの媒体ポートは封止し、使用を管理規程で禁止した(M-028、顧客実施)。技術的対策は次期更新で検討する。", "生産技術課長", day, relies_on=["m28"])
+    D("T22", ["scada", "hmi1", "hmi2", "ews"], "accept", "操作権限の分離と重要な設定変更の承認制(M-029、顧客実施)で誤操作を抑えている。年1回の教育で管理し、残るリスクを受容する。", "製造課長", day, relies_on=["m29"])
 s.write(sys.argv[2] if len(sys.argv) > 2 else "../food-plant.json")

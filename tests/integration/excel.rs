@@ -1780,9 +1780,9 @@ fn the_customer_decides_risk_treatments_in_the_register() {
     assert!(again.treatments.is_empty(), "{:?}", again.treatments);
 }
 
-/// What the signature covers: the cover lists, by readable id, the residual risks above the
-/// tolerable level that are accepted (with who owns them and why) and the countermeasures the
-/// customer carries out, and counts the ones still undecided.
+/// What the signature covers: the cover lists, by readable id, every residual risk above the
+/// tolerable level with its treatment (the accepted ones with who owns them and why), counts
+/// them per treatment, and lists the countermeasures the customer carries out or operates.
 #[test]
 fn the_cover_lists_the_accepted_risks_and_the_customers_measures() {
     use otzone_models::model::{Responsibility, RiskDecision, Treatment};
@@ -1823,6 +1823,15 @@ fn the_cover_lists_the_accepted_risks_and_the_customers_measures() {
         cover.iter().any(|l| l.contains(&format!("受容 {n}件"))),
         "{cover:#?}"
     );
+    // Every row above the tolerable level is on the page the parties sign, decided or not.
+    for r in &above {
+        let asset = p.assets.iter().find(|x| x.id == r.asset).unwrap();
+        let label = otzone_models::model::numbering::risk_label(asset.number, &r.threat);
+        assert!(
+            cover.iter().any(|l| l.starts_with(&format!("{label}|"))),
+            "{label} listed"
+        );
+    }
     for r in &chosen {
         let asset = p.assets.iter().find(|x| x.id == r.asset).unwrap();
         let label = otzone_models::model::numbering::risk_label(asset.number, &r.threat);
@@ -1844,14 +1853,15 @@ fn the_cover_lists_the_accepted_risks_and_the_customers_measures() {
             m.status != otzone_models::model::MeasureStatus::Rejected
                 && (m.responsibility == Some(Responsibility::Customer)
                     || (m.responsibility == Some(Responsibility::Shared)
-                        && m.shared_with.contains(&Responsibility::Customer)))
+                        && m.shared_with.contains(&Responsibility::Customer))
+                    || m.operator == Some(Responsibility::Customer))
         })
         .count();
     assert!(customer > 0, "the sample assigns measures to the customer");
     assert!(
         cover
             .iter()
-            .any(|l| l.contains(&format!("顧客が実施する対策（{customer}件）"))),
+            .any(|l| l.contains(&format!("顧客が実施・運用する対策({customer}件)"))),
         "{cover:#?}"
     );
 }

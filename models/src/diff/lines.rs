@@ -258,7 +258,7 @@ pub fn lines(
             id: format!("change:risk:{}", r.id),
             area: w.t("xl.coll.risks"),
             kind: kind("risk_moved"),
-            item: format!("{} × {threat}", r.asset),
+            item: format!("{} {} — {threat}", r.number, r.asset),
             field: w.t("xl.change.risk_states"),
             before: state(&r.before),
             after: state(&r.after),

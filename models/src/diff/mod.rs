@@ -66,6 +66,8 @@ pub struct RiskMove {
     pub threat: String,
     /// Asset name (later state, else earlier).
     pub asset: String,
+    /// The row's readable number, as the register shows it (`A-016/T03`).
+    pub number: String,
     /// Inherent, planned, residual before (`None` = no such row).
     pub before: Option<[String; 3]>,
     /// After.
@@ -258,21 +260,25 @@ pub fn diff_analysed(old: &Project, new: &Project, new_analysis: &Analysis) -> P
             out.items.insert((*coll).to_owned(), list);
         }
     }
-    // A decision is named by its register row: threat × asset, as a reader knows it.
+    // A decision is named by its register row, as the register numbers it (A-016/T03) with
+    // the asset's name.
     if let Some(list) = out.items.get_mut("risk_decisions") {
-        let asset_names: BTreeMap<String, &str> = old
-            .assets
-            .iter()
-            .chain(&new.assets)
-            .map(|x| (x.id.to_string(), x.name.as_str()))
-            .collect();
+        // The later state's asset, unless only the earlier one has its readable number.
+        let mut assets: BTreeMap<String, &crate::model::ProtectedAsset> = BTreeMap::new();
+        for a in old.assets.iter().chain(&new.assets) {
+            let slot = assets.entry(a.id.to_string()).or_insert(a);
+            if a.number > 0 || slot.number == 0 {
+                *slot = a;
+            }
+        }
         for c in list.iter_mut() {
             let (ItemChange::Added { id, name }
             | ItemChange::Removed { id, name }
             | ItemChange::Changed { id, name, .. }) = c;
             if let Some((threat, asset)) = id.split_once('@') {
-                if let Some(a) = asset_names.get(asset) {
-                    *name = format!("{threat} × {a}");
+                if let Some(a) = assets.get(asset) {
+                    let number = crate::model::numbering::risk_label(a.number, threat);
+                    *name = format!("{number} {}", a.name);
                 }
             }
         }
@@ -393,6 +399,14 @@ fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<R
                 .and_then(|r| asset_name(new, r.asset))
                 .or_else(|| x.and_then(|r| asset_name(old, r.asset)))
                 .unwrap_or_default();
+            // The number a file gives when it is opened (an item added since has none yet).
+            let asset_number = [new, old]
+                .iter()
+                .filter_map(|p| p.assets.iter().find(|a| a.id == row.asset))
+                .map(|a| a.number)
+                .find(|n| *n > 0)
+                .unwrap_or(0);
+            let number = crate::model::numbering::risk_label(asset_number, &row.threat);
             let mut because = Vec::new();
             let (wx, wy) = (x.map(|r| why(old, r)), y.map(|r| why(new, r)));
             if wx != wy {
@@ -410,6 +424,7 @@ fn risk_moves(old: &Project, a: &Analysis, new: &Project, b: &Analysis) -> Vec<R
                 id: id.to_owned(),
                 threat: row.threat.to_string(),
                 asset,
+                number,
                 before: vx,
                 after: vy,
                 because,

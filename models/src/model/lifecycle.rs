@@ -110,6 +110,51 @@ pub struct Supplier {
     pub contract_holder: Option<ContractHolder>,
 }
 
+/// What a supplier's security agreement still lacks (see [`Supplier::security_gaps`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecurityGap {
+    /// No security conditions agreed as contract terms.
+    NoTerms,
+    /// The supplier's information-security policy was never confirmed.
+    NoPolicy,
+    /// A subcontractor's management system (ISMS, its rules) is not recorded.
+    NoManagementSystem,
+    /// Who holds the contract is not recorded.
+    NoHolder,
+    /// The agreed conditions were never checked (desirable for important subcontractors).
+    NoCheck,
+}
+
+impl Supplier {
+    /// What its security agreement still lacks. Seed 000 (②構築 サプライチェーン管理): the SIer
+    /// confirms each subcontractor's information-security policy and management system and
+    /// agrees the security conditions as contract terms (a check such as an audit is
+    /// desirable); with a supplier it agrees the information-security conditions (Level 1
+    /// 「仕入れ先との情報セキュリティ合意」), which is the contract holder's to do.
+    pub fn security_gaps(&self) -> Vec<SecurityGap> {
+        let mut out = Vec::new();
+        if self.kind != SupplierKind::Subcontractor && self.contract_holder.is_none() {
+            out.push(SecurityGap::NoHolder);
+        }
+        if self.agreement.trim().is_empty() {
+            out.push(SecurityGap::NoTerms);
+        }
+        if self.policy_confirmed.is_none() {
+            out.push(SecurityGap::NoPolicy);
+        }
+        if self.kind == SupplierKind::Subcontractor {
+            if self.certifications.trim().is_empty() {
+                out.push(SecurityGap::NoManagementSystem);
+            }
+            if self.audit.trim().is_empty() {
+                out.push(SecurityGap::NoCheck);
+            }
+        }
+        out
+    }
+}
+
 /// The party that holds a supplier's contract (契約当事者).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

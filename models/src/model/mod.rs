@@ -22,8 +22,8 @@ pub use countermeasure::{
     Responsibility,
 };
 pub use lifecycle::{
-    ChecklistAnswer, ChecklistAnswerValue, ContractHolder, OodaPhase, OodaRole, OodaStep, Supplier,
-    SupplierKind,
+    ChecklistAnswer, ChecklistAnswerValue, ContractHolder, OodaPhase, OodaRole, OodaStep,
+    SecurityGap, Supplier, SupplierKind,
 };
 pub use rating::{Criterion, CriterionScores, IsoDate, Level, Position, SlVector, DATE_YEARS};
 pub use requirement::{Bcp, BcpStatus, Requirement, RequirementKind, Requirements, Stakeholder};

@@ -62,6 +62,8 @@ pub struct ResolvedMeasure {
     pub status: MeasureStatus,
     /// Responsibility.
     pub responsibility: Option<Responsibility>,
+    /// Who operates it after delivery, when different from the responsible party.
+    pub operator: Option<Responsibility>,
     /// IEC 62443-3-3 FRs it addresses.
     pub fr: Vec<String>,
 }
@@ -112,6 +114,7 @@ impl MeasureIndex {
                 category: m.category.unwrap_or(cat.category),
                 status: m.status,
                 responsibility: m.responsibility,
+                operator: m.operator,
                 fr: cat.fr.clone(),
             });
             if m.scope.is_everywhere() {

@@ -66,10 +66,10 @@ pub struct RiskRow {
     pub residual: Assessment,
     /// Residual risk at or below the project's tolerable risk.
     pub tolerable: bool,
-    /// The residual state if the countermeasures the customer or a vendor must carry out
-    /// (responsibility customer, vendor or shared) are not: what the risk stays at when a
-    /// decision relies on them and they are not done. `None` when the residual state counts
-    /// no such measure.
+    /// The residual state if the countermeasures that depend on the customer or a vendor
+    /// ([`by_others`]: theirs to carry out, shared, or theirs to operate) are not carried out:
+    /// what the risk stays at when a decision relies on them and they are not done. `None`
+    /// when the residual state counts no such measure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unless_others: Option<Box<Assessment>>,
     /// Parties responsible for the planned countermeasures covering the row.
@@ -291,13 +291,18 @@ type Figures = (
     Option<Box<Assessment>>,
 );
 
-/// Whether a countermeasure is the customer's or a vendor's to carry out (alone or shared),
-/// rather than the SIer's.
-fn by_others(m: &crate::risk::coverage::ResolvedMeasure) -> bool {
-    matches!(
-        m.responsibility,
-        Some(Responsibility::Customer | Responsibility::Vendor | Responsibility::Shared)
-    )
+/// Whether a countermeasure depends on the customer or a vendor: theirs to carry out (alone
+/// or shared — a split measure fails when either party skips its part), or theirs to operate
+/// after delivery (a key-switch rule, a monthly log review the SIer installs but the customer
+/// runs).
+pub fn by_others(m: &crate::risk::coverage::ResolvedMeasure) -> bool {
+    let others = |r: Option<Responsibility>| {
+        matches!(
+            r,
+            Some(Responsibility::Customer | Responsibility::Vendor | Responsibility::Shared)
+        )
+    };
+    others(m.responsibility) || others(m.operator)
 }
 
 /// Register order: residual, planned and inherent rank, then zone, asset and step 1-7 order.
@@ -546,6 +551,49 @@ fn permute_in_place<T>(items: &mut [T], mut order: Vec<u32>) {
 mod tests {
     use super::permute_in_place;
     use proptest::prelude::*;
+
+    /// Worked by hand on the smallest factory (internet → ctl, a PLC of importance 3, T01):
+    /// without a countermeasure its T01 row is A in every state; an implemented firewall
+    /// (C-NW-01) brings planned and residual to B (one countermeasure level more). When the SIer
+    /// carries the firewall out and runs it, nothing depends on others: no figure. When the
+    /// customer carries it out, or the SIer installs it but the customer operates it, or it is
+    /// shared, the residual risk "if others do not carry out their measures" is the row
+    /// without it: A. The sentence names the measure and that value.
+    #[test]
+    fn the_risk_if_others_do_not_carry_out_their_measures() {
+        use crate::graph::fixtures::Drawing;
+        use crate::model::{Lang, Responsibility};
+        let (d, z, _) = Drawing::exposed_plc();
+        let row = |resp: Responsibility, operator: Option<Responsibility>| {
+            let mut p = d.project.clone();
+            let mut fw = Drawing::implemented_firewall(z);
+            fw.responsibility = Some(resp);
+            fw.operator = operator;
+            p.countermeasures.push(fw);
+            let a = crate::risk::analyse(&p, crate::catalogue::Catalogue::builtin());
+            assert_eq!(a.risks.len(), 1);
+            a.risks[0].clone()
+        };
+        let sier = row(Responsibility::Sier, None);
+        assert_eq!(sier.residual.risk.value.as_ref(), "B");
+        assert!(sier.unless_others.is_none(), "the SIer's own measure");
+        for (resp, op) in [
+            (Responsibility::Customer, None),
+            (Responsibility::Vendor, None),
+            (Responsibility::Shared, None),
+            (Responsibility::Sier, Some(Responsibility::Customer)),
+        ] {
+            let r = row(resp, op);
+            assert_eq!(r.residual.risk.value.as_ref(), "B", "{resp:?} {op:?}");
+            let without = r.unless_others.as_ref().expect("depends on others");
+            assert_eq!(without.risk.value.as_ref(), "A", "{resp:?} {op:?}");
+            assert!(without.measures.is_empty());
+            let text = r
+                .unless_others_text(Lang::Ja, &|_| Some("M-001 C-NW-01".into()))
+                .unwrap();
+            assert_eq!(text, "M-001 C-NW-01 が実施されない場合、残留リスクは A");
+        }
+    }
 
     #[test]
     fn permutation_puts_each_item_where_the_order_says() {

@@ -415,3 +415,81 @@ fn diff_compares_a_recorded_version_with_the_file_now() {
         "{err}"
     );
 }
+
+/// Issue 17: with every system font folder hidden from the process (a mount namespace with
+/// empty /usr/share/fonts and /usr/local/share/fonts, and no OTZONE_CJK_FONT), the export still
+/// draws its charts: with the IPAexGothic shipped inside the program. Its charts differ from
+/// those drawn with the system's Noto Sans CJK (another font), and are not blank. Skipped
+/// where mount namespaces are not allowed (then the lookup order is covered by fonts.rs).
+#[test]
+fn the_export_draws_japanese_charts_with_no_system_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = crate::samples().join("electronics-line.json");
+    let probe = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mount namespace here");
+        return;
+    }
+    let export = |out: &std::path::Path, hidden: bool| {
+        let bin = env!("CARGO_BIN_EXE_otzone");
+        let mut cmd = if hidden {
+            let mut c = Command::new("unshare");
+            c.args(["--user", "--map-root-user", "--mount", "sh", "-c"])
+                .arg(
+                    "for d in /usr/share/fonts /usr/local/share/fonts; do \
+                 [ -d \"$d\" ] && mount -t tmpfs none \"$d\"; done; \
+                 fc-match -f '%{file}' 'sans-serif:lang=ja' >&2; exec \"$0\" \"$@\"",
+                );
+            c.arg(bin);
+            c
+        } else {
+            Command::new(bin)
+        };
+        let out = cmd
+            .env_remove("OTZONE_CJK_FONT")
+            .env("HOME", dir.path())
+            .arg("export")
+            .arg(&sample)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let (with, without) = (
+        dir.path().join("with.xlsx"),
+        dir.path().join("without.xlsx"),
+    );
+    export(&with, false);
+    let fc = export(&without, true);
+    assert!(
+        !fc.contains("/usr/share/fonts"),
+        "fontconfig found no system font: {fc}"
+    );
+    let image = |book: &std::path::Path| {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut z.by_name("xl/media/image1.png").unwrap(), &mut bytes)
+            .unwrap();
+        bytes
+    };
+    let (a, b) = (image(&with), image(&without));
+    assert!(
+        b.len() > 10_000,
+        "a chart, not a blank image: {} bytes",
+        b.len()
+    );
+    assert_ne!(a, b, "drawn with another font");
+    // Kept for a look: target/font-check/without-system-fonts.png.
+    let keep = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/font-check");
+    std::fs::create_dir_all(&keep).unwrap();
+    std::fs::write(keep.join("without-system-fonts.png"), &b).unwrap();
+    std::fs::write(keep.join("with-system-fonts.png"), &a).unwrap();
+}

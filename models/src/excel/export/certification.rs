@@ -22,7 +22,11 @@ const ITEMS: &[Item] = &[
     Item {
         key: "risk",
         // L1 製品のセキュリティリスクの説明 / L2 情報セキュリティリスクアセスメント実施
-        level1: &["xl.sheet.product_risks", "xl.sheet.summary"],
+        level1: &[
+            "xl.sheet.product_risks",
+            "xl.sheet.summary",
+            "xl.sheet.cover",
+        ],
         level2: &[
             "xl.sheet.requirements",
             "xl.sheet.businesses",
@@ -33,6 +37,8 @@ const ITEMS: &[Item] = &[
             "xl.sheet.risks",
             "xl.sheet.measures",
             "xl.sheet.responsibility",
+            "xl.sheet.cover",
+            "xl.sheet.changes",
         ],
     },
     Item {
@@ -131,21 +137,57 @@ fn status(ctx: &Ctx<'_>, key: &str) -> String {
             ],
         ),
         _ => {
+            use crate::model::{ContractHolder, SecurityGap};
+            let required = |s: &&&crate::model::Supplier| {
+                s.security_gaps()
+                    .iter()
+                    .any(|g| matches!(g, SecurityGap::NoTerms | SecurityGap::NoPolicy))
+            };
+            let suppliers: Vec<_> = p
+                .suppliers
+                .iter()
+                .filter(|s| s.kind != SupplierKind::Subcontractor)
+                .collect();
+            let held = |h: ContractHolder| {
+                suppliers
+                    .iter()
+                    .filter(|s| s.contract_holder == Some(h))
+                    .filter(required)
+                    .count()
+            };
             let subs: Vec<_> = p
                 .suppliers
                 .iter()
                 .filter(|s| s.kind == SupplierKind::Subcontractor)
                 .collect();
-            let open = subs
+            let subs_open = subs
                 .iter()
-                .filter(|s| s.policy_confirmed.is_none() || s.agreement.trim().is_empty())
+                .filter(|s| {
+                    s.security_gaps().iter().any(|g| {
+                        matches!(
+                            g,
+                            SecurityGap::NoTerms
+                                | SecurityGap::NoPolicy
+                                | SecurityGap::NoManagementSystem
+                        )
+                    })
+                })
                 .count();
             n(
                 "xl.level1.status_supply",
                 &[
-                    ("suppliers", p.suppliers.len()),
+                    ("suppliers", suppliers.len()),
+                    ("sier_open", held(ContractHolder::Sier)),
+                    ("customer_open", held(ContractHolder::Customer)),
+                    (
+                        "unknown",
+                        suppliers
+                            .iter()
+                            .filter(|s| s.contract_holder.is_none())
+                            .count(),
+                    ),
                     ("subs", subs.len()),
-                    ("open", open),
+                    ("subs_open", subs_open),
                 ],
             )
         }

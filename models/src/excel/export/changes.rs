@@ -172,8 +172,9 @@ mod tests {
         assert_eq!(rows[2].1[5], "状態: 実装済; 責任: SIer", "{:?}", rows[2]);
         assert_eq!(rows[3].0, format!("change:risk:T01@{asset}"));
         assert_eq!(rows[3].1[1], "リスク変動");
+        // Named as the register numbers it: the asset's readable number and the threat.
         assert!(
-            rows[3].1[2].starts_with("充填機PLC × T01 "),
+            rows[3].1[2].starts_with("A-001/T01 充填機PLC — T01 "),
             "{:?}",
             rows[3]
         );

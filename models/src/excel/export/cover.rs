@@ -141,12 +141,27 @@ fn baseline_text(ctx: &Ctx<'_>) -> String {
     format!("{base} ({state})")
 }
 
-/// Rows listed per part of the signed scope on the cover; the rest are counted with a pointer
-/// to the sheet that lists them all (the cover stays one page).
-const COVER_LIST_AT_MOST: usize = 25;
+/// Rows listed on the cover; the rest are counted with a pointer to the sheet that lists them
+/// all.
+const COVER_LIST_AT_MOST: usize = 60;
 
-/// The accepted residual risks above the tolerable level and the customer's countermeasures,
-/// each by readable id; undecided rows above the tolerable level are counted as open.
+/// The order treatments are listed in on the cover (decisions a party signs first).
+const TREATMENT_ORDER: [Option<crate::model::Treatment>; 5] = {
+    use crate::model::Treatment;
+    [
+        Some(Treatment::Accept),
+        Some(Treatment::Transfer),
+        Some(Treatment::Avoid),
+        Some(Treatment::Reduce),
+        None,
+    ]
+};
+
+/// What the signature covers, by readable id: every residual risk above the tolerable level
+/// with its treatment (accepted, transferred, avoided, to be reduced by a date, undecided), the
+/// measures the decision relies on with their status, and what the risk stays at if the
+/// customer's or vendors' measures are not carried out; then the countermeasures the customer
+/// carries out or operates.
 fn signed_scope(
     ws: &mut rust_xlsxwriter::Worksheet,
     ctx: &Ctx<'_>,
@@ -156,44 +171,113 @@ fn signed_scope(
     use crate::model::{Responsibility, Treatment};
     let p = ctx.project;
     let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
+    let measures: std::collections::HashMap<_, _> =
+        p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    let label = |id: crate::id::MeasureId| {
+        measures.get(&id).map(|m| {
+            format!(
+                "{} {} ({})",
+                crate::model::numbering::measure_label(m.number),
+                m.measure,
+                ctx.t(&format!("status.{}", m.status.key()))
+            )
+        })
+    };
     let above: Vec<_> = ctx.analysis.risks.iter().filter(|r| !r.tolerable).collect();
-    let accepted: Vec<_> = above
-        .iter()
-        .filter(|r| r.decision.as_ref().and_then(|d| d.treatment) == Some(Treatment::Accept))
-        .collect();
-    let undecided = above
-        .iter()
-        .filter(|r| r.decision.as_ref().and_then(|d| d.treatment).is_none())
-        .count();
+    let treatment =
+        |r: &crate::risk::register::RiskRow| r.decision.as_ref().and_then(|d| d.treatment);
+    let count = |t: Option<Treatment>| above.iter().filter(|r| treatment(r) == t).count();
     let heading = crate::i18n::format(
         ctx.lang,
-        "xl.cover.accepted_risks",
+        "xl.cover.above_risks",
         &[
-            ("n", &accepted.len().to_string()),
+            ("n", &above.len().to_string()),
             ("tol", &ctx.analysis.tolerable),
-            ("open", &undecided.to_string()),
+            ("accept", &count(Some(Treatment::Accept)).to_string()),
+            ("reduce", &count(Some(Treatment::Reduce)).to_string()),
+            ("transfer", &count(Some(Treatment::Transfer)).to_string()),
+            ("avoid", &count(Some(Treatment::Avoid)).to_string()),
+            ("open", &count(None).to_string()),
         ],
     );
     ws.merge_range(row, 0, row, 4, &heading, f.label())?;
+    ws.set_row_height(
+        row,
+        row_height(wrapped_lines(&heading, COVER_WIDTHS.iter().sum::<f64>())),
+    )?;
     row += 1;
-    if !accepted.is_empty() {
+    if !above.is_empty() {
         for (c, k) in [
             "xl.col.ref",
-            "xl.cover.accepted_what",
+            "xl.cover.treated_what",
             "xl.col.residual",
-            "xl.col.risk_owner",
+            "xl.cover.unless_others",
+            "xl.cover.owner_due",
         ]
         .iter()
         .enumerate()
         {
             ws.write_string_with_format(row, c as u16, ctx.t(k), f.label())?;
         }
+        ws.set_row_height(row, row_height(2))?;
         row += 1;
     }
-    for r in accepted.iter().take(COVER_LIST_AT_MOST) {
+    let listed: Vec<_> = TREATMENT_ORDER
+        .iter()
+        .flat_map(|t| above.iter().filter(move |r| treatment(r) == *t))
+        .collect();
+    for r in listed.iter().take(COVER_LIST_AT_MOST) {
         let a = assets.get(&r.asset);
         let number = a.map_or(0, |a| a.number);
         let d = r.decision.as_deref();
+        let verdict = ctx.t(&format!(
+            "xl.treatment.{}",
+            d.and_then(|d| d.treatment).map_or_else(
+                || "undecided".to_owned(),
+                |t| super::model_sheets::serde_key(&t)
+            )
+        ));
+        let relies: Vec<String> = d
+            .map(|d| d.relies_on.iter().filter_map(|m| label(*m)).collect())
+            .unwrap_or_default();
+        let mut what = format!(
+            "{} · {} {} — {verdict}",
+            a.map_or("", |a| a.name.as_str()),
+            r.threat,
+            ctx.catalogue
+                .threat(p, &r.threat)
+                .map_or(String::new(), |t| ctx.pick(&t.ja, &t.en).to_owned()),
+        );
+        if let Some(j) = d
+            .map(|d| d.justification.as_str())
+            .filter(|j| !j.is_empty())
+        {
+            what.push_str(ctx.pick(": ", ": "));
+            what.push_str(j);
+        }
+        if !relies.is_empty() {
+            what.push('\n');
+            what.push_str(&crate::i18n::format(
+                ctx.lang,
+                "xl.cover.relies",
+                &[("measures", &relies.join(ctx.pick("、", ", ")))],
+            ));
+        }
+        let unless = r
+            .unless_others
+            .as_ref()
+            .map(|u| u.risk.value.to_string())
+            .unwrap_or_default();
+        let owner_due = [
+            d.map(|d| d.owner.clone()).unwrap_or_default(),
+            d.and_then(|d| d.due.as_ref())
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
         write_text(
             ws,
             row,
@@ -202,42 +286,45 @@ fn signed_scope(
             f,
             ctx.lang,
         )?;
-        let what = format!(
-            "{} · {} {} — {}",
-            a.map_or("", |a| a.name.as_str()),
-            r.threat,
-            ctx.catalogue
-                .threat(p, &r.threat)
-                .map_or(String::new(), |t| ctx.pick(&t.ja, &t.en).to_owned()),
-            d.map_or("", |d| d.justification.as_str())
-        );
         write_text(ws, row, 1, &what, f, ctx.lang)?;
         write_text(ws, row, 2, r.residual.risk.value.as_ref(), f, ctx.lang)?;
-        write_text(ws, row, 3, d.map_or("", |d| d.owner.as_str()), f, ctx.lang)?;
-        ws.set_row_height(row, row_height(wrapped_lines(&what, COVER_WIDTHS[1])))?;
+        write_text(ws, row, 3, &unless, f, ctx.lang)?;
+        write_text(ws, row, 4, &owner_due, f, ctx.lang)?;
+        ws.set_row_height(
+            row,
+            row_height(wrapped_lines(&what, COVER_WIDTHS[1]).max(2)),
+        )?;
         row += 1;
     }
-    if accepted.len() > COVER_LIST_AT_MOST {
+    if listed.len() > COVER_LIST_AT_MOST {
         let more = crate::i18n::format(
             ctx.lang,
             "xl.cover.more_in",
             &[
-                ("n", &(accepted.len() - COVER_LIST_AT_MOST).to_string()),
+                ("n", &(listed.len() - COVER_LIST_AT_MOST).to_string()),
                 ("sheet", &ctx.t("xl.sheet.risks")),
             ],
         );
         ws.merge_range(row, 0, row, 4, &more, f.label())?;
         row += 1;
     }
+    // The customer's part: measures it carries out (alone or shared) or operates after
+    // delivery.
+    let role = |m: &crate::model::Countermeasure| -> Option<&'static str> {
+        match m.responsibility {
+            Some(Responsibility::Customer) => Some("xl.cover.role_do"),
+            Some(Responsibility::Shared) if m.shared_with.contains(&Responsibility::Customer) => {
+                Some("xl.cover.role_share")
+            }
+            _ if m.operator == Some(Responsibility::Customer) => Some("xl.cover.role_operate"),
+            _ => None,
+        }
+    };
     let customer: Vec<_> = p
         .countermeasures
         .iter()
-        .filter(|m| {
-            m.status != crate::model::MeasureStatus::Rejected
-                && (m.responsibility == Some(Responsibility::Customer)
-                    || (m.responsibility == Some(Responsibility::Shared)
-                        && m.shared_with.contains(&Responsibility::Customer)))
-        })
+        .filter(|m| m.status != crate::model::MeasureStatus::Rejected)
+        .filter_map(|m| role(m).map(|r| (m, r)))
         .collect();
     let heading = crate::i18n::format(
         ctx.lang,
@@ -251,6 +338,7 @@ fn signed_scope(
             "xl.col.ref",
             "xl.col.measure",
             "xl.col.status",
+            "xl.cover.role",
             "xl.col.due",
         ]
         .iter()
@@ -260,7 +348,7 @@ fn signed_scope(
         }
         row += 1;
     }
-    for m in customer.iter().take(COVER_LIST_AT_MOST) {
+    for (m, role) in customer.iter().take(COVER_LIST_AT_MOST) {
         write_text(
             ws,
             row,
@@ -290,10 +378,11 @@ fn signed_scope(
             f,
             ctx.lang,
         )?;
+        write_text(ws, row, 3, &ctx.t(role), f, ctx.lang)?;
         write_text(
             ws,
             row,
-            3,
+            4,
             &m.due.as_ref().map(ToString::to_string).unwrap_or_default(),
             f,
             ctx.lang,

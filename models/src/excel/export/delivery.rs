@@ -632,6 +632,28 @@ fn agreement_parties(ctx: &Ctx<'_>, s: &Supplier) -> Option<String> {
     Some(format!("{ours} ⇔ {}", s.name))
 }
 
+/// What a supplier's agreement still lacks, in words ("none (recorded)" when nothing); a
+/// missing check of a subcontractor is marked as desirable, not required.
+fn gaps_text(ctx: &Ctx<'_>, s: &Supplier) -> String {
+    use crate::model::SecurityGap;
+    let gaps = s.security_gaps();
+    if gaps.is_empty() {
+        return ctx.t("xl.subcontractor.complete");
+    }
+    gaps.iter()
+        .map(|g| {
+            ctx.t(match g {
+                SecurityGap::NoTerms => "xl.subcontractor.no_terms",
+                SecurityGap::NoPolicy => "xl.subcontractor.no_policy",
+                SecurityGap::NoManagementSystem => "xl.subcontractor.no_management_system",
+                SecurityGap::NoHolder => "xl.subcontractor.no_holder",
+                SecurityGap::NoCheck => "xl.subcontractor.no_check",
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(ctx.pick("、", ", "))
+}
+
 /// サプライヤ管理 (②構築 サプライチェーン管理, Level 1 「仕入れ先との情報セキュリティ合意」):
 /// the makers, software vendors and cloud services of the delivered system — not the SIer's
 /// subcontractors, which have their own sheet — each with who holds its contract, so who the
@@ -659,6 +681,7 @@ pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
                 s.agreement.as_str().into(),
                 s.audit.as_str().into(),
                 s.contact.as_str().into(),
+                gaps_text(ctx, s).into(),
             ];
             (s.id.to_string(), cells)
         })
@@ -677,6 +700,7 @@ pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
                 ("xl.col.agreement_terms", 30.0),
                 ("xl.col.audit", 16.0),
                 ("xl.col.contact", 14.0),
+                ("xl.col.subcontractor_status", 16.0),
             ],
         ),
         rows,
@@ -697,21 +721,7 @@ pub(super) fn subcontractors(ctx: &Ctx<'_>) -> Table {
         .iter()
         .filter(|s| s.kind == SupplierKind::Subcontractor)
         .map(|s| {
-            let mut missing = Vec::new();
-            if s.agreement.trim().is_empty() {
-                missing.push(ctx.t("xl.subcontractor.no_terms"));
-            }
-            if s.policy_confirmed.is_none() {
-                missing.push(ctx.t("xl.subcontractor.no_policy"));
-            }
-            if s.audit.trim().is_empty() {
-                missing.push(ctx.t("xl.subcontractor.no_check"));
-            }
-            let status = if missing.is_empty() {
-                ctx.t("xl.subcontractor.complete")
-            } else {
-                missing.join(ctx.pick("、", ", "))
-            };
+            let status = gaps_text(ctx, s);
             let cells: Vec<Cell> = vec![
                 s.name.as_str().into(),
                 s.provides.as_str().into(),

@@ -524,6 +524,9 @@ pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, png: Vec<u8>) -> Result<
     let ws = wb.add_worksheet();
     ws.set_name(&name).map_err(|e| e.to_string())?;
     page_setup(ws, &ctx.project.meta.name, &name, &ctx.print_note()).map_err(|e| e.to_string())?;
+    // On A3: the diagram (about 1500 px wide) prints near full size, so its 16 px labels stay
+    // readable (fitted to A4 they fell to about 5 pt).
+    ws.set_paper_size(crate::excel::print::Paper::A3.code());
     ws.write_string(0, 0, ctx.t("xl.diagram.note"))
         .map_err(|e| e.to_string())?;
     let image = Image::new_from_buffer(&png)

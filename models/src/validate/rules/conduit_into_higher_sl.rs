@@ -4,11 +4,14 @@
 //! count as SL 0.
 //!
 //! A conduit from removable media or physical access carries no network traffic, so no
-//! firewall or network measure can sit on it: there the control is the media or device rule
-//! (C-EQ: 外部記憶媒体の制限, 持込み機器の検査) or the physical one (C-PH: 入退室管理), and an
-//! agreed or implemented countermeasure of those categories, scoped to the conduit or to the
-//! zone it enters, controls it (IEC 62443-3-2 treats portable media and physical access as
-//! conduits whose countermeasures are procedural and device-level).
+//! firewall or network measure can sit on it (IEC 62443-3-2 ZCR 3.4 asks that temporarily
+//! connected devices — portable media, maintenance PCs — be treated as their own conduit;
+//! the controls are then device and physical ones: 外部記憶媒体の制限・検査, 入退室管理). There an
+//! agreed or implemented equipment or physical countermeasure controls the conduit when it is
+//! scoped to the conduit or to the zone it enters AND names the threats that conduit brings:
+//! for media T13 (持込みPC・USBメモリ等経由のマルウェア感染) or T23 (保守要員の作業ミス・ウイルス
+//! 持込み), for physical access T10 or T11 (不正侵入者による盗難・破壊・不正操作). A measure with no
+//! threat named, or against other threats (a backup, a UPS), does not.
 use crate::graph::Node;
 use crate::model::{EntryKind, MeasureCategory};
 use crate::risk::coverage::State;
@@ -50,7 +53,12 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
             from,
             Node::Entry(_, EntryKind::RemovableMedia | EntryKind::Physical)
         );
-        if offline && device_or_physical_control(ctx, c.id, target) {
+        let threats: &[&str] = match from {
+            Node::Entry(_, EntryKind::RemovableMedia) => &["T13", "T23"],
+            Node::Entry(_, EntryKind::Physical) => &["T10", "T11"],
+            _ => &[],
+        };
+        if offline && device_or_physical_control(ctx, c.id, target, threats) {
             continue;
         }
         reported.insert(hop.conduit);
@@ -76,11 +84,12 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
 }
 
 /// An agreed or implemented equipment or physical countermeasure scoped to the conduit or to
-/// the zone it enters.
+/// the zone it enters, naming one of `threats`.
 fn device_or_physical_control(
     ctx: &Context<'_>,
     conduit: crate::id::ConduitId,
     zone: crate::id::ZoneId,
+    threats: &[&str],
 ) -> bool {
     ctx.measures.measures.iter().any(|m| {
         let scope = &ctx.project.countermeasures[m.index].scope;
@@ -88,6 +97,7 @@ fn device_or_physical_control(
             m.category,
             MeasureCategory::Equipment | MeasureCategory::Physical
         ) && State::Residual.counts(m.status)
+            && m.threats.iter().any(|t| threats.contains(&t.as_str()))
             && (scope.conduits.contains(&conduit) || scope.zones.contains(&zone))
     })
 }
@@ -163,10 +173,11 @@ mod tests {
     }
 
     /// Worked by hand: USB media (SL 0) into a zone of SL-T 3 is reported until an agreed
-    /// media rule (C-EQ-06, equipment) covers the conduit; a physical-access conduit into the
-    /// same zone is controlled by implemented 入退室管理 (C-PH-01) scoped to the zone. A
-    /// proposal does not count, and a media rule does nothing for a network conduit from the
-    /// internet, which still needs a firewall.
+    /// media rule (C-EQ-06, equipment, against T13) covers the conduit; a physical-access
+    /// conduit into the same zone is controlled by implemented 入退室管理 (C-PH-01 against
+    /// T11) scoped to the zone. A proposal does not count, an equipment measure against other
+    /// threats (a backup, C-EQ-09 against T14) does not either, and a media rule does nothing
+    /// for a network conduit from the internet, which still needs a firewall.
     #[test]
     fn media_and_physical_conduits_are_controlled_by_device_and_physical_measures() {
         let mut d = Drawing::new();
@@ -178,11 +189,11 @@ mod tests {
         d.conduit("door", "ot");
         d.conduit("net", "ot");
         assert_eq!(findings(&d.project, &RULE).len(), 3);
-        let measure = |code: &str, scope: MeasureScope, status| -> Countermeasure {
+        let measure = |code: &str, threat: &str, scope: MeasureScope, status| -> Countermeasure {
             serde_json::from_value(serde_json::json!({
                 "id": crate::id::MeasureId::new().to_string(),
                 "measure": code,
-                "threats": ["T13"],
+                "threats": [threat],
                 "scope": scope,
                 "responsibility": "customer",
                 "status": status,
@@ -199,14 +210,20 @@ mod tests {
         };
         d.project
             .countermeasures
-            .push(measure("C-EQ-06", on_usb.clone(), "proposed"));
+            .push(measure("C-EQ-06", "T13", on_usb.clone(), "proposed"));
         assert_eq!(findings(&d.project, &RULE).len(), 3, "a proposal");
-        d.project.countermeasures[0] = measure("C-EQ-06", on_usb, "agreed");
+        d.project.countermeasures[0] = measure("C-EQ-09", "T14", in_ot.clone(), "implemented");
+        assert_eq!(
+            findings(&d.project, &RULE).len(),
+            3,
+            "a backup is no media rule"
+        );
+        d.project.countermeasures[0] = measure("C-EQ-06", "T13", on_usb, "agreed");
         let f = findings(&d.project, &RULE);
         assert_eq!(f.len(), 2, "{f:?}");
         d.project
             .countermeasures
-            .push(measure("C-PH-01", in_ot, "implemented"));
+            .push(measure("C-PH-01", "T11", in_ot, "implemented"));
         let f = findings(&d.project, &RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(

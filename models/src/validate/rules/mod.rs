@@ -18,6 +18,7 @@ mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
 mod subcontractor_unchecked;
 mod subcontractor_without_agreement;
+mod supplier_without_security_agreement;
 mod support_ended;
 mod threat_decision_without_effect;
 mod threat_without_impact;
@@ -53,6 +54,7 @@ pub const ALL: &[Rule] = &[
     checklist_unanswered::RULE,
     subcontractor_without_agreement::RULE,
     subcontractor_unchecked::RULE,
+    supplier_without_security_agreement::RULE,
     generic_without_support_end::RULE,
     support_ended::RULE,
 ];

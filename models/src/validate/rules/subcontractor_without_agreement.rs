@@ -2,9 +2,10 @@
 //! subcontractor's (再委託先) information-security policy and management system and agrees the
 //! security conditions as terms of the contract (seed 000: 「委託先における情報セキュリティ
 //! ポリシー及びマネジメントシステムを確認し、契約の条件として合意する」). A subcontractor with
-//! no recorded confirmation date or no agreed terms is reported. (An audit is "desirable" for
+//! no recorded confirmation date, no recorded management system (ISMS or its own rules) or no
+//! agreed terms is reported. (An audit is "desirable" for
 //! important subcontractors in the seed, so it is not required here.)
-use crate::model::SupplierKind;
+use crate::model::{SecurityGap, SupplierKind};
 use crate::validate::{Context, Finding, Rule, Severity};
 
 pub const RULE: Rule = Rule {
@@ -19,7 +20,14 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         .suppliers
         .iter()
         .filter(|s| s.kind == SupplierKind::Subcontractor)
-        .filter(|s| s.policy_confirmed.is_none() || s.agreement.trim().is_empty())
+        .filter(|s| {
+            s.security_gaps().iter().any(|g| {
+                matches!(
+                    g,
+                    SecurityGap::NoTerms | SecurityGap::NoPolicy | SecurityGap::NoManagementSystem
+                )
+            })
+        })
         .map(|s| rule.finding("supplier", s.id, &s.name, &[]))
         .collect()
 }
@@ -54,6 +62,12 @@ mod tests {
         p.suppliers[1].agreement = "秘密保持、脆弱性・事故の通知(24時間以内)".into();
         assert_eq!(findings(&p, &RULE).len(), 1);
         p.suppliers[1].policy_confirmed = IsoDate::parse("2026-10-01");
+        assert_eq!(
+            findings(&p, &RULE).len(),
+            1,
+            "no management system recorded"
+        );
+        p.suppliers[1].certifications = "情報セキュリティ基本方針・社内規程(2025年版)".into();
         assert!(findings(&p, &RULE).is_empty());
     }
 }

@@ -1,0 +1,328 @@
+//! Which Japanese font the charts and the zone-diagram image are drawn with, on every system
+//! the app runs on, so that an export never fails for want of a font:
+//!
+//! 1. `OTZONE_CJK_FONT` (a font file the user chooses);
+//! 2. the system's own Japanese font — Windows: Yu Gothic, Meiryo, MS Gothic in the system
+//!    font folder (`%WINDIR%\Fonts`) or the user's (`%LOCALAPPDATA%\Microsoft\Windows\Fonts`);
+//!    macOS: Hiragino Sans (ヒラギノ角ゴシック), then Hiragino Kaku Gothic ProN, in
+//!    `/System/Library/Fonts` and `/Library/Fonts`; Linux: fontconfig's choice for Japanese
+//!    (`fc-match 'sans-serif:lang=ja'`), then the known Noto Sans CJK and IPA paths;
+//! 3. IPAexGothic, shipped inside the program (IPA Font License v1.0, which allows
+//!    redistributing the font unmodified with its licence: `models/fonts/`).
+//!
+//! The lookup is plain data in, list out ([`candidates`] of a [`FontEnv`]), with no `cfg`, so
+//! that the Windows and macOS orders are tested on any system.
+
+use std::path::{Path, PathBuf};
+
+/// The operating system a lookup is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Os {
+    /// Windows.
+    Windows,
+    /// macOS.
+    MacOs,
+    /// Linux and other Unix systems.
+    Linux,
+}
+
+impl Os {
+    /// The system this program runs on.
+    pub fn current() -> Self {
+        match std::env::consts::OS {
+            "windows" => Os::Windows,
+            "macos" => Os::MacOs,
+            _ => Os::Linux,
+        }
+    }
+}
+
+/// What the lookup needs from the system: plain values, so that tests can give any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontEnv {
+    /// The system.
+    pub os: Os,
+    /// `OTZONE_CJK_FONT`, if set.
+    pub chosen: Option<PathBuf>,
+    /// Windows: `%WINDIR%` (`C:\Windows` when unset).
+    pub windir: Option<PathBuf>,
+    /// Windows: `%LOCALAPPDATA%` (fonts installed for the user only).
+    pub local_app_data: Option<PathBuf>,
+    /// macOS: the home folder (`~/Library/Fonts`).
+    pub home: Option<PathBuf>,
+    /// Linux: the file fontconfig chooses for Japanese sans-serif text, if fontconfig is there.
+    pub fontconfig: Option<PathBuf>,
+}
+
+impl FontEnv {
+    /// The environment of this process (on Linux, asks `fc-match`).
+    pub fn current() -> Self {
+        let os = Os::current();
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        Self {
+            os,
+            chosen: var("OTZONE_CJK_FONT"),
+            windir: var("WINDIR").or_else(|| var("SystemRoot")),
+            local_app_data: var("LOCALAPPDATA"),
+            home: var("HOME"),
+            fontconfig: if os == Os::Linux {
+                fontconfig_choice()
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// fontconfig's font file for Japanese sans-serif text (`None` without fontconfig, or when it
+/// only offers a font that is not a file the charts can read).
+fn fontconfig_choice() -> Option<PathBuf> {
+    let out = std::process::Command::new("fc-match")
+        .args(["-f", "%{file}", "sans-serif:lang=ja"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let file = String::from_utf8(out.stdout).ok()?;
+    let path = PathBuf::from(file.trim());
+    readable_font_file(&path).then_some(path)
+}
+
+/// A font file the chart renderer reads (TrueType, OpenType, or a collection of them).
+fn readable_font_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The Windows font files of Japanese fonts, best first: Yu Gothic (Windows 8.1 and later;
+/// Medium then Regular), Meiryo (Vista to 8), MS Gothic (every version).
+const WINDOWS_FILES: [&str; 5] = [
+    "YuGothM.ttc",
+    "YuGothR.ttc",
+    "meiryo.ttc",
+    "msgothic.ttc",
+    "YuGothic.ttf",
+];
+
+/// The macOS font files, best first: Hiragino Sans W3 (10.11 and later), W4, then Hiragino
+/// Kaku Gothic ProN W3 (older systems).
+const MAC_FILES: [&str; 4] = [
+    "ヒラギノ角ゴシック W3.ttc",
+    "ヒラギノ角ゴシック W4.ttc",
+    "ヒラギノ角ゴ ProN W3.otf",
+    "HiraginoSans-W3.ttc",
+];
+
+/// Known Linux paths: Debian's and Fedora's Noto Sans CJK, then IPA Gothic.
+pub const LINUX_PATHS: [&str; 6] = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+];
+
+/// The font files to try, in order (the shipped font comes after all of them).
+pub fn candidates(env: &FontEnv) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = env.chosen.iter().cloned().collect();
+    match env.os {
+        Os::Windows => {
+            let windir = env
+                .windir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(r"C:\Windows"));
+            let mut dirs = vec![windir.join("Fonts")];
+            if let Some(local) = &env.local_app_data {
+                dirs.push(local.join("Microsoft").join("Windows").join("Fonts"));
+            }
+            for file in WINDOWS_FILES {
+                out.extend(dirs.iter().map(|d| d.join(file)));
+            }
+        }
+        Os::MacOs => {
+            let mut dirs = vec![
+                PathBuf::from("/System/Library/Fonts"),
+                PathBuf::from("/Library/Fonts"),
+            ];
+            if let Some(home) = &env.home {
+                dirs.push(home.join("Library").join("Fonts"));
+            }
+            for file in MAC_FILES {
+                out.extend(dirs.iter().map(|d| d.join(file)));
+            }
+        }
+        Os::Linux => {
+            out.extend(env.fontconfig.iter().cloned());
+            out.extend(LINUX_PATHS.iter().map(PathBuf::from));
+        }
+    }
+    out
+}
+
+/// The font shipped inside the program: IPAexGothic, unmodified (IPA Font License v1.0,
+/// `models/fonts/IPA_Font_License_Agreement_v1.0.txt`).
+pub static SHIPPED: &[u8] = include_bytes!("../fonts/ipaexg.ttf");
+
+/// Whether `bytes` are a font the chart renderer reads that has Japanese glyphs (kana and
+/// kanji): a Latin-only font fontconfig falls back to would draw boxes (tofu).
+pub fn has_japanese(bytes: &[u8]) -> bool {
+    use ab_glyph::Font as _;
+    ab_glyph::FontRef::try_from_slice(bytes).is_ok_and(|f| {
+        ['日', 'あ', 'ア', '漢']
+            .iter()
+            .all(|c| f.glyph_id(*c).0 != 0)
+    })
+}
+
+/// Where the font in use came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FontSource {
+    /// A file on this system.
+    File(PathBuf),
+    /// The font shipped inside the program.
+    Shipped,
+}
+
+/// The first of `candidates` that `accept` takes (the caller reads and registers it), else the
+/// shipped font.
+pub fn choose(candidates: &[PathBuf], mut accept: impl FnMut(&Path) -> bool) -> FontSource {
+    candidates
+        .iter()
+        .find(|p| accept(p))
+        .map_or(FontSource::Shipped, |p| FontSource::File(p.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(os: Os) -> FontEnv {
+        FontEnv {
+            os,
+            chosen: None,
+            windir: None,
+            local_app_data: None,
+            home: None,
+            fontconfig: None,
+        }
+    }
+
+    /// A fake font folder holding the named files (their content is not read here).
+    fn folder(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"font").unwrap();
+        }
+        dir
+    }
+
+    fn first_existing(env: &FontEnv) -> FontSource {
+        choose(&candidates(env), |p| p.exists())
+    }
+
+    /// Windows: Yu Gothic is taken over Meiryo and MS Gothic when the system has it; a system
+    /// without Yu Gothic (Windows 7) uses Meiryo; a font the user installed for themselves
+    /// counts; the variable the user sets comes first.
+    #[test]
+    fn windows_prefers_yu_gothic_then_meiryo_then_ms_gothic() {
+        let win = folder(&[
+            "Fonts/meiryo.ttc",
+            "Fonts/msgothic.ttc",
+            "Fonts/YuGothM.ttc",
+        ]);
+        let mut e = env(Os::Windows);
+        e.windir = Some(win.path().to_owned());
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(win.path().join("Fonts/YuGothM.ttc"))
+        );
+        std::fs::remove_file(win.path().join("Fonts/YuGothM.ttc")).unwrap();
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(win.path().join("Fonts/meiryo.ttc"))
+        );
+        std::fs::remove_file(win.path().join("Fonts/meiryo.ttc")).unwrap();
+        let user = folder(&["Microsoft/Windows/Fonts/YuGothR.ttc"]);
+        e.local_app_data = Some(user.path().to_owned());
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(user.path().join("Microsoft/Windows/Fonts/YuGothR.ttc")),
+            "the user's own Yu Gothic before the system's MS Gothic"
+        );
+        e.chosen = Some(PathBuf::from("/somewhere/chosen.ttf"));
+        assert_eq!(candidates(&e)[0], PathBuf::from("/somewhere/chosen.ttf"));
+        // Without %WINDIR% the default folder is used.
+        assert!(candidates(&env(Os::Windows))
+            .iter()
+            .any(|p| p.to_string_lossy().starts_with(r"C:\Windows")));
+    }
+
+    /// macOS: Hiragino Sans W3, then the older Hiragino Kaku Gothic ProN; the user's own folder
+    /// is looked at too.
+    #[test]
+    fn macos_prefers_hiragino_sans() {
+        let e = FontEnv {
+            home: Some(PathBuf::from("/Users/sato")),
+            ..env(Os::MacOs)
+        };
+        let c = candidates(&e);
+        assert_eq!(
+            c[0],
+            PathBuf::from("/System/Library/Fonts/ヒラギノ角ゴシック W3.ttc")
+        );
+        let pron = c
+            .iter()
+            .position(|p| p.ends_with("ヒラギノ角ゴ ProN W3.otf"))
+            .unwrap();
+        let w4 = c
+            .iter()
+            .position(|p| p.ends_with("ヒラギノ角ゴシック W4.ttc"))
+            .unwrap();
+        assert!(w4 < pron);
+        assert!(c.contains(&PathBuf::from(
+            "/Users/sato/Library/Fonts/ヒラギノ角ゴシック W3.ttc"
+        )));
+    }
+
+    /// Linux: fontconfig's choice for Japanese first, then the known paths; with no font
+    /// anywhere (folders hidden), the shipped IPAexGothic.
+    #[test]
+    fn linux_asks_fontconfig_then_known_paths_then_ships_its_own() {
+        let fc = folder(&["fonts/TakaoPGothic.ttf"]);
+        let e = FontEnv {
+            fontconfig: Some(fc.path().join("fonts/TakaoPGothic.ttf")),
+            ..env(Os::Linux)
+        };
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(fc.path().join("fonts/TakaoPGothic.ttf"))
+        );
+        assert_eq!(candidates(&e)[1], PathBuf::from(LINUX_PATHS[0]));
+        assert_eq!(choose(&candidates(&e), |_| false), FontSource::Shipped);
+        assert!(readable_font_file(Path::new("/x/NotoSansCJK-Regular.ttc")));
+        assert!(
+            !readable_font_file(Path::new("/x/font.pcf.gz")),
+            "a bitmap font"
+        );
+    }
+
+    #[test]
+    fn the_shipped_font_has_japanese_glyphs_and_a_latin_font_does_not_pass() {
+        assert_eq!(&SHIPPED[..4], &[0, 1, 0, 0], "TrueType outlines");
+        assert!(has_japanese(SHIPPED));
+        assert!(!has_japanese(b"not a font"));
+        // DejaVu Sans, Debian's default Latin font, has no kanji.
+        let dejavu = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        if let Ok(bytes) = std::fs::read(dejavu) {
+            assert!(!has_japanese(&bytes));
+        }
+    }
+}
