@@ -153,7 +153,10 @@ test("the customer's treatment comes back from another program, and the changes 
   assert.match(await (await browser.$("#responses-summary")).getText(), /変更 1件、変更なし [1-9]\d*件、問題 0件/);
   const diffRow = await browser.execute(() => [...document.querySelectorAll("#responses-diff tbody tr")].map((r) => r.textContent));
   assert.equal(diffRow.length, 1, JSON.stringify(diffRow));
-  assert.ok(diffRow[0].includes(chosen.risk_id) && diffRow[0].includes("低減") && diffRow[0].includes("受容") && diffRow[0].includes("2027-06-30"), diffRow[0]);
+  // The row is named as the register numbers it (A-0nn/Tnn and the asset), not by its id.
+  const rowAsset = (await doc()).assets.find((x) => chosen.risk_id.endsWith(`@${x.id}`));
+  const rowRef = `A-${String(rowAsset.number).padStart(3, "0")}/${chosen.risk_id.split("@")[0]}`;
+  assert.ok(diffRow[0].includes(`${rowRef} ${rowAsset.name}`) && diffRow[0].includes("低減") && diffRow[0].includes("受容") && diffRow[0].includes("2027-06-30"), diffRow[0]);
   await shot("01-returned-diff");
   await click("#btn-responses-apply");
   await browser.waitUntil(async () => (await doc()).risk_decisions.some((d) => d.risk_id === chosen.risk_id && d.treatment === "accept"), { timeout: 10000, timeoutMsg: "the returned treatment was not applied" });

@@ -4,6 +4,7 @@ import { api, errorText, type LedgerPreview, type ResponseReport, type Inspectio
 import { commit, doc, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
+import { readableNumber } from "../model";
 
 export const where = (l: Record<string, string | number>) => [l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : ""].filter(Boolean).join(" · ");
 
@@ -182,16 +183,16 @@ function renderResponses(box: HTMLElement): void {
         "tbody",
         {},
         ...report.changes.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, ag(c.before)), h("td", {}, ag(c.after)), h("td", {}, String(c.after.comment ?? ""))),
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, ag(c.before)), h("td", {}, ag(c.after)), h("td", {}, String(c.after.comment ?? ""))),
         ),
         ...report.inspections.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, inspected(c.before)), h("td", {}, inspected(c.after)), h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · "))),
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, inspected(c.before)), h("td", {}, inspected(c.after)), h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · "))),
         ),
         ...(report.treatments ?? []).map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, treated(c.before)), h("td", {}, treated(c.after)), h("td", {}, String(c.after.justification ?? ""))),
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, treated(c.before)), h("td", {}, treated(c.after)), h("td", {}, String(c.after.justification ?? ""))),
         ),
         ...report.applicability.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", {}, c.row_id), h("td", {}, decided(c.before)), h("td", {}, decided(c.after)), h("td", {}, c.after.reason)),
+          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, decided(c.before)), h("td", {}, decided(c.after)), h("td", {}, c.after.reason)),
         ),
       ),
     ),
@@ -210,4 +211,26 @@ function renderResponses(box: HTMLElement): void {
     }
   });
   box.append(accept);
+}
+
+/**
+ * A returned workbook's row as the reader knows it: a register row by its number and asset
+ * (A-010/T21 調合ライン操作端末), any other item by its name; the row id when nothing matches.
+ */
+function rowLabel(id: string): string {
+  const p = doc();
+  const risk = /^(?:applicability:)?([^@]+)@(.+)$/.exec(id);
+  if (risk) {
+    const a = p.assets.find((x) => x.id === risk[2]) as { name?: string; number?: number } | undefined;
+    if (a) return `${a.number ? `${readableNumber("A", a.number)}/` : ""}${risk[1]} ${String(a.name ?? "")}`;
+    return id;
+  }
+  for (const coll of ["assets", "zones", "conduits", "businesses", "countermeasures", "suppliers", "ooda_roles"] as const) {
+    const item = ((p as unknown as Record<string, Array<{ id: string; name?: unknown; measure?: unknown; number?: number }>>)[coll] ?? []).find((x) => x.id === id);
+    if (item) {
+      const prefix = coll === "assets" && item.number ? `${readableNumber("A", item.number)} ` : coll === "countermeasures" && item.number ? `${readableNumber("M", item.number)} ` : "";
+      return `${prefix}${String(item.name ?? item.measure ?? id)}`;
+    }
+  }
+  return id;
 }
