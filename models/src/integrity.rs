@@ -103,6 +103,17 @@ impl Checker<'_> {
         );
         self.duplicates("risk_decisions", &p.risk_decisions, |x| x.risk_id.as_str());
         self.duplicates("revisions", &p.revisions, |x| x.id);
+        // A version is named by its label (plant.otz@1.0): two alike could not be told apart.
+        let mut labels = HashSet::with_capacity(p.revisions.len());
+        for (i, r) in p.revisions.iter().enumerate() {
+            if !labels.insert(r.version.as_str()) {
+                self.push(
+                    "duplicate_version",
+                    format!("revisions[{i}].version"),
+                    format!("version {} is recorded twice", r.version),
+                );
+            }
+        }
         self.duplicates("inspection_results", &p.inspection_results, |x| {
             x.row_id.as_str()
         });
@@ -700,6 +711,40 @@ mod tests {
             t.elapsed() < std::time::Duration::from_secs(5),
             "{:?}",
             t.elapsed()
+        );
+    }
+}
+
+#[cfg(test)]
+mod version_label_tests {
+    use super::*;
+    use crate::model::*;
+
+    /// A version is named by its label (plant.otz@1.0): a file recording one label twice (by
+    /// hand; recording refuses it) is refused where the second one stands.
+    #[test]
+    fn a_version_label_recorded_twice_is_refused() {
+        let mut p = Project::new("t");
+        let rev = |v: &str| Revision {
+            id: crate::id::RevisionId::new(),
+            version: v.into(),
+            date: IsoDate::from_ymd(2026, 12, 1).unwrap(),
+            summary: String::new(),
+            author: String::new(),
+            baseline: "0".repeat(16),
+            risks: 0,
+            above_tolerable: 0,
+            snapshot: Vec::new(),
+        };
+        p.revisions = vec![rev("1.0"), rev("1.1")];
+        assert!(check(&p, Catalogue::builtin()).is_empty());
+        p.revisions.push(rev("1.0"));
+        let problems = check(&p, Catalogue::builtin());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].code, "duplicate_version");
+        assert_eq!(
+            problems[0].location.path.as_deref(),
+            Some("revisions[2].version")
         );
     }
 }

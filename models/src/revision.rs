@@ -130,9 +130,13 @@ pub fn restore(project: &Project, index: usize) -> Result<Project> {
                 format!("version {}: {e}", rev.version),
             )
         })?;
-    // Inflate no more than a project file may hold (a small hostile snapshot cannot expand
-    // without bound).
-    let json = inflate(&packed, crate::json::MAX_JSON_BYTES).map_err(|e| {
+    // A model's JSON deflates to a tenth of its size or so; a copy that would inflate more
+    // than a hundred times is not a model (a small hostile file cannot claim gigabytes).
+    let limit = (packed.len() as u64)
+        .saturating_mul(SNAPSHOT_MAX_RATIO)
+        .saturating_add(1 << 20)
+        .min(crate::json::MAX_JSON_BYTES);
+    let json = inflate(&packed, limit).map_err(|e| {
         refuse(
             "snapshot_unreadable",
             format!("version {}: {e}", rev.version),
@@ -152,11 +156,14 @@ pub fn restore(project: &Project, index: usize) -> Result<Project> {
         path: Some(field.clone()),
         ..Location::default()
     };
-    let mut old = crate::json::parse(&json, &origin)?;
+    let mut old = crate::json::parse(&json, &origin).map_err(|e| in_snapshot(e, &field))?;
     old.meta.version.clone_from(&rev.version);
     old.meta.updated = Some(rev.date.clone());
     Ok(old)
 }
+
+/// How many times its packed size a recorded copy may inflate to.
+pub const SNAPSHOT_MAX_RATIO: u64 = 100;
 
 /// Inflate at most `limit` bytes: a small hostile snapshot cannot expand without bound.
 fn inflate(packed: &[u8], limit: u64) -> std::result::Result<Vec<u8>, String> {
@@ -170,6 +177,41 @@ fn inflate(packed: &[u8], limit: u64) -> std::result::Result<Vec<u8>, String> {
         return Err(format!("the copy exceeds {limit} bytes"));
     }
     Ok(out)
+}
+
+/// An error found in a recorded copy, placed in it: every problem's path is prefixed with
+/// `revisions[i].snapshot` (the copy is bad, not the model now).
+fn in_snapshot(e: Error, field: &str) -> Error {
+    let place = |path: Option<String>| {
+        Some(match path {
+            Some(p) if p.starts_with(field) => p,
+            Some(p) => format!("{field} → {p}"),
+            None => field.to_owned(),
+        })
+    };
+    match e {
+        Error::InvalidModel {
+            mut location,
+            mut problems,
+        } => {
+            location.path = place(location.path.take());
+            for p in &mut problems {
+                p.location.path = place(p.location.path.take());
+            }
+            Error::InvalidModel { location, problems }
+        }
+        other => {
+            let detail = other.to_string();
+            Error::InvalidModel {
+                location: Location::default(),
+                problems: vec![Problem::at(
+                    "snapshot_unreadable",
+                    field.to_owned(),
+                    format!("the recorded copy is not a readable model: {detail}"),
+                )],
+            }
+        }
+    }
 }
 
 /// The recorded version a new edition of the workbook is compared with (its 変更点): the last
@@ -228,6 +270,12 @@ pub fn record<'p>(
         }
     }
     let version = input.version.trim().to_owned();
+    // A label names a version on the command line (plant.otz@1.0) and in print: no '@', no
+    // control characters.
+    if version.contains('@') || version.chars().any(char::is_control) {
+        let message = format!("a version label has no '@' or control characters: {version:?}");
+        return Err(refuse("version", "bad_version_label", message));
+    }
     if version.is_empty() {
         let message = "a version needs a label (版数)".into();
         return Err(refuse("version", "empty_version", message));
@@ -393,6 +441,53 @@ mod tests {
         let err = inflate(&bomb, 1 << 20).unwrap_err();
         assert!(err.contains("exceeds"), "{err}");
         assert_eq!(inflate(&bomb, 10 << 20).unwrap().len(), 10 << 20);
+    }
+
+    /// What the hostile review found: a small copy that would inflate to hundreds of
+    /// megabytes is refused at a hundred times its packed size; a copy whose model is bad is
+    /// reported inside the copy (`revisions[0].snapshot → assets[0].zone`), not as the model
+    /// now; a label with '@' or a control character is refused.
+    #[test]
+    fn a_hostile_copy_is_refused_early_and_placed_in_the_copy() {
+        use base64::Engine as _;
+        use std::io::Write as _;
+        let pack = |json: &[u8]| {
+            let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+            z.write_all(json).unwrap();
+            vec![base64::engine::general_purpose::STANDARD.encode(z.finish().unwrap())]
+        };
+        let mut p = sample();
+        let analysis = crate::risk::analyse(&p, Catalogue::builtin());
+        record(&mut p, &analysis, input("1.0", 1)).expect("recorded");
+        // 20 MB of spaces around a real model, its baseline recomputed to match.
+        let mut json = serde_json::to_vec(&assessed_value(&p)).unwrap();
+        json.extend(std::iter::repeat_n(b' ', 20 << 20));
+        p.revisions[0].snapshot = pack(&json);
+        p.revisions[0].baseline = hash_of(&json);
+        let e = restore(&p, 0).unwrap_err().to_string();
+        assert!(
+            e.contains("exceeds") && e.contains("snapshot_unreadable"),
+            "{e}"
+        );
+
+        let mut bad = sample();
+        bad.assets[0].zone = Some(crate::id::ZoneId::new());
+        let json = serde_json::to_vec(&assessed_value(&bad)).unwrap();
+        p.revisions[0].snapshot = pack(&json);
+        p.revisions[0].baseline = hash_of(&json);
+        match restore(&p, 0) {
+            Err(Error::InvalidModel { problems, .. }) => {
+                let path = problems[0].location.path.clone().unwrap_or_default();
+                assert_eq!(path, "revisions[0].snapshot → assets[0].zone");
+            }
+            other => panic!("{other:?}"),
+        }
+
+        for label in ["2@3", "3.0\u{1b}[2J"] {
+            let a = crate::risk::analyse(&p, Catalogue::builtin());
+            let e = record(&mut p, &a, input(label, 2)).unwrap_err().to_string();
+            assert!(e.contains("bad_version_label"), "{e}");
+        }
     }
 
     #[test]

@@ -2097,3 +2097,63 @@ fn every_table_prints_full_size_on_the_paper_it_declares() {
         }
     }
 }
+
+/// A returned workbook nobody edited changes nothing, even where the export had to change the
+/// text: a decision's reason longer than an Excel cell (exported cut, with its marker) and an
+/// owner with spaces around it (trimmed in the cell) keep their recorded text whole. Editing the
+/// cut cell is refused with its place, since the cell cannot say what the full text is.
+#[test]
+fn an_unedited_returned_workbook_keeps_long_and_spaced_texts_whole() {
+    use otzone_models::model::{RiskDecision, Treatment};
+    let dir = tempfile::tempdir().unwrap();
+    let (sent, back) = (dir.path().join("sent.xlsx"), dir.path().join("back.xlsx"));
+    let mut p = sample("food-plant");
+    let a = analyse(&p, Catalogue::builtin());
+    let row = a.risks.iter().find(|r| !r.tolerable).unwrap().id.clone();
+    p.risk_decisions.retain(|d| d.risk_id != row);
+    p.risk_decisions.push(RiskDecision {
+        risk_id: row.clone(),
+        treatment: Some(Treatment::Accept),
+        justification: "長".repeat(40_000),
+        owner: " 工場長 ".into(),
+        date: None,
+        due: None,
+        relies_on: Vec::new(),
+    });
+    export(&p, Lang::Ja, &sent);
+    customer_edit(&sent, &back, &HashMap::new());
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(
+        report.treatments.is_empty(),
+        "{:?}",
+        report.treatments.len()
+    );
+    let mut q = p.clone();
+    responses::apply(&mut q, &report);
+    assert_eq!(
+        q.risk_decisions, p.risk_decisions,
+        "nothing cut, nothing trimmed"
+    );
+
+    // The cut cell edited: refused, located.
+    let register = sheet(&sent, "リスク評価");
+    let (r, c) = (
+        register.iter().position(|x| x[0] == row).unwrap() as u32,
+        col(&register[0], "理由"),
+    );
+    let edited = format!(
+        "{}…[以下省略: 全文はプロジェクトファイルを参照]",
+        "短".repeat(10)
+    );
+    let edits = HashMap::from([(("リスク評価".to_owned(), r, c), Data::String(edited))]);
+    customer_edit(&sent, &back, &edits);
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(report.treatments.is_empty());
+    let problem = report
+        .problems
+        .iter()
+        .find(|x| x.code == "cut_text_edited")
+        .expect("the edited cut cell is reported");
+    assert_eq!(problem.location.row, Some(u64::from(r) + 1));
+}

@@ -145,7 +145,13 @@ const COLLECTIONS: &[(&str, &str)] = &[
     ("risk_decisions", "risk_id"),
     ("ooda_roles", "id"),
     ("checklist_answers", "id"),
+    ("vulnerabilities", "id"),
+    ("inspection_results", "row_id"),
 ];
+
+/// The project's own catalogue entries (`custom.threats`, `custom.measures`), compared as
+/// collections named `custom_threats` and `custom_measures`.
+const CUSTOM: &[(&str, &str)] = &[("threats", "id"), ("measures", "id")];
 
 /// The project's single sections, compared field by field and listed under `project`, each as
 /// one item named by its section (the version label and dates of `meta` are not compared).
@@ -160,7 +166,7 @@ const IGNORED: &[&str] = &["position", "number"];
 
 /// The item as a reader names it: its readable number (A-001, M-001) and name.
 fn label(coll: &str, v: &Value) -> String {
-    let name = ["name", "title", "measure", "threat", "risk_id"]
+    let name = ["name", "title", "measure", "threat", "risk_id", "row_id"]
         .iter()
         .find_map(|k| v.get(*k).and_then(Value::as_str).filter(|s| !s.is_empty()))
         .unwrap_or_default();
@@ -227,8 +233,21 @@ pub fn diff_analysed(old: &Project, new: &Project, new_analysis: &Analysis) -> P
         serde_json::to_value(new).expect("a project serialises"),
     );
     let mut out = ProjectDiff::default();
-    for (coll, key) in COLLECTIONS {
-        let (before, after) = (items(&a, coll, key), items(&b, coll, key));
+    let null = Value::Null;
+    let (ca, cb) = (
+        a.get("custom").unwrap_or(&null),
+        b.get("custom").unwrap_or(&null),
+    );
+    let parts = COLLECTIONS
+        .iter()
+        .map(|(coll, key)| ((*coll).to_owned(), &a, &b, *coll, *key))
+        .chain(
+            CUSTOM
+                .iter()
+                .map(|(coll, key)| (format!("custom_{coll}"), ca, cb, *coll, *key)),
+        );
+    for (name, a, b, coll, key) in parts {
+        let (before, after) = (items(a, coll, key), items(b, coll, key));
         let mut list = Vec::new();
         for (id, x) in &before {
             match after.get(id) {
@@ -257,7 +276,7 @@ pub fn diff_analysed(old: &Project, new: &Project, new_analysis: &Analysis) -> P
             }
         }
         if !list.is_empty() {
-            out.items.insert((*coll).to_owned(), list);
+            out.items.insert(name, list);
         }
     }
     // A decision is named by its register row, as the register numbers it (A-016/T03) with
@@ -329,6 +348,16 @@ pub fn load_state(spec: &std::path::Path) -> crate::Result<Project> {
     let Some((file, version)) = text.rsplit_once('@') else {
         return crate::store::load_any(spec);
     };
+    if file.is_empty() {
+        return Err(crate::Error::InvalidModel {
+            location: crate::Location::default(),
+            problems: vec![crate::Problem::at(
+                "no_file",
+                "",
+                format!("{text:?} names a version but no file before '@' (plant.otz@1.0)"),
+            )],
+        });
+    }
     let path = std::path::Path::new(file);
     let project = crate::store::load_any(path)?;
     let index = project
@@ -507,6 +536,38 @@ mod tests {
         assert_eq!(
             mv.because[0].text(Lang::Ja),
             "計画状態で数える対策: — → M-001"
+        );
+    }
+
+    /// Everything the baseline covers is compared: a vulnerability finding, an inspection
+    /// result and a project threat added are each listed (the hostile review found them
+    /// missing while the baseline moved).
+    #[test]
+    fn findings_inspections_and_project_threats_are_compared_too() {
+        let (d, _) = plant();
+        let old = d.project.clone();
+        let mut new: serde_json::Value = serde_json::to_value(&d.project).unwrap();
+        new["vulnerabilities"] = serde_json::json!([{
+            "id": crate::id::VulnerabilityId::derived("v1").to_string(),
+            "method": "Nessus", "reference": "CVE-2024-0001", "title": "既定パスワード",
+            "status": "open"
+        }]);
+        new["inspection_results"] =
+            serde_json::json!([{"row_id": "CHK-1", "outcome": "ng", "evidence": "写真"}]);
+        new["custom"]["threats"] = serde_json::json!([{
+            "id": "X01", "ja": "独自の脅威", "en": "own threat", "vector": "network",
+            "base_level": 2
+        }]);
+        let new: Project = match serde_json::from_value(new) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        };
+        let dd = diff(&old, &new);
+        let colls: Vec<&str> = dd.items.keys().map(String::as_str).collect();
+        assert_eq!(
+            colls,
+            ["custom_threats", "inspection_results", "vulnerabilities"],
+            "{dd:?}"
         );
     }
 

@@ -132,25 +132,49 @@ pub(crate) fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
     match d {
         Data::Empty => Some(None),
         Data::String(s) if s.trim().is_empty() => Some(None),
-        Data::String(s) | Data::DateTimeIso(s) => {
-            let t = s.trim().replace('/', "-");
-            let t = t.get(..10).unwrap_or(&t).to_owned();
-            IsoDate::parse(&t)
-                .or_else(|| {
-                    // 2026-1-5 style
-                    let parts: Vec<&str> = t.split('-').collect();
-                    match parts.as_slice() {
-                        [y, m, d] => {
-                            IsoDate::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-                        }
-                        _ => None,
-                    }
-                })
-                .map(Some)
-        }
+        Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s).map(Some),
         Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64()).map(Some),
-        Data::Float(f) => IsoDate::from_excel_serial(*f).map(Some),
-        Data::Int(i) => IsoDate::from_excel_serial(*i as f64).map(Some),
+        // A bare number is a date only as a whole day in a plausible range (1990–2100): a
+        // cell that lost its date format, not 1.5 read as 1900-01-01.
+        Data::Float(f) if f.fract() == 0.0 && (32_874.0..=73_051.0).contains(f) => {
+            IsoDate::from_excel_serial(*f).map(Some)
+        }
+        Data::Int(i) if (32_874..=73_051).contains(i) => {
+            IsoDate::from_excel_serial(*i as f64).map(Some)
+        }
+        _ => None,
+    }
+}
+
+/// A date written as text: `2026-01-05`, `2026/1/5`, optionally followed by a time of day
+/// (`T10:30`, ` 10:30:00`), and nothing else (`2027-12-011` is not a date).
+fn parse_date_text(s: &str) -> Option<IsoDate> {
+    let t = s.trim().replace('/', "-");
+    let (date, time) = match t.find(['T', ' ']) {
+        Some(i) => (&t[..i], Some(t[i + 1..].trim())),
+        None => (t.as_str(), None),
+    };
+    if let Some(time) = time {
+        let parts: Vec<&str> = time.split(':').collect();
+        let ok = |p: Option<&&str>, max: u32| {
+            p.and_then(|v| v.split('.').next())
+                .and_then(|v| (v.len() == 2).then_some(v))
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_some_and(|v| v <= max)
+        };
+        let valid = (2..=3).contains(&parts.len())
+            && ok(parts.first(), 23)
+            && ok(parts.get(1), 59)
+            && (parts.len() == 2 || ok(parts.get(2), 59));
+        if !valid {
+            return None;
+        }
+    }
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) => {
+            IsoDate::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
         _ => None,
     }
 }
@@ -535,5 +559,43 @@ pub(super) fn upsert<T: Clone>(list: &mut Vec<T>, item: &T, row_id: impl Fn(&T) 
     match list.iter_mut().find(|x| row_id(x) == row_id(item)) {
         Some(x) => *x = item.clone(),
         None => list.push(item.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+    use calamine::Data;
+
+    fn text(s: &str) -> Option<Option<String>> {
+        parse_date(&Data::String(s.into())).map(|d| d.map(|d| d.to_string()))
+    }
+
+    /// A date cell as customers fill it: a date, with or without a time of day, in either
+    /// separator; anything more or less is not a date and is reported, never cut to fit.
+    #[test]
+    fn a_date_is_a_whole_date_and_nothing_else() {
+        assert_eq!(text("2027-06-30"), Some(Some("2027-06-30".into())));
+        assert_eq!(text(" 2027/6/3 "), Some(Some("2027-06-03".into())));
+        assert_eq!(text("2027-06-30T10:30"), Some(Some("2027-06-30".into())));
+        assert_eq!(text("2027-06-30 10:30:00"), Some(Some("2027-06-30".into())));
+        assert_eq!(text(""), Some(None), "empty is no date, not an error");
+        for bad in [
+            "2027-12-011",
+            "2027-02-28T25:99",
+            "2027-02-30",
+            "27-06-30",
+            "2027-06-30 x",
+            "来年",
+        ] {
+            assert_eq!(text(bad), None, "{bad}");
+        }
+        // Numbers: a whole day between 1990 and 2100 (a cell that lost its date format).
+        assert_eq!(
+            parse_date(&Data::Float(45_000.0)).map(|d| d.map(|d| d.to_string())),
+            Some(Some("2023-03-15".into()))
+        );
+        assert_eq!(parse_date(&Data::Float(1.5)), None);
+        assert_eq!(parse_date(&Data::Int(5)), None);
     }
 }

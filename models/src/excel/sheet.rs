@@ -356,6 +356,17 @@ fn excel_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
+/// Whether a cell's text is one [`fit`] cut (it ends with the marker in either language).
+pub fn is_cut(s: &str) -> bool {
+    CUT_MARKERS.iter().any(|m| s.ends_with(m))
+}
+
+/// The markers [`fit`] ends a cut text with (ja, en).
+const CUT_MARKERS: [&str; 2] = [
+    "…[以下省略: 全文はプロジェクトファイルを参照]",
+    "…[cut: the full text is in the project file]",
+];
+
 /// Text fitted to Excel's cell limit; longer text is cut with a visible marker (the full text
 /// stays in the project file).
 pub fn fit(s: &str, lang: Lang) -> Cow<'_, str> {
@@ -364,8 +375,8 @@ pub fn fit(s: &str, lang: Lang) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let marker = match lang {
-        Lang::Ja => "…[以下省略: 全文はプロジェクトファイルを参照]",
-        Lang::En => "…[cut: the full text is in the project file]",
+        Lang::Ja => CUT_MARKERS[0],
+        Lang::En => CUT_MARKERS[1],
     };
     let mut budget = MAX_CELL_CHARS - excel_len(marker);
     let mut out = String::new();

@@ -133,9 +133,32 @@ pub fn read(
             });
             continue;
         };
-        let justification = cell_text(&get(jc)).trim().to_owned();
-        let owner = cell_text(&get(oc)).trim().to_owned();
         let before = known.get(id.as_str()).map(|d| (*d).clone());
+        // Each text as the workbook shows it: compared with the recorded text as it was
+        // exported (cut to a cell, spaces trimmed), an unchanged cell keeps the recorded text
+        // whole; an edited cut cell cannot say what the full text should be.
+        let mut cut_edited = None;
+        let mut read_text = |col: usize, recorded: Option<&str>| -> String {
+            let cell = cell_text(&get(col)).trim().to_owned();
+            let recorded = recorded.unwrap_or_default();
+            if cell == crate::excel::sheet::fit(recorded, lang).trim() {
+                return recorded.to_owned();
+            }
+            if crate::excel::sheet::is_cut(&cell) {
+                cut_edited = Some(col);
+            }
+            cell
+        };
+        let justification = read_text(jc, before.as_ref().map(|b| b.justification.as_str()));
+        let owner = read_text(oc, before.as_ref().map(|b| b.owner.as_str()));
+        if let Some(col) = cut_edited {
+            out.problems.push(Problem {
+                code: "cut_text_edited".into(),
+                location: at(r, col),
+                message: "this text was too long for a cell and was cut when exported; edit it in the app (the row is not applied)".into(),
+            });
+            continue;
+        }
         let unchanged = match &before {
             Some(b) => {
                 b.treatment == treatment

@@ -6,6 +6,10 @@
 use super::Ctx;
 use crate::excel::sheet::{Cell, Table};
 
+/// Change lines listed on the sheet at most (a model rebuilt from scratch would otherwise
+/// make a sheet of hundreds of thousands of rows); the first row says how many there are.
+const MAX_LINES: usize = 20_000;
+
 /// The 変更点 sheet.
 pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;
@@ -37,7 +41,24 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
             let rev = &p.revisions[i];
             let before = format!("{} {} ({})", rev.version, rev.date, rev.baseline);
             match crate::revision::restore(p, i) {
-                Err(e) => rows.push(head(before, e.to_string())),
+                Err(e) => {
+                    let code = match &e {
+                        crate::Error::InvalidModel { problems, .. } => problems
+                            .first()
+                            .map_or_else(|| e.code().as_str().to_owned(), |p| p.code.clone()),
+                        other => other.code().as_str().to_owned(),
+                    };
+                    let note = if code == "no_snapshot" {
+                        crate::i18n::format(ctx.lang, "xl.change.no_copy", &[("v", &rev.version)])
+                    } else {
+                        crate::i18n::format(
+                            ctx.lang,
+                            "xl.change.unreadable",
+                            &[("v", &rev.version), ("code", &code)],
+                        )
+                    };
+                    rows.push(head(before, note));
+                }
                 Ok(old) => {
                     let d = crate::diff::diff_analysed(&old, p, ctx.analysis);
                     let count = d.items.values().map(Vec::len).sum::<usize>() + d.risks.len();
@@ -48,7 +69,21 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
                     );
                     rows.push(head(before, note));
                     let lines = crate::diff::lines::lines(&old, p, &d, ctx.catalogue, ctx.lang);
-                    rows.extend(lines.into_iter().map(|l| {
+                    if lines.len() > MAX_LINES {
+                        let note = crate::i18n::format(
+                            ctx.lang,
+                            "xl.change.too_many",
+                            &[
+                                ("shown", &MAX_LINES.to_string()),
+                                ("n", &lines.len().to_string()),
+                            ],
+                        );
+                        if let Some(Cell::Text(t)) = rows.last_mut().and_then(|r| r.1.last_mut()) {
+                            t.push('\n');
+                            t.push_str(&note);
+                        }
+                    }
+                    rows.extend(lines.into_iter().take(MAX_LINES).map(|l| {
                         let cells: Vec<Cell> = vec![
                             l.area.into(),
                             l.kind.into(),
