@@ -8,6 +8,7 @@ pub mod core;
 pub mod dialogs;
 pub mod error;
 pub mod files;
+pub mod launch;
 
 use crate::core::{AnalysisView, Explanation, ExportReport, LedgerRequest, WhatIfChange};
 use crate::dialogs::Ask;
@@ -535,7 +536,7 @@ pub fn choose_webkit_renderer() {
 
 /// Start the app. The first command-line argument, if any, is a project file to open.
 pub fn run() {
-    let initial = std::env::args_os().nth(1).map(PathBuf::from);
+    let initial = launch::file_argument(std::env::args_os().skip(1));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {

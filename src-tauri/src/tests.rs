@@ -334,7 +334,12 @@ fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
     added.sort_unstable();
     assert_eq!(
         added,
-        ["M-020 C-NW-05", "M-024 C-PG-07", "M-028 C-EQ-06", "M-029 C-PG-06"]
+        [
+            "M-020 C-NW-05",
+            "M-024 C-PG-07",
+            "M-028 C-EQ-06",
+            "M-029 C-PG-06"
+        ]
     );
     assert!(core::compare_revision(&q, 1, Lang::Ja)
         .unwrap()
