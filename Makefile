@@ -9,7 +9,7 @@ OUT ?= out
 # Tauri crate is compiled once.
 FEATURES := --features otzone-studio/custom-protocol
 
-.PHONY: run test setup ui app release fuzz fmt-check clippy doc ui-test cargo-test e2e
+.PHONY: run test setup ui app release package fuzz fmt-check clippy doc ui-test cargo-test e2e
 
 setup:
 	scripts/setup-system.sh app
@@ -26,6 +26,14 @@ app: ui
 # The app and the CLI as a user runs them: a release build, without the e2e test's hooks.
 release: ui
 	$(CARGO) build --release -p otzone-studio -p otzone-models $(FEATURES)
+
+# Installers: the release app and the Linux .deb built with the Tauri CLI, then the .deb
+# installed on this machine, opened on a sample as a file association opens it (screenshot
+# under Xvfb), the installed CLI exporting a workbook, and the package removed
+# (docs/platforms.md). Not part of `make test` (a release build takes long on 2 cores).
+package: setup
+	scripts/package.sh --bundles deb
+	tests/package/check-deb.sh
 
 # Main job: the CLI on the sample (check, store, analyse, Excel) and the desktop app opened on
 # the same sample (under Xvfb with a screenshot when there is no display).

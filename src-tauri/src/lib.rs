@@ -526,12 +526,18 @@ pub fn has_render_node(dir: &Path) -> bool {
 /// three times slower (docs/benchmarks.md). Without one, the app asks for the plain renderer,
 /// unless the user set the variable. Call first thing in `main`, before any thread starts.
 pub fn choose_webkit_renderer() {
-    if cfg!(target_os = "linux")
-        && std::env::var_os(DMABUF_VAR).is_none()
-        && !has_render_node(Path::new("/dev/dri"))
-    {
+    let user_set = std::env::var_os(DMABUF_VAR).is_some();
+    let node = || has_render_node(Path::new("/dev/dri"));
+    if plain_renderer_needed(std::env::consts::OS, user_set, node) {
         std::env::set_var(DMABUF_VAR, "1");
     }
+}
+
+/// Whether to turn WebKitGTK's DMA-BUF renderer off: only on Linux (Windows uses WebView2,
+/// macOS WKWebView), only when the user has not set the variable, and only without a GPU
+/// render node (`render_node` is asked last, and only on Linux).
+pub fn plain_renderer_needed(os: &str, user_set: bool, render_node: impl FnOnce() -> bool) -> bool {
+    os == "linux" && !user_set && !render_node()
 }
 
 /// Start the app. The first command-line argument, if any, is a project file to open.

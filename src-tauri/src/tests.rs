@@ -348,3 +348,16 @@ fn a_version_is_recorded_through_the_command_layer_and_a_repeat_is_refused() {
     let e = core::compare_revision(&q, 5, Lang::Ja).unwrap_err();
     assert_eq!(e.problems[0].code, "no_such_revision");
 }
+
+/// The WebKit renderer switch is Linux's only: on Windows (WebView2) and macOS (WKWebView)
+/// nothing is set and the render-node folder is never looked at; on Linux the user's own
+/// setting wins, and the plain renderer is asked for only without a GPU render node.
+#[test]
+fn the_webkit_renderer_switch_is_for_linux_without_a_gpu_only() {
+    let never = || -> bool { panic!("looked for a render node") };
+    assert!(!crate::plain_renderer_needed("windows", false, never));
+    assert!(!crate::plain_renderer_needed("macos", false, never));
+    assert!(!crate::plain_renderer_needed("linux", true, never));
+    assert!(crate::plain_renderer_needed("linux", false, || false));
+    assert!(!crate::plain_renderer_needed("linux", false, || true));
+}
