@@ -26,7 +26,7 @@ pub fn ensure_font() -> Result<crate::fonts::FontSource, String> {
             let env = crate::fonts::FontEnv::current();
             let mut chosen: Option<&'static [u8]> = None;
             let source = crate::fonts::choose(&crate::fonts::candidates(&env), |path| {
-                let Ok(bytes) = std::fs::read(path) else {
+                let Some(bytes) = crate::fonts::read_font_file(path) else {
                     return false;
                 };
                 if !crate::fonts::has_japanese(&bytes) {

@@ -52,6 +52,8 @@ pub struct FontEnv {
     pub home: Option<PathBuf>,
     /// Linux: the file fontconfig chooses for Japanese sans-serif text, if fontconfig is there.
     pub fontconfig: Option<PathBuf>,
+    /// The file-system root the macOS system folders are under (`/`; a fake root in tests).
+    pub root: PathBuf,
 }
 
 impl FontEnv {
@@ -74,6 +76,7 @@ impl FontEnv {
             } else {
                 None
             },
+            root: PathBuf::from("/"),
         }
     }
 }
@@ -99,14 +102,15 @@ fn readable_font_file(path: &Path) -> bool {
         .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// The Windows font files of Japanese fonts, best first: Yu Gothic (Windows 8.1 and later;
-/// Medium then Regular), Meiryo (Vista to 8), MS Gothic (every version).
+/// The Windows font files of Japanese fonts, best first: Yu Gothic (Windows 10 and later:
+/// Medium then Regular; Windows 8.1: `yugothic.ttf`), Meiryo (Vista to 8), MS Gothic (every
+/// version).
 const WINDOWS_FILES: [&str; 5] = [
     "YuGothM.ttc",
     "YuGothR.ttc",
+    "yugothic.ttf",
     "meiryo.ttc",
     "msgothic.ttc",
-    "YuGothic.ttf",
 ];
 
 /// The macOS font files, best first: Hiragino Sans W3 (10.11 and later), W4, then Hiragino
@@ -118,12 +122,13 @@ const MAC_FILES: [&str; 4] = [
     "HiraginoSans-W3.ttc",
 ];
 
-/// Known Linux paths: Debian's and Fedora's Noto Sans CJK, then IPA Gothic.
-pub const LINUX_PATHS: [&str; 6] = [
+/// Known Linux paths: Debian's and Fedora's (older and 36+) Noto Sans CJK, then IPA Gothic.
+pub const LINUX_PATHS: [&str; 7] = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-sans-cjk-fonts/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
     "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
 ];
@@ -147,8 +152,8 @@ pub fn candidates(env: &FontEnv) -> Vec<PathBuf> {
         }
         Os::MacOs => {
             let mut dirs = vec![
-                PathBuf::from("/System/Library/Fonts"),
-                PathBuf::from("/Library/Fonts"),
+                env.root.join("System/Library/Fonts"),
+                env.root.join("Library/Fonts"),
             ];
             if let Some(home) = &env.home {
                 dirs.push(home.join("Library").join("Fonts"));
@@ -168,6 +173,27 @@ pub fn candidates(env: &FontEnv) -> Vec<PathBuf> {
 /// The font shipped inside the program: IPAexGothic, unmodified (IPA Font License v1.0,
 /// `models/fonts/IPA_Font_License_Agreement_v1.0.txt`).
 pub static SHIPPED: &[u8] = include_bytes!("../fonts/ipaexg.ttf");
+
+/// The largest font file read (Japanese collections are 10–60 MB; Noto Sans CJK's is 19 MB).
+pub const MAX_FONT_BYTES: u64 = 128 << 20;
+
+/// A candidate font file's bytes: only a regular file (not a device, pipe or folder) of at most
+/// [`MAX_FONT_BYTES`], so that a variable pointing at `/dev/zero` or a FIFO can neither fill
+/// memory nor block the export; anything else is skipped.
+pub fn read_font_file(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_FONT_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .ok()?
+        .take(MAX_FONT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_FONT_BYTES).then_some(bytes)
+}
 
 /// Whether `bytes` are a font the chart renderer reads that has Japanese glyphs (kana and
 /// kanji): a Latin-only font fontconfig falls back to would draw boxes (tofu).
@@ -210,6 +236,7 @@ mod tests {
             local_app_data: None,
             home: None,
             fontconfig: None,
+            root: PathBuf::from("/"),
         }
     }
 
@@ -265,8 +292,54 @@ mod tests {
             .any(|p| p.to_string_lossy().starts_with(r"C:\Windows")));
     }
 
-    /// macOS: Hiragino Sans W3, then the older Hiragino Kaku Gothic ProN; the user's own folder
-    /// is looked at too.
+    /// macOS, in a fake system root: Hiragino Sans W3 is taken when the system has it, the
+    /// older Hiragino Kaku Gothic ProN otherwise, and a font in the user's own folder counts.
+    #[test]
+    fn macos_takes_hiragino_sans_from_a_fake_system_folder() {
+        let root = folder(&[
+            "System/Library/Fonts/ヒラギノ角ゴシック W3.ttc",
+            "System/Library/Fonts/ヒラギノ角ゴ ProN W3.otf",
+        ]);
+        let home = folder(&[]);
+        let mut e = FontEnv {
+            root: root.path().to_owned(),
+            home: Some(home.path().to_owned()),
+            ..env(Os::MacOs)
+        };
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(
+                root.path()
+                    .join("System/Library/Fonts/ヒラギノ角ゴシック W3.ttc")
+            )
+        );
+        std::fs::remove_file(
+            root.path()
+                .join("System/Library/Fonts/ヒラギノ角ゴシック W3.ttc"),
+        )
+        .unwrap();
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(
+                root.path()
+                    .join("System/Library/Fonts/ヒラギノ角ゴ ProN W3.otf")
+            )
+        );
+        std::fs::remove_file(
+            root.path()
+                .join("System/Library/Fonts/ヒラギノ角ゴ ProN W3.otf"),
+        )
+        .unwrap();
+        assert_eq!(first_existing(&e), FontSource::Shipped);
+        let user = folder(&["Library/Fonts/ヒラギノ角ゴシック W3.ttc"]);
+        e.home = Some(user.path().to_owned());
+        assert_eq!(
+            first_existing(&e),
+            FontSource::File(user.path().join("Library/Fonts/ヒラギノ角ゴシック W3.ttc"))
+        );
+    }
+
+    /// macOS: the order of the system folders' names.
     #[test]
     fn macos_prefers_hiragino_sans() {
         let e = FontEnv {
@@ -312,6 +385,26 @@ mod tests {
             !readable_font_file(Path::new("/x/font.pcf.gz")),
             "a bitmap font"
         );
+    }
+
+    /// A variable pointing at a device, a pipe, a folder or a huge file is skipped without
+    /// reading it (the export then uses the next font).
+    #[test]
+    #[cfg(unix)]
+    fn only_a_regular_font_file_of_sensible_size_is_read() {
+        assert!(read_font_file(Path::new("/dev/zero")).is_none());
+        assert!(read_font_file(Path::new("/tmp")).is_none());
+        assert!(read_font_file(Path::new("/no/such/font.ttf")).is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.ttf");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_FONT_BYTES + 1)
+            .unwrap();
+        assert!(read_font_file(&big).is_none(), "a sparse 128 MB + 1 file");
+        let small = dir.path().join("small.ttf");
+        std::fs::write(&small, SHIPPED).unwrap();
+        assert_eq!(read_font_file(&small).as_deref(), Some(SHIPPED));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!   the system, sometimes still present when a registry entry quotes `%1` twice);
 //! - Linux desktop entries pass a path (`%f`) or a `file://` URL (`%u`, percent-encoded);
 //! - macOS may add a process serial number argument (`-psn_0_123456`) when launched from the
-//!   Finder (the file itself then arrives as an "opened" event, which the shell handles).
+//!   Finder; the file itself arrives as an "opened" event with `file://` URLs, which `run`
+//!   passes through this same function and sends to the window (not run on macOS here).
 //!
 //! Options (arguments starting with `-`) are skipped; the first remaining argument is the file.
 

@@ -579,8 +579,32 @@ pub fn run() {
             save_image,
             set_title,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running OT Zone Studio");
+        .build(tauri::generate_context!())
+        .expect("error while building OT Zone Studio")
+        .run(|app, event| {
+            // macOS hands a double-clicked .otz to the running app as an "opened" event (at
+            // launch too), not as an argument: the file is allowed and the window asked to
+            // open it, as it opens a recent file (asking first about unsaved changes).
+            #[cfg(target_os = "macos")]
+            if let tauri::RunEvent::Opened { urls } = &event {
+                let args = urls.iter().map(|u| std::ffi::OsString::from(u.as_str()));
+                if let Some(path) = launch::file_argument(args) {
+                    open_from_system(app, &path);
+                }
+            }
+            let _ = (app, event);
+        });
+}
+
+/// A file the system asks the running app to open (macOS "opened" event): allowed like a file
+/// the user chose, and sent to the window (`open-file`).
+#[cfg_attr(not(target_os = "macos"), allow(dead_code))]
+fn open_from_system(app: &tauri::AppHandle, path: &Path) {
+    use tauri::Emitter as _;
+    if let Ok(mut chosen) = app.state::<Session>().chosen.lock() {
+        chosen.allow(path);
+    }
+    let _ = app.emit("open-file", path.display().to_string());
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 # What `make package` proves on this Debian machine: the .deb installs (dpkg), the installed
 # app starts on a project passed on its command line the way the desktop file association
 # passes it (screenshot under Xvfb), the installed CLI exports a workbook with charts, and the
-# package removes cleanly. Leaves the screenshot and workbook in OUT (default out/package).
+# package is removed again. Leaves the screenshot and workbook in OUT (default out/package).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${OUT:-out/package}"
@@ -14,6 +14,9 @@ $SUDO dpkg -i "$deb"
 trap '$SUDO dpkg -r ot-zone-studio >/dev/null 2>&1 || true' EXIT
 dpkg -L ot-zone-studio | grep -E 'bin/|\.desktop$|mime|icons/hicolor/128' | sed 's/^/  installed: /'
 command -v otzone-studio otzone
+# The shipped font's licence goes with it (IPA Font License v1.0, article 3.2(3)).
+test -s /usr/share/doc/ot-zone-studio/IPA_Font_License_Agreement_v1.0.txt
+echo "  font licence: /usr/share/doc/ot-zone-studio/IPA_Font_License_Agreement_v1.0.txt"
 desktop="$(dpkg -L ot-zone-studio | grep '\.desktop$')"
 grep -q '^MimeType=application/x-otzone-project' "$desktop"
 grep -q 'application/x-otzone-project.*\*\.otz\|\*\.otz' /usr/share/mime/globs2

@@ -208,6 +208,8 @@ export const api = {
   saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),
   setTitle: (title: string) => invoke<void>("set_title", { title }),
   onExportProgress: (f: (phase: string) => void): Promise<UnlistenFn> => listen<string>("export-progress", (e) => f(e.payload)),
+  /** A project the system asks to open (macOS "opened" event). */
+  onOpenFile: (f: (path: string) => void): Promise<UnlistenFn> => listen<string>("open-file", (e) => f(e.payload)),
 };
 
 export function errorText(e: unknown): string {

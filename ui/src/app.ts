@@ -328,6 +328,21 @@ export function toast(message: string, error = false): HTMLElement | null {
   return el;
 }
 
+/**
+ * A file the system asks the running app to open (macOS sends a double-clicked project as an
+ * event, not as an argument): opened like a recent file, asking first about unsaved changes.
+ */
+export async function openFromSystem(path: string): Promise<void> {
+  if (!(await confirmReplace())) return;
+  try {
+    const o = await api.openRecent(path);
+    state.recent = o.recent;
+    load(o.project, o.path);
+  } catch (e) {
+    toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
+  }
+}
+
 export async function openFile(): Promise<void> {
   if (!(await confirmReplace())) return;
   try {

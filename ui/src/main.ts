@@ -1,7 +1,7 @@
 // OT Zone Studio UI: the shell (header, step sidebar, findings) and the view router.
 import "./styles.css";
 import { api, errorText } from "./api";
-import { openFile, confirmReplace } from "./app";
+import { openFile, confirmReplace, openFromSystem } from "./app";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { state, subscribe, setView, undo, redo, save, setLanguage, load, toast, setStatusElement, doc, type View } from "./app";
 import { h, clear } from "./dom";
@@ -255,3 +255,6 @@ window.addEventListener("error", (e) => toast(String(e.message), true));
 window.addEventListener("unhandledrejection", (e) => toast(errorText(e.reason), true));
 void boot();
 warmLayoutEngine();
+
+// macOS opens a double-clicked project by sending it to the running app.
+void api.onOpenFile((path) => void openFromSystem(path));

@@ -1,3 +1,4 @@
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
@@ -105,6 +106,7 @@ fn export_then_import_responses_and_assets_through_the_command_line() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .contains(&format!("({rows} risks)")));
+    #[cfg(unix)]
     assert_eq!(
         std::fs::metadata(&wb).unwrap().permissions().mode() & 0o777,
         0o644,
@@ -463,6 +465,14 @@ fn the_export_draws_japanese_charts_with_no_system_font() {
         );
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
+    // The comparison needs a Japanese font on the system (CI images may have none).
+    let system_font = Command::new("fc-match")
+        .args(["-f", "%{file}", "sans-serif:lang=ja"])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|f| std::fs::read(f.trim()).ok())
+        .is_some_and(|bytes| otzone_models::fonts::has_japanese(&bytes));
     let (with, without) = (
         dir.path().join("with.xlsx"),
         dir.path().join("without.xlsx"),
@@ -486,7 +496,9 @@ fn the_export_draws_japanese_charts_with_no_system_font() {
         "a chart, not a blank image: {} bytes",
         b.len()
     );
-    assert_ne!(a, b, "drawn with another font");
+    if system_font {
+        assert_ne!(a, b, "drawn with another font");
+    }
     // Kept for a look: target/font-check/without-system-fonts.png.
     let keep = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/font-check");
     std::fs::create_dir_all(&keep).unwrap();
