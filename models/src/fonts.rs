@@ -84,13 +84,38 @@ impl FontEnv {
 /// fontconfig's font file for Japanese sans-serif text (`None` without fontconfig, or when it
 /// only offers a font that is not a file the charts can read).
 fn fontconfig_choice() -> Option<PathBuf> {
-    let out = std::process::Command::new("fc-match")
+    use std::io::Read as _;
+    use std::process::{Command, Stdio};
+    // fontconfig answers in milliseconds; a broken configuration (a FIFO as its file, a
+    // stand-in that never returns) must not hold the export: two seconds, then it is skipped.
+    let mut child = Command::new("fc-match")
         .args(["-f", "%{file}", "sans-serif:lang=ja"])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
         .ok()?;
-    let file = String::from_utf8(out.stdout).ok()?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+    let mut file = String::new();
+    child
+        .stdout
+        .take()?
+        .take(4096)
+        .read_to_string(&mut file)
+        .ok()?;
     let path = PathBuf::from(file.trim());
     readable_font_file(&path).then_some(path)
 }
@@ -200,9 +225,15 @@ pub fn read_font_file(path: &Path) -> Option<Vec<u8>> {
 pub fn has_japanese(bytes: &[u8]) -> bool {
     use ab_glyph::Font as _;
     ab_glyph::FontRef::try_from_slice(bytes).is_ok_and(|f| {
-        ['日', 'あ', 'ア', '漢']
-            .iter()
-            .all(|c| f.glyph_id(*c).0 != 0)
+        // Everything the charts write: digits and Latin letters, every kana, and the kanji
+        // of their titles and legends (a subset font holding a few characters is refused).
+        let kana = ('ぁ'..='ん').chain('ァ'..='ン');
+        let latin = ('0'..='9').chain('A'..='Z').chain('a'..='z');
+        let kanji = "日本語漢字重要度脅威対策残留固有計画許容業務資産保護対象図件数";
+        latin
+            .chain(kana)
+            .chain(kanji.chars())
+            .all(|c| f.glyph_id(c).0 != 0)
     })
 }
 
@@ -213,6 +244,15 @@ pub enum FontSource {
     File(PathBuf),
     /// The font shipped inside the program.
     Shipped,
+}
+
+impl std::fmt::Display for FontSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FontSource::File(p) => write!(f, "{}", p.display()),
+            FontSource::Shipped => f.write_str("IPAexGothic (shipped)"),
+        }
+    }
 }
 
 /// The first of `candidates` that `accept` takes (the caller reads and registers it), else the

@@ -12,23 +12,41 @@
 //! Options (arguments starting with `-`) are skipped; the first remaining argument is the file.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The project file among the program's arguments (without the program's own name).
 pub fn file_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    file_argument_in(args, |p| p.exists())
+}
+
+/// As [`file_argument`], with `exists` telling which paths name a file: an argument that names
+/// one is taken exactly as given (a name may end in a space); only one that does not is
+/// trimmed of spaces and quotes. A `file://` URL must be local (`file:///…` or
+/// `file://localhost/…`).
+pub fn file_argument_in(
+    args: impl IntoIterator<Item = OsString>,
+    exists: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
     args.into_iter().find_map(|a| {
+        if !a.to_string_lossy().starts_with('-') && exists(Path::new(&a)) {
+            // Exactly as given (and not lossy, for unusual file names).
+            return Some(PathBuf::from(a));
+        }
         let text = a.to_string_lossy();
         let t = text.trim().trim_matches('"');
         if t.is_empty() || t.starts_with('-') {
             return None;
         }
         if let Some(rest) = t.strip_prefix("file://") {
-            // file:///home/u/plant.otz or file://localhost/home/u/plant.otz
+            // file:///home/u/plant.otz or file://localhost/home/u/plant.otz; another host's
+            // file is not this machine's.
             let path = rest.strip_prefix("localhost").unwrap_or(rest);
-            return Some(PathBuf::from(percent_decode(path)));
+            return path
+                .starts_with('/')
+                .then(|| PathBuf::from(percent_decode(path)));
         }
         if t.len() == text.len() {
-            // Unchanged: keep the original OS string (not lossy) for unusual file names.
+            // Unchanged: keep the original OS string (not lossy).
             return Some(PathBuf::from(a));
         }
         Some(PathBuf::from(t))
@@ -89,8 +107,29 @@ mod tests {
             file_argument(args(&["-psn_0_1", "/Users/sato/plant.otz"])),
             Some(PathBuf::from("/Users/sato/plant.otz"))
         );
+        // Another host's file is not opened as a local relative path.
+        assert_eq!(file_argument(args(&["file://remotehost/x.otz"])), None);
+        assert_eq!(
+            file_argument(args(&["file://localhost/home/sato/p.otz"])),
+            Some(PathBuf::from("/home/sato/p.otz"))
+        );
         // Nothing given.
         assert_eq!(file_argument(args(&[])), None);
         assert_eq!(file_argument(args(&[""])), None);
+    }
+
+    /// A file whose name ends in a space is opened as named, not as its trimmed neighbour;
+    /// only a name that exists nowhere is trimmed.
+    #[test]
+    fn an_existing_name_is_taken_exactly_as_given() {
+        let existing = |p: &Path| p == Path::new("/data/plant.otz ");
+        assert_eq!(
+            file_argument_in(args(&["/data/plant.otz "]), existing),
+            Some(PathBuf::from("/data/plant.otz "))
+        );
+        assert_eq!(
+            file_argument_in(args(&[" /data/other.otz "]), existing),
+            Some(PathBuf::from("/data/other.otz"))
+        );
     }
 }

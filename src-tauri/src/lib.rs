@@ -542,7 +542,15 @@ pub fn plain_renderer_needed(os: &str, user_set: bool, render_node: impl FnOnce(
 
 /// Start the app. The first command-line argument, if any, is a project file to open.
 pub fn run() {
-    let initial = launch::file_argument(std::env::args_os().skip(1));
+    // A relative path is made absolute now: kept in the recent files, it must not depend on
+    // the folder the app happens to start in next time.
+    let initial = launch::file_argument(std::env::args_os().skip(1)).map(|p| {
+        if p.is_relative() {
+            std::env::current_dir().map_or(p.clone(), |cwd| cwd.join(&p))
+        } else {
+            p
+        }
+    });
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {

@@ -475,6 +475,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ]
                 )
             );
+            // A font the user chose but the charts could not use is said, not passed over.
+            if let Some(chosen) = std::env::var_os("OTZONE_CJK_FONT").filter(|v| !v.is_empty()) {
+                let used = otzone_models::chart::ensure_font().ok();
+                let chosen = std::path::PathBuf::from(chosen);
+                if used != Some(otzone_models::fonts::FontSource::File(chosen.clone())) {
+                    eprintln!(
+                        "{}",
+                        i18n::format(
+                            lang,
+                            "export.font_not_used",
+                            &[
+                                ("font", &chosen.display().to_string()),
+                                (
+                                    "used",
+                                    &used.map_or_else(|| "—".to_owned(), |u| u.to_string()),
+                                ),
+                            ]
+                        )
+                    );
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Revise {
