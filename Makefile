@@ -57,7 +57,7 @@ doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p otzone-models
 
 ui-test:
-	cd ui && npx tsc --noEmit && npx vitest run
+	cd ui && npm run --silent format:check && npx tsc --noEmit && npx vitest run
 
 cargo-test: ui
 	$(CARGO) test --workspace $(FEATURES)

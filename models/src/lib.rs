@@ -16,6 +16,20 @@
 //! - [`diff`] — what changed between two states (a recorded version and now): items field by
 //!   field, risks that moved and why; [`diff::lines`] puts it in words (the 変更点 sheet).
 //! - [`error`] — errors with stable codes and locations.
+//! - [`id`] — typed ids (UUID v4 for new items, v5 for items derived from a name).
+//! - [`i18n`] — the one ja/en text table the CLI, the workbook and the app share.
+//! - [`risk`] — the analysis: the register (inherent → planned → residual), roll-ups, attack
+//!   paths and trees, SL gaps, what-if; its rules are listed below.
+//! - [`validate`] — the findings (要修正 / 要確認 / 参考), one rule per file in
+//!   `validate/rules/`.
+//! - [`excel`] — the evidence workbook ([`excel::export`]), how its tables print
+//!   ([`excel::print`]), and reading back what comes from outside: the customer's answers
+//!   ([`excel::responses`], [`excel::treatment`]), on-site inspection results, asset ledgers
+//!   ([`excel::ledger`]), all through the bounded readers of [`excel::intake`].
+//! - [`chart`] — charts and the zone diagram as PNG; [`fonts`] finds the Japanese font for
+//!   them on Windows, macOS and Linux, or uses the one shipped inside the program.
+//! - [`generate`] — synthetic factories of any size (benchmarks, tests).
+//! - `fuzzing` — entry points for the fuzz targets (`fuzz/`).
 //!
 //! ## The risk rules, one module each
 //! - [`graph`] — reachability by who opens the session (initiator / response hop / one-way

@@ -9,7 +9,8 @@ export async function screenshot(browser, path) {
     if (!mark) {
       mark = document.createElement("div");
       mark.id = "e2e-repaint";
-      mark.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;background:#000;opacity:0.01";
+      mark.style.cssText =
+        "position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;background:#000;opacity:0.01";
       document.body.append(mark);
     }
     window.__e2eRepaint = setInterval(() => {

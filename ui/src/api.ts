@@ -151,8 +151,18 @@ export interface LedgerPreview {
   file: string;
   sheet: string;
   header_row: number;
-  columns: Array<{ column: string; header: string; field: string | null; reason?: { kind: "exact" | "contains" | "mapped" | "guessed_name"; word?: string } }>;
-  rows: Array<{ row: number; action: { kind: "add" } | { kind: "update"; id: string }; asset: Record<string, unknown>; has_error: boolean }>;
+  columns: Array<{
+    column: string;
+    header: string;
+    field: string | null;
+    reason?: { kind: "exact" | "contains" | "mapped" | "guessed_name"; word?: string };
+  }>;
+  rows: Array<{
+    row: number;
+    action: { kind: "add" } | { kind: "update"; id: string };
+    asset: Record<string, unknown>;
+    has_error: boolean;
+  }>;
   problems: Array<["error" | "warning", { location: Record<string, string | number>; message: string }]>;
 }
 export interface ResponseReport {
@@ -197,7 +207,12 @@ export const api = {
   pastePreview: (project: Project, rows: { text: string; columns: string[] }) =>
     invoke<LedgerPreview>("paste_preview", { project, rows, request: { sheet: null, mapping: [] } }),
   pasteApply: (project: Project, rows: { text: string; columns: string[] }, skipErrorRows: boolean) =>
-    invoke<{ project: Project; added: number; updated: number }>("paste_apply", { project, rows, request: { sheet: null, mapping: [] }, skipErrorRows }),
+    invoke<{ project: Project; added: number; updated: number }>("paste_apply", {
+      project,
+      rows,
+      request: { sheet: null, mapping: [] },
+      skipErrorRows,
+    }),
   ledgerApply: (project: Project, request: { sheet: string | null; mapping: Array<[string, string]> }, skipErrorRows: boolean) =>
     invoke<{ project: Project; added: number; updated: number }>("ledger_apply", { project, request, skipErrorRows }),
   pickResponses: () => invoke<string | null>("pick_responses"),
@@ -215,7 +230,10 @@ export const api = {
 export function errorText(e: unknown): string {
   if (typeof e === "object" && e && "message" in e) {
     const ce = e as CommandError;
-    const more = (ce.problems ?? []).slice(0, 8).map((p) => `\n• ${p.message}`).join("");
+    const more = (ce.problems ?? [])
+      .slice(0, 8)
+      .map((p) => `\n• ${p.message}`)
+      .join("");
     return `${ce.message}${more}`;
   }
   return String(e);

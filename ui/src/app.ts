@@ -161,9 +161,7 @@ export function fileName(path: string | null): string {
 
 export function updateTitle(): void {
   const h = state.history;
-  const title = h
-    ? `${h.isDirty ? "● " : ""}${fileName(state.path)} — ${h.doc.meta.name} — OT Zone Studio`
-    : "OT Zone Studio";
+  const title = h ? `${h.isDirty ? "● " : ""}${fileName(state.path)} — ${h.doc.meta.name} — OT Zone Studio` : "OT Zone Studio";
   document.title = title;
   api.setTitle(title).catch(() => undefined);
 }
@@ -194,11 +192,17 @@ async function resolveConflict(): Promise<boolean> {
   const choice = await askConflict(file);
   if (choice === "save_as") return save(true);
   if (choice === "overwrite") {
-    if (await confirmed("overwrite-confirm", t("ui.conflict.overwrite"), t("ui.conflict.overwrite_confirm", { file }))) return save(false, true);
+    if (await confirmed("overwrite-confirm", t("ui.conflict.overwrite"), t("ui.conflict.overwrite_confirm", { file })))
+      return save(false, true);
     return false;
   }
   const h = state.history;
-  if (choice === "reload" && h && state.path && (await confirmed("reload-confirm", t("ui.conflict.reload"), t("ui.conflict.reload_confirm")))) {
+  if (
+    choice === "reload" &&
+    h &&
+    state.path &&
+    (await confirmed("reload-confirm", t("ui.conflict.reload"), t("ui.conflict.reload_confirm")))
+  ) {
     try {
       // The changes here stay as a recovery copy of their own: the reloaded project has the
       // same id, and its first autosave would otherwise replace them.
@@ -215,19 +219,31 @@ async function resolveConflict(): Promise<boolean> {
 type ConflictChoice = "save_as" | "overwrite" | "reload" | "cancel";
 
 function askConflict(file: string): Promise<ConflictChoice> {
-  return choose<ConflictChoice>("conflict-dialog", t("ui.conflict.title"), t("ui.conflict.text", { file }), [
-    ["btn-conflict-save-as", t("ui.conflict.save_as"), "save_as"],
-    ["btn-conflict-overwrite", t("ui.conflict.overwrite"), "overwrite"],
-    ["btn-conflict-reload", t("ui.conflict.reload"), "reload"],
-    ["btn-conflict-cancel", t("ui.cancel"), "cancel"],
-  ], "cancel");
+  return choose<ConflictChoice>(
+    "conflict-dialog",
+    t("ui.conflict.title"),
+    t("ui.conflict.text", { file }),
+    [
+      ["btn-conflict-save-as", t("ui.conflict.save_as"), "save_as"],
+      ["btn-conflict-overwrite", t("ui.conflict.overwrite"), "overwrite"],
+      ["btn-conflict-reload", t("ui.conflict.reload"), "reload"],
+      ["btn-conflict-cancel", t("ui.cancel"), "cancel"],
+    ],
+    "cancel",
+  );
 }
 
 /**
  * A modal question with one button per answer (Escape answers `dismissed`); the first button
  * has the focus. Text is set as text.
  */
-export function choose<T extends string>(id: string, title: string, text: string, buttons: Array<[string, string, T]>, dismissed: T): Promise<T> {
+export function choose<T extends string>(
+  id: string,
+  title: string,
+  text: string,
+  buttons: Array<[string, string, T]>,
+  dismissed: T,
+): Promise<T> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
     dialog.id = id;
@@ -263,7 +279,16 @@ export function choose<T extends string>(id: string, title: string, text: string
 
 /** An OK / Cancel question in the app's own dialog (not the web view's `confirm`). */
 async function confirmed(id: string, title: string, text: string): Promise<boolean> {
-  const a = await choose<"ok" | "cancel">(id, title, text, [[`${id}-cancel`, t("ui.cancel"), "cancel"], [`${id}-ok`, t("ui.ok"), "ok"]], "cancel");
+  const a = await choose<"ok" | "cancel">(
+    id,
+    title,
+    text,
+    [
+      [`${id}-cancel`, t("ui.cancel"), "cancel"],
+      [`${id}-ok`, t("ui.ok"), "ok"],
+    ],
+    "cancel",
+  );
   return a === "ok";
 }
 
@@ -355,4 +380,3 @@ export async function openFile(): Promise<void> {
     toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
   }
 }
-

@@ -60,9 +60,7 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
         kind: "zone",
         ...(parent ? { parent } : {}),
       },
-      classes: ["zone", collapsed ? "collapsed" : "", z.external ? "external" : "", imp === 3 ? "important" : ""]
-        .filter(Boolean)
-        .join(" "),
+      classes: ["zone", collapsed ? "collapsed" : "", z.external ? "external" : "", imp === 3 ? "important" : ""].filter(Boolean).join(" "),
       ...(collapsed || n === 0 ? (z.position ? { position: z.position } : {}) : {}),
     });
   }
@@ -187,11 +185,18 @@ export interface Box {
  * keeps `gap` from every occupied box, searched ring by ring on a grid of the item's size.
  * New zones, entry points and assets no longer land on top of what is there.
  */
-export function freeSpot(occupied: Box[], start: { x: number; y: number }, size: { w: number; h: number }, gap = 30): { x: number; y: number } {
+export function freeSpot(
+  occupied: Box[],
+  start: { x: number; y: number },
+  size: { w: number; h: number },
+  gap = 30,
+): { x: number; y: number } {
   const stepX = size.w + gap;
   const stepY = size.h + gap;
   const free = (x: number, y: number) =>
-    occupied.every((b) => x + size.w / 2 + gap <= b.x1 || x - size.w / 2 - gap >= b.x2 || y + size.h / 2 + gap <= b.y1 || y - size.h / 2 - gap >= b.y2);
+    occupied.every(
+      (b) => x + size.w / 2 + gap <= b.x1 || x - size.w / 2 - gap >= b.x2 || y + size.h / 2 + gap <= b.y1 || y - size.h / 2 - gap >= b.y2,
+    );
   for (let ring = 0; ring <= 40; ring++) {
     // The cells of this ring, nearest the start first.
     const cells: Array<[number, number]> = [];

@@ -34,7 +34,9 @@ export function tIn(l: Lang, key: string): string {
 /** The text of `text`'s key (found in the current language) in language `l`, if any. */
 export function inOther(l: Lang, text: string): string | undefined {
   const table = tables[current];
-  const key = Object.keys(table).find((k) => table[k] === text && (k.startsWith("xl.col.") || k.startsWith("criterion.") || k.startsWith("ui.col.") || k === "xl.paid"));
+  const key = Object.keys(table).find(
+    (k) => table[k] === text && (k.startsWith("xl.col.") || k.startsWith("criterion.") || k.startsWith("ui.col.") || k === "xl.paid"),
+  );
   return key ? tables[l][key] : undefined;
 }
 export function has(key: string): boolean {

@@ -42,7 +42,17 @@ const hdr = {
     h("option", { value: "en" }, "English"),
   ),
 };
-header.append(h("span", { class: "brand" }, "OT Zone Studio"), hdr.home, hdr.save, hdr.saveAs, hdr.undo, hdr.redo, hdr.docName, hdr.findings, hdr.lang);
+header.append(
+  h("span", { class: "brand" }, "OT Zone Studio"),
+  hdr.home,
+  hdr.save,
+  hdr.saveAs,
+  hdr.undo,
+  hdr.redo,
+  hdr.docName,
+  hdr.findings,
+  hdr.lang,
+);
 
 function renderHeader(): void {
   const hist = state.history;
@@ -73,7 +83,10 @@ const stepButtons = new Map<View, StepButton>();
 
 function stepButton(v: View, withMeter: boolean): StepButton {
   const label = h("span", { class: "step-label" });
-  const b: StepButton = { button: h("button", { class: "step", id: `step-${v}`, "data-step": v, onclick: () => setView(v) }, label), label };
+  const b: StepButton = {
+    button: h("button", { class: "step", id: `step-${v}`, "data-step": v, onclick: () => setView(v) }, label),
+    label,
+  };
   if (withMeter) {
     b.fill = h("span", { class: "meter-fill" });
     b.meter = h("span", { class: "meter" }, b.fill);
@@ -197,7 +210,7 @@ subscribe((why) => {
   renderFindings();
   if (why === "doc" || why === "view" || why === "lang") {
     // Table cell edits report "view" but leave the table as it is (focus, scroll).
-    if (why === "view" && (main.dataset.view === state.view)) return;
+    if (why === "view" && main.dataset.view === state.view) return;
     renderMain();
     main.dataset.view = state.view;
   } else if (why === "analysis") {
@@ -213,7 +226,7 @@ document.addEventListener("keydown", (e) => {
   if (k === "s") {
     e.preventDefault();
     void save(e.shiftKey);
-  } else if ((k === "z" && !e.shiftKey) && !inField) {
+  } else if (k === "z" && !e.shiftKey && !inField) {
     e.preventDefault();
     undo();
   } else if ((k === "y" || (k === "z" && e.shiftKey)) && !inField) {

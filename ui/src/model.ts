@@ -148,7 +148,8 @@ export function endpointId(e: Endpoint): Id {
  * Not an arrow: a conduit has no direction (each channel has its own).
  */
 export function conduitName(p: Project, c: Conduit, joiner = " – "): string {
-  const end = (e: Endpoint) => ("zone" in e ? p.zones.find((z) => z.id === e.zone)?.name : p.entry_points.find((x) => x.id === e.entry)?.name) ?? "";
+  const end = (e: Endpoint) =>
+    ("zone" in e ? p.zones.find((z) => z.id === e.zone)?.name : p.entry_points.find((x) => x.id === e.entry)?.name) ?? "";
   return `${end(c.from)}${joiner}${end(c.to)}`;
 }
 
@@ -170,7 +171,23 @@ export function setField(p: Project, coll: Collection, id: Id, field: string, va
   const item = { ...list[i], [field]: value } as Record<string, unknown>;
   if (value === undefined || value === null || value === "") {
     // Optional references and dates are left out rather than written empty.
-    if (["zone", "supplier", "install_date", "support_end", "sl_a", "parent", "template", "asset", "inspected", "cvss", "policy_confirmed", "due", "contract_holder"].includes(field))
+    if (
+      [
+        "zone",
+        "supplier",
+        "install_date",
+        "support_end",
+        "sl_a",
+        "parent",
+        "template",
+        "asset",
+        "inspected",
+        "cvss",
+        "policy_confirmed",
+        "due",
+        "contract_holder",
+      ].includes(field)
+    )
       delete item[field];
   }
   const next = list.slice();
@@ -270,7 +287,9 @@ function pruneConduitRefs(q: Project, before: Project): Project {
   return {
     ...q,
     countermeasures: q.countermeasures.map((m) =>
-      m.scope.conduits.some((c) => gone.has(c)) ? { ...m, scope: { ...m.scope, conduits: m.scope.conduits.filter((c) => !gone.has(c)) } } : m,
+      m.scope.conduits.some((c) => gone.has(c))
+        ? { ...m, scope: { ...m.scope, conduits: m.scope.conduits.filter((c) => !gone.has(c)) } }
+        : m,
     ),
   };
 }
@@ -444,7 +463,11 @@ export function setTreatments(p: Project, ids: string[], fields: TreatmentDecisi
   const list = (p.risk_decisions ?? []).slice();
   for (const id of ids) {
     const i = list.findIndex((d) => d.risk_id === id);
-    const merged: Record<string, unknown> = { ...(i >= 0 ? list[i] : { risk_id: id, justification: "", owner: "" }), ...fields, risk_id: id };
+    const merged: Record<string, unknown> = {
+      ...(i >= 0 ? list[i] : { risk_id: id, justification: "", owner: "" }),
+      ...fields,
+      risk_id: id,
+    };
     for (const k of ["treatment", "due", "date"]) if (merged[k] === undefined || merged[k] === "") delete merged[k];
     if (Array.isArray(merged.relies_on) && (merged.relies_on as unknown[]).length === 0) delete merged.relies_on;
     const empty = !merged.treatment && !merged.justification && !merged.owner && !merged.due && !merged.relies_on;

@@ -156,13 +156,20 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
       header,
       rows: [],
       ignored: [],
-      problems: [...twice].map((c) => ({ row: 1, column: columnLetter(layout.lastIndexOf(c)), title: c!.title, key: "ui.paste.header_twice", args: {} })),
+      problems: [...twice].map((c) => ({
+        row: 1,
+        column: columnLetter(layout.lastIndexOf(c)),
+        title: c!.title,
+        key: "ui.paste.header_twice",
+        args: {},
+      })),
     };
   }
   const width = Math.max(...cells.map((r) => r.length), 0);
   const ignored: string[] = [];
   for (let i = 0; i < width; i++) {
-    if (!(header ? layout[i] : columns[i])) ignored.push(header && first[i]?.trim() ? `${columnLetter(i)}（${first[i].trim()}）` : columnLetter(i));
+    if (!(header ? layout[i] : columns[i]))
+      ignored.push(header && first[i]?.trim() ? `${columnLetter(i)}（${first[i].trim()}）` : columnLetter(i));
   }
   const body = header ? cells.slice(1) : cells;
   const seen = new Map<string, Set<string>>();
@@ -179,7 +186,14 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
     const pick = (ci: number, col: PasteColumn, text: string): string | undefined => {
       const r = resolveUnique(col.choices ?? [], text);
       if (r && "choice" in r) return r.choice.value;
-      if (r) problem(ci, col, "ui.paste.ambiguous", { text, choices: r.ambiguous.slice(0, 4).map((c) => c.label).join(" / ") });
+      if (r)
+        problem(ci, col, "ui.paste.ambiguous", {
+          text,
+          choices: r.ambiguous
+            .slice(0, 4)
+            .map((c) => c.label)
+            .join(" / "),
+        });
       else problem(ci, col, "ui.paste.no_choice", { text });
       return undefined;
     };
@@ -212,7 +226,10 @@ export function planPaste(cells: string[][], columns: PasteColumn[]): PastePlan 
         }
         case "multi": {
           const out: string[] = [];
-          for (const part of raw.split(/[,、;；\n]/).map((x) => x.trim()).filter(Boolean)) {
+          for (const part of raw
+            .split(/[,、;；\n]/)
+            .map((x) => x.trim())
+            .filter(Boolean)) {
             const c = pick(ci, col, part);
             if (c && !out.includes(c)) out.push(c);
           }

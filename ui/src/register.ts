@@ -72,7 +72,18 @@ export function changedRows(before: RiskView[], after: RiskView[]): string[] {
 }
 
 /** Register columns the user can sort by. */
-export type SortKey = "ref" | "zoneName" | "assetName" | "threat" | "importance" | "threat_level" | "inherent" | "planned" | "residual" | "parties" | "treatment";
+export type SortKey =
+  | "ref"
+  | "zoneName"
+  | "assetName"
+  | "threat"
+  | "importance"
+  | "threat_level"
+  | "inherent"
+  | "planned"
+  | "residual"
+  | "parties"
+  | "treatment";
 
 const collator = new Intl.Collator(["ja", "en"], { numeric: true });
 const RISK_STATE = { inherent: 0, planned: 1, residual: 2 } as const;

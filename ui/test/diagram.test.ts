@@ -54,7 +54,16 @@ describe("diagram elements", () => {
     expect(parseNodeId("a:xyz")).toEqual({ coll: "assets", id: "xyz" });
     expect(parseNodeId("q:xyz")).toBeNull();
     const s = pathConduits([
-      { entry: "e", target_zone: "z", reachable: true, hops: 2, shortest: [{ zones: ["a", "z"], conduits: ["c1", "c2"], via: [] }], simple_paths: 1, complete: true, unprotected_conduits: [] },
+      {
+        entry: "e",
+        target_zone: "z",
+        reachable: true,
+        hops: 2,
+        shortest: [{ zones: ["a", "z"], conduits: ["c1", "c2"], via: [] }],
+        simple_paths: 1,
+        complete: true,
+        unprotected_conduits: [],
+      },
     ]);
     expect([...s]).toEqual(["c1", "c2"]);
   });

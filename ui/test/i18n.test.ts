@@ -15,10 +15,13 @@ describe("i18n table", () => {
   it("has the same keys and parameters in Japanese and English", () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     const params = (s: string) => (s.match(/\{[a-z_]+\}/g) ?? []).sort();
-    for (const k of Object.keys(ja)) expect(params((en as Record<string, string>)[k]), k).toEqual(params((ja as Record<string, string>)[k]));
+    for (const k of Object.keys(ja))
+      expect(params((en as Record<string, string>)[k]), k).toEqual(params((ja as Record<string, string>)[k]));
   });
   it("holds every literal key the UI uses", () => {
-    const src = sources(new URL("../src", import.meta.url).pathname).map((f) => readFileSync(f, "utf8")).join("\n");
+    const src = sources(new URL("../src", import.meta.url).pathname)
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     const used = [...src.matchAll(/\bt\("((?:ui|xl|state|severity|criterion|responsibility|status)\.[A-Za-z0-9_.-]+)"/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(50);
     const missing = used.filter((k) => !(k in ja));

@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, endpointId, moveAsset, newAsset, newChannel, newConduit, newFinding, removeItem, setChannel, setField, nextVersion, newDamage, setPositions, setPruned, setThreatApplicability, toggleBoundary, readableNumber } from "../src/model";
+import {
+  addItem,
+  endpointId,
+  moveAsset,
+  newAsset,
+  newChannel,
+  newConduit,
+  newFinding,
+  removeItem,
+  setChannel,
+  setField,
+  nextVersion,
+  newDamage,
+  setPositions,
+  setPruned,
+  setThreatApplicability,
+  toggleBoundary,
+  readableNumber,
+} from "../src/model";
 
 describe("project edits", () => {
   it("never mutate the project they are given", () => {
@@ -98,7 +116,10 @@ describe("conduit channels and boundary controls", () => {
     const c = p.conduits[0];
     p = setField(p, "conduits", c.id, "boundary", [{ kind: "firewall", note: "FG-60F, rule set v3" }]);
     let q = toggleBoundary(p, c.id, "ids", true);
-    expect(q.conduits[0].boundary).toEqual([{ kind: "firewall", note: "FG-60F, rule set v3" }, { kind: "ids", note: "" }]);
+    expect(q.conduits[0].boundary).toEqual([
+      { kind: "firewall", note: "FG-60F, rule set v3" },
+      { kind: "ids", note: "" },
+    ]);
     expect(toggleBoundary(q, c.id, "ids", true)).toBe(q);
     q = toggleBoundary(q, c.id, "firewall", false);
     expect(q.conduits[0].boundary).toEqual([{ kind: "ids", note: "" }]);
@@ -159,9 +180,13 @@ describe("threat applicability per asset", () => {
     const p = sample("food-plant");
     const gw = p.assets.find((a) => a.name === "クラウドMES連携ゲートウェイ")!;
     const q = setThreatApplicability(p, gw.id, "T24", true, " 旧OSの管理画面が残る ");
-    expect(q.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([{ threat: "T24", applies: true, reason: "旧OSの管理画面が残る" }]);
+    expect(q.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([
+      { threat: "T24", applies: true, reason: "旧OSの管理画面が残る" },
+    ]);
     const r = setThreatApplicability(q, gw.id, "T24", false, "延長サポート契約");
-    expect(r.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([{ threat: "T24", applies: false, reason: "延長サポート契約" }]);
+    expect(r.assets.find((a) => a.id === gw.id)!.threat_applicability).toEqual([
+      { threat: "T24", applies: false, reason: "延長サポート契約" },
+    ]);
     const back = setThreatApplicability(r, gw.id, "T24", null, "");
     expect("threat_applicability" in back.assets.find((a) => a.id === gw.id)!).toBe(false);
     expect(p.assets.find((a) => a.id === gw.id)!.threat_applicability).toBeUndefined();
@@ -188,7 +213,10 @@ describe("renaming a zone", () => {
     const { renameEnd, conduitName } = await import("../src/model");
     const p = sample("food-plant");
     const c0 = p.conduits[0];
-    const named = { ...p, conduits: p.conduits.map((c, i) => (i === 0 ? { ...c, name: conduitName(p, c) } : i === 1 ? { ...c, name: "保守回線" } : c)) };
+    const named = {
+      ...p,
+      conduits: p.conduits.map((c, i) => (i === 0 ? { ...c, name: conduitName(p, c) } : i === 1 ? { ...c, name: "保守回線" } : c)),
+    };
     const zone = "zone" in c0.from ? c0.from.zone : "zone" in c0.to ? c0.to.zone : null;
     expect(zone).not.toBeNull();
     const next = renameEnd(named, "zones", zone!, "新しい名前");
@@ -202,7 +230,10 @@ describe("renaming a zone", () => {
 describe("treatment decisions", () => {
   it("set one row or many, keep what is not given, and drop a decision left empty", async () => {
     const { setTreatments } = await import("../src/model");
-    const p = { ...sample("food-plant"), risk_decisions: [{ risk_id: "T01@a", treatment: "reduce", justification: "パッチ", owner: "生技", date: "2026-11-01" }] };
+    const p = {
+      ...sample("food-plant"),
+      risk_decisions: [{ risk_id: "T01@a", treatment: "reduce", justification: "パッチ", owner: "生技", date: "2026-11-01" }],
+    };
     const q = setTreatments(p, ["T01@a", "T02@b"], { treatment: "accept", justification: "閉域網" });
     expect(q.risk_decisions).toEqual([
       { risk_id: "T01@a", treatment: "accept", justification: "閉域網", owner: "生技", date: "2026-11-01" },
@@ -218,6 +249,11 @@ describe("treatment decisions", () => {
     const p = sample("food-plant");
     const m = p.countermeasures[0].id;
     const q = removeItem(setTreatments(p, ["T01@x"], { treatment: "reduce", relies_on: [m] }), "countermeasures", m);
-    expect(q.risk_decisions.find((d) => d.risk_id === "T01@x")).toEqual({ risk_id: "T01@x", treatment: "reduce", justification: "", owner: "" });
+    expect(q.risk_decisions.find((d) => d.risk_id === "T01@x")).toEqual({
+      risk_id: "T01@x",
+      treatment: "reduce",
+      justification: "",
+      owner: "",
+    });
   });
 });

@@ -5,7 +5,10 @@ import { parseTsv, planPaste, type PasteColumn } from "../src/paste-rows";
 // after each row (also the last), a cell with a line break or quote in double quotes.
 describe("tab-separated text as Excel copies it", () => {
   it("splits rows and cells, and the final line break is not a row", () => {
-    expect(parseTsv("a\tb\r\nc\td\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(parseTsv("a\tb\r\nc\td\r\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
   it("keeps a quoted cell's line break, tab and doubled quote", () => {
     expect(parseTsv('"x\ny"\t"say ""hi"""\t"a\tb"\n')).toEqual([["x\ny", 'say "hi"', "a\tb"]]);
@@ -16,7 +19,11 @@ describe("tab-separated text as Excel copies it", () => {
 });
 
 const threats = [
-  { value: "T01", label: "T01 外部ネットワークからシステムへの不正アクセス", keys: ["T01", "外部ネットワークからシステムへの不正アクセス", "Unauthorised access to systems from external networks"] },
+  {
+    value: "T01",
+    label: "T01 外部ネットワークからシステムへの不正アクセス",
+    keys: ["T01", "外部ネットワークからシステムへの不正アクセス", "Unauthorised access to systems from external networks"],
+  },
   { value: "T02", label: "T02 マルウェア感染", keys: ["T02", "マルウェア感染", "Malware infection"] },
 ];
 const parties = [
@@ -105,7 +112,10 @@ describe("a pasted header", () => {
     expect(plan.rows).toEqual([{ row: 2, values: { detail: "UTM", responsibility: "customer" } }]);
   });
   it("one matching word among data is not a header", () => {
-    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text" }, { field: "d", title: "部署", kind: "text" }];
+    const cols: PasteColumn[] = [
+      { field: "name", title: "業務", kind: "text" },
+      { field: "d", title: "部署", kind: "text" },
+    ];
     const plan = planPaste(parseTsv("業務改善\t製造部\n"), cols);
     expect(plan.header).toBe(false);
     expect(plan.rows.length).toBe(1);
@@ -124,7 +134,10 @@ describe("pasted text the hostile test found", () => {
     expect(parseTsv('"a\nb"\tc\n')).toEqual([["a\nb", "c"]]);
   });
   it("reads levels as 1, 2 or 3 only (not 0x3 or 1e0)", () => {
-    const cols: PasteColumn[] = [{ field: "s", title: "安全", kind: "level" }, { field: "e", title: "環境", kind: "level" }];
+    const cols: PasteColumn[] = [
+      { field: "s", title: "安全", kind: "level" },
+      { field: "e", title: "環境", kind: "level" },
+    ];
     const plan = planPaste(parseTsv("0x3\t1e0\n３\t2\n"), cols);
     expect(plan.rows).toEqual([{ row: 2, values: { s: 3, e: 2 } }]);
     expect(plan.problems.map((p) => `${p.row}${p.column}:${p.key}`)).toEqual(["1A:ui.paste.level", "1B:ui.paste.level"]);
@@ -136,7 +149,10 @@ describe("pasted text the hostile test found", () => {
     expect(plan.problems[0].key).toBe("ui.paste.too_long");
   });
   it("a header naming a column twice reads nothing", () => {
-    const cols: PasteColumn[] = [{ field: "name", title: "業務", kind: "text" }, { field: "d", title: "部署", kind: "text" }];
+    const cols: PasteColumn[] = [
+      { field: "name", title: "業務", kind: "text" },
+      { field: "d", title: "部署", kind: "text" },
+    ];
     const plan = planPaste(parseTsv("業務\t業務\nAAA\tBBB\n"), cols);
     expect(plan.rows).toEqual([]);
     expect(plan.problems[0]).toMatchObject({ row: 1, column: "B", key: "ui.paste.header_twice" });

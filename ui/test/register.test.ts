@@ -24,7 +24,10 @@ const rows = Array.from({ length: 1000 }, (_, i) => row(i, i % 2 ? "z1" : "z2", 
 const named = withNames(
   rows,
   new Map(rows.map((r) => [r.asset, `PLC-${r.asset}`])),
-  new Map([["z1", "制御ゾーン"], ["z2", "情報系ゾーン"]]),
+  new Map([
+    ["z1", "制御ゾーン"],
+    ["z2", "情報系ゾーン"],
+  ]),
   new Map([["T01", "不正アクセス"]]),
 );
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { figureChanges, tally, withThreatToggled, type WhatIf } from "../src/whatif";
 import type { Countermeasure } from "../src/model";
 
-const m: Countermeasure = { id: "m1", measure: "C-NW-01", threats: ["T01", "T05"], scope: { zones: ["z"], conduits: [], assets: [] }, status: "agreed" };
+const m: Countermeasure = {
+  id: "m1",
+  measure: "C-NW-01",
+  threats: ["T01", "T05"],
+  scope: { zones: ["z"], conduits: [], assets: [] },
+  status: "agreed",
+};
 const fig = (threat: number, inherent: string, planned: string, residual: string) => ({ threat, inherent, planned, residual });
 
 describe("what-if", () => {

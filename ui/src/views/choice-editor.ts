@@ -43,7 +43,8 @@ export function choiceEditor(choices: () => Choice[], opts: ChoiceOptions = {}) 
     // A multi-choice list holds things to choose, never "—" (an empty id is not a business).
     const offered = opts.multi ? choices().filter((c) => c.value !== "") : choices();
     // An optional single choice can always be cleared with "—".
-    const all = opts.optional && !opts.multi && !offered.some((c) => c.value === "") ? [{ value: "", label: "—", keys: [] }, ...offered] : offered;
+    const all =
+      opts.optional && !opts.multi && !offered.some((c) => c.value === "") ? [{ value: "", label: "—", keys: [] }, ...offered] : offered;
     const current = cell.getValue() as unknown;
     const currentKey = current === undefined || current === null ? "" : String(current);
     const chosen = new Set<string>(Array.isArray(current) ? current.map(String) : []);
@@ -136,7 +137,10 @@ export function choiceEditor(choices: () => Choice[], opts: ChoiceOptions = {}) 
       arrowed = false;
       warned = false;
       shown = all;
-      active = Math.max(0, shown.findIndex((c) => c.value === v));
+      active = Math.max(
+        0,
+        shown.findIndex((c) => c.value === v),
+      );
       say("", false);
       render();
     };

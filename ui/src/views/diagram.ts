@@ -10,8 +10,40 @@ import { h, clear } from "../dom";
 import { requireName } from "./field-check";
 import { fold } from "../choices";
 import { t, lang } from "../i18n";
-import { addItem, conduitName, moveAsset, renameEnd, newAsset, newChannel, newConduit, newEntryPoint, newZone, removeItem, setChannel, setField, setPositions, toggleBoundary, type Channel, type Conduit, type Direction, type Endpoint, type Initiator, type Project } from "../model";
-import { elements, freeSpot, layoutConduits, nodeId, parseNodeId, pathConduits, readableFontSize, unplaced, type AttackPath, type Box } from "../diagram-model";
+import {
+  addItem,
+  conduitName,
+  moveAsset,
+  renameEnd,
+  newAsset,
+  newChannel,
+  newConduit,
+  newEntryPoint,
+  newZone,
+  removeItem,
+  setChannel,
+  setField,
+  setPositions,
+  toggleBoundary,
+  type Channel,
+  type Conduit,
+  type Direction,
+  type Endpoint,
+  type Initiator,
+  type Project,
+} from "../model";
+import {
+  elements,
+  freeSpot,
+  layoutConduits,
+  nodeId,
+  parseNodeId,
+  pathConduits,
+  readableFontSize,
+  unplaced,
+  type AttackPath,
+  type Box,
+} from "../diagram-model";
 
 cytoscape.use(elk);
 cytoscape.use(svg);
@@ -47,9 +79,34 @@ export function disposeDiagram(): void {
 }
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: "node", style: { label: "data(label)", "min-zoomed-font-size": 6, "font-family": "Noto Sans CJK JP, sans-serif", "font-size": 11, "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "text-max-width": "120px" } },
-  { selector: "node.asset", style: { shape: "round-rectangle", width: 22, height: 22, "background-color": "#5b7db1", "text-valign": "bottom", "text-margin-y": 3, color: "#1d2733" } },
-  { selector: "node.unzoned", style: { "background-color": "#b0b7c3", "border-width": 2, "border-style": "dashed", "border-color": "#c0392b" } },
+  {
+    selector: "node",
+    style: {
+      label: "data(label)",
+      "min-zoomed-font-size": 6,
+      "font-family": "Noto Sans CJK JP, sans-serif",
+      "font-size": 11,
+      "text-wrap": "wrap",
+      "text-overflow-wrap": "anywhere",
+      "text-max-width": "120px",
+    },
+  },
+  {
+    selector: "node.asset",
+    style: {
+      shape: "round-rectangle",
+      width: 22,
+      height: 22,
+      "background-color": "#5b7db1",
+      "text-valign": "bottom",
+      "text-margin-y": 3,
+      color: "#1d2733",
+    },
+  },
+  {
+    selector: "node.unzoned",
+    style: { "background-color": "#b0b7c3", "border-width": 2, "border-style": "dashed", "border-color": "#c0392b" },
+  },
   {
     selector: "node.zone",
     style: {
@@ -76,8 +133,39 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: "node.zone.collapsed", style: { width: 150, height: 60, "text-valign": "center", "background-color": "#d6e4f7" } },
   { selector: "node.zone.important", style: { "border-width": 3, "border-color": "#8e2c2c" } },
   { selector: "node.zone.external", style: { "border-style": "dashed", "background-color": "#f4f4f4" } },
-  { selector: "node.entry", style: { shape: "diamond", width: 34, height: 34, "background-color": "#e67e22", "text-valign": "center", "text-halign": "right", "text-margin-x": 4, color: "#7a3e00", "min-zoomed-font-size": 0, "text-wrap": "ellipsis", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
-  { selector: "edge", style: { width: 2, "line-color": "#6b7785", "curve-style": "bezier", label: "data(label)", "font-size": 9, "min-zoomed-font-size": 6, color: "#3b4550", "text-background-color": "#fff", "text-background-opacity": 0.8, "target-arrow-shape": "none" } },
+  {
+    selector: "node.entry",
+    style: {
+      shape: "diamond",
+      width: 34,
+      height: 34,
+      "background-color": "#e67e22",
+      "text-valign": "center",
+      "text-halign": "right",
+      "text-margin-x": 4,
+      color: "#7a3e00",
+      "min-zoomed-font-size": 0,
+      "text-wrap": "ellipsis",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "text-background-padding": "1px",
+    },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: 2,
+      "line-color": "#6b7785",
+      "curve-style": "bezier",
+      label: "data(label)",
+      "font-size": 9,
+      "min-zoomed-font-size": 6,
+      color: "#3b4550",
+      "text-background-color": "#fff",
+      "text-background-opacity": 0.8,
+      "target-arrow-shape": "none",
+    },
+  },
   { selector: "edge.unprotected", style: { "line-color": "#c0392b", "line-style": "dashed" } },
   { selector: "edge.path", style: { width: 5, "line-color": "#f39c12", "z-index": 10 } },
   { selector: ":selected", style: { "overlay-color": "#f1c40f", "overlay-opacity": 0.35, "overlay-padding": 4 } },
@@ -114,7 +202,8 @@ function build(container: HTMLElement): Core {
   });
   keepLabelsReadable(c);
   if (needLayout) runLayout(c, false);
-  else if (state.highlight.size) zoomToPath(c); // an attack path shown from the risk view
+  else if (state.highlight.size)
+    zoomToPath(c); // an attack path shown from the risk view
   else fitView(c);
   if (state.selected) {
     // The selected item (a finding's link, a new item) is selected and in view.
@@ -224,7 +313,12 @@ export function runLayout(c: Core, save: boolean): Promise<number> {
       },
       nodeLayoutOptions: (n: NodeSingular) =>
         n.isParent()
-          ? { algorithm: "rectpacking", "elk.aspectRatio": 1.6, "elk.spacing.nodeNode": 12, "elk.padding": "[top=12,left=12,bottom=12,right=12]" }
+          ? {
+              algorithm: "rectpacking",
+              "elk.aspectRatio": 1.6,
+              "elk.spacing.nodeNode": 12,
+              "elk.padding": "[top=12,left=12,bottom=12,right=12]",
+            }
           : undefined,
     } as cytoscape.LayoutOptions);
     c.scratch("otzLayouts", Number(c.scratch("otzLayouts") ?? 0) + 1);
@@ -312,10 +406,13 @@ const NEW_SIZE = { zones: { w: 180, h: 110 }, entry_points: { w: 80, h: 70 }, as
 /** A free place near the view's centre for a new item: never on top of what is there. */
 function placeNew(kind: keyof typeof NEW_SIZE): { x: number; y: number } {
   if (!cy) return { x: 0, y: 0 };
-  const occupied: Box[] = cy.nodes().orphans().map((n) => {
-    const b = n.boundingBox({ includeLabels: true });
-    return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
-  });
+  const occupied: Box[] = cy
+    .nodes()
+    .orphans()
+    .map((n) => {
+      const b = n.boundingBox({ includeLabels: true });
+      return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
   return freeSpot(occupied, centre(), NEW_SIZE[kind]);
 }
 
@@ -332,7 +429,13 @@ export function renderDiagram(el: HTMLElement): void {
   paths.forEach((ap, i) => {
     if (!ap.reachable) return;
     const key = `${ap.entry}>${ap.target_zone}`;
-    pathSelect.append(h("option", { value: String(i), selected: key === state.pathKey }, `${entryName(ap.entry)} → ${zoneName(ap.target_zone)} (${ap.hops ?? "-"})`));
+    pathSelect.append(
+      h(
+        "option",
+        { value: String(i), selected: key === state.pathKey },
+        `${entryName(ap.entry)} → ${zoneName(ap.target_zone)} (${ap.hops ?? "-"})`,
+      ),
+    );
   });
   pathSelect.addEventListener("change", () => {
     const i = pathSelect.value;
@@ -352,12 +455,60 @@ export function renderDiagram(el: HTMLElement): void {
       h("h1", { class: "inline" }, `1-6 ${t("ui.step.1-6")}`),
       h("button", { id: "btn-layout", onclick: () => cy && void runLayout(cy, true) }, t("ui.diagram.auto_layout")),
       h("button", { id: "btn-fit", onclick: () => cy && fitView(cy) }, t("ui.diagram.fit")),
-      h("button", { onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "+"),
-      h("button", { onclick: () => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }) }, "−"),
+      h(
+        "button",
+        {
+          onclick: () => cy?.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }),
+        },
+        "+",
+      ),
+      h(
+        "button",
+        {
+          onclick: () => cy?.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } }),
+        },
+        "−",
+      ),
       h("span", { class: "sep" }),
-      h("button", { id: "btn-add-zone", onclick: () => { const z = { ...newZone(t("ui.new_zone")), position: placeNew("zones") }; state.selected = nodeId.zone(z.id); nameNew = true; commit(addItem(doc(), "zones", z), t("ui.diagram.add_zone")); } }, `+ ${t("xl.col.zone")}`),
-      h("button", { id: "btn-add-entry", onclick: () => { const e = { ...newEntryPoint(t("ui.new_entry"), "internet"), position: placeNew("entry_points") }; state.selected = nodeId.entry(e.id); nameNew = true; commit(addItem(doc(), "entry_points", e), t("ui.diagram.add_entry")); } }, `+ ${t("xl.col.entry")}`),
-      h("button", { id: "btn-add-asset", onclick: () => { const a = { ...newAsset(t("ui.new_asset"), "other"), position: placeNew("assets") }; state.selected = nodeId.asset(a.id); nameNew = true; commit(addItem(doc(), "assets", a), t("ui.diagram.add_asset")); } }, `+ ${t("xl.col.asset")}`),
+      h(
+        "button",
+        {
+          id: "btn-add-zone",
+          onclick: () => {
+            const z = { ...newZone(t("ui.new_zone")), position: placeNew("zones") };
+            state.selected = nodeId.zone(z.id);
+            nameNew = true;
+            commit(addItem(doc(), "zones", z), t("ui.diagram.add_zone"));
+          },
+        },
+        `+ ${t("xl.col.zone")}`,
+      ),
+      h(
+        "button",
+        {
+          id: "btn-add-entry",
+          onclick: () => {
+            const e = { ...newEntryPoint(t("ui.new_entry"), "internet"), position: placeNew("entry_points") };
+            state.selected = nodeId.entry(e.id);
+            nameNew = true;
+            commit(addItem(doc(), "entry_points", e), t("ui.diagram.add_entry"));
+          },
+        },
+        `+ ${t("xl.col.entry")}`,
+      ),
+      h(
+        "button",
+        {
+          id: "btn-add-asset",
+          onclick: () => {
+            const a = { ...newAsset(t("ui.new_asset"), "other"), position: placeNew("assets") };
+            state.selected = nodeId.asset(a.id);
+            nameNew = true;
+            commit(addItem(doc(), "assets", a), t("ui.diagram.add_asset"));
+          },
+        },
+        `+ ${t("xl.col.asset")}`,
+      ),
       connect,
       h("span", { class: "sep" }),
       pathSelect,
@@ -427,7 +578,10 @@ export function renderDiagram(el: HTMLElement): void {
       const moved = new Set<string>([n.id(), ...n.descendants().map((x) => x.id())]);
       const nodeKey = (x: { coll: string; id: string }) =>
         x.coll === "assets" ? nodeId.asset(x.id) : x.coll === "zones" ? nodeId.zone(x.id) : nodeId.entry(x.id);
-      let next: Project = setPositions(doc(), leafPositions(c).filter((x) => moved.has(nodeKey(x))));
+      let next: Project = setPositions(
+        doc(),
+        leafPositions(c).filter((x) => moved.has(nodeKey(x))),
+      );
       let label = t("ui.diagram.move");
       if (r.coll === "assets") {
         const target = zoneAt(c, n.position(), n.id());
@@ -485,10 +639,18 @@ let nameNew = false;
  * A required name (zone, asset, entry point, conduit): blank is refused at the field, and so is
  * a name another item of `coll` has (names are how items are chosen and pasted).
  */
-function nameInput(label: string, value: string, onChange: (v: string) => void, coll?: "zones" | "assets" | "entry_points", id?: string): HTMLElement {
+function nameInput(
+  label: string,
+  value: string,
+  onChange: (v: string) => void,
+  coll?: "zones" | "assets" | "entry_points",
+  id?: string,
+): HTMLElement {
   const i = h("input", { id: "panel-name", type: "text", value, maxlength: 2000 });
   const box = h("label", { class: "required" }, h("span", {}, label), i);
-  const taken = (v: string) => !!coll && ((doc()[coll] as Array<{ id: string; name?: unknown }>) ?? []).some((x) => x.id !== id && fold(String(x.name ?? "")) === fold(v));
+  const taken = (v: string) =>
+    !!coll &&
+    ((doc()[coll] as Array<{ id: string; name?: unknown }>) ?? []).some((x) => x.id !== id && fold(String(x.name ?? "")) === fold(v));
   requireName(i, label, onChange, taken);
   if (nameNew) {
     nameNew = false;
@@ -514,9 +676,23 @@ function renderPanel(panel: HTMLElement): void {
     return;
   }
   const del = (coll: "assets" | "zones" | "entry_points" | "conduits") =>
-    h("button", { class: "danger", id: "btn-delete", onclick: () => { state.selected = null; commit(removeItem(doc(), coll, sel.id), t("ui.delete_row")); } }, t("ui.delete"));
+    h(
+      "button",
+      {
+        class: "danger",
+        id: "btn-delete",
+        onclick: () => {
+          state.selected = null;
+          commit(removeItem(doc(), coll, sel.id), t("ui.delete_row"));
+        },
+      },
+      t("ui.delete"),
+    );
   const zoneOpts: Array<[string, string]> = [["", "—"], ...p.zones.map((z) => [z.id, z.name] as [string, string])];
-  const endOpts: Array<[string, string]> = [...p.zones.map((z) => [`zone:${z.id}`, z.name] as [string, string]), ...p.entry_points.map((e) => [`entry:${e.id}`, `◆ ${e.name}`] as [string, string])];
+  const endOpts: Array<[string, string]> = [
+    ...p.zones.map((z) => [`zone:${z.id}`, z.name] as [string, string]),
+    ...p.entry_points.map((e) => [`entry:${e.id}`, `◆ ${e.name}`] as [string, string]),
+  ];
   const endVal = (e: Endpoint) => ("zone" in e ? `zone:${e.zone}` : `entry:${e.entry}`);
   const endParse = (v: string): Endpoint => (v.startsWith("zone:") ? { zone: v.slice(5) } : { entry: v.slice(6) });
   if (sel.coll === "assets") {
@@ -526,8 +702,25 @@ function renderPanel(panel: HTMLElement): void {
     panel.append(
       h("h3", {}, t("xl.col.asset")),
       nameInput(t("xl.col.asset"), a.name, (v) => commit(setField(doc(), "assets", a.id, "name", v), t("xl.col.asset")), "assets", a.id),
-      h("label", {}, t("xl.col.asset_type"), select("panel-type", (catalogue().asset_types as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])]), a.asset_type, (v) => commit(setField(doc(), "assets", a.id, "asset_type", v), t("xl.col.asset_type")))),
-      h("label", {}, t("xl.col.zone"), select("panel-zone", zoneOpts, a.zone ?? "", (v) => commit(moveAsset(doc(), a.id, v || undefined), t("ui.diagram.move_into", { zone: p.zones.find((z) => z.id === v)?.name ?? "—" })))),
+      h(
+        "label",
+        {},
+        t("xl.col.asset_type"),
+        select(
+          "panel-type",
+          (catalogue().asset_types as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])]),
+          a.asset_type,
+          (v) => commit(setField(doc(), "assets", a.id, "asset_type", v), t("xl.col.asset_type")),
+        ),
+      ),
+      h(
+        "label",
+        {},
+        t("xl.col.zone"),
+        select("panel-zone", zoneOpts, a.zone ?? "", (v) =>
+          commit(moveAsset(doc(), a.id, v || undefined), t("ui.diagram.move_into", { zone: p.zones.find((z) => z.id === v)?.name ?? "—" })),
+        ),
+      ),
       h("p", {}, `${t("xl.col.importance")}: ${imp ?? "—"}`),
       del("assets"),
     );
@@ -539,12 +732,58 @@ function renderPanel(panel: HTMLElement): void {
       h("h3", {}, t("xl.col.zone")),
       nameInput(t("xl.col.zone"), z.name, (v) => commit(renameEnd(doc(), "zones", z.id, v), t("xl.col.zone")), "zones", z.id),
       // SL-T as recorded (unset shows "—", as on 2-1 and in the file; not a made-up 2).
-      h("label", {}, t("xl.col.sl_t"), select("panel-slt", [["", "—"], ...["1", "2", "3", "4"].map((x) => [x, x] as [string, string])], z.sl_t === undefined || z.sl_t === null ? "" : String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : z.sl_t), (v) => commit(setField(doc(), "zones", z.id, "sl_t", v === "" ? undefined : Number(v)), t("xl.col.sl_t")))),
-      h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-external", checked: !!z.external, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")) }), t("xl.col.external")),
-      h("label", { class: "check" }, h("input", { type: "checkbox", id: "panel-safety", checked: !!z.safety, onchange: (e: Event) => commit(setField(doc(), "zones", z.id, "safety", (e.target as HTMLInputElement).checked), t("ui.zone.safety")) }), t("ui.zone.safety")),
+      h(
+        "label",
+        {},
+        t("xl.col.sl_t"),
+        select(
+          "panel-slt",
+          [["", "—"], ...["1", "2", "3", "4"].map((x) => [x, x] as [string, string])],
+          z.sl_t === undefined || z.sl_t === null ? "" : String(Array.isArray(z.sl_t) ? Math.max(...z.sl_t) : z.sl_t),
+          (v) => commit(setField(doc(), "zones", z.id, "sl_t", v === "" ? undefined : Number(v)), t("xl.col.sl_t")),
+        ),
+      ),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id: "panel-external",
+          checked: !!z.external,
+          onchange: (e: Event) =>
+            commit(setField(doc(), "zones", z.id, "external", (e.target as HTMLInputElement).checked), t("xl.col.external")),
+        }),
+        t("xl.col.external"),
+      ),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id: "panel-safety",
+          checked: !!z.safety,
+          onchange: (e: Event) =>
+            commit(setField(doc(), "zones", z.id, "safety", (e.target as HTMLInputElement).checked), t("ui.zone.safety")),
+        }),
+        t("ui.zone.safety"),
+      ),
       h("p", {}, `${t("xl.col.asset_count")}: ${n} · ${t("xl.col.importance")}: ${state.analysis?.zone_importance[z.id] ?? "—"}`),
       n > COLLAPSE_ABOVE
-        ? h("button", { onclick: () => { if (state.expanded.has(z.id)) state.expanded.delete(z.id); else state.expanded.add(z.id); const host = panel.closest("main"); if (host) { clear(host); renderDiagram(host as HTMLElement); } } }, state.expanded.has(z.id) ? t("ui.diagram.collapse") : t("ui.diagram.expand"))
+        ? h(
+            "button",
+            {
+              onclick: () => {
+                if (state.expanded.has(z.id)) state.expanded.delete(z.id);
+                else state.expanded.add(z.id);
+                const host = panel.closest("main");
+                if (host) {
+                  clear(host);
+                  renderDiagram(host as HTMLElement);
+                }
+              },
+            },
+            state.expanded.has(z.id) ? t("ui.diagram.collapse") : t("ui.diagram.expand"),
+          )
         : "",
       del("zones"),
     );
@@ -553,8 +792,24 @@ function renderPanel(panel: HTMLElement): void {
     if (!e) return;
     panel.append(
       h("h3", {}, t("xl.col.entry")),
-      nameInput(t("xl.col.entry"), e.name, (v) => commit(renameEnd(doc(), "entry_points", e.id, v), t("xl.col.entry")), "entry_points", e.id),
-      h("label", {}, t("xl.col.entry_kind"), select("panel-kind", (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]), e.kind, (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")))),
+      nameInput(
+        t("xl.col.entry"),
+        e.name,
+        (v) => commit(renameEnd(doc(), "entry_points", e.id, v), t("xl.col.entry")),
+        "entry_points",
+        e.id,
+      ),
+      h(
+        "label",
+        {},
+        t("xl.col.entry_kind"),
+        select(
+          "panel-kind",
+          (catalogue().entry_kinds as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()] ?? x.id)]),
+          e.kind,
+          (v) => commit(setField(doc(), "entry_points", e.id, "kind", v), t("xl.col.entry_kind")),
+        ),
+      ),
       del("entry_points"),
     );
   } else if (sel.coll === "conduits") {
@@ -564,8 +819,20 @@ function renderPanel(panel: HTMLElement): void {
     panel.append(
       h("h3", {}, t("xl.col.conduit")),
       nameInput(t("xl.col.conduit"), c.name, (v) => commit(setField(doc(), "conduits", c.id, "name", v), t("xl.col.conduit"))),
-      h("label", {}, t("xl.col.from"), select("panel-from", endOpts, endVal(c.from), (v) => commit(setField(doc(), "conduits", c.id, "from", endParse(v)), t("xl.col.from")))),
-      h("label", {}, t("xl.col.to"), select("panel-to", endOpts, endVal(c.to), (v) => commit(setField(doc(), "conduits", c.id, "to", endParse(v)), t("xl.col.to")))),
+      h(
+        "label",
+        {},
+        t("xl.col.from"),
+        select("panel-from", endOpts, endVal(c.from), (v) =>
+          commit(setField(doc(), "conduits", c.id, "from", endParse(v)), t("xl.col.from")),
+        ),
+      ),
+      h(
+        "label",
+        {},
+        t("xl.col.to"),
+        select("panel-to", endOpts, endVal(c.to), (v) => commit(setField(doc(), "conduits", c.id, "to", endParse(v)), t("xl.col.to"))),
+      ),
       h(
         "fieldset",
         { class: "boundary", id: "panel-boundary" },
@@ -598,7 +865,8 @@ function renderPanel(panel: HTMLElement): void {
               type: "checkbox",
               "data-flag": k,
               checked: !!(c as unknown as Record<string, unknown>)[k],
-              onchange: (e: Event) => commit(setField(doc(), "conduits", c.id, k, (e.target as HTMLInputElement).checked), t(`ui.conduit.${k}`)),
+              onchange: (e: Event) =>
+                commit(setField(doc(), "conduits", c.id, k, (e.target as HTMLInputElement).checked), t(`ui.conduit.${k}`)),
             }),
             t(`ui.conduit.${k}`),
           ),
@@ -667,7 +935,12 @@ function channelEditor(c: Conduit): HTMLElement {
   channels.forEach((ch, i) => {
     const field = <K extends keyof Channel>(k: K, v: Channel[K]) => edit(i, { ...ch, [k]: v });
     const tick = (k: "encrypted" | "authenticated") =>
-      h("label", { class: "check" }, h("input", { type: "checkbox", checked: !!ch[k], onchange: (e: Event) => field(k, (e.target as HTMLInputElement).checked) }), t(`ui.channel.${k}`));
+      h(
+        "label",
+        { class: "check" },
+        h("input", { type: "checkbox", checked: !!ch[k], onchange: (e: Event) => field(k, (e.target as HTMLInputElement).checked) }),
+        t(`ui.channel.${k}`),
+      );
     box.append(
       h(
         "div",
@@ -675,21 +948,74 @@ function channelEditor(c: Conduit): HTMLElement {
         h(
           "div",
           { class: "channel-row" },
-          h("label", {}, t("xl.col.protocols"), protocolInput(i, ch, known, (next) => edit(i, next))),
-          h("label", { class: "port" }, t("ui.channel.port"), input(`panel-ch-${i}-port`, ch.port ?? "", (v) => field("port", v.trim()))),
+          h(
+            "label",
+            {},
+            t("xl.col.protocols"),
+            protocolInput(i, ch, known, (next) => edit(i, next)),
+          ),
+          h(
+            "label",
+            { class: "port" },
+            t("ui.channel.port"),
+            input(`panel-ch-${i}-port`, ch.port ?? "", (v) => field("port", v.trim())),
+          ),
         ),
         h(
           "div",
           { class: "channel-row" },
-          h("label", {}, t("ui.channel.direction"), select(`panel-ch-${i}-direction`, (["forward", "reverse", "both"] as Direction[]).map((d) => [d, t(`ui.channel.dir.${d}`)]), ch.direction ?? "forward", (v) => field("direction", v as Direction))),
-          h("label", {}, t("ui.channel.initiator"), select(`panel-ch-${i}-initiator`, (["from", "to", "either"] as Initiator[]).map((d) => [d, t(`xl.init.${d}`)]), ch.initiator ?? "from", (v) => field("initiator", v as Initiator))),
+          h(
+            "label",
+            {},
+            t("ui.channel.direction"),
+            select(
+              `panel-ch-${i}-direction`,
+              (["forward", "reverse", "both"] as Direction[]).map((d) => [d, t(`ui.channel.dir.${d}`)]),
+              ch.direction ?? "forward",
+              (v) => field("direction", v as Direction),
+            ),
+          ),
+          h(
+            "label",
+            {},
+            t("ui.channel.initiator"),
+            select(
+              `panel-ch-${i}-initiator`,
+              (["from", "to", "either"] as Initiator[]).map((d) => [d, t(`xl.init.${d}`)]),
+              ch.initiator ?? "from",
+              (v) => field("initiator", v as Initiator),
+            ),
+          ),
         ),
-        h("label", {}, t("xl.col.purpose"), input(`panel-ch-${i}-purpose`, ch.purpose ?? "", (v) => field("purpose", v))),
-        h("div", { class: "channel-row" }, tick("encrypted"), tick("authenticated"), h("button", { class: "link danger", title: t("ui.channel.remove"), onclick: () => edit(i, null) }, t("ui.channel.remove"))),
+        h(
+          "label",
+          {},
+          t("xl.col.purpose"),
+          input(`panel-ch-${i}-purpose`, ch.purpose ?? "", (v) => field("purpose", v)),
+        ),
+        h(
+          "div",
+          { class: "channel-row" },
+          tick("encrypted"),
+          tick("authenticated"),
+          h("button", { class: "link danger", title: t("ui.channel.remove"), onclick: () => edit(i, null) }, t("ui.channel.remove")),
+        ),
       ),
     );
   });
-  box.append(h("button", { id: "panel-add-channel", onclick: () => { focusProtocol = channels.length; edit(channels.length, newChannel()); } }, `+ ${t("ui.channel.add")}`));
+  box.append(
+    h(
+      "button",
+      {
+        id: "panel-add-channel",
+        onclick: () => {
+          focusProtocol = channels.length;
+          edit(channels.length, newChannel());
+        },
+      },
+      `+ ${t("ui.channel.add")}`,
+    ),
+  );
   return box;
 }
 
@@ -702,7 +1028,7 @@ async function exportImage(kind: "png" | "svg"): Promise<void> {
     sizeLabels(c, 1);
     try {
       if (kind === "png") {
-        const blob = (c.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as unknown) as Blob;
+        const blob = c.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as unknown as Blob;
         bytes = new Uint8Array(await blob.arrayBuffer());
       } else {
         const text = (c as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
@@ -730,7 +1056,12 @@ export function warmLayoutEngine(): void {
     const c = cytoscape({ headless: true, elements: [...nodes, ...edges] });
     const layout = c.layout({
       name: "elk",
-      elk: { algorithm: "layered", "elk.hierarchyHandling": "SEPARATE_CHILDREN", "elk.layered.thoroughness": 1, "elk.edgeRouting": "POLYLINE" },
+      elk: {
+        algorithm: "layered",
+        "elk.hierarchyHandling": "SEPARATE_CHILDREN",
+        "elk.layered.thoroughness": 1,
+        "elk.edgeRouting": "POLYLINE",
+      },
       nodeLayoutOptions: (n: NodeSingular) => (n.isParent() ? { algorithm: "rectpacking" } : undefined),
     } as cytoscape.LayoutOptions);
     layout.one("layoutstop", () => c.destroy());

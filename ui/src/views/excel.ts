@@ -6,7 +6,10 @@ import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
 import { readableNumber } from "../model";
 
-export const where = (l: Record<string, string | number>) => [l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : ""].filter(Boolean).join(" · ");
+export const where = (l: Record<string, string | number>) =>
+  [l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : ""]
+    .filter(Boolean)
+    .join(" · ");
 
 let ledgerFile: string | null = null;
 let mapping: Array<[string, string]> = [];
@@ -70,7 +73,11 @@ function renderLedger(box: HTMLElement): void {
   const adds = preview.rows.filter((r) => r.action.kind === "add" && !r.has_error).length;
   const updates = preview.rows.filter((r) => r.action.kind === "update" && !r.has_error).length;
   box.append(
-    h("p", { id: "ledger-summary" }, t("ui.excel.ledger_summary", { sheet: preview.sheet || "CSV", header: preview.header_row, add: adds, update: updates, errors })),
+    h(
+      "p",
+      { id: "ledger-summary" },
+      t("ui.excel.ledger_summary", { sheet: preview.sheet || "CSV", header: preview.header_row, add: adds, update: updates, errors }),
+    ),
     h(
       "table",
       { class: "mapping", id: "ledger-mapping" },
@@ -79,7 +86,12 @@ function renderLedger(box: HTMLElement): void {
         "tbody",
         {},
         ...preview.columns.map((c) => {
-          const sel = h("select", { "data-column": c.column }, h("option", { value: "" }, "—"), ...fields.map((f) => h("option", { value: f, selected: (c.field ?? "") === f }, t(`ui.field.${f}`))));
+          const sel = h(
+            "select",
+            { "data-column": c.column },
+            h("option", { value: "" }, "—"),
+            ...fields.map((f) => h("option", { value: f, selected: (c.field ?? "") === f }, t(`ui.field.${f}`))),
+          );
           sel.addEventListener("change", async () => {
             mapping = mapping.filter(([col]) => col !== c.column);
             if (sel.value) mapping.push([c.column, sel.value]);
@@ -92,33 +104,60 @@ function renderLedger(box: HTMLElement): void {
               : c.reason?.kind === "guessed_name"
                 ? t("ledger.reason_guessed_name")
                 : "";
-          return h("tr", { class: why ? "proposed" : "" }, h("td", {}, c.column), h("td", {}, c.header), h("td", {}, sel, why ? h("div", { class: "hint" }, why) : ""));
+          return h(
+            "tr",
+            { class: why ? "proposed" : "" },
+            h("td", {}, c.column),
+            h("td", {}, c.header),
+            h("td", {}, sel, why ? h("div", { class: "hint" }, why) : ""),
+          );
         }),
       ),
     ),
     h(
       "table",
       { class: "preview", id: "ledger-rows" },
-      h("thead", {}, h("tr", {}, ...[t("ui.excel.row"), t("ui.excel.action"), t("xl.col.asset"), t("xl.col.asset_type"), t("xl.col.address"), t("xl.col.location")].map((x) => h("th", {}, x)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...[
+            t("ui.excel.row"),
+            t("ui.excel.action"),
+            t("xl.col.asset"),
+            t("xl.col.asset_type"),
+            t("xl.col.address"),
+            t("xl.col.location"),
+          ].map((x) => h("th", {}, x)),
+        ),
+      ),
       h(
         "tbody",
         {},
-        ...preview.rows.slice(0, 200).map((r) =>
-          h(
-            "tr",
-            { class: r.has_error ? "bad" : "" },
-            h("td", {}, String(r.row)),
-            h("td", {}, t(`ui.excel.${r.action.kind}`)),
-            h("td", {}, String(r.asset.name ?? "")),
-            h("td", {}, String(r.asset.asset_type ?? "")),
-            h("td", {}, String(r.asset.address ?? "")),
-            h("td", {}, String(r.asset.location ?? "")),
+        ...preview.rows
+          .slice(0, 200)
+          .map((r) =>
+            h(
+              "tr",
+              { class: r.has_error ? "bad" : "" },
+              h("td", {}, String(r.row)),
+              h("td", {}, t(`ui.excel.${r.action.kind}`)),
+              h("td", {}, String(r.asset.name ?? "")),
+              h("td", {}, String(r.asset.asset_type ?? "")),
+              h("td", {}, String(r.asset.address ?? "")),
+              h("td", {}, String(r.asset.location ?? "")),
+            ),
           ),
-        ),
       ),
     ),
     preview.rows.length > 200 ? h("p", { class: "hint" }, t("ui.excel.more_rows", { n: preview.rows.length - 200 })) : "",
-    h("ul", { class: "problems", id: "ledger-problems" }, ...preview.problems.map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`))),
+    h(
+      "ul",
+      { class: "problems", id: "ledger-problems" },
+      ...preview.problems.map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`)),
+    ),
   );
   const skip = h("input", { type: "checkbox", id: "ledger-skip" });
   const apply = h("button", { id: "btn-ledger-apply" }, t("ui.excel.apply"));
@@ -167,38 +206,110 @@ function renderResponses(box: HTMLElement): void {
   const ag = (r: Record<string, unknown> | null) => (r && r.agreement ? t(`ui.agreement.${r.agreement}`) : "—");
   const outcome: Record<string, string> = { ok: "OK", ng: "NG", not_applicable: "N/A" };
   const treated = (d: Record<string, unknown> | null) =>
-    d ? [t(`xl.treatment.${String(d.treatment ?? "undecided")}`), String(d.owner ?? ""), String(d.due ?? "")].filter(Boolean).join(" · ") : "—";
+    d
+      ? [t(`xl.treatment.${String(d.treatment ?? "undecided")}`), String(d.owner ?? ""), String(d.due ?? "")].filter(Boolean).join(" · ")
+      : "—";
   const decided = (d: { applies: boolean } | null) => (d ? t(d.applies ? "xl.applicability.applies" : "xl.applicability.excluded") : "—");
-  const inspected = (r: InspectionResultView | null) => (r ? [r.outcome ? outcome[r.outcome] : "", r.date ?? ""].filter(Boolean).join(" ") || "—" : "—");
+  const inspected = (r: InspectionResultView | null) =>
+    r ? [r.outcome ? outcome[r.outcome] : "", r.date ?? ""].filter(Boolean).join(" ") || "—" : "—";
   box.append(
-    h("p", { id: "responses-summary" }, t("ui.excel.responses_summary", { changed: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0), unchanged: report.unchanged, problems: report.problems.length })),
+    h(
+      "p",
+      { id: "responses-summary" },
+      t("ui.excel.responses_summary", {
+        changed: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0),
+        unchanged: report.unchanged,
+        problems: report.problems.length,
+      }),
+    ),
     report.model_changed
-      ? h("p", { id: "responses-model-changed", class: "card warn" }, t("responses.model_changed", { version: report.model_changed.workbook_version, from: report.model_changed.workbook_baseline, to: report.model_changed.project_baseline }))
+      ? h(
+          "p",
+          { id: "responses-model-changed", class: "card warn" },
+          t("responses.model_changed", {
+            version: report.model_changed.workbook_version,
+            from: report.model_changed.workbook_baseline,
+            to: report.model_changed.project_baseline,
+          }),
+        )
       : "",
     h(
       "table",
       { class: "preview", id: "responses-diff" },
-      h("thead", {}, h("tr", {}, ...[t("xl.cover.sheets"), t("ui.excel.row"), "ID", t("ui.excel.before"), t("ui.excel.after"), t("xl.col.notes")].map((x) => h("th", {}, x)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...[t("xl.cover.sheets"), t("ui.excel.row"), "ID", t("ui.excel.before"), t("ui.excel.after"), t("xl.col.notes")].map((x) =>
+            h("th", {}, x),
+          ),
+        ),
+      ),
       h(
         "tbody",
         {},
         ...report.changes.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, ag(c.before)), h("td", {}, ag(c.after)), h("td", {}, String(c.after.comment ?? ""))),
+          h(
+            "tr",
+            {},
+            h("td", {}, c.sheet),
+            h("td", {}, String(c.row)),
+            h("td", { title: c.row_id }, rowLabel(c.row_id)),
+            h("td", {}, ag(c.before)),
+            h("td", {}, ag(c.after)),
+            h("td", {}, String(c.after.comment ?? "")),
+          ),
         ),
         ...report.inspections.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, inspected(c.before)), h("td", {}, inspected(c.after)), h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · "))),
+          h(
+            "tr",
+            {},
+            h("td", {}, c.sheet),
+            h("td", {}, String(c.row)),
+            h("td", { title: c.row_id }, rowLabel(c.row_id)),
+            h("td", {}, inspected(c.before)),
+            h("td", {}, inspected(c.after)),
+            h("td", {}, [c.after.evidence, c.after.inspector].filter(Boolean).join(" · ")),
+          ),
         ),
         ...(report.treatments ?? []).map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, treated(c.before)), h("td", {}, treated(c.after)), h("td", {}, String(c.after.justification ?? ""))),
+          h(
+            "tr",
+            {},
+            h("td", {}, c.sheet),
+            h("td", {}, String(c.row)),
+            h("td", { title: c.row_id }, rowLabel(c.row_id)),
+            h("td", {}, treated(c.before)),
+            h("td", {}, treated(c.after)),
+            h("td", {}, String(c.after.justification ?? "")),
+          ),
         ),
         ...report.applicability.map((c) =>
-          h("tr", {}, h("td", {}, c.sheet), h("td", {}, String(c.row)), h("td", { title: c.row_id }, rowLabel(c.row_id)), h("td", {}, decided(c.before)), h("td", {}, decided(c.after)), h("td", {}, c.after.reason)),
+          h(
+            "tr",
+            {},
+            h("td", {}, c.sheet),
+            h("td", {}, String(c.row)),
+            h("td", { title: c.row_id }, rowLabel(c.row_id)),
+            h("td", {}, decided(c.before)),
+            h("td", {}, decided(c.after)),
+            h("td", {}, c.after.reason),
+          ),
         ),
       ),
     ),
     h("ul", { class: "problems" }, ...report.problems.map((p) => h("li", { class: "warning" }, `${where(p.location)}: ${p.message}`))),
   );
-  const accept = h("button", { id: "btn-responses-apply", disabled: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0) === 0 }, t("ui.excel.accept"));
+  const accept = h(
+    "button",
+    {
+      id: "btn-responses-apply",
+      disabled: report.changes.length + report.inspections.length + report.applicability.length + (report.treatments?.length ?? 0) === 0,
+    },
+    t("ui.excel.accept"),
+  );
   accept.addEventListener("click", async () => {
     try {
       const r = await api.responsesApply(doc());
@@ -226,9 +337,16 @@ function rowLabel(id: string): string {
     return id;
   }
   for (const coll of ["assets", "zones", "conduits", "businesses", "countermeasures", "suppliers", "ooda_roles"] as const) {
-    const item = ((p as unknown as Record<string, Array<{ id: string; name?: unknown; measure?: unknown; number?: number }>>)[coll] ?? []).find((x) => x.id === id);
+    const item = (
+      (p as unknown as Record<string, Array<{ id: string; name?: unknown; measure?: unknown; number?: number }>>)[coll] ?? []
+    ).find((x) => x.id === id);
     if (item) {
-      const prefix = coll === "assets" && item.number ? `${readableNumber("A", item.number)} ` : coll === "countermeasures" && item.number ? `${readableNumber("M", item.number)} ` : "";
+      const prefix =
+        coll === "assets" && item.number
+          ? `${readableNumber("A", item.number)} `
+          : coll === "countermeasures" && item.number
+            ? `${readableNumber("M", item.number)} `
+            : "";
       return `${prefix}${String(item.name ?? item.measure ?? id)}`;
     }
   }

@@ -26,7 +26,11 @@ export function requireName(
   });
   input.addEventListener("change", () => {
     const v = input.value.trim();
-    const problem = !isPresent(v) ? t("ui.check.required_field", { field: label }) : taken(v) && v !== stored ? t("ui.check.duplicate", { field: label, name: v }) : "";
+    const problem = !isPresent(v)
+      ? t("ui.check.required_field", { field: label })
+      : taken(v) && v !== stored
+        ? t("ui.check.duplicate", { field: label, name: v })
+        : "";
     if (!problem) {
       input.classList.remove("invalid");
       input.removeAttribute("aria-invalid");

@@ -28,7 +28,10 @@ export function renderMatrix(): HTMLElement {
         title: covered ? `${t(`status.${m.status}`)} · ${party(m)}` : t("ui.whatif.cell_hint"),
         onclick: (e: Event) => {
           // The cell being previewed stays marked while its what-if is shown.
-          (e.currentTarget as HTMLElement).closest("table")?.querySelectorAll("td.previewing").forEach((x) => x.classList.remove("previewing"));
+          (e.currentTarget as HTMLElement)
+            .closest("table")
+            ?.querySelectorAll("td.previewing")
+            .forEach((x) => x.classList.remove("previewing"));
           (e.currentTarget as HTMLElement).classList.add("previewing");
           void showWhatIf(preview, m, th);
         },
@@ -96,13 +99,26 @@ async function showWhatIf(box: HTMLElement, m: Countermeasure, threat: string): 
     h(
       "p",
       { id: "whatif-summary" },
-      w.risks.length || w.paths.length ? t("ui.whatif.summary", { risks: w.risks.length, lower: n.better, higher: n.worse, paths: w.paths.length }) : t("ui.whatif.none"),
+      w.risks.length || w.paths.length
+        ? t("ui.whatif.summary", { risks: w.risks.length, lower: n.better, higher: n.worse, paths: w.paths.length })
+        : t("ui.whatif.none"),
     ),
     w.risks.length
       ? h(
           "table",
           { class: "whatif-rows" },
-          h("thead", {}, h("tr", {}, h("th", {}, t("xl.col.zone")), h("th", {}, t("xl.col.asset")), h("th", {}, t("xl.col.threat")), h("th", {}, t("ui.whatif.changes")))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", {}, t("xl.col.zone")),
+              h("th", {}, t("xl.col.asset")),
+              h("th", {}, t("xl.col.threat")),
+              h("th", {}, t("ui.whatif.changes")),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -115,7 +131,9 @@ async function showWhatIf(box: HTMLElement, m: Countermeasure, threat: string): 
                   "td",
                   {},
                   figureChanges(r)
-                    .map((c) => `${t(`xl.col.${c.figure === "threat" ? "threat_level" : c.figure}`)} ${c.before ?? "—"} → ${c.after ?? "—"}`)
+                    .map(
+                      (c) => `${t(`xl.col.${c.figure === "threat" ? "threat_level" : c.figure}`)} ${c.before ?? "—"} → ${c.after ?? "—"}`,
+                    )
                     .join("、"),
                 ),
               ),

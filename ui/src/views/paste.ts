@@ -97,11 +97,30 @@ export function pasteDialog(columns: string[], initial = ""): void {
     const adds = preview.rows.filter((r) => r.action.kind === "add" && !r.has_error).length;
     const updates = preview.rows.filter((r) => r.action.kind === "update" && !r.has_error).length;
     result.append(
-      h("p", { id: "paste-summary" }, t(preview.header_row ? "ui.paste.summary_header" : "ui.paste.summary", { add: adds, update: updates, errors })),
+      h(
+        "p",
+        { id: "paste-summary" },
+        t(preview.header_row ? "ui.paste.summary_header" : "ui.paste.summary", { add: adds, update: updates, errors }),
+      ),
       h(
         "table",
         { class: "preview" },
-        h("thead", {}, h("tr", {}, ...[t("ui.excel.row"), t("ui.excel.action"), t("xl.col.asset"), t("xl.col.asset_type"), t("xl.col.zone"), t("xl.col.address")].map((x) => h("th", {}, x)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...[
+              t("ui.excel.row"),
+              t("ui.excel.action"),
+              t("xl.col.asset"),
+              t("xl.col.asset_type"),
+              t("xl.col.zone"),
+              t("xl.col.address"),
+            ].map((x) => h("th", {}, x)),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -121,7 +140,13 @@ export function pasteDialog(columns: string[], initial = ""): void {
           ),
         ),
       ),
-      h("ul", { class: "problems", id: "paste-problems" }, ...preview.problems.slice(0, PROBLEMS_SHOWN).map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`))),
+      h(
+        "ul",
+        { class: "problems", id: "paste-problems" },
+        ...preview.problems
+          .slice(0, PROBLEMS_SHOWN)
+          .map(([lvl, p]) => h("li", { class: lvl }, `${t(`ui.excel.${lvl}`)} ${where(p.location)}: ${p.message}`)),
+      ),
     );
     skipLabel.hidden = errors === 0;
     (skipLabel.lastElementChild as HTMLElement).textContent = t("ui.excel.skip_errors", { n: errors });
@@ -144,7 +169,13 @@ export function pasteDialog(columns: string[], initial = ""): void {
     open = false;
     dialog.remove();
   });
-  dialog.append(h("h2", {}, t("ui.paste.title")), h("p", { class: "hint" }, t("ui.paste.help")), area, result, h("div", { class: "buttons" }, skipLabel, cancel, apply));
+  dialog.append(
+    h("h2", {}, t("ui.paste.title")),
+    h("p", { class: "hint" }, t("ui.paste.help")),
+    area,
+    result,
+    h("div", { class: "buttons" }, skipLabel, cancel, apply),
+  );
   document.body.append(dialog);
   dialog.showModal();
   area.focus();
@@ -181,7 +212,9 @@ export function pasteRowsDialog(
     dialog.remove();
   };
   const label = (c: PasteColumn, v: unknown) =>
-    Array.isArray(v) ? v.map((x) => c.choices?.find((o) => o.value === x)?.label ?? String(x)).join(", ") : c.choices?.find((o) => o.value === v)?.label ?? (typeof v === "boolean" ? (v ? "✓" : "−") : String(v ?? ""));
+    Array.isArray(v)
+      ? v.map((x) => c.choices?.find((o) => o.value === x)?.label ?? String(x)).join(", ")
+      : (c.choices?.find((o) => o.value === v)?.label ?? (typeof v === "boolean" ? (v ? "✓" : "−") : String(v ?? "")));
   const refresh = () => {
     clear(result);
     try {
@@ -196,28 +229,56 @@ export function pasteRowsDialog(
     // Every field the new rows will hold, defaults included (status: proposed…), so nothing
     // goes in unseen.
     const items = plan.rows.map((r) => itemOf(r.values));
-    const get = (item: Record<string, unknown>, field: string) => field.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], item);
+    const get = (item: Record<string, unknown>, field: string) =>
+      field.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], item);
     const filled = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
     const shown = columns.filter((c) => items.some((it) => filled(get(it, c.field))));
     result.append(
-      h("p", { id: "paste-summary" }, t(plan.header ? "ui.paste.rows_summary_header" : "ui.paste.rows_summary", { add: plan.rows.length, errors: plan.problems.length })),
+      h(
+        "p",
+        { id: "paste-summary" },
+        t(plan.header ? "ui.paste.rows_summary_header" : "ui.paste.rows_summary", { add: plan.rows.length, errors: plan.problems.length }),
+      ),
       plan.ignored.length ? h("p", { class: "hint" }, t("ui.paste.ignored", { columns: plan.ignored.join(", ") })) : "",
       h(
         "table",
         { class: "preview" },
         h("thead", {}, h("tr", {}, h("th", {}, t("ui.excel.row")), ...shown.map((c) => h("th", {}, c.title)))),
-        h("tbody", {}, ...plan.rows.slice(0, 100).map((r, i) => h("tr", {}, h("td", {}, String(r.row)), ...shown.map((c) => h("td", { class: r.values[c.field] === undefined ? "default" : "" }, label(c, get(items[i], c.field))))))),
+        h(
+          "tbody",
+          {},
+          ...plan.rows
+            .slice(0, 100)
+            .map((r, i) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, String(r.row)),
+                ...shown.map((c) => h("td", { class: r.values[c.field] === undefined ? "default" : "" }, label(c, get(items[i], c.field)))),
+              ),
+            ),
+        ),
       ),
       h(
         "ul",
         { class: "problems", id: "paste-problems" },
         // The first problems are listed (100,000 bad rows drew for a minute); the rest counted.
         ...plan.problems.slice(0, PROBLEMS_SHOWN).map((p) =>
-          h("li", { class: "error" }, t("ui.paste.problem", { row: p.row, column: p.column ? ` · ${t("ui.excel.column")} ${p.column}` : "", title: p.title, message: t(p.key, p.args) })),
+          h(
+            "li",
+            { class: "error" },
+            t("ui.paste.problem", {
+              row: p.row,
+              column: p.column ? ` · ${t("ui.excel.column")} ${p.column}` : "",
+              title: p.title,
+              message: t(p.key, p.args),
+            }),
+          ),
         ),
       ),
     );
-    if (plan.problems.length > PROBLEMS_SHOWN) result.append(h("p", { class: "hint" }, t("ui.excel.more_rows", { n: plan.problems.length - PROBLEMS_SHOWN })));
+    if (plan.problems.length > PROBLEMS_SHOWN)
+      result.append(h("p", { class: "hint" }, t("ui.excel.more_rows", { n: plan.problems.length - PROBLEMS_SHOWN })));
     const errorRows = new Set(plan.problems.map((p) => p.row)).size;
     skipLabel.hidden = errorRows === 0;
     skipText.textContent = t("ui.excel.skip_errors", { n: errorRows });
@@ -236,7 +297,13 @@ export function pasteRowsDialog(
     open = false;
     dialog.remove();
   });
-  dialog.append(h("h2", {}, `${t("ui.paste.title")}: ${title}`), h("p", { class: "hint" }, t("ui.paste.rows_help")), area, result, h("div", { class: "buttons" }, skipLabel, cancel, applyBtn));
+  dialog.append(
+    h("h2", {}, `${t("ui.paste.title")}: ${title}`),
+    h("p", { class: "hint" }, t("ui.paste.rows_help")),
+    area,
+    result,
+    h("div", { class: "buttons" }, skipLabel, cancel, applyBtn),
+  );
   document.body.append(dialog);
   dialog.showModal();
   area.focus();

@@ -36,18 +36,66 @@ export function registerGrid(
   // Names and the threat keep a readable width in the space left beside the explanation; the
   // one-character value columns are narrow (their full titles are tooltips).
   const columns: Column[] = [
-    col("ref", t("xl.col.ref"), 92, text((r) => r.ref), { minWidth: 70 }),
-    col("zoneName", t("xl.col.zone"), 130, text((r) => r.zoneName), { minWidth: 90 }),
-    col("assetName", t("xl.col.asset"), 150, text((r) => r.assetName), { minWidth: 100 }),
-    col("threat", t("xl.col.threat"), 260, text((r) => `${r.threat} ${r.threatName}`), { minWidth: 150 }),
+    col(
+      "ref",
+      t("xl.col.ref"),
+      92,
+      text((r) => r.ref),
+      { minWidth: 70 },
+    ),
+    col(
+      "zoneName",
+      t("xl.col.zone"),
+      130,
+      text((r) => r.zoneName),
+      { minWidth: 90 },
+    ),
+    col(
+      "assetName",
+      t("xl.col.asset"),
+      150,
+      text((r) => r.assetName),
+      { minWidth: 100 },
+    ),
+    col(
+      "threat",
+      t("xl.col.threat"),
+      260,
+      text((r) => `${r.threat} ${r.threatName}`),
+      { minWidth: 150 },
+    ),
     // Headers wrap onto two lines (styles.css) rather than being cut to 「重…」.
-    col("importance", t("xl.col.importance"), 74, text((r) => String(r.importance)), { cssClass: "center", minWidth: 72 }),
-    col("threat_level", t("xl.col.threat_level"), 58, text((r) => String(r.threat_level)), { cssClass: "center", minWidth: 56 }),
+    col(
+      "importance",
+      t("xl.col.importance"),
+      74,
+      text((r) => String(r.importance)),
+      { cssClass: "center", minWidth: 72 },
+    ),
+    col(
+      "threat_level",
+      t("xl.col.threat_level"),
+      58,
+      text((r) => String(r.threat_level)),
+      { cssClass: "center", minWidth: 56 },
+    ),
     col("inherent", t("xl.col.inherent"), 66, risk(0), { minWidth: 66 }),
     col("planned", t("xl.col.planned"), 66, risk(1), { minWidth: 66 }),
     col("residual", t("xl.col.residual"), 66, risk(2), { minWidth: 66 }),
-    col("parties", t("xl.col.parties"), 100, text((r) => r.parties.map((x) => t(`responsibility.${x}`)).join(", ")), { minWidth: 64 }),
-    col("treatment", t("xl.col.treatment"), 80, text((r) => (r.treatment ? t(`xl.treatment.${r.treatment}`) : "")), { minWidth: 60 }),
+    col(
+      "parties",
+      t("xl.col.parties"),
+      100,
+      text((r) => r.parties.map((x) => t(`responsibility.${x}`)).join(", ")),
+      { minWidth: 64 },
+    ),
+    col(
+      "treatment",
+      t("xl.col.treatment"),
+      80,
+      text((r) => (r.treatment ? t(`xl.treatment.${r.treatment}`) : "")),
+      { minWidth: 60 },
+    ),
   ];
   const options: GridOption = {
     rowHeight: 26,

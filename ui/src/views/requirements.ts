@@ -7,10 +7,15 @@ import { nextVersion, type Project } from "../model";
 import { requireName } from "./field-check";
 import { mountRequirementItems } from "./tables";
 
-function field(label: string, id: string, value: string, onChange: (v: string) => Project, multiline = false, required = false): HTMLElement {
-  const input = multiline
-    ? h("textarea", { id, rows: 3, maxlength: 20000 })
-    : h("input", { id, type: "text", maxlength: 2000 });
+function field(
+  label: string,
+  id: string,
+  value: string,
+  onChange: (v: string) => Project,
+  multiline = false,
+  required = false,
+): HTMLElement {
+  const input = multiline ? h("textarea", { id, rows: 3, maxlength: 20000 }) : h("input", { id, type: "text", maxlength: 2000 });
   input.value = value;
   const box = h("label", { class: required ? "field required" : "field" }, h("span", {}, label), input);
   if (required) requireName(input, label, (v) => commit(onChange(v), label, false));
@@ -23,7 +28,13 @@ export function renderRequirements(el: HTMLElement): void {
   const meta = (k: string, label: string) =>
     field(label, `meta-${k}`, String(p.meta[k] ?? ""), (v) => ({ ...doc(), meta: { ...doc().meta, [k]: v } }), false, k === "name");
   const req = (k: string, label: string, multiline = true) =>
-    field(label, `req-${k}`, String(p.requirements[k] ?? ""), (v) => ({ ...doc(), requirements: { ...doc().requirements, [k]: v } }), multiline);
+    field(
+      label,
+      `req-${k}`,
+      String(p.requirements[k] ?? ""),
+      (v) => ({ ...doc(), requirements: { ...doc().requirements, [k]: v } }),
+      multiline,
+    );
   el.append(
     h("h1", {}, `1-1 ${t("ui.step.1-1")}`),
     h("p", { class: "hint" }, t("ui.help.1-1")),
@@ -45,10 +56,16 @@ export function renderRequirements(el: HTMLElement): void {
       req("smart_factory_purpose", t("xl.req.purpose")),
       req("incident_impact", t("xl.req.impact")),
       req("governance", t("xl.req.governance")),
-      field(t("xl.req.bcp"), "req-bcp", String((p.requirements.bcp as { notes?: string })?.notes ?? ""), (v) => ({
-        ...doc(),
-        requirements: { ...doc().requirements, bcp: { ...(doc().requirements.bcp as object), notes: v } },
-      }), true),
+      field(
+        t("xl.req.bcp"),
+        "req-bcp",
+        String((p.requirements.bcp as { notes?: string })?.notes ?? ""),
+        (v) => ({
+          ...doc(),
+          requirements: { ...doc().requirements, bcp: { ...(doc().requirements.bcp as object), notes: v } },
+        }),
+        true,
+      ),
     ),
     h("h2", {}, t("ui.requirements.items")),
   );
@@ -82,8 +99,40 @@ async function showComparison(index: number, into: HTMLElement): Promise<void> {
       h(
         "table",
         { class: "plain", id: "compare-lines" },
-        h("thead", {}, h("tr", {}, ...["xl.col.change_area", "xl.col.change_kind", "xl.col.change_item", "xl.col.change_field", "xl.col.before", "xl.col.after", "xl.col.change_reason"].map((k) => h("th", {}, t(k))))),
-        h("tbody", {}, ...c.lines.map((l) => h("tr", { "data-id": l.id }, cell(l.area), cell(l.kind), cell(l.item), cell(l.field), cell(l.before), cell(l.after), cell(l.reason)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...[
+              "xl.col.change_area",
+              "xl.col.change_kind",
+              "xl.col.change_item",
+              "xl.col.change_field",
+              "xl.col.before",
+              "xl.col.after",
+              "xl.col.change_reason",
+            ].map((k) => h("th", {}, t(k))),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...c.lines.map((l) =>
+            h(
+              "tr",
+              { "data-id": l.id },
+              cell(l.area),
+              cell(l.kind),
+              cell(l.item),
+              cell(l.field),
+              cell(l.before),
+              cell(l.after),
+              cell(l.reason),
+            ),
+          ),
+        ),
       ),
     );
     head.scrollIntoView({ block: "start", behavior: "smooth" });
@@ -102,7 +151,12 @@ function renderRevisions(): HTMLElement {
   const list = p.revisions ?? [];
   const last = list.at(-1);
   const status = h("p", { id: "baseline-status", class: "hint" }, "…");
-  const version = h("input", { id: "rev-version", type: "text", maxlength: 100, value: nextVersion(last?.version ?? (String(p.meta.version ?? "") || undefined)) });
+  const version = h("input", {
+    id: "rev-version",
+    type: "text",
+    maxlength: 100,
+    value: nextVersion(last?.version ?? (String(p.meta.version ?? "") || undefined)),
+  });
   const summary = h("input", { id: "rev-summary", type: "text", maxlength: 2000, placeholder: t("ui.rev.summary_hint") });
   const author = h("input", { id: "rev-author", type: "text", maxlength: 200, value: String(p.meta.assessor ?? "") });
   const record = h("button", { id: "btn-record-revision" }, t("ui.rev.record"));
@@ -136,7 +190,25 @@ function renderRevisions(): HTMLElement {
   const table = h(
     "table",
     { class: "plain", id: "revisions" },
-    h("thead", {}, h("tr", {}, ...["xl.col.version", "xl.col.date", "xl.col.summary", "xl.col.author", "xl.col.risk_count", "xl.col.above_tolerable", "xl.col.delta_above", "xl.col.baseline"].map((k) => h("th", {}, t(k))), h("th", {}, ""))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ...[
+          "xl.col.version",
+          "xl.col.date",
+          "xl.col.summary",
+          "xl.col.author",
+          "xl.col.risk_count",
+          "xl.col.above_tolerable",
+          "xl.col.delta_above",
+          "xl.col.baseline",
+        ].map((k) => h("th", {}, t(k))),
+        h("th", {}, ""),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -144,7 +216,19 @@ function renderRevisions(): HTMLElement {
         // 比較: what changed since this version (the workbook's 変更点 against it).
         const compare = h("button", { class: "btn-compare", "data-version": r.version }, t("ui.rev.compare"));
         compare.addEventListener("click", () => void showComparison(i, result));
-        return h("tr", {}, cell(r.version), cell(r.date), cell(r.summary), cell(r.author), cell(r.risks), cell(r.above_tolerable), cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)), h("td", { class: "mono", title: t("ui.revision.baseline_hint") }, r.baseline), h("td", {}, compare));
+        return h(
+          "tr",
+          {},
+          cell(r.version),
+          cell(r.date),
+          cell(r.summary),
+          cell(r.author),
+          cell(r.risks),
+          cell(r.above_tolerable),
+          cell(signed(r.above_tolerable, list[i - 1]?.above_tolerable)),
+          h("td", { class: "mono", title: t("ui.revision.baseline_hint") }, r.baseline),
+          h("td", {}, compare),
+        );
       }),
     ),
   );

@@ -7,13 +7,20 @@ import { t, lang } from "../i18n";
 import { emptyQuery, filterRows, withNames, type Query, type RegisterRow, type RiskView } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
-import { readableNumber, setPruned, setThreatApplicability, setTreatments, type Project, type ThreatApplicability, type TreatmentDecision } from "../model";
+import {
+  readableNumber,
+  setPruned,
+  setThreatApplicability,
+  setTreatments,
+  type Project,
+  type ThreatApplicability,
+  type TreatmentDecision,
+} from "../model";
 import { describeHop, type ProtocolName } from "../route";
 import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
-
 
 /** Register rows with the project's names, the catalogue's threat names and readable ids. */
 function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
@@ -44,8 +51,18 @@ export function renderRisk(el: HTMLElement): void {
   const explain = h("aside", { class: "explain", id: "explain" }, h("p", { class: "hint" }, t("ui.risk.click_row")));
   const count = h("span", { class: "hint", id: "register-count" });
   const text = h("input", { id: "risk-filter", type: "search", "aria-label": t("ui.risk.filter"), value: query.text });
-  const zoneSel = h("select", { id: "risk-zone" }, h("option", { value: "" }, t("ui.risk.all_zones")), ...p.zones.map((z) => h("option", { value: z.id, selected: query.zone === z.id }, z.name)));
-  const resSel = h("select", { id: "risk-residual" }, h("option", { value: "" }, t("ui.risk.all_values")), ...a.values.map((v) => h("option", { value: v, selected: query.residual === v }, v)));
+  const zoneSel = h(
+    "select",
+    { id: "risk-zone" },
+    h("option", { value: "" }, t("ui.risk.all_zones")),
+    ...p.zones.map((z) => h("option", { value: z.id, selected: query.zone === z.id }, z.name)),
+  );
+  const resSel = h(
+    "select",
+    { id: "risk-residual" },
+    h("option", { value: "" }, t("ui.risk.all_values")),
+    ...a.values.map((v) => h("option", { value: v, selected: query.residual === v }, v)),
+  );
   const intol = h("input", { type: "checkbox", id: "risk-intolerable", checked: query.intolerableOnly });
   el.append(
     h(
@@ -85,7 +102,10 @@ export function renderRisk(el: HTMLElement): void {
         h("p", {}, `${r.assetName} · ${r.zoneName}`),
         h("h4", {}, t("xl.col.importance_basis")),
         h("p", {}, x.importance),
-        ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`), h("p", { class: "explain-text" }, x.states[i])]),
+        ...(["inherent", "planned", "residual"] as const).flatMap((s, i) => [
+          h("h4", {}, `${t(`xl.col.${s}`)}: ${r.values[i]}`),
+          h("p", { class: "explain-text" }, x.states[i]),
+        ]),
         // A decision that relies on the customer's or a vendor's measures says what the risk
         // stays at if they are not carried out.
         x.unless_others ? h("p", { class: "warn-text", id: "unless-others" }, x.unless_others) : "",
@@ -124,7 +144,10 @@ export function renderRisk(el: HTMLElement): void {
   document.addEventListener("analysis", refresh);
 
   // Heat maps.
-  el.append(h("h2", {}, t("xl.chart.heatmap")), h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map((m) => heatmap(m, a.values.length))));
+  el.append(
+    h("h2", {}, t("xl.chart.heatmap")),
+    h("div", { class: "heatmaps offscreen-skip", id: "heatmaps" }, ...a.rollups.heatmaps.map((m) => heatmap(m, a.values.length))),
+  );
   // Roll-ups.
   const counts = (c: { rows: number; residual?: number[] }) =>
     a.values.map((v, i) => h("td", { class: c.residual?.[i] ? valueClass(a.values, v) : "" }, String(c.residual?.[i] ?? 0)));
@@ -136,16 +159,38 @@ export function renderRisk(el: HTMLElement): void {
       h(
         "table",
         { class: "rollup", id },
-        h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, t("ui.risk.rows_short")), ...a.values.map((v) => h("th", {}, `${t("xl.col.residual")} ${v}`)))),
-        h("tbody", {}, ...list.map((r) => h("tr", {}, h("th", {}, r.name), h("td", {}, String(r.counts.rows)), ...counts(r.counts as never)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", {}, ""),
+            h("th", {}, t("ui.risk.rows_short")),
+            ...a.values.map((v) => h("th", {}, `${t("xl.col.residual")} ${v}`)),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...list.map((r) => h("tr", {}, h("th", {}, r.name), h("td", {}, String(r.counts.rows)), ...counts(r.counts as never))),
+        ),
       ),
     );
   el.append(
     h(
       "div",
       { class: "grid2 offscreen-skip" },
-      rollTable("rollup-zones", t("ui.risk.by_zone"), a.rollups.zones.map((z) => ({ name: zoneNames.get(z.zone) ?? z.zone, counts: z }))),
-      rollTable("rollup-parties", t("ui.risk.by_party"), a.rollups.parties.map((z) => ({ name: z.party ? t(`responsibility.${z.party}`) : t("ui.risk.no_party"), counts: z }))),
+      rollTable(
+        "rollup-zones",
+        t("ui.risk.by_zone"),
+        a.rollups.zones.map((z) => ({ name: zoneNames.get(z.zone) ?? z.zone, counts: z })),
+      ),
+      rollTable(
+        "rollup-parties",
+        t("ui.risk.by_party"),
+        a.rollups.parties.map((z) => ({ name: z.party ? t(`responsibility.${z.party}`) : t("ui.risk.no_party"), counts: z })),
+      ),
     ),
   );
   // Attack paths.
@@ -164,7 +209,23 @@ export function renderRisk(el: HTMLElement): void {
       h(
         "table",
         { class: "paths", id: "paths" },
-        h("thead", {}, h("tr", {}, ...[t("xl.col.entry"), t("xl.col.target_zone"), t("xl.col.hops"), t("xl.col.paths"), t("xl.col.route"), t("xl.col.unprotected"), ""].map((x) => h("th", {}, x)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...[
+              t("xl.col.entry"),
+              t("xl.col.target_zone"),
+              t("xl.col.hops"),
+              t("xl.col.paths"),
+              t("xl.col.route"),
+              t("xl.col.unprotected"),
+              "",
+            ].map((x) => h("th", {}, x)),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -176,9 +237,39 @@ export function renderRisk(el: HTMLElement): void {
               h("td", {}, zone(ap.target_zone)),
               h("td", {}, ap.reachable ? String(ap.hops) : t("xl.unreachable")),
               h("td", {}, `${ap.simple_paths}${ap.complete ? "" : "+"}`),
-              h("td", { class: "route" }, ap.shortest[0] ? routeCell(p, entry(ap.entry), ap.shortest[0].zones.map((z, i) => ({ zone: zone(z), hop: { conduit: ap.shortest[0].conduits[i], ...ap.shortest[0].via[i] } }))) : ""),
+              h(
+                "td",
+                { class: "route" },
+                ap.shortest[0]
+                  ? routeCell(
+                      p,
+                      entry(ap.entry),
+                      ap.shortest[0].zones.map((z, i) => ({
+                        zone: zone(z),
+                        hop: { conduit: ap.shortest[0].conduits[i], ...ap.shortest[0].via[i] },
+                      })),
+                    )
+                  : "",
+              ),
               h("td", { class: ap.unprotected_conduits.length ? "bad" : "" }, String(ap.unprotected_conduits.length)),
-              h("td", {}, ap.reachable ? h("button", { class: "show-path", onclick: () => { state.highlight = pathConduits([ap]); state.pathKey = `${ap.entry}>${ap.target_zone}`; setView("1-6"); } }, t("ui.risk.show_path")) : ""),
+              h(
+                "td",
+                {},
+                ap.reachable
+                  ? h(
+                      "button",
+                      {
+                        class: "show-path",
+                        onclick: () => {
+                          state.highlight = pathConduits([ap]);
+                          state.pathKey = `${ap.entry}>${ap.target_zone}`;
+                          setView("1-6");
+                        },
+                      },
+                      t("ui.risk.show_path"),
+                    )
+                  : "",
+              ),
             ),
           ),
         ),
@@ -203,9 +294,17 @@ function treatmentForm(r: RegisterRow, shownIds: () => string[]): HTMLElement {
   const choice = h(
     "select",
     { id: "treatment-choice", "aria-label": t("xl.col.treatment") },
-    ...["", "reduce", "accept", "transfer", "avoid"].map((k) => h("option", { value: k, selected: (d?.treatment ?? "") === k }, t(`xl.treatment.${k || "undecided"}`))),
+    ...["", "reduce", "accept", "transfer", "avoid"].map((k) =>
+      h("option", { value: k, selected: (d?.treatment ?? "") === k }, t(`xl.treatment.${k || "undecided"}`)),
+    ),
   ) as HTMLSelectElement;
-  const owner = h("input", { id: "treatment-owner", type: "text", value: d?.owner ?? "", placeholder: t("xl.col.risk_owner"), maxlength: 2000 }) as HTMLInputElement;
+  const owner = h("input", {
+    id: "treatment-owner",
+    type: "text",
+    value: d?.owner ?? "",
+    placeholder: t("xl.col.risk_owner"),
+    maxlength: 2000,
+  }) as HTMLInputElement;
   const due = h("input", { id: "treatment-due", type: "date", value: d?.due ?? "" }) as HTMLInputElement;
   const why = h("textarea", { id: "treatment-justification", rows: 2, placeholder: t("xl.col.justification") }) as HTMLTextAreaElement;
   why.value = d?.justification ?? "";
@@ -243,7 +342,10 @@ function treatmentForm(r: RegisterRow, shownIds: () => string[]): HTMLElement {
       date: new Date().toISOString().slice(0, 10),
     };
     // Relied-on measures are per row (another row's threat has other measures).
-    if (!all.checked) fields.relies_on = [...boxes.map((b) => b.querySelector("input") as HTMLInputElement)].filter((i) => i.checked).map((i) => String(i.dataset.measure));
+    if (!all.checked)
+      fields.relies_on = [...boxes.map((b) => b.querySelector("input") as HTMLInputElement)]
+        .filter((i) => i.checked)
+        .map((i) => String(i.dataset.measure));
     // The register and this panel stay; the next analysis refreshes the rows' figures.
     commit(setTreatments(doc(), ids, fields), t("xl.col.treatment"), false);
     toast(t("ui.treatment.recorded", { n: ids.length }));
@@ -284,7 +386,14 @@ function applicabilityForm(asset: string, threat: string): HTMLElement {
     }
     commit(setThreatApplicability(doc(), asset, threat, v === "" ? null : v === "applies", reason.value), t("xl.col.applicability"), false);
   });
-  return h("section", { class: "applicability", "data-asset": asset, "data-threat": threat }, h("h4", {}, t("xl.sheet.applicability")), choice, reason, save);
+  return h(
+    "section",
+    { class: "applicability", "data-asset": asset, "data-threat": threat },
+    h("h4", {}, t("xl.sheet.applicability")),
+    choice,
+    reason,
+    save,
+  );
 }
 
 /** The (threat, asset) pairs without a row, with the decision; the analyst's can be taken back. */
@@ -301,7 +410,15 @@ function exclusionSection(p: Project, zoneNames: Map<string, string>): HTMLEleme
       : h(
           "table",
           { class: "paths" },
-          h("thead", {}, h("tr", {}, ...[t("xl.col.threat"), t("xl.col.asset"), t("xl.col.zone"), t("xl.col.applicability_reason"), ""].map((x) => h("th", {}, x)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              ...[t("xl.col.threat"), t("xl.col.asset"), t("xl.col.zone"), t("xl.col.applicability_reason"), ""].map((x) => h("th", {}, x)),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -317,7 +434,15 @@ function exclusionSection(p: Project, zoneNames: Map<string, string>): HTMLEleme
                   "td",
                   {},
                   x.analyst
-                    ? h("button", { class: "undo-exclusion", onclick: () => commit(setThreatApplicability(doc(), x.asset, x.threat, null, ""), t("xl.col.applicability"), false) }, t("ui.applicability.take_back"))
+                    ? h(
+                        "button",
+                        {
+                          class: "undo-exclusion",
+                          onclick: () =>
+                            commit(setThreatApplicability(doc(), x.asset, x.threat, null, ""), t("xl.col.applicability"), false),
+                        },
+                        t("ui.applicability.take_back"),
+                      )
                     : "",
                 ),
               ),
@@ -368,7 +493,11 @@ function scenarioSection(p: Project, values: string[], zone: (id: string) => str
       h(
         "td",
         { class: "route" },
-        routeCell(p, entry(tr.entry), tr.steps.map((s) => ({ zone: zone(s.zone), hop: s.hop }))),
+        routeCell(
+          p,
+          entry(tr.entry),
+          tr.steps.map((s) => ({ zone: zone(s.zone), hop: s.hop })),
+        ),
         tr.response_hop ? h("div", { class: "route-note" }, t("scenario.response_hop")) : "",
       ),
       risk(tr.inherent),
@@ -403,7 +532,23 @@ function scenarioSection(p: Project, values: string[], zone: (id: string) => str
           h(
             "table",
             { class: "paths", id: "scenarios" },
-            h("thead", {}, h("tr", {}, ...[t("xl.col.damage"), t("xl.col.entry"), t("xl.col.attack_route"), t("xl.col.inherent"), t("xl.col.planned"), t("xl.col.residual"), t("xl.col.pruned")].map((x) => h("th", {}, x)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                ...[
+                  t("xl.col.damage"),
+                  t("xl.col.entry"),
+                  t("xl.col.attack_route"),
+                  t("xl.col.inherent"),
+                  t("xl.col.planned"),
+                  t("xl.col.residual"),
+                  t("xl.col.pruned"),
+                ].map((x) => h("th", {}, x)),
+              ),
+            ),
             h("tbody", {}, ...body),
           ),
         )
@@ -413,7 +558,8 @@ function scenarioSection(p: Project, values: string[], zone: (id: string) => str
 
 /** Counts per (importance, likelihood) cell, each cell coloured by the highest risk value among its rows. */
 function heatmap(m: HeatMap, values: number): HTMLElement {
-  const cell = (n: number, worst: number | null | undefined) => h("td", { class: n && worst !== null && worst !== undefined ? `risk-${stepOf(worst, values)}` : "empty" }, String(n));
+  const cell = (n: number, worst: number | null | undefined) =>
+    h("td", { class: n && worst !== null && worst !== undefined ? `risk-${stepOf(worst, values)}` : "empty" }, String(n));
   return h(
     "div",
     { class: "heatmap" },
@@ -421,7 +567,13 @@ function heatmap(m: HeatMap, values: number): HTMLElement {
     h(
       "table",
       {},
-      h("tbody", {}, ...[2, 1, 0].map((i) => h("tr", {}, h("th", {}, `${t("xl.col.importance")} ${i + 1}`), ...m.grid[i].map((n, l) => cell(n, m.worst?.[i]?.[l]))))),
+      h(
+        "tbody",
+        {},
+        ...[2, 1, 0].map((i) =>
+          h("tr", {}, h("th", {}, `${t("xl.col.importance")} ${i + 1}`), ...m.grid[i].map((n, l) => cell(n, m.worst?.[i]?.[l]))),
+        ),
+      ),
       h("tfoot", {}, h("tr", {}, h("th", {}, ""), ...[1, 2, 3, 4, 5].map((l) => h("th", {}, `L${l}`)))),
     ),
   );

@@ -14,7 +14,14 @@ export function renderStart(el: HTMLElement): void {
         "section",
         { class: "card warn recovery", id: i === 0 ? "recovery" : `recovery-${i}` },
         h("h2", {}, t("ui.recovery.title")),
-        h("p", {}, t("ui.recovery.text", { name: String(rec.project?.meta?.name ?? ""), when: new Date(rec.saved_at * 1000).toLocaleString(lang()) })),
+        h(
+          "p",
+          {},
+          t("ui.recovery.text", {
+            name: String(rec.project?.meta?.name ?? ""),
+            when: new Date(rec.saved_at * 1000).toLocaleString(lang()),
+          }),
+        ),
         rec.path ? h("p", { class: "muted" }, rec.path) : "",
         h(
           "button",

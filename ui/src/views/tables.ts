@@ -72,13 +72,22 @@ function pasteColumns(cols: ColumnDefinition[]): PasteColumn[] {
     if (!k || !c.field) return [];
     const title = String(c.title ?? "");
     // Headers in either language (a workbook exported in English pasted into the ja UI).
-    const other = inOther(lang() === "ja" ? "en" : "ja", title.replace(/^./, (x) => x.toLowerCase())) ?? inOther(lang() === "ja" ? "en" : "ja", title);
+    const other =
+      inOther(
+        lang() === "ja" ? "en" : "ja",
+        title.replace(/^./, (x) => x.toLowerCase()),
+      ) ?? inOther(lang() === "ja" ? "en" : "ja", title);
     return [{ field: c.field, title, aliases: other ? [other] : [], ...k, choices: k.choices }];
   });
 }
 /** The readable number (A-001, M-001): given when the row is added, never edited. */
 function refColumn(prefix: "A" | "M"): ColumnDefinition {
-  return { title: t("xl.col.ref"), field: "number", width: 70, formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined) };
+  return {
+    title: t("xl.col.ref"),
+    field: "number",
+    width: 70,
+    formatter: (c: CellComponent) => readableNumber(prefix, c.getValue() as number | undefined),
+  };
 }
 
 /**
@@ -96,7 +105,14 @@ export function textElement(text: string): HTMLElement {
  * name it (the threat of a threat row, the countermeasure of a measure row); other required
  * choices take the new row's default when a paste leaves them out (status: proposed).
  */
-function listColumn(title: string, field: string, choices: () => Choice[], multi = false, optional = true, pasteRequired = false): ColumnDefinition {
+function listColumn(
+  title: string,
+  field: string,
+  choices: () => Choice[],
+  multi = false,
+  optional = true,
+  pasteRequired = false,
+): ColumnDefinition {
   const def: ColumnDefinition = {
     title,
     field,
@@ -166,11 +182,29 @@ const textColumn = (title: string, field: string, width: number, multiline: bool
   headerFilter: "input",
   width,
   formatter: multiline ? "textarea" : "plaintext",
-  ...(check ? { validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) }, cssClass: check === "required" ? "required" : undefined } : {}),
+  ...(check
+    ? {
+        validator: { type: (_c: CellComponent, v: unknown) => CHECKS[check].test(v) },
+        cssClass: check === "required" ? "required" : undefined,
+      }
+    : {}),
 });
 // "No" is a quiet dash, not a red ✕ that reads like the delete button.
 // One click toggles (Tabulator's tick editor took two: one to open it, one to tick).
-const tick = (title: string, field: string): ColumnDefinition => pasteable({ title, field, cellClick: (_e: UIEvent, c: CellComponent) => c.setValue(!c.getValue()), formatter: "tickCross", formatterParams: { crossElement: '<span class="tick-no">−</span>' }, hozAlign: "center", headerSort: false, width: 80 }, { kind: "tick" });
+const tick = (title: string, field: string): ColumnDefinition =>
+  pasteable(
+    {
+      title,
+      field,
+      cellClick: (_e: UIEvent, c: CellComponent) => c.setValue(!c.getValue()),
+      formatter: "tickCross",
+      formatterParams: { crossElement: '<span class="tick-no">−</span>' },
+      hozAlign: "center",
+      headerSort: false,
+      width: 80,
+    },
+    { kind: "tick" },
+  );
 /**
  * A countermeasure's scope in one of its parts (zones, conduits, assets), as a multi-choice
  * column over `scope.<part>`; no choice in any part means the whole project.
@@ -247,7 +281,7 @@ interface Spec {
 function collectionSpec(id: string, coll: Collection, label: string, columns: () => ColumnDefinition[], add?: () => Project): Spec {
   return {
     id,
-    rows: () => ((doc()[coll] as unknown as Array<Record<string, unknown>> | undefined) ?? []),
+    rows: () => (doc()[coll] as unknown as Array<Record<string, unknown>> | undefined) ?? [],
     columns,
     update: (p, rid, field, value) => setField(p, coll, rid, field, value),
     add,
@@ -338,7 +372,13 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
     const key = `${String(c.getRow().getData().id)}/${def.field}/${String(c.getValue())}`;
     if (key === lastRefusal.key) return;
     lastRefusal = { key, at: Date.now() };
-    refusalToast = toast(t(kind === "duplicate" ? "ui.check.duplicate" : CHECKS[kind].message, { field: String(def.title ?? ""), name: String(c.getValue() ?? "") }), true);
+    refusalToast = toast(
+      t(kind === "duplicate" ? "ui.check.duplicate" : CHECKS[kind].message, {
+        field: String(def.title ?? ""),
+        name: String(c.getValue() ?? ""),
+      }),
+      true,
+    );
   });
   // Ctrl+D fills the cell being edited from the row above (as in Excel).
   let editing: CellComponent | null = null;
@@ -363,7 +403,10 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       const id = String(cell.getRow().getData().id);
       editing = null;
       cell.cancelEdit();
-      commit(spec.update(doc(), id, field, Array.isArray(value) ? [...value] : value), `${spec.label}: ${String(cell.getColumn().getDefinition().title ?? "")}`);
+      commit(
+        spec.update(doc(), id, field, Array.isArray(value) ? [...value] : value),
+        `${spec.label}: ${String(cell.getColumn().getDefinition().title ?? "")}`,
+      );
     },
     true,
   );
@@ -402,7 +445,9 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   }
   if (spec.paste) {
     const columns = spec.paste;
-    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.help"), onclick: () => pasteDialog(columns) }, t("ui.paste.button")));
+    bar.append(
+      h("button", { id: `paste-${spec.id}`, title: t("ui.paste.help"), onclick: () => pasteDialog(columns) }, t("ui.paste.button")),
+    );
     // Ctrl+V anywhere on the page but in a field: the copied rows go to this table.
     onPaste = (e: ClipboardEvent) => {
       const text = e.clipboardData?.getData("text/plain") ?? "";
@@ -421,7 +466,17 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
       commit(p, t("ui.paste.title"));
     };
     const itemOf = (v: Record<string, unknown>) => into.item(nest(v));
-    bar.append(h("button", { id: `paste-${spec.id}`, title: t("ui.paste.rows_help"), onclick: () => pasteRowsDialog(spec.label, columns(), apply, "", itemOf) }, t("ui.paste.button")));
+    bar.append(
+      h(
+        "button",
+        {
+          id: `paste-${spec.id}`,
+          title: t("ui.paste.rows_help"),
+          onclick: () => pasteRowsDialog(spec.label, columns(), apply, "", itemOf),
+        },
+        t("ui.paste.button"),
+      ),
+    );
     onPaste = (e: ClipboardEvent) => {
       const text = e.clipboardData?.getData("text/plain") ?? "";
       // Only while this table is on screen (the listener went with the page only when the
@@ -476,8 +531,11 @@ let pendingFocus: { table: string; before: Set<string> } | null = null;
 
 export function mountRequirementItems(el: HTMLElement): void {
   const kinds = ["business_goal", "law", "standard", "industry_guideline", "customer_demand", "internal"];
-  const items = () => ((doc().requirements.items as Array<Record<string, unknown>>) ?? []);
-  const setItems = (p: Project, list: Array<Record<string, unknown>>): Project => ({ ...p, requirements: { ...p.requirements, items: list } });
+  const items = () => (doc().requirements.items as Array<Record<string, unknown>>) ?? [];
+  const setItems = (p: Project, list: Array<Record<string, unknown>>): Project => ({
+    ...p,
+    requirements: { ...p.requirements, items: list },
+  });
   mount(el, {
     id: "requirements",
     rows: items,
@@ -489,9 +547,17 @@ export function mountRequirementItems(el: HTMLElement): void {
       text(t("xl.col.owner"), "owner"),
       text(t("xl.col.status"), "status", 100),
     ],
-    update: (p, id, field, value) => setItems(p, items().map((x) => (x.id === id ? { ...x, [field]: value } : x))),
+    update: (p, id, field, value) =>
+      setItems(
+        p,
+        items().map((x) => (x.id === id ? { ...x, [field]: value } : x)),
+      ),
     add: () => setItems(doc(), [...items(), { id: newId(), kind: "internal", title: t("ui.new_item") }]),
-    remove: (id) => setItems(doc(), items().filter((x) => x.id !== id)),
+    remove: (id) =>
+      setItems(
+        doc(),
+        items().filter((x) => x.id !== id),
+      ),
     label: t("ui.step.1-1"),
   });
 }
@@ -504,15 +570,30 @@ function specs(step: StepId): Spec[] {
   switch (step) {
     case "1-2":
       return [
-        collectionSpec("businesses", "businesses", t("ui.step.1-2"), () => [
-          nameColumn(t("xl.col.business"), "businesses", 200),
-          text(t("xl.col.description"), "description", 300, true),
-          text(t("xl.col.department"), "department"),
-          listColumn(t("xl.col.smart_change"), "smart_change", () => [{ value: "none", label: "—", keys: ["none"] }, ...enumChoices("xl.smart", ["new", "expanded"])]),
-          text(t("ui.col.data_handled"), "data_handled", 200),
-          text(t("xl.req.purpose"), "purpose", 220, true),
-        ], () => addItem(doc(), "businesses", newBusiness(t("ui.new_business")))),
-      ].map((x) => ({ ...x, pasteInto: { coll: "businesses" as Collection, item: (v: Record<string, unknown>) => ({ ...newBusiness(String(v.name ?? "")), ...v }) } }));
+        collectionSpec(
+          "businesses",
+          "businesses",
+          t("ui.step.1-2"),
+          () => [
+            nameColumn(t("xl.col.business"), "businesses", 200),
+            text(t("xl.col.description"), "description", 300, true),
+            text(t("xl.col.department"), "department"),
+            listColumn(t("xl.col.smart_change"), "smart_change", () => [
+              { value: "none", label: "—", keys: ["none"] },
+              ...enumChoices("xl.smart", ["new", "expanded"]),
+            ]),
+            text(t("ui.col.data_handled"), "data_handled", 200),
+            text(t("xl.req.purpose"), "purpose", 220, true),
+          ],
+          () => addItem(doc(), "businesses", newBusiness(t("ui.new_business"))),
+        ),
+      ].map((x) => ({
+        ...x,
+        pasteInto: {
+          coll: "businesses" as Collection,
+          item: (v: Record<string, unknown>) => ({ ...newBusiness(String(v.name ?? "")), ...v }),
+        },
+      }));
     case "1-3":
       return [
         {
@@ -527,20 +608,26 @@ function specs(step: StepId): Spec[] {
       ];
     case "1-4":
       return [
-        collectionSpec("assets", "assets", t("ui.step.1-4"), () => [
-          refColumn("A"),
-          nameColumn(t("xl.col.asset"), "assets", 200),
-          listColumn(t("xl.col.asset_type"), "asset_type", () => catChoices("asset_types"), false, false),
-          listColumn(t("xl.col.zone"), "zone", zones),
-          text(t("xl.col.vendor"), "vendor"),
-          text(t("xl.col.model"), "model"),
-          text(t("xl.col.firmware"), "firmware"),
-          text(t("xl.col.address"), "address", 130, false, "address"),
-          text(t("xl.col.location"), "location"),
-          text(t("xl.col.owner"), "owner"),
-          tick(t("xl.col.delivered"), "delivered"),
-          tick(t("xl.col.generic"), "generic_product"),
-        ], () => addItem(doc(), "assets", newAsset(t("ui.new_asset"), "other"))),
+        collectionSpec(
+          "assets",
+          "assets",
+          t("ui.step.1-4"),
+          () => [
+            refColumn("A"),
+            nameColumn(t("xl.col.asset"), "assets", 200),
+            listColumn(t("xl.col.asset_type"), "asset_type", () => catChoices("asset_types"), false, false),
+            listColumn(t("xl.col.zone"), "zone", zones),
+            text(t("xl.col.vendor"), "vendor"),
+            text(t("xl.col.model"), "model"),
+            text(t("xl.col.firmware"), "firmware"),
+            text(t("xl.col.address"), "address", 130, false, "address"),
+            text(t("xl.col.location"), "location"),
+            text(t("xl.col.owner"), "owner"),
+            tick(t("xl.col.delivered"), "delivered"),
+            tick(t("xl.col.generic"), "generic_product"),
+          ],
+          () => addItem(doc(), "assets", newAsset(t("ui.new_asset"), "other")),
+        ),
       ].map((x) => ({ ...x, paste: ["name", "type", "zone", "vendor", "model", "firmware", "address", "location", "owner"] }));
     case "1-5":
       return [
@@ -552,11 +639,13 @@ function specs(step: StepId): Spec[] {
             // A manual importance (手動設定) replaces the derived one and must say why.
             {
               ...levelColumn(t("ui.col.override"), "override_level"),
-              mutatorData: (_v: unknown, row: Record<string, unknown>) => (row.importance_override as { level?: number } | undefined)?.level,
+              mutatorData: (_v: unknown, row: Record<string, unknown>) =>
+                (row.importance_override as { level?: number } | undefined)?.level,
             },
             {
               ...textColumn(t("ui.col.override_reason"), "override_reason", 240, true),
-              mutatorData: (_v: unknown, row: Record<string, unknown>) => (row.importance_override as { reason?: string } | undefined)?.reason ?? "",
+              mutatorData: (_v: unknown, row: Record<string, unknown>) =>
+                (row.importance_override as { reason?: string } | undefined)?.reason ?? "",
             },
             listColumn(t("xl.col.zone"), "zone", zones),
           ]),
@@ -564,7 +653,8 @@ function specs(step: StepId): Spec[] {
             if (field !== "override_level" && field !== "override_reason") return setField(q, "assets", id, field, value);
             const a = q.assets.find((x) => x.id === id);
             const cur = (a?.importance_override as { level?: number; reason?: string } | undefined) ?? {};
-            const level = field === "override_level" ? (value === "" || value === null || value === undefined ? undefined : Number(value)) : cur.level;
+            const level =
+              field === "override_level" ? (value === "" || value === null || value === undefined ? undefined : Number(value)) : cur.level;
             const reason = field === "override_reason" ? String(value ?? "") : (cur.reason ?? "");
             // Without a level there is no override (a reason alone says nothing).
             return setField(q, "assets", id, "importance_override", level ? { level, reason } : undefined);
@@ -574,39 +664,58 @@ function specs(step: StepId): Spec[] {
     case "1-7":
       return [
         {
-          ...collectionSpec("threats", "threats", t("ui.step.1-7"), () => [
-            // 1-7 is per zone: a threat row always has its zone (required, also when pasted).
-            listColumn(t("xl.col.zone"), "zone", () => itemChoices(doc().zones, false), false, false, true),
-            listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false, true),
-            tick(t("xl.col.applicable"), "applicable"),
-            text(t("xl.col.entry_path"), "entry_path", 200),
-            ...CRITERIA.map((c) => level(heading(t(`criterion.${c}`)), `impacts.${c}`)),
-            text(t("xl.col.reason"), "reason", 240, true),
-          ], () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01"))),
+          ...collectionSpec(
+            "threats",
+            "threats",
+            t("ui.step.1-7"),
+            () => [
+              // 1-7 is per zone: a threat row always has its zone (required, also when pasted).
+              listColumn(t("xl.col.zone"), "zone", () => itemChoices(doc().zones, false), false, false, true),
+              listColumn(t("xl.col.threat"), "threat", () => catChoices("threats"), false, false, true),
+              tick(t("xl.col.applicable"), "applicable"),
+              text(t("xl.col.entry_path"), "entry_path", 200),
+              ...CRITERIA.map((c) => level(heading(t(`criterion.${c}`)), `impacts.${c}`)),
+              text(t("xl.col.reason"), "reason", 240, true),
+            ],
+            () => addItem(doc(), "threats", newThreat(doc().zones[0]?.id ?? "", "T01")),
+          ),
           update: (q, id, field, value) => setNested(q, "threats", id, field, value),
           pasteInto: { coll: "threats", item: (v) => ({ ...newThreat(doc().zones[0]?.id ?? "", "T01"), ...v }) },
         },
         {
           // IPA 事業被害ベース: what the business would suffer, and which asset's compromise
           // causes it; the risk view lists the attack trees that lead there.
-          ...collectionSpec("damages", "damages", t("ui.damages"), () => [
-            text(t("xl.col.damage"), "name", 220, false, "required"),
-            // A damage always has a level: 1–3, no "—".
-            pasteable({ ...levelColumn(t("xl.col.damage_level"), "level"), editor: choiceEditor(() => LEVELS.filter((c) => c.value !== ""), { optional: false }) }, { kind: "level", required: true }),
-            listColumn(t("xl.col.attack_target"), "target", () => itemChoices(doc().assets, false), false, false),
-            text(t("xl.col.final_attack"), "final_attack", 320, true),
-            listColumn(t("ui.col.criteria"), "criteria", () => enumChoices("criterion", CRITERIA), true),
-          ], () => {
-            const target = doc().assets[0]?.id;
-            if (!target) {
-              toast(t("ui.damage.needs_asset"), true);
-              return doc();
-            }
-            return addItem(doc(), "damages", newDamage(t("ui.new_damage"), target));
-          }),
+          ...collectionSpec(
+            "damages",
+            "damages",
+            t("ui.damages"),
+            () => [
+              text(t("xl.col.damage"), "name", 220, false, "required"),
+              // A damage always has a level: 1–3, no "—".
+              pasteable(
+                {
+                  ...levelColumn(t("xl.col.damage_level"), "level"),
+                  editor: choiceEditor(() => LEVELS.filter((c) => c.value !== ""), { optional: false }),
+                },
+                { kind: "level", required: true },
+              ),
+              listColumn(t("xl.col.attack_target"), "target", () => itemChoices(doc().assets, false), false, false),
+              text(t("xl.col.final_attack"), "final_attack", 320, true),
+              listColumn(t("ui.col.criteria"), "criteria", () => enumChoices("criterion", CRITERIA), true),
+            ],
+            () => {
+              const target = doc().assets[0]?.id;
+              if (!target) {
+                toast(t("ui.damage.needs_asset"), true);
+                return doc();
+              }
+              return addItem(doc(), "damages", newDamage(t("ui.new_damage"), target));
+            },
+          ),
           update: (q, id, field, value) => {
             // A damage always has a level (1–3) and a target; clearing either changes nothing.
-            if (field === "level") return value === "" || value === null || value === undefined ? q : setField(q, "damages", id, field, Number(value));
+            if (field === "level")
+              return value === "" || value === null || value === undefined ? q : setField(q, "damages", id, field, Number(value));
             if (field === "target" && !value) return q;
             return setField(q, "damages", id, field, value ?? (field === "criteria" ? [] : ""));
           },
@@ -629,49 +738,91 @@ function specs(step: StepId): Spec[] {
     case "2-2":
       return [
         {
-          ...collectionSpec("measures", "countermeasures", t("ui.step.2-2"), () => [
-          refColumn("M"),
-          listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false, true),
-          text(t("xl.col.detail"), "detail", 280, true),
-          listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
-          // Where the measure applies: empty = the whole project (全体).
-          scopeColumn(t("ui.col.scope_zones"), "zones", () => itemChoices(doc().zones, false)),
-          scopeColumn(t("ui.col.scope_conduits"), "conduits", () => itemChoices(doc().conduits as Array<{ id: string; name?: unknown }>, false)),
-          scopeColumn(t("ui.col.scope_assets"), "assets", () => itemChoices(doc().assets, false)),
-          // 責任分界: a pasted row must say who is responsible (no default is signed unseen).
-          listColumn(t("xl.col.responsible"), "responsibility", parties, false, false, true),
-          // With 共同: exactly the parties that share it (the responsibility split marks these).
-          listColumn(t("xl.col.shared_with"), "shared_with", () => enumChoices("responsibility", ["sier", "customer", "vendor"]), true),
-          listColumn(t("xl.col.operator"), "operator", parties),
-          tick(t("xl.paid"), "paid"),
-          listColumn(t("xl.col.status"), "status", () => enumChoices("status", ["proposed", "agreed", "implemented", "rejected"]), false, false),
-          text(t("xl.col.evidence"), "evidence"),
-        ], () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier"))),
-        pasteInto: { coll: "countermeasures", item: (v) => ({ ...newMeasure("C-NW-01", [], "sier"), ...v }) },
-        update: (q, id, field, value) => {
-          if (!field.startsWith("scope_")) return setField(q, "countermeasures", id, field, value);
-          const m = q.countermeasures.find((x) => x.id === id);
-          const part = field.slice("scope_".length) as "zones" | "conduits" | "assets";
-          return setField(q, "countermeasures", id, "scope", { ...(m?.scope ?? { zones: [], conduits: [], assets: [] }), [part]: Array.isArray(value) ? value : [] });
-        },
+          ...collectionSpec(
+            "measures",
+            "countermeasures",
+            t("ui.step.2-2"),
+            () => [
+              refColumn("M"),
+              listColumn(t("xl.col.measure"), "measure", () => catChoices("measures"), false, false, true),
+              text(t("xl.col.detail"), "detail", 280, true),
+              listColumn(t("xl.col.threats"), "threats", () => catChoices("threats"), true),
+              // Where the measure applies: empty = the whole project (全体).
+              scopeColumn(t("ui.col.scope_zones"), "zones", () => itemChoices(doc().zones, false)),
+              scopeColumn(t("ui.col.scope_conduits"), "conduits", () =>
+                itemChoices(doc().conduits as Array<{ id: string; name?: unknown }>, false),
+              ),
+              scopeColumn(t("ui.col.scope_assets"), "assets", () => itemChoices(doc().assets, false)),
+              // 責任分界: a pasted row must say who is responsible (no default is signed unseen).
+              listColumn(t("xl.col.responsible"), "responsibility", parties, false, false, true),
+              // With 共同: exactly the parties that share it (the responsibility split marks these).
+              listColumn(t("xl.col.shared_with"), "shared_with", () => enumChoices("responsibility", ["sier", "customer", "vendor"]), true),
+              listColumn(t("xl.col.operator"), "operator", parties),
+              tick(t("xl.paid"), "paid"),
+              listColumn(
+                t("xl.col.status"),
+                "status",
+                () => enumChoices("status", ["proposed", "agreed", "implemented", "rejected"]),
+                false,
+                false,
+              ),
+              text(t("xl.col.evidence"), "evidence"),
+            ],
+            () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier")),
+          ),
+          pasteInto: { coll: "countermeasures", item: (v) => ({ ...newMeasure("C-NW-01", [], "sier"), ...v }) },
+          update: (q, id, field, value) => {
+            if (!field.startsWith("scope_")) return setField(q, "countermeasures", id, field, value);
+            const m = q.countermeasures.find((x) => x.id === id);
+            const part = field.slice("scope_".length) as "zones" | "conduits" | "assets";
+            return setField(q, "countermeasures", id, "scope", {
+              ...(m?.scope ?? { zones: [], conduits: [], assets: [] }),
+              [part]: Array.isArray(value) ? value : [],
+            });
+          },
         },
         {
           // 完成検査 (Level 2): what the vulnerability inspection found and what became of it.
-          ...collectionSpec("vulnerabilities", "vulnerabilities", t("ui.vulnerabilities"), () => [
-            listColumn(t("xl.col.asset"), "asset", () => itemChoices(doc().assets)),
-            text(t("xl.col.method"), "method", 160),
-            text(t("xl.col.inspected"), "inspected", 100, false, "date"),
-            text(t("xl.col.reference"), "reference", 130),
-            { title: t("xl.col.cvss"), field: "cvss", editor: "number", editorParams: { min: 0, max: 10, step: 0.1 }, hozAlign: "center", width: 70 },
-            text(t("xl.col.finding"), "title", 260, true),
-            text(t("xl.col.action"), "action", 220, true),
-            listColumn(t("xl.col.status"), "status", () => enumChoices("xl.finding_status", ["open", "fixed", "mitigated", "accepted"]), false, false),
-            text(t("xl.col.retest"), "retest", 160),
-          ], () => addItem(doc(), "vulnerabilities", newFinding(t("ui.new_finding")))),
+          ...collectionSpec(
+            "vulnerabilities",
+            "vulnerabilities",
+            t("ui.vulnerabilities"),
+            () => [
+              listColumn(t("xl.col.asset"), "asset", () => itemChoices(doc().assets)),
+              text(t("xl.col.method"), "method", 160),
+              text(t("xl.col.inspected"), "inspected", 100, false, "date"),
+              text(t("xl.col.reference"), "reference", 130),
+              {
+                title: t("xl.col.cvss"),
+                field: "cvss",
+                editor: "number",
+                editorParams: { min: 0, max: 10, step: 0.1 },
+                hozAlign: "center",
+                width: 70,
+              },
+              text(t("xl.col.finding"), "title", 260, true),
+              text(t("xl.col.action"), "action", 220, true),
+              listColumn(
+                t("xl.col.status"),
+                "status",
+                () => enumChoices("xl.finding_status", ["open", "fixed", "mitigated", "accepted"]),
+                false,
+                false,
+              ),
+              text(t("xl.col.retest"), "retest", 160),
+            ],
+            () => addItem(doc(), "vulnerabilities", newFinding(t("ui.new_finding"))),
+          ),
           update: (q, id, field, value) => {
             if (field === "cvss") {
               const n = value === "" || value === null || value === undefined ? undefined : Number(value);
-              return setField(q, "vulnerabilities", id, field, n === undefined || Number.isNaN(n) ? undefined : Math.min(10, Math.max(0, n)));
+              return setField(
+                q,
+                "vulnerabilities",
+                id,
+                field,
+                n === undefined || Number.isNaN(n) ? undefined : Math.min(10, Math.max(0, n)),
+              );
             }
             if (field === "status" && !value) return q;
             return setField(q, "vulnerabilities", id, field, value ?? "");
@@ -680,35 +831,65 @@ function specs(step: StepId): Spec[] {
       ];
     case "3":
       return [
-        collectionSpec("ooda", "ooda_roles", t("xl.sheet.ooda"), () => [
-          listColumn(t("xl.col.phase"), "phase", () => enumChoices("xl.ooda", ["preventive", "incident"]), false, false),
-          listColumn(t("xl.col.ooda_step"), "step", () => enumChoices("xl.ooda", ["observe", "orient", "decide", "act"]), false, false),
-          text(t("xl.col.department"), "department"),
-          text(t("xl.col.decider"), "decision_maker"),
-          text(t("xl.col.actions"), "actions", 280, true),
-          listColumn(t("xl.col.party"), "party", parties),
-          text(t("xl.col.person"), "person"),
-        ], () => addItem(doc(), "ooda_roles", { id: newId(), phase: "preventive", step: "observe" })),
-        collectionSpec("suppliers", "suppliers", t("xl.sheet.suppliers"), () => [
-          text(t("xl.col.supplier"), "name", 200, false, "required"),
-          listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]), false, false),
-          text(t("xl.col.provides"), "provides", 200),
-          // Who the security agreement is between (a subcontractor's is always the SIer's).
-          listColumn(t("xl.col.contract_holder"), "contract_holder", () => enumChoices("xl.contract_holder", ["sier", "customer"])),
-          text(t("xl.col.certifications"), "certifications"),
-          // ②構築 サプライチェーン管理: the subcontractor's policy confirmed (when) and the
-          // security conditions agreed as contract terms.
-          text(t("xl.col.policy_confirmed"), "policy_confirmed", 110, false, "date"),
-          text(t("xl.col.agreement_terms"), "agreement", 260, true),
-          text(t("xl.col.check_result"), "audit", 200),
-        ], () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" })),
-        collectionSpec("checklist", "checklist_answers", t("xl.sheet.checklists"), () => [
-          listColumn(t("xl.col.item"), "item", () => catChoices("checklist"), false, false),
-          listColumn(t("xl.col.supplier"), "supplier", () => itemChoices(doc().suppliers as Array<{ id: string; name?: unknown }>)),
-          listColumn(t("xl.col.answer"), "answer", () => enumChoices("xl.answer", ["done", "partial", "not_done", "not_applicable"]), false, false),
-          text(t("xl.col.evidence"), "evidence", 220),
-          text(t("xl.col.notes"), "note", 200),
-        ], () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" })),
+        collectionSpec(
+          "ooda",
+          "ooda_roles",
+          t("xl.sheet.ooda"),
+          () => [
+            listColumn(t("xl.col.phase"), "phase", () => enumChoices("xl.ooda", ["preventive", "incident"]), false, false),
+            listColumn(t("xl.col.ooda_step"), "step", () => enumChoices("xl.ooda", ["observe", "orient", "decide", "act"]), false, false),
+            text(t("xl.col.department"), "department"),
+            text(t("xl.col.decider"), "decision_maker"),
+            text(t("xl.col.actions"), "actions", 280, true),
+            listColumn(t("xl.col.party"), "party", parties),
+            text(t("xl.col.person"), "person"),
+          ],
+          () => addItem(doc(), "ooda_roles", { id: newId(), phase: "preventive", step: "observe" }),
+        ),
+        collectionSpec(
+          "suppliers",
+          "suppliers",
+          t("xl.sheet.suppliers"),
+          () => [
+            text(t("xl.col.supplier"), "name", 200, false, "required"),
+            listColumn(
+              t("xl.col.kind"),
+              "kind",
+              () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]),
+              false,
+              false,
+            ),
+            text(t("xl.col.provides"), "provides", 200),
+            // Who the security agreement is between (a subcontractor's is always the SIer's).
+            listColumn(t("xl.col.contract_holder"), "contract_holder", () => enumChoices("xl.contract_holder", ["sier", "customer"])),
+            text(t("xl.col.certifications"), "certifications"),
+            // ②構築 サプライチェーン管理: the subcontractor's policy confirmed (when) and the
+            // security conditions agreed as contract terms.
+            text(t("xl.col.policy_confirmed"), "policy_confirmed", 110, false, "date"),
+            text(t("xl.col.agreement_terms"), "agreement", 260, true),
+            text(t("xl.col.check_result"), "audit", 200),
+          ],
+          () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" }),
+        ),
+        collectionSpec(
+          "checklist",
+          "checklist_answers",
+          t("xl.sheet.checklists"),
+          () => [
+            listColumn(t("xl.col.item"), "item", () => catChoices("checklist"), false, false),
+            listColumn(t("xl.col.supplier"), "supplier", () => itemChoices(doc().suppliers as Array<{ id: string; name?: unknown }>)),
+            listColumn(
+              t("xl.col.answer"),
+              "answer",
+              () => enumChoices("xl.answer", ["done", "partial", "not_done", "not_applicable"]),
+              false,
+              false,
+            ),
+            text(t("xl.col.evidence"), "evidence", 220),
+            text(t("xl.col.notes"), "note", 200),
+          ],
+          () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" }),
+        ),
       ];
     default:
       return [];
@@ -756,7 +937,11 @@ export function renderTableStep(el: HTMLElement, step: StepId): void {
     for (const tb of tables) {
       const cols = tb.getColumns().filter((c) => String(c.getField()).startsWith("__"));
       const rows = tb.getData();
-      if (cols.length && rows.length) refreshDerived(tb, cols.map((c) => String(c.getField())));
+      if (cols.length && rows.length)
+        refreshDerived(
+          tb,
+          cols.map((c) => String(c.getField())),
+        );
     }
     // The threat × countermeasure matrix follows the table edits (it kept the old measure),
     // unless a what-if preview is open in it.

@@ -9,7 +9,6 @@ type Success = (value: unknown) => void;
 type Cancel = (value?: unknown) => void;
 type OnRendered = (f: () => void) => void;
 
-
 export function multilineEditor(maxLength = 20000) {
   return (cell: CellComponent, onRendered: OnRendered, success: Success, cancel: Cancel): HTMLElement => {
     const area = document.createElement("textarea");
