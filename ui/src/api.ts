@@ -7,7 +7,7 @@ import type { Hop } from "./route";
 import type { RiskView } from "./register";
 import type { AttackPath } from "./diagram-model";
 import type { WhatIf } from "./whatif";
-import type { Lang } from "./i18n";
+import { has, t, type Lang } from "./i18n";
 
 export interface CommandError {
   code: string;
@@ -227,14 +227,34 @@ export const api = {
   onOpenFile: (f: (path: string) => void): Promise<UnlistenFn> => listen<string>("open-file", (e) => f(e.payload)),
 };
 
+/** A location as the reader reads it: file, sheet, row, column and field path. */
+export function locationText(l: Record<string, string | number> | undefined): string {
+  if (!l) return "";
+  return [l.file, l.sheet, l.row ? `${t("ui.excel.row")} ${l.row}` : "", l.column ? `${t("ui.excel.column")} ${l.column}` : "", l.path]
+    .filter((x) => x !== undefined && x !== "")
+    .join(" · ");
+}
+
+/**
+ * An error from the core in the reader's language: what happened, translated by its code
+ * (`error.<code>`), and where (file, sheet, row, column, field); the core's own words follow
+ * as the detail. Codes without a translation show the core's message.
+ */
 export function errorText(e: unknown): string {
   if (typeof e === "object" && e && "message" in e) {
     const ce = e as CommandError;
+    const key = `error.${ce.code}`;
+    const where = locationText(ce.location);
+    const head = has(key) ? `${t(key)}${where ? ` (${where})` : ""}` : ce.message;
+    const detail = has(key) && !(ce.problems ?? []).length ? `\n${ce.message}` : "";
     const more = (ce.problems ?? [])
       .slice(0, 8)
-      .map((p) => `\n• ${p.message}`)
+      .map((p) => {
+        const at = locationText(p.location);
+        return `\n• ${at ? `${at}: ` : ""}${p.message}`;
+      })
       .join("");
-    return `${ce.message}${more}`;
+    return `${head}${detail}${more}`;
   }
   return String(e);
 }

@@ -40,3 +40,30 @@ describe("counts", () => {
     expect(t("ui.rows", { n: 1 })).toBe("1行");
   });
 });
+
+describe("errors from the core", () => {
+  it("are said in the reader's language by their code, with where they happened", async () => {
+    const { errorText } = await import("../src/api");
+    const { setLang } = await import("../src/i18n");
+    const e = {
+      code: "invalid_json",
+      message: "p.json, line 3, column 3: expected value",
+      location: { file: "p.json", row: 3, column: "3" },
+    };
+    setLang("ja");
+    const ja = errorText(e);
+    expect(ja.startsWith("JSON として読めません (p.json · 行 3 · 列 3)")).toBe(true);
+    expect(ja).toContain("expected value");
+    setLang("en");
+    expect(errorText(e).startsWith("The file is not valid JSON (p.json · Row 3 · Column 3)")).toBe(true);
+    // Problems keep their own places; an unknown code keeps the core's message.
+    const m = errorText({
+      code: "invalid_model",
+      message: "inconsistent",
+      problems: [{ location: { path: "assets[2].zone" }, message: "zone does not exist" }],
+    });
+    expect(m).toBe("The project is inconsistent; nothing was changed\n• assets[2].zone: zone does not exist");
+    expect(errorText({ code: "stale", message: "the analysis is stale" })).toBe("the analysis is stale");
+    setLang("ja");
+  });
+});
