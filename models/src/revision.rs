@@ -217,9 +217,12 @@ fn in_snapshot(e: Error, field: &str) -> Error {
 /// The recorded version a new edition of the workbook is compared with (its 変更点): the last
 /// version whose model differs from the current one. When the current model is itself the
 /// last recorded version, that is the version before it; `None` when there is none.
-pub fn compare_base(project: &Project) -> Option<usize> {
-    let now = baseline_hash(project);
-    project.revisions.iter().rposition(|r| r.baseline != now)
+/// `baseline` is the project's [`baseline_hash`] (worked out once by the caller).
+pub fn compare_base(project: &Project, baseline: &str) -> Option<usize> {
+    project
+        .revisions
+        .iter()
+        .rposition(|r| r.baseline != baseline)
 }
 
 /// What the user says about a version being recorded.
@@ -366,17 +369,21 @@ mod tests {
         assert_eq!(old.meta.version, "1.0");
         assert!(crate::diff::since(&p, 0).unwrap().is_empty());
         // The current model is version 1.0 itself: nothing earlier to compare with.
-        assert_eq!(compare_base(&p), None);
+        assert_eq!(compare_base(&p, &baseline_hash(&p)), None);
 
         p.assets[0].name = "改名した資産".into();
-        assert_eq!(compare_base(&p), Some(0), "a change since 1.0");
+        assert_eq!(
+            compare_base(&p, &baseline_hash(&p)),
+            Some(0),
+            "a change since 1.0"
+        );
         let d = crate::diff::since(&p, 0).unwrap();
         assert_eq!(d.items.len(), 1);
         assert_eq!(d.items["assets"].len(), 1);
         let analysis = crate::risk::analyse(&p, Catalogue::builtin());
         record(&mut p, &analysis, input("1.1", 2)).expect("recorded");
         assert_eq!(
-            compare_base(&p),
+            compare_base(&p, &baseline_hash(&p)),
             Some(0),
             "1.1 is now; it is compared with 1.0"
         );

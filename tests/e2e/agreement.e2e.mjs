@@ -10,21 +10,16 @@
 // Run: tests/e2e/run.sh (with the other specs; one app at a time).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { screenshot } from "./screenshot.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
-const require = createRequire(join(root, "ui/package.json"));
-const { remote } = await import(require.resolve("webdriverio"));
-const ExcelJS = require("exceljs");
+import { root, uiRequire, shots, startApp } from "./session.mjs";
+const ExcelJS = uiRequire("exceljs");
 
 const work = join(process.env.E2E_DIR ?? "/tmp/otzone-e2e", "agreement");
-const shots = join(root, "target/e2e-shots");
 const script = join(process.env.E2E_DIR ?? "/tmp/otzone-e2e", "dialogs.txt");
-const app = join(root, "target/debug/otzone-studio");
 const otzone = join(root, "target/debug/otzone");
 let browser;
 
@@ -96,12 +91,7 @@ before(async () => {
   mkdirSync(work, { recursive: true });
   mkdirSync(shots, { recursive: true });
   answerDialogs();
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: app } },
-  });
+  browser = await startApp();
 });
 
 after(async () => {

@@ -5,7 +5,6 @@
 // Run: tests/e2e/run.sh (builds the UI and the app, starts Xvfb and tauri-driver).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import {
   mkdirSync,
   writeFileSync,
@@ -18,14 +17,10 @@ import {
 import { join } from "node:path";
 import { screenshot } from "./screenshot.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
-const require = createRequire(join(root, "ui/package.json"));
-const { remote } = await import(require.resolve("webdriverio"));
+import { shots, startApp } from "./session.mjs";
 
 const work = process.env.E2E_DIR ?? "/tmp/otzone-e2e";
-const shots = join(root, "target/e2e-shots");
 const script = join(work, "dialogs.txt");
-const app = join(root, "target/debug/otzone-studio");
 let browser;
 
 function answerDialogs(...paths) {
@@ -73,12 +68,7 @@ before(async () => {
   mkdirSync(work, { recursive: true });
   mkdirSync(shots, { recursive: true });
   answerDialogs();
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: app } },
-  });
+  browser = await startApp();
 });
 
 after(async () => {

@@ -9,7 +9,6 @@
 // Run: tests/e2e/run.sh (with app.e2e.mjs; one app at a time).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import {
   mkdirSync,
@@ -21,14 +20,10 @@ import {
 import { join } from "node:path";
 import { screenshot } from "./screenshot.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
-const require = createRequire(join(root, "ui/package.json"));
-const { remote } = await import(require.resolve("webdriverio"));
+import { shots, startApp } from "./session.mjs";
 
 const work = process.env.E2E_DIR ?? "/tmp/otzone-e2e";
-const shots = join(root, "target/e2e-shots");
 const script = join(work, "dialogs.txt");
-const app = join(root, "target/debug/otzone-studio");
 let browser;
 
 /** The budget the issue sets for the tiny factory. */
@@ -62,12 +57,7 @@ before(async () => {
   mkdirSync(work, { recursive: true });
   mkdirSync(shots, { recursive: true });
   writeFileSync(script, "");
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: app } },
-  });
+  browser = await startApp();
 });
 
 after(async () => {

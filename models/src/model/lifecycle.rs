@@ -153,6 +153,11 @@ impl Supplier {
         }
         out
     }
+
+    /// Whether its agreement lacks any of `gaps`.
+    pub fn lacks(&self, gaps: &[SecurityGap]) -> bool {
+        self.security_gaps().iter().any(|g| gaps.contains(g))
+    }
 }
 
 /// The party that holds a supplier's contract (契約当事者).

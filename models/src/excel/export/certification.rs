@@ -139,9 +139,7 @@ fn status(ctx: &Ctx<'_>, key: &str) -> String {
         _ => {
             use crate::model::{ContractHolder, SecurityGap};
             let required = |s: &&&crate::model::Supplier| {
-                s.security_gaps()
-                    .iter()
-                    .any(|g| matches!(g, SecurityGap::NoTerms | SecurityGap::NoPolicy))
+                s.lacks(&[SecurityGap::NoTerms, SecurityGap::NoPolicy])
             };
             let suppliers: Vec<_> = p
                 .suppliers
@@ -163,14 +161,11 @@ fn status(ctx: &Ctx<'_>, key: &str) -> String {
             let subs_open = subs
                 .iter()
                 .filter(|s| {
-                    s.security_gaps().iter().any(|g| {
-                        matches!(
-                            g,
-                            SecurityGap::NoTerms
-                                | SecurityGap::NoPolicy
-                                | SecurityGap::NoManagementSystem
-                        )
-                    })
+                    s.lacks(&[
+                        SecurityGap::NoTerms,
+                        SecurityGap::NoPolicy,
+                        SecurityGap::NoManagementSystem,
+                    ])
                 })
                 .count();
             n(

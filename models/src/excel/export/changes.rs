@@ -35,7 +35,7 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
         )
     };
     let mut rows = Vec::new();
-    match crate::revision::compare_base(p) {
+    match crate::revision::compare_base(p, ctx.baseline()) {
         None => rows.push(head("—".into(), ctx.t("xl.change.first"))),
         Some(i) => {
             let rev = &p.revisions[i];

@@ -286,15 +286,28 @@ pub(super) fn basis_head(ctx: &Ctx<'_>) -> Table {
 
 /// The 別紙's rows, made on demand.
 pub(super) fn basis_rows<'a>(ctx: &'a Ctx<'a>) -> Rows<'a> {
-    let rows = RegisterRows::new(ctx);
-    Rows::Made {
-        len: ctx.analysis.risks.len(),
-        row: Box::new(move |i| rows.basis_row(i, &ctx.analysis.risks[i])),
-    }
+    made_rows(ctx, |rows, i, r| rows.basis_row(i, r))
 }
 
 /// The whole 別紙 as one table.
 pub(super) fn basis(ctx: &Ctx<'_>) -> Table {
+    built_rows(ctx, |rows, i, r| rows.basis_row(i, r), basis_head(ctx))
+}
+
+/// One row of the register or its 別紙 from a register row.
+type RowOf = for<'r> fn(&RegisterRows<'r>, usize, &RiskRow) -> (String, Vec<Cell>);
+
+/// Rows made one by one as the sheet is written (never all in memory).
+fn made_rows<'a>(ctx: &'a Ctx<'a>, row: RowOf) -> Rows<'a> {
+    let rows = RegisterRows::new(ctx);
+    Rows::Made {
+        len: ctx.analysis.risks.len(),
+        row: Box::new(move |i| row(&rows, i, &ctx.analysis.risks[i])),
+    }
+}
+
+/// Every row made at once, on all cores, into the table `head` describes.
+fn built_rows(ctx: &Ctx<'_>, row: RowOf, head: Table) -> Table {
     use rayon::prelude::*;
     let rows = RegisterRows::new(ctx);
     Table {
@@ -304,19 +317,15 @@ pub(super) fn basis(ctx: &Ctx<'_>) -> Table {
             .par_iter()
             .with_min_len(256)
             .enumerate()
-            .map(|(i, r)| rows.basis_row(i, r))
+            .map(|(i, r)| row(&rows, i, r))
             .collect(),
-        ..basis_head(ctx)
+        ..head
     }
 }
 
 /// The register's rows, made on demand (for [`crate::excel::sheet_xml::RowsXml::write_rows`]).
 pub(super) fn register_rows<'a>(ctx: &'a Ctx<'a>) -> Rows<'a> {
-    let rows = RegisterRows::new(ctx);
-    Rows::Made {
-        len: ctx.analysis.risks.len(),
-        row: Box::new(move |i| rows.row(i, &ctx.analysis.risks[i])),
-    }
+    made_rows(ctx, |rows, i, r| rows.row(i, r))
 }
 
 /// Rows of the register, and the display width of its widest row id, without making the rows.
@@ -330,19 +339,7 @@ pub(super) fn register_extent(ctx: &Ctx<'_>) -> (u32, f64) {
 
 /// The whole register as one table.
 pub(super) fn register(ctx: &Ctx<'_>) -> Table {
-    use rayon::prelude::*;
-    let rows = RegisterRows::new(ctx);
-    Table {
-        rows: ctx
-            .analysis
-            .risks
-            .par_iter()
-            .with_min_len(256)
-            .enumerate()
-            .map(|(i, r)| rows.row(i, r))
-            .collect(),
-        ..head(ctx)
-    }
+    built_rows(ctx, |rows, i, r| rows.row(i, r), head(ctx))
 }
 
 pub(super) fn summary(wb: &mut Workbook, ctx: &Ctx<'_>, f: &Formats) -> Result<(), String> {

@@ -21,12 +21,11 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         .iter()
         .filter(|s| s.kind == SupplierKind::Subcontractor)
         .filter(|s| {
-            s.security_gaps().iter().any(|g| {
-                matches!(
-                    g,
-                    SecurityGap::NoTerms | SecurityGap::NoPolicy | SecurityGap::NoManagementSystem
-                )
-            })
+            s.lacks(&[
+                SecurityGap::NoTerms,
+                SecurityGap::NoPolicy,
+                SecurityGap::NoManagementSystem,
+            ])
         })
         .map(|s| rule.finding("supplier", s.id, &s.name, &[]))
         .collect()

@@ -22,12 +22,11 @@ fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         .filter(|s| s.kind != SupplierKind::Subcontractor)
         .filter(|s| s.contract_holder != Some(ContractHolder::Customer))
         .filter(|s| {
-            s.security_gaps().iter().any(|g| {
-                matches!(
-                    g,
-                    SecurityGap::NoTerms | SecurityGap::NoPolicy | SecurityGap::NoHolder
-                )
-            })
+            s.lacks(&[
+                SecurityGap::NoTerms,
+                SecurityGap::NoPolicy,
+                SecurityGap::NoHolder,
+            ])
         })
         .map(|s| rule.finding("supplier", s.id, &s.name, &[]))
         .collect()
