@@ -3,14 +3,23 @@
 # with tauri-driver (which starts WebKitWebDriver).
 #   tests/e2e/run.sh          the end-to-end test (debug build; run by `make test`)
 #   tests/e2e/run.sh bench    the 10k-asset benchmark (docs/benchmarks.md)
+#   tests/e2e/run.sh edit-bench   the edit loop at 10k assets, release build (docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
 (cd ui && npm run build --silent)
-cargo build -p otzone-studio -p otzone-models --features otzone-studio/custom-protocol,otzone-studio/e2e-hooks
+features=otzone-studio/custom-protocol,otzone-studio/e2e-hooks
+if [ "${1:-test}" = edit-bench ]; then
+  # The edit loop is timed in the release app, as users run it.
+  cargo build --release -p otzone-studio -p otzone-models --features "$features"
+else
+  cargo build -p otzone-studio -p otzone-models --features "$features"
+fi
 if [ "${1:-test}" = bench ]; then
   export E2E_SPEC=tests/e2e/bench.e2e.mjs
+elif [ "${1:-test}" = edit-bench ]; then
+  export E2E_SPEC=tests/e2e/edit-bench.e2e.mjs
 else
   export E2E_SPEC="${E2E_SPEC:-tests/e2e/app.e2e.mjs tests/e2e/scratch.e2e.mjs tests/e2e/agreement.e2e.mjs}"
 fi

@@ -1,0 +1,186 @@
+// Benchmark (not a test run in CI): the edit loop of the desktop app with a generated factory
+// (L: 10,000 assets, 49,218 register rows) open, in the real app under Xvfb. Prints one JSON
+// object; docs/benchmarks.md records the figures and the command:
+//
+//   tests/e2e/run.sh edit-bench                          (the release app, see run.sh)
+//   E2E_APP=/tmp/otzone-studio-old tests/e2e/run.sh edit-bench   (another build)
+//
+// Measured in the page with performance.now():
+// - open: the open command (Ctrl+O, answered by the dialog script) until the first analysis
+//   of the opened file is shown (its "analysis" event handled and two frames drawn);
+// - edits: with the risk view (register) shown, one field edit made as a table cell makes it
+//   (`commit(next, label, false)`) until the new analysis is shown, for four kinds of edit:
+//   an asset renamed, a countermeasure's status changed (residual risks move), an asset's
+//   business changed (importances move), a treatment recorded on a register row. The edits
+//   are two seconds apart, so each one also meets the autosave of the one before, as a user
+//   typing at a steady pace would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { root, uiRequire } from "./session.mjs";
+
+const { remote } = await import(uiRequire.resolve("webdriverio"));
+const work = process.env.E2E_DIR ?? "/tmp/otzone-edit-bench";
+const app = process.env.E2E_APP ?? join(root, "target/release/otzone-studio");
+const cli = process.env.E2E_CLI ?? join(root, "target/release/otzone");
+const size = process.env.BENCH_SIZE ?? "L";
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+const file = join(work, `factory-${size}.otz`);
+const script =
+  process.env.OTZONE_STUDIO_DIALOG_SCRIPT ?? join(work, "dialogs.txt");
+const results = { size, app };
+let browser;
+
+const page = (f, ...args) => browser.execute(f, ...args);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return {
+    n: s.length,
+    median_ms: Math.round(q(0.5)),
+    p95_ms: Math.round(q(0.95)),
+    max_ms: Math.round(s.at(-1)),
+  };
+};
+
+before(async () => {
+  mkdirSync(work, { recursive: true });
+  execFileSync(cli, ["generate", "--size", size, "-o", file], {
+    stdio: "inherit",
+  });
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: app } },
+  });
+  await browser.waitUntil(() => page(() => !!window.__otzone?.state.info), {
+    timeout: 60000,
+    interval: 50,
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test(`the edit loop with the ${size} factory`, async () => {
+  // Open through the app's own command, as Ctrl+O does; the dialog script answers the dialog.
+  writeFileSync(script, `${file}\n`);
+  results.open_to_first_analysis_ms = await page(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const analysed = new Promise((r) =>
+      document.addEventListener("analysis", r, { once: true }),
+    );
+    const t0 = performance.now();
+    document.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "o", ctrlKey: true, bubbles: true }),
+    );
+    await analysed;
+    await frame();
+    await frame();
+    return Math.round(performance.now() - t0);
+  });
+  const facts = await page(() => ({
+    assets: window.__otzone.state.history.doc.assets.length,
+    risks: window.__otzone.state.analysis.risks.length,
+  }));
+  Object.assign(results, facts);
+  assert.ok(size !== "L" || facts.assets === 10000, "the L factory is open");
+
+  await (await browser.$("#step-risk")).click();
+  await (
+    await browser.$("#register .slick-row")
+  ).waitForExist({ timeout: 60000, interval: 20 });
+  await browser.pause(2000);
+
+  const kinds = [
+    "rename_asset",
+    "measure_status",
+    "asset_business",
+    "treatment",
+  ];
+  const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of kinds) {
+      const r = await page(
+        async (kind, round) => {
+          const { state, commit } = window.__otzone;
+          const frame = () =>
+            new Promise((r) => requestAnimationFrame(() => r()));
+          const p = state.history.doc;
+          const at = (list, i) => list.map((x, j) => (j === i ? { ...x } : x));
+          let next;
+          let check;
+          if (kind === "rename_asset") {
+            const assets = at(p.assets, 17 + round);
+            assets[17 + round].name = `${assets[17 + round].name}′`;
+            next = { ...p, assets };
+            check = () => true;
+          } else if (kind === "measure_status") {
+            const i = 40 + round;
+            const countermeasures = at(p.countermeasures, i);
+            const m = countermeasures[i];
+            m.status = m.status === "implemented" ? "proposed" : "implemented";
+            next = { ...p, countermeasures };
+            check = () => true;
+          } else if (kind === "asset_business") {
+            const i = 300 + round * 7;
+            const assets = at(p.assets, i);
+            const others = p.businesses.filter(
+              (b) => !assets[i].businesses.includes(b.id),
+            );
+            assets[i].businesses = [others[round % others.length].id];
+            next = { ...p, assets };
+            check = () => true;
+          } else {
+            const row = state.analysis.risks[500 + round * 11];
+            const risk_decisions = [
+              ...p.risk_decisions.filter((d) => d.risk_id !== row.id),
+              {
+                risk_id: row.id,
+                treatment: "accept",
+                justification: `bench ${round}`,
+                owner: "",
+              },
+            ];
+            next = { ...p, risk_decisions };
+            check = (a) =>
+              a.risks.find((x) => x.id === row.id)?.treatment === "accept";
+          }
+          const before = state.analysis;
+          const analysed = new Promise((r) =>
+            document.addEventListener("analysis", r, { once: true }),
+          );
+          const t0 = performance.now();
+          commit(next, "bench", false);
+          await analysed;
+          await frame();
+          await frame();
+          const ms = performance.now() - t0;
+          return {
+            ms,
+            fresh: state.analysis !== before,
+            ok: check(state.analysis),
+          };
+        },
+        kind,
+        round,
+      );
+      assert.ok(r.fresh && r.ok, `${kind}: the register shows the edit`);
+      times[kind].push(r.ms);
+      await browser.pause(2000);
+    }
+  }
+  results.edit = stats(Object.values(times).flat());
+  results.edit_by_kind = Object.fromEntries(
+    kinds.map((k) => [k, stats(times[k])]),
+  );
+  writeFileSync(
+    join(work, "edit-bench.json"),
+    JSON.stringify(results, null, 2),
+  );
+  console.log(`EDIT-BENCH ${JSON.stringify(results)}`);
+});
