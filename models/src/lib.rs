@@ -10,6 +10,8 @@
 //! - [`derive`](mod@derive) — derived values: asset and zone importance with their explanation.
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
+//! - [`edit`] — the app's changes to an open project (a section set, a run of a list
+//!   replaced), checked as a file is.
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
 //! - [`revision`] — recording versions (改訂履歴) with a copy of the model, and the model's
 //!   baseline hash (基準版).
@@ -88,6 +90,7 @@ pub mod catalogue;
 pub mod chart;
 pub mod derive;
 pub mod diff;
+pub mod edit;
 pub mod error;
 pub mod excel;
 pub mod fonts;

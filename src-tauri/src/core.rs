@@ -83,7 +83,7 @@ pub fn save_checked(
 
 /// A register row as the UI table needs it: ids and figures; names are resolved in the UI
 /// from the project and the catalogue it already holds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RiskView {
     /// Stable row id.
     pub id: String,
@@ -128,7 +128,8 @@ fn to_string<T: Serialize>(v: &T) -> String {
 }
 
 impl RiskView {
-    fn of(r: &RiskRow) -> Self {
+    /// The row as the window shows it.
+    pub fn of(r: &RiskRow) -> Self {
         let states = [&r.inherent, &r.planned, &r.residual];
         Self {
             id: r.id.clone(),
@@ -142,7 +143,7 @@ impl RiskView {
             countermeasure: states.map(|s| level(s.countermeasure)),
             measures: [r.planned.measures.len(), r.residual.measures.len()],
             tolerable: r.tolerable,
-            parties: r.parties.iter().map(to_string).collect(),
+            parties: r.parties.iter().map(|p| p.key().to_owned()).collect(),
             treatment: r
                 .decision
                 .as_ref()
@@ -153,39 +154,6 @@ impl RiskView {
                 .any(|s| s.risk.cell.provenance == CellProvenance::Reconstructed),
         }
     }
-}
-
-/// Everything the UI shows from an analysis.
-#[derive(Debug, Clone, Serialize)]
-pub struct AnalysisView {
-    /// The revision the UI sent (answers arrive in order; the UI drops stale ones).
-    pub revision: u64,
-    /// Method id.
-    pub method: String,
-    /// Method values, highest first.
-    pub values: Vec<String>,
-    /// Tolerable value.
-    pub tolerable: String,
-    /// Register rows, highest residual first.
-    pub risks: Vec<RiskView>,
-    /// Attack paths.
-    pub attack_paths: serde_json::Value,
-    /// Attack trees per business damage.
-    pub scenarios: serde_json::Value,
-    /// (threat, asset) pairs left out of the register by a recorded decision.
-    pub exclusions: Vec<ExclusionView>,
-    /// Roll-ups and heat maps.
-    pub rollups: serde_json::Value,
-    /// SL gaps.
-    pub sl_gaps: serde_json::Value,
-    /// Findings.
-    pub findings: serde_json::Value,
-    /// Derived asset importance: asset id → level.
-    pub asset_importance: std::collections::BTreeMap<String, u8>,
-    /// Business importance: business id → level.
-    pub business_importance: std::collections::BTreeMap<String, u8>,
-    /// Zone importance: zone id → level.
-    pub zone_importance: std::collections::BTreeMap<String, u8>,
 }
 
 /// A (threat, asset) pair without a register row, and why (both languages: the UI switches).
@@ -207,56 +175,41 @@ pub struct ExclusionView {
     pub reason_en: String,
 }
 
-fn value<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+impl ExclusionView {
+    /// A pair left out, with its reason in both languages.
+    pub fn of(x: &otzone_models::risk::applicability::Exclusion) -> Self {
+        Self {
+            id: x.id.clone(),
+            threat: x.threat.to_string(),
+            asset: x.asset.to_string(),
+            zone: x.zone.to_string(),
+            analyst: matches!(
+                x.reason,
+                otzone_models::risk::applicability::ExclusionReason::Analyst { .. }
+            ),
+            reason_ja: x.reason.explain(Lang::Ja),
+            reason_en: x.reason.explain(Lang::En),
+        }
+    }
 }
 
-/// Analyse and present.
-pub fn analysis_view(analysis: &Analysis, revision: u64) -> AnalysisView {
+/// Derived importances as the window shows them: asset, business and zone id → level.
+pub fn importances(analysis: &Analysis) -> [std::collections::BTreeMap<String, u8>; 3] {
     let imp = &analysis.importances;
-    AnalysisView {
-        revision,
-        method: analysis.method.clone(),
-        values: analysis.values.clone(),
-        tolerable: analysis.tolerable.clone(),
-        risks: analysis.risks.iter().map(RiskView::of).collect(),
-        attack_paths: value(&analysis.attack_paths),
-        scenarios: value(&analysis.scenarios),
-        exclusions: analysis
-            .exclusions
-            .iter()
-            .map(|x| ExclusionView {
-                id: x.id.clone(),
-                threat: x.threat.to_string(),
-                asset: x.asset.to_string(),
-                zone: x.zone.to_string(),
-                analyst: matches!(
-                    x.reason,
-                    otzone_models::risk::applicability::ExclusionReason::Analyst { .. }
-                ),
-                reason_ja: x.reason.explain(otzone_models::model::Lang::Ja),
-                reason_en: x.reason.explain(otzone_models::model::Lang::En),
-            })
-            .collect(),
-        rollups: value(&analysis.rollups),
-        sl_gaps: value(&analysis.sl_gaps),
-        findings: value(&analysis.findings),
-        asset_importance: imp
-            .assets
+    [
+        imp.assets
             .iter()
             .map(|(k, v)| (k.to_string(), level(v.level)))
             .collect(),
-        business_importance: imp
-            .businesses
+        imp.businesses
             .iter()
             .map(|(k, (l, _))| (k.to_string(), level(*l)))
             .collect(),
-        zone_importance: imp
-            .zones
+        imp.zones
             .iter()
             .map(|(k, l)| (k.to_string(), level(*l)))
             .collect(),
-    }
+    ]
 }
 
 /// Run the engine.
@@ -347,6 +300,10 @@ pub fn what_if(project: &Project, change: WhatIfChange) -> what_if::WhatIf {
         WhatIfChange::ReplaceMeasure { measure } => what_if::Change::ReplaceMeasure(measure),
     };
     what_if::what_if(project, Catalogue::builtin(), &change)
+}
+
+fn value<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
 /// The catalogue parts the UI offers as suggestions.

@@ -9,8 +9,9 @@ pub mod dialogs;
 pub mod error;
 pub mod files;
 pub mod launch;
+pub mod sync;
 
-use crate::core::{AnalysisView, Explanation, ExportReport, LedgerRequest, WhatIfChange};
+use crate::core::{Explanation, ExportReport, LedgerRequest, WhatIfChange};
 use crate::dialogs::Ask;
 use crate::error::{CmdResult, CommandError};
 use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
@@ -30,6 +31,8 @@ type Cached = Option<(u64, Arc<Project>, Arc<Analysis>)>;
 pub struct Session {
     /// Last analysed revision, for explanations.
     cache: Mutex<Cached>,
+    /// The window's document held between edits, and the analysis it has.
+    sync: Mutex<sync::Sync>,
     /// Files the user chose.
     chosen: Mutex<Chosen>,
     /// The ledger chosen for import.
@@ -56,6 +59,7 @@ impl Session {
         }
         Self {
             cache: Mutex::new(None),
+            sync: Mutex::new(sync::Sync::default()),
             chosen: Mutex::new(chosen),
             ledger: Mutex::new(None),
             responses: Mutex::new(None),
@@ -76,6 +80,18 @@ impl Session {
         Ok(project)
     }
 
+    /// A project for the window, held here so that its first analysis needs no upload.
+    fn opened(&self, project: Project, path: Option<&Path>) -> CmdResult<Opened> {
+        let json = to_json(&project);
+        let doc = self.sync.lock().map_err(lock_err)?.hold(Arc::new(project));
+        Ok(Opened {
+            project: json,
+            doc,
+            path: path.map(|p| p.display().to_string()),
+            recent: path.map(|p| self.remember(p)).unwrap_or_default(),
+        })
+    }
+
     fn remember(&self, path: &Path) -> Vec<String> {
         self.chosen.lock().expect("chosen").allow(path);
         self.recent
@@ -93,6 +109,8 @@ fn lock_err<T>(_: T) -> CommandError {
 pub struct Opened {
     /// The project.
     pub project: serde_json::Value,
+    /// The id under which it is held for the window's changes (see [`sync`]).
+    pub doc: u64,
     /// Its file, if any.
     pub path: Option<String>,
     /// Recent files after opening.
@@ -115,21 +133,20 @@ pub struct AppInfo {
     recovery_errors: Vec<CommandError>,
     catalogue: serde_json::Value,
     ledger_fields: &'static [&'static str],
+    /// Every analysis request also carries the whole document, checked against the one held
+    /// (builds with debug assertions, as the end-to-end test's).
+    check_sync: bool,
 }
 
 #[tauri::command]
 async fn app_info(app: AppHandle) -> AppInfo {
     let session = app.state::<Session>();
     let (initial, initial_error) = match &session.initial {
-        Some(p) => match session.open(p) {
-            Ok(project) => (
-                Some(Opened {
-                    project: to_json(&project),
-                    path: Some(p.display().to_string()),
-                    recent: session.remember(p),
-                }),
-                None,
-            ),
+        Some(p) => match session
+            .open(p)
+            .and_then(|project| session.opened(project, Some(p)))
+        {
+            Ok(opened) => (Some(opened), None),
             Err(e) => (None, Some(e)),
         },
         None => (None, None),
@@ -145,20 +162,21 @@ async fn app_info(app: AppHandle) -> AppInfo {
         recovery_errors,
         catalogue: core::catalogue_view(),
         ledger_fields: core::LEDGER_FIELDS,
+        check_sync: cfg!(debug_assertions),
     }
 }
 
 #[tauri::command]
-fn new_project(sample: Option<String>, lang: Lang) -> CmdResult<Opened> {
+fn new_project(
+    session: State<'_, Session>,
+    sample: Option<String>,
+    lang: Lang,
+) -> CmdResult<Opened> {
     let project = match sample {
         Some(key) => core::sample(&key)?,
         None => core::empty_project(lang),
     };
-    Ok(Opened {
-        project: to_json(&project),
-        path: None,
-        recent: Vec::new(),
-    })
+    session.opened(project, None)
 }
 
 #[tauri::command]
@@ -168,22 +186,14 @@ async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
     };
     let session = app.state::<Session>();
     let project = session.open(&path)?;
-    Ok(Some(Opened {
-        project: to_json(&project),
-        path: Some(path.display().to_string()),
-        recent: session.remember(&path),
-    }))
+    Ok(Some(session.opened(project, Some(&path))?))
 }
 
 #[tauri::command]
 async fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Opened> {
     let path = session.chosen.lock().map_err(lock_err)?.check(&path)?;
     let project = session.open(&path)?;
-    Ok(Opened {
-        project: to_json(&project),
-        path: Some(path.display().to_string()),
-        recent: session.remember(&path),
-    })
+    session.opened(project, Some(&path))
 }
 
 /// Where a project was saved.
@@ -263,15 +273,16 @@ fn safe_file_name(name: &str) -> String {
 
 #[tauri::command]
 async fn analyze(
-    app: AppHandle,
-    project: serde_json::Value,
-    revision: u64,
-) -> CmdResult<AnalysisView> {
-    let parsed = Arc::new(core::parse_project(&project)?);
-    let analysis = Arc::new(core::analyse(&parsed));
-    let view = core::analysis_view(&analysis, revision);
-    *app.state::<Session>().cache.lock().map_err(lock_err)? = Some((revision, parsed, analysis));
-    Ok(view)
+    session: State<'_, Session>,
+    request: sync::AnalyzeRequest,
+) -> CmdResult<tauri::ipc::Response> {
+    let revision = request.revision;
+    // The explanations' copy goes first, so that the held document is changed in place
+    // rather than copied; freeing it (49k rows at 10k assets) is left to another thread.
+    sync::drop_later(session.cache.lock().map_err(lock_err)?.take());
+    let (json, project, analysis) = sync::analyze(&session.sync, request)?;
+    *session.cache.lock().map_err(lock_err)? = Some((revision, project, analysis));
+    Ok(tauri::ipc::Response::new(json))
 }
 
 #[tauri::command]

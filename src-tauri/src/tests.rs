@@ -13,14 +13,32 @@ fn root() -> &'static Path {
 fn samples_parse_and_analyse() {
     for (key, _) in core::SAMPLES {
         let p = core::sample(key).unwrap();
-        let a = core::analyse(&p);
-        let v = core::analysis_view(&a, 7);
-        assert_eq!(v.revision, 7);
-        assert_eq!(v.risks.len(), a.risks.len());
-        assert!(!v.risks.is_empty(), "{key}");
-        assert_eq!(v.asset_importance.len(), p.assets.len());
+        let state = std::sync::Mutex::new(crate::sync::Sync::default());
+        let request = crate::sync::AnalyzeRequest {
+            revision: 7,
+            base: None,
+            changes: Vec::new(),
+            project: Some(serde_json::to_value(&p).unwrap()),
+            known: None,
+            check: None,
+        };
+        let (json, held, a) = crate::sync::analyze(&state, request).unwrap();
+        assert_eq!(*held, p);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["revision"], 7);
+        assert!(v["relative_to"].is_null(), "a first answer is whole");
+        let risks = v["risks"].as_array().unwrap();
+        assert_eq!(risks.len(), a.risks.len());
+        assert!(!risks.is_empty(), "{key}");
+        assert_eq!(
+            v["asset_importance"].as_object().unwrap().len(),
+            p.assets.len()
+        );
         // Rows keep the engine's order (highest residual first).
-        let ranks: Vec<u8> = v.risks.iter().map(|r| r.ranks[2]).collect();
+        let ranks: Vec<u64> = risks
+            .iter()
+            .map(|r| r["ranks"][2].as_u64().unwrap())
+            .collect();
         assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{key}: {ranks:?}");
     }
     assert!(core::sample("nope").is_err());

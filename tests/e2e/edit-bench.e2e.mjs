@@ -103,6 +103,7 @@ test(`the edit loop with the ${size} factory`, async () => {
     "treatment",
   ];
   const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const core = []; // [changes applied, analysis, answer built] in the core, ms
   for (let round = 0; round < rounds; round++) {
     for (const kind of kinds) {
       const r = await page(
@@ -162,6 +163,7 @@ test(`the edit loop with the ${size} factory`, async () => {
           const ms = performance.now() - t0;
           return {
             ms,
+            core: window.__otzone.lastAnalysisTimings?.() ?? null,
             fresh: state.analysis !== before,
             ok: check(state.analysis),
           };
@@ -171,10 +173,18 @@ test(`the edit loop with the ${size} factory`, async () => {
       );
       assert.ok(r.fresh && r.ok, `${kind}: the register shows the edit`);
       times[kind].push(r.ms);
+      if (r.core) core.push(r.core);
       await browser.pause(2000);
     }
   }
   results.edit = stats(Object.values(times).flat());
+  if (core.length)
+    results.core_ms = Object.fromEntries(
+      ["applied", "analysed", "answer_built", "round_trip"].map((name, i) => [
+        name,
+        stats(core.map((c) => c[i])),
+      ]),
+    );
   results.edit_by_kind = Object.fromEntries(
     kinds.map((k) => [k, stats(times[k])]),
   );

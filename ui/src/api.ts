@@ -17,6 +17,8 @@ export interface CommandError {
 }
 export interface Opened {
   project: Project;
+  /** The id under which the core holds it for the window's changes (sync.ts). */
+  doc: number;
   path: string | null;
   recent: string[];
 }
@@ -36,6 +38,8 @@ export interface AppInfo {
   recovery_errors: CommandError[];
   catalogue: Catalogue;
   ledger_fields: string[];
+  /** Builds with debug assertions: every edit also sends the whole document, and the core compares. */
+  check_sync: boolean;
 }
 export interface Named {
   id: string;
@@ -192,7 +196,6 @@ export const api = {
   openRecent: (path: string) => invoke<Opened>("open_recent", { path }),
   saveProject: (project: Project, path: string | null, saveAs: boolean, overwrite = false) =>
     invoke<{ path: string; recent: string[] } | null>("save_project", { project, path, saveAs, overwrite }),
-  analyze: (project: Project, revision: number) => invoke<Analysis>("analyze", { project, revision }),
   explain: (revision: number, riskId: string, lang: Lang) => invoke<Explanation | null>("explain", { revision, riskId, lang }),
   whatIf: (project: Project, change: Record<string, unknown>) => invoke<WhatIf>("what_if", { project, change }),
   recordRevision: (project: Project, request: { version: string; summary: string; author: string }) =>

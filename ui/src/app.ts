@@ -2,6 +2,7 @@
 // plumbing every view shares (commit an edit, re-analyse, autosave, title, notices).
 import { api, errorText, type Analysis, type AppInfo, type Catalogue, type CommandError } from "./api";
 import { History } from "./history";
+import { DocumentSync } from "./sync";
 import { lang, setLang, t, type Lang } from "./i18n";
 import type { Project } from "./model";
 import type { StepId } from "./steps";
@@ -97,7 +98,9 @@ export function redo(): void {
 }
 
 /** Open a document (new, sample, file, recovery). */
-export function load(project: Project, path: string | null, saved = true): void {
+/** Open a document; `held` is the core's id for it when the core holds it (see sync.ts). */
+export function load(project: Project, path: string | null, saved = true, held: number | null = null): void {
+  documentSync().reset(project, held);
   if (state.history) state.history.reset(project, saved);
   else {
     state.history = new History(project);
@@ -110,30 +113,61 @@ export function load(project: Project, path: string | null, saved = true): void 
   state.pathKey = null;
   state.expanded = new Set();
   if (state.view === "start") state.view = "1-1";
-  scheduleAnalysis(0);
+  scheduleAnalysis();
   if (!saved) scheduleAutosave();
   updateTitle();
   notify("doc");
 }
 
-let analysisTimer: number | undefined;
-let analysisSeq = 0;
-export function scheduleAnalysis(delay = 250): void {
-  window.clearTimeout(analysisTimer);
-  analysisTimer = window.setTimeout(runAnalysis, delay);
+let docSync: DocumentSync | null = null;
+function documentSync(): DocumentSync {
+  docSync ??= new DocumentSync(state.info?.check_sync ?? false);
+  return docSync;
+}
+/** Where the core spent the last analysis's time (the edit benchmark reads it). */
+export function lastAnalysisTimings(): number[] | null {
+  return docSync?.lastTimings ?? null;
+}
+
+// One analysis at a time, started at once: an edit made while one runs is analysed right
+// after it (all edits made meanwhile together), and an answer for a document that has
+// changed since is not shown.
+let analysing = false;
+let analyseAgain = false;
+export function scheduleAnalysis(): void {
+  if (analysing) {
+    analyseAgain = true;
+    return;
+  }
+  analysing = true;
+  void (async () => {
+    try {
+      do {
+        analyseAgain = false;
+        await runAnalysis();
+      } while (analyseAgain);
+    } finally {
+      analysing = false;
+    }
+  })();
 }
 async function runAnalysis(): Promise<void> {
   const h = state.history;
   if (!h) return;
   const revision = h.revision;
-  const seq = ++analysisSeq;
   try {
-    const a = await api.analyze(h.doc, revision);
-    if (seq !== analysisSeq || h.revision !== revision) return; // a newer edit is on its way
+    const a = await documentSync().analyze(h.doc, revision);
+    if (!a || state.history !== h || h.revision !== revision) {
+      analyseAgain = true; // a newer edit is on its way
+      return;
+    }
     state.analysis = a;
     state.analysisError = null;
   } catch (e) {
-    if (seq !== analysisSeq) return;
+    if (h.revision !== revision) {
+      analyseAgain = true;
+      return;
+    }
     state.analysisError = errorText(e);
   }
   notify("analysis");
@@ -208,7 +242,7 @@ async function resolveConflict(): Promise<boolean> {
       // same id, and its first autosave would otherwise replace them.
       await api.autosave(h.doc, state.path, `before-reload-${Date.now()}`);
       const o = await api.openRecent(state.path);
-      load(o.project, o.path);
+      load(o.project, o.path, true, o.doc);
     } catch (e) {
       toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
     }
@@ -362,7 +396,7 @@ export async function openFromSystem(path: string): Promise<void> {
   try {
     const o = await api.openRecent(path);
     state.recent = o.recent;
-    load(o.project, o.path);
+    load(o.project, o.path, true, o.doc);
   } catch (e) {
     toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);
   }
@@ -374,7 +408,7 @@ export async function openFile(): Promise<void> {
     const o = await api.openProject();
     if (o) {
       state.recent = o.recent;
-      load(o.project, o.path);
+      load(o.project, o.path, true, o.doc);
     }
   } catch (e) {
     toast(`${t("ui.open_failed")}: ${errorText(e)}`, true);

@@ -3,7 +3,22 @@ import "./styles.css";
 import { api, errorText } from "./api";
 import { openFile, confirmReplace, openFromSystem } from "./app";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { state, commit, subscribe, setView, undo, redo, save, setLanguage, load, toast, setStatusElement, doc, type View } from "./app";
+import {
+  state,
+  commit,
+  lastAnalysisTimings,
+  subscribe,
+  setView,
+  undo,
+  redo,
+  save,
+  setLanguage,
+  load,
+  toast,
+  setStatusElement,
+  doc,
+  type View,
+} from "./app";
 import { h, clear } from "./dom";
 import { t, lang, setLang } from "./i18n";
 import { STEPS, completion, findingsByStep, stepOfKind, type Finding, type StepId } from "./steps";
@@ -254,7 +269,7 @@ async function boot(): Promise<void> {
     return;
   }
   state.recent = state.info.recent;
-  if (state.info.initial) load(state.info.initial.project, state.info.initial.path);
+  if (state.info.initial) load(state.info.initial.project, state.info.initial.path, true, state.info.initial.doc);
   if (state.info.initial_error) toast(`${t("ui.open_failed")}: ${errorText(state.info.initial_error)}`, true);
   for (const e of state.info.recovery_errors) toast(errorText(e), true);
   renderHeader();
@@ -262,7 +277,12 @@ async function boot(): Promise<void> {
   if (!state.info.initial) renderMain();
   // State for the end-to-end test to read, and the window's own close (as its X button does).
   // `commit` lets the edit benchmark (tests/e2e/edit-bench.e2e.mjs) time an edit as a table cell makes it.
-  (window as unknown as { __otzone: unknown }).__otzone = { state, commit, closeWindow: () => getCurrentWindow().close() };
+  (window as unknown as { __otzone: unknown }).__otzone = {
+    state,
+    commit,
+    lastAnalysisTimings,
+    closeWindow: () => getCurrentWindow().close(),
+  };
 }
 
 window.addEventListener("error", (e) => toast(String(e.message), true));

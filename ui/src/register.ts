@@ -42,14 +42,21 @@ export function withNames(
   zones: Map<string, string>,
   threats: Map<string, string>,
   numbers: Map<string, number> = new Map(),
+  /** Rows named before, by the core's row object: reused while their names are the same. */
+  cache?: WeakMap<RiskView, RegisterRow>,
 ): RegisterRow[] {
-  return rows.map((r) => ({
-    ...r,
-    ref: numbers.get(r.asset) ? `${readableNumber("A", numbers.get(r.asset))}/${r.threat}` : r.threat,
-    assetName: assets.get(r.asset) ?? r.asset,
-    zoneName: zones.get(r.zone) ?? r.zone,
-    threatName: threats.get(r.threat) ?? r.threat,
-  }));
+  return rows.map((r) => {
+    const n = numbers.get(r.asset);
+    const ref = n ? `${readableNumber("A", n)}/${r.threat}` : r.threat;
+    const assetName = assets.get(r.asset) ?? r.asset;
+    const zoneName = zones.get(r.zone) ?? r.zone;
+    const threatName = threats.get(r.threat) ?? r.threat;
+    const had = cache?.get(r);
+    if (had && had.ref === ref && had.assetName === assetName && had.zoneName === zoneName && had.threatName === threatName) return had;
+    const named = { ...r, ref, assetName, zoneName, threatName };
+    cache?.set(r, named);
+    return named;
+  });
 }
 
 /** Rows matching every part of the query; words of `text` must all appear (any column). */

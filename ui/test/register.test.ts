@@ -82,3 +82,20 @@ describe("readable register ids", () => {
     expect(filterRows(numbered, { ...emptyQuery, text: "a-012" }).map((r) => r.id)).toEqual([rows[1].id]);
   });
 });
+
+describe("named rows after an edit", () => {
+  it("are reused while the row and its names are the same, and named again when a name changes", () => {
+    const cache = new WeakMap();
+    const assets = new Map(rows.map((r) => [r.asset, `PLC-${r.asset}`]));
+    const zones = new Map([["z1", "制御ゾーン"]]);
+    const first = withNames(rows.slice(0, 3), assets, zones, new Map(), new Map(), cache);
+    const again = withNames(rows.slice(0, 3), assets, zones, new Map(), new Map(), cache);
+    expect(again[0]).toBe(first[0]);
+    // The asset of row 1 is renamed: that row is named again, the others stay.
+    const renamed = new Map(assets).set(rows[1].asset, "改名したPLC");
+    const after = withNames(rows.slice(0, 3), renamed, zones, new Map(), new Map(), cache);
+    expect(after[1].assetName).toBe("改名したPLC");
+    expect(after[1]).not.toBe(first[1]);
+    expect(after[2]).toBe(first[2]);
+  });
+});

@@ -89,7 +89,7 @@ impl PathSteps {
 }
 
 /// The attack-path view of one (entry point, target zone) pair.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttackPath {
     /// Entry point.
     pub entry: EntryPointId,

@@ -13,7 +13,7 @@ use serde::Serialize;
 pub type ValueCounts = Vec<usize>;
 
 /// Risk counts of one group of rows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupCounts {
     /// Rows in the group.
     pub rows: usize,
@@ -50,7 +50,7 @@ impl GroupCounts {
 }
 
 /// Per-zone roll-up.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneRollup {
     /// Zone.
     pub zone: ZoneId,
@@ -60,7 +60,7 @@ pub struct ZoneRollup {
 }
 
 /// Per-business roll-up (rows of the assets that support the business).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BusinessRollup {
     /// Business.
     pub business: BusinessId,
@@ -70,7 +70,7 @@ pub struct BusinessRollup {
 }
 
 /// Per-responsibility roll-up (責任分界).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartyRollup {
     /// Party; `None` collects countermeasures nobody is responsible for yet.
     pub party: Option<Responsibility>,
@@ -83,7 +83,7 @@ pub struct PartyRollup {
 
 /// A heat map: counts per (importance 1..3, likelihood 1..5) cell, likelihood = threat +
 /// vulnerability − 1, for one state.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HeatMap {
     /// The state.
     pub state: State,
@@ -95,7 +95,7 @@ pub struct HeatMap {
 }
 
 /// All roll-ups.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rollups {
     /// Whole register.
     pub total: GroupCounts,

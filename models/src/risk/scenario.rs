@@ -26,7 +26,7 @@ pub const TREES_PER_ENTRY: usize = 6;
 pub const MAX_STEPS: u32 = 8;
 
 /// One step: a zone entered through a conduit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TreeStep {
     /// Zone entered.
     pub zone: ZoneId,
@@ -39,7 +39,7 @@ pub struct TreeStep {
 }
 
 /// A tree's figures in one state.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TreeAssessment {
     /// Strongest step.
     pub countermeasure: Level,
@@ -50,7 +50,7 @@ pub struct TreeAssessment {
 }
 
 /// A candidate attack tree.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttackTree {
     /// Stable key `damage/entry/zone>zone>…`, used to prune.
     pub key: String,

@@ -22,7 +22,7 @@ pub enum Achieved {
 }
 
 /// One row of the matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SlGap {
     /// `zone` or `conduit`.
     pub kind: &'static str,

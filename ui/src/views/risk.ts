@@ -22,6 +22,9 @@ import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
+/** Rows already named: an analysis after an edit keeps most row objects (sync.ts). */
+const named = new WeakMap<RiskView, RegisterRow>();
+
 /** Register rows with the project's names, the catalogue's threat names and readable ids. */
 function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
   return withNames(
@@ -30,6 +33,7 @@ function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
     new Map(p.zones.map((x) => [x.id, x.name])),
     new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
     new Map(p.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
+    named,
   );
 }
 

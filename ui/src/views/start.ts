@@ -80,7 +80,7 @@ export function renderStart(el: HTMLElement): void {
                       try {
                         const o = await api.openRecent(p);
                         state.recent = o.recent;
-                        load(o.project, o.path);
+                        load(o.project, o.path, true, o.doc);
                       } catch (err) {
                         toast(`${t("ui.open_failed")}: ${errorText(err)}`, true);
                       }
@@ -102,7 +102,7 @@ async function newProject(sample: string | null): Promise<void> {
   if (!(await confirmReplace())) return;
   try {
     const o = await api.newProject(sample, lang());
-    load(o.project, null, false);
+    load(o.project, null, false, o.doc);
   } catch (e) {
     toast(errorText(e), true);
   }

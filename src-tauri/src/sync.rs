@@ -1,0 +1,479 @@
+//! The open document held here between edits, and the analysis last sent to the window, so
+//! that an edit costs what it changed rather than the whole factory.
+//!
+//! The window sends, after an edit, the changes since the document held here
+//! ([`otzone_models::edit`]), or the whole document when it holds none (a new project, an
+//! import, an error before). The answer carries, relative to the analysis the window already
+//! has, only the register rows that changed (with their new order when it moved) and the
+//! sections that changed; everything else the window keeps. A build with debug assertions
+//! (the end-to-end test's) is sent the whole document as well and checks that both agree.
+
+use crate::core::{self, ExclusionView, RiskView};
+use crate::error::{CmdResult, CommandError};
+use otzone_models::edit::{self, Applied, Change};
+use otzone_models::model::Project;
+use otzone_models::risk::Analysis;
+use otzone_models::Location;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What is held between edits.
+#[derive(Default)]
+pub struct Sync {
+    last_id: u64,
+    held: Option<(u64, Arc<Project>)>,
+    sent: Option<Sent>,
+}
+
+/// The analysis as the window has it.
+struct Sent {
+    revision: u64,
+    analysis: Arc<Analysis>,
+    risks: Vec<RiskView>,
+    importances: Importances,
+}
+
+type Importances = [BTreeMap<String, u8>; 3];
+
+impl Sync {
+    /// Hold `project` as the window's document; its id for the window to send changes to.
+    pub fn hold(&mut self, project: Arc<Project>) -> u64 {
+        self.last_id += 1;
+        self.held = Some((self.last_id, project));
+        self.last_id
+    }
+}
+
+/// The window's analysis request.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzeRequest {
+    /// The window's revision of its document (answers carry it back).
+    pub revision: u64,
+    /// The held document the changes apply to; absent: `project` is the whole document.
+    #[serde(default)]
+    pub base: Option<u64>,
+    /// Changes since `base`.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+    /// The whole document.
+    #[serde(default)]
+    pub project: Option<serde_json::Value>,
+    /// The revision of the analysis the window has, for an answer relative to it.
+    #[serde(default)]
+    pub known: Option<u64>,
+    /// The whole document as well, to check against (builds with debug assertions).
+    #[serde(default)]
+    pub check: Option<serde_json::Value>,
+}
+
+/// The code that asks the window to send its whole document.
+pub const RESYNC: &str = "resync";
+
+fn resync(why: &str) -> CommandError {
+    CommandError::shell(RESYNC, format!("send the whole document: {why}"))
+}
+
+/// Run one analysis request: the document it names, analysed, and the answer (JSON) for the
+/// window. On any error nothing stays held and the window must send the whole document.
+pub fn analyze(
+    state: &std::sync::Mutex<Sync>,
+    req: AnalyzeRequest,
+) -> CmdResult<(String, Arc<Project>, Arc<Analysis>)> {
+    let lock = || {
+        state
+            .lock()
+            .map_err(|_| CommandError::shell("internal", "state lock poisoned"))
+    };
+    let t0 = Instant::now();
+    // Whatever happens next, what was held is taken: an error leaves nothing half-changed.
+    let (held, sent) = {
+        let mut s = lock()?;
+        (s.held.take(), s.sent.take())
+    };
+    let project = match (&req.project, req.base) {
+        (Some(whole), _) => Arc::new(core::parse_project(whole)?),
+        (None, Some(base)) => {
+            let Some((_, mut project)) = held.filter(|(id, _)| *id == base) else {
+                return Err(resync(
+                    "the document held is not the one the changes apply to",
+                ));
+            };
+            let origin = Location::path("project");
+            match edit::apply(Arc::make_mut(&mut project), req.changes, &origin)? {
+                Applied::Done => project,
+                Applied::WholeDocumentNeeded => return Err(resync("items need numbers")),
+            }
+        }
+        (None, None) => return Err(resync("no document was sent")),
+    };
+    if let Some(whole) = &req.check {
+        let expected = core::parse_project(whole)?;
+        if expected != *project {
+            return Err(CommandError::shell(
+                "internal",
+                "the document held differs from the window's after the changes",
+            ));
+        }
+    }
+    let applied = t0.elapsed();
+    let t1 = Instant::now();
+    let analysis = Arc::new(core::analyse(&project));
+    let analysed = t1.elapsed();
+    let t2 = Instant::now();
+    // Both cores: 49k rows at 10k assets.
+    let risks: Vec<RiskView> = analysis.risks.par_iter().map(RiskView::of).collect();
+    let importances = core::importances(&analysis);
+    let prev = sent.filter(|s| Some(s.revision) == req.known);
+    let doc = lock()?.hold(project.clone());
+    let mut update = Update::new(
+        req.revision,
+        doc,
+        &analysis,
+        &risks,
+        &importances,
+        prev.as_ref(),
+    );
+    update.timings_ms = [applied, analysed, t2.elapsed()].map(|d| d.as_secs_f64() * 1e3);
+    let json = serde_json::to_string(&update)
+        .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
+    lock()?.sent = Some(Sent {
+        revision: req.revision,
+        analysis: analysis.clone(),
+        risks,
+        importances,
+    });
+    drop_later(prev);
+    Ok((json, project, analysis))
+}
+
+/// Free a large value (an analysis of 49k rows takes tens of milliseconds to free) on another
+/// thread, after the answer has gone.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    // Should no thread be had, the value is freed here, as it would have been.
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(value));
+}
+
+/// The register's changes relative to the rows the window has: rows that changed in place,
+/// rows that are new, and, when the rows moved or some went, the new order as positions (a
+/// position past the old rows is an entry of `added`).
+#[derive(Debug, Serialize, PartialEq)]
+pub struct RiskChanges<'a> {
+    changed: Vec<&'a RiskView>,
+    added: Vec<&'a RiskView>,
+    order: Option<Vec<u32>>,
+}
+
+/// Compare the register with the one the window has.
+pub fn risk_changes<'a>(before: &[RiskView], now: &'a [RiskView]) -> RiskChanges<'a> {
+    let index: HashMap<&str, usize> = before
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut changes = RiskChanges {
+        changed: Vec::new(),
+        added: Vec::new(),
+        order: None,
+    };
+    let mut order = Vec::with_capacity(now.len());
+    let mut moved = now.len() != before.len();
+    for (i, r) in now.iter().enumerate() {
+        match index.get(r.id.as_str()) {
+            Some(&j) => {
+                order.push(j as u32);
+                moved |= j != i;
+                if before[j] != *r {
+                    changes.changed.push(r);
+                }
+            }
+            None => {
+                order.push((before.len() + changes.added.len()) as u32);
+                changes.added.push(r);
+                moved = true;
+            }
+        }
+    }
+    changes.order = moved.then_some(order);
+    changes
+}
+
+/// The answer: every section when `relative_to` is absent, otherwise only those that changed
+/// since the analysis of that revision (an absent section is unchanged).
+#[derive(Debug, Serialize)]
+struct Update<'a> {
+    revision: u64,
+    /// The document held now, for the window's next changes.
+    doc: u64,
+    relative_to: Option<u64>,
+    method: &'a str,
+    values: &'a [String],
+    tolerable: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    risks: Option<&'a [RiskView]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    risk_changes: Option<RiskChanges<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attack_paths: Option<&'a [otzone_models::graph::attack_path::AttackPath]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenarios: Option<&'a [otzone_models::risk::scenario::AttackTree]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exclusions: Option<Vec<ExclusionView>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rollups: Option<&'a otzone_models::risk::rollup::Rollups>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sl_gaps: Option<&'a [otzone_models::risk::sl_gap::SlGap]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a [otzone_models::validate::Finding]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    asset_importance: Option<&'a BTreeMap<String, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    business_importance: Option<&'a BTreeMap<String, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone_importance: Option<&'a BTreeMap<String, u8>>,
+    /// Where the time went (ms): changes applied, analysis, answer built.
+    timings_ms: [f64; 3],
+}
+
+impl<'a> Update<'a> {
+    fn new(
+        revision: u64,
+        doc: u64,
+        a: &'a Analysis,
+        risks: &'a [RiskView],
+        imp: &'a Importances,
+        prev: Option<&Sent>,
+    ) -> Self {
+        /// A section, unless the window has it already.
+        fn unless<'a, T: PartialEq + ?Sized>(now: &'a T, before: Option<&T>) -> Option<&'a T> {
+            (before != Some(now)).then_some(now)
+        }
+        let b = prev.map(|p| &*p.analysis);
+        let exclusions = unless(&a.exclusions, b.map(|b| &b.exclusions))
+            .map(|x| x.iter().map(ExclusionView::of).collect());
+        let (risks_whole, risk_changes) = match prev {
+            None => (Some(risks), None),
+            Some(p) => (None, Some(risk_changes(&p.risks, risks))),
+        };
+        Self {
+            revision,
+            doc,
+            relative_to: prev.map(|p| p.revision),
+            method: &a.method,
+            values: &a.values,
+            tolerable: &a.tolerable,
+            risks: risks_whole,
+            risk_changes,
+            attack_paths: unless(&a.attack_paths[..], b.map(|b| &b.attack_paths[..])),
+            scenarios: unless(&a.scenarios[..], b.map(|b| &b.scenarios[..])),
+            exclusions,
+            rollups: unless(&a.rollups, b.map(|b| &b.rollups)),
+            sl_gaps: unless(&a.sl_gaps[..], b.map(|b| &b.sl_gaps[..])),
+            findings: unless(&a.findings[..], b.map(|b| &b.findings[..])),
+            asset_importance: unless(&imp[0], prev.map(|p| &p.importances[0])),
+            business_importance: unless(&imp[1], prev.map(|p| &p.importances[1])),
+            zone_importance: unless(&imp[2], prev.map(|p| &p.importances[2])),
+            timings_ms: [0.0; 3],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+    use std::sync::Mutex;
+
+    fn row(id: &str, residual: &str) -> RiskView {
+        RiskView {
+            id: id.into(),
+            threat: "T01".into(),
+            asset: "a".into(),
+            zone: "z".into(),
+            importance: 3,
+            threat_level: 2,
+            values: ["A".into(), "B".into(), residual.into()],
+            ranks: [0, 1, 2],
+            countermeasure: [1, 2, 2],
+            measures: [1, 1],
+            tolerable: false,
+            parties: vec![],
+            treatment: None,
+            reconstructed: false,
+        }
+    }
+
+    #[test]
+    fn the_register_changes_name_the_rows_that_changed_and_the_new_order() {
+        // The window has a, b, c. Now b is gone, c's residual changed, and d is new.
+        let before = [row("a", "B"), row("b", "C"), row("c", "D")];
+        let now = [row("a", "B"), row("c", "C"), row("d", "D")];
+        let c = risk_changes(&before, &now);
+        assert_eq!(c.changed, vec![&now[1]], "only c changed in place");
+        assert_eq!(c.added, vec![&now[2]]);
+        // a was at 0, c at 2; d is the first added row: position 3 (after the 3 old rows).
+        assert_eq!(c.order, Some(vec![0, 2, 3]));
+        // Nothing changed: nothing to send, not even the order.
+        let same = risk_changes(&before, &before);
+        assert!(same.changed.is_empty() && same.added.is_empty() && same.order.is_none());
+    }
+
+    fn request(revision: u64, base: Option<u64>, changes: Vec<Change>) -> AnalyzeRequest {
+        AnalyzeRequest {
+            revision,
+            base,
+            changes,
+            project: None,
+            known: None,
+            check: None,
+        }
+    }
+
+    fn answer(state: &Mutex<Sync>, req: AnalyzeRequest) -> Value {
+        serde_json::from_str(&analyze(state, req).unwrap().0).unwrap()
+    }
+
+    /// What the window has after an answer (the rule `ui/src/sync.ts` follows).
+    fn merge(had: &Value, answer: &Value) -> Value {
+        let mut out = had.clone();
+        for (k, v) in answer.as_object().unwrap() {
+            if k != "risk_changes" {
+                out[k] = v.clone();
+            }
+        }
+        if let Some(c) = answer.get("risk_changes") {
+            let old = had["risks"].as_array().unwrap();
+            let added = c["added"].as_array().unwrap();
+            let mut rows: Vec<Value> = match c["order"].as_array() {
+                Some(order) => order
+                    .iter()
+                    .map(|i| {
+                        let i = i.as_u64().unwrap() as usize;
+                        old.get(i).unwrap_or_else(|| &added[i - old.len()]).clone()
+                    })
+                    .collect(),
+                None => old.clone(),
+            };
+            for changed in c["changed"].as_array().unwrap() {
+                for r in rows.iter_mut().filter(|r| r["id"] == changed["id"]) {
+                    *r = changed.clone();
+                }
+            }
+            out["risks"] = Value::Array(rows);
+        }
+        out
+    }
+
+    fn without_bookkeeping(mut v: Value) -> Value {
+        for k in [
+            "revision",
+            "doc",
+            "relative_to",
+            "timings_ms",
+            "risk_changes",
+        ] {
+            v.as_object_mut().unwrap().remove(k);
+        }
+        v
+    }
+
+    #[test]
+    fn an_edit_is_answered_with_what_changed_and_merges_into_the_whole_answer() {
+        let p = crate::core::sample("food-plant").unwrap();
+        let state = Mutex::new(Sync::default());
+        let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let first = answer(&state, request(1, Some(doc), vec![]));
+        assert!(first["relative_to"].is_null());
+
+        // The window implements a proposed countermeasure: residual risks of its threats drop.
+        let rows = |p: &Project| -> Vec<RiskView> {
+            core::analyse(p).risks.iter().map(RiskView::of).collect()
+        };
+        let i = (0..p.countermeasures.len())
+            .find(|&i| {
+                let mut q = p.clone();
+                q.countermeasures[i].status = otzone_models::model::MeasureStatus::Implemented;
+                rows(&q) != rows(&p)
+            })
+            .expect("a measure whose implementation moves a risk");
+        let mut window = serde_json::to_value(&p).unwrap();
+        window["countermeasures"][i]["status"] = json!("implemented");
+        let item = window["countermeasures"][i].clone();
+        let splice = Change::Splice {
+            section: "countermeasures".into(),
+            start: i,
+            remove: 1,
+            insert: vec![item],
+        };
+        let mut req = request(2, first["doc"].as_u64(), vec![splice]);
+        req.known = Some(1);
+        req.check = Some(window.clone());
+        let second = answer(&state, req);
+        assert_eq!(second["relative_to"], 1);
+        assert!(
+            second.get("attack_paths").is_none(),
+            "paths do not depend on measures and are not sent again"
+        );
+        assert!(!second["risk_changes"]["changed"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+
+        // What the window then has is what a whole analysis of its document gives.
+        let fresh = Mutex::new(Sync::default());
+        let mut whole = request(2, None, vec![]);
+        whole.project = Some(window);
+        let whole = answer(&fresh, whole);
+        assert_eq!(
+            without_bookkeeping(merge(&first, &second)),
+            without_bookkeeping(whole)
+        );
+    }
+
+    #[test]
+    fn changes_to_a_document_not_held_ask_for_the_whole_one() {
+        let p = crate::core::sample("electronics-line").unwrap();
+        let state = Mutex::new(Sync::default());
+        let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let e = analyze(&state, request(1, Some(doc + 1), vec![])).unwrap_err();
+        assert_eq!(e.code, RESYNC);
+        // That request took the held document away: even the right id is now unknown.
+        let e = analyze(&state, request(1, Some(doc), vec![])).unwrap_err();
+        assert_eq!(e.code, RESYNC);
+
+        // A bad change is refused where it is, and nothing half-changed stays held.
+        let doc = state.lock().unwrap().hold(Arc::new(p));
+        let bad = Change::Splice {
+            section: "assets".into(),
+            start: 0,
+            remove: 1,
+            insert: vec![json!({"name": 1})],
+        };
+        let e = analyze(&state, request(2, Some(doc), vec![bad])).unwrap_err();
+        assert_eq!(e.code, "invalid_json");
+        assert_eq!(
+            e.location.and_then(|l| l.path).as_deref(),
+            Some("assets[0].name")
+        );
+        let e = analyze(&state, request(3, Some(doc), vec![])).unwrap_err();
+        assert_eq!(e.code, RESYNC);
+    }
+
+    #[test]
+    fn a_held_document_that_differs_from_the_window_is_caught_when_checking() {
+        let p = crate::core::sample("electronics-line").unwrap();
+        let state = Mutex::new(Sync::default());
+        let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let mut window = serde_json::to_value(&p).unwrap();
+        window["meta"]["name"] = json!("別の名前");
+        let mut req = request(1, Some(doc), vec![]);
+        req.check = Some(window);
+        let e = analyze(&state, req).unwrap_err();
+        assert_eq!(e.code, "internal");
+    }
+}

@@ -1,0 +1,179 @@
+// The core holds a copy of the open document between edits (src-tauri/src/sync.rs). After an
+// edit the window sends only what changed since that copy, found by reference: an edit makes
+// new objects along the path it changed and keeps every other object (history.ts), so an
+// unchanged item of a list is the same object. The answer carries only what changed since the
+// analysis the window has; `merge` puts it together. The whole document goes when the core
+// holds none (a new project, an import, an error) or asks for it ("resync").
+import { invoke } from "@tauri-apps/api/core";
+import type { Analysis } from "./api";
+import type { RiskView } from "./register";
+import type { Project } from "./model";
+
+/** A change to one section of the document, as `otzone_models::edit::Change` reads it. */
+export type Change =
+  { op: "set"; section: string; value: unknown } | { op: "splice"; section: string; start: number; remove: number; insert: unknown[] };
+
+/** Sections replaced whole when they change. */
+const WHOLE = new Set(["meta", "settings", "requirements", "custom"]);
+/** Lists sent as one replaced run (`splice`). */
+const LISTS = new Set([
+  "businesses",
+  "assets",
+  "zones",
+  "entry_points",
+  "conduits",
+  "threats",
+  "countermeasures",
+  "ooda_roles",
+  "suppliers",
+  "checklist_answers",
+  "damages",
+  "risk_decisions",
+  "customer_responses",
+  "revisions",
+  "inspection_results",
+  "vulnerabilities",
+]);
+
+/** The run of `after` that differs from `before`: items equal by reference at both ends are kept. */
+export function splice(section: string, before: readonly unknown[], after: readonly unknown[]): Change | null {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  if (start === endBefore && start === endAfter) return null;
+  return { op: "splice", section, start, remove: endBefore - start, insert: after.slice(start, endAfter) };
+}
+
+/**
+ * What changed from `before` to `after`, or null when only the whole document will do (its id
+ * or format changed, or a section the core cannot take alone).
+ */
+export function changes(before: Project, after: Project): Change[] | null {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  const out: Change[] = [];
+  for (const section of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const was = b[section];
+    const now = a[section];
+    if (was === now) continue;
+    if (LISTS.has(section) && Array.isArray(was) && Array.isArray(now)) {
+      const c = splice(section, was, now);
+      if (c) out.push(c);
+    } else if ((LISTS.has(section) || WHOLE.has(section)) && now !== undefined) {
+      out.push({ op: "set", section, value: now });
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** The register's changes since the rows the window has (see `sync::RiskChanges`). */
+export interface RiskChanges {
+  changed: RiskView[];
+  added: RiskView[];
+  /** Positions in the old rows (past them: an entry of `added`), when rows moved or went. */
+  order: number[] | null;
+}
+
+/** An answer: every section, or (`relative_to` set) only those that changed since then. */
+export type AnalysisUpdate = Partial<Analysis> &
+  Pick<Analysis, "revision" | "method" | "values" | "tolerable"> & {
+    doc: number;
+    relative_to: number | null;
+    risk_changes?: RiskChanges;
+    /** Where the core spent the time (ms): changes applied, analysis, answer built. */
+    timings_ms: [number, number, number];
+  };
+
+/** The rows after `c`, reusing every unchanged row object. */
+export function applyRiskChanges(rows: readonly RiskView[], c: RiskChanges): RiskView[] {
+  const base = c.order ? c.order.map((i) => (i < rows.length ? rows[i] : c.added[i - rows.length])) : [...rows];
+  if (!c.changed.length) return base;
+  const changed = new Map(c.changed.map((r) => [r.id, r]));
+  return base.map((r) => changed.get(r.id) ?? r);
+}
+
+/** The analysis after an answer: a new object; sections not in the answer are the ones had. */
+export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
+  const { doc: _doc, relative_to, risk_changes, timings_ms: _t, ...sections } = u;
+  if (relative_to === null || relative_to === undefined || !had) {
+    if (relative_to !== null && relative_to !== undefined) throw new Error("an answer relative to an analysis the window does not have");
+    return sections as Analysis;
+  }
+  const out: Analysis = { ...had };
+  for (const [k, v] of Object.entries(sections)) if (v !== undefined && v !== null) (out as unknown as Record<string, unknown>)[k] = v;
+  if (risk_changes) out.risks = applyRiskChanges(had.risks, risk_changes);
+  return out;
+}
+
+interface Request {
+  revision: number;
+  base?: number;
+  changes?: Change[];
+  project?: Project;
+  known?: number;
+  check?: Project;
+}
+
+/** The window's side of the shared document and analysis. */
+export class DocumentSync {
+  /** The document the core holds, as the window last sent (or received) it. */
+  private held: Project | null = null;
+  private heldId: number | null = null;
+  private had: Analysis | null = null;
+  private generation = 0;
+  /** Last answer's timings (the edit benchmark reads them): the core's, then the round trip (ms). */
+  lastTimings: number[] | null = null;
+
+  /** Builds with debug assertions send the whole document too, and the core compares. */
+  constructor(
+    private readonly checkEveryEdit = false,
+    private readonly send: (r: Request) => Promise<AnalysisUpdate> = (request) => invoke<AnalysisUpdate>("analyze", { request }),
+  ) {}
+
+  /** A new document in the window: held by the core under `heldId` when it came from there. */
+  reset(project: Project | null, heldId: number | null): void {
+    this.generation++;
+    this.held = heldId === null ? null : project;
+    this.heldId = heldId;
+    this.had = null;
+  }
+
+  /** Analyse `doc`; null when the window changed documents meanwhile. */
+  async analyze(doc: Project, revision: number): Promise<Analysis | null> {
+    const generation = this.generation;
+    const delta = this.held && this.heldId !== null ? changes(this.held, doc) : null;
+    const request: Request = { revision };
+    if (this.had) request.known = this.had.revision;
+    if (delta && this.heldId !== null) {
+      request.base = this.heldId;
+      request.changes = delta;
+    } else request.project = doc;
+    if (this.checkEveryEdit) request.check = doc;
+    let u: AnalysisUpdate;
+    const sentAt = performance.now();
+    try {
+      u = await this.send(request);
+    } catch (e) {
+      if (generation !== this.generation) return null;
+      // The core holds nothing now; the next request sends the whole document.
+      this.held = null;
+      this.heldId = null;
+      this.had = null;
+      if ((e as { code?: string })?.code === "resync" && request.base !== undefined) return this.analyze(doc, revision);
+      throw e;
+    }
+    if (generation !== this.generation) return null;
+    this.held = doc;
+    this.heldId = u.doc;
+    this.had = merge(this.had, u);
+    this.lastTimings = [...u.timings_ms, performance.now() - sentAt];
+    return this.had;
+  }
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { sample } from "./fixtures";
+import { addItem, newAsset, removeItem, setField } from "../src/model";
+import { applyRiskChanges, changes, DocumentSync, merge, type AnalysisUpdate } from "../src/sync";
+import type { RiskView } from "../src/register";
+import type { Analysis } from "../src/api";
+import type { Project } from "../src/model";
+
+/** Apply changes as `otzone_models::edit::apply` does, to check that they rebuild the document. */
+function applyChanges(p: Project, cs: NonNullable<ReturnType<typeof changes>>): Project {
+  const out = { ...p } as unknown as Record<string, unknown>;
+  for (const c of cs) {
+    if (c.op === "set") out[c.section] = c.value;
+    else {
+      const list = [...(out[c.section] as unknown[])];
+      list.splice(c.start, c.remove, ...c.insert);
+      out[c.section] = list;
+    }
+  }
+  return out as unknown as Project;
+}
+
+describe("the changes an edit sends", () => {
+  const p = sample("food-plant");
+
+  it("are one item for a field edit, at its position", () => {
+    const id = p.assets[4].id;
+    const next = setField(p, "assets", id, "name", "改名");
+    const cs = changes(p, next)!;
+    expect(cs).toEqual([{ op: "splice", section: "assets", start: 4, remove: 1, insert: [next.assets[4]] }]);
+    expect(applyChanges(p, cs)).toEqual(next);
+  });
+
+  it("rebuild the document after a delete that cascades and after an add", () => {
+    // Removing a zone takes its conduits and threats with it (model.ts): several lists change.
+    const zone = p.zones[1].id;
+    const removed = removeItem(p, "zones", zone);
+    const cs = changes(p, removed)!;
+    expect(cs.map((c) => c.section)).toContain("zones");
+    expect(applyChanges(p, cs)).toEqual(removed);
+    const added = addItem(removed, "assets", newAsset("新しいPLC", "plc", p.zones[0].id));
+    const cs2 = changes(removed, added)!;
+    expect(cs2).toHaveLength(1);
+    expect(cs2[0]).toMatchObject({ op: "splice", section: "assets", start: removed.assets.length, remove: 0 });
+    expect(applyChanges(removed, cs2)).toEqual(added);
+  });
+
+  it("are nothing for an unchanged document, a whole section for settings, and the whole document for a new id", () => {
+    expect(changes(p, p)).toEqual([]);
+    const s = { ...p, settings: { ...p.settings, tolerable_risk: "B" } };
+    expect(changes(p, s)).toEqual([{ op: "set", section: "settings", value: s.settings }]);
+    expect(changes(p, { ...p, id: "another" })).toBeNull();
+  });
+});
+
+const row = (id: string, residual: string): RiskView => ({ id, values: ["A", "B", residual] }) as unknown as RiskView;
+
+describe("an answer relative to the analysis the window has", () => {
+  it("puts the register together from the changed rows and the new order", () => {
+    // As in src-tauri/src/sync.rs: the window has a, b, c; b went, c changed, d is new.
+    const [a, b, c] = [row("a", "B"), row("b", "C"), row("c", "D")];
+    const c2 = row("c", "C");
+    const d = row("d", "D");
+    const out = applyRiskChanges([a, b, c], { changed: [c2], added: [d], order: [0, 2, 3] });
+    expect(out).toEqual([a, c2, d]);
+    expect(out[0]).toBe(a);
+  });
+
+  it("keeps every section the answer leaves out", () => {
+    const had = { revision: 1, risks: [row("a", "B")], findings: [{ code: "x" }], attack_paths: [1] } as unknown as Analysis;
+    const u = {
+      revision: 2,
+      doc: 5,
+      relative_to: 1,
+      method: "m",
+      values: [],
+      tolerable: "C",
+      findings: [],
+      timings_ms: [0, 0, 0],
+    } as unknown as AnalysisUpdate;
+    const out = merge(had, u);
+    expect(out.revision).toBe(2);
+    expect(out.findings).toEqual([]);
+    expect(out.attack_paths).toBe(had.attack_paths);
+    expect(out.risks).toBe(had.risks);
+    expect(out).not.toHaveProperty("doc");
+  });
+});
+
+describe("the window's side of the held document", () => {
+  const p = sample("electronics-line");
+  const answer = (revision: number, doc: number, relative_to: number | null) =>
+    ({
+      revision,
+      doc,
+      relative_to,
+      method: "m",
+      values: [],
+      tolerable: "C",
+      risks: [],
+      timings_ms: [1, 2, 3],
+    }) as unknown as AnalysisUpdate;
+
+  it("sends changes to a held document, and the whole one when the core asks for it", async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    let refuse = false;
+    const sync = new DocumentSync(false, async (r) => {
+      sent.push(r as unknown as Record<string, unknown>);
+      if (refuse && r.base !== undefined) {
+        refuse = false;
+        throw { code: "resync", message: "send the whole document" };
+      }
+      return answer(r.revision, 10 + sent.length, r.known ?? null);
+    });
+    // Opened from a file: the core holds it as document 3; nothing changed yet.
+    sync.reset(p, 3);
+    await sync.analyze(p, 1);
+    expect(sent[0]).toEqual({ revision: 1, base: 3, changes: [] });
+    // An edit: only the edited asset goes, relative to the answer the window has.
+    const q = setField(p, "assets", p.assets[0].id, "name", "x");
+    await sync.analyze(q, 2);
+    expect(sent[1]).toMatchObject({ revision: 2, base: 11, known: 1 });
+    expect(sent[1].changes).toHaveLength(1);
+    expect(sent[1].project).toBeUndefined();
+    // The core lost the document: it asks, and the window sends it whole at once.
+    refuse = true;
+    const r = setField(q, "assets", p.assets[1].id, "name", "y");
+    await sync.analyze(r, 3);
+    expect(sent[2].base).toBe(12);
+    expect(sent[3]).toEqual({ revision: 3, project: r });
+    // A new document not from the core (a recovery copy): whole.
+    sync.reset(p, null);
+    await sync.analyze(p, 4);
+    expect(sent[4]).toEqual({ revision: 4, project: p });
+  });
+
+  it("drops an answer that arrives after the window changed documents", async () => {
+    let release: (u: AnalysisUpdate) => void = () => undefined;
+    const sync = new DocumentSync(false, () => new Promise((r) => (release = r)));
+    sync.reset(p, 1);
+    const pending = sync.analyze(p, 1);
+    sync.reset(p, 2);
+    release(answer(1, 9, null));
+    expect(await pending).toBeNull();
+  });
+
+  it("sends the whole document too when checking every edit", async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const sync = new DocumentSync(true, async (r) => {
+      sent.push(r as unknown as Record<string, unknown>);
+      return answer(r.revision, 1, null);
+    });
+    sync.reset(p, 7);
+    await sync.analyze(p, 1);
+    expect(sent[0].check).toBe(p);
+  });
+});
