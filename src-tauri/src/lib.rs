@@ -277,11 +277,20 @@ async fn analyze(
     request: sync::AnalyzeRequest,
 ) -> CmdResult<tauri::ipc::Response> {
     let revision = request.revision;
-    // The explanations' copy goes first, so that the held document is changed in place
-    // rather than copied; freeing it (49k rows at 10k assets) is left to another thread.
-    sync::drop_later(session.cache.lock().map_err(lock_err)?.take());
-    let (json, project, analysis) = sync::analyze(&session.sync, request)?;
-    *session.cache.lock().map_err(lock_err)? = Some((revision, project, analysis));
+    // An engine panic becomes an error the window shows (a command that never answers would
+    // stop every later analysis); the explanations keep the analysis on screen meanwhile.
+    let (json, project, analysis) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sync::analyze(&session.sync, request)
+    }))
+    .map_err(|_| {
+        CommandError::shell("internal", "the analysis failed; send the whole document")
+    })??;
+    let old = session
+        .cache
+        .lock()
+        .map_err(lock_err)?
+        .replace((revision, project, analysis));
+    sync::drop_later(old);
     Ok(tauri::ipc::Response::new(json))
 }
 

@@ -44,13 +44,21 @@ const state = () =>
     };
   });
 async function analysed() {
-  await browser.waitUntil(
-    async () => {
-      const s = await state();
-      return s.revision === s.analysed;
-    },
-    { timeout: 20000, timeoutMsg: "analysis did not catch up" },
-  );
+  await browser
+    .waitUntil(
+      async () => {
+        const s = await state();
+        return s.revision === s.analysed;
+      },
+      { timeout: 20000, timeoutMsg: "analysis did not catch up" },
+    )
+    .catch(async (e) => {
+      // Say why: the analysis's own error, if it has one.
+      const why = await browser.execute(
+        () => window.__otzone.state.analysisError,
+      );
+      throw new Error(`${e.message}: ${why ?? "no analysis error"}`);
+    });
 }
 const summary = () =>
   browser.execute(() => {

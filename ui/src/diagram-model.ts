@@ -61,7 +61,8 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
         ...(parent ? { parent } : {}),
       },
       classes: ["zone", collapsed ? "collapsed" : "", z.external ? "external" : "", imp === 3 ? "important" : ""].filter(Boolean).join(" "),
-      ...(collapsed || n === 0 ? (z.position ? { position: z.position } : {}) : {}),
+      // Copies: the diagram moves its nodes' positions in place, the document changes only by commit.
+      ...(collapsed || n === 0 ? (z.position ? { position: { ...z.position } } : {}) : {}),
     });
   }
   for (const a of p.assets) {
@@ -70,7 +71,7 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
       group: "nodes",
       data: { id: nodeId.asset(a.id), label: a.name, kind: "asset", ...(a.zone ? { parent: nodeId.zone(a.zone) } : {}) },
       classes: a.zone ? "asset" : "asset unzoned",
-      ...(a.position ? { position: a.position } : {}),
+      ...(a.position ? { position: { ...a.position } } : {}),
     });
   }
   for (const e of p.entry_points) {
@@ -78,7 +79,7 @@ export function elements(p: Project, o: DiagramOptions): ElementDef[] {
       group: "nodes",
       data: { id: nodeId.entry(e.id), label: e.name, kind: "entry" },
       classes: "entry",
-      ...(e.position ? { position: e.position } : {}),
+      ...(e.position ? { position: { ...e.position } } : {}),
     });
   }
   const node = (ep: { zone: Id } | { entry: Id }) => ("zone" in ep ? nodeId.zone(ep.zone) : nodeId.entry(ep.entry));

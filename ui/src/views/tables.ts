@@ -323,7 +323,9 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
   const box = h("div", { class: "table", id: `table-${spec.id}` });
   el.append(bar, box);
   const table = new Tabulator(box, {
-    data: spec.rows().map((r) => ({ ...r })),
+    // Copies to the depth the editors write (`scores.safety`): the document's own objects are
+    // shared with the undo history and the core's copy (sync.ts), and change only by commit.
+    data: spec.rows().map((r) => structuredClone(r)),
     index: "id",
     // Headers wrap instead of being cut to 「重…」; the row's name (with its number) stays
     // in view while editing the columns on the right.
