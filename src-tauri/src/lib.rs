@@ -32,7 +32,7 @@ pub struct Session {
     /// Last analysed revision, for explanations.
     cache: Mutex<Cached>,
     /// The window's document held between edits, and the analysis it has.
-    sync: Mutex<sync::Sync>,
+    sync: Mutex<sync::OpenDocument>,
     /// Files the user chose.
     chosen: Mutex<Chosen>,
     /// The ledger chosen for import.
@@ -59,7 +59,7 @@ impl Session {
         }
         Self {
             cache: Mutex::new(None),
-            sync: Mutex::new(sync::Sync::default()),
+            sync: Mutex::new(sync::OpenDocument::default()),
             chosen: Mutex::new(chosen),
             ledger: Mutex::new(None),
             responses: Mutex::new(None),

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 /// What is held between edits.
 #[derive(Default)]
-pub struct Sync {
+pub struct OpenDocument {
     last_id: u64,
     held: Option<(u64, Arc<Project>)>,
     sent: Option<Sent>,
@@ -38,7 +38,7 @@ struct Sent {
 
 type Importances = [BTreeMap<String, u8>; 3];
 
-impl Sync {
+impl OpenDocument {
     /// Hold `project` as the window's document; its id for the window to send changes to.
     pub fn hold(&mut self, project: Arc<Project>) -> u64 {
         self.last_id += 1;
@@ -80,7 +80,7 @@ fn resync(why: &str) -> CommandError {
 /// Run one analysis request: the document it names, analysed, and the answer (JSON) for the
 /// window. On any error nothing stays held and the window must send the whole document.
 pub fn analyze(
-    state: &std::sync::Mutex<Sync>,
+    state: &std::sync::Mutex<OpenDocument>,
     req: AnalyzeRequest,
 ) -> CmdResult<(String, Arc<Project>, Arc<Analysis>)> {
     let lock = || {
@@ -334,7 +334,7 @@ mod tests {
         }
     }
 
-    fn answer(state: &Mutex<Sync>, req: AnalyzeRequest) -> Value {
+    fn answer(state: &Mutex<OpenDocument>, req: AnalyzeRequest) -> Value {
         serde_json::from_str(&analyze(state, req).unwrap().0).unwrap()
     }
 
@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn an_edit_is_answered_with_what_changed_and_merges_into_the_whole_answer() {
         let p = crate::core::sample("food-plant").unwrap();
-        let state = Mutex::new(Sync::default());
+        let state = Mutex::new(OpenDocument::default());
         let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
         let first = answer(&state, request(1, Some(doc), vec![]));
         assert!(first["relative_to"].is_null());
@@ -425,7 +425,7 @@ mod tests {
             .is_empty());
 
         // What the window then has is what a whole analysis of its document gives.
-        let fresh = Mutex::new(Sync::default());
+        let fresh = Mutex::new(OpenDocument::default());
         let mut whole = request(2, None, vec![]);
         whole.project = Some(window);
         let whole = answer(&fresh, whole);
@@ -438,7 +438,7 @@ mod tests {
     #[test]
     fn changes_to_a_document_not_held_ask_for_the_whole_one() {
         let p = crate::core::sample("electronics-line").unwrap();
-        let state = Mutex::new(Sync::default());
+        let state = Mutex::new(OpenDocument::default());
         let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
         let e = analyze(&state, request(1, Some(doc + 1), vec![])).unwrap_err();
         assert_eq!(e.code, RESYNC);
@@ -467,7 +467,7 @@ mod tests {
     #[test]
     fn a_held_document_that_differs_from_the_window_is_caught_when_checking() {
         let p = crate::core::sample("electronics-line").unwrap();
-        let state = Mutex::new(Sync::default());
+        let state = Mutex::new(OpenDocument::default());
         let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
         let mut window = serde_json::to_value(&p).unwrap();
         window["meta"]["name"] = json!("別の名前");

@@ -13,7 +13,7 @@ fn root() -> &'static Path {
 fn samples_parse_and_analyse() {
     for (key, _) in core::SAMPLES {
         let p = core::sample(key).unwrap();
-        let state = std::sync::Mutex::new(crate::sync::Sync::default());
+        let state = std::sync::Mutex::new(crate::sync::OpenDocument::default());
         let request = crate::sync::AnalyzeRequest {
             revision: 7,
             base: None,

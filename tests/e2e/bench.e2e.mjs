@@ -6,15 +6,11 @@
 //   tests/e2e/run.sh bench        (release build of the app; see run.sh)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { screenshot } from "./screenshot.mjs";
-
-const root = new URL("../../", import.meta.url).pathname;
-const require = createRequire(join(root, "ui/package.json"));
-const { remote } = await import(require.resolve("webdriverio"));
+import { root, startApp, stats } from "./session.mjs";
 
 const work = process.env.E2E_DIR ?? "/tmp/otzone-bench";
 // The debug build, as the end-to-end test uses: layout, scrolling and filtering are JavaScript
@@ -28,16 +24,6 @@ let browser;
 
 /** Run `f` in the page and return its result (promises are awaited by WebDriver). */
 const page = (f, ...args) => browser.execute(f, ...args);
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return {
-    frames: s.length,
-    median_ms: +q(0.5).toFixed(1),
-    p95_ms: +q(0.95).toFixed(1),
-    max_ms: +s.at(-1).toFixed(1),
-  };
-};
 
 before(async () => {
   mkdirSync(work, { recursive: true });
@@ -45,12 +31,7 @@ before(async () => {
     stdio: "inherit",
   });
   const t0 = Date.now();
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: app, args: [file] } },
-  });
+  browser = await startApp({ application: app, args: [file] });
   await browser.waitUntil(() => page(() => !!window.__otzone?.state.analysis), {
     timeout: 120000,
     interval: 50,

@@ -19,9 +19,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { root, uiRequire } from "./session.mjs";
+import { root, startApp, stats } from "./session.mjs";
 
-const { remote } = await import(uiRequire.resolve("webdriverio"));
 const work = process.env.E2E_DIR ?? "/tmp/otzone-edit-bench";
 const app = process.env.E2E_APP ?? join(root, "target/release/otzone-studio");
 const cli = process.env.E2E_CLI ?? join(root, "target/release/otzone");
@@ -34,28 +33,13 @@ const results = { size, app };
 let browser;
 
 const page = (f, ...args) => browser.execute(f, ...args);
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return {
-    n: s.length,
-    median_ms: Math.round(q(0.5)),
-    p95_ms: Math.round(q(0.95)),
-    max_ms: Math.round(s.at(-1)),
-  };
-};
 
 before(async () => {
   mkdirSync(work, { recursive: true });
   execFileSync(cli, ["generate", "--size", size, "-o", file], {
     stdio: "inherit",
   });
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    capabilities: { "tauri:options": { application: app } },
-  });
+  browser = await startApp({ application: app });
   await browser.waitUntil(() => page(() => !!window.__otzone?.state.info), {
     timeout: 60000,
     interval: 50,

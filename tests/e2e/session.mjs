@@ -12,12 +12,26 @@ export const shots = join(root, "target/e2e-shots");
 
 const { remote } = await import(uiRequire.resolve("webdriverio"));
 
-/** A WebDriver session on the built app. */
-export function startApp() {
+/** A WebDriver session on the built app (or another build), started with `args`. */
+export function startApp({ application = app, args = [] } = {}) {
   return remote({
     hostname: "127.0.0.1",
     port: 4444,
     logLevel: "warn",
-    capabilities: { "tauri:options": { application: app } },
+    capabilities: {
+      "tauri:options": { application, ...(args.length ? { args } : {}) },
+    },
   });
+}
+
+/** Count, median, 95th percentile and maximum of timings (ms), for the benchmarks. */
+export function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return {
+    n: s.length,
+    median_ms: +q(0.5).toFixed(1),
+    p95_ms: +q(0.95).toFixed(1),
+    max_ms: +s.at(-1).toFixed(1),
+  };
 }
