@@ -505,3 +505,41 @@ fn the_export_draws_japanese_charts_with_no_system_font() {
     std::fs::write(keep.join("without-system-fonts.png"), &b).unwrap();
     std::fs::write(keep.join("with-system-fonts.png"), &a).unwrap();
 }
+
+/// `otzone analyze --json` is written while it is produced (issue 16), and says exactly what
+/// the analysis holds: every field `Analysis` serializes, and each register row with its
+/// explanation per state, as `RiskRow::explain` words it (looked up here the plain way, one
+/// countermeasure search per row, against the command's index).
+#[test]
+fn analyze_json_is_the_analysis_with_each_row_explained() {
+    use otzone_models::risk::coverage::State;
+    let file = crate::samples().join("food-plant.json");
+    let out = otzone()
+        .args(["--lang", "en", "analyze", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = otzone_models::store::load_any(&file).unwrap();
+    let a = otzone_models::risk::analyse(&p, otzone_models::catalogue::Catalogue::builtin());
+    let mut expected = serde_json::to_value(&a).unwrap();
+    let lang = otzone_models::model::Lang::En;
+    for (row, r) in expected["risks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(&a.risks)
+    {
+        row["explanation"] = serde_json::json!({
+            "inherent": r.explain(State::Inherent, lang, &p),
+            "planned": r.explain(State::Planned, lang, &p),
+            "residual": r.explain(State::Residual, lang, &p),
+        });
+    }
+    assert_eq!(got, expected);
+}

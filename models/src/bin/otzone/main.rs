@@ -326,10 +326,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let project = store::load_any(&file)?;
             let analysis = risk::analyse(&project, Catalogue::builtin());
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report::json(&project, &analysis, lang))?
-                );
+                let written =
+                    report::write_json(std::io::stdout().lock(), &project, &analysis, lang);
+                // A reader that went away (`| head`) ends the command quietly, as a closed
+                // pipe ends other command-line tools (see `main`).
+                if let Err(e) = &written {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        std::process::exit(141);
+                    }
+                }
+                written?;
             } else {
                 print!("{}", report::text(&project, &analysis, lang, top));
             }

@@ -5,6 +5,7 @@ use otzone_models::graph::route;
 use otzone_models::i18n;
 use otzone_models::model::{Endpoint, Lang, Project};
 use otzone_models::risk::coverage::State;
+use otzone_models::risk::register::RiskRow;
 use otzone_models::risk::Analysis;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -256,19 +257,87 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
     s
 }
 
-/// JSON: the analysis plus a text explanation of every figure.
-pub fn json(p: &Project, a: &Analysis, lang: Lang) -> serde_json::Value {
-    let mut v = serde_json::to_value(a).unwrap_or_default();
-    if let Some(rows) = v.get_mut("risks").and_then(|r| r.as_array_mut()) {
-        for (row, r) in rows.iter_mut().zip(&a.risks) {
-            row["explanation"] = serde_json::json!({
-                "inherent": r.explain(State::Inherent, lang, p),
-                "planned": r.explain(State::Planned, lang, p),
-                "residual": r.explain(State::Residual, lang, p),
-            });
+/// The analysis as JSON, written while it is produced: each register row carries its
+/// explanation per state in `lang`. The L factory's answer is over 200 MB; built whole as a
+/// `serde_json::Value` it took over 1 GiB.
+///
+/// # Errors
+/// The writer's (a closed pipe, a full disk).
+pub fn write_json(
+    out: impl std::io::Write,
+    p: &Project,
+    a: &Analysis,
+    lang: Lang,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &JsonReport { p, a, lang })?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// [`Analysis`] as it serializes, with each register row explained.
+struct JsonReport<'a> {
+    p: &'a Project,
+    a: &'a Analysis,
+    lang: Lang,
+}
+
+/// One register row and its explanation per state.
+#[derive(serde::Serialize)]
+struct ExplainedRow<'a> {
+    #[serde(flatten)]
+    row: &'a RiskRow,
+    explanation: Explained,
+}
+
+#[derive(serde::Serialize)]
+struct Explained {
+    inherent: String,
+    planned: String,
+    residual: String,
+}
+
+/// The register's rows, explained one at a time as they are written.
+struct ExplainedRows<'a>(&'a JsonReport<'a>);
+
+impl serde::Serialize for ExplainedRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let JsonReport { p, a, lang } = *self.0;
+        let measures: HashMap<_, _> = p.countermeasures.iter().map(|m| (m.id, m)).collect();
+        let measure = |id| measures.get(&id).copied();
+        let mut seq = s.serialize_seq(Some(a.risks.len()))?;
+        for row in &a.risks {
+            let explanation = Explained {
+                inherent: row.explain_with(State::Inherent, lang, &measure),
+                planned: row.explain_with(State::Planned, lang, &measure),
+                residual: row.explain_with(State::Residual, lang, &measure),
+            };
+            seq.serialize_element(&ExplainedRow { row, explanation })?;
         }
+        seq.end()
     }
-    v
+}
+
+impl serde::Serialize for JsonReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        // Every field of `Analysis` that it serializes (a test compares the keys).
+        let a = self.a;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("method", &a.method)?;
+        m.serialize_entry("values", &a.values)?;
+        m.serialize_entry("tolerable", &a.tolerable)?;
+        m.serialize_entry("risks", &ExplainedRows(self))?;
+        m.serialize_entry("exclusions", &a.exclusions)?;
+        m.serialize_entry("attack_paths", &a.attack_paths)?;
+        m.serialize_entry("scenarios", &a.scenarios)?;
+        m.serialize_entry("rollups", &a.rollups)?;
+        m.serialize_entry("sl_gaps", &a.sl_gaps)?;
+        m.serialize_entry("findings", &a.findings)?;
+        m.end()
+    }
 }
 
 /// Resolve a zone or entry point by name or id, for `what-if` arguments.
