@@ -78,25 +78,35 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
     let graph = ZoneGraph::build(project);
     let exposures = exposure::exposures(project, &graph);
     let measures = MeasureIndex::build(project, catalogue);
-    let (risks, exclusions) = register::build(&register::RegisterInputs {
-        project,
-        catalogue,
-        method,
-        importances: &importances,
-        exposures: &exposures,
-        measures: &measures,
-    });
     let protected = measures.protected_conduits(project);
-    let attack_paths = attack_path::analyse(
-        project,
-        &graph,
-        &importances,
-        &protected,
-        PathLimits::default(),
+    // The register (with its roll-ups) and the zone graph's paths and trees depend on the
+    // same inputs but not on each other: computed side by side on two cores.
+    let ((risks, exclusions, rollups), (attack_paths, scenarios, sl_gaps)) = rayon::join(
+        || {
+            let (risks, exclusions) = register::build(&register::RegisterInputs {
+                project,
+                catalogue,
+                method,
+                importances: &importances,
+                exposures: &exposures,
+                measures: &measures,
+            });
+            let rollups = rollup::compute(project, &risks, method.values.len(), &measures);
+            (risks, exclusions, rollups)
+        },
+        || {
+            let attack_paths = attack_path::analyse(
+                project,
+                &graph,
+                &importances,
+                &protected,
+                PathLimits::default(),
+            );
+            let scenarios = scenario::build(project, &graph, &measures, scenario_method);
+            let sl_gaps = sl_gap::compute(project, &measures);
+            (attack_paths, scenarios, sl_gaps)
+        },
     );
-    let scenarios = scenario::build(project, &graph, &measures, scenario_method);
-    let rollups = rollup::compute(project, &risks, method.values.len(), &measures);
-    let sl_gaps = sl_gap::compute(project, &measures);
     let findings = validate::run(&validate::Context {
         project,
         catalogue,
