@@ -11,12 +11,15 @@
 use crate::core::{self, ExclusionView, RiskView};
 use crate::error::{CmdResult, CommandError};
 use otzone_models::edit::{self, Applied, Change};
+use otzone_models::graph::attack_path::AttackPath;
+use otzone_models::id::{EntryPointId, ZoneId};
 use otzone_models::model::Project;
 use otzone_models::risk::Analysis;
 use otzone_models::Location;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -159,24 +162,29 @@ pub fn drop_later<T: Send + 'static>(value: T) {
         .spawn(move || drop(value));
 }
 
-/// The register's changes relative to the rows the window has: rows that changed in place,
-/// rows that are new, and, when the rows moved or some went, the new order as positions (a
-/// position past the old rows is an entry of `added`).
+/// A list's changes relative to the one the window has (the register's rows, the attack
+/// paths): items that changed in place, items that are new, and, when items moved or some
+/// went, the new order as positions (a position past the old items is an entry of `added`).
+/// Items are matched by `key`.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct RiskChanges<'a> {
-    changed: Vec<&'a RiskView>,
-    added: Vec<&'a RiskView>,
+pub struct ListChanges<'a, T> {
+    changed: Vec<&'a T>,
+    added: Vec<&'a T>,
     order: Option<Vec<u32>>,
 }
 
-/// Compare the register with the one the window has.
-pub fn risk_changes<'a>(before: &[RiskView], now: &'a [RiskView]) -> RiskChanges<'a> {
-    let index: HashMap<&str, usize> = before
+/// Compare a list with the one the window has.
+pub fn list_changes<'a, T: PartialEq, K: Hash + Eq>(
+    before: &'a [T],
+    now: &'a [T],
+    key: impl Fn(&'a T) -> K,
+) -> ListChanges<'a, T> {
+    let index: HashMap<K, usize> = before
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
+        .map(|(i, r)| (key(r), i))
         .collect();
-    let mut changes = RiskChanges {
+    let mut changes = ListChanges {
         changed: Vec::new(),
         added: Vec::new(),
         order: None,
@@ -184,7 +192,7 @@ pub fn risk_changes<'a>(before: &[RiskView], now: &'a [RiskView]) -> RiskChanges
     let mut order = Vec::with_capacity(now.len());
     let mut moved = now.len() != before.len();
     for (i, r) in now.iter().enumerate() {
-        match index.get(r.id.as_str()) {
+        match index.get(&key(r)) {
             Some(&j) => {
                 order.push(j as u32);
                 moved |= j != i;
@@ -203,6 +211,16 @@ pub fn risk_changes<'a>(before: &[RiskView], now: &'a [RiskView]) -> RiskChanges
     changes
 }
 
+/// A register row's key.
+fn row_id(r: &RiskView) -> &str {
+    &r.id
+}
+
+/// An attack path's key: its (entry point, target zone).
+fn path_key(p: &AttackPath) -> (EntryPointId, ZoneId) {
+    (p.entry, p.target_zone)
+}
+
 /// The answer: every section when `relative_to` is absent, otherwise only those that changed
 /// since the analysis of that revision (an absent section is unchanged).
 #[derive(Debug, Serialize)]
@@ -217,9 +235,11 @@ struct Update<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     risks: Option<&'a [RiskView]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    risk_changes: Option<RiskChanges<'a>>,
+    risk_changes: Option<ListChanges<'a, RiskView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    attack_paths: Option<&'a [otzone_models::graph::attack_path::AttackPath]>,
+    attack_paths: Option<&'a [AttackPath]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attack_path_changes: Option<ListChanges<'a, AttackPath>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     scenarios: Option<&'a [otzone_models::risk::scenario::AttackTree]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -247,7 +267,7 @@ impl<'a> Update<'a> {
         a: &'a Analysis,
         risks: &'a [RiskView],
         imp: &'a Importances,
-        prev: Option<&Sent>,
+        prev: Option<&'a Sent>,
     ) -> Self {
         /// A section, unless the window has it already.
         fn unless<'a, T: PartialEq + ?Sized>(now: &'a T, before: Option<&T>) -> Option<&'a T> {
@@ -256,9 +276,18 @@ impl<'a> Update<'a> {
         let b = prev.map(|p| &*p.analysis);
         let exclusions = unless(&a.exclusions, b.map(|b| &b.exclusions))
             .map(|x| x.iter().map(ExclusionView::of).collect());
-        let (risks_whole, risk_changes) = match prev {
-            None => (Some(risks), None),
-            Some(p) => (None, Some(risk_changes(&p.risks, risks))),
+        let (risks_whole, risk_changes, paths_whole, path_changes) = match prev {
+            None => (Some(risks), None, Some(&a.attack_paths[..]), None),
+            Some(p) => (
+                None,
+                Some(list_changes(&p.risks, risks, row_id)),
+                None,
+                Some(list_changes(
+                    &p.analysis.attack_paths,
+                    &a.attack_paths,
+                    path_key,
+                )),
+            ),
         };
         Self {
             revision,
@@ -269,7 +298,8 @@ impl<'a> Update<'a> {
             tolerable: &a.tolerable,
             risks: risks_whole,
             risk_changes,
-            attack_paths: unless(&a.attack_paths[..], b.map(|b| &b.attack_paths[..])),
+            attack_paths: paths_whole,
+            attack_path_changes: path_changes,
             scenarios: unless(&a.scenarios[..], b.map(|b| &b.scenarios[..])),
             exclusions,
             rollups: unless(&a.rollups, b.map(|b| &b.rollups)),
@@ -313,13 +343,13 @@ mod tests {
         // The window has a, b, c. Now b is gone, c's residual changed, and d is new.
         let before = [row("a", "B"), row("b", "C"), row("c", "D")];
         let now = [row("a", "B"), row("c", "C"), row("d", "D")];
-        let c = risk_changes(&before, &now);
+        let c = list_changes(&before, &now, row_id);
         assert_eq!(c.changed, vec![&now[1]], "only c changed in place");
         assert_eq!(c.added, vec![&now[2]]);
         // a was at 0, c at 2; d is the first added row: position 3 (after the 3 old rows).
         assert_eq!(c.order, Some(vec![0, 2, 3]));
         // Nothing changed: nothing to send, not even the order.
-        let same = risk_changes(&before, &before);
+        let same = list_changes(&before, &before, row_id);
         assert!(same.changed.is_empty() && same.added.is_empty() && same.order.is_none());
     }
 
@@ -342,14 +372,22 @@ mod tests {
     fn merge(had: &Value, answer: &Value) -> Value {
         let mut out = had.clone();
         for (k, v) in answer.as_object().unwrap() {
-            if k != "risk_changes" {
-                out[k] = v.clone();
-            }
+            out[k] = v.clone();
         }
-        if let Some(c) = answer.get("risk_changes") {
-            let old = had["risks"].as_array().unwrap();
+        type Key = fn(&Value) -> String;
+        let lists: [(&str, &str, Key); 2] = [
+            ("risk_changes", "risks", |r| r["id"].to_string()),
+            ("attack_path_changes", "attack_paths", |p| {
+                format!("{}>{}", p["entry"], p["target_zone"])
+            }),
+        ];
+        for (changes, list, key) in lists {
+            let Some(c) = answer.get(changes) else {
+                continue;
+            };
+            let old = had[list].as_array().unwrap();
             let added = c["added"].as_array().unwrap();
-            let mut rows: Vec<Value> = match c["order"].as_array() {
+            let mut items: Vec<Value> = match c["order"].as_array() {
                 Some(order) => order
                     .iter()
                     .map(|i| {
@@ -360,11 +398,11 @@ mod tests {
                 None => old.clone(),
             };
             for changed in c["changed"].as_array().unwrap() {
-                for r in rows.iter_mut().filter(|r| r["id"] == changed["id"]) {
-                    *r = changed.clone();
+                for it in items.iter_mut().filter(|it| key(it) == key(changed)) {
+                    *it = changed.clone();
                 }
             }
-            out["risks"] = Value::Array(rows);
+            out[list] = Value::Array(items);
         }
         out
     }
@@ -376,6 +414,7 @@ mod tests {
             "relative_to",
             "timings_ms",
             "risk_changes",
+            "attack_path_changes",
         ] {
             v.as_object_mut().unwrap().remove(k);
         }
@@ -425,14 +464,46 @@ mod tests {
             .is_empty());
 
         // What the window then has is what a whole analysis of its document gives.
-        let fresh = Mutex::new(OpenDocument::default());
-        let mut whole = request(2, None, vec![]);
-        whole.project = Some(window);
-        let whole = answer(&fresh, whole);
-        assert_eq!(
-            without_bookkeeping(merge(&first, &second)),
-            without_bookkeeping(whole)
+        let whole = |revision, window: &Value| {
+            let fresh = Mutex::new(OpenDocument::default());
+            let mut req = request(revision, None, vec![]);
+            req.project = Some(window.clone());
+            without_bookkeeping(answer(&fresh, req))
+        };
+        let had = merge(&first, &second);
+        assert_eq!(without_bookkeeping(had.clone()), whole(2, &window));
+
+        // Then an asset of lower importance is raised to 3 with a reason: its zone's attack
+        // paths now name it among their targets (or the zone becomes a target), and only
+        // those paths are sent.
+        let i = p
+            .assets
+            .iter()
+            .position(|a| a.zone.is_some() && first["asset_importance"][a.id.to_string()] != 3)
+            .expect("an asset below importance 3");
+        window["assets"][i]["importance_override"] = json!({"level": 3, "reason": "試験"});
+        let splice = Change::Splice {
+            section: "assets".into(),
+            start: i,
+            remove: 1,
+            insert: vec![window["assets"][i].clone()],
+        };
+        let mut req = request(3, second["doc"].as_u64(), vec![splice]);
+        req.known = Some(2);
+        let third = answer(&state, req);
+        let paths = &third["attack_path_changes"];
+        assert!(third.get("attack_paths").is_none());
+        assert!(
+            !paths["changed"].as_array().unwrap().is_empty()
+                || !paths["added"].as_array().unwrap().is_empty(),
+            "{paths}"
         );
+        assert!(
+            paths["changed"].as_array().unwrap().len() + paths["added"].as_array().unwrap().len()
+                < first["attack_paths"].as_array().unwrap().len(),
+            "only the paths that changed are sent"
+        );
+        assert_eq!(without_bookkeeping(merge(&had, &third)), whole(3, &window));
     }
 
     #[test]

@@ -43,20 +43,29 @@ export function withNames(
   threats: Map<string, string>,
   numbers: Map<string, number> = new Map(),
   /** Rows named before, by the core's row object: reused while their names are the same. */
-  cache?: WeakMap<RiskView, RegisterRow>,
+  cache?: WeakMap<RiskView, NamedRow>,
 ): RegisterRow[] {
   return rows.map((r) => {
     const n = numbers.get(r.asset);
-    const ref = n ? `${readableNumber("A", n)}/${r.threat}` : r.threat;
     const assetName = assets.get(r.asset) ?? r.asset;
     const zoneName = zones.get(r.zone) ?? r.zone;
     const threatName = threats.get(r.threat) ?? r.threat;
+    // Compared by what the names are made of: building 49k readable ids anew per edit was
+    // most of the register's update at 10k assets.
     const had = cache?.get(r);
-    if (had && had.ref === ref && had.assetName === assetName && had.zoneName === zoneName && had.threatName === threatName) return had;
-    const named = { ...r, ref, assetName, zoneName, threatName };
-    cache?.set(r, named);
-    return named;
+    if (had && had.number === n && had.row.assetName === assetName && had.row.zoneName === zoneName && had.row.threatName === threatName)
+      return had.row;
+    const ref = n ? `${readableNumber("A", n)}/${r.threat}` : r.threat;
+    const row = { ...r, ref, assetName, zoneName, threatName };
+    cache?.set(r, { number: n, row });
+    return row;
   });
+}
+
+/** A named row with the asset number its readable id was made from. */
+export interface NamedRow {
+  number: number | undefined;
+  row: RegisterRow;
 }
 
 /** Rows matching every part of the query; words of `text` must all appear (any column). */

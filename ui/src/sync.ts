@@ -6,6 +6,7 @@
 // holds none (a new project, an import, an error) or asks for it ("resync").
 import { invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./api";
+import type { AttackPath } from "./diagram-model";
 import type { RiskView } from "./register";
 import type { Project } from "./model";
 
@@ -73,11 +74,11 @@ export function changes(before: Project, after: Project): Change[] | null {
   return out;
 }
 
-/** The register's changes since the rows the window has (see `sync::RiskChanges`). */
-export interface RiskChanges {
-  changed: RiskView[];
-  added: RiskView[];
-  /** Positions in the old rows (past them: an entry of `added`), when rows moved or went. */
+/** A list's changes since the one the window has (see `sync::ListChanges`). */
+export interface ListChanges<T> {
+  changed: T[];
+  added: T[];
+  /** Positions in the old list (past it: an entry of `added`), when items moved or went. */
   order: number[] | null;
 }
 
@@ -86,29 +87,39 @@ export type AnalysisUpdate = Partial<Analysis> &
   Pick<Analysis, "revision" | "method" | "values" | "tolerable"> & {
     doc: number;
     relative_to: number | null;
-    risk_changes?: RiskChanges;
+    risk_changes?: ListChanges<RiskView>;
+    attack_path_changes?: ListChanges<AttackPath>;
     /** Where the core spent the time (ms): changes applied, analysis, answer built. */
     timings_ms: [number, number, number];
   };
 
-/** The rows after `c`, reusing every unchanged row object. */
-export function applyRiskChanges(rows: readonly RiskView[], c: RiskChanges): RiskView[] {
-  const base = c.order ? c.order.map((i) => (i < rows.length ? rows[i] : c.added[i - rows.length])) : [...rows];
+/**
+ * The items after `c`, reusing every unchanged item object (and the list itself when nothing
+ * changed, so that views can tell); items are matched by `key`.
+ */
+export function applyListChanges<T>(items: T[], c: ListChanges<T>, key: (item: T) => string): T[] {
+  if (!c.order && !c.changed.length) return items;
+  const base = c.order ? c.order.map((i) => (i < items.length ? items[i] : c.added[i - items.length])) : [...items];
   if (!c.changed.length) return base;
-  const changed = new Map(c.changed.map((r) => [r.id, r]));
-  return base.map((r) => changed.get(r.id) ?? r);
+  const changed = new Map(c.changed.map((x) => [key(x), x]));
+  return base.map((x) => changed.get(key(x)) ?? x);
 }
+
+/** The keys the core matches items by (`sync::row_id`, `sync::path_key`). */
+const rowId = (r: RiskView) => r.id;
+const pathKey = (p: AttackPath) => `${p.entry}>${p.target_zone}`;
 
 /** The analysis after an answer: a new object; sections not in the answer are the ones had. */
 export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
-  const { doc: _doc, relative_to, risk_changes, timings_ms: _t, ...sections } = u;
+  const { doc: _doc, relative_to, risk_changes, attack_path_changes, timings_ms: _t, ...sections } = u;
   if (relative_to === null || relative_to === undefined || !had) {
     if (relative_to !== null && relative_to !== undefined) throw new Error("an answer relative to an analysis the window does not have");
     return sections as Analysis;
   }
   const out: Analysis = { ...had };
   for (const [k, v] of Object.entries(sections)) if (v !== undefined && v !== null) (out as unknown as Record<string, unknown>)[k] = v;
-  if (risk_changes) out.risks = applyRiskChanges(had.risks, risk_changes);
+  if (risk_changes) out.risks = applyListChanges(had.risks, risk_changes, rowId);
+  if (attack_path_changes) out.attack_paths = applyListChanges(had.attack_paths, attack_path_changes, pathKey);
   return out;
 }
 

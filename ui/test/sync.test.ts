@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
 import { addItem, newAsset, removeItem, setField } from "../src/model";
-import { applyRiskChanges, changes, DocumentSync, merge, type AnalysisUpdate } from "../src/sync";
+import { applyListChanges, changes, DocumentSync, merge, type AnalysisUpdate } from "../src/sync";
 import type { RiskView } from "../src/register";
 import type { Analysis } from "../src/api";
 import type { Project } from "../src/model";
@@ -61,9 +61,32 @@ describe("an answer relative to the analysis the window has", () => {
     const [a, b, c] = [row("a", "B"), row("b", "C"), row("c", "D")];
     const c2 = row("c", "C");
     const d = row("d", "D");
-    const out = applyRiskChanges([a, b, c], { changed: [c2], added: [d], order: [0, 2, 3] });
+    const out = applyListChanges([a, b, c], { changed: [c2], added: [d], order: [0, 2, 3] }, (r) => r.id);
     expect(out).toEqual([a, c2, d]);
     expect(out[0]).toBe(a);
+    const rows = [a, b];
+    expect(applyListChanges(rows, { changed: [], added: [], order: null }, (r) => r.id)).toBe(rows);
+  });
+
+  it("replaces the attack paths that changed, matched by entry point and target zone", () => {
+    const p1 = { entry: "e1", target_zone: "z1", hops: 2 };
+    const p2 = { entry: "e1", target_zone: "z2", hops: 3 };
+    const had = { revision: 1, risks: [], attack_paths: [p1, p2] } as unknown as Analysis;
+    const p2b = { ...p2, hops: 1 };
+    const u = {
+      revision: 2,
+      doc: 3,
+      relative_to: 1,
+      method: "m",
+      values: [],
+      tolerable: "C",
+      attack_path_changes: { changed: [p2b], added: [], order: null },
+      timings_ms: [0, 0, 0],
+    } as unknown as AnalysisUpdate;
+    const out = merge(had, u);
+    expect(out.attack_paths).toEqual([p1, p2b]);
+    expect(out.attack_paths[0]).toBe(p1);
+    expect(out).not.toHaveProperty("attack_path_changes");
   });
 
   it("keeps every section the answer leaves out", () => {

@@ -4,7 +4,7 @@ import { api, errorText, type AttackTree, type HeatMap } from "../api";
 import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
-import { emptyQuery, filterRows, withNames, type Query, type RegisterRow, type RiskView } from "../register";
+import { emptyQuery, filterRows, withNames, type NamedRow, type Query, type RegisterRow, type RiskView } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
 import {
@@ -23,7 +23,7 @@ let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
 /** Rows already named: an analysis after an edit keeps most row objects (sync.ts). */
-const named = new WeakMap<RiskView, RegisterRow>();
+const named = new WeakMap<RiskView, NamedRow>();
 
 /** Register rows with the project's names, the catalogue's threat names and readable ids. */
 function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
@@ -128,6 +128,7 @@ export function renderRisk(el: HTMLElement): void {
   grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
   apply();
   let exclusions = exclusionSection(p, zoneNames);
+  let shown = { risks: a.risks, exclusions: a.exclusions, assets: p.assets, zones: p.zones };
   el.append(exclusions);
   // A decision recorded here (or an edit elsewhere) changes the register: rows, counts and
   // the list of threats left out follow each new analysis while this view is open.
@@ -139,11 +140,19 @@ export function renderRisk(el: HTMLElement): void {
     const now = state.analysis;
     if (!now) return;
     const q = doc();
-    rows = namedRows(now.risks, q);
-    apply();
-    const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
-    exclusions.replaceWith(next);
-    exclusions = next;
+    // An analysis after an edit keeps the lists that did not change (sync.ts): what they
+    // and the names they show come from are compared before redrawing.
+    const names = q.assets === shown.assets && q.zones === shown.zones;
+    if (!names || now.risks !== shown.risks) {
+      rows = namedRows(now.risks, q);
+      apply();
+    }
+    if (!names || now.exclusions !== shown.exclusions) {
+      const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
+      exclusions.replaceWith(next);
+      exclusions = next;
+    }
+    shown = { risks: now.risks, exclusions: now.exclusions, assets: q.assets, zones: q.zones };
   };
   document.addEventListener("analysis", refresh);
 
