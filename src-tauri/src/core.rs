@@ -6,12 +6,16 @@ use crate::error::{CmdResult, CommandError};
 use otzone_models::catalogue::Catalogue;
 use otzone_models::catalogue::CellProvenance;
 use otzone_models::excel;
-use otzone_models::model::{Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project};
+use otzone_models::id::{AssetId, BusinessId, ZoneId};
+use otzone_models::model::{
+    Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project, Responsibility, Treatment,
+};
 use otzone_models::risk::register::RiskRow;
 use otzone_models::risk::{self, what_if, Analysis};
 use otzone_models::store::update::Fingerprint;
 use otzone_models::{json, Location};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Bundled samples: (key, JSON).
@@ -82,23 +86,25 @@ pub fn save_checked(
 }
 
 /// A register row as the UI table needs it: ids and figures; names are resolved in the UI
-/// from the project and the catalogue it already holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RiskView {
+/// from the project and the catalogue it already holds. It borrows from the row, so that the
+/// 49k rows of a large factory can be compared with the window's after each edit without
+/// being copied.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RiskView<'a> {
     /// Stable row id.
-    pub id: String,
+    pub id: &'a str,
     /// Threat id.
-    pub threat: String,
+    pub threat: &'a str,
     /// Asset id.
-    pub asset: String,
+    pub asset: AssetId,
     /// Zone id.
-    pub zone: String,
+    pub zone: ZoneId,
     /// Asset importance (1..3).
     pub importance: u8,
     /// Threat level, inherent.
     pub threat_level: u8,
     /// Risk value: inherent, planned, residual.
-    pub values: [String; 3],
+    pub values: [&'a str; 3],
     /// Rank (0 = highest risk): inherent, planned, residual.
     pub ranks: [u8; 3],
     /// Countermeasure level: inherent, planned, residual.
@@ -108,9 +114,9 @@ pub struct RiskView {
     /// Residual within tolerance.
     pub tolerable: bool,
     /// Responsible parties of the planned measures.
-    pub parties: Vec<String>,
+    pub parties: &'a [Responsibility],
     /// Treatment decided, if any.
-    pub treatment: Option<String>,
+    pub treatment: Option<Treatment>,
     /// A figure uses a reconstructed table cell.
     pub reconstructed: bool,
 }
@@ -119,36 +125,24 @@ fn level(l: otzone_models::model::Level) -> u8 {
     l as u8
 }
 
-fn to_string<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-impl RiskView {
+impl<'a> RiskView<'a> {
     /// The row as the window shows it.
-    pub fn of(r: &RiskRow) -> Self {
+    pub fn of(r: &'a RiskRow) -> Self {
         let states = [&r.inherent, &r.planned, &r.residual];
         Self {
-            id: r.id.clone(),
-            threat: r.threat.to_string(),
-            asset: r.asset.to_string(),
-            zone: r.zone.to_string(),
+            id: &r.id,
+            threat: &r.threat,
+            asset: r.asset,
+            zone: r.zone,
             importance: level(r.importance.level),
             threat_level: level(r.inherent.threat),
-            values: states.map(|s| s.risk.value.to_string()),
+            values: states.map(|s| &*s.risk.value),
             ranks: states.map(|s| s.risk.rank),
             countermeasure: states.map(|s| level(s.countermeasure)),
             measures: [r.planned.measures.len(), r.residual.measures.len()],
             tolerable: r.tolerable,
-            parties: r.parties.iter().map(|p| p.key().to_owned()).collect(),
-            treatment: r
-                .decision
-                .as_ref()
-                .and_then(|d| d.treatment.as_ref())
-                .map(to_string),
+            parties: &r.parties,
+            treatment: r.decision.as_ref().and_then(|d| d.treatment),
             reconstructed: states
                 .iter()
                 .any(|s| s.risk.cell.provenance == CellProvenance::Reconstructed),
@@ -193,23 +187,34 @@ impl ExclusionView {
     }
 }
 
-/// Derived importances as the window shows them: asset, business and zone id → level.
-pub fn importances(analysis: &Analysis) -> [std::collections::BTreeMap<String, u8>; 3] {
+/// Derived importances as the window shows them: asset, business and zone id → level (ids
+/// in the order of their text, as the window's JSON object has them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportanceView {
+    /// Asset id → level.
+    pub assets: BTreeMap<AssetId, u8>,
+    /// Business id → level.
+    pub businesses: BTreeMap<BusinessId, u8>,
+    /// Zone id → level.
+    pub zones: BTreeMap<ZoneId, u8>,
+}
+
+/// The importances of an analysis as the window shows them.
+pub fn importances(analysis: &Analysis) -> ImportanceView {
     let imp = &analysis.importances;
-    [
-        imp.assets
+    ImportanceView {
+        assets: imp
+            .assets
             .iter()
-            .map(|(k, v)| (k.to_string(), level(v.level)))
+            .map(|(k, v)| (*k, level(v.level)))
             .collect(),
-        imp.businesses
+        businesses: imp
+            .businesses
             .iter()
-            .map(|(k, (l, _))| (k.to_string(), level(*l)))
+            .map(|(k, (l, _))| (*k, level(*l)))
             .collect(),
-        imp.zones
-            .iter()
-            .map(|(k, l)| (k.to_string(), level(*l)))
-            .collect(),
-    ]
+        zones: imp.zones.iter().map(|(k, l)| (*k, level(*l))).collect(),
+    }
 }
 
 /// Run the engine.

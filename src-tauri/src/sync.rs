@@ -8,15 +8,14 @@
 //! sections that changed; everything else the window keeps. A build with debug assertions
 //! (the end-to-end test's) is sent the whole document as well and checks that both agree.
 
-use crate::core::{self, ExclusionView, RiskView};
+use crate::core::{self, ExclusionView, ImportanceView, RiskView};
 use crate::error::{CmdResult, CommandError};
 use otzone_models::edit::{self, Applied, Change};
 use otzone_models::graph::attack_path::AttackPath;
-use otzone_models::id::{EntryPointId, ZoneId};
+use otzone_models::id::{AssetId, BusinessId, EntryPointId, ZoneId};
 use otzone_models::model::Project;
 use otzone_models::risk::Analysis;
 use otzone_models::Location;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -35,11 +34,8 @@ pub struct OpenDocument {
 struct Sent {
     revision: u64,
     analysis: Arc<Analysis>,
-    risks: Vec<RiskView>,
-    importances: Importances,
+    importances: ImportanceView,
 }
-
-type Importances = [BTreeMap<String, u8>; 3];
 
 impl OpenDocument {
     /// Hold `project` as the window's document; its id for the window to send changes to.
@@ -127,26 +123,32 @@ pub fn analyze(
     let analysis = Arc::new(core::analyse(&project));
     let analysed = t1.elapsed();
     let t2 = Instant::now();
-    // Both cores: 49k rows at 10k assets.
-    let risks: Vec<RiskView> = analysis.risks.par_iter().map(RiskView::of).collect();
+    let risks: Vec<RiskView> = analysis.risks.iter().map(RiskView::of).collect();
     let importances = core::importances(&analysis);
     let prev = sent.filter(|s| Some(s.revision) == req.known);
+    // The rows the window has, as it has them.
+    let before: Vec<RiskView> = prev
+        .as_ref()
+        .map(|p| p.analysis.risks.iter().map(RiskView::of).collect())
+        .unwrap_or_default();
     let doc = lock()?.hold(project.clone());
     let mut update = Update::new(
         req.revision,
         doc,
         &analysis,
         &risks,
+        &before,
         &importances,
         prev.as_ref(),
     );
     update.timings_ms = [applied, analysed, t2.elapsed()].map(|d| d.as_secs_f64() * 1e3);
     let json = serde_json::to_string(&update)
         .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
+    drop(update);
+    drop(risks);
     lock()?.sent = Some(Sent {
         revision: req.revision,
         analysis: analysis.clone(),
-        risks,
         importances,
     });
     drop_later(prev);
@@ -212,8 +214,8 @@ pub fn list_changes<'a, T: PartialEq, K: Hash + Eq>(
 }
 
 /// A register row's key.
-fn row_id(r: &RiskView) -> &str {
-    &r.id
+fn row_id<'a>(r: &RiskView<'a>) -> &'a str {
+    r.id
 }
 
 /// An attack path's key: its (entry point, target zone).
@@ -233,9 +235,9 @@ struct Update<'a> {
     values: &'a [String],
     tolerable: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    risks: Option<&'a [RiskView]>,
+    risks: Option<&'a [RiskView<'a>]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    risk_changes: Option<ListChanges<'a, RiskView>>,
+    risk_changes: Option<ListChanges<'a, RiskView<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     attack_paths: Option<&'a [AttackPath]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -251,11 +253,11 @@ struct Update<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<&'a [otzone_models::validate::Finding]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    asset_importance: Option<&'a BTreeMap<String, u8>>,
+    asset_importance: Option<&'a BTreeMap<AssetId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    business_importance: Option<&'a BTreeMap<String, u8>>,
+    business_importance: Option<&'a BTreeMap<BusinessId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    zone_importance: Option<&'a BTreeMap<String, u8>>,
+    zone_importance: Option<&'a BTreeMap<ZoneId, u8>>,
     /// Where the time went (ms): changes applied, analysis, answer built.
     timings_ms: [f64; 3],
 }
@@ -265,8 +267,9 @@ impl<'a> Update<'a> {
         revision: u64,
         doc: u64,
         a: &'a Analysis,
-        risks: &'a [RiskView],
-        imp: &'a Importances,
+        risks: &'a [RiskView<'a>],
+        before: &'a [RiskView<'a>],
+        imp: &'a ImportanceView,
         prev: Option<&'a Sent>,
     ) -> Self {
         /// A section, unless the window has it already.
@@ -280,7 +283,7 @@ impl<'a> Update<'a> {
             None => (Some(risks), None, Some(&a.attack_paths[..]), None),
             Some(p) => (
                 None,
-                Some(list_changes(&p.risks, risks, row_id)),
+                Some(list_changes(before, risks, row_id)),
                 None,
                 Some(list_changes(
                     &p.analysis.attack_paths,
@@ -305,9 +308,9 @@ impl<'a> Update<'a> {
             rollups: unless(&a.rollups, b.map(|b| &b.rollups)),
             sl_gaps: unless(&a.sl_gaps[..], b.map(|b| &b.sl_gaps[..])),
             findings: unless(&a.findings[..], b.map(|b| &b.findings[..])),
-            asset_importance: unless(&imp[0], prev.map(|p| &p.importances[0])),
-            business_importance: unless(&imp[1], prev.map(|p| &p.importances[1])),
-            zone_importance: unless(&imp[2], prev.map(|p| &p.importances[2])),
+            asset_importance: unless(&imp.assets, prev.map(|p| &p.importances.assets)),
+            business_importance: unless(&imp.businesses, prev.map(|p| &p.importances.businesses)),
+            zone_importance: unless(&imp.zones, prev.map(|p| &p.importances.zones)),
             timings_ms: [0.0; 3],
         }
     }
@@ -319,20 +322,20 @@ mod tests {
     use serde_json::{json, Value};
     use std::sync::Mutex;
 
-    fn row(id: &str, residual: &str) -> RiskView {
+    fn row<'a>(id: &'a str, residual: &'a str) -> RiskView<'a> {
         RiskView {
-            id: id.into(),
-            threat: "T01".into(),
-            asset: "a".into(),
-            zone: "z".into(),
+            id,
+            threat: "T01",
+            asset: otzone_models::id::AssetId::derived("a"),
+            zone: otzone_models::id::ZoneId::derived("z"),
             importance: 3,
             threat_level: 2,
-            values: ["A".into(), "B".into(), residual.into()],
+            values: ["A", "B", residual],
             ranks: [0, 1, 2],
             countermeasure: [1, 2, 2],
             measures: [1, 1],
             tolerable: false,
-            parties: vec![],
+            parties: &[],
             treatment: None,
             reconstructed: false,
         }
@@ -430,8 +433,15 @@ mod tests {
         assert!(first["relative_to"].is_null());
 
         // The window implements a proposed countermeasure: residual risks of its threats drop.
-        let rows = |p: &Project| -> Vec<RiskView> {
-            core::analyse(p).risks.iter().map(RiskView::of).collect()
+        let rows = |p: &Project| -> Value {
+            serde_json::to_value(
+                core::analyse(p)
+                    .risks
+                    .iter()
+                    .map(RiskView::of)
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap()
         };
         let i = (0..p.countermeasures.len())
             .find(|&i| {

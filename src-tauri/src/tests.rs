@@ -379,3 +379,38 @@ fn the_webkit_renderer_switch_is_for_linux_without_a_gpu_only() {
     assert!(crate::plain_renderer_needed("linux", false, || false));
     assert!(!crate::plain_renderer_needed("linux", false, || true));
 }
+
+/// The register row the window reads (ui/src/register.ts `RiskView`): ids as text, parties
+/// and treatments by their wire names, levels as numbers.
+#[test]
+fn a_register_row_reaches_the_window_in_its_wire_shape() {
+    let p = core::sample("food-plant").unwrap();
+    let a = core::analyse(&p);
+    let r = a
+        .risks
+        .iter()
+        .find(|r| {
+            r.decision.as_ref().is_some_and(|d| d.treatment.is_some()) && !r.parties.is_empty()
+        })
+        .expect("a decided row with parties");
+    let v = serde_json::to_value(core::RiskView::of(r)).unwrap();
+    assert_eq!(v["id"], r.id);
+    assert_eq!(v["asset"], r.asset.to_string());
+    assert_eq!(v["zone"], r.zone.to_string());
+    assert_eq!(v["threat"], &*r.threat);
+    let treatment = r.decision.as_ref().unwrap().treatment.unwrap();
+    assert_eq!(
+        v["treatment"],
+        serde_json::to_value(treatment).unwrap(),
+        "snake_case, as the file has it"
+    );
+    assert!(v["treatment"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .all(|c| c.is_ascii_lowercase()));
+    let parties: Vec<&str> = r.parties.iter().map(|p| p.key()).collect();
+    assert_eq!(v["parties"], serde_json::json!(parties));
+    assert_eq!(v["values"][2], &*r.residual.risk.value);
+    assert_eq!(v["importance"], r.importance.level as u8);
+}
