@@ -10,6 +10,7 @@
 //! - [`derive`](mod@derive) — derived values: asset and zone importance with their explanation.
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
+//! - [`steps`] — how complete each guided step (1-1 … 3) is.
 //! - [`edit`] — the app's changes to an open project (a section set, a run of a list
 //!   replaced), checked as a file is.
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
@@ -105,6 +106,7 @@ pub mod json;
 pub mod model;
 pub mod revision;
 pub mod risk;
+pub mod steps;
 pub mod store;
 pub mod validate;
 

@@ -15,6 +15,7 @@ use otzone_models::graph::attack_path::AttackPath;
 use otzone_models::id::{AssetId, BusinessId, EntryPointId, ZoneId};
 use otzone_models::model::Project;
 use otzone_models::risk::Analysis;
+use otzone_models::steps::{self, StepCompletion};
 use otzone_models::Location;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -33,8 +34,14 @@ pub struct OpenDocument {
 /// The analysis as the window has it.
 struct Sent {
     revision: u64,
+    shown: Shown,
+}
+
+/// What the window shows of a project and its analysis.
+struct Shown {
     analysis: Arc<Analysis>,
     importances: ImportanceView,
+    completion: Vec<StepCompletion>,
 }
 
 impl OpenDocument {
@@ -123,24 +130,20 @@ pub fn analyze(
     let analysis = Arc::new(core::analyse(&project));
     let analysed = t1.elapsed();
     let t2 = Instant::now();
+    let shown = Shown {
+        importances: core::importances(&analysis),
+        completion: steps::completion(&project),
+        analysis: analysis.clone(),
+    };
     let risks: Vec<RiskView> = analysis.risks.iter().map(RiskView::of).collect();
-    let importances = core::importances(&analysis);
     let prev = sent.filter(|s| Some(s.revision) == req.known);
     // The rows the window has, as it has them.
     let before: Vec<RiskView> = prev
         .as_ref()
-        .map(|p| p.analysis.risks.iter().map(RiskView::of).collect())
+        .map(|p| p.shown.analysis.risks.iter().map(RiskView::of).collect())
         .unwrap_or_default();
     let doc = lock()?.hold(project.clone());
-    let mut update = Update::new(
-        req.revision,
-        doc,
-        &analysis,
-        &risks,
-        &before,
-        &importances,
-        prev.as_ref(),
-    );
+    let mut update = Update::new(req.revision, doc, &shown, &risks, &before, prev.as_ref());
     update.timings_ms = [applied, analysed, t2.elapsed()].map(|d| d.as_secs_f64() * 1e3);
     let json = serde_json::to_string(&update)
         .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
@@ -148,8 +151,7 @@ pub fn analyze(
     drop(risks);
     lock()?.sent = Some(Sent {
         revision: req.revision,
-        analysis: analysis.clone(),
-        importances,
+        shown,
     });
     drop_later(prev);
     Ok((json, project, analysis))
@@ -258,6 +260,9 @@ struct Update<'a> {
     business_importance: Option<&'a BTreeMap<BusinessId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     zone_importance: Option<&'a BTreeMap<ZoneId, u8>>,
+    /// How complete each guided step is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completion: Option<&'a [StepCompletion]>,
     /// Where the time went (ms): changes applied, analysis, answer built.
     timings_ms: [f64; 3],
 }
@@ -266,17 +271,17 @@ impl<'a> Update<'a> {
     fn new(
         revision: u64,
         doc: u64,
-        a: &'a Analysis,
+        now: &'a Shown,
         risks: &'a [RiskView<'a>],
         before: &'a [RiskView<'a>],
-        imp: &'a ImportanceView,
         prev: Option<&'a Sent>,
     ) -> Self {
         /// A section, unless the window has it already.
         fn unless<'a, T: PartialEq + ?Sized>(now: &'a T, before: Option<&T>) -> Option<&'a T> {
             (before != Some(now)).then_some(now)
         }
-        let b = prev.map(|p| &*p.analysis);
+        let (a, imp) = (&*now.analysis, &now.importances);
+        let b = prev.map(|p| &*p.shown.analysis);
         let exclusions = unless(&a.exclusions, b.map(|b| &b.exclusions))
             .map(|x| x.iter().map(ExclusionView::of).collect());
         let (risks_whole, risk_changes, paths_whole, path_changes) = match prev {
@@ -286,7 +291,7 @@ impl<'a> Update<'a> {
                 Some(list_changes(before, risks, row_id)),
                 None,
                 Some(list_changes(
-                    &p.analysis.attack_paths,
+                    &p.shown.analysis.attack_paths,
                     &a.attack_paths,
                     path_key,
                 )),
@@ -308,9 +313,13 @@ impl<'a> Update<'a> {
             rollups: unless(&a.rollups, b.map(|b| &b.rollups)),
             sl_gaps: unless(&a.sl_gaps[..], b.map(|b| &b.sl_gaps[..])),
             findings: unless(&a.findings[..], b.map(|b| &b.findings[..])),
-            asset_importance: unless(&imp.assets, prev.map(|p| &p.importances.assets)),
-            business_importance: unless(&imp.businesses, prev.map(|p| &p.importances.businesses)),
-            zone_importance: unless(&imp.zones, prev.map(|p| &p.importances.zones)),
+            asset_importance: unless(&imp.assets, prev.map(|p| &p.shown.importances.assets)),
+            business_importance: unless(
+                &imp.businesses,
+                prev.map(|p| &p.shown.importances.businesses),
+            ),
+            zone_importance: unless(&imp.zones, prev.map(|p| &p.shown.importances.zones)),
+            completion: unless(&now.completion[..], prev.map(|p| &p.shown.completion[..])),
             timings_ms: [0.0; 3],
         }
     }

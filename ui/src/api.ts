@@ -89,6 +89,8 @@ export interface Analysis {
   asset_importance: Record<string, number>;
   business_importance: Record<string, number>;
   zone_importance: Record<string, number>;
+  /** How complete each guided step is (0..1), in step order. */
+  completion: Array<{ step: string; done: number }>;
 }
 /** A per-asset threat decision as the core sends it. */
 export interface ThreatDecisionView {

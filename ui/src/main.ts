@@ -16,12 +16,11 @@ import {
   load,
   toast,
   setStatusElement,
-  doc,
   type View,
 } from "./app";
 import { h, clear } from "./dom";
 import { t, lang, setLang } from "./i18n";
-import { STEPS, completion, findingsByStep, stepOfKind, type Finding, type StepId } from "./steps";
+import { STEPS, findingsByStep, stepOfKind, type Finding } from "./steps";
 import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
 import { renderTableStep, revealRowOnNextRender } from "./views/tables";
@@ -117,8 +116,8 @@ sidebar.append(h("hr"), stepButton("risk", false).button, stepButton("excel", fa
 function renderSidebar(): void {
   sidebar.hidden = !state.history;
   if (!state.history) return;
-  const p = doc();
   const byStep = findingsByStep(state.analysis?.findings ?? []);
+  const done = new Map((state.analysis?.completion ?? []).map((c) => [c.step, c.done]));
   for (const [v, b] of stepButtons) {
     b.button.classList.toggle("active", state.view === v);
     if (!b.meter || !b.fill || !b.badge) {
@@ -126,7 +125,7 @@ function renderSidebar(): void {
       continue;
     }
     b.label.textContent = `${v} ${t(`ui.step.${v}`)}`;
-    const pct = Math.round(completion(p, v as StepId) * 100);
+    const pct = Math.round((done.get(v) ?? 0) * 100);
     b.meter.title = `${pct}%`;
     b.fill.style.width = `${pct}%`;
     const open = (byStep.get(v) ?? []).filter((f) => f.severity !== "info").length;

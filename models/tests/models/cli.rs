@@ -543,3 +543,39 @@ fn analyze_json_is_the_analysis_with_each_row_explained() {
     }
     assert_eq!(got, expected);
 }
+
+/// `otzone check` says how complete each guided step is, from the core's rule
+/// (`otzone_models::steps`): a new project with only its business goals written has a third
+/// of step 1-1 done (goals, purpose, requirements a third each) and nothing else.
+#[test]
+fn check_says_how_complete_each_step_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.json");
+    let mut p = otzone_models::model::Project::new("新工場");
+    p.requirements.business_goals = "品質の安定".into();
+    std::fs::write(&file, serde_json::to_vec(&p).unwrap()).unwrap();
+    let out = otzone()
+        .args(["check", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = v["completion"].as_array().unwrap();
+    assert_eq!(steps.len(), 10);
+    assert_eq!(steps[0]["step"], "1-1");
+    assert!((steps[0]["done"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert!(steps[1..].iter().all(|s| s["done"] == 0.0), "{steps:?}");
+    let out = otzone()
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("1-1 Requirements: 33%"), "{text}");
+    assert!(text.contains("3 Operations and supply chain: 0%"), "{text}");
+}

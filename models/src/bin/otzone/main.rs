@@ -314,10 +314,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "entry_points": project.entry_points.len(),
                     "threats": project.threats.len(),
                     "countermeasures": project.countermeasures.len(),
+                    "completion": otzone_models::steps::completion(&project),
                 });
                 println!("{}", serde_json::to_string_pretty(&out)?);
             } else {
                 println!("{}", summary(&project, lang));
+                println!("{}", i18n::text(lang, "check.steps"));
+                for s in otzone_models::steps::completion(&project) {
+                    let name = i18n::text(lang, &format!("ui.step.{}", s.step));
+                    println!("  {} {name}: {:.0}%", s.step, s.done * 100.0);
+                }
                 println!("{}", i18n::text(lang, "check.ok"));
             }
             Ok(ExitCode::SUCCESS)
