@@ -2157,3 +2157,39 @@ fn an_unedited_returned_workbook_keeps_long_and_spaced_texts_whole() {
         .expect("the edited cut cell is reported");
     assert_eq!(problem.location.row, Some(u64::from(r) + 1));
 }
+
+/// The cover says how complete each guided step is (the rule of `otzone_models::steps`). On
+/// the food-plant sample with every zone's policy blanked, step 2-1 is 0 % (no zone has a
+/// policy) and 1-2 is 100 % (businesses are recorded); on a new project with only its
+/// business goals, 1-1 is a third done (goals, purpose, requirements a third each).
+#[test]
+fn the_cover_says_how_complete_each_step_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wb.xlsx");
+    let mut p = sample("food-plant");
+    for z in &mut p.zones {
+        z.policy.clear();
+    }
+    export(&p, Lang::Ja, &path);
+    let line = |path: &std::path::Path, sheet_name: &str| {
+        sheet(path, sheet_name)
+            .into_iter()
+            .find(|r| {
+                r.first()
+                    .is_some_and(|c| c == "ステップの進み具合" || c == "Completion per step")
+            })
+            .map(|r| r[1].clone())
+            .expect("a completion line on the cover")
+    };
+    let text = line(&path, "表紙");
+    assert!(
+        text.contains("1-2 100%") && text.contains("2-1 0%"),
+        "{text}"
+    );
+    let mut q = otzone_models::model::Project::new("新工場");
+    q.requirements.business_goals = "品質の安定".into();
+    export(&q, Lang::En, &path);
+    let text = line(&path, "Cover");
+    assert!(text.starts_with("1-1 33% · 1-2 0%"), "{text}");
+    assert!(text.ends_with("3 0%"), "{text}");
+}

@@ -65,6 +65,7 @@ pub(super) fn write(
             ctx.t("xl.cover.references_text"),
         ),
         (ctx.t("xl.cover.catalogue"), ctx.catalogue.version.clone()),
+        (ctx.t("xl.cover.steps"), steps_text(p)),
     ];
     let mut row = 2u32;
     for (k, v) in &facts {
@@ -129,6 +130,15 @@ pub(super) fn write(
 const COVER_WIDTHS: [f64; 5] = [24.0, 64.0, 16.0, 16.0, 16.0];
 
 /// The baseline hash, and whether it is the last recorded version's.
+/// How complete each guided step is, on one line: `1-1 100% · 1-2 100% · … · 3 67%`.
+fn steps_text(p: &crate::model::Project) -> String {
+    crate::steps::completion(p)
+        .iter()
+        .map(|s| format!("{} {:.0}%", s.step, s.done * 100.0))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn baseline_text(ctx: &Ctx<'_>) -> String {
     let base = ctx.baseline();
     let state = match ctx.project.revisions.last() {
