@@ -27,6 +27,8 @@ pub struct StepCompletion {
     pub step: &'static str,
     /// Share done, 0..=1.
     pub done: f64,
+    /// The same in whole percent, rounded half up (as the app, `check` and the cover show it).
+    pub percent: u32,
 }
 
 fn ratio(done: usize, total: usize) -> f64 {
@@ -124,9 +126,13 @@ pub fn step_completion(p: &Project, step: &str) -> f64 {
 pub fn completion(p: &Project) -> Vec<StepCompletion> {
     STEPS
         .iter()
-        .map(|&step| StepCompletion {
-            step,
-            done: step_completion(p, step),
+        .map(|&step| {
+            let done = step_completion(p, step);
+            StepCompletion {
+                step,
+                done,
+                percent: (done * 100.0).round() as u32,
+            }
         })
         .collect()
 }
@@ -173,6 +179,25 @@ mod tests {
             a.zone = None;
         }
         assert_eq!(step_completion(&q, "1-6"), 0.5);
+    }
+
+    #[test]
+    fn a_half_percent_rounds_up() {
+        // 4 assets, one in a zone, no conduit: 1-6 is (1/4 + 0) / 2 = 12.5 % → 13 %.
+        let mut p = Project::new("x");
+        let z = crate::model::Zone::new("制御");
+        for i in 0..4 {
+            let mut a = crate::model::ProtectedAsset::new(format!("PLC{i}"), "plc");
+            if i == 0 {
+                a.zone = Some(z.id);
+            }
+            p.assets.push(a);
+        }
+        p.zones.push(z);
+        let c = completion(&p);
+        assert_eq!(c[5].step, "1-6");
+        assert_eq!(c[5].done, 0.125);
+        assert_eq!(c[5].percent, 13);
     }
 
     #[test]

@@ -90,7 +90,7 @@ export interface Analysis {
   business_importance: Record<string, number>;
   zone_importance: Record<string, number>;
   /** How complete each guided step is (0..1), in step order. */
-  completion: Array<{ step: string; done: number }>;
+  completion: Array<{ step: string; done: number; percent: number }>;
 }
 /** A per-asset threat decision as the core sends it. */
 export interface ThreatDecisionView {

@@ -117,7 +117,7 @@ function renderSidebar(): void {
   sidebar.hidden = !state.history;
   if (!state.history) return;
   const byStep = findingsByStep(state.analysis?.findings ?? []);
-  const done = new Map((state.analysis?.completion ?? []).map((c) => [c.step, c.done]));
+  const percent = new Map((state.analysis?.completion ?? []).map((c) => [c.step, c.percent]));
   for (const [v, b] of stepButtons) {
     b.button.classList.toggle("active", state.view === v);
     if (!b.meter || !b.fill || !b.badge) {
@@ -125,7 +125,9 @@ function renderSidebar(): void {
       continue;
     }
     b.label.textContent = `${v} ${t(`ui.step.${v}`)}`;
-    const pct = Math.round((done.get(v) ?? 0) * 100);
+    // How complete a step is comes with the analysis: no meter until it has arrived.
+    const pct = percent.get(v) ?? 0;
+    b.meter.hidden = !percent.has(v);
     b.meter.title = `${pct}%`;
     b.fill.style.width = `${pct}%`;
     const open = (byStep.get(v) ?? []).filter((f) => f.severity !== "info").length;

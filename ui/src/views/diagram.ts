@@ -654,9 +654,13 @@ function nameInput(
   requireName(i, label, onChange, taken);
   if (nameNew) {
     nameNew = false;
+    // The field on screen then: an analysis arriving first redraws the panel with a new one.
     window.setTimeout(() => {
-      i.focus();
-      i.select();
+      const now = (i.id && document.getElementById(i.id)) || i;
+      if (now instanceof HTMLInputElement) {
+        now.focus();
+        now.select();
+      }
     }, 0);
   }
   return box;

@@ -322,7 +322,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("{}", i18n::text(lang, "check.steps"));
                 for s in otzone_models::steps::completion(&project) {
                     let name = i18n::text(lang, &format!("ui.step.{}", s.step));
-                    println!("  {} {name}: {:.0}%", s.step, s.done * 100.0);
+                    println!("  {} {name}: {}%", s.step, s.percent);
                 }
                 println!("{}", i18n::text(lang, "check.ok"));
             }

@@ -129,16 +129,16 @@ pub(super) fn write(
 /// The cover's column widths: label, text, and three narrow columns (signature block).
 const COVER_WIDTHS: [f64; 5] = [24.0, 64.0, 16.0, 16.0, 16.0];
 
-/// The baseline hash, and whether it is the last recorded version's.
 /// How complete each guided step is, on one line: `1-1 100% · 1-2 100% · … · 3 67%`.
 fn steps_text(p: &crate::model::Project) -> String {
     crate::steps::completion(p)
         .iter()
-        .map(|s| format!("{} {:.0}%", s.step, s.done * 100.0))
+        .map(|s| format!("{} {}%", s.step, s.percent))
         .collect::<Vec<_>>()
         .join(" · ")
 }
 
+/// The baseline hash, and whether it is the last recorded version's.
 fn baseline_text(ctx: &Ctx<'_>) -> String {
     let base = ctx.baseline();
     let state = match ctx.project.revisions.last() {
