@@ -581,32 +581,8 @@ pub fn run() {
             app.manage(Session::new(&dir, initial.clone()));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            app_info,
-            new_project,
-            open_project,
-            open_recent,
-            save_project,
-            analyze,
-            explain,
-            what_if,
-            record_revision,
-            compare_revision,
-            baseline,
-            export_workbook,
-            pick_ledger,
-            ledger_preview,
-            ledger_apply,
-            paste_preview,
-            paste_apply,
-            pick_responses,
-            responses_preview,
-            responses_apply,
-            autosave,
-            recovery_clear,
-            save_image,
-            set_title,
-        ])
+        // The commands listed once in build.rs (which also grants exactly these).
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .build(tauri::generate_context!())
         .expect("error while building OT Zone Studio")
         .run(|app, event| {
