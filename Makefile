@@ -25,7 +25,7 @@ app: ui
 
 # The app and the CLI as a user runs them: a release build, without the e2e test's hooks.
 release: ui
-	$(CARGO) build --release -p otzone-studio -p otzone-models $(FEATURES)
+	$(CARGO) build --release -p otzone-studio -p otzone-cli $(FEATURES)
 
 # Installers: the release app and the Linux .deb built with the Tauri CLI, then the .deb
 # installed on this machine, opened on a sample as a file association opens it (screenshot

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 bundles=deb
 if [ "${1:-}" = "--bundles" ]; then bundles="$2"; fi
 (cd ui && npm run build --silent)
-cargo build --release -p otzone-models --bin otzone --locked
+cargo build --release -p otzone-cli --bin otzone --locked
 # Secrets a CI passes empty when they are not set must be absent, not empty: Tauri starts
 # signing on macOS as soon as APPLE_CERTIFICATE exists.
 for v in APPLE_CERTIFICATE APPLE_CERTIFICATE_PASSWORD APPLE_SIGNING_IDENTITY APPLE_ID \

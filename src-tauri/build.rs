@@ -66,7 +66,10 @@ fn handler() -> String {
 }
 
 fn main() {
-    write_if_changed(Path::new("permissions/app-commands.toml"), &permission_set());
+    write_if_changed(
+        Path::new("permissions/app-commands.toml"),
+        &permission_set(),
+    );
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     write_if_changed(&Path::new(&out).join("handler.rs"), &handler());
     println!("cargo:rerun-if-changed=build.rs");

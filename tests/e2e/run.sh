@@ -12,9 +12,9 @@ command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' 
 features=otzone-studio/custom-protocol,otzone-studio/e2e-hooks
 if [ "${1:-test}" = edit-bench ]; then
   # The edit loop is timed in the release app, as users run it.
-  cargo build --release -p otzone-studio -p otzone-models --features "$features"
+  cargo build --release -p otzone-studio -p otzone-cli --features "$features"
 else
-  cargo build -p otzone-studio -p otzone-models --features "$features"
+  cargo build -p otzone-studio -p otzone-cli --features "$features"
 fi
 if [ "${1:-test}" = bench ]; then
   export E2E_SPEC=tests/e2e/bench.e2e.mjs

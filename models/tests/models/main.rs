@@ -1,15 +1,14 @@
 //! Integration tests of the core crate, one binary (compiles once):
 //! - `store`: project files — migration from schema v1, atomicity, every bad-file case;
-//! - `cli`: the `otzone` command's exit codes and located error output.
 
-mod cli;
-mod concurrency;
 mod fuzz_regressions;
 mod hostile;
 mod pasted_rows;
 mod store;
 mod untrusted_projects;
 mod untrusted_workbooks;
+#[path = "../support/workbook_parts.rs"]
+mod workbook_parts;
 
 use std::path::PathBuf;
 
