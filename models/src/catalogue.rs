@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 /// How far a fact is confirmed (domain brief, "Confidence tags").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Confidence {
     /// Verified in a primary source or seed.
     H,
@@ -51,6 +52,7 @@ impl Confidence {
 
 /// A threat category (脅威種別).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ThreatCategory {
     /// `TC1`…
@@ -67,6 +69,7 @@ pub struct ThreatCategory {
 
 /// A threat (脅威).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Threat {
     /// `T01`… (project threats: `X-…`).
@@ -132,6 +135,7 @@ impl Threat {
 
 /// An impact (影響).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
     /// `I01`…
@@ -150,6 +154,7 @@ pub struct Impact {
 
 /// An IPA attack technique (攻撃手法).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Technique {
     /// `A01`…
@@ -168,6 +173,7 @@ pub struct Technique {
 
 /// A countermeasure (対策).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// `C-NW-01`… (project measures: `X-…`).
@@ -198,6 +204,7 @@ pub struct Measure {
 
 /// A 付録E-derived self-check item.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AppendixEItem {
     /// `E-OR1`…
@@ -214,6 +221,7 @@ pub struct AppendixEItem {
 
 /// Supply-chain checklist subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ScSubject {
     /// Cloud services.
@@ -226,6 +234,7 @@ pub enum ScSubject {
 
 /// Supply-chain checklist phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ScPhase {
     /// 調達.
@@ -240,6 +249,7 @@ pub enum ScPhase {
 
 /// A supply-chain checklist item.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// `SC-CL-P1`…
@@ -256,6 +266,7 @@ pub struct ChecklistItem {
 
 /// A cell of the checklist grid that has no items, and why.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NotApplicableCell {
     /// Subject.
@@ -270,6 +281,7 @@ pub struct NotApplicableCell {
 
 /// A row of the 別冊 OODA role table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct OodaTemplate {
     /// `OODA-P-OBS`…
@@ -294,6 +306,7 @@ pub struct OodaTemplate {
 
 /// An asset type.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AssetType {
     /// `plc`…
@@ -317,6 +330,7 @@ pub struct AssetType {
 
 /// An industrial or IT protocol.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
     /// `modbus_tcp`…
@@ -339,6 +353,7 @@ fn yes() -> bool {
 
 /// A zone template.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ZoneTemplate {
     /// `Z-CTL`…
@@ -357,6 +372,7 @@ pub struct ZoneTemplate {
 
 /// Display names of an entry kind.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct EntryKindInfo {
     /// The kind.
@@ -369,6 +385,7 @@ pub struct EntryKindInfo {
 
 /// An importance criterion with per-level guidance.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CriterionInfo {
     /// The criterion.
@@ -397,6 +414,7 @@ pub struct CriterionInfo {
 
 /// Guidance text for one level of an IPA axis.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LevelText {
     /// The level.
@@ -413,6 +431,7 @@ pub struct LevelText {
 
 /// A foundational requirement of IEC 62443-3-3.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct FoundationalRequirement {
     /// `FR1`…
@@ -427,6 +446,7 @@ pub struct FoundationalRequirement {
 
 /// A security level definition.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityLevelInfo {
     /// 0..=4.
@@ -441,6 +461,7 @@ pub struct SecurityLevelInfo {
 
 /// How a risk method maps its inputs to the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MethodKind {
     /// (importance, threat, vulnerability), each 1..=3.
@@ -453,6 +474,7 @@ pub enum MethodKind {
 /// IPA's own publication, third-party material that reproduces the method (naming it), or a
 /// reconstruction from the method's rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CellProvenance {
     /// Read in IPA's own publication (the `source`). No cell has this yet.
@@ -481,6 +503,7 @@ impl CellProvenance {
 /// One cell of a risk table. For `ipa3`: `i`, `t`, `v` = importance, threat, vulnerability.
 /// For `matrix5`: `i` = consequence, `t` = likelihood, `v` unused (0).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RiskCell {
     /// First axis.
@@ -500,6 +523,7 @@ pub struct RiskCell {
 
 /// A risk method: its table as data, with provenance.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RiskMethod {
     /// `ipa-asset-v2`…
@@ -539,6 +563,7 @@ impl RiskMethod {
 
 /// A cited source.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Key.

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 /// Why an asset has the importance it has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportanceBasis {
     /// Taken from the most important business the asset supports.
@@ -37,6 +38,7 @@ pub enum ImportanceBasis {
 
 /// An asset's importance with its explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AssetImportance {
     /// The level in force.
     pub level: Level,

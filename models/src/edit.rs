@@ -20,6 +20,7 @@ use serde_json::Value;
 
 /// One change to a project section.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// The whole section replaced (`meta`, `settings`, `requirements`, `custom` or a list).

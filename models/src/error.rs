@@ -11,21 +11,27 @@ use std::path::Path;
 
 /// Where an error or problem is, as precisely as it is known.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Location {
     /// The file concerned.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub file: Option<String>,
     /// Worksheet name (Excel input).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub sheet: Option<String>,
     /// 1-based row (Excel) or line (text).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub row: Option<u64>,
     /// Column: a spreadsheet letter (`C`) or a 1-based text column.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub column: Option<String>,
     /// Field path inside the model, e.g. `assets[3].zone` or `asset 5f0c….zone`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
 }
 
@@ -89,6 +95,7 @@ impl fmt::Display for Location {
 
 /// Stable codes the UI and scripts can rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Reading or writing the file failed at the OS level.
@@ -136,6 +143,7 @@ impl ErrorCode {
 
 /// One located problem; validation and imports return all of them, not the first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// Stable machine code, e.g. `dangling_reference`.
     pub code: String,

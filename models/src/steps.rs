@@ -22,6 +22,7 @@ pub const STEPS: [&str; 10] = [
 
 /// One step and how complete it is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StepCompletion {
     /// Step id (`1-1` … `3`).
     pub step: &'static str,

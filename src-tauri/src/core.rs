@@ -3,13 +3,11 @@
 //! function over `otzone-models`, tested in `tests.rs`.
 
 use crate::error::{CmdResult, CommandError};
-use otzone_models::catalogue::Catalogue;
 use otzone_models::catalogue::CellProvenance;
+use otzone_models::catalogue::{self as cat, Catalogue};
 use otzone_models::excel;
 use otzone_models::id::{AssetId, BusinessId, ZoneId};
-use otzone_models::model::{
-    Conduit, Countermeasure, IsoDate, Lang, MeasureStatus, Project, Responsibility, Treatment,
-};
+use otzone_models::model::{IsoDate, Lang, Project, Responsibility, Treatment};
 use otzone_models::risk::register::RiskRow;
 use otzone_models::risk::{self, what_if, Analysis};
 use otzone_models::store::update::Fingerprint;
@@ -90,6 +88,7 @@ pub fn save_checked(
 /// 49k rows of a large factory can be compared with the window's after each edit without
 /// being copied.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RiskView<'a> {
     /// Stable row id.
     pub id: &'a str,
@@ -152,6 +151,7 @@ impl<'a> RiskView<'a> {
 
 /// A (threat, asset) pair without a register row, and why (both languages: the UI switches).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ExclusionView {
     /// The row id it would have.
     pub id: String,
@@ -190,6 +190,7 @@ impl ExclusionView {
 /// Derived importances as the window shows them: asset, business and zone id → level (ids
 /// in the order of their text, as the window's JSON object has them).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportanceView {
     /// Asset id → level.
     pub assets: BTreeMap<AssetId, u8>,
@@ -224,6 +225,7 @@ pub fn analyse(project: &Project) -> Analysis {
 
 /// The explanation of one register row, per state, plus its importance basis.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Explanation {
     /// Row id.
     pub id: String,
@@ -266,76 +268,70 @@ pub fn explain(
     })
 }
 
-/// A change to try, as the UI sends it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum WhatIfChange {
-    /// Add this conduit.
-    AddConduit {
-        /// The conduit.
-        conduit: Conduit,
-    },
-    /// Add this countermeasure.
-    AddMeasure {
-        /// The countermeasure.
-        measure: Countermeasure,
-    },
-    /// Change a countermeasure's status.
-    SetMeasureStatus {
-        /// Its id.
-        id: otzone_models::id::MeasureId,
-        /// New status.
-        status: MeasureStatus,
-    },
-    /// Replace a countermeasure by an edited copy (e.g. one more threat covered).
-    ReplaceMeasure {
-        /// The edited countermeasure.
-        measure: Countermeasure,
-    },
-}
-
 /// What a change would do.
-pub fn what_if(project: &Project, change: WhatIfChange) -> what_if::WhatIf {
-    let change = match change {
-        WhatIfChange::AddConduit { conduit } => what_if::Change::AddConduit(conduit),
-        WhatIfChange::AddMeasure { measure } => what_if::Change::AddMeasure(measure),
-        WhatIfChange::SetMeasureStatus { id, status } => {
-            what_if::Change::SetMeasureStatus(id, status)
-        }
-        WhatIfChange::ReplaceMeasure { measure } => what_if::Change::ReplaceMeasure(measure),
-    };
-    what_if::what_if(project, Catalogue::builtin(), &change)
-}
-
-fn value<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+pub fn what_if(project: &Project, change: &what_if::Change) -> what_if::WhatIf {
+    what_if::what_if(project, Catalogue::builtin(), change)
 }
 
 /// The catalogue parts the UI offers as suggestions.
-pub fn catalogue_view() -> serde_json::Value {
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CatalogueView {
+    version: &'static str,
+    categories: &'static [cat::ThreatCategory],
+    threats: &'static [cat::Threat],
+    impacts: &'static [cat::Impact],
+    measures: &'static [cat::Measure],
+    checklist: &'static [cat::ChecklistItem],
+    ooda: &'static [cat::OodaTemplate],
+    asset_types: &'static [cat::AssetType],
+    protocols: &'static [cat::Protocol],
+    zone_templates: &'static [cat::ZoneTemplate],
+    entry_kinds: &'static [cat::EntryKindInfo],
+    criteria: &'static [cat::CriterionInfo],
+    risk_methods: Vec<RiskMethodView>,
+    sources: &'static [cat::Source],
+}
+
+/// A risk method as the UI lists it: its id and its values, lowest first.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RiskMethodView {
+    id: &'static str,
+    values: &'static [String],
+}
+
+/// The catalogue parts the UI offers as suggestions.
+pub fn catalogue_view() -> CatalogueView {
     let c = Catalogue::builtin();
-    serde_json::json!({
-        "version": c.version,
-        "categories": value(&c.categories),
-        "threats": value(&c.threats),
-        "impacts": value(&c.impacts),
-        "measures": value(&c.measures),
-        "checklist": value(&c.checklist),
-        "ooda": value(&c.ooda),
-        "asset_types": value(&c.asset_types),
-        "protocols": value(&c.protocols),
-        "zone_templates": value(&c.zone_templates),
-        "entry_kinds": value(&c.entry_kinds),
-        "criteria": value(&c.criteria),
-        "risk_methods": c.risk_methods.iter().map(|m| serde_json::json!({
-            "id": m.id, "values": value(&m.values)
-        })).collect::<Vec<_>>(),
-        "sources": value(&c.sources),
-    })
+    CatalogueView {
+        version: &c.version,
+        categories: &c.categories,
+        threats: &c.threats,
+        impacts: &c.impacts,
+        measures: &c.measures,
+        checklist: &c.checklist,
+        ooda: &c.ooda,
+        asset_types: &c.asset_types,
+        protocols: &c.protocols,
+        zone_templates: &c.zone_templates,
+        entry_kinds: &c.entry_kinds,
+        criteria: &c.criteria,
+        risk_methods: c
+            .risk_methods
+            .iter()
+            .map(|m| RiskMethodView {
+                id: &m.id,
+                values: &m.values,
+            })
+            .collect(),
+        sources: &c.sources,
+    }
 }
 
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ExportReport {
     /// File written.
     pub path: String,
@@ -366,6 +362,7 @@ pub fn export(
 
 /// What the UI asks to record as a version.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RevisionRequest {
     /// Version label (版数).
     pub version: String,
@@ -397,6 +394,7 @@ pub fn record_revision(
 
 /// A recorded version compared with the model now (改訂履歴 → 比較).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Comparison {
     /// The version compared with.
     pub version: String,
@@ -440,6 +438,7 @@ pub fn today() -> IsoDate {
 
 /// Ledger import options from the UI.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LedgerRequest {
     /// Sheet, or automatic.
     #[serde(default)]
@@ -491,6 +490,7 @@ pub fn ledger_apply(
 
 /// Rows pasted into the asset table: the text and the table's columns from where it was pasted.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PastedRows {
     /// Tab-separated text, as a spreadsheet copies cells.
     pub text: String,

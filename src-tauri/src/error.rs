@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// A command error as the UI receives it.
 #[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct CommandError {
     /// Stable code (`invalid_model`, `io`, … or `no_file`, `stale`).
@@ -14,9 +15,11 @@ pub struct CommandError {
     pub message: String,
     /// Where, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub location: Option<Location>,
     /// Every problem, for errors that collect several.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub problems: Vec<Problem>,
 }
 

@@ -39,6 +39,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> CmdResult<()> {
 /// once that project is saved. Each window's project has its own copy, so that two windows
 /// (or two projects) never overwrite each other's, and saving one clears only its own.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Recovery {
     /// Which window and project the copy belongs to (its file name in the store).
     #[serde(default)]
@@ -48,6 +49,7 @@ pub struct Recovery {
     /// When the copy was written (seconds since the epoch).
     pub saved_at: u64,
     /// The project as the UI held it.
+    #[cfg_attr(test, ts(as = "otzone_models::model::Project"))]
     pub project: serde_json::Value,
 }
 

@@ -11,11 +11,12 @@ pub mod files;
 pub mod launch;
 pub mod sync;
 
-use crate::core::{Explanation, ExportReport, LedgerRequest, WhatIfChange};
+use crate::core::{Explanation, ExportReport, LedgerRequest};
 use crate::dialogs::Ask;
 use crate::error::{CmdResult, CommandError};
 use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
 use otzone_models::model::{Lang, Project};
+use otzone_models::risk::what_if::Change as WhatIfChange;
 use otzone_models::risk::Analysis;
 use otzone_models::store::update::Fingerprint;
 use serde::Serialize;
@@ -106,8 +107,10 @@ fn lock_err<T>(_: T) -> CommandError {
 
 /// A project as the web view receives it.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Opened {
     /// The project.
+    #[cfg_attr(test, ts(as = "otzone_models::model::Project"))]
     pub project: serde_json::Value,
     /// The id under which it is held for the window's changes (see [`sync`]).
     pub doc: u64,
@@ -123,6 +126,7 @@ fn to_json(p: &Project) -> serde_json::Value {
 
 /// What the web view needs at start.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppInfo {
     version: &'static str,
     samples: Vec<&'static str>,
@@ -131,7 +135,7 @@ pub struct AppInfo {
     initial_error: Option<CommandError>,
     recoveries: Vec<Recovery>,
     recovery_errors: Vec<CommandError>,
-    catalogue: serde_json::Value,
+    catalogue: core::CatalogueView,
     ledger_fields: &'static [&'static str],
     /// Every analysis request also carries the whole document, checked against the one held
     /// (builds with debug assertions, as the end-to-end test's).
@@ -198,6 +202,7 @@ async fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Ope
 
 /// Where a project was saved.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Saved {
     path: String,
     recent: Vec<String>,
@@ -319,7 +324,7 @@ async fn what_if(
     change: WhatIfChange,
 ) -> CmdResult<otzone_models::risk::what_if::WhatIf> {
     let parsed = core::parse_project(&project)?;
-    Ok(core::what_if(&parsed, change))
+    Ok(core::what_if(&parsed, &change))
 }
 
 #[tauri::command]
@@ -342,6 +347,7 @@ async fn compare_revision(
 }
 
 #[derive(serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 struct Baseline {
     hash: String,
     changed: bool,
@@ -401,7 +407,9 @@ async fn ledger_preview(
 
 /// A project changed by an import.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Imported {
+    #[cfg_attr(test, ts(as = "otzone_models::model::Project"))]
     project: serde_json::Value,
     added: usize,
     updated: usize,
@@ -613,3 +621,5 @@ fn open_from_system(app: &tauri::AppHandle, path: &Path) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wire_types;

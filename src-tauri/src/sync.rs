@@ -55,6 +55,7 @@ impl OpenDocument {
 
 /// The window's analysis request.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AnalyzeRequest {
     /// The window's revision of its document (answers carry it back).
@@ -171,6 +172,7 @@ pub fn drop_later<T: Send + 'static>(value: T) {
 /// went, the new order as positions (a position past the old items is an entry of `added`).
 /// Items are matched by `key`.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ListChanges<'a, T> {
     changed: Vec<&'a T>,
     added: Vec<&'a T>,
@@ -228,7 +230,8 @@ fn path_key(p: &AttackPath) -> (EntryPointId, ZoneId) {
 /// The answer: every section when `relative_to` is absent, otherwise only those that changed
 /// since the analysis of that revision (an absent section is unchanged).
 #[derive(Debug, Serialize)]
-struct Update<'a> {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct Update<'a> {
     revision: u64,
     /// The document held now, for the window's next changes.
     doc: u64,
@@ -237,31 +240,44 @@ struct Update<'a> {
     values: &'a [String],
     tolerable: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     risks: Option<&'a [RiskView<'a>]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     risk_changes: Option<ListChanges<'a, RiskView<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     attack_paths: Option<&'a [AttackPath]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     attack_path_changes: Option<ListChanges<'a, AttackPath>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     scenarios: Option<&'a [otzone_models::risk::scenario::AttackTree]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     exclusions: Option<Vec<ExclusionView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     rollups: Option<&'a otzone_models::risk::rollup::Rollups>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     sl_gaps: Option<&'a [otzone_models::risk::sl_gap::SlGap]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     findings: Option<&'a [otzone_models::validate::Finding]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     asset_importance: Option<&'a BTreeMap<AssetId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     business_importance: Option<&'a BTreeMap<BusinessId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     zone_importance: Option<&'a BTreeMap<ZoneId, u8>>,
     /// How complete each guided step is.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     completion: Option<&'a [StepCompletion]>,
     /// Where the time went (ms): changes applied, analysis, answer built.
     timings_ms: [f64; 3],

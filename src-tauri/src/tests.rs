@@ -1,8 +1,9 @@
 //! Command-level tests: everything the commands do, without a window.
 
-use crate::core::{self, LedgerRequest, WhatIfChange};
+use crate::core::{self, LedgerRequest};
 use crate::files::{Chosen, RecentFiles, RecoveryStore};
 use otzone_models::model::{IsoDate, Lang, MeasureStatus};
+use otzone_models::risk::what_if::Change as WhatIfChange;
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -104,7 +105,7 @@ fn what_if_a_measure_status_change_moves_residual_risk() {
         .expect("sample has a proposed measure");
     let w = core::what_if(
         &p,
-        WhatIfChange::SetMeasureStatus {
+        &WhatIfChange::SetMeasureStatus {
             id: proposed.id,
             status: MeasureStatus::Implemented,
         },
@@ -141,7 +142,7 @@ fn what_if_covering_one_more_threat_reports_the_rows_it_lowers() {
     let change: WhatIfChange =
         serde_json::from_value(serde_json::json!({ "kind": "replace_measure", "measure": edited }))
             .unwrap();
-    let w = core::what_if(&p, change);
+    let w = core::what_if(&p, &change);
     assert!(!w.risks.is_empty(), "covering {threat} changes its risks");
     for r in &w.risks {
         assert!(

@@ -1,9 +1,9 @@
 // The zone diagram as graph elements: zones are containers holding their assets, entry
 // points stand outside, conduits are edges. Large zones start collapsed (a zone with
 // thousands of assets is a number, not a picture) and expand on request.
+import type * as W from "./generated/wire";
 import type { Project, Id } from "./model";
 import { endpointId } from "./model";
-import type { Hop } from "./route";
 
 export interface ElementDef {
   group: "nodes" | "edges";
@@ -102,16 +102,8 @@ export function unplaced(els: ElementDef[]): string[] {
   return els.filter((e) => e.group === "nodes" && !parents.has(e.data.id) && !e.position).map((e) => e.data.id);
 }
 
-export interface AttackPath {
-  entry: Id;
-  target_zone: Id;
-  reachable: boolean;
-  hops: number | null;
-  shortest: Array<{ zones: Id[]; conduits: Id[]; via: Array<Omit<Hop, "conduit">> }>;
-  simple_paths: number;
-  complete: boolean;
-  unprotected_conduits: Id[];
-}
+/** An attack path as the core sends it (generated: graph::AttackPath). */
+export type AttackPath = W.AttackPath;
 
 /**
  * The conduits that steer the automatic layout of a large diagram: a breadth-first tree from

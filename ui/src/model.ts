@@ -1,123 +1,33 @@
 // The project document as the core serialises it, and the edits the UI makes. Every edit
 // returns a new project (structural sharing), never mutates: the history keeps snapshots.
 
-export type Id = string;
-export interface Position {
-  x: number;
-  y: number;
-}
-export interface Asset {
-  id: Id;
-  name: string;
-  asset_type: string;
-  zone?: Id;
-  businesses?: Id[];
-  position?: Position;
-  [k: string]: unknown;
-}
-export interface Zone {
-  id: Id;
-  name: string;
-  sl_t?: number | number[];
-  policy?: string;
-  external?: boolean;
-  position?: Position;
-  [k: string]: unknown;
-}
-export type Endpoint = { zone: Id } | { entry: Id };
-export type Direction = "forward" | "reverse" | "both";
-export type Initiator = "from" | "to" | "either";
-/** A communication channel a conduit carries (protocol, port, direction, who starts). */
-export interface Channel {
-  protocol: string;
-  port?: string;
-  direction?: Direction;
-  initiator?: Initiator;
-  purpose?: string;
-  encrypted?: boolean;
-  authenticated?: boolean;
-}
-/** A boundary control on a conduit (firewall, data diode, …) with its note. */
-export interface BoundaryControl {
-  kind: string;
-  note?: string;
-  [k: string]: unknown;
-}
-export interface Conduit {
-  id: Id;
-  name: string;
-  from: Endpoint;
-  to: Endpoint;
-  channels?: Channel[];
-  boundary?: BoundaryControl[];
-  [k: string]: unknown;
-}
-export interface EntryPoint {
-  id: Id;
-  name: string;
-  kind: string;
-  position?: Position;
-  [k: string]: unknown;
-}
-export interface Business {
-  id: Id;
-  name: string;
-  scores?: Record<string, number>;
-  [k: string]: unknown;
-}
-export interface ThreatScenario {
-  id: Id;
-  zone: Id;
-  threat: string;
-  applicable: boolean;
-  impacts?: Record<string, number>;
-  [k: string]: unknown;
-}
-export interface Countermeasure {
-  id: Id;
-  measure: string;
-  threats: string[];
-  scope: { zones: Id[]; conduits: Id[]; assets: Id[] };
-  responsibility?: string;
-  status: string;
-  [k: string]: unknown;
-}
-export interface Project {
-  format_version: number;
-  id: Id;
-  meta: Record<string, unknown> & { name: string };
-  settings: Record<string, unknown>;
-  requirements: Record<string, unknown>;
-  businesses: Business[];
-  assets: Asset[];
-  zones: Zone[];
-  entry_points: EntryPoint[];
-  conduits: Conduit[];
-  threats: ThreatScenario[];
-  countermeasures: Countermeasure[];
-  ooda_roles: Array<Record<string, unknown>>;
-  suppliers: Array<Record<string, unknown>>;
-  checklist_answers: Array<Record<string, unknown>>;
-  damages: Array<Record<string, unknown>>;
-  risk_decisions: Array<Record<string, unknown>>;
-  customer_responses: Array<Record<string, unknown>>;
-  /** Recorded versions (改訂履歴), oldest first; absent while none is recorded. */
-  revisions?: Revision[];
-  /** Vulnerability-inspection findings (脆弱性検査結果); absent while there are none. */
-  vulnerabilities?: Array<Record<string, unknown> & { id: Id }>;
-  custom: Record<string, unknown>;
-}
+import type * as W from "./generated/wire";
+import blankItems from "./generated/blanks.json";
 
-/** A recorded version: what changed, who, when, the baseline and the register's figures. */
-export interface Revision {
-  id: Id;
-  version: string;
-  date: string;
-  summary?: string;
-  author?: string;
-  baseline: string;
-  risks: number;
-  above_tolerable: number;
+// The document's types are generated from the Rust model (src-tauri/src/wire_types.rs):
+// these are the names the UI uses for them.
+export type Id = string;
+export type Position = W.Position;
+export type Asset = W.ProtectedAsset;
+export type Zone = W.Zone;
+export type Endpoint = W.Endpoint;
+export type Direction = W.Direction;
+export type Initiator = W.Initiator;
+export type Channel = W.Channel;
+export type BoundaryControl = W.BoundaryControl;
+export type Conduit = W.Conduit;
+export type EntryPoint = W.EntryPoint;
+export type Business = W.BusinessProcess;
+export type ThreatScenario = W.ThreatScenario;
+export type Countermeasure = W.Countermeasure;
+export type Project = W.Project;
+export type Revision = W.Revision;
+
+/** New items as the core reads them (otzone_models::model::blank): every field at its default. */
+const blanks = blankItems as unknown as W.Blanks;
+/** A fresh copy of the blank `kind` item with a new id. */
+function blank<K extends Exclude<keyof W.Blanks, "channel" | "risk_decision">>(kind: K): W.Blanks[K] {
+  return { ...structuredClone(blanks[kind]), id: newId() };
 }
 
 export type Collection =
@@ -301,34 +211,25 @@ function withoutKey<T extends object>(o: T, k: string): T {
 }
 
 export function newAsset(name: string, assetType: string, zone?: Id): Asset {
-  const a: Asset = { id: newId(), name, asset_type: assetType };
-  if (zone) a.zone = zone;
-  return a;
+  return { ...blank("asset"), name, asset_type: assetType, ...(zone ? { zone } : {}) };
 }
 export function newZone(name: string): Zone {
-  return { id: newId(), name };
+  return { ...blank("zone"), name };
 }
-export function newEntryPoint(name: string, kind: string): EntryPoint {
-  return { id: newId(), name, kind };
+export function newEntryPoint(name: string, kind: W.EntryKind): EntryPoint {
+  return { ...blank("entry_point"), name, kind };
 }
 export function newConduit(name: string, from: Endpoint, to: Endpoint): Conduit {
-  return { id: newId(), name, from, to, channels: [], boundary: [] };
+  return { ...blank("conduit"), name, from, to };
 }
 export function newBusiness(name: string): Business {
-  return { id: newId(), name, scores: {} };
+  return { ...blank("business"), name };
 }
 export function newThreat(zone: Id, threat: string): ThreatScenario {
-  return { id: newId(), zone, threat, applicable: true, impacts: {} };
+  return { ...blank("threat"), zone, threat };
 }
-export function newMeasure(measure: string, threats: string[], responsibility: string): Countermeasure {
-  return {
-    id: newId(),
-    measure,
-    threats,
-    scope: { zones: [], conduits: [], assets: [] },
-    responsibility,
-    status: "proposed",
-  };
+export function newMeasure(measure: string, threats: string[], responsibility: W.Responsibility): Countermeasure {
+  return { ...blank("measure"), measure, threats, responsibility };
 }
 
 /** Move an asset into a zone (or out of every zone). */
@@ -352,7 +253,7 @@ export function byId<T extends { id: Id }>(list: T[]): Map<Id, T> {
 
 /** A new channel as a user adds it: data flows from → to, started at the from end. */
 export function newChannel(): Channel {
-  return { protocol: "", port: "", direction: "forward", initiator: "from", purpose: "", encrypted: false, authenticated: false };
+  return structuredClone(blanks.channel);
 }
 
 /** The conduit's channels with channel `i` changed (`null`: removed; `i` = length: added). */
@@ -373,7 +274,7 @@ export function setChannel(p: Project, conduit: Id, i: number, channel: Channel 
  * The conduit's boundary controls with `kind` switched on or off. Controls already there keep
  * their notes and their order; a new one goes last.
  */
-export function toggleBoundary(p: Project, conduit: Id, kind: string, on: boolean): Project {
+export function toggleBoundary(p: Project, conduit: Id, kind: W.BoundaryKind, on: boolean): Project {
   const c = p.conduits.find((x) => x.id === conduit);
   if (!c) return p;
   const list = c.boundary ?? [];
@@ -397,8 +298,8 @@ export function nextVersion(last: string | undefined): string {
 }
 
 /** A new business damage (事業被害) whose attack target is `target`. */
-export function newDamage(name: string, target: Id): Record<string, unknown> & { id: Id } {
-  return { id: newId(), name, level: 2, target, final_attack: "", pruned: [], criteria: [] };
+export function newDamage(name: string, target: Id): W.BusinessDamage {
+  return { ...blank("damage"), name, target };
 }
 
 /** The damage's pruned attack trees with `key` pruned (`on`) or taken back into the analysis. */
@@ -440,19 +341,25 @@ export function setThreatApplicability(p: Project, asset: Id, threat: string, ap
 }
 
 /** A new vulnerability-inspection finding, open. */
-export function newFinding(title: string): Record<string, unknown> & { id: Id } {
-  return { id: newId(), title, status: "open" };
+export function newFinding(title: string): W.VulnerabilityFinding {
+  return { ...blank("finding"), title };
 }
 
-/** A risk row's treatment decision (リスク対応) as the app edits it. */
-export interface TreatmentDecision {
-  treatment?: "reduce" | "accept" | "transfer" | "avoid";
-  justification?: string;
-  owner?: string;
-  due?: string;
-  date?: string;
-  relies_on?: Id[];
+export function newOodaRole(): W.OodaRole {
+  return blank("ooda_role");
 }
+export function newSupplier(name: string): W.Supplier {
+  return { ...blank("supplier"), name };
+}
+export function newChecklistAnswer(item: string): W.ChecklistAnswer {
+  return { ...blank("checklist_answer"), item };
+}
+export function newRequirement(title: string): W.Requirement {
+  return { ...blank("requirement"), title };
+}
+
+/** A risk row's treatment decision (リスク対応) as the app edits it: the fields it sets. */
+export type TreatmentDecision = Partial<Omit<W.RiskDecision, "risk_id">>;
 
 /**
  * Set the treatment decision of the risk rows `ids` (one, or a selection of many) to `fields`:
@@ -463,13 +370,16 @@ export function setTreatments(p: Project, ids: string[], fields: TreatmentDecisi
   const list = (p.risk_decisions ?? []).slice();
   for (const id of ids) {
     const i = list.findIndex((d) => d.risk_id === id);
-    const merged: Record<string, unknown> = {
-      ...(i >= 0 ? list[i] : { risk_id: id, justification: "", owner: "" }),
+    const merged: W.RiskDecision = {
+      ...(i >= 0 ? list[i] : { ...blanks.risk_decision, risk_id: id }),
       ...fields,
       risk_id: id,
     };
-    for (const k of ["treatment", "due", "date"]) if (merged[k] === undefined || merged[k] === "") delete merged[k];
-    if (Array.isArray(merged.relies_on) && (merged.relies_on as unknown[]).length === 0) delete merged.relies_on;
+    // Left out rather than written empty, as the core writes them.
+    if (!merged.treatment) delete merged.treatment;
+    if (!merged.due) delete merged.due;
+    if (!merged.date) delete merged.date;
+    if (merged.relies_on?.length === 0) delete merged.relies_on;
     const empty = !merged.treatment && !merged.justification && !merged.owner && !merged.due && !merged.relies_on;
     if (i >= 0 && empty) list.splice(i, 1);
     else if (i >= 0) list[i] = merged;

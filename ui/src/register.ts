@@ -1,23 +1,10 @@
 // The risk register as the UI shows it: rows from the core, names from the project and the
 // catalogue, and the filter the user types.
+import type * as W from "./generated/wire";
 import { readableNumber } from "./model";
 
-export interface RiskView {
-  id: string;
-  threat: string;
-  asset: string;
-  zone: string;
-  importance: number;
-  threat_level: number;
-  values: [string, string, string];
-  ranks: [number, number, number];
-  countermeasure: [number, number, number];
-  measures: [number, number];
-  tolerable: boolean;
-  parties: string[];
-  treatment: string | null;
-  reconstructed: boolean;
-}
+/** A register row as the core sends it (generated: core::RiskView). */
+export type RiskView = W.RiskView;
 
 export interface RegisterRow extends RiskView {
   /** Readable id next to the stable key: asset number / threat (A-012/T03). */

@@ -2,17 +2,12 @@
 // or tree (protocol, who opens the session, which way the data flows, initiated or response-
 // only, boundary control). The same sentence as the core's `graph::route` (CLI, workbook),
 // from the same i18n keys.
+import type * as W from "./generated/wire";
 import { t } from "./i18n";
 import type { Conduit, Endpoint, Project } from "./model";
 
-/** How the core sends a hop (graph::Hop). */
-export interface Hop {
-  conduit: string;
-  reverse: boolean;
-  channel: number | null;
-  kind: "initiate" | "data" | "response";
-  controlled: boolean;
-}
+/** How the core sends a hop (generated: graph::Hop). */
+export type Hop = W.Hop;
 
 export interface ProtocolName {
   id: string;

@@ -1,17 +1,12 @@
+import type * as W from "./generated/wire";
 // The guided steps of the guideline (how complete each one is comes with the analysis:
 // `otzone_models::steps`).
 
 export type StepId = "1-1" | "1-2" | "1-3" | "1-4" | "1-5" | "1-6" | "1-7" | "2-1" | "2-2" | "3";
 export const STEPS: StepId[] = ["1-1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "2-1", "2-2", "3"];
 
-export interface Finding {
-  rule: string;
-  step: string;
-  severity: "error" | "warning" | "info";
-  item: { kind: string; id: string; name: string };
-  message_ja: string;
-  message_en: string;
-}
+/** A finding of the checks (generated: validate::Finding). */
+export type Finding = W.Finding;
 
 /** Findings per step (a finding of `1-4/1-5` counts for both). */
 export function findingsByStep(findings: Finding[]): Map<string, Finding[]> {

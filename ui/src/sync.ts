@@ -4,15 +4,15 @@
 // unchanged item of a list is the same object. The answer carries only what changed since the
 // analysis the window has; `merge` puts it together. The whole document goes when the core
 // holds none (a new project, an import, an error) or asks for it ("resync").
+import type * as W from "./generated/wire";
 import { invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./api";
 import type { AttackPath } from "./diagram-model";
 import type { RiskView } from "./register";
 import type { Project } from "./model";
 
-/** A change to one section of the document, as `otzone_models::edit::Change` reads it. */
-export type Change =
-  { op: "set"; section: string; value: unknown } | { op: "splice"; section: string; start: number; remove: number; insert: unknown[] };
+/** A change to one section of the document (generated: `otzone_models::edit::Change`). */
+export type Change = W.Change;
 
 /** Sections replaced whole when they change. */
 const WHOLE = new Set(["meta", "settings", "requirements", "custom"]);
@@ -47,7 +47,7 @@ export function splice(section: string, before: readonly unknown[], after: reado
     endAfter--;
   }
   if (start === endBefore && start === endAfter) return null;
-  return { op: "splice", section, start, remove: endBefore - start, insert: after.slice(start, endAfter) };
+  return { op: "splice", section, start, remove: endBefore - start, insert: after.slice(start, endAfter) as W.JsonValue[] };
 }
 
 /**
@@ -66,7 +66,7 @@ export function changes(before: Project, after: Project): Change[] | null {
       const c = splice(section, was, now);
       if (c) out.push(c);
     } else if ((LISTS.has(section) || WHOLE.has(section)) && now !== undefined) {
-      out.push({ op: "set", section, value: now });
+      out.push({ op: "set", section, value: now as W.JsonValue });
     } else {
       return null;
     }
@@ -74,24 +74,11 @@ export function changes(before: Project, after: Project): Change[] | null {
   return out;
 }
 
-/** A list's changes since the one the window has (see `sync::ListChanges`). */
-export interface ListChanges<T> {
-  changed: T[];
-  added: T[];
-  /** Positions in the old list (past it: an entry of `added`), when items moved or went. */
-  order: number[] | null;
-}
+/** A list's changes since the one the window has (generated: `sync::ListChanges`). */
+export type ListChanges<T> = W.ListChanges<T>;
 
 /** An answer: every section, or (`relative_to` set) only those that changed since then. */
-export type AnalysisUpdate = Partial<Analysis> &
-  Pick<Analysis, "revision" | "method" | "values" | "tolerable"> & {
-    doc: number;
-    relative_to: number | null;
-    risk_changes?: ListChanges<RiskView>;
-    attack_path_changes?: ListChanges<AttackPath>;
-    /** Where the core spent the time (ms): changes applied, analysis, answer built. */
-    timings_ms: [number, number, number];
-  };
+export type AnalysisUpdate = W.Update;
 
 /**
  * The items after `c`, reusing every unchanged item object (and the list itself when nothing

@@ -1,23 +1,9 @@
 // "What if": the difference an edit would make, shown before it is applied.
+import type * as W from "./generated/wire";
 import type { Countermeasure } from "./model";
 
-export interface RiskFigures {
-  threat: number;
-  inherent: string;
-  planned: string;
-  residual: string;
-}
-export interface WhatIf {
-  risks: Array<{ id: string; before: RiskFigures | null; after: RiskFigures | null }>;
-  paths: Array<{
-    entry: string;
-    target_zone: string;
-    hops_before: number | null;
-    hops_after: number | null;
-    paths_before: number;
-    paths_after: number;
-  }>;
-}
+export type RiskFigures = W.RiskFigures;
+export type WhatIf = W.WhatIf;
 
 /** The countermeasure covering `threat` when it did not, or no longer covering it when it did. */
 export function withThreatToggled(m: Countermeasure, threat: string): Countermeasure {

@@ -56,13 +56,16 @@ describe("diagram elements", () => {
     const s = pathConduits([
       {
         entry: "e",
+        entry_kind: "internet",
         target_zone: "z",
+        targets: [],
         reachable: true,
         hops: 2,
         shortest: [{ zones: ["a", "z"], conduits: ["c1", "c2"], via: [] }],
         simple_paths: 1,
         complete: true,
         unprotected_conduits: [],
+        zones_crossed: [],
       },
     ]);
     expect([...s]).toEqual(["c1", "c2"]);

@@ -232,7 +232,7 @@ describe("treatment decisions", () => {
     const { setTreatments } = await import("../src/model");
     const p = {
       ...sample("food-plant"),
-      risk_decisions: [{ risk_id: "T01@a", treatment: "reduce", justification: "パッチ", owner: "生技", date: "2026-11-01" }],
+      risk_decisions: [{ risk_id: "T01@a", treatment: "reduce" as const, justification: "パッチ", owner: "生技", date: "2026-11-01" }],
     };
     const q = setTreatments(p, ["T01@a", "T02@b"], { treatment: "accept", justification: "閉域網" });
     expect(q.risk_decisions).toEqual([

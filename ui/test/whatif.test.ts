@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { figureChanges, tally, withThreatToggled, type WhatIf } from "../src/whatif";
-import type { Countermeasure } from "../src/model";
+import { newMeasure, type Countermeasure } from "../src/model";
 
 const m: Countermeasure = {
+  ...newMeasure("C-NW-01", ["T01", "T05"], "sier"),
   id: "m1",
-  measure: "C-NW-01",
-  threats: ["T01", "T05"],
   scope: { zones: ["z"], conduits: [], assets: [] },
   status: "agreed",
 };

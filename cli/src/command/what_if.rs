@@ -46,7 +46,9 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
             .conduits
             .iter()
             .find(|c| c.name == key || c.id.to_string() == key);
-        what_if::Change::RemoveConduit(c.with_context(|| format!("no conduit {key:?}"))?.id)
+        what_if::Change::RemoveConduit {
+            id: c.with_context(|| format!("no conduit {key:?}"))?.id,
+        }
     } else if let Some(spec) = add_conduit {
         let (a, b) = spec
             .split_once(':')
@@ -65,14 +67,16 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
             encrypted: false,
             authenticated: false,
         });
-        what_if::Change::AddConduit(c)
+        what_if::Change::AddConduit { conduit: c }
     } else if let Some(id) = remove_measure {
-        what_if::Change::RemoveMeasure(id.parse().context("measure id must be a UUID")?)
+        what_if::Change::RemoveMeasure {
+            id: id.parse().context("measure id must be a UUID")?,
+        }
     } else if let Some(id) = agree_measure {
-        what_if::Change::SetMeasureStatus(
-            id.parse().context("measure id must be a UUID")?,
-            MeasureStatus::Agreed,
-        )
+        what_if::Change::SetMeasureStatus {
+            id: id.parse().context("measure id must be a UUID")?,
+            status: MeasureStatus::Agreed,
+        }
     } else {
         bail!(
             "name one change: --remove-conduit, --add-conduit, --remove-measure or --agree-measure"

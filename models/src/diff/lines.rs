@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 /// One line of the difference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChangeLine {
     /// Stable id.
     pub id: String,

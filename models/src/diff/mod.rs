@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 /// One field of an item that changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldChange {
     /// Field name as in the project file (`name`, `zone`, `status` …).
     pub field: String,
@@ -30,6 +31,7 @@ pub struct FieldChange {
 
 /// An item added, removed or changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum ItemChange {
     /// New in the later state.
@@ -59,6 +61,7 @@ pub enum ItemChange {
 
 /// A register row whose risk moved (or that appeared or went).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RiskMove {
     /// Row id (`T01@<asset>`).
     pub id: String,
@@ -78,6 +81,7 @@ pub struct RiskMove {
 
 /// Why a register row moved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// The countermeasures counted for the planned state changed (readable numbers, M-001).
@@ -117,6 +121,7 @@ impl Reason {
 
 /// Everything that changed between two states.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProjectDiff {
     /// Per collection (`assets`, `zones`, …), the items that changed, in id order.
     pub items: BTreeMap<String, Vec<ItemChange>>,

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 /// A threat decision the customer changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApplicabilityChange {
     /// Sheet.
     pub sheet: String,

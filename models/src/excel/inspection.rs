@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 /// One check whose recorded result changes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectionChange {
     /// Sheet.
     pub sheet: String,

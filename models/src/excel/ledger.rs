@@ -22,6 +22,7 @@ use std::path::Path;
 
 /// A field of [`ProtectedAsset`] a ledger column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Name or tag.
@@ -242,6 +243,7 @@ impl Folded {
 
 /// How a header was matched to a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum MatchReason {
     /// The header is one of the field's words.
@@ -358,6 +360,7 @@ pub struct LedgerOptions {
 
 /// Whether a row adds or updates an asset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Action {
     /// A new asset.
@@ -371,6 +374,7 @@ pub enum Action {
 
 /// A ledger row as it will be applied.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedRow {
     /// Row in the ledger (1-based, as the spreadsheet shows it).
     pub row: u64,
@@ -384,6 +388,7 @@ pub struct PlannedRow {
 
 /// How the columns were understood.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ColumnMapping {
     /// Column letter (or number for CSV).
     pub column: String,
@@ -393,11 +398,13 @@ pub struct ColumnMapping {
     pub field: Option<Field>,
     /// Why this field (absent when unmapped).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub reason: Option<MatchReason>,
 }
 
 /// Severity of an import problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemLevel {
     /// Blocks the row.
@@ -408,6 +415,7 @@ pub enum ProblemLevel {
 
 /// The preview of an import.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preview {
     /// File read.
     pub file: String,

@@ -20,6 +20,7 @@ use std::path::Path;
 
 /// One row whose answer changes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResponseChange {
     /// Sheet.
     pub sheet: String,
@@ -35,6 +36,7 @@ pub struct ResponseChange {
 
 /// What a returned workbook holds.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResponseReport {
     /// Rows whose answer differs from the project's.
     pub changes: Vec<ResponseChange>,
@@ -47,6 +49,7 @@ pub struct ResponseReport {
     /// this is for the user to see, not a reason to refuse. (Workbooks written before the
     /// baseline existed carry none and are not compared.)
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub model_changed: Option<ModelChanged>,
     /// Completion-inspection results filled in on site that change (see
     /// [`super::inspection`]); their problems are in `problems`, unchanged rows in `unchanged`.
@@ -61,6 +64,7 @@ pub struct ResponseReport {
 
 /// The model state a returned workbook was made from, beside the project's current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ModelChanged {
     /// Baseline hash written into the workbook.
     pub workbook_baseline: String,

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// A treatment decision the returned workbook changes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TreatmentChange {
     /// Sheet.
     pub sheet: String,

@@ -54,6 +54,7 @@ impl Default for PathLimits {
 
 /// One path: the zones entered, in order, and the conduits used to enter them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PathSteps {
     /// Zones entered (the last is the target).
     pub zones: Vec<ZoneId>,
@@ -90,6 +91,7 @@ impl PathSteps {
 
 /// The attack-path view of one (entry point, target zone) pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttackPath {
     /// Entry point.
     pub entry: EntryPointId,

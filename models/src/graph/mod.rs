@@ -66,6 +66,7 @@ pub enum Node {
 
 /// An edge: one conduit in one direction, with the channel that carries it and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hop {
     /// The conduit.
     pub conduit: ConduitId,
@@ -95,6 +96,7 @@ pub fn responds(protocol: &str) -> bool {
 /// How one hop of a path crossed its conduit, without the conduit id (a path keeps those
 /// apart): compact, since a large factory's attack paths hold hundreds of thousands of hops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HopVia {
     /// Index of the conduit in `project.conduits`.
     #[serde(skip)]

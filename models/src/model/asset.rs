@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A protected asset: equipment, data, or a system/service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ProtectedAsset {
     /// Id.
@@ -80,6 +81,7 @@ pub struct ProtectedAsset {
 
 /// A manual importance with its justification.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ImportanceOverride {
     /// The level to use instead of the derived one.
@@ -129,6 +131,7 @@ impl ProtectedAsset {
 /// The analyst's decision that a threat does (or does not) apply to one asset, overriding the
 /// catalogue's applicability rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ThreatApplicability {
     /// Threat id (`T24`, `X-…`).
@@ -141,6 +144,7 @@ pub struct ThreatApplicability {
 
 /// An attribute of an asset that decides whether some threats apply to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AssetTrait {
     /// Runs a general-purpose OS (Windows, Linux): commodity malware runs on it.
@@ -153,6 +157,7 @@ pub enum AssetTrait {
 
 /// Broad class of an asset type; threats state which classes they apply to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AssetClass {
     /// PLC, DCS controller, robot/CNC controller, drive.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// How smart-factory change touches a business (別冊: re-check new/expanded businesses).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SmartChange {
     /// Unchanged.
@@ -19,6 +20,7 @@ pub enum SmartChange {
 
 /// A business process (業務).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessProcess {
     /// Id.

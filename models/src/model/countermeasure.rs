@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Guideline countermeasure categories: (1)① network, (1)② equipment, (1)③ programs and
 /// services, (2) physical, plus step 3 operations, maintenance and supply chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureCategory {
     /// (1)① ネットワーク.
@@ -54,6 +55,7 @@ impl MeasureCategory {
 
 /// Who is responsible (責任分界).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Responsibility {
     /// The system integrator.
@@ -121,6 +123,7 @@ impl Responsibility {
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureStatus {
     /// Proposed by the SIer, not yet agreed.
@@ -175,6 +178,7 @@ impl MeasureStatus {
 
 /// What the applied measure covers. Empty everywhere means the whole project.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct MeasureScope {
     /// Zones (all their assets).
@@ -195,6 +199,7 @@ impl MeasureScope {
 /// A countermeasure applied in this project: one catalogue (or project) countermeasure,
 /// the threats it answers and where, who does it, and its status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Countermeasure {
     /// Id.
@@ -245,6 +250,7 @@ pub struct Countermeasure {
 
 /// What a countermeasure lowers in the risk calculation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Lowers {
     /// The threat level (exposure / likelihood).
@@ -257,6 +263,7 @@ pub enum Lowers {
 
 /// IPA viewpoint of a countermeasure: prevent, detect, continue business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum IpaView {
     /// 防御.
@@ -269,6 +276,7 @@ pub enum IpaView {
 
 /// A countermeasure the project defines beside the catalogue's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CustomMeasure {
     /// Id; must start with `X-`.

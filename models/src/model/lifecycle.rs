@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// OODA phase (別冊 table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OodaPhase {
     /// 予防保全段階.
@@ -17,6 +18,7 @@ pub enum OodaPhase {
 
 /// OODA step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OodaStep {
     /// Observe 監視.
@@ -31,6 +33,7 @@ pub enum OodaStep {
 
 /// One row of the OODA role table, pre-filled from the catalogue and completed with names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct OodaRole {
     /// Id.
@@ -64,6 +67,7 @@ pub struct OodaRole {
 
 /// Kind of supplier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SupplierKind {
     /// Equipment / device maker.
@@ -78,6 +82,7 @@ pub enum SupplierKind {
 
 /// A supplier of equipment, software, cloud service or work.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Supplier {
     /// Id.
@@ -112,6 +117,7 @@ pub struct Supplier {
 
 /// What a supplier's security agreement still lacks (see [`Supplier::security_gaps`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SecurityGap {
     /// No security conditions agreed as contract terms.
@@ -162,6 +168,7 @@ impl Supplier {
 
 /// The party that holds a supplier's contract (契約当事者).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ContractHolder {
     /// The system integrator (e.g. equipment it buys in for the delivery).
@@ -172,6 +179,7 @@ pub enum ContractHolder {
 
 /// Answer to a supply-chain checklist item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistAnswerValue {
     /// 済 — done.
@@ -186,6 +194,7 @@ pub enum ChecklistAnswerValue {
 
 /// A supply-chain checklist answer, for a supplier or an asset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistAnswer {
     /// Id.

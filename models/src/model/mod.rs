@@ -4,6 +4,7 @@
 //! the SQLite project file stores the same data.
 
 mod asset;
+pub mod blank;
 mod business;
 mod countermeasure;
 mod lifecycle;
@@ -43,6 +44,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// User-facing language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// 日本語 (default).
@@ -54,6 +56,7 @@ pub enum Lang {
 
 /// Who, what, when.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct ProjectMeta {
     /// Project (案件) name.
@@ -82,6 +85,7 @@ pub struct ProjectMeta {
 
 /// Project-wide analysis settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct ProjectSettings {
     /// Risk method id from the catalogue (`ipa-asset-v2`, `matrix-5x5`…).
@@ -113,6 +117,7 @@ impl Default for ProjectSettings {
 
 /// Risk treatment (対応方針).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Treatment {
     /// 低減.
@@ -128,6 +133,7 @@ pub enum Treatment {
 /// A user decision on a risk row, keyed by the row's stable id (`T01@<asset>`), so that it
 /// survives recomputation of the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RiskDecision {
     /// Risk row id.
@@ -155,6 +161,7 @@ pub struct RiskDecision {
 
 /// The customer's answer on an exported row (合意 / 要協議 / 不同意).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// 合意.
@@ -167,6 +174,7 @@ pub enum Agreement {
 
 /// A customer response read back from a returned workbook, keyed by the row's stable id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerResponse {
     /// Row id (a model UUID or a risk id).
@@ -184,6 +192,7 @@ pub struct CustomerResponse {
 
 /// Outcome of one completion-inspection check (完成検査).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionOutcome {
     /// OK.
@@ -229,6 +238,7 @@ impl InspectionOutcome {
 /// A completion-inspection result filled in on site and read back from a workbook, keyed by
 /// the check's stable row id (`CHK-…`), so that the next export carries it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct InspectionResult {
     /// Row id of the check.
@@ -249,6 +259,7 @@ pub struct InspectionResult {
 
 /// Catalogue entries the project adds beside the built-in catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct CustomCatalogue {
     /// Project threats.
@@ -259,6 +270,7 @@ pub struct CustomCatalogue {
 
 /// A whole factory security model (one project).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// JSON format version ([`FORMAT_VERSION`]).

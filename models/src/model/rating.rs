@@ -7,6 +7,7 @@ use std::fmt;
 ///
 /// Serialized as the integer 1, 2 or 3 so that JSON stays readable and diffable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "1 | 2 | 3"))]
 pub enum Level {
     /// 1 低 / low
     Low = 1,
@@ -87,6 +88,7 @@ impl<'de> Deserialize<'de> for Level {
 /// The criteria by which a business's importance is judged (step 1-3) and a threat's impact
 /// is rated (step 1-7): the factory values S, Q, D, C plus environment and information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// 安全 — human safety and health.
@@ -129,6 +131,7 @@ impl Criterion {
 /// A level per criterion (業務の重要度 per criterion, or a threat's impact per criterion).
 /// Unrated criteria are absent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct CriterionScores {
     /// 安全.
@@ -212,6 +215,7 @@ impl FromIterator<(Criterion, Level)> for CriterionScores {
 /// Serialized as a single integer when all seven are equal (the usual shorthand), otherwise
 /// as an array of seven integers 0..=4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number | number[]"))]
 pub struct SlVector(pub [u8; 7]);
 
 impl SlVector {
@@ -290,6 +294,7 @@ impl<'de> Deserialize<'de> for SlVector {
 
 /// A calendar date `YYYY-MM-DD`, validated on input.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct IsoDate(time::Date);
 
 const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -385,6 +390,7 @@ impl<'de> Deserialize<'de> for IsoDate {
 
 /// A point on the zone diagram (diagram units), saved with the object it places.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Left.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything recorded in step 1-1.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct Requirements {
     /// 経営目標: what the business wants from the factory.
@@ -29,6 +30,7 @@ pub struct Requirements {
 
 /// BCP status and notes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, default)]
 pub struct Bcp {
     /// Does a BCP exist?
@@ -39,6 +41,7 @@ pub struct Bcp {
 
 /// BCP existence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BcpStatus {
     /// Not yet asked.
@@ -56,6 +59,7 @@ pub enum BcpStatus {
 
 /// The kind of a requirement (1-1 (1)–(3)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
     /// 経営目標等.
@@ -74,6 +78,7 @@ pub enum RequirementKind {
 
 /// One requirement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Id.
@@ -101,6 +106,7 @@ pub struct Requirement {
 
 /// A stakeholder (社内外の関係者).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Stakeholder {
     /// Id.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One recorded version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
     /// Id.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A threat considered for a zone (脅威シナリオ).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ThreatScenario {
     /// Id.
@@ -51,6 +52,7 @@ impl ThreatScenario {
 
 /// A business damage for the scenario-based (事業被害ベース) method, with its target asset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessDamage {
     /// Id.
@@ -74,6 +76,7 @@ pub struct BusinessDamage {
 
 /// How a threat arrives; used with the zone graph to derive the threat level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ThreatVector {
     /// Over the network (through conduits).
@@ -94,6 +97,7 @@ pub enum ThreatVector {
 
 /// A threat the project defines beside the catalogue's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CustomThreat {
     /// Id; must start with `X-`.

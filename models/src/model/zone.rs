@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A zone (ゾーン): assets and businesses of equivalent content and importance that share
 /// security requirements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     /// Id.
@@ -88,6 +89,7 @@ impl Zone {
 
 /// Kinds of external entry point (侵入口).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// The internet.
@@ -141,6 +143,7 @@ impl EntryKind {
 
 /// An entry point outside every zone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct EntryPoint {
     /// Id.
@@ -159,6 +162,7 @@ pub struct EntryPoint {
 
 /// One end of a conduit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Endpoint {
     /// A zone.
@@ -169,6 +173,7 @@ pub enum Endpoint {
 
 /// Traffic direction of a channel relative to the conduit's `from` → `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// from → to only.
@@ -181,6 +186,7 @@ pub enum Direction {
 
 /// Which end opens the connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Initiator {
     /// The `from` end.
@@ -193,6 +199,7 @@ pub enum Initiator {
 
 /// A communication channel carried by a conduit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     /// Protocol: a catalogue id (e.g. `opc_ua`) or free text.
@@ -219,6 +226,7 @@ pub struct Channel {
 
 /// Kinds of boundary control on a conduit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BoundaryKind {
     /// Firewall.
@@ -250,6 +258,7 @@ impl BoundaryKind {
 
 /// A boundary control on a conduit, optionally the asset that implements it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BoundaryControl {
     /// Kind.
@@ -264,6 +273,7 @@ pub struct BoundaryControl {
 
 /// A conduit (コンジット): the channels between two zones, or between an entry point and a zone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Conduit {
     /// Id.
@@ -436,6 +446,7 @@ impl Channel {
 
 /// How an attacker holding one end of a conduit gets to the other end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum HopKind {
     /// The end may open a session to the other end (or pushes data through a one-way device).

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 /// Why a row exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Applies {
     /// The catalogue's classes and traits.
@@ -87,6 +88,7 @@ impl Applies {
 /// Why a threat of the asset's zone gets no row for it (recorded decisions only; the
 /// catalogue's class and trait rules are not listed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExclusionReason {
     /// Support ends after the horizon.
@@ -105,6 +107,7 @@ pub enum ExclusionReason {
 
 /// A (threat, asset) pair left out of the register, with the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Exclusion {
     /// The row id it would have had (`threat@asset`).
     pub id: String,

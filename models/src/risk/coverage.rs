@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// Which countermeasures count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// No countermeasures (unmitigated, IEC 62443-3-2 ZCR 5.5).

@@ -23,6 +23,7 @@ use std::collections::BTreeSet;
 
 /// How exposed a zone is.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ZoneExposure {
     /// Kinds of entry point that reach the zone.
     pub reached_by: BTreeSet<EntryKind>,
@@ -78,6 +79,7 @@ pub fn exposures(project: &Project, graph: &ZoneGraph) -> HashMap<ZoneId, ZoneEx
 
 /// Why a threat level is what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Adjustment {
     /// Set by the analyst in step 1-7.
@@ -101,6 +103,7 @@ pub enum Adjustment {
 
 /// The threat level and its explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ThreatBasis {
     /// Catalogue base level.
     pub base: Level,

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 /// Where the asset's importance on the deciding criterion comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CriterionSource {
     /// The business that scores the criterion highest.
@@ -36,6 +37,7 @@ pub enum CriterionSource {
 
 /// Why the row's importance is what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImpactBasis {
     /// Limited by a recorded impact on `criterion`.
@@ -55,6 +57,7 @@ pub enum ImpactBasis {
 
 /// The row's importance before impact-lowering measures, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImpactLimit {
     /// The importance used.
     pub level: Level,

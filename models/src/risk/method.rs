@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 /// The table cell a risk value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CellRef {
     /// Method id.
     pub method: Arc<str>,
@@ -22,6 +23,7 @@ pub struct CellRef {
 
 /// A risk value: its name, its rank (0 = highest risk) and its cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RiskValue {
     /// Value (`A`…`E`, or `VH`…`VL`).
     pub value: Arc<str>,

@@ -29,6 +29,7 @@ use sl_gap::SlGap;
 
 /// Everything computed from a project.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Analysis {
     /// Risk method used.
     pub method: String,

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 /// One state's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Assessment {
     /// Importance used (after impact-lowering measures, when enabled).
     pub importance: Level,
@@ -39,6 +40,7 @@ pub struct Assessment {
 
 /// A register row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RiskRow {
     /// Stable id `threat@asset`.
     pub id: String,
@@ -71,11 +73,13 @@ pub struct RiskRow {
     /// what the risk stays at when a decision relies on them and they are not done. `None`
     /// when the residual state counts no such measure.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub unless_others: Option<Box<Assessment>>,
     /// Parties responsible for the planned countermeasures covering the row.
     pub parties: Arc<[Responsibility]>,
     /// The user's decision, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub decision: Option<Box<RiskDecision>>,
 }
 

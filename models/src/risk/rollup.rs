@@ -14,6 +14,7 @@ pub type ValueCounts = Vec<usize>;
 
 /// Risk counts of one group of rows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupCounts {
     /// Rows in the group.
     pub rows: usize,
@@ -51,6 +52,7 @@ impl GroupCounts {
 
 /// Per-zone roll-up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ZoneRollup {
     /// Zone.
     pub zone: ZoneId,
@@ -61,6 +63,7 @@ pub struct ZoneRollup {
 
 /// Per-business roll-up (rows of the assets that support the business).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BusinessRollup {
     /// Business.
     pub business: BusinessId,
@@ -71,6 +74,7 @@ pub struct BusinessRollup {
 
 /// Per-responsibility roll-up (責任分界).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PartyRollup {
     /// Party; `None` collects countermeasures nobody is responsible for yet.
     pub party: Option<Responsibility>,
@@ -84,6 +88,7 @@ pub struct PartyRollup {
 /// A heat map: counts per (importance 1..3, likelihood 1..5) cell, likelihood = threat +
 /// vulnerability − 1, for one state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HeatMap {
     /// The state.
     pub state: State,
@@ -96,6 +101,7 @@ pub struct HeatMap {
 
 /// All roll-ups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rollups {
     /// Whole register.
     pub total: GroupCounts,

@@ -27,6 +27,7 @@ pub const MAX_STEPS: u32 = 8;
 
 /// One step: a zone entered through a conduit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TreeStep {
     /// Zone entered.
     pub zone: ZoneId,
@@ -40,6 +41,7 @@ pub struct TreeStep {
 
 /// A tree's figures in one state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TreeAssessment {
     /// Strongest step.
     pub countermeasure: Level,
@@ -51,6 +53,7 @@ pub struct TreeAssessment {
 
 /// A candidate attack tree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttackTree {
     /// Stable key `damage/entry/zone>zone>…`, used to prune.
     pub key: String,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Whether the achieved level was recorded or estimated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Achieved {
     /// SL-A recorded by the analyst.
@@ -23,6 +24,7 @@ pub enum Achieved {
 
 /// One row of the matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SlGap {
     /// `zone` or `conduit`.
     pub kind: &'static str,

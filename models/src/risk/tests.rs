@@ -387,7 +387,9 @@ fn what_if_removing_a_conduit_cuts_paths_and_changes_risks() {
     let w = what_if(
         &d.project,
         crate::catalogue::Catalogue::builtin(),
-        &Change::RemoveConduit(ConduitId::derived("net-ctl")),
+        &Change::RemoveConduit {
+            id: ConduitId::derived("net-ctl"),
+        },
     );
     assert_eq!(w.paths.len(), 1);
     assert_eq!(
@@ -405,7 +407,9 @@ fn what_if_removing_a_conduit_cuts_paths_and_changes_risks() {
     let w = what_if(
         &d.project,
         crate::catalogue::Catalogue::builtin(),
-        &Change::RemoveConduit(ConduitId::derived("it-ctl")),
+        &Change::RemoveConduit {
+            id: ConduitId::derived("it-ctl"),
+        },
     );
     assert_eq!(w.paths.len(), 1);
     let p = &w.paths[0];
@@ -434,7 +438,10 @@ fn what_if_agreeing_a_measure_lowers_residual_only() {
     let w = what_if(
         &d.project,
         crate::catalogue::Catalogue::builtin(),
-        &Change::SetMeasureStatus(MeasureId::derived("patch"), MeasureStatus::Agreed),
+        &Change::SetMeasureStatus {
+            id: MeasureId::derived("patch"),
+            status: MeasureStatus::Agreed,
+        },
     );
     assert_eq!(w.risks.len(), 1);
     let (b, a) = (
@@ -461,7 +468,9 @@ fn what_if_covering_another_threat_with_a_measure_lowers_that_risk() {
     let w = what_if(
         &d.project,
         crate::catalogue::Catalogue::builtin(),
-        &Change::ReplaceMeasure(edited.clone()),
+        &Change::ReplaceMeasure {
+            measure: edited.clone(),
+        },
     );
     assert_eq!(w.risks.len(), 1, "only T03's row moves: {:?}", w.risks);
     let (b, a) = (
@@ -470,7 +479,7 @@ fn what_if_covering_another_threat_with_a_measure_lowers_that_risk() {
     );
     assert_eq!((b.planned.as_str(), a.planned.as_str()), ("A", "B"));
     assert_eq!(b.inherent, a.inherent, "inherent risk ignores measures");
-    let applied = apply(&d.project, &Change::ReplaceMeasure(edited));
+    let applied = apply(&d.project, &Change::ReplaceMeasure { measure: edited });
     assert_eq!(applied.countermeasures.len(), 1, "replaced, not added");
     assert_eq!(d.project, before, "the project itself is untouched");
 }

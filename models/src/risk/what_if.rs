@@ -10,25 +10,49 @@ use crate::model::{Conduit, Countermeasure, MeasureStatus, Project};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One change to try.
-#[derive(Debug, Clone)]
+/// One change to try, as the app sends it (`{"kind": "add_conduit", "conduit": {…}}`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "WhatIfChange"))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// Add a conduit.
-    AddConduit(Conduit),
+    AddConduit {
+        /// The conduit.
+        conduit: Conduit,
+    },
     /// Remove a conduit (and drop it from countermeasure scopes).
-    RemoveConduit(ConduitId),
+    RemoveConduit {
+        /// Its id.
+        id: ConduitId,
+    },
     /// Add a countermeasure.
-    AddMeasure(Countermeasure),
+    AddMeasure {
+        /// The countermeasure.
+        measure: Countermeasure,
+    },
     /// Remove a countermeasure.
-    RemoveMeasure(MeasureId),
+    RemoveMeasure {
+        /// Its id.
+        id: MeasureId,
+    },
     /// Change a countermeasure's status.
-    SetMeasureStatus(MeasureId, MeasureStatus),
-    /// Replace the countermeasure with the same id by this edited copy (added when absent).
-    ReplaceMeasure(Countermeasure),
+    SetMeasureStatus {
+        /// Its id.
+        id: MeasureId,
+        /// The new status.
+        status: MeasureStatus,
+    },
+    /// Replace the countermeasure with the same id by this edited copy (added when absent),
+    /// e.g. one more threat covered.
+    ReplaceMeasure {
+        /// The edited countermeasure.
+        measure: Countermeasure,
+    },
 }
 
 /// The figures of a register row that a change can move.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RiskFigures {
     /// Threat level used.
     pub threat: u8,
@@ -42,6 +66,7 @@ pub struct RiskFigures {
 
 /// A register row whose figures change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RiskChange {
     /// Risk id.
     pub id: String,
@@ -53,6 +78,7 @@ pub struct RiskChange {
 
 /// An attack path whose reachability, length or count changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PathChange {
     /// Entry point.
     pub entry: EntryPointId,
@@ -70,6 +96,7 @@ pub struct PathChange {
 
 /// The difference a change makes.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WhatIf {
     /// Changed risks, in register order of the result.
     pub risks: Vec<RiskChange>,
@@ -81,24 +108,26 @@ pub struct WhatIf {
 pub fn apply(project: &Project, change: &Change) -> Project {
     let mut p = project.clone();
     match change {
-        Change::AddConduit(c) => p.conduits.push(c.clone()),
-        Change::RemoveConduit(id) => {
+        Change::AddConduit { conduit } => p.conduits.push(conduit.clone()),
+        Change::RemoveConduit { id } => {
             p.conduits.retain(|c| c.id != *id);
             for m in &mut p.countermeasures {
                 m.scope.conduits.retain(|c| c != id);
             }
         }
-        Change::AddMeasure(m) => p.countermeasures.push(m.clone()),
-        Change::RemoveMeasure(id) => p.countermeasures.retain(|m| m.id != *id),
-        Change::SetMeasureStatus(id, s) => {
+        Change::AddMeasure { measure } => p.countermeasures.push(measure.clone()),
+        Change::RemoveMeasure { id } => p.countermeasures.retain(|m| m.id != *id),
+        Change::SetMeasureStatus { id, status } => {
             for m in p.countermeasures.iter_mut().filter(|m| m.id == *id) {
-                m.status = *s;
+                m.status = *status;
             }
         }
-        Change::ReplaceMeasure(m) => match p.countermeasures.iter_mut().find(|x| x.id == m.id) {
-            Some(x) => *x = m.clone(),
-            None => p.countermeasures.push(m.clone()),
-        },
+        Change::ReplaceMeasure { measure: m } => {
+            match p.countermeasures.iter_mut().find(|x| x.id == m.id) {
+                Some(x) => *x = m.clone(),
+                None => p.countermeasures.push(m.clone()),
+            }
+        }
     }
     p
 }

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Must be fixed before the assessment can be agreed.
@@ -30,6 +31,7 @@ pub enum Severity {
 
 /// The model item a finding concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemRef {
     /// `asset`, `business`, `zone`, `conduit`, `countermeasure`, `risk`, `checklist_answer`…
     pub kind: &'static str,
@@ -41,6 +43,7 @@ pub struct ItemRef {
 
 /// A validation finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// Rule id.
     pub rule: &'static str,

@@ -1,6 +1,7 @@
 // Step 1-6: the zone diagram editor. Cytoscape draws zones as containers holding their
 // assets, entry points outside and conduits as edges; ELK (elkjs) lays it out; positions
 // the user sets are saved in the project (and feed the Excel diagram).
+import type { BoundaryKind } from "../generated/wire";
 import cytoscape, { type Core, type NodeSingular, type EventObject } from "cytoscape";
 import elk from "cytoscape-elk";
 import svg from "cytoscape-svg";
@@ -882,7 +883,17 @@ function renderPanel(panel: HTMLElement): void {
   }
 }
 
-const BOUNDARY_KINDS = ["firewall", "industrial_firewall", "data_diode", "vpn_gateway", "jump_host", "proxy", "router_acl", "nac", "ids"];
+const BOUNDARY_KINDS: BoundaryKind[] = [
+  "firewall",
+  "industrial_firewall",
+  "data_diode",
+  "vpn_gateway",
+  "jump_host",
+  "proxy",
+  "router_acl",
+  "nac",
+  "ids",
+];
 
 interface CatalogueProtocol {
   id: string;

@@ -1,4 +1,5 @@
 // Step 1-1: project identity, requirements, BCP.
+import type { ProjectMeta, Requirements } from "../generated/wire";
 import { api, errorText } from "../api";
 import { commit, doc, toast } from "../app";
 import { clear, h } from "../dom";
@@ -23,11 +24,14 @@ function field(
   return box;
 }
 
+/** The names of a type's text fields. */
+type TextField<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T] & string;
+
 export function renderRequirements(el: HTMLElement): void {
   const p = doc();
-  const meta = (k: string, label: string) =>
+  const meta = (k: TextField<ProjectMeta>, label: string) =>
     field(label, `meta-${k}`, String(p.meta[k] ?? ""), (v) => ({ ...doc(), meta: { ...doc().meta, [k]: v } }), false, k === "name");
-  const req = (k: string, label: string, multiline = true) =>
+  const req = (k: TextField<Requirements>, label: string, multiline = true) =>
     field(
       label,
       `req-${k}`,
@@ -59,10 +63,10 @@ export function renderRequirements(el: HTMLElement): void {
       field(
         t("xl.req.bcp"),
         "req-bcp",
-        String((p.requirements.bcp as { notes?: string })?.notes ?? ""),
+        p.requirements.bcp.notes,
         (v) => ({
           ...doc(),
-          requirements: { ...doc().requirements, bcp: { ...(doc().requirements.bcp as object), notes: v } },
+          requirements: { ...doc().requirements, bcp: { ...doc().requirements.bcp, notes: v } },
         }),
         true,
       ),

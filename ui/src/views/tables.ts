@@ -15,7 +15,10 @@ import {
   newBusiness,
   newDamage,
   newFinding,
-  newId,
+  newChecklistAnswer,
+  newOodaRole,
+  newRequirement,
+  newSupplier,
   newMeasure,
   newThreat,
   readableNumber,
@@ -25,6 +28,7 @@ import {
   type Project,
 } from "../model";
 import type { StepId } from "../steps";
+import type { Requirement } from "../generated/wire";
 import { renderMatrix } from "./matrix";
 import { pasteDialog, pasteRowsDialog, takesRows } from "./paste";
 import type { PasteColumn } from "../paste-rows";
@@ -533,8 +537,8 @@ let pendingFocus: { table: string; before: Set<string> } | null = null;
 
 export function mountRequirementItems(el: HTMLElement): void {
   const kinds = ["business_goal", "law", "standard", "industry_guideline", "customer_demand", "internal"];
-  const items = () => (doc().requirements.items as Array<Record<string, unknown>>) ?? [];
-  const setItems = (p: Project, list: Array<Record<string, unknown>>): Project => ({
+  const items = () => doc().requirements.items;
+  const setItems = (p: Project, list: Requirement[]): Project => ({
     ...p,
     requirements: { ...p.requirements, items: list },
   });
@@ -554,7 +558,7 @@ export function mountRequirementItems(el: HTMLElement): void {
         p,
         items().map((x) => (x.id === id ? { ...x, [field]: value } : x)),
       ),
-    add: () => setItems(doc(), [...items(), { id: newId(), kind: "internal", title: t("ui.new_item") }]),
+    add: () => setItems(doc(), [...items(), newRequirement(t("ui.new_item"))]),
     remove: (id) =>
       setItems(
         doc(),
@@ -846,7 +850,7 @@ function specs(step: StepId): Spec[] {
             listColumn(t("xl.col.party"), "party", parties),
             text(t("xl.col.person"), "person"),
           ],
-          () => addItem(doc(), "ooda_roles", { id: newId(), phase: "preventive", step: "observe" }),
+          () => addItem(doc(), "ooda_roles", newOodaRole()),
         ),
         collectionSpec(
           "suppliers",
@@ -871,7 +875,7 @@ function specs(step: StepId): Spec[] {
             text(t("xl.col.agreement_terms"), "agreement", 260, true),
             text(t("xl.col.check_result"), "audit", 200),
           ],
-          () => addItem(doc(), "suppliers", { id: newId(), name: t("ui.new_supplier"), kind: "equipment" }),
+          () => addItem(doc(), "suppliers", newSupplier(t("ui.new_supplier"))),
         ),
         collectionSpec(
           "checklist",
@@ -890,7 +894,8 @@ function specs(step: StepId): Spec[] {
             text(t("xl.col.evidence"), "evidence", 220),
             text(t("xl.col.notes"), "note", 200),
           ],
-          () => addItem(doc(), "checklist_answers", { id: newId(), item: String(catalogue().checklist[0]?.id ?? ""), answer: "not_done" }),
+          () =>
+            addItem(doc(), "checklist_answers", { ...newChecklistAnswer(String(catalogue().checklist[0]?.id ?? "")), answer: "not_done" }),
         ),
       ];
     default:

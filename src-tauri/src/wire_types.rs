@@ -1,0 +1,129 @@
+//! The TypeScript description of what the window and the core exchange, generated from the
+//! Rust types with ts-rs into `ui/src/generated/wire.ts`: the project document, the commands'
+//! requests and answers, and the analysis. The UI imports its types from there, so a field
+//! renamed or added in Rust reaches the TypeScript compiler.
+//!
+//! Beside it, `blanks.json`: a new item of each kind as the core reads it
+//! (`otzone_models::model::blank`), which the app copies when the user adds one.
+//!
+//! The tests below fail while the files differ from what the types and blanks are;
+//! `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` writes them anew.
+
+use crate::core::{
+    Comparison, ExclusionView, Explanation, ExportReport, ImportanceView, LedgerRequest,
+    PastedRows, RevisionRequest, RiskView,
+};
+use crate::error::CommandError;
+use crate::files::Recovery;
+use crate::sync::{AnalyzeRequest, Update};
+use crate::{AppInfo, Baseline, Imported, Opened, Saved};
+use otzone_models::excel::{ledger, responses};
+use otzone_models::model::blank::{blanks, Blanks};
+use otzone_models::model::Project;
+use otzone_models::risk::what_if::{Change as WhatIfChange, WhatIf};
+use std::collections::BTreeMap;
+use std::path::Path;
+use ts_rs::{Config, TypeVisitor, TS};
+
+/// Every declaration `T` needs, by TypeScript name.
+struct Declarations {
+    cfg: Config,
+    found: BTreeMap<String, (String, String)>,
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        // Primitives and containers have no declaration of their own.
+        if T::output_path().is_none() {
+            return;
+        }
+        let name = T::ident(&self.cfg);
+        let rust = std::any::type_name::<T>().to_owned();
+        if let Some((other, known)) = self.found.get(&name) {
+            // The same type, or one ts-rs writes for it (serde_json's Value): written once.
+            assert!(
+                other == &rust || known.ends_with(&format!("export {}\n", T::decl(&self.cfg))),
+                "two Rust types are both called {name} in TypeScript: {other} and {rust}; \
+                 give one a #[ts(rename = \"…\")]"
+            );
+            return;
+        }
+        let decl = T::decl(&self.cfg);
+        let docs = T::docs().map(|d| format!("{d}\n")).unwrap_or_default();
+        self.found
+            .insert(name, (rust, format!("{docs}export {decl}\n")));
+        T::visit_dependencies(self);
+    }
+}
+
+/// The generated file's text.
+pub fn typescript() -> String {
+    let mut d = Declarations {
+        // Revisions and document ids are u64 counters far below 2^53: numbers, not bigints.
+        cfg: Config::new().with_large_int("number"),
+        found: BTreeMap::new(),
+    };
+    d.visit::<Project>();
+    d.visit::<Blanks>();
+    d.visit::<AppInfo>();
+    d.visit::<Opened>();
+    d.visit::<Saved>();
+    d.visit::<Recovery>();
+    d.visit::<CommandError>();
+    d.visit::<AnalyzeRequest>();
+    d.visit::<Update>();
+    d.visit::<RiskView>();
+    d.visit::<ExclusionView>();
+    d.visit::<ImportanceView>();
+    d.visit::<Explanation>();
+    d.visit::<WhatIfChange>();
+    d.visit::<WhatIf>();
+    d.visit::<RevisionRequest>();
+    d.visit::<Comparison>();
+    d.visit::<Baseline>();
+    d.visit::<ExportReport>();
+    d.visit::<LedgerRequest>();
+    d.visit::<PastedRows>();
+    d.visit::<ledger::Preview>();
+    d.visit::<Imported>();
+    d.visit::<responses::ResponseReport>();
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/wire_types.rs (ts-rs): do not edit.\n\
+         // `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` writes it anew.\n",
+    );
+    for (_, decl) in d.found.values() {
+        out.push('\n');
+        out.push_str(decl);
+    }
+    out
+}
+
+/// Compare `now` with the generated file `name`, or write it when asked to.
+fn check_generated(name: &str, now: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui/src/generated")
+        .join(name);
+    if std::env::var_os("UPDATE_WIRE_TYPES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, now).unwrap();
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == now,
+        "{} is stale: the Rust types changed. Run \
+         `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` and commit the file.",
+        path.display()
+    );
+}
+
+#[test]
+fn wire_types_generated_typescript_is_current() {
+    check_generated("wire.ts", &typescript());
+}
+
+#[test]
+fn wire_types_blank_items_are_current() {
+    let json = serde_json::to_string_pretty(&blanks()).unwrap() + "\n";
+    check_generated("blanks.json", &json);
+}
