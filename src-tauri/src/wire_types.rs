@@ -1,6 +1,7 @@
 //! The TypeScript description of what the window and the core exchange, generated from the
 //! Rust types with ts-rs into `ui/src/generated/wire.ts`: the project document, the commands'
-//! requests and answers, and the analysis. The UI imports its types from there, so a field
+//! requests and answers, and the analysis; and the lists of values the UI offers (every value
+//! of an enum, the guided steps). The UI imports its types from there, so a field
 //! renamed or added in Rust reaches the TypeScript compiler.
 //!
 //! Beside it, `blanks.json`: a new item of each kind as the core reads it
@@ -18,11 +19,13 @@ use crate::files::Recovery;
 use crate::sync::{AnalyzeRequest, Update};
 use crate::{AppInfo, Baseline, Imported, Opened, Saved};
 use otzone_models::excel::{ledger, responses};
+use otzone_models::model as m;
 use otzone_models::model::blank::{blanks, Blanks};
 use otzone_models::model::Project;
 use otzone_models::risk::what_if::{Change as WhatIfChange, WhatIf};
 use std::collections::BTreeMap;
 use std::path::Path;
+use strum::IntoEnumIterator;
 use ts_rs::{Config, TypeVisitor, TS};
 
 /// Every declaration `T` needs, by TypeScript name.
@@ -95,6 +98,43 @@ pub fn typescript() -> String {
         out.push('\n');
         out.push_str(decl);
     }
+    out.push_str(&values(&d.cfg));
+    out
+}
+
+/// Every value of an enum, as a constant of its generated type, in the enum's order.
+fn every<T: TS + serde::Serialize + IntoEnumIterator>(cfg: &Config, name: &str) -> String {
+    let all: Vec<T> = T::iter().collect();
+    let ty = T::ident(cfg);
+    format!(
+        "\n/** Every {ty}, in the Rust enum's order. */\nexport const {name}: {ty}[] = {};\n",
+        serde_json::to_string(&all).unwrap()
+    )
+}
+
+/// The lists the UI offers as choices, from the Rust enums and the core's step list.
+fn values(cfg: &Config) -> String {
+    let steps = serde_json::to_string(&otzone_models::steps::STEPS).unwrap();
+    let mut out = format!(
+        "\n/** The guided steps of the guideline, in order (otzone_models::steps::STEPS). */\n\
+         export const STEPS = {steps} as const;\n\
+         export type StepId = (typeof STEPS)[number];\n"
+    );
+    out += &every::<m::Criterion>(cfg, "CRITERIA");
+    out += &every::<m::RequirementKind>(cfg, "REQUIREMENT_KINDS");
+    out += &every::<m::SmartChange>(cfg, "SMART_CHANGES");
+    out += &every::<m::Responsibility>(cfg, "RESPONSIBILITIES");
+    out += &every::<m::MeasureStatus>(cfg, "MEASURE_STATUSES");
+    out += &every::<m::FindingStatus>(cfg, "FINDING_STATUSES");
+    out += &every::<m::Treatment>(cfg, "TREATMENTS");
+    out += &every::<m::OodaPhase>(cfg, "OODA_PHASES");
+    out += &every::<m::OodaStep>(cfg, "OODA_STEPS");
+    out += &every::<m::SupplierKind>(cfg, "SUPPLIER_KINDS");
+    out += &every::<m::ContractHolder>(cfg, "CONTRACT_HOLDERS");
+    out += &every::<m::ChecklistAnswerValue>(cfg, "CHECKLIST_ANSWERS");
+    out += &every::<m::Direction>(cfg, "DIRECTIONS");
+    out += &every::<m::Initiator>(cfg, "INITIATORS");
+    out += &every::<m::BoundaryKind>(cfg, "BOUNDARY_KINDS");
     out
 }
 

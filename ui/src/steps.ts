@@ -2,8 +2,8 @@ import type * as W from "./generated/wire";
 // The guided steps of the guideline (how complete each one is comes with the analysis:
 // `otzone_models::steps`).
 
-export type StepId = "1-1" | "1-2" | "1-3" | "1-4" | "1-5" | "1-6" | "1-7" | "2-1" | "2-2" | "3";
-export const STEPS: StepId[] = ["1-1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "2-1", "2-2", "3"];
+export { STEPS, type StepId } from "./generated/wire";
+import type { StepId } from "./generated/wire";
 
 /** A finding of the checks (generated: validate::Finding). */
 export type Finding = W.Finding;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// How smart-factory change touches a business (別冊: re-check new/expanded businesses).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum SmartChange {
     /// Unchanged.

@@ -55,7 +55,7 @@ impl MeasureCategory {
 
 /// Who is responsible (責任分界).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum Responsibility {
     /// The system integrator.
@@ -123,7 +123,7 @@ impl Responsibility {
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureStatus {
     /// Proposed by the SIer, not yet agreed.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// OODA phase (別冊 table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum OodaPhase {
     /// 予防保全段階.
@@ -18,7 +18,7 @@ pub enum OodaPhase {
 
 /// OODA step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum OodaStep {
     /// Observe 監視.
@@ -67,7 +67,7 @@ pub struct OodaRole {
 
 /// Kind of supplier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum SupplierKind {
     /// Equipment / device maker.
@@ -168,7 +168,7 @@ impl Supplier {
 
 /// The party that holds a supplier's contract (契約当事者).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum ContractHolder {
     /// The system integrator (e.g. equipment it buys in for the delivery).
@@ -179,7 +179,7 @@ pub enum ContractHolder {
 
 /// Answer to a supply-chain checklist item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistAnswerValue {
     /// 済 — done.

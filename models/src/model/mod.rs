@@ -117,7 +117,7 @@ impl Default for ProjectSettings {
 
 /// Risk treatment (対応方針).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum Treatment {
     /// 低減.

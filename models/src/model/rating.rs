@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for Level {
 /// The criteria by which a business's importance is judged (step 1-3) and a threat's impact
 /// is rated (step 1-7): the factory values S, Q, D, C plus environment and information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// 安全 — human safety and health.

@@ -59,7 +59,7 @@ pub enum BcpStatus {
 
 /// The kind of a requirement (1-1 (1)–(3)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS, strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
     /// 経営目標等.

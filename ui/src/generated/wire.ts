@@ -3487,3 +3487,52 @@ sl_t: number, };
  */
 
 export type ZoneThreatId = string;
+
+/** The guided steps of the guideline, in order (otzone_models::steps::STEPS). */
+export const STEPS = ["1-1","1-2","1-3","1-4","1-5","1-6","1-7","2-1","2-2","3"] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** Every Criterion, in the Rust enum's order. */
+export const CRITERIA: Criterion[] = ["safety","environment","quality","delivery","cost","information"];
+
+/** Every RequirementKind, in the Rust enum's order. */
+export const REQUIREMENT_KINDS: RequirementKind[] = ["business_goal","law","standard","industry_guideline","customer_demand","internal"];
+
+/** Every SmartChange, in the Rust enum's order. */
+export const SMART_CHANGES: SmartChange[] = ["none","new","expanded"];
+
+/** Every Responsibility, in the Rust enum's order. */
+export const RESPONSIBILITIES: Responsibility[] = ["sier","customer","vendor","shared"];
+
+/** Every MeasureStatus, in the Rust enum's order. */
+export const MEASURE_STATUSES: MeasureStatus[] = ["proposed","agreed","implemented","rejected"];
+
+/** Every FindingStatus, in the Rust enum's order. */
+export const FINDING_STATUSES: FindingStatus[] = ["open","fixed","mitigated","accepted"];
+
+/** Every Treatment, in the Rust enum's order. */
+export const TREATMENTS: Treatment[] = ["reduce","accept","avoid","transfer"];
+
+/** Every OodaPhase, in the Rust enum's order. */
+export const OODA_PHASES: OodaPhase[] = ["preventive","incident"];
+
+/** Every OodaStep, in the Rust enum's order. */
+export const OODA_STEPS: OodaStep[] = ["observe","orient","decide","act"];
+
+/** Every SupplierKind, in the Rust enum's order. */
+export const SUPPLIER_KINDS: SupplierKind[] = ["equipment","software","cloud","subcontractor"];
+
+/** Every ContractHolder, in the Rust enum's order. */
+export const CONTRACT_HOLDERS: ContractHolder[] = ["sier","customer"];
+
+/** Every ChecklistAnswerValue, in the Rust enum's order. */
+export const CHECKLIST_ANSWERS: ChecklistAnswerValue[] = ["done","partial","not_done","not_applicable"];
+
+/** Every Direction, in the Rust enum's order. */
+export const DIRECTIONS: Direction[] = ["forward","reverse","both"];
+
+/** Every Initiator, in the Rust enum's order. */
+export const INITIATORS: Initiator[] = ["from","to","either"];
+
+/** Every BoundaryKind, in the Rust enum's order. */
+export const BOUNDARY_KINDS: BoundaryKind[] = ["firewall","industrial_firewall","data_diode","vpn_gateway","jump_host","proxy","router_acl","nac","ids"];

@@ -1,7 +1,7 @@
 // Step 1-6: the zone diagram editor. Cytoscape draws zones as containers holding their
 // assets, entry points outside and conduits as edges; ELK (elkjs) lays it out; positions
 // the user sets are saved in the project (and feed the Excel diagram).
-import type { BoundaryKind } from "../generated/wire";
+import { BOUNDARY_KINDS, DIRECTIONS, INITIATORS } from "../generated/wire";
 import cytoscape, { type Core, type NodeSingular, type EventObject } from "cytoscape";
 import elk from "cytoscape-elk";
 import svg from "cytoscape-svg";
@@ -883,18 +883,6 @@ function renderPanel(panel: HTMLElement): void {
   }
 }
 
-const BOUNDARY_KINDS: BoundaryKind[] = [
-  "firewall",
-  "industrial_firewall",
-  "data_diode",
-  "vpn_gateway",
-  "jump_host",
-  "proxy",
-  "router_acl",
-  "nac",
-  "ids",
-];
-
 interface CatalogueProtocol {
   id: string;
   name: string;
@@ -985,7 +973,7 @@ function channelEditor(c: Conduit): HTMLElement {
             t("ui.channel.direction"),
             select(
               `panel-ch-${i}-direction`,
-              (["forward", "reverse", "both"] as Direction[]).map((d) => [d, t(`ui.channel.dir.${d}`)]),
+              DIRECTIONS.map((d) => [d, t(`ui.channel.dir.${d}`)]),
               ch.direction ?? "forward",
               (v) => field("direction", v as Direction),
             ),
@@ -996,7 +984,7 @@ function channelEditor(c: Conduit): HTMLElement {
             t("ui.channel.initiator"),
             select(
               `panel-ch-${i}-initiator`,
-              (["from", "to", "either"] as Initiator[]).map((d) => [d, t(`xl.init.${d}`)]),
+              INITIATORS.map((d) => [d, t(`xl.init.${d}`)]),
               ch.initiator ?? "from",
               (v) => field("initiator", v as Initiator),
             ),

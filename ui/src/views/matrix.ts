@@ -1,6 +1,7 @@
 // Step 2-2's threat × countermeasure matrix. Clicking a cell previews what covering (or no
 // longer covering) the threat with that countermeasure does to the register and the attack
 // paths ("what if"), and applies it only when the user says so.
+import { MEASURE_STATUSES } from "../generated/wire";
 import { api, errorText } from "../api";
 import { catName, commit, doc, state, toast } from "../app";
 import { clear, h } from "../dom";
@@ -47,7 +48,7 @@ export function renderMatrix(): HTMLElement {
     h(
       "p",
       { class: "legend", id: "matrix-legend" },
-      ...["proposed", "agreed", "implemented", "rejected"].map((st) => h("span", { class: `swatch status-${st}` }, t(`status.${st}`))),
+      ...MEASURE_STATUSES.map((st) => h("span", { class: `swatch status-${st}` }, t(`status.${st}`))),
     ),
     h(
       "div",

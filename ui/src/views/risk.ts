@@ -1,5 +1,6 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
+import { TREATMENTS } from "../generated/wire";
 import { api, errorText, type AttackTree, type HeatMap } from "../api";
 import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
@@ -307,7 +308,7 @@ function treatmentForm(r: RegisterRow, shownIds: () => string[]): HTMLElement {
   const choice = h(
     "select",
     { id: "treatment-choice", "aria-label": t("xl.col.treatment") },
-    ...["", "reduce", "accept", "transfer", "avoid"].map((k) =>
+    ...["", ...TREATMENTS].map((k) =>
       h("option", { value: k, selected: (d?.treatment ?? "") === k }, t(`xl.treatment.${k || "undecided"}`)),
     ),
   ) as HTMLSelectElement;

@@ -1,5 +1,18 @@
 // The steps recorded as editable tables (Tabulator: virtual rendering, sorting, header
 // filters), with the catalogue offered as choices.
+import {
+  CHECKLIST_ANSWERS,
+  CONTRACT_HOLDERS,
+  CRITERIA,
+  FINDING_STATUSES,
+  MEASURE_STATUSES,
+  OODA_PHASES,
+  OODA_STEPS,
+  REQUIREMENT_KINDS,
+  RESPONSIBILITIES,
+  SMART_CHANGES,
+  SUPPLIER_KINDS,
+} from "../generated/wire";
 import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent } from "tabulator-tables";
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
 import { catalogue, commit, doc, state, toast } from "../app";
@@ -33,7 +46,6 @@ import { renderMatrix } from "./matrix";
 import { pasteDialog, pasteRowsDialog, takesRows } from "./paste";
 import type { PasteColumn } from "../paste-rows";
 
-const CRITERIA = ["safety", "environment", "quality", "delivery", "cost", "information"];
 const tables: Tabulator[] = [];
 
 type CatalogueList = "threats" | "measures" | "asset_types" | "entry_kinds" | "checklist";
@@ -536,7 +548,6 @@ export function revealRowOnNextRender(id: string): void {
 let pendingFocus: { table: string; before: Set<string> } | null = null;
 
 export function mountRequirementItems(el: HTMLElement): void {
-  const kinds = ["business_goal", "law", "standard", "industry_guideline", "customer_demand", "internal"];
   const items = () => doc().requirements.items;
   const setItems = (p: Project, list: Requirement[]): Project => ({
     ...p,
@@ -546,7 +557,7 @@ export function mountRequirementItems(el: HTMLElement): void {
     id: "requirements",
     rows: items,
     columns: () => [
-      listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.reqkind", kinds), false, false),
+      listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.reqkind", REQUIREMENT_KINDS), false, false),
       text(t("xl.col.title"), "title", 220, false, "required"),
       text(t("xl.col.detail"), "detail", 320, true),
       text(t("xl.col.source"), "source"),
@@ -572,7 +583,7 @@ function specs(step: StepId): Spec[] {
   const imp = () => state.analysis;
   const zones = () => itemChoices(doc().zones);
   const businesses = () => itemChoices(doc().businesses);
-  const parties = () => enumChoices("responsibility", ["sier", "customer", "vendor", "shared"]);
+  const parties = () => enumChoices("responsibility", RESPONSIBILITIES);
   switch (step) {
     case "1-2":
       return [
@@ -586,7 +597,7 @@ function specs(step: StepId): Spec[] {
             text(t("xl.col.department"), "department"),
             listColumn(t("xl.col.smart_change"), "smart_change", () => [
               { value: "none", label: "—", keys: ["none"] },
-              ...enumChoices("xl.smart", ["new", "expanded"]),
+              ...enumChoices("xl.smart", SMART_CHANGES),
             ]),
             text(t("ui.col.data_handled"), "data_handled", 200),
             text(t("xl.req.purpose"), "purpose", 220, true),
@@ -762,16 +773,19 @@ function specs(step: StepId): Spec[] {
               // 責任分界: a pasted row must say who is responsible (no default is signed unseen).
               listColumn(t("xl.col.responsible"), "responsibility", parties, false, false, true),
               // With 共同: exactly the parties that share it (the responsibility split marks these).
-              listColumn(t("xl.col.shared_with"), "shared_with", () => enumChoices("responsibility", ["sier", "customer", "vendor"]), true),
+              listColumn(
+                t("xl.col.shared_with"),
+                "shared_with",
+                () =>
+                  enumChoices(
+                    "responsibility",
+                    RESPONSIBILITIES.filter((r) => r !== "shared"),
+                  ),
+                true,
+              ),
               listColumn(t("xl.col.operator"), "operator", parties),
               tick(t("xl.paid"), "paid"),
-              listColumn(
-                t("xl.col.status"),
-                "status",
-                () => enumChoices("status", ["proposed", "agreed", "implemented", "rejected"]),
-                false,
-                false,
-              ),
+              listColumn(t("xl.col.status"), "status", () => enumChoices("status", MEASURE_STATUSES), false, false),
               text(t("xl.col.evidence"), "evidence"),
             ],
             () => addItem(doc(), "countermeasures", newMeasure("C-NW-01", [], "sier")),
@@ -808,13 +822,7 @@ function specs(step: StepId): Spec[] {
               },
               text(t("xl.col.finding"), "title", 260, true),
               text(t("xl.col.action"), "action", 220, true),
-              listColumn(
-                t("xl.col.status"),
-                "status",
-                () => enumChoices("xl.finding_status", ["open", "fixed", "mitigated", "accepted"]),
-                false,
-                false,
-              ),
+              listColumn(t("xl.col.status"), "status", () => enumChoices("xl.finding_status", FINDING_STATUSES), false, false),
               text(t("xl.col.retest"), "retest", 160),
             ],
             () => addItem(doc(), "vulnerabilities", newFinding(t("ui.new_finding"))),
@@ -842,8 +850,8 @@ function specs(step: StepId): Spec[] {
           "ooda_roles",
           t("xl.sheet.ooda"),
           () => [
-            listColumn(t("xl.col.phase"), "phase", () => enumChoices("xl.ooda", ["preventive", "incident"]), false, false),
-            listColumn(t("xl.col.ooda_step"), "step", () => enumChoices("xl.ooda", ["observe", "orient", "decide", "act"]), false, false),
+            listColumn(t("xl.col.phase"), "phase", () => enumChoices("xl.ooda", OODA_PHASES), false, false),
+            listColumn(t("xl.col.ooda_step"), "step", () => enumChoices("xl.ooda", OODA_STEPS), false, false),
             text(t("xl.col.department"), "department"),
             text(t("xl.col.decider"), "decision_maker"),
             text(t("xl.col.actions"), "actions", 280, true),
@@ -858,16 +866,10 @@ function specs(step: StepId): Spec[] {
           t("xl.sheet.suppliers"),
           () => [
             text(t("xl.col.supplier"), "name", 200, false, "required"),
-            listColumn(
-              t("xl.col.kind"),
-              "kind",
-              () => enumChoices("xl.supplier", ["equipment", "software", "cloud", "subcontractor"]),
-              false,
-              false,
-            ),
+            listColumn(t("xl.col.kind"), "kind", () => enumChoices("xl.supplier", SUPPLIER_KINDS), false, false),
             text(t("xl.col.provides"), "provides", 200),
             // Who the security agreement is between (a subcontractor's is always the SIer's).
-            listColumn(t("xl.col.contract_holder"), "contract_holder", () => enumChoices("xl.contract_holder", ["sier", "customer"])),
+            listColumn(t("xl.col.contract_holder"), "contract_holder", () => enumChoices("xl.contract_holder", CONTRACT_HOLDERS)),
             text(t("xl.col.certifications"), "certifications"),
             // ②構築 サプライチェーン管理: the subcontractor's policy confirmed (when) and the
             // security conditions agreed as contract terms.
@@ -884,13 +886,7 @@ function specs(step: StepId): Spec[] {
           () => [
             listColumn(t("xl.col.item"), "item", () => catChoices("checklist"), false, false),
             listColumn(t("xl.col.supplier"), "supplier", () => itemChoices(doc().suppliers as Array<{ id: string; name?: unknown }>)),
-            listColumn(
-              t("xl.col.answer"),
-              "answer",
-              () => enumChoices("xl.answer", ["done", "partial", "not_done", "not_applicable"]),
-              false,
-              false,
-            ),
+            listColumn(t("xl.col.answer"), "answer", () => enumChoices("xl.answer", CHECKLIST_ANSWERS), false, false),
             text(t("xl.col.evidence"), "evidence", 220),
             text(t("xl.col.notes"), "note", 200),
           ],
