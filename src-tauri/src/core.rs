@@ -550,24 +550,3 @@ pub fn responses_apply(project: &Project, path: &Path) -> CmdResult<(Project, us
     excel::responses::apply(&mut p, &report);
     Ok((p, report.change_count()))
 }
-
-/// Field keys the ledger import understands (for the mapping drop-downs).
-pub const LEDGER_FIELDS: &[&str] = &[
-    "name",
-    "asset_type",
-    "vendor",
-    "model",
-    "firmware",
-    "address",
-    "location",
-    "owner",
-    "install_date",
-    "support_end",
-    "zone",
-    "businesses",
-    "supplier",
-    "protocols",
-    "software",
-    "notes",
-    "ignore",
-];

@@ -136,7 +136,8 @@ pub struct AppInfo {
     recoveries: Vec<Recovery>,
     recovery_errors: Vec<CommandError>,
     catalogue: core::CatalogueView,
-    ledger_fields: &'static [&'static str],
+    /// The fields a ledger column can be mapped to (for the mapping drop-downs).
+    ledger_fields: Vec<otzone_models::excel::ledger::Field>,
     /// Every analysis request also carries the whole document, checked against the one held
     /// (builds with debug assertions, as the end-to-end test's).
     check_sync: bool,
@@ -165,7 +166,7 @@ async fn app_info(app: AppHandle) -> AppInfo {
         recoveries,
         recovery_errors,
         catalogue: core::catalogue_view(),
-        ledger_fields: core::LEDGER_FIELDS,
+        ledger_fields: otzone_models::excel::ledger::Field::all().collect(),
         check_sync: cfg!(debug_assertions),
     }
 }

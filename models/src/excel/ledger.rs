@@ -21,21 +21,36 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// A field of [`ProtectedAsset`] a ledger column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
+)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Name or tag.
     Name,
     /// Asset type.
+    #[serde(alias = "type")]
     AssetType,
     /// Vendor.
     Vendor,
     /// Model.
     Model,
     /// Firmware / OS.
+    #[serde(alias = "os")]
     Firmware,
     /// Network address.
+    #[serde(alias = "ip")]
     Address,
     /// Location.
     Location,
@@ -48,6 +63,7 @@ pub enum Field {
     /// Zone (by name).
     Zone,
     /// Businesses (by name).
+    #[serde(alias = "business")]
     Businesses,
     /// Supplier (by name).
     Supplier,
@@ -62,48 +78,20 @@ pub enum Field {
 }
 
 impl Field {
-    /// Parse a field key (`name`, `type`, `vendor`, …) as given to `--map`.
+    /// Parse a field key (`name`, `type`, `vendor`, …) as given to `--map`: a field's name as
+    /// it is written (`asset_type`), or one of its short forms (`type`, `os`, `ip`, `business`).
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s.trim().to_ascii_lowercase().as_str() {
-            "name" => Field::Name,
-            "type" | "asset_type" => Field::AssetType,
-            "vendor" => Field::Vendor,
-            "model" => Field::Model,
-            "firmware" | "os" => Field::Firmware,
-            "address" | "ip" => Field::Address,
-            "location" => Field::Location,
-            "owner" => Field::Owner,
-            "install_date" => Field::InstallDate,
-            "support_end" => Field::SupportEnd,
-            "zone" => Field::Zone,
-            "businesses" | "business" => Field::Businesses,
-            "supplier" => Field::Supplier,
-            "protocols" => Field::Protocols,
-            "software" => Field::Software,
-            "notes" => Field::Notes,
-            "ignore" => Field::Ignore,
-            _ => return None,
-        })
+        use serde::de::IntoDeserializer;
+        let key = s.trim().to_ascii_lowercase();
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            key.as_str().into_deserializer();
+        serde::Deserialize::deserialize(de).ok()
     }
 
-    const ALL: [Field; 16] = [
-        Field::Name,
-        Field::AssetType,
-        Field::Vendor,
-        Field::Model,
-        Field::Firmware,
-        Field::Address,
-        Field::Location,
-        Field::Owner,
-        Field::InstallDate,
-        Field::SupportEnd,
-        Field::Zone,
-        Field::Businesses,
-        Field::Supplier,
-        Field::Protocols,
-        Field::Software,
-        Field::Notes,
-    ];
+    /// Every field, in order, `Ignore` last.
+    pub fn all() -> impl Iterator<Item = Field> {
+        <Field as strum::IntoEnumIterator>::iter()
+    }
 }
 
 pub use crate::validate::address::fold_width;
@@ -1099,7 +1087,7 @@ fn plan(
     }
     // One column per field: the one set with --map, else the first certain one, else the
     // first proposal. The other columns go to the notes (`header: value`), never lost.
-    for f in Field::ALL {
+    for f in Field::all().filter(|f| *f != Field::Ignore) {
         let cols: Vec<usize> = (0..fields.len())
             .filter(|&i| fields[i] == Some(f))
             .collect();

@@ -57,7 +57,11 @@ check: JsonValue | null, };
  * What the web view needs at start.
  */
 
-export type AppInfo = { version: string, samples: Array<string>, recent: Array<string>, initial: Opened | null, initial_error: CommandError | null, recoveries: Array<Recovery>, recovery_errors: Array<CommandError>, catalogue: CatalogueView, ledger_fields: Array<string>, 
+export type AppInfo = { version: string, samples: Array<string>, recent: Array<string>, initial: Opened | null, initial_error: CommandError | null, recoveries: Array<Recovery>, recovery_errors: Array<CommandError>, catalogue: CatalogueView, 
+/**
+ * The fields a ledger column can be mapped to (for the mapping drop-downs).
+ */
+ledger_fields: Array<Field>, 
 /**
  * Every analysis request also carries the whole document, checked against the one held
  * (builds with debug assertions, as the end-to-end test's).
