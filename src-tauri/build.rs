@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "open_recent",
     "save_project",
     "analyze",
+    "remove_items",
     "explain",
     "what_if",
     "record_revision",

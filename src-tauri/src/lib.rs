@@ -277,6 +277,15 @@ fn safe_file_name(name: &str) -> String {
     }
 }
 
+/// The changes that remove items from the window's document, with what referred to them.
+#[tauri::command]
+async fn remove_items(
+    session: State<'_, Session>,
+    request: sync::RemoveRequest,
+) -> CmdResult<Vec<otzone_models::edit::Change>> {
+    sync::remove_items(&session.sync, request)
+}
+
 #[tauri::command]
 async fn analyze(
     session: State<'_, Session>,

@@ -62,19 +62,82 @@ pub struct AnalyzeRequest {
     pub revision: u64,
     /// The held document the changes apply to; absent: `project` is the whole document.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub base: Option<u64>,
     /// Changes since `base`.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub changes: Vec<Change>,
     /// The whole document.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Project>", optional))]
     pub project: Option<serde_json::Value>,
     /// The revision of the analysis the window has, for an answer relative to it.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub known: Option<u64>,
     /// The whole document as well, to check against (builds with debug assertions).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Project>", optional))]
     pub check: Option<serde_json::Value>,
+}
+
+/// The window's request to remove items: its document, named as for [`analyze`], and what
+/// to remove. The answer is the changes that make the window's document the one without them
+/// (and without what referred to them, [`edit::remove`]).
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct RemoveRequest {
+    /// The held document the changes apply to; absent: `project` is the whole document.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub base: Option<u64>,
+    /// The window's changes since `base`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub changes: Vec<Change>,
+    /// The whole document.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Project>", optional))]
+    pub project: Option<serde_json::Value>,
+    /// The list the items are in.
+    pub collection: edit::Collection,
+    /// Their ids.
+    #[cfg_attr(test, ts(as = "Vec<String>"))]
+    pub ids: Vec<uuid::Uuid>,
+}
+
+/// The changes that remove `req.ids` from the window's document. Nothing held changes: the
+/// window applies the changes and sends them with its next analysis, as any edit.
+pub fn remove_items(
+    state: &std::sync::Mutex<OpenDocument>,
+    req: RemoveRequest,
+) -> CmdResult<Vec<Change>> {
+    let before = match (&req.project, req.base) {
+        (Some(whole), _) => core::parse_project(whole)?,
+        (None, Some(base)) => {
+            let held = state
+                .lock()
+                .map_err(|_| CommandError::shell("internal", "state lock poisoned"))?
+                .held
+                .clone();
+            let Some((_, project)) = held.filter(|(id, _)| *id == base) else {
+                return Err(resync(
+                    "the document held is not the one the changes apply to",
+                ));
+            };
+            let mut project = Project::clone(&project);
+            match edit::apply(&mut project, req.changes, &Location::path("project"))? {
+                Applied::Done => project,
+                Applied::WholeDocumentNeeded => return Err(resync("items need numbers")),
+            }
+        }
+        (None, None) => return Err(resync("no document was sent")),
+    };
+    let mut after = before.clone();
+    edit::remove(&mut after, req.collection, &req.ids);
+    Ok(edit::difference(&before, &after))
 }
 
 /// The code that asks the window to send its whole document.

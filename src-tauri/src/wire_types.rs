@@ -16,7 +16,7 @@ use crate::core::{
 };
 use crate::error::CommandError;
 use crate::files::Recovery;
-use crate::sync::{AnalyzeRequest, Update};
+use crate::sync::{AnalyzeRequest, RemoveRequest, Update};
 use crate::{AppInfo, Baseline, Imported, Opened, Saved};
 use otzone_models::excel::{ledger, responses};
 use otzone_models::model as m;
@@ -74,6 +74,7 @@ pub fn typescript() -> String {
     d.visit::<Recovery>();
     d.visit::<CommandError>();
     d.visit::<AnalyzeRequest>();
+    d.visit::<RemoveRequest>();
     d.visit::<Update>();
     d.visit::<RiskView>();
     d.visit::<ExclusionView>();

@@ -2,7 +2,8 @@
 // plumbing every view shares (commit an edit, re-analyse, autosave, title, notices).
 import { api, errorText, type Analysis, type AppInfo, type Catalogue, type CommandError } from "./api";
 import { History } from "./history";
-import { DocumentSync } from "./sync";
+import { applyChanges, DocumentSync } from "./sync";
+import type { Collection } from "./generated/wire";
 import { lang, setLang, t, type Lang } from "./i18n";
 import type { Project } from "./model";
 import type { StepId } from "./steps";
@@ -124,6 +125,28 @@ function documentSync(): DocumentSync {
   docSync ??= new DocumentSync(state.info?.check_sync ?? false);
   return docSync;
 }
+/**
+ * Remove items and every reference to them (the core's cascade, `edit::remove`), as one edit.
+ * An edit made while the core answered is kept: the removal is worked out again on it.
+ */
+export async function removeItems(collection: Collection, ids: string[], label = t("ui.delete_row")): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = state.history?.doc;
+    if (!before) return;
+    let changes;
+    try {
+      changes = await documentSync().removeItems(before, collection, ids);
+    } catch (e) {
+      toast(errorText(e), true);
+      return;
+    }
+    if (state.history?.doc !== before) continue;
+    commit(applyChanges(before, changes), label);
+    return;
+  }
+  toast(t("ui.delete_busy"), true);
+}
+
 /** Where the core spent the last analysis's time (the edit benchmark reads it). */
 export function lastAnalysisTimings(): number[] | null {
   return docSync?.lastTimings ?? null;

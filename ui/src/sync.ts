@@ -110,13 +110,23 @@ export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
   return out;
 }
 
-interface Request {
-  revision: number;
-  base?: number;
-  changes?: Change[];
-  project?: Project;
-  known?: number;
-  check?: Project;
+type Request = W.AnalyzeRequest;
+
+/**
+ * `p` with the core's changes applied in order (`edit::difference`): whole sections set, runs
+ * of lists spliced. Every item the changes leave alone stays the same object.
+ */
+export function applyChanges(p: Project, changes: Change[]): Project {
+  const out = { ...p } as unknown as Record<string, unknown>;
+  for (const c of changes) {
+    if (c.op === "set") out[c.section] = c.value;
+    else {
+      const list = ((out[c.section] as unknown[] | undefined) ?? []).slice();
+      list.splice(c.start, c.remove, ...c.insert);
+      out[c.section] = list;
+    }
+  }
+  return out as unknown as Project;
 }
 
 /** The window's side of the shared document and analysis. */
@@ -133,7 +143,26 @@ export class DocumentSync {
   constructor(
     private readonly checkEveryEdit = false,
     private readonly send: (r: Request) => Promise<AnalysisUpdate> = (request) => invoke<AnalysisUpdate>("analyze", { request }),
+    private readonly sendRemoval: (r: W.RemoveRequest) => Promise<Change[]> = (request) => invoke<Change[]>("remove_items", { request }),
   ) {}
+
+  /**
+   * The changes that remove `ids` from `doc`, with every reference to them: the core's one
+   * cascade (`edit::remove`). `doc` goes as its changes since the document the core holds, or
+   * whole when the core holds none or asks for it.
+   */
+  async removeItems(doc: Project, collection: W.Collection, ids: string[]): Promise<Change[]> {
+    const delta = this.held && this.heldId !== null ? changes(this.held, doc) : null;
+    const request: W.RemoveRequest =
+      delta && this.heldId !== null ? { base: this.heldId, changes: delta, collection, ids } : { project: doc, collection, ids };
+    try {
+      return await this.sendRemoval(request);
+    } catch (e) {
+      if ((e as { code?: string })?.code === "resync" && request.base !== undefined)
+        return this.sendRemoval({ project: doc, collection, ids });
+      throw e;
+    }
+  }
 
   /** A new document in the window: held by the core under `heldId` when it came from there. */
   reset(project: Project | null, heldId: number | null): void {

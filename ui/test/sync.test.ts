@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
-import { addItem, newAsset, removeItem, setField } from "../src/model";
-import { applyListChanges, changes, DocumentSync, merge, type AnalysisUpdate } from "../src/sync";
+import { addItem, endpointId, newAsset, setField } from "../src/model";
+import { applyChanges, applyListChanges, changes, DocumentSync, merge, type AnalysisUpdate, type Change } from "../src/sync";
 import type { RiskView } from "../src/register";
 import type { Analysis } from "../src/api";
-import type { Project } from "../src/model";
-
-/** Apply changes as `otzone_models::edit::apply` does, to check that they rebuild the document. */
-function applyChanges(p: Project, cs: NonNullable<ReturnType<typeof changes>>): Project {
-  const out = { ...p } as unknown as Record<string, unknown>;
-  for (const c of cs) {
-    if (c.op === "set") out[c.section] = c.value;
-    else {
-      const list = [...(out[c.section] as unknown[])];
-      list.splice(c.start, c.remove, ...c.insert);
-      out[c.section] = list;
-    }
-  }
-  return out as unknown as Project;
-}
 
 describe("the changes an edit sends", () => {
   const p = sample("food-plant");
@@ -31,10 +16,15 @@ describe("the changes an edit sends", () => {
     expect(applyChanges(p, cs)).toEqual(next);
   });
 
-  it("rebuild the document after a delete that cascades and after an add", () => {
-    // Removing a zone takes its conduits and threats with it (model.ts): several lists change.
+  it("rebuild the document after an edit of several lists and after an add", () => {
+    // A zone taken out with its conduits and threats, as the core's removal answers it.
     const zone = p.zones[1].id;
-    const removed = removeItem(p, "zones", zone);
+    const removed = {
+      ...p,
+      zones: p.zones.filter((z) => z.id !== zone),
+      conduits: p.conduits.filter((c) => endpointId(c.from) !== zone && endpointId(c.to) !== zone),
+      threats: p.threats.filter((t) => t.zone !== zone),
+    };
     const cs = changes(p, removed)!;
     expect(cs.map((c) => c.section)).toContain("zones");
     expect(applyChanges(p, cs)).toEqual(removed);
@@ -176,5 +166,54 @@ describe("the window's side of the held document", () => {
     sync.reset(p, 7);
     await sync.analyze(p, 1);
     expect(sent[0].check).toBe(p);
+  });
+});
+
+describe("removing items", () => {
+  const p = sample("food-plant");
+
+  it("applies the core's changes in order and keeps every item they leave alone", () => {
+    // The core's answer for a conduit removed (edit::difference): the conduit taken out at 1,
+    // the measure that covered it replaced at 0.
+    const measure = { ...p.countermeasures[0], scope: { ...p.countermeasures[0].scope, conduits: [] } };
+    const cs: Change[] = [
+      { op: "splice", section: "conduits", start: 1, remove: 1, insert: [] },
+      { op: "splice", section: "countermeasures", start: 0, remove: 1, insert: [measure] },
+    ];
+    const q = applyChanges(p, cs);
+    expect(q.conduits).toEqual([p.conduits[0], ...p.conduits.slice(2)]);
+    expect(q.conduits[1]).toBe(p.conduits[2]);
+    expect(q.countermeasures[0]).toEqual(measure);
+    expect(q.countermeasures[1]).toBe(p.countermeasures[1]);
+    expect(q.assets).toBe(p.assets);
+    expect(p.conduits).toHaveLength(q.conduits.length + 1);
+  });
+
+  it("sends the window's changes since the held document, and the whole document when the core asks", async () => {
+    const sent: unknown[] = [];
+    const answer: AnalysisUpdate = {
+      revision: 1,
+      doc: 7,
+      relative_to: null,
+      method: "m",
+      values: [],
+      tolerable: "",
+      timings_ms: [0, 0, 0],
+    };
+    const s = new DocumentSync(
+      false,
+      async () => answer,
+      async (r) => {
+        sent.push(r);
+        if (r.base !== undefined) throw { code: "resync", message: "send the whole document" };
+        return [];
+      },
+    );
+    s.reset(p, 3);
+    const edited = setField(p, "assets", p.assets[0].id, "name", "改名");
+    expect(await s.removeItems(edited, "assets", [p.assets[1].id])).toEqual([]);
+    expect(sent[0]).toMatchObject({ base: 3, collection: "assets", ids: [p.assets[1].id] });
+    expect((sent[0] as { changes: Change[] }).changes).toHaveLength(1);
+    expect(sent[1]).toEqual({ project: edited, collection: "assets", ids: [p.assets[1].id] });
   });
 });

@@ -5,6 +5,7 @@
 
 use super::{analyse, Analysis};
 use crate::catalogue::Catalogue;
+use crate::edit::{self, Collection};
 use crate::id::{ConduitId, EntryPointId, MeasureId, ZoneId};
 use crate::model::{Conduit, Countermeasure, MeasureStatus, Project};
 use serde::Serialize;
@@ -20,7 +21,7 @@ pub enum Change {
         /// The conduit.
         conduit: Conduit,
     },
-    /// Remove a conduit (and drop it from countermeasure scopes).
+    /// Remove a conduit, with what referred to it ([`edit::remove`]).
     RemoveConduit {
         /// Its id.
         id: ConduitId,
@@ -30,7 +31,7 @@ pub enum Change {
         /// The countermeasure.
         measure: Countermeasure,
     },
-    /// Remove a countermeasure.
+    /// Remove a countermeasure, with what referred to it ([`edit::remove`]).
     RemoveMeasure {
         /// Its id.
         id: MeasureId,
@@ -110,13 +111,12 @@ pub fn apply(project: &Project, change: &Change) -> Project {
     match change {
         Change::AddConduit { conduit } => p.conduits.push(conduit.clone()),
         Change::RemoveConduit { id } => {
-            p.conduits.retain(|c| c.id != *id);
-            for m in &mut p.countermeasures {
-                m.scope.conduits.retain(|c| c != id);
-            }
+            edit::remove(&mut p, Collection::Conduits, &[id.0]);
         }
         Change::AddMeasure { measure } => p.countermeasures.push(measure.clone()),
-        Change::RemoveMeasure { id } => p.countermeasures.retain(|m| m.id != *id),
+        Change::RemoveMeasure { id } => {
+            edit::remove(&mut p, Collection::Countermeasures, &[id.0]);
+        }
         Change::SetMeasureStatus { id, status } => {
             for m in p.countermeasures.iter_mut().filter(|m| m.id == *id) {
                 m.status = *status;

@@ -35,23 +35,23 @@ revision: number,
 /**
  * The held document the changes apply to; absent: `project` is the whole document.
  */
-base: number | null, 
+base?: number, 
 /**
  * Changes since `base`.
  */
-changes: Array<Change>, 
+changes?: Array<Change>, 
 /**
  * The whole document.
  */
-project: JsonValue | null, 
+project?: Project, 
 /**
  * The revision of the analysis the window has, for an answer relative to it.
  */
-known: number | null, 
+known?: number, 
 /**
  * The whole document as well, to check against (builds with debug assertions).
  */
-check: JsonValue | null, };
+check?: Project, };
 
 /**
  * What the web view needs at start.
@@ -683,6 +683,12 @@ ja: string,
  * English.
  */
 en: string, };
+
+/**
+ * The lists whose items the app removes, by their names in the project file.
+ */
+
+export type Collection = "businesses" | "assets" | "zones" | "entry_points" | "conduits" | "threats" | "countermeasures" | "ooda_roles" | "suppliers" | "checklist_answers" | "damages" | "vulnerabilities";
 
 /**
  * How the columns were understood.
@@ -2359,6 +2365,34 @@ saved_at: number,
  * The project as the UI held it.
  */
 project: Project, };
+
+/**
+ * The window's request to remove items: its document, named as for [`analyze`], and what
+ * to remove. The answer is the changes that make the window's document the one without them
+ * (and without what referred to them, [`edit::remove`]).
+ */
+
+export type RemoveRequest = { 
+/**
+ * The held document the changes apply to; absent: `project` is the whole document.
+ */
+base?: number, 
+/**
+ * The window's changes since `base`.
+ */
+changes?: Array<Change>, 
+/**
+ * The whole document.
+ */
+project?: Project, 
+/**
+ * The list the items are in.
+ */
+collection: Collection, 
+/**
+ * Their ids.
+ */
+ids: Array<string>, };
 
 /**
  * One requirement.

@@ -6,7 +6,7 @@ import cytoscape, { type Core, type NodeSingular, type EventObject } from "cytos
 import elk from "cytoscape-elk";
 import svg from "cytoscape-svg";
 import { api, errorText } from "../api";
-import { catalogue, commit, doc, state, toast } from "../app";
+import { catalogue, commit, doc, removeItems, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { requireName } from "./field-check";
 import { fold } from "../choices";
@@ -21,7 +21,6 @@ import {
   newConduit,
   newEntryPoint,
   newZone,
-  removeItem,
   setChannel,
   setField,
   setPositions,
@@ -688,7 +687,7 @@ function renderPanel(panel: HTMLElement): void {
         id: "btn-delete",
         onclick: () => {
           state.selected = null;
-          commit(removeItem(doc(), coll, sel.id), t("ui.delete_row"));
+          void removeItems(coll, [sel.id]);
         },
       },
       t("ui.delete"),

@@ -15,7 +15,7 @@ import {
 } from "../generated/wire";
 import { TabulatorFull as Tabulator, type ColumnDefinition, type CellComponent } from "tabulator-tables";
 import "tabulator-tables/dist/css/tabulator_simple.min.css";
-import { catalogue, commit, doc, state, toast } from "../app";
+import { catalogue, commit, doc, removeItems, state, toast } from "../app";
 import { h } from "../dom";
 import { t, tIn, lang, inOther } from "../i18n";
 import { fold, type Choice } from "../choices";
@@ -35,7 +35,6 @@ import {
   newMeasure,
   newThreat,
   readableNumber,
-  removeItem,
   setField,
   type Collection,
   type Project,
@@ -286,7 +285,8 @@ interface Spec {
   /** Apply a cell edit to the project. */
   update: (p: Project, id: string, field: string, value: unknown) => Project;
   add?: () => Project;
-  remove?: (id: string) => Project;
+  /** Remove the row's item (and what referred to it), as one edit. */
+  remove?: (id: string) => void;
   label: string;
   /** Rows pasted from Excel: the ledger field of each column, left to right. */
   paste?: string[];
@@ -301,7 +301,7 @@ function collectionSpec(id: string, coll: Collection, label: string, columns: ()
     columns,
     update: (p, rid, field, value) => setField(p, coll, rid, field, value),
     add,
-    remove: (rid) => removeItem(doc(), coll, rid),
+    remove: (rid) => void removeItems(coll, [rid]),
     label,
   };
 }
@@ -359,8 +359,7 @@ function mount(el: HTMLElement, spec: Spec): Tabulator {
               headerSort: false,
               cssClass: "delete",
               cellClick: (_e: UIEvent, c: CellComponent) => {
-                const id = String(c.getRow().getData().id);
-                commit(spec.remove!(id), t("ui.delete_row"));
+                spec.remove!(String(c.getRow().getData().id));
               },
             },
           ]
@@ -571,9 +570,12 @@ export function mountRequirementItems(el: HTMLElement): void {
       ),
     add: () => setItems(doc(), [...items(), newRequirement(t("ui.new_item"))]),
     remove: (id) =>
-      setItems(
-        doc(),
-        items().filter((x) => x.id !== id),
+      commit(
+        setItems(
+          doc(),
+          items().filter((x) => x.id !== id),
+        ),
+        t("ui.delete_row"),
       ),
     label: t("ui.step.1-1"),
   });

@@ -10,6 +10,12 @@
 //! given; where it could not be (readable numbers the core would have to give), [`apply`]
 //! says so and the app sends the whole document instead.
 
+mod difference;
+mod remove;
+
+pub use difference::difference;
+pub use remove::{remove, Collection};
+
 use crate::catalogue::Catalogue;
 use crate::integrity::{self, MAX_TEXT_BYTES};
 use crate::model::{numbering, Project};
@@ -19,7 +25,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 /// One change to a project section.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
@@ -163,6 +169,9 @@ pub fn apply(project: &mut Project, changes: Vec<Change>, origin: &Location) -> 
     }
     Ok(Applied::Done)
 }
+
+#[cfg(test)]
+mod tests_remove;
 
 #[cfg(test)]
 mod tests {
