@@ -183,22 +183,42 @@ pub fn to_string(project: &Project) -> String {
     s
 }
 
-/// Write bytes to `path` atomically: a temporary file in the same directory, synced, then
-/// renamed over the target. An interruption leaves the old file untouched.
+/// Write bytes to `path` atomically ([`replace_atomically`]).
 ///
 /// # Errors
 /// [`Error::Io`] naming the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_atomically(path, "", |tmp, path| {
+        tmp.write_all(bytes)
+            .map_err(|e| Error::io(path, "write", e))
+    })
+}
+
+/// Replace the file `path` names (through links, [`resolve_target`]) atomically, the one way
+/// every save here ends: `fill` writes the new contents into a temporary file in the same
+/// directory (named so that leftovers of an interrupted save are recognised and removed,
+/// [`crate::store::update::temporary_prefix`], and ending in `suffix`); it gets the target's
+/// permissions, is synced, renamed over the target, and the rename is made durable. An error
+/// or an interruption anywhere leaves the target as it was.
+///
+/// # Errors
+/// What `fill` returns; [`Error::Io`] naming the file when the temporary file cannot be made,
+/// synced or renamed.
+pub fn replace_atomically(
+    path: &Path,
+    suffix: &str,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile, &Path) -> Result<()>,
+) -> Result<()> {
     let target = resolve_target(path)?;
     let path = target.as_path();
     let dir = parent_dir(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&crate::store::update::temporary_prefix(path))
         .rand_bytes(crate::store::update::TEMP_RANDOM_CHARS)
+        .suffix(suffix)
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| Error::io(path, "write", e))?;
+    fill(&mut tmp, path)?;
     keep_permissions(tmp.as_file(), path);
     tmp.as_file()
         .sync_all()
@@ -239,7 +259,7 @@ pub fn admit(path: &Path, project: &Project) -> Result<()> {
 
 /// Give the temporary file the target's permissions, or the usual 0644 for a new file
 /// (temporary files are created 0600, which would hide a shared project from colleagues).
-pub(crate) fn keep_permissions(tmp: &std::fs::File, target: &Path) {
+fn keep_permissions(tmp: &std::fs::File, target: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -262,7 +282,7 @@ pub(crate) fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Make a rename durable (best effort: not every filesystem supports syncing a directory).
-pub(crate) fn sync_dir(dir: &Path) {
+fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }

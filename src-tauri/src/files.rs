@@ -4,7 +4,6 @@
 use crate::error::{CmdResult, CommandError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How many recent files are remembered.
@@ -19,20 +18,12 @@ fn io_error(action: &str, path: &Path, e: impl std::fmt::Display) -> CommandErro
     }
 }
 
-/// Write `bytes` to `path` through a temp file in the same folder and a rename.
+/// Write `bytes` to `path` atomically, as every save does (`json::write_atomic`), making
+/// its folder first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> CmdResult<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| io_error("write", path, e))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| io_error("write", path, e))?;
-    tmp.persist(path)
-        .map_err(|e| io_error("write", path, e.error))?;
-    Ok(())
+    Ok(otzone_models::json::write_atomic(path, bytes)?)
 }
 
 /// A crash-recovery copy of an open project: written a moment after every edit, removed

@@ -15,7 +15,6 @@ mod tables;
 pub mod update;
 
 use crate::catalogue::Catalogue;
-use crate::json::{keep_permissions, parent_dir, sync_dir};
 use crate::model::Project;
 use crate::{integrity, Error, Location, Result};
 use rusqlite::Connection;
@@ -58,16 +57,7 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 /// unchanged.
 pub fn save(path: &Path, project: &Project) -> Result<()> {
     crate::json::admit(path, project)?;
-    let target = crate::json::resolve_target(path)?;
-    let path = target.as_path();
-    let dir = parent_dir(path);
-    let tmp = tempfile::Builder::new()
-        .prefix(&update::temporary_prefix(path))
-        .rand_bytes(update::TEMP_RANDOM_CHARS)
-        .suffix(".otz")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(path, "create a temporary file next to", e))?;
-    {
+    crate::json::replace_atomically(path, ".otz", |tmp, path| {
         let write_err = |e: rusqlite::Error| Error::Io {
             location: Location::file(path),
             action: "write",
@@ -86,16 +76,8 @@ pub fn save(path: &Path, project: &Project) -> Result<()> {
         let tx = conn.transaction().map_err(write_err)?;
         tables::write_all(&tx, project).map_err(write_err)?;
         tx.commit().map_err(write_err)?;
-        conn.close().map_err(|(_, e)| write_err(e))?;
-    }
-    keep_permissions(tmp.as_file(), path);
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(path, "write", e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io(path, "replace", e.error))?;
-    sync_dir(dir);
-    Ok(())
+        conn.close().map_err(|(_, e)| write_err(e))
+    })
 }
 
 /// Largest project file accepted (bytes). The synthetic factory of 100,000 assets saves to
