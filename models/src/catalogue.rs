@@ -36,17 +36,15 @@ pub enum Confidence {
 impl Confidence {
     /// Label for users.
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::{En, Ja};
-        match (self, lang) {
-            (Self::H, Ja) => "確認済(一次資料)",
-            (Self::M, Ja) => "二次資料で確認",
-            (Self::L, Ja) => "未確認(再構成)",
-            (Self::P, Ja) => "本製品の提案",
-            (Self::H, En) => "verified (primary source)",
-            (Self::M, En) => "secondary sources",
-            (Self::L, En) => "unverified (reconstructed)",
-            (Self::P, En) => "product proposal",
-        }
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::H => "confidence.h",
+                Self::M => "confidence.m",
+                Self::L => "confidence.l",
+                Self::P => "confidence.p",
+            },
+        )
     }
 }
 
@@ -488,15 +486,14 @@ pub enum CellProvenance {
 impl CellProvenance {
     /// Label for explanations and the workbook.
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::{En, Ja};
-        match (self, lang) {
-            (Self::Published, Ja) => "IPA公表値",
-            (Self::Published, En) => "IPA published",
-            (Self::ThirdParty, Ja) => "第三者資料で確認",
-            (Self::ThirdParty, En) => "confirmed in third-party material",
-            (Self::Reconstructed, Ja) => "再構成値",
-            (Self::Reconstructed, En) => "reconstructed",
-        }
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::Published => "provenance.published",
+                Self::ThirdParty => "provenance.third_party",
+                Self::Reconstructed => "provenance.reconstructed",
+            },
+        )
     }
 }
 

@@ -81,13 +81,6 @@ fn rank_colour(rank: usize, values: usize) -> RGBColor {
     RGBColor((c >> 16) as u8, (c >> 8) as u8, c as u8)
 }
 
-fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
-}
-
 /// Heat maps (importance × likelihood) for inherent and residual risk side by side.
 ///
 /// # Errors
@@ -97,22 +90,18 @@ pub fn heatmap(maps: &[HeatMap], values: usize, lang: Lang) -> Result<Vec<u8>, S
     let pick = |s: crate::risk::coverage::State| maps.iter().find(|m| m.state == s);
     let panels = [
         (
-            t(lang, "固有リスク", "Inherent risk"),
+            crate::i18n::text(lang, "chart.inherent"),
             pick(crate::risk::coverage::State::Inherent),
         ),
         (
-            t(lang, "残留リスク", "Residual risk"),
+            crate::i18n::text(lang, "chart.residual"),
             pick(crate::risk::coverage::State::Residual),
         ),
     ];
     draw(w, h, |root| {
         let e = |e: DrawingAreaErrorKind<_>| e.to_string();
         root.draw(&Text::new(
-            t(
-                lang,
-                "リスクヒートマップ(件数)",
-                "Risk heat map (number of risks)",
-            ),
+            crate::i18n::text(lang, "chart.heatmap_title"),
             (20, 12),
             font(22),
         ))
@@ -169,17 +158,13 @@ pub fn heatmap(maps: &[HeatMap], values: usize, lang: Lang) -> Result<Vec<u8>, S
                 .map_err(e)?;
             }
             root.draw(&Text::new(
-                t(
-                    lang,
-                    "発生可能性(脅威+脆弱性−1)→",
-                    "Likelihood (threat + vulnerability − 1) →",
-                ),
+                crate::i18n::text(lang, "chart.likelihood_axis"),
                 (ox, oy + 3 * ch + 30),
                 font(15),
             ))
             .map_err(e)?;
             root.draw(&Text::new(
-                t(lang, "重要度", "Importance"),
+                crate::i18n::text(lang, "chart.importance_axis"),
                 (ox - 80, oy - 4),
                 font(15),
             ))
@@ -207,11 +192,7 @@ pub fn risk_by_zone(
     draw(w, h, |root| {
         let e = |e: DrawingAreaErrorKind<_>| e.to_string();
         root.draw(&Text::new(
-            t(
-                lang,
-                "ゾーン別の残留リスク(件数)",
-                "Residual risk by zone (number of risks)",
-            ),
+            crate::i18n::text(lang, "chart.zones_title"),
             (20, 12),
             font(22),
         ))
@@ -317,7 +298,7 @@ pub fn zone_diagram(project: &Project, lang: Lang) -> Result<Vec<u8>, String> {
     draw(w, h, |root| {
         let e = |e: DrawingAreaErrorKind<_>| e.to_string();
         root.draw(&Text::new(
-            t(lang, "ゾーン・コンジット図", "Zones and conduits"),
+            crate::i18n::text(lang, "chart.diagram_title"),
             (10, 8),
             font(20),
         ))

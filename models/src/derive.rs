@@ -58,45 +58,37 @@ impl AssetImportance {
 
     /// [`AssetImportance::explain`] appended to `out`.
     pub fn explain_into(&self, lang: Lang, out: &mut String) {
-        use std::fmt::Write as _;
-        let crit = |c: Criterion| crate::i18n::text(lang, &format!("criterion.{}", c.key()));
-        // Writing to a String cannot fail.
-        let _ = match (&self.basis, lang) {
-            (
-                ImportanceBasis::Business {
-                    name, criterion, ..
-                },
-                Lang::Ja,
-            ) => write!(
+        use crate::i18n::write;
+        match &self.basis {
+            ImportanceBasis::Business {
+                name, criterion, ..
+            } => write(
                 out,
-                "業務「{name}」({} {}、{})から導出",
-                self.level.value(),
-                self.level.ja(),
-                crit(*criterion)
+                lang,
+                "explain.importance.business",
+                &[
+                    ("name", name),
+                    ("level", &self.level.value()),
+                    ("level_name", &self.level.label(lang)),
+                    ("criterion", &criterion.label(lang)),
+                ],
             ),
-            (
-                ImportanceBasis::Business {
-                    name, criterion, ..
-                },
-                Lang::En,
-            ) => write!(
-                out,
-                "derived from business \"{name}\" ({} {}, {})",
-                self.level.value(),
-                self.level.en(),
-                crit(*criterion)
-            ),
-            (ImportanceBasis::Override { reason }, Lang::Ja) => match self.derived {
-                Some(d) => write!(out, "手動設定(導出値 {}): {reason}", d.value()),
-                None => write!(out, "手動設定: {reason}"),
+            ImportanceBasis::Override { reason } => match self.derived {
+                Some(d) => write(
+                    out,
+                    lang,
+                    "explain.importance.override_derived",
+                    &[("derived", &d.value()), ("reason", reason)],
+                ),
+                None => write(
+                    out,
+                    lang,
+                    "explain.importance.override",
+                    &[("reason", reason)],
+                ),
             },
-            (ImportanceBasis::Override { reason }, Lang::En) => match self.derived {
-                Some(d) => write!(out, "set by hand (derived {}): {reason}", d.value()),
-                None => write!(out, "set by hand: {reason}"),
-            },
-            (ImportanceBasis::Default, Lang::Ja) => out.write_str("関連業務なし: 既定値 1"),
-            (ImportanceBasis::Default, Lang::En) => out.write_str("no business: default 1"),
-        };
+            ImportanceBasis::Default => write(out, lang, "explain.importance.default", &[]),
+        }
     }
 }
 

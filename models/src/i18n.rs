@@ -5,7 +5,8 @@
 //! tested here.
 
 use crate::model::Lang;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Display;
 use std::sync::OnceLock;
 
 const JA: &str = include_str!("../i18n/ja.json");
@@ -49,11 +50,114 @@ fn missing(key: &str) -> &'static str {
 
 /// The text for `key` with `{name}` parameters replaced.
 pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = text(lang, key).to_owned();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
+    let mut out = String::new();
+    let args: Vec<(&str, &dyn Display)> =
+        args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+    template(lang, key).write(&mut out, &args);
+    out
+}
+
+/// Append the text for `key` to `out`, its `{name}` parameters filled from `args`: the fast
+/// path for texts written once per register row (the template is split once per language, and
+/// values are written straight into `out`).
+pub fn write(out: &mut String, lang: Lang, key: &str, args: &[(&str, &dyn Display)]) {
+    template(lang, key).write(out, args);
+}
+
+/// A text split at its `{name}` parameters.
+pub struct Template {
+    parts: Vec<Part>,
+}
+
+enum Part {
+    Text(&'static str),
+    Param(&'static str),
+}
+
+impl Template {
+    fn compile(text: &'static str) -> Self {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let name_len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            if name_len > 0 && after[name_len..].starts_with('}') {
+                if open > 0 {
+                    parts.push(Part::Text(&rest[..open]));
+                }
+                parts.push(Part::Param(&after[..name_len]));
+                rest = &after[name_len + 1..];
+            } else {
+                // A brace that opens no parameter is text.
+                parts.push(Part::Text(&rest[..=open]));
+                rest = after;
+            }
+        }
+        if !rest.is_empty() {
+            parts.push(Part::Text(rest));
+        }
+        Self { parts }
     }
-    s
+
+    /// Append the text to `out` with its parameters from `args`; a parameter not given stays
+    /// as written (`{name}`), visible rather than empty.
+    pub fn write(&self, out: &mut String, args: &[(&str, &dyn Display)]) {
+        use std::fmt::Write as _;
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Param(name) => match args.iter().find(|(k, _)| k == name) {
+                    // Writing to a String cannot fail.
+                    Some((_, v)) => {
+                        let _ = write!(out, "{v}");
+                    }
+                    None => {
+                        let _ = write!(out, "{{{name}}}");
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// The template for `key`, compiled once per language.
+pub fn template(lang: Lang, key: &str) -> &'static Template {
+    type Compiled = HashMap<&'static str, Template>;
+    static COMPILED: OnceLock<(Compiled, Compiled)> = OnceLock::new();
+    let (ja, en) = COMPILED.get_or_init(|| {
+        let compile = |lang| -> Compiled {
+            table(lang)
+                .iter()
+                .map(|(k, v)| (k.as_str(), Template::compile(v.as_str())))
+                .collect()
+        };
+        (compile(Lang::Ja), compile(Lang::En))
+    });
+    let compiled = match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    };
+    match compiled.get(key) {
+        Some(t) => t,
+        None => missing_template(key),
+    }
+}
+
+/// A missing key's template: the key itself, as [`text`] shows it.
+fn missing_template(key: &str) -> &'static Template {
+    static MISSING: OnceLock<std::sync::Mutex<HashMap<String, &'static Template>>> =
+        OnceLock::new();
+    let mut map = MISSING
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    map.entry(key.to_owned()).or_insert_with(|| {
+        Box::leak(Box::new(Template {
+            parts: vec![Part::Text(missing(key))],
+        }))
+    })
 }
 
 /// Whether `key` exists (in both locales, by the parity test).
@@ -64,6 +168,20 @@ pub fn has(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_fill_parameters_once_and_keep_other_braces() {
+        let t = Template::compile("{a}と{b}、{a}。{ not } {c}{");
+        let mut out = String::new();
+        let (one, two): (&dyn Display, &dyn Display) = (&1, &"二");
+        t.write(&mut out, &[("a", one), ("b", two)]);
+        // A value is never read as a template: `{b}` in a value stays as given.
+        assert_eq!(out, "1と二、1。{ not } {c}{");
+        let mut out = String::new();
+        let tricky: &dyn Display = &"{b}";
+        t.write(&mut out, &[("a", tricky), ("b", two)]);
+        assert!(out.starts_with("{b}と二"), "{out}");
+    }
 
     fn params(s: &str) -> Vec<&str> {
         let mut out: Vec<&str> = s

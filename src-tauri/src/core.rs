@@ -39,10 +39,7 @@ pub fn sample(key: &str) -> CmdResult<Project> {
 
 /// A new, empty project named in the user's language.
 pub fn empty_project(lang: Lang) -> Project {
-    let name = match lang {
-        Lang::Ja => "新しいプロジェクト",
-        Lang::En => "New project",
-    };
+    let name = otzone_models::i18n::text(lang, "project.new_name");
     let mut p = Project::new(name);
     p.meta.language = lang;
     p

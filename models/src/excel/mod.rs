@@ -16,12 +16,20 @@ pub mod treatment;
 /// Name of the hidden sheet that identifies an exported workbook.
 pub const META_SHEET: &str = "_otzone";
 
-/// Header texts of the customer columns, per language: agreement, comment, date.
-pub const CUSTOMER_HEADERS: [(&str, &str); 3] = [
-    ("合意", "Agreement"),
-    ("顧客コメント", "Customer comment"),
-    ("回答日", "Answer date"),
+/// Text-table keys of the customer columns' headers: agreement, comment, date.
+pub const CUSTOMER_HEADERS: [&str; 3] = [
+    "xl.customer.agreement",
+    "xl.customer.comment",
+    "xl.customer.answer_date",
 ];
+
+/// The text for `key` in both languages (ja, en): what a returned workbook may hold.
+pub fn in_both(key: &str) -> [&'static str; 2] {
+    [
+        crate::i18n::text(crate::model::Lang::Ja, key),
+        crate::i18n::text(crate::model::Lang::En, key),
+    ]
+}
 
 /// A read cell as text: integral numbers without `.0`, date cells as `YYYY-MM-DD`, strings
 /// exactly as stored.
@@ -54,9 +62,9 @@ pub fn date_of(dt: &calamine::ExcelDateTime) -> Option<crate::model::IsoDate> {
 /// Header of the hidden column holding the hash of a row's locked cells.
 pub const HASH_HEADER: &str = "_row_hash";
 
-/// Agreement choices offered in the drop-down, per language: agreed, to discuss, disagreed.
-pub const AGREEMENT_CHOICES: [(&str, &str); 3] = [
-    ("合意", "Agreed"),
-    ("要協議", "Discuss"),
-    ("不同意", "Disagreed"),
+/// The agreements offered in the drop-down, in order, with their text-table keys.
+pub const AGREEMENT_CHOICES: [(crate::model::Agreement, &str); 3] = [
+    (crate::model::Agreement::Agreed, "xl.agreement.agreed"),
+    (crate::model::Agreement::Discuss, "xl.agreement.discuss"),
+    (crate::model::Agreement::Disagreed, "xl.agreement.disagreed"),
 ];

@@ -122,10 +122,10 @@ fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
     if t.is_empty() {
         return Some(None);
     }
-    let all = [Agreement::Agreed, Agreement::Discuss, Agreement::Disagreed];
-    for (a, (ja, en)) in all.iter().zip(AGREEMENT_CHOICES) {
+    for (a, key) in AGREEMENT_CHOICES {
+        let [ja, en] = super::in_both(key);
         if t == ja || t.eq_ignore_ascii_case(en) {
-            return Some(Some(*a));
+            return Some(Some(a));
         }
     }
     None
@@ -285,7 +285,8 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             .next()
             .map(|r| r.iter().map(cell_text).collect())
             .unwrap_or_default();
-        let find = |(ja, en): (&str, &str)| {
+        let find = |key: &str| {
+            let [ja, en] = super::in_both(key);
             header
                 .iter()
                 .position(|h| h == ja || h == en)
@@ -438,18 +439,7 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         }
         drop.extend(idx);
         let agreement = |a: &Option<crate::model::Agreement>| match a {
-            Some(a) => {
-                let i = match a {
-                    crate::model::Agreement::Agreed => 0,
-                    crate::model::Agreement::Discuss => 1,
-                    crate::model::Agreement::Disagreed => 2,
-                };
-                if lang == Lang::Ja {
-                    super::AGREEMENT_CHOICES[i].0
-                } else {
-                    super::AGREEMENT_CHOICES[i].1
-                }
-            }
+            Some(a) => super::sheet::agreement_label(*a, lang),
             None => "—",
         };
         let places: Vec<String> = idx

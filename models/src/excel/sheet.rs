@@ -9,6 +9,7 @@
 //! gets Excel's quote prefix so that re-editing the cell in Excel keeps it text.
 
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER};
+use crate::i18n;
 use crate::model::{Agreement, CustomerResponse, Lang};
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
@@ -358,14 +359,10 @@ fn excel_len(s: &str) -> usize {
 
 /// Whether a cell's text is one [`fit`] cut (it ends with the marker in either language).
 pub fn is_cut(s: &str) -> bool {
-    CUT_MARKERS.iter().any(|m| s.ends_with(m))
+    super::in_both("xl.cut_marker")
+        .iter()
+        .any(|m| s.ends_with(m))
 }
-
-/// The markers [`fit`] ends a cut text with (ja, en).
-const CUT_MARKERS: [&str; 2] = [
-    "…[以下省略: 全文はプロジェクトファイルを参照]",
-    "…[cut: the full text is in the project file]",
-];
 
 /// Text fitted to Excel's cell limit; longer text is cut with a visible marker (the full text
 /// stays in the project file).
@@ -374,10 +371,7 @@ pub fn fit(s: &str, lang: Lang) -> Cow<'_, str> {
     if s.len() <= MAX_CELL_CHARS || excel_len(s) <= MAX_CELL_CHARS {
         return Cow::Borrowed(s);
     }
-    let marker = match lang {
-        Lang::Ja => CUT_MARKERS[0],
-        Lang::En => CUT_MARKERS[1],
-    };
+    let marker = crate::i18n::text(lang, "xl.cut_marker");
     let mut budget = MAX_CELL_CHARS - excel_len(marker);
     let mut out = String::new();
     for c in s.chars() {
@@ -452,16 +446,11 @@ impl RowHasher {
 
 /// The label of an agreement in `lang`.
 pub fn agreement_label(a: Agreement, lang: Lang) -> &'static str {
-    let (ja, en) = match a {
-        Agreement::Agreed => AGREEMENT_CHOICES[0],
-        Agreement::Discuss => AGREEMENT_CHOICES[1],
-        Agreement::Disagreed => AGREEMENT_CHOICES[2],
-    };
-    if lang == Lang::Ja {
-        ja
-    } else {
-        en
-    }
+    let key = AGREEMENT_CHOICES
+        .iter()
+        .find(|(x, _)| *x == a)
+        .map_or("", |(_, key)| key);
+    crate::i18n::text(lang, key)
 }
 
 /// Apply the common page set-up to a sheet.
@@ -816,13 +805,12 @@ impl<'a> TableWriter<'a> {
         // Full size: the paper is chosen to fit the columns ([`super::print`]), so no text
         // is scaled under its size.
         ws.set_print_scale(100);
-        let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         let mut headers: Vec<(&str, f64)> = vec![("ID", 0.0)];
         headers.extend(table.cols.iter().map(|c| (c.header.as_str(), c.width)));
         if table.customer {
-            headers.push((pick(CUSTOMER_HEADERS[0]), AGREEMENT_WIDTH));
-            headers.push((pick(CUSTOMER_HEADERS[1]), COMMENT_WIDTH));
-            headers.push((pick(CUSTOMER_HEADERS[2]), ANSWER_DATE_WIDTH));
+            headers.push((i18n::text(lang, CUSTOMER_HEADERS[0]), AGREEMENT_WIDTH));
+            headers.push((i18n::text(lang, CUSTOMER_HEADERS[1]), COMMENT_WIDTH));
+            headers.push((i18n::text(lang, CUSTOMER_HEADERS[2]), ANSWER_DATE_WIDTH));
             headers.push((HASH_HEADER, 10.0));
         }
         debug_assert_eq!(headers.len(), layout.width());
@@ -930,7 +918,6 @@ impl<'a> TableWriter<'a> {
         let last_row = rows;
         let table = layout.table();
         let ws_ref = &mut ws;
-        let pick = |(ja, en): (&'static str, &'static str)| if lang == Lang::Ja { ja } else { en };
         // Column widths are written with the sheet's start when the workbook is saved, so the
         // id column can be fitted once every id is known.
         ws_ref.set_column_width(0, id_width.clamp(8.0, 40.0) * 0.9)?;
@@ -983,14 +970,14 @@ impl<'a> TableWriter<'a> {
             let first_customer = layout.first_customer() as u16;
             ws_ref.set_column_hidden(first_customer + 3)?;
             if last_row > 0 {
-                let choices: Vec<&str> = AGREEMENT_CHOICES.iter().map(|c| pick(*c)).collect();
+                let choices: Vec<&str> = AGREEMENT_CHOICES
+                    .iter()
+                    .map(|(_, key)| i18n::text(lang, key))
+                    .collect();
                 let dv = DataValidation::new()
                     .allow_list_strings(&choices)?
-                    .set_input_title(pick(("合意欄", "Agreement")))?
-                    .set_input_message(pick((
-                        "合意 / 要協議 / 不同意 から選択してください",
-                        "Choose Agreed, Discuss or Disagreed",
-                    )))?;
+                    .set_input_title(i18n::text(lang, "xl.agreement.input_title"))?
+                    .set_input_message(i18n::text(lang, "xl.agreement.input_message"))?;
                 ws_ref.add_data_validation(1, first_customer, last_row, first_customer, &dv)?;
             }
             ws_ref.protect_with_options(&protection());

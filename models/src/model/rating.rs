@@ -45,21 +45,16 @@ impl Level {
     pub fn inverse(self) -> Self {
         Self::clamped(4 - i32::from(self.value()))
     }
-    /// Japanese label 高/中/低.
-    pub fn ja(self) -> &'static str {
-        match self {
-            Self::Low => "低",
-            Self::Medium => "中",
-            Self::High => "高",
-        }
-    }
-    /// English label.
-    pub fn en(self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-        }
+    /// Label 高/中/低 (high/medium/low).
+    pub fn label(self, lang: super::Lang) -> &'static str {
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::Low => "level.1",
+                Self::Medium => "level.2",
+                Self::High => "level.3",
+            },
+        )
     }
 }
 
@@ -125,6 +120,20 @@ impl Criterion {
             Self::Cost => "cost",
             Self::Information => "information",
         }
+    }
+    /// Label (安全, 品質, …), from the text table (`criterion.<key>`).
+    pub fn label(self, lang: super::Lang) -> &'static str {
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::Safety => "criterion.safety",
+                Self::Environment => "criterion.environment",
+                Self::Quality => "criterion.quality",
+                Self::Delivery => "criterion.delivery",
+                Self::Cost => "criterion.cost",
+                Self::Information => "criterion.information",
+            },
+        )
     }
 }
 

@@ -52,36 +52,24 @@ impl Applies {
 
     /// A short sentence, empty for the plain catalogue rule.
     pub fn explain(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
+        let mut out = String::new();
+        let w = |out: &mut String, key, args: &[(&str, &dyn std::fmt::Display)]| {
+            crate::i18n::write(out, lang, key, args)
+        };
         match self {
-            Self::Catalogue => String::new(),
-            Self::SupportEnds { end, horizon } => {
-                if ja {
-                    format!("適用: サポート終了 {end}(評価期間の終わり {horizon} まで)")
-                } else {
-                    format!("applies: support ends {end} (before the horizon {horizon})")
-                }
-            }
-            Self::SupportUnknown => if ja {
-                "適用(要確認): サポート終了日が未記録"
-            } else {
-                "applies (to check): support end not recorded"
-            }
-            .into(),
-            Self::NoAssessmentDate => if ja {
-                "適用(要確認): 評価日がなくサポート終了日と比べられない"
-            } else {
-                "applies (to check): no assessment date to compare the support end with"
-            }
-            .into(),
+            Self::Catalogue => {}
+            Self::SupportEnds { end, horizon } => w(
+                &mut out,
+                "explain.applies.support_ends",
+                &[("end", end), ("horizon", horizon)],
+            ),
+            Self::SupportUnknown => w(&mut out, "explain.applies.support_unknown", &[]),
+            Self::NoAssessmentDate => w(&mut out, "explain.applies.no_assessment_date", &[]),
             Self::Analyst { reason } => {
-                if ja {
-                    format!("適用(分析者の判断): {reason}")
-                } else {
-                    format!("applies (analyst's decision): {reason}")
-                }
+                w(&mut out, "explain.applies.analyst", &[("reason", reason)])
             }
         }
+        out
     }
 }
 
@@ -124,21 +112,14 @@ pub struct Exclusion {
 impl ExclusionReason {
     /// A short sentence (対象外の理由).
     pub fn explain(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
         match self {
-            Self::SupportLater { end, horizon } => {
-                if ja {
-                    format!("対象外: サポート終了 {end} は評価期間の終わり {horizon} より後")
-                } else {
-                    format!("not applicable: support ends {end}, after the horizon {horizon}")
-                }
-            }
+            Self::SupportLater { end, horizon } => crate::i18n::format(
+                lang,
+                "explain.excluded.support_later",
+                &[("end", &end.to_string()), ("horizon", &horizon.to_string())],
+            ),
             Self::Analyst { reason } => {
-                if ja {
-                    format!("対象外(分析者の判断): {reason}")
-                } else {
-                    format!("not applicable (analyst's decision): {reason}")
-                }
+                crate::i18n::format(lang, "explain.excluded.analyst", &[("reason", reason)])
             }
         }
     }

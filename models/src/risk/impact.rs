@@ -153,69 +153,30 @@ impl ImpactLimit {
 
     /// Appends e.g. `、重要度 3(品質) → 影響 1 により 1`.
     pub fn explain_into(&self, lang: Lang, out: &mut String) {
-        use std::fmt::Write as _;
-        let crit = |c: Criterion| crate::i18n::text(lang, &format!("criterion.{}", c.key()));
-        let ja = lang == Lang::Ja;
-        // Writing to a String cannot fail.
-        let _ = match self.basis {
+        use crate::i18n::write;
+        match self.basis {
             ImpactBasis::Limited {
                 criterion,
                 asset,
                 impact,
                 ..
-            } if impact < asset => {
-                if ja {
-                    write!(
-                        out,
-                        "、重要度 {}({}) → 影響 {} により {}",
-                        asset.value(),
-                        crit(criterion),
-                        impact.value(),
-                        self.level.value()
-                    )
+            } => write(
+                out,
+                lang,
+                if impact < asset {
+                    "explain.impact.limited_lowered"
                 } else {
-                    write!(
-                        out,
-                        "; importance {} ({}) → {} by impact {}",
-                        asset.value(),
-                        crit(criterion),
-                        self.level.value(),
-                        impact.value()
-                    )
-                }
-            }
-            ImpactBasis::Limited {
-                criterion,
-                asset,
-                impact,
-                ..
-            } => {
-                if ja {
-                    write!(
-                        out,
-                        "、重要度 {}({})・影響 {} → {}",
-                        asset.value(),
-                        crit(criterion),
-                        impact.value(),
-                        self.level.value()
-                    )
-                } else {
-                    write!(
-                        out,
-                        "; importance {} ({}), impact {} → {}",
-                        asset.value(),
-                        crit(criterion),
-                        impact.value(),
-                        self.level.value()
-                    )
-                }
-            }
-            ImpactBasis::NotRecorded => out.write_str(if ja {
-                "、影響未記録のため資産の重要度をそのまま使用"
-            } else {
-                "; no impact recorded: the asset's importance as it is"
-            }),
-        };
+                    "explain.impact.limited"
+                },
+                &[
+                    ("asset", &asset.value()),
+                    ("criterion", &criterion.label(lang)),
+                    ("impact", &impact.value()),
+                    ("level", &self.level.value()),
+                ],
+            ),
+            ImpactBasis::NotRecorded => write(out, lang, "explain.impact.not_recorded", &[]),
+        }
         if let ImpactBasis::Limited {
             criterion,
             source: CriterionSource::Unscored,
@@ -223,21 +184,15 @@ impl ImpactLimit {
             ..
         } = self.basis
         {
-            let _ = if ja {
-                write!(
-                    out,
-                    "({}は業務で未評価のため資産の重要度 {} を使用、要確認)",
-                    crit(criterion),
-                    asset.value()
-                )
-            } else {
-                write!(
-                    out,
-                    " ({} is scored by no business: the asset's importance {} stands in, to check)",
-                    crit(criterion),
-                    asset.value()
-                )
-            };
+            write(
+                out,
+                lang,
+                "explain.impact.unscored",
+                &[
+                    ("criterion", &criterion.label(lang)),
+                    ("asset", &asset.value()),
+                ],
+            );
         }
     }
 }

@@ -115,7 +115,7 @@ impl RiskRow {
             &[
                 (
                     "measures",
-                    &gone.join(if lang == Lang::Ja { "、" } else { ", " }),
+                    &gone.join(crate::i18n::text(lang, "explain.list_sep")),
                 ),
                 ("value", without.risk.value.as_ref()),
             ],
@@ -136,67 +136,52 @@ impl RiskRow {
         lang: Lang,
         measure: &dyn Fn(MeasureId) -> Option<&'p crate::model::Countermeasure>,
     ) -> String {
-        use std::fmt::Write as _;
+        use crate::i18n::{text, write};
         let a = self.state(s);
         let c = &a.risk.cell;
-        let prov = c.provenance.label(lang);
-        let ja = lang == Lang::Ja;
-        // One buffer for the whole sentence: the register explains tens of thousands of rows.
-        // Writing to a String cannot fail.
+        // One buffer for the whole sentence: the register explains tens of thousands of rows
+        // (each text is split at its parameters once, `i18n::write`).
         let mut out = String::with_capacity(320);
-        let _ = write!(
-            out,
-            "{} {}{}",
-            if ja { "重要度" } else { "importance" },
-            a.importance.value(),
-            if ja { "(資産: " } else { " (asset: " }
+        write(
+            &mut out,
+            lang,
+            "explain.importance",
+            &[("value", &a.importance.value())],
         );
         self.importance.explain_into(lang, &mut out);
         self.impact.explain_into(lang, &mut out);
         if a.impact_lowered {
-            out.push_str(if ja {
-                "、対策で影響低減"
-            } else {
-                "; impact lowered by a measure"
-            });
+            out.push_str(text(lang, "explain.impact_lowered"));
         }
-        let (threat, base) = (a.threat.value(), self.threat_basis.base.value());
-        let _ = if ja {
-            write!(out, ") × 脅威 {threat}(基準 {base}")
-        } else {
-            write!(out, ") × threat {threat} (base {base}")
-        };
+        write(
+            &mut out,
+            lang,
+            "explain.threat",
+            &[
+                ("threat", &a.threat.value()),
+                ("base", &self.threat_basis.base.value()),
+            ],
+        );
         if let Some(t) = adjustment_text(&self.threat_basis.adjustment, lang) {
-            out.push_str(if ja { "、" } else { "; " });
+            out.push_str(text(lang, "explain.clause_sep"));
             out.push_str(&t);
         }
         if a.threat_lowered {
-            out.push_str(if ja {
-                "、対策で低減"
-            } else {
-                "; lowered by a measure"
-            });
+            out.push_str(text(lang, "explain.threat_lowered"));
         }
-        let _ = write!(
-            out,
-            "{} {}{} {}: ",
-            if ja {
-                ") × 脆弱性"
-            } else {
-                ") × vulnerability"
-            },
-            a.vulnerability.value(),
-            if ja {
-                "(対策レベル"
-            } else {
-                " (countermeasure level"
-            },
-            a.countermeasure.value()
+        write(
+            &mut out,
+            lang,
+            "explain.vulnerability",
+            &[
+                ("vulnerability", &a.vulnerability.value()),
+                ("countermeasure", &a.countermeasure.value()),
+            ],
         );
         let mut any = false;
         for m in a.measures.iter().filter_map(|id| measure(*id)) {
             if any {
-                out.push_str(if ja { "、" } else { ", " });
+                out.push_str(text(lang, "explain.list_sep"));
             }
             any = true;
             out.push_str(&m.measure);
@@ -204,30 +189,26 @@ impl RiskRow {
             out.push_str(m.status.label(lang));
         }
         if !any {
-            out.push_str(if ja {
-                "対策なし"
-            } else {
-                "no countermeasure"
-            });
+            out.push_str(text(lang, "explain.no_measure"));
         }
-        let _ = if ja {
-            write!(
-                out,
-                ") → {} 表 ({},{},{}) = {} [{prov}]",
-                c.method, c.i, c.t, c.v, a.risk.value
-            )
-        } else {
-            write!(
-                out,
-                ") → table {} ({},{},{}) = {} [{prov}]",
-                c.method, c.i, c.t, c.v, a.risk.value
-            )
-        };
+        write(
+            &mut out,
+            lang,
+            "explain.table",
+            &[
+                ("method", &c.method),
+                ("i", &c.i),
+                ("t", &c.t),
+                ("v", &c.v),
+                ("risk", &a.risk.value),
+                ("provenance", &c.provenance.label(lang)),
+            ],
+        );
         // Why the threat applies to the asset, when a rule other than the catalogue's classes
         // decided (support end, 要確認, the analyst).
         let why = self.applicability.explain(lang);
         if !why.is_empty() {
-            out.push_str(if ja { "。" } else { ". " });
+            out.push_str(text(lang, "explain.sentence_sep"));
             out.push_str(&why);
         }
         out
@@ -235,39 +216,25 @@ impl RiskRow {
 }
 
 fn adjustment_text(a: &Adjustment, lang: Lang) -> Option<String> {
-    let kinds = |ks: &[crate::model::EntryKind]| {
-        ks.iter()
-            .map(|k| crate::i18n::text(lang, &format!("entry.{}", k.key())))
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    Some(match (a, lang) {
-        (Adjustment::None, _) => return None,
-        (Adjustment::Analyst, Lang::Ja) => "分析者が設定".into(),
-        (Adjustment::Analyst, Lang::En) => "set by the analyst".into(),
-        (Adjustment::DirectRemote, Lang::Ja) => "+1: 遠隔の侵入口から境界制御なしで到達".into(),
-        (Adjustment::DirectRemote, Lang::En) => {
-            "+1: a remote entry reaches the zone without boundary control".into()
+    use crate::i18n::{format, text};
+    Some(match a {
+        Adjustment::None => return None,
+        Adjustment::Analyst => text(lang, "explain.adjust.analyst").into(),
+        Adjustment::DirectRemote => text(lang, "explain.adjust.direct_remote").into(),
+        Adjustment::Unreachable => text(lang, "explain.adjust.unreachable").into(),
+        Adjustment::ResponseOnly => text(lang, "explain.adjust.response_only").into(),
+        Adjustment::RequiredEntryMissing { kinds } => {
+            let kinds: Vec<&str> = kinds
+                .iter()
+                .map(|k| text(lang, &format!("entry.{}", k.key())))
+                .collect();
+            format(
+                lang,
+                "explain.adjust.required_entry_missing",
+                &[("kinds", &kinds.join("/"))],
+            )
         }
-        (Adjustment::Unreachable, Lang::Ja) => "−1: ネットワーク経由で到達する侵入口なし".into(),
-        (Adjustment::Unreachable, Lang::En) => {
-            "−1: no entry point reaches the zone over the network".into()
-        }
-        (Adjustment::ResponseOnly, Lang::Ja) => {
-            "−1: 到達経路はすべてゾーン側が開始するセッションの応答経由(難)".into()
-        }
-        (Adjustment::ResponseOnly, Lang::En) => {
-            "−1: every route arrives only through responses to sessions the zone's side opens (harder)"
-                .into()
-        }
-        (Adjustment::RequiredEntryMissing { kinds: k }, Lang::Ja) => {
-            format!("1: {}から到達する経路なし", kinds(k))
-        }
-        (Adjustment::RequiredEntryMissing { kinds: k }, Lang::En) => {
-            format!("1: no path from {}", kinds(k))
-        }
-        (Adjustment::NoWirelessPath, Lang::Ja) => "1: 無線の経路なし".into(),
-        (Adjustment::NoWirelessPath, Lang::En) => "1: no wireless path".into(),
+        Adjustment::NoWirelessPath => text(lang, "explain.adjust.no_wireless_path").into(),
     })
 }
 

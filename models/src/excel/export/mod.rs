@@ -123,15 +123,7 @@ impl<'a> Ctx<'a> {
     }
     /// A level as `3 高` / `3 high`.
     pub fn level(&self, l: crate::model::Level) -> String {
-        format!(
-            "{} {}",
-            l.value(),
-            if self.lang == Lang::Ja {
-                l.ja()
-            } else {
-                l.en()
-            }
-        )
+        format!("{} {}", l.value(), l.label(self.lang))
     }
     /// Yes/no mark.
     pub fn yes(&self, b: bool) -> String {
