@@ -120,6 +120,8 @@ pub enum ErrorCode {
     LimitExceeded,
     /// The project file changed on disk since it was opened, or another program is saving it.
     Conflict,
+    /// A ledger column was mapped to a field that does not exist.
+    InvalidMapping,
 }
 
 impl ErrorCode {
@@ -137,6 +139,7 @@ impl ErrorCode {
             Self::Export => "export",
             Self::LimitExceeded => "limit_exceeded",
             Self::Conflict => "conflict",
+            Self::InvalidMapping => "invalid_mapping",
         }
     }
 }
@@ -194,6 +197,7 @@ macro_rules! location_of {
             | Error::InvalidWorkbook { location, .. }
             | Error::LimitExceeded { location, .. }
             | Error::Conflict { location, .. }
+            | Error::InvalidMapping { location, .. }
             | Error::Export { location, .. } => location,
         }
     };
@@ -295,6 +299,16 @@ pub enum Error {
         /// What happened and what to do.
         detail: String,
     },
+    /// A ledger column mapped to a field that does not exist (`--map 機器名=colour`).
+    #[error("{location}: column {column}: unknown field {field:?}")]
+    InvalidMapping {
+        /// The ledger, when known.
+        location: Location,
+        /// The column as given (header text or letter).
+        column: String,
+        /// The field as given.
+        field: String,
+    },
     /// Writing an export failed.
     #[error("{location}: export failed: {detail}")]
     Export {
@@ -320,6 +334,7 @@ impl Error {
             Self::Export { .. } => ErrorCode::Export,
             Self::LimitExceeded { .. } => ErrorCode::LimitExceeded,
             Self::Conflict { .. } => ErrorCode::Conflict,
+            Self::InvalidMapping { .. } => ErrorCode::InvalidMapping,
         }
     }
     /// Where the error is.

@@ -445,18 +445,11 @@ pub struct LedgerRequest {
     pub mapping: Vec<(String, String)>,
 }
 
-fn ledger_options(req: &LedgerRequest) -> CmdResult<excel::ledger::LedgerOptions> {
-    let mut mapping = Vec::new();
-    for (col, field) in &req.mapping {
-        let f = excel::ledger::Field::parse(field).ok_or_else(|| {
-            CommandError::shell("invalid_mapping", format!("{col}: unknown field {field:?}"))
-        })?;
-        mapping.push((col.clone(), f));
-    }
-    Ok(excel::ledger::LedgerOptions {
-        sheet: req.sheet.clone().filter(|s| !s.is_empty()),
-        mapping,
-    })
+fn ledger_options(req: &LedgerRequest, path: &Path) -> CmdResult<excel::ledger::LedgerOptions> {
+    Ok(
+        excel::ledger::LedgerOptions::from_keys(req.sheet.clone(), req.mapping.iter().cloned())
+            .map_err(|e| e.in_file(path))?,
+    )
 }
 
 /// Preview a ledger import.
@@ -468,7 +461,7 @@ pub fn ledger_preview(
     Ok(excel::ledger::preview(
         project,
         path,
-        &ledger_options(req)?,
+        &ledger_options(req, path)?,
     )?)
 }
 
@@ -514,7 +507,7 @@ pub fn paste_preview(
         project,
         &rows.text,
         &pasted_columns(rows),
-        &ledger_options(req)?,
+        &ledger_options(req, Path::new("clipboard"))?,
     )?)
 }
 
@@ -536,8 +529,7 @@ pub fn responses_preview(
     project: &Project,
     path: &Path,
 ) -> CmdResult<excel::responses::ResponseReport> {
-    let analysis = analyse(project);
-    Ok(excel::responses::read(project, &analysis, path)?)
+    Ok(excel::responses::preview(project, path)?)
 }
 
 /// Apply a returned workbook's answers.

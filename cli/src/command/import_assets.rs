@@ -47,18 +47,16 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         .then(|| update::lock_existing(&file))
         .transpose()?;
     let (mut project, opened) = update::open_for_update(&file)?;
-    let mut options = excel::ledger::LedgerOptions {
-        sheet,
-        mapping: Vec::new(),
-    };
-    for m in mapping {
-        let (col, field) = m
-            .split_once('=')
-            .with_context(|| format!("--map {m:?}: expected COLUMN=FIELD"))?;
-        let field = excel::ledger::Field::parse(field)
-            .with_context(|| format!("--map {m:?}: unknown field {field:?}"))?;
-        options.mapping.push((col.to_owned(), field));
-    }
+    let pairs = mapping
+        .iter()
+        .map(|m| {
+            m.split_once('=')
+                .map(|(col, field)| (col.to_owned(), field.to_owned()))
+                .with_context(|| format!("--map {m:?}: expected COLUMN=FIELD"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let options =
+        excel::ledger::LedgerOptions::from_keys(sheet, pairs).map_err(|e| e.in_file(&ledger))?;
     let preview = excel::ledger::preview(&project, &ledger, &options)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&preview)?);

@@ -1,10 +1,8 @@
 //! Read a returned workbook: show the customer's answers that changed and apply them.
 
-use otzone_models::catalogue::Catalogue;
 use otzone_models::excel;
 use otzone_models::i18n;
 use otzone_models::model::Lang;
-use otzone_models::risk;
 use otzone_models::store::update;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,8 +34,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         .then(|| update::lock_existing(&file))
         .transpose()?;
     let (mut project, opened) = update::open_for_update(&file)?;
-    let analysis = risk::analyse(&project, Catalogue::builtin());
-    let report = excel::responses::read(&project, &analysis, &responses)?;
+    let report = excel::responses::preview(&project, &responses)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

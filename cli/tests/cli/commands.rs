@@ -579,3 +579,26 @@ fn check_says_how_complete_each_step_is() {
     assert!(text.contains("1-1 Requirements: 33%"), "{text}");
     assert!(text.contains("3 Operations and supply chain: 0%"), "{text}");
 }
+
+#[test]
+fn a_mapping_to_no_field_is_refused_naming_the_ledger_and_the_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.json");
+    std::fs::copy(crate::samples().join("food-plant.json"), &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let ledger = crate::samples().join("ledgers/chiba-ledger.ods");
+    let out = otzone()
+        .arg("import-assets")
+        .arg(&project)
+        .arg(&ledger)
+        .args(["--map", "機器名=colour"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("error[invalid_mapping]"), "{err}");
+    assert!(err.contains("chiba-ledger.ods"), "{err}");
+    assert!(err.contains("column 機器名"), "{err}");
+    assert!(err.contains("\"colour\""), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}

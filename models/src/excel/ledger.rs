@@ -346,6 +346,35 @@ pub struct LedgerOptions {
     pub mapping: Vec<(String, Field)>,
 }
 
+impl LedgerOptions {
+    /// Options from a sheet name and the mappings as a user gives them: (column, field key)
+    /// pairs (`--map 機器名=name` on the command line, the app's mapping drop-downs). An
+    /// empty sheet name means automatic.
+    ///
+    /// # Errors
+    /// [`Error::InvalidMapping`] naming the column and the field that is not one.
+    pub fn from_keys(
+        sheet: Option<String>,
+        mapping: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self> {
+        let mapping = mapping
+            .into_iter()
+            .map(|(column, field)| match Field::parse(&field) {
+                Some(f) => Ok((column, f)),
+                None => Err(Error::InvalidMapping {
+                    location: Location::default(),
+                    column,
+                    field,
+                }),
+            })
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            sheet: sheet.filter(|s| !s.is_empty()),
+            mapping,
+        })
+    }
+}
+
 /// Whether a row adds or updates an asset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

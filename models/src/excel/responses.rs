@@ -190,6 +190,17 @@ fn meta(range: &Range<Data>) -> HashMap<String, String> {
         .collect()
 }
 
+/// Read the answers in a returned workbook for `project`, against its analysis now (the
+/// rows the customer answered are the register's): what the command line and the app both
+/// call before showing or applying the answers.
+///
+/// # Errors
+/// As [`read`].
+pub fn preview(project: &Project, path: &Path) -> Result<ResponseReport> {
+    let analysis = crate::risk::analyse(project, crate::catalogue::Catalogue::builtin());
+    read(project, &analysis, path)
+}
+
 /// Read the answers in a returned workbook for `project`.
 ///
 /// # Errors
