@@ -1,7 +1,7 @@
 use calamine::{open_workbook_auto, Data, Reader};
 use otzone_models::catalogue::Catalogue;
 use otzone_models::excel::export::{export_replacing, ExportOptions};
-use otzone_models::excel::responses;
+use otzone_models::excel::{cells, responses};
 use otzone_models::model::{Agreement, IsoDate, Lang, Project};
 use otzone_models::risk::analyse;
 use otzone_tests::sample;
@@ -18,7 +18,7 @@ fn export(p: &Project, lang: Lang, path: &Path) {
 }
 
 fn text(d: &Data) -> String {
-    responses::cell_text(d)
+    cells::cell_text(d)
 }
 
 /// Rows of a sheet as text, header first.

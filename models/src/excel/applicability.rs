@@ -9,7 +9,7 @@
 //! compared with what the model would say now, so a workbook returned untouched changes
 //! nothing however the model moved since.
 
-use super::responses::{cell_text, SheetReader};
+use super::cells::{cell_text, SheetReader};
 use crate::id::AssetId;
 use crate::model::{Lang, Project, ThreatApplicability};
 use crate::risk::Analysis;

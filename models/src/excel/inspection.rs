@@ -6,8 +6,8 @@
 //! whose asset, check or expected value were edited, unreadable results and dates are reported
 //! with sheet, row and column and left out.
 
+use super::cells::{cell_text, parse_date, SheetReader};
 use super::export::{inspection_rows, INSPECTION_LOCKED};
-use super::responses::{cell_text, parse_date, SheetReader};
 use crate::model::{InspectionOutcome, InspectionResult, Lang, Project};
 use crate::risk::Analysis;
 use crate::{Location, Problem};

@@ -10,10 +10,11 @@
 //! rows that have them. Nothing in a cell is lost: columns without a field go to the asset's
 //! notes as `header: value`, and text is never truncated.
 
+use super::cells::{parse_date, seen_text as cell_text};
 use super::intake;
 use super::sheet::col_letter;
 use crate::id::AssetId;
-use crate::model::{IsoDate, Project, ProtectedAsset};
+use crate::model::{Project, ProtectedAsset};
 use crate::{Error, Location, Problem, Result};
 use calamine::{Data, Reader, SheetVisible, Sheets};
 use serde::Serialize;
@@ -458,16 +459,6 @@ impl Preview {
     }
 }
 
-/// A cell as text, the way the customer sees it: integral numbers without `.0`, dates as
-/// `YYYY-MM-DD`, strings trimmed (never truncated).
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.trim().to_owned(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.get(..10).unwrap_or(s).to_owned(),
-        other => super::data_text(other),
-    }
-}
-
 /// Raw grid of one sheet: text cells, and for date-capable cells the serial if numeric.
 struct Grid {
     cells: Vec<Vec<Data>>,
@@ -810,81 +801,6 @@ fn static_id(s: &str) -> &'static str {
         .iter()
         .find(|t| t.id == s)
         .map_or("other", |t| t.id.as_str())
-}
-
-/// Japanese eras as ledgers write them: name, initial, first year.
-const ERAS: [(&str, char, i32); 5] = [
-    ("令和", 'R', 2019),
-    ("平成", 'H', 1989),
-    ("昭和", 'S', 1926),
-    ("大正", 'T', 1912),
-    ("明治", 'M', 1868),
-];
-
-/// A date in a Japanese era: 令和5年4月1日, 令和元年5月, R5.4.1, H31/4/30.
-fn parse_era_date(s: &str) -> Option<IsoDate> {
-    let t = fold_width(s);
-    let t = t.trim();
-    let (first, rest) = ERAS.iter().find_map(|(name, initial, first)| {
-        t.strip_prefix(name)
-            .or_else(|| {
-                t.strip_prefix(*initial)
-                    .or_else(|| t.strip_prefix(initial.to_ascii_lowercase()))
-            })
-            .map(|rest| (*first, rest.trim_start()))
-    })?;
-    let rest = rest.replacen('元', "1", 1);
-    let t = rest
-        .replace(['/', '.', '年', '月', '-'], " ")
-        .replace('日', "");
-    let parts: Vec<i64> = t
-        .split_whitespace()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let (year, month, day) = match parts.as_slice() {
-        [y, m, d] => (*y, *m, *d),
-        [y, m] => (*y, *m, 1),
-        _ => return None,
-    };
-    // Year 1 of an era is its first year; no era runs past 64 years.
-    if !(1..=64).contains(&year) {
-        return None;
-    }
-    IsoDate::from_ymd(
-        first + year as i32 - 1,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )
-}
-
-fn parse_date_text(s: &str) -> Option<IsoDate> {
-    if let Some(d) = parse_era_date(s) {
-        return Some(d);
-    }
-    let t = fold_width(s)
-        .trim()
-        .replace(['/', '.', '年', '月'], "-")
-        .replace('日', "");
-    let parts: Vec<&str> = t.split('-').filter(|p| !p.is_empty()).collect();
-    match parts.as_slice() {
-        [y, m, d] => IsoDate::from_ymd(
-            y.trim().parse().ok()?,
-            m.trim().parse().ok()?,
-            d.trim().get(..2).unwrap_or(d).trim().parse().ok()?,
-        ),
-        [y, m] => IsoDate::from_ymd(y.trim().parse().ok()?, m.trim().parse().ok()?, 1),
-        _ => None,
-    }
-}
-
-fn parse_date(d: &Data) -> Option<IsoDate> {
-    match d {
-        Data::DateTime(dt) => super::date_of(dt),
-        Data::Float(f) => IsoDate::from_excel_serial(*f),
-        Data::Int(i) => IsoDate::from_excel_serial(*i as f64),
-        Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s),
-        _ => None,
-    }
 }
 
 /// Read a ledger and plan the import.
@@ -1362,22 +1278,24 @@ fn plan(
                 }
                 Some(Field::Location) => asset.location = text.clone(),
                 Some(Field::Owner) => asset.owner = text.clone(),
-                Some(f @ (Field::InstallDate | Field::SupportEnd)) => match parse_date(cell) {
-                    Some(d) => {
-                        if f == Field::InstallDate {
-                            asset.install_date = Some(d);
-                        } else {
-                            asset.support_end = Some(d);
+                Some(f @ (Field::InstallDate | Field::SupportEnd)) => {
+                    match parse_date(cell).flatten() {
+                        Some(d) => {
+                            if f == Field::InstallDate {
+                                asset.install_date = Some(d);
+                            } else {
+                                asset.support_end = Some(d);
+                            }
                         }
+                        None => err(
+                            ProblemLevel::Error,
+                            "invalid_date",
+                            c,
+                            format!("{text:?} is not a date"),
+                            &mut problems,
+                        ),
                     }
-                    None => err(
-                        ProblemLevel::Error,
-                        "invalid_date",
-                        c,
-                        format!("{text:?} is not a date"),
-                        &mut problems,
-                    ),
-                },
+                }
                 Some(Field::Zone) => match zones.get(&header_key(text)) {
                     Some(z) => asset.zone = Some(*z),
                     None => {
@@ -1679,20 +1597,6 @@ mod vocabulary_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn japanese_era_dates_are_read() {
-        // Era years start at 1 (元年): 令和5年 = 2019 + 5 − 1 = 2023; 平成31年 = 1989 + 30 = 2019.
-        let d = |s: &str| parse_date_text(s).map(|d| d.to_string());
-        assert_eq!(d("令和5年4月1日").as_deref(), Some("2023-04-01"));
-        assert_eq!(d("令和元年5月").as_deref(), Some("2019-05-01"));
-        assert_eq!(d("R5.4.1").as_deref(), Some("2023-04-01"));
-        assert_eq!(d("Ｈ３１／４／３０").as_deref(), Some("2019-04-30"));
-        assert_eq!(d("昭和64年1月7日").as_deref(), Some("1989-01-07"));
-        assert_eq!(d("平成 2年 2月 29日"), None, "1990 is not a leap year");
-        assert_eq!(d("令和0年1月1日"), None);
-        assert_eq!(d("2024/3/31").as_deref(), Some("2024-03-31"));
-    }
 
     #[test]
     fn an_unclosed_quote_is_found_on_its_line() {

@@ -3,6 +3,7 @@
 //! customer's asset ledger (import).
 
 pub mod applicability;
+pub mod cells;
 pub mod export;
 pub mod inspection;
 pub mod intake;

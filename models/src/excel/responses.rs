@@ -7,10 +7,11 @@
 //! change is listed before it is applied, and applying is one step on the project (saved
 //! atomically by the caller).
 
+use super::cells::{cell_text, parse_date};
 use super::intake;
 use super::sheet::{col_letter, row_hash};
 use super::{AGREEMENT_CHOICES, CUSTOMER_HEADERS, HASH_HEADER, META_SHEET};
-use crate::model::{Agreement, CustomerResponse, IsoDate, Lang, Project};
+use crate::model::{Agreement, CustomerResponse, Lang, Project};
 use crate::risk::Analysis;
 use crate::{i18n, Error, Location, Problem, Result};
 use calamine::{Data, Range, Reader};
@@ -74,49 +75,6 @@ pub struct ModelChanged {
     pub project_baseline: String,
 }
 
-/// A returned sheet's header row and where its cells are: what the readers of the sheets
-/// the customer or the inspector fill in (answers, inspection results, threat and treatment
-/// decisions) share.
-pub(crate) struct SheetReader<'a> {
-    sheet: &'a str,
-    file: &'a Location,
-    header: Vec<String>,
-}
-
-impl<'a> SheetReader<'a> {
-    /// The sheet `sheet` of `file`, with its header row read from `range`.
-    pub(crate) fn new(sheet: &'a str, file: &'a Location, range: &Range<Data>) -> Self {
-        let header = range
-            .rows()
-            .next()
-            .map(|r| r.iter().map(cell_text).collect())
-            .unwrap_or_default();
-        Self {
-            sheet,
-            file,
-            header,
-        }
-    }
-
-    /// The column headed with the text of i18n `key` in `lang`.
-    pub(crate) fn column(&self, lang: Lang, key: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == i18n::text(lang, key))
-    }
-
-    /// Where cell (`row`, `col`) is (0-based; shown 1-based with the column letter).
-    pub(crate) fn at(&self, row: u32, col: Option<usize>) -> Location {
-        Location {
-            sheet: Some(self.sheet.to_owned()),
-            row: Some(u64::from(row) + 1),
-            column: col.map(col_letter),
-            ..self.file.clone()
-        }
-    }
-}
-
-/// Cell text as the exporter wrote it (numbers without `.0`).
-pub use super::data_text as cell_text;
-
 fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
     let t = s.trim();
     if t.is_empty() {
@@ -129,58 +87,6 @@ fn parse_agreement(s: &str) -> Option<Option<Agreement>> {
         }
     }
     None
-}
-
-/// A date as customers and inspectors type it: `Some(None)` when empty, `None` when unreadable.
-pub(crate) fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
-    match d {
-        Data::Empty => Some(None),
-        Data::String(s) if s.trim().is_empty() => Some(None),
-        Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s).map(Some),
-        Data::DateTime(dt) => IsoDate::from_excel_serial(dt.as_f64()).map(Some),
-        // A bare number is a date only as a whole day in a plausible range (1990–2100): a
-        // cell that lost its date format, not 1.5 read as 1900-01-01.
-        Data::Float(f) if f.fract() == 0.0 && (32_874.0..=73_051.0).contains(f) => {
-            IsoDate::from_excel_serial(*f).map(Some)
-        }
-        Data::Int(i) if (32_874..=73_051).contains(i) => {
-            IsoDate::from_excel_serial(*i as f64).map(Some)
-        }
-        _ => None,
-    }
-}
-
-/// A date written as text: `2026-01-05`, `2026/1/5`, optionally followed by a time of day
-/// (`T10:30`, ` 10:30:00`), and nothing else (`2027-12-011` is not a date).
-fn parse_date_text(s: &str) -> Option<IsoDate> {
-    let t = s.trim().replace('/', "-");
-    let (date, time) = match t.find(['T', ' ']) {
-        Some(i) => (&t[..i], Some(t[i + 1..].trim())),
-        None => (t.as_str(), None),
-    };
-    if let Some(time) = time {
-        let parts: Vec<&str> = time.split(':').collect();
-        let ok = |p: Option<&&str>, max: u32| {
-            p.and_then(|v| v.split('.').next())
-                .and_then(|v| (v.len() == 2).then_some(v))
-                .and_then(|v| v.parse::<u32>().ok())
-                .is_some_and(|v| v <= max)
-        };
-        let valid = (2..=3).contains(&parts.len())
-            && ok(parts.first(), 23)
-            && ok(parts.get(1), 59)
-            && (parts.len() == 2 || ok(parts.get(2), 59));
-        if !valid {
-            return None;
-        }
-    }
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) => {
-            IsoDate::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-        }
-        _ => None,
-    }
 }
 
 fn meta(range: &Range<Data>) -> HashMap<String, String> {
@@ -564,43 +470,5 @@ pub(super) fn upsert<T: Clone>(list: &mut Vec<T>, item: &T, row_id: impl Fn(&T) 
     match list.iter_mut().find(|x| row_id(x) == row_id(item)) {
         Some(x) => *x = item.clone(),
         None => list.push(item.clone()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-    use calamine::Data;
-
-    fn text(s: &str) -> Option<Option<String>> {
-        parse_date(&Data::String(s.into())).map(|d| d.map(|d| d.to_string()))
-    }
-
-    /// A date cell as customers fill it: a date, with or without a time of day, in either
-    /// separator; anything more or less is not a date and is reported, never cut to fit.
-    #[test]
-    fn a_date_is_a_whole_date_and_nothing_else() {
-        assert_eq!(text("2027-06-30"), Some(Some("2027-06-30".into())));
-        assert_eq!(text(" 2027/6/3 "), Some(Some("2027-06-03".into())));
-        assert_eq!(text("2027-06-30T10:30"), Some(Some("2027-06-30".into())));
-        assert_eq!(text("2027-06-30 10:30:00"), Some(Some("2027-06-30".into())));
-        assert_eq!(text(""), Some(None), "empty is no date, not an error");
-        for bad in [
-            "2027-12-011",
-            "2027-02-28T25:99",
-            "2027-02-30",
-            "27-06-30",
-            "2027-06-30 x",
-            "来年",
-        ] {
-            assert_eq!(text(bad), None, "{bad}");
-        }
-        // Numbers: a whole day between 1990 and 2100 (a cell that lost its date format).
-        assert_eq!(
-            parse_date(&Data::Float(45_000.0)).map(|d| d.map(|d| d.to_string())),
-            Some(Some("2023-03-15".into()))
-        );
-        assert_eq!(parse_date(&Data::Float(1.5)), None);
-        assert_eq!(parse_date(&Data::Int(5)), None);
     }
 }

@@ -8,7 +8,7 @@
 //! without its justification are reported with sheet, row and column and not applied. Rows the
 //! generic reader refused (unknown ids, duplicates, edited locked cells) are left out here too.
 
-use super::responses::{cell_text, parse_date, SheetReader};
+use super::cells::{cell_text, parse_date, SheetReader};
 use crate::model::{Lang, Project, RiskDecision, Treatment};
 use crate::{i18n, Location, Problem};
 use calamine::{Data, Range};
