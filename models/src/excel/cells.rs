@@ -78,7 +78,10 @@ pub fn parse_date_text(s: &str) -> Option<IsoDate> {
         None => date,
     };
     // 2027年6月 is a month: its 月 ends it.
-    let date = date.strip_suffix('月').filter(|d| d.contains('年')).unwrap_or(date);
+    let date = date
+        .strip_suffix('月')
+        .filter(|d| d.contains('年'))
+        .unwrap_or(date);
     let date = date.replace(['/', '.', '年', '月'], "-");
     let parts: Vec<&str> = date.split('-').collect();
     let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {

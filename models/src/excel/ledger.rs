@@ -810,77 +810,7 @@ fn static_id(s: &str) -> &'static str {
 /// recognisable header, or a `--map` names an unknown column.
 pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Result<Preview> {
     let file = Location::file(path);
-    let deadline = intake::Deadline::start();
-    let mut skipped: Vec<Error> = Vec::new();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let (sheet, grid) = if ext == "csv" {
-        (String::new(), read_csv(path, deadline)?)
-    } else {
-        intake::admit(path, deadline)?;
-        let budget = intake::Budget::for_file(path)?;
-        let mut wb = intake::open(path)?;
-        let sheets: Vec<(String, bool)> = wb
-            .sheets_metadata()
-            .iter()
-            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-            .collect();
-        match &options.sheet {
-            Some(name) => {
-                if !sheets.iter().any(|(n, _)| n == name) {
-                    return Err(Error::InvalidWorkbook {
-                        location: file.clone(),
-                        detail: format!(
-                            "no sheet {name:?}; the workbook has {:?}",
-                            sheets.iter().map(|s| &s.0).collect::<Vec<_>>()
-                        ),
-                    });
-                }
-                (
-                    name.clone(),
-                    read_sheet(&mut wb, name, path, deadline, &budget)?,
-                )
-            }
-            None => {
-                // Visible sheets first; a hidden sheet is used only when no visible one has a ledger.
-                // A sheet nobody chose that breaks a limit (a hidden summary sheet, a huge lookup
-                // table) is skipped with a warning rather than refusing the whole file.
-                let mut best: Option<(String, Grid, usize, bool)> = None;
-                let mut order: Vec<&(String, bool)> = sheets.iter().collect();
-                order.sort_by_key(|(_, visible)| !*visible);
-                for (name, visible) in order {
-                    let grid = match read_sheet(&mut wb, name, path, deadline, &budget) {
-                        Ok(g) => g,
-                        Err(e @ Error::LimitExceeded { .. }) => {
-                            skipped.push(e);
-                            continue;
-                        }
-                        Err(e) => return Err(e),
-                    };
-                    if let Some((_, score)) = find_header(&grid, &options.mapping) {
-                        let better = best
-                            .as_ref()
-                            .is_none_or(|(_, _, s, v)| (*visible, score) > (*v, *s));
-                        if better {
-                            best = Some((name.clone(), grid, score, *visible));
-                        }
-                    }
-                }
-                match best {
-                    Some((name, grid, _, _)) => (name, grid),
-                    None if !skipped.is_empty() => return Err(skipped.swap_remove(0)),
-                    None => {
-                        return Err(Error::InvalidWorkbook {
-                            location: file.clone(),
-                            detail: "no sheet has a header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス); use --sheet and --map".into(),
-                        })
-                    }
-                }
-            }
-        }
-    };
+    let (sheet, grid, skipped) = pick_sheet(path, &file, options)?;
     plan(
         project,
         Source {
@@ -893,6 +823,77 @@ pub fn preview(project: &Project, path: &Path, options: &LedgerOptions) -> Resul
         options,
         skipped,
     )
+}
+
+/// The sheet to import and its cells: the one named in `options`, else the one whose header
+/// matches best (visible sheets first; a hidden sheet only when no visible one has a ledger).
+/// A sheet nobody chose that breaks a limit (a hidden summary sheet, a huge lookup table) is
+/// skipped and returned with the others skipped, rather than refusing the whole file. A CSV
+/// file is its one sheet (named "").
+fn pick_sheet(
+    path: &Path,
+    file: &Location,
+    options: &LedgerOptions,
+) -> Result<(String, Grid, Vec<Error>)> {
+    let deadline = intake::Deadline::start();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if ext == "csv" {
+        return Ok((String::new(), read_csv(path, deadline)?, Vec::new()));
+    }
+    intake::admit(path, deadline)?;
+    let budget = intake::Budget::for_file(path)?;
+    let mut wb = intake::open(path)?;
+    let sheets: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    if let Some(name) = &options.sheet {
+        if !sheets.iter().any(|(n, _)| n == name) {
+            return Err(Error::InvalidWorkbook {
+                location: file.clone(),
+                detail: format!(
+                    "no sheet {name:?}; the workbook has {:?}",
+                    sheets.iter().map(|s| &s.0).collect::<Vec<_>>()
+                ),
+            });
+        }
+        let grid = read_sheet(&mut wb, name, path, deadline, &budget)?;
+        return Ok((name.clone(), grid, Vec::new()));
+    }
+    let mut skipped: Vec<Error> = Vec::new();
+    let mut best: Option<(String, Grid, usize, bool)> = None;
+    let mut order: Vec<&(String, bool)> = sheets.iter().collect();
+    order.sort_by_key(|(_, visible)| !*visible);
+    for (name, visible) in order {
+        let grid = match read_sheet(&mut wb, name, path, deadline, &budget) {
+            Ok(g) => g,
+            Err(e @ Error::LimitExceeded { .. }) => {
+                skipped.push(e);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some((_, score)) = find_header(&grid, &options.mapping) {
+            let better = best
+                .as_ref()
+                .is_none_or(|(_, _, s, v)| (*visible, score) > (*v, *s));
+            if better {
+                best = Some((name.clone(), grid, score, *visible));
+            }
+        }
+    }
+    match best {
+        Some((name, grid, _, _)) => Ok((name, grid, skipped)),
+        None if !skipped.is_empty() => Err(skipped.swap_remove(0)),
+        None => Err(Error::InvalidWorkbook {
+            location: file.clone(),
+            detail: "no sheet has a header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス); use --sheet and --map".into(),
+        }),
+    }
 }
 
 /// The name given as the "file" of rows pasted from the clipboard (in locations and previews).
@@ -982,26 +983,145 @@ fn plan(
     options: &LedgerOptions,
     skipped: Vec<Error>,
 ) -> Result<Preview> {
-    let Source {
-        file,
-        name: file_name,
-        sheet,
-        row_shift,
-    } = src;
-    let loc = |row: usize, col: Option<usize>| Location {
-        sheet: if sheet.is_empty() {
-            None
-        } else {
-            Some(sheet.clone())
-        },
-        row: Some((row + 1).saturating_sub(row_shift).max(1) as u64),
-        column: col.map(col_letter),
-        ..file.clone()
-    };
+    let at = Where { src: &src };
     let (header_row, _) = find_header(grid, &options.mapping).ok_or_else(|| Error::InvalidWorkbook {
-        location: loc(0, None),
+        location: at.cell(0, None),
         detail: "no header row naming at least two asset fields (e.g. 設備名称, 型式, メーカー, IPアドレス) in the first 30 rows".into(),
     })?;
+    let columns = map_columns(grid, header_row, options, &at)?;
+    let mut problems: Vec<(ProblemLevel, Problem)> = Vec::new();
+    columns.check_name(header_row, &at, &mut problems)?;
+    let lookups = Lookups::new(project);
+    let mut rows: Vec<PlannedRow> = Vec::new();
+    let mut seen_names: HashMap<String, usize> = HashMap::new();
+    for (r, row) in grid.cells.iter().enumerate().skip(header_row + 1) {
+        let mut report = RowReport {
+            row: r,
+            at: &at,
+            problems: &mut problems,
+            has_error: false,
+        };
+        if let Some(planned) = plan_row(row, &columns, &lookups, &mut seen_names, &mut report) {
+            rows.push(planned);
+        }
+    }
+    for e in skipped {
+        problems.push((
+            ProblemLevel::Warning,
+            Problem {
+                code: "sheet_skipped".into(),
+                location: e.location().clone(),
+                message: format!("a sheet without the ledger was skipped: {e}"),
+            },
+        ));
+    }
+    Ok(Preview {
+        file: src.name.clone(),
+        sheet: src.sheet.clone(),
+        header_row: (header_row + 1 - src.row_shift) as u64,
+        columns: columns.mappings(),
+        rows,
+        problems,
+    })
+}
+
+/// Where a cell of the source is, as the user counts rows.
+struct Where<'s, 'a> {
+    src: &'s Source<'a>,
+}
+
+impl Where<'_, '_> {
+    fn cell(&self, row: usize, col: Option<usize>) -> Location {
+        Location {
+            sheet: (!self.src.sheet.is_empty()).then(|| self.src.sheet.clone()),
+            row: Some((row + 1).saturating_sub(self.src.row_shift).max(1) as u64),
+            column: col.map(col_letter),
+            ..self.src.file.clone()
+        }
+    }
+    /// The row number the user sees for grid row `row`.
+    fn row_number(&self, row: usize) -> usize {
+        row + 1 - self.src.row_shift
+    }
+}
+
+/// The header row's columns and the field each is read into.
+struct ColumnPlan {
+    headers: Vec<String>,
+    fields: Vec<Option<Field>>,
+    reasons: Vec<Option<MatchReason>>,
+    /// A column taken as the name because none is headed as one.
+    guessed_name: Option<usize>,
+}
+
+impl ColumnPlan {
+    fn column_of(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
+    fn mappings(&self) -> Vec<ColumnMapping> {
+        self.headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ColumnMapping {
+                column: col_letter(i),
+                header: h.clone(),
+                field: self.fields[i],
+                reason: self.reasons[i].clone(),
+            })
+            .collect()
+    }
+
+    /// A guessed name column is a warning; no name column at all refuses the ledger.
+    fn check_name(
+        &self,
+        header_row: usize,
+        at: &Where<'_, '_>,
+        problems: &mut Vec<(ProblemLevel, Problem)>,
+    ) -> Result<()> {
+        match self.guessed_name {
+            Some(c) => problems.push((
+                ProblemLevel::Warning,
+                Problem {
+                    code: "name_column_proposed".into(),
+                    location: at.cell(header_row, Some(c)),
+                    message: format!(
+                        "no column is headed as the asset name (名称, 設備名称, 機器名, Name …); column {:?} is proposed as the name because its values are text and all different. Check the preview, or choose with --map \"COLUMN=name\"",
+                        self.headers[c]
+                    ),
+                },
+            )),
+            None if self.column_of(Field::Name).is_none() => {
+                return Err(Error::InvalidWorkbook {
+                    location: at.cell(header_row, None),
+                    detail: format!(
+                        "no column can be the asset name: none is headed as one (名称, 設備名称, 機器名, Name …) and none holds unique text; choose one with --map \"COLUMN=name\". Columns understood: {}",
+                        self.headers
+                            .iter()
+                            .zip(&self.fields)
+                            .map(|(h, f)| match f {
+                                Some(f) => format!("{h} → {f:?}"),
+                                None => format!("{h} → (notes)"),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })
+            }
+            None => {}
+        }
+        Ok(())
+    }
+}
+
+/// Map the header row's columns to fields: by their headers, then the user's mappings (which
+/// win), one column per field, and a name column guessed when none is headed as one.
+fn map_columns(
+    grid: &Grid,
+    header_row: usize,
+    options: &LedgerOptions,
+    at: &Where<'_, '_>,
+) -> Result<ColumnPlan> {
     let headers: Vec<String> = grid.cells[header_row].iter().map(cell_text).collect();
     let matched: Vec<Option<(Field, MatchReason)>> =
         headers.iter().map(|h| match_header(h)).collect();
@@ -1014,7 +1134,7 @@ fn plan(
             .position(|h| h == col || header_key(h) == header_key(col))
             .or_else(|| (0..headers.len()).find(|i| col_letter(*i).eq_ignore_ascii_case(col)))
             .ok_or_else(|| Error::InvalidWorkbook {
-                location: loc(header_row, None),
+                location: at.cell(header_row, None),
                 detail: format!("--map: no column {col:?} (headers: {headers:?})"),
             })?;
         if *field != Field::Ignore
@@ -1023,7 +1143,7 @@ fn plan(
             })
         {
             return Err(Error::InvalidWorkbook {
-                location: loc(header_row, Some(idx)),
+                location: at.cell(header_row, Some(idx)),
                 detail: format!("--map: two columns are mapped to {field:?}"),
             });
         }
@@ -1055,352 +1175,353 @@ fn plan(
             }
         }
     }
-    // No name column: propose the first unmapped column whose values are text and unique.
     let mut guessed_name = None;
     if !fields.contains(&Some(Field::Name)) {
-        let data = grid.cells.get(header_row + 1..).unwrap_or_default();
-        guessed_name = (0..headers.len()).find(|&i| {
-            if fields[i].is_some() {
-                return false;
-            }
-            let values: Vec<String> = data
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(cell_text)
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect();
-            let unique: std::collections::HashSet<&String> = values.iter().collect();
-            !values.is_empty()
-                && unique.len() == values.len()
-                && values
-                    .iter()
-                    .any(|v| v.chars().any(|c| !c.is_ascii_digit()))
-        });
+        guessed_name = guess_name_column(grid, header_row, &fields);
         if let Some(i) = guessed_name {
             fields[i] = Some(Field::Name);
             reasons[i] = Some(MatchReason::GuessedName);
         }
     }
-    let columns: Vec<ColumnMapping> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| ColumnMapping {
-            column: col_letter(i),
-            header: h.clone(),
-            field: fields[i],
-            reason: reasons[i].clone(),
-        })
-        .collect();
-    let name_col = fields.iter().position(|f| *f == Some(Field::Name));
-    let cat = crate::catalogue::Catalogue::builtin();
-    let zones: HashMap<String, _> = project
-        .zones
-        .iter()
-        .map(|z| (header_key(&z.name), z.id))
-        .collect();
-    let businesses: HashMap<String, _> = project
-        .businesses
-        .iter()
-        .map(|b| (header_key(&b.name), b.id))
-        .collect();
-    let suppliers: HashMap<String, _> = project
-        .suppliers
-        .iter()
-        .map(|s| (header_key(&s.name), s.id))
-        .collect();
-    let by_name: HashMap<&str, &ProtectedAsset> = project
-        .assets
-        .iter()
-        .map(|a| (a.name.as_str(), a))
-        .collect();
-    let by_address: HashMap<String, &ProtectedAsset> = project
-        .assets
-        .iter()
-        .filter(|a| !a.address.is_empty())
-        .map(|a| (fold_width(&a.address), a))
-        .collect();
-    let mut problems: Vec<(ProblemLevel, Problem)> = Vec::new();
-    match guessed_name {
-        Some(c) => problems.push((
-            ProblemLevel::Warning,
-            Problem {
-                code: "name_column_proposed".into(),
-                location: loc(header_row, Some(c)),
-                message: format!(
-                    "no column is headed as the asset name (名称, 設備名称, 機器名, Name …); column {:?} is proposed as the name because its values are text and all different. Check the preview, or choose with --map \"COLUMN=name\"",
-                    headers[c]
-                ),
-            },
-        )),
-        None if name_col.is_none() => {
-            return Err(Error::InvalidWorkbook {
-                location: loc(header_row, None),
-                detail: format!(
-                    "no column can be the asset name: none is headed as one (名称, 設備名称, 機器名, Name …) and none holds unique text; choose one with --map \"COLUMN=name\". Columns understood: {}",
-                    headers
-                        .iter()
-                        .zip(&fields)
-                        .map(|(h, f)| match f {
-                            Some(f) => format!("{h} → {f:?}"),
-                            None => format!("{h} → (notes)"),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            })
+    Ok(ColumnPlan {
+        headers,
+        fields,
+        reasons,
+        guessed_name,
+    })
+}
+
+/// The first unmapped column whose values are text and all different: the asset names of a
+/// ledger that heads them with no word we know.
+fn guess_name_column(grid: &Grid, header_row: usize, fields: &[Option<Field>]) -> Option<usize> {
+    let data = grid.cells.get(header_row + 1..).unwrap_or_default();
+    (0..fields.len()).find(|&i| {
+        if fields[i].is_some() {
+            return false;
         }
-        None => {}
+        let values: Vec<String> = data
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(cell_text)
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let unique: std::collections::HashSet<&String> = values.iter().collect();
+        !values.is_empty()
+            && unique.len() == values.len()
+            && values
+                .iter()
+                .any(|v| v.chars().any(|c| !c.is_ascii_digit()))
+    })
+}
+
+/// The project's items a ledger row refers to, by the keys the row has.
+struct Lookups<'p> {
+    catalogue: &'static crate::catalogue::Catalogue,
+    zones: HashMap<String, crate::id::ZoneId>,
+    businesses: HashMap<String, crate::id::BusinessId>,
+    suppliers: HashMap<String, crate::id::SupplierId>,
+    by_name: HashMap<&'p str, &'p ProtectedAsset>,
+    by_address: HashMap<String, &'p ProtectedAsset>,
+}
+
+impl<'p> Lookups<'p> {
+    fn new(project: &'p Project) -> Self {
+        Self {
+            catalogue: crate::catalogue::Catalogue::builtin(),
+            zones: project
+                .zones
+                .iter()
+                .map(|z| (header_key(&z.name), z.id))
+                .collect(),
+            businesses: project
+                .businesses
+                .iter()
+                .map(|b| (header_key(&b.name), b.id))
+                .collect(),
+            suppliers: project
+                .suppliers
+                .iter()
+                .map(|s| (header_key(&s.name), s.id))
+                .collect(),
+            by_name: project
+                .assets
+                .iter()
+                .map(|a| (a.name.as_str(), a))
+                .collect(),
+            by_address: project
+                .assets
+                .iter()
+                .filter(|a| !a.address.is_empty())
+                .map(|a| (fold_width(&a.address), a))
+                .collect(),
+        }
     }
-    let mut rows: Vec<PlannedRow> = Vec::new();
-    let mut seen_names: HashMap<String, usize> = HashMap::new();
-    for (r, row) in grid.cells.iter().enumerate().skip(header_row + 1) {
-        let texts: Vec<String> = row.iter().map(cell_text).collect();
-        let filled = texts.iter().filter(|t| !t.is_empty()).count();
-        if filled == 0 {
-            continue; // blank row
-        }
-        let name = name_col
-            .and_then(|c| texts.get(c))
-            .cloned()
-            .unwrap_or_default();
-        if name.is_empty() {
-            if filled == 1 {
-                // A note written under the table (※…): not an asset.
-                problems.push((
-                    ProblemLevel::Warning,
-                    Problem {
-                        code: "note_row".into(),
-                        location: loc(r, None),
-                        message: format!(
-                            "row without an asset name taken as a note and not imported: {:?}",
-                            texts
-                                .iter()
-                                .find(|t| !t.is_empty())
-                                .cloned()
-                                .unwrap_or_default()
-                        ),
-                    },
-                ));
-            } else {
-                problems.push((
-                    ProblemLevel::Error,
-                    Problem {
-                        code: "missing_name".into(),
-                        location: loc(r, name_col),
-                        message: "the row has data but no asset name".into(),
-                    },
-                ));
-            }
-            continue;
-        }
-        let mut has_error = false;
-        let mut err = |level: ProblemLevel,
-                       code: &str,
-                       col: usize,
-                       message: String,
-                       problems: &mut Vec<(ProblemLevel, Problem)>| {
-            if level == ProblemLevel::Error {
-                has_error = true;
-            }
-            problems.push((
-                level,
-                Problem {
-                    code: code.into(),
-                    location: loc(r, Some(col)),
-                    message,
-                },
-            ));
-        };
-        if let Some(first) = seen_names.get(&name) {
-            err(
-                ProblemLevel::Error,
-                "duplicate_asset",
-                name_col.unwrap_or(0),
-                format!(
-                    "asset {name:?} already appears on row {}",
-                    first + 1 - row_shift
-                ),
-                &mut problems,
-            );
-        } else {
-            seen_names.insert(name.clone(), r);
-        }
-        // Start from the existing asset (update) or a new one (add).
-        let address_col = fields.iter().position(|f| *f == Some(Field::Address));
-        let address = address_col
-            .and_then(|c| texts.get(c))
-            .map(|s| fold_width(s))
-            .unwrap_or_default();
-        let existing = by_name.get(name.as_str()).copied().or_else(|| {
-            by_address
-                .get(&address)
+
+    /// The asset a row updates: the one with its name, else the one with its address.
+    fn existing(&self, name: &str, address: &str) -> Option<&'p ProtectedAsset> {
+        self.by_name.get(name).copied().or_else(|| {
+            self.by_address
+                .get(address)
                 .copied()
                 .filter(|_| !address.is_empty())
-        });
-        let (action, mut asset) = match existing {
-            Some(a) => (Action::Update { id: a.id }, a.clone()),
-            None => (Action::Add, ProtectedAsset::new(name.clone(), "other")),
-        };
-        asset.name = name.clone();
-        let mut extras: Vec<String> = Vec::new();
-        for (c, text) in texts.iter().enumerate() {
-            if text.is_empty() {
-                continue;
-            }
-            let header = headers.get(c).cloned().unwrap_or_else(|| col_letter(c));
-            let cell = &row[c];
-            match fields.get(c).copied().flatten() {
-                Some(Field::Name) => {}
-                Some(Field::AssetType) => match asset_type(text, cat) {
-                    Some(t) => asset.asset_type = t.to_owned(),
-                    None => {
-                        asset.asset_type = "other".into();
-                        extras.push(format!("{header}: {text}"));
-                        err(ProblemLevel::Warning, "unknown_type", c, format!("type {text:?} is not in the catalogue; mapped to \"other\" (kept in notes)"), &mut problems);
-                    }
-                },
-                Some(Field::Vendor) => asset.vendor = text.clone(),
-                Some(Field::Model) => asset.model = text.clone(),
-                Some(Field::Firmware) => asset.firmware = text.clone(),
-                Some(Field::Address) => {
-                    if crate::validate::address::is_valid_address(text) {
-                        asset.address = fold_width(text).trim().to_owned();
-                    } else {
-                        err(
-                            ProblemLevel::Error,
-                            "invalid_address",
-                            c,
-                            format!("{text:?} is not an IPv4/IPv6 address (with optional /prefix)"),
-                            &mut problems,
-                        );
-                    }
-                }
-                Some(Field::Location) => asset.location = text.clone(),
-                Some(Field::Owner) => asset.owner = text.clone(),
-                Some(f @ (Field::InstallDate | Field::SupportEnd)) => {
-                    match parse_date(cell).flatten() {
-                        Some(d) => {
-                            if f == Field::InstallDate {
-                                asset.install_date = Some(d);
-                            } else {
-                                asset.support_end = Some(d);
-                            }
-                        }
-                        None => err(
-                            ProblemLevel::Error,
-                            "invalid_date",
-                            c,
-                            format!("{text:?} is not a date"),
-                            &mut problems,
-                        ),
-                    }
-                }
-                Some(Field::Zone) => match zones.get(&header_key(text)) {
-                    Some(z) => asset.zone = Some(*z),
-                    None => {
-                        extras.push(format!("{header}: {text}"));
-                        err(ProblemLevel::Warning, "unknown_zone", c, format!("zone {text:?} does not exist; the asset is left without a zone (kept in notes)"), &mut problems);
-                    }
-                },
-                Some(Field::Businesses) => {
-                    for b in text
-                        .split(['、', ',', ';', '，', '\n'])
-                        .map(str::trim)
-                        .filter(|b| !b.is_empty())
-                    {
-                        match businesses.get(&header_key(b)) {
-                            Some(id) if !asset.businesses.contains(id) => {
-                                asset.businesses.push(*id)
-                            }
-                            Some(_) => {}
-                            None => {
-                                extras.push(format!("{header}: {b}"));
-                                err(
-                                    ProblemLevel::Warning,
-                                    "unknown_business",
-                                    c,
-                                    format!("business {b:?} does not exist (kept in notes)"),
-                                    &mut problems,
-                                );
-                            }
-                        }
-                    }
-                }
-                Some(Field::Supplier) => match suppliers.get(&header_key(text)) {
-                    Some(s) => asset.supplier = Some(*s),
-                    None => extras.push(format!("{header}: {text}")),
-                },
-                Some(Field::Protocols) => {
-                    asset.protocols = text
-                        .split(['、', ',', ';', '/', '\n'])
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect();
-                }
-                Some(Field::Software) => asset.software = text.clone(),
-                Some(Field::Notes) => extras.push(text.clone()),
-                Some(Field::Ignore) | None => extras.push(format!("{header}: {text}")),
-            }
-        }
-        if !extras.is_empty() {
-            let imported = extras.join("\n");
-            if !asset.notes.contains(&imported) {
-                asset.notes = if asset.notes.is_empty() {
-                    imported
-                } else {
-                    format!("{}\n{imported}", asset.notes)
-                };
-            }
-        }
-        // The project's limit on one text, checked here where the row is known: the columns
-        // gathered into the notes could pass it together (the save would then refuse the
-        // whole project without naming the ledger).
-        let over = [
-            ("notes", asset.notes.len()),
-            ("name", asset.name.len()),
-            ("software", asset.software.len()),
-        ]
-        .into_iter()
-        .find(|(_, len)| *len > crate::integrity::MAX_TEXT_BYTES);
-        if let Some((field, len)) = over {
-            err(
-                ProblemLevel::Error,
-                "text_too_long",
-                name_col.unwrap_or(0),
-                format!(
-                    "the row's {field} would be {len} bytes, over the limit of {} bytes for one text",
-                    crate::integrity::MAX_TEXT_BYTES
-                ),
-                &mut problems,
-            );
-        }
-        rows.push(PlannedRow {
-            row: (r + 1 - row_shift) as u64,
-            action,
-            asset,
-            has_error,
-        });
+        })
     }
-    for e in skipped {
-        problems.push((
-            ProblemLevel::Warning,
+}
+
+/// The problems of one row, located at its cells.
+struct RowReport<'r, 's, 'a> {
+    row: usize,
+    at: &'r Where<'s, 'a>,
+    problems: &'r mut Vec<(ProblemLevel, Problem)>,
+    has_error: bool,
+}
+
+impl RowReport<'_, '_, '_> {
+    fn push(&mut self, level: ProblemLevel, code: &str, col: Option<usize>, message: String) {
+        if level == ProblemLevel::Error {
+            self.has_error = true;
+        }
+        self.problems.push((
+            level,
             Problem {
-                code: "sheet_skipped".into(),
-                location: e.location().clone(),
-                message: format!("a sheet without the ledger was skipped: {e}"),
+                code: code.into(),
+                location: self.at.cell(self.row, col),
+                message,
             },
         ));
     }
-    Ok(Preview {
-        file: file_name,
-        sheet,
-        header_row: (header_row + 1 - row_shift) as u64,
-        columns,
-        rows,
-        problems,
+}
+
+/// One data row planned: the asset it adds or updates with its cells read into the fields, or
+/// nothing for a blank row or a note under the table.
+fn plan_row(
+    row: &[Data],
+    columns: &ColumnPlan,
+    lookups: &Lookups<'_>,
+    seen_names: &mut HashMap<String, usize>,
+    report: &mut RowReport<'_, '_, '_>,
+) -> Option<PlannedRow> {
+    let texts: Vec<String> = row.iter().map(cell_text).collect();
+    let filled = texts.iter().filter(|t| !t.is_empty()).count();
+    if filled == 0 {
+        return None; // blank row
+    }
+    let name_col = columns.column_of(Field::Name);
+    let name = name_col
+        .and_then(|c| texts.get(c))
+        .cloned()
+        .unwrap_or_default();
+    if name.is_empty() {
+        if filled == 1 {
+            // A note written under the table (※…): not an asset.
+            let note = texts
+                .iter()
+                .find(|t| !t.is_empty())
+                .cloned()
+                .unwrap_or_default();
+            report.push(
+                ProblemLevel::Warning,
+                "note_row",
+                None,
+                format!("row without an asset name taken as a note and not imported: {note:?}"),
+            );
+        } else {
+            report.push(
+                ProblemLevel::Error,
+                "missing_name",
+                name_col,
+                "the row has data but no asset name".into(),
+            );
+        }
+        return None;
+    }
+    if let Some(first) = seen_names.get(&name) {
+        let first = report.at.row_number(*first);
+        report.push(
+            ProblemLevel::Error,
+            "duplicate_asset",
+            Some(name_col.unwrap_or(0)),
+            format!("asset {name:?} already appears on row {first}"),
+        );
+    } else {
+        seen_names.insert(name.clone(), report.row);
+    }
+    // Start from the existing asset (update) or a new one (add).
+    let address = columns
+        .column_of(Field::Address)
+        .and_then(|c| texts.get(c))
+        .map(|s| fold_width(s))
+        .unwrap_or_default();
+    let (action, mut asset) = match lookups.existing(&name, &address) {
+        Some(a) => (Action::Update { id: a.id }, a.clone()),
+        None => (Action::Add, ProtectedAsset::new(name.clone(), "other")),
+    };
+    asset.name = name;
+    let mut extras: Vec<String> = Vec::new();
+    for (c, text) in texts.iter().enumerate() {
+        if text.is_empty() {
+            continue;
+        }
+        let cell = Cell {
+            col: c,
+            text,
+            data: &row[c],
+            header: columns
+                .headers
+                .get(c)
+                .cloned()
+                .unwrap_or_else(|| col_letter(c)),
+        };
+        read_cell(
+            &mut asset,
+            columns.fields.get(c).copied().flatten(),
+            &cell,
+            lookups,
+            &mut extras,
+            report,
+        );
+    }
+    if !extras.is_empty() {
+        let imported = extras.join("\n");
+        if !asset.notes.contains(&imported) {
+            asset.notes = if asset.notes.is_empty() {
+                imported
+            } else {
+                format!("{}\n{imported}", asset.notes)
+            };
+        }
+    }
+    // The project's limit on one text, checked here where the row is known: the columns
+    // gathered into the notes could pass it together (the save would then refuse the
+    // whole project without naming the ledger).
+    let over = [
+        ("notes", asset.notes.len()),
+        ("name", asset.name.len()),
+        ("software", asset.software.len()),
+    ]
+    .into_iter()
+    .find(|(_, len)| *len > crate::integrity::MAX_TEXT_BYTES);
+    if let Some((field, len)) = over {
+        report.push(
+            ProblemLevel::Error,
+            "text_too_long",
+            Some(name_col.unwrap_or(0)),
+            format!(
+                "the row's {field} would be {len} bytes, over the limit of {} bytes for one text",
+                crate::integrity::MAX_TEXT_BYTES
+            ),
+        );
+    }
+    Some(PlannedRow {
+        row: report.at.row_number(report.row) as u64,
+        action,
+        asset,
+        has_error: report.has_error,
     })
+}
+
+/// One non-empty cell of a row.
+struct Cell<'c> {
+    col: usize,
+    text: &'c String,
+    data: &'c Data,
+    header: String,
+}
+
+/// Read one cell into the asset's `field`; what does not fit a field goes to the notes
+/// (`header: value`), never lost.
+fn read_cell(
+    asset: &mut ProtectedAsset,
+    field: Option<Field>,
+    cell: &Cell<'_>,
+    lookups: &Lookups<'_>,
+    extras: &mut Vec<String>,
+    report: &mut RowReport<'_, '_, '_>,
+) {
+    let (c, text, header) = (Some(cell.col), cell.text, &cell.header);
+    match field {
+        Some(Field::Name) => {}
+        Some(Field::AssetType) => match asset_type(text, lookups.catalogue) {
+            Some(t) => asset.asset_type = t.to_owned(),
+            None => {
+                asset.asset_type = "other".into();
+                extras.push(format!("{header}: {text}"));
+                report.push(ProblemLevel::Warning, "unknown_type", c, format!("type {text:?} is not in the catalogue; mapped to \"other\" (kept in notes)"));
+            }
+        },
+        Some(Field::Vendor) => asset.vendor = text.clone(),
+        Some(Field::Model) => asset.model = text.clone(),
+        Some(Field::Firmware) => asset.firmware = text.clone(),
+        Some(Field::Address) => {
+            if crate::validate::address::is_valid_address(text) {
+                asset.address = fold_width(text).trim().to_owned();
+            } else {
+                report.push(
+                    ProblemLevel::Error,
+                    "invalid_address",
+                    c,
+                    format!("{text:?} is not an IPv4/IPv6 address (with optional /prefix)"),
+                );
+            }
+        }
+        Some(Field::Location) => asset.location = text.clone(),
+        Some(Field::Owner) => asset.owner = text.clone(),
+        Some(f @ (Field::InstallDate | Field::SupportEnd)) => match parse_date(cell.data).flatten()
+        {
+            Some(d) if f == Field::InstallDate => asset.install_date = Some(d),
+            Some(d) => asset.support_end = Some(d),
+            None => report.push(
+                ProblemLevel::Error,
+                "invalid_date",
+                c,
+                format!("{text:?} is not a date"),
+            ),
+        },
+        Some(Field::Zone) => match lookups.zones.get(&header_key(text)) {
+            Some(z) => asset.zone = Some(*z),
+            None => {
+                extras.push(format!("{header}: {text}"));
+                report.push(ProblemLevel::Warning, "unknown_zone", c, format!("zone {text:?} does not exist; the asset is left without a zone (kept in notes)"));
+            }
+        },
+        Some(Field::Businesses) => {
+            for b in text
+                .split(['、', ',', ';', '，', '\n'])
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+            {
+                match lookups.businesses.get(&header_key(b)) {
+                    Some(id) if !asset.businesses.contains(id) => asset.businesses.push(*id),
+                    Some(_) => {}
+                    None => {
+                        extras.push(format!("{header}: {b}"));
+                        report.push(
+                            ProblemLevel::Warning,
+                            "unknown_business",
+                            c,
+                            format!("business {b:?} does not exist (kept in notes)"),
+                        );
+                    }
+                }
+            }
+        }
+        Some(Field::Supplier) => match lookups.suppliers.get(&header_key(text)) {
+            Some(s) => asset.supplier = Some(*s),
+            None => extras.push(format!("{header}: {text}")),
+        },
+        Some(Field::Protocols) => {
+            asset.protocols = text
+                .split(['、', ',', ';', '/', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        Some(Field::Software) => asset.software = text.clone(),
+        Some(Field::Notes) => extras.push(text.clone()),
+        Some(Field::Ignore) | None => extras.push(format!("{header}: {text}")),
+    }
 }
 
 /// Apply a preview. With errors present nothing is applied unless `skip_error_rows`, in which
