@@ -8,6 +8,7 @@
 //! and never refuses a file.
 
 use crate::catalogue::Catalogue;
+use crate::id::{AssetId, BusinessId, ConduitId, EntryPointId, MeasureId, SupplierId, ZoneId};
 use crate::model::{Endpoint, Project};
 use crate::Problem;
 use std::collections::HashSet;
@@ -29,6 +30,31 @@ struct Checker<'a> {
 
 fn ids<'a, T, I: Copy + Eq + Hash + 'a>(items: &'a [T], id: impl Fn(&T) -> I) -> HashSet<I> {
     items.iter().map(id).collect()
+}
+
+/// The ids of the items other items refer to.
+struct Ids {
+    businesses: HashSet<BusinessId>,
+    assets: HashSet<AssetId>,
+    zones: HashSet<ZoneId>,
+    entries: HashSet<EntryPointId>,
+    conduits: HashSet<ConduitId>,
+    suppliers: HashSet<SupplierId>,
+    measures: HashSet<MeasureId>,
+}
+
+impl Ids {
+    fn of(p: &Project) -> Self {
+        Self {
+            businesses: ids(&p.businesses, |x| x.id),
+            assets: ids(&p.assets, |x| x.id),
+            zones: ids(&p.zones, |x| x.id),
+            entries: ids(&p.entry_points, |x| x.id),
+            conduits: ids(&p.conduits, |x| x.id),
+            suppliers: ids(&p.suppliers, |x| x.id),
+            measures: ids(&p.countermeasures, |x| x.id),
+        }
+    }
 }
 
 impl Checker<'_> {
@@ -82,8 +108,27 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) {
-        let p = self.project;
         self.format_and_texts();
+        self.unique_ids();
+        let ids = Ids::of(self.project);
+        self.vulnerabilities(&ids);
+        self.settings();
+        self.assets(&ids);
+        self.zones(&ids);
+        self.zone_cycles();
+        self.conduits(&ids);
+        self.risk_decisions(&ids);
+        self.threats(&ids);
+        self.countermeasures(&ids);
+        self.checklist_answers(&ids);
+        self.damages(&ids);
+        self.project_catalogue();
+        self.risk_method();
+    }
+
+    /// No id is used twice in a list (nor a version label twice).
+    fn unique_ids(&mut self) {
+        let p = self.project;
         self.duplicates("businesses", &p.businesses, |x| x.id);
         self.duplicates("assets", &p.assets, |x| x.id);
         self.duplicates("zones", &p.zones, |x| x.id);
@@ -121,17 +166,19 @@ impl Checker<'_> {
             x.row_id.as_str()
         });
         self.duplicates("vulnerabilities", &p.vulnerabilities, |x| x.id);
+    }
 
-        let businesses = ids(&p.businesses, |x| x.id);
-        let assets = ids(&p.assets, |x| x.id);
-        let zones = ids(&p.zones, |x| x.id);
-        let entries = ids(&p.entry_points, |x| x.id);
-        let conduits = ids(&p.conduits, |x| x.id);
-        let suppliers = ids(&p.suppliers, |x| x.id);
-
+    /// A finding names an asset that exists, and its CVSS score is one.
+    fn vulnerabilities(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, v) in p.vulnerabilities.iter().enumerate() {
             if let Some(a) = &v.asset {
-                self.reference(&assets, a, format!("vulnerabilities[{i}].asset"), "asset");
+                self.reference(
+                    &ids.assets,
+                    a,
+                    format!("vulnerabilities[{i}].asset"),
+                    "asset",
+                );
             }
             if let Some(score) = v.cvss {
                 if !(0.0..=10.0).contains(&score) {
@@ -143,6 +190,11 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// The assessment horizon is within its limit.
+    fn settings(&mut self) {
+        let p = self.project;
         if p.settings.support_horizon_months > MAX_HORIZON_MONTHS {
             self.push(
                 "out_of_range",
@@ -153,20 +205,30 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+
+    /// An asset's zone, businesses and supplier exist; its threat decisions name threats, once each.
+    fn assets(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, a) in p.assets.iter().enumerate() {
             if let Some(z) = &a.zone {
-                self.reference(&zones, z, format!("assets[{i}].zone"), "zone");
+                self.reference(&ids.zones, z, format!("assets[{i}].zone"), "zone");
             }
             for (j, b) in a.businesses.iter().enumerate() {
                 self.reference(
-                    &businesses,
+                    &ids.businesses,
                     b,
                     format!("assets[{i}].businesses[{j}]"),
                     "business",
                 );
             }
             if let Some(s) = &a.supplier {
-                self.reference(&suppliers, s, format!("assets[{i}].supplier"), "supplier");
+                self.reference(
+                    &ids.suppliers,
+                    s,
+                    format!("assets[{i}].supplier"),
+                    "supplier",
+                );
             }
             let mut decided = HashSet::new();
             for (j, o) in a.threat_applicability.iter().enumerate() {
@@ -183,26 +245,35 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// A zone's parent and businesses exist.
+    fn zones(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, z) in p.zones.iter().enumerate() {
             if let Some(parent) = &z.parent {
-                self.reference(&zones, parent, format!("zones[{i}].parent"), "zone");
+                self.reference(&ids.zones, parent, format!("zones[{i}].parent"), "zone");
             }
             for (j, b) in z.businesses.iter().enumerate() {
                 self.reference(
-                    &businesses,
+                    &ids.businesses,
                     b,
                     format!("zones[{i}].businesses[{j}]"),
                     "business",
                 );
             }
         }
-        self.zone_cycles();
+    }
+
+    /// A conduit's ends exist, differ, and are not both entry points; its boundary devices exist.
+    fn conduits(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, c) in p.conduits.iter().enumerate() {
             for (end, e) in [("from", c.from), ("to", c.to)] {
                 let path = format!("conduits[{i}].{end}");
                 match e {
-                    Endpoint::Zone(z) => self.reference(&zones, &z, path, "zone"),
-                    Endpoint::Entry(x) => self.reference(&entries, &x, path, "entry point"),
+                    Endpoint::Zone(z) => self.reference(&ids.zones, &z, path, "zone"),
+                    Endpoint::Entry(x) => self.reference(&ids.entries, &x, path, "entry point"),
                 }
             }
             if c.from == c.to {
@@ -225,7 +296,7 @@ impl Checker<'_> {
             for (j, b) in c.boundary.iter().enumerate() {
                 if let Some(d) = &b.device {
                     self.reference(
-                        &assets,
+                        &ids.assets,
                         d,
                         format!("conduits[{i}].boundary[{j}].device"),
                         "asset",
@@ -233,19 +304,28 @@ impl Checker<'_> {
                 }
             }
         }
-        let measures = ids(&p.countermeasures, |x| x.id);
+    }
+
+    /// A treatment decision relies on countermeasures that exist.
+    fn risk_decisions(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, d) in p.risk_decisions.iter().enumerate() {
             for (j, m) in d.relies_on.iter().enumerate() {
                 self.reference(
-                    &measures,
+                    &ids.measures,
                     m,
                     format!("risk_decisions[{i}].relies_on[{j}]"),
                     "countermeasure",
                 );
             }
         }
+    }
+
+    /// A threat scenario's zone, threat and impacts exist.
+    fn threats(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, t) in p.threats.iter().enumerate() {
-            self.reference(&zones, &t.zone, format!("threats[{i}].zone"), "zone");
+            self.reference(&ids.zones, &t.zone, format!("threats[{i}].zone"), "zone");
             self.threat_id(&t.threat, format!("threats[{i}].threat"));
             for (j, imp) in t.impact_ids.iter().enumerate() {
                 if !self.catalogue.impacts.iter().any(|x| &x.id == imp) {
@@ -257,6 +337,11 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// A countermeasure is a known measure; its threats and scope exist.
+    fn countermeasures(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, m) in p.countermeasures.iter().enumerate() {
             if self.catalogue.measure(p, &m.measure).is_none() {
                 self.push(
@@ -273,7 +358,7 @@ impl Checker<'_> {
             }
             for (j, z) in m.scope.zones.iter().enumerate() {
                 self.reference(
-                    &zones,
+                    &ids.zones,
                     z,
                     format!("countermeasures[{i}].scope.zones[{j}]"),
                     "zone",
@@ -281,13 +366,18 @@ impl Checker<'_> {
             }
             for (j, c) in m.scope.conduits.iter().enumerate() {
                 let path = format!("countermeasures[{i}].scope.conduits[{j}]");
-                self.reference(&conduits, c, path, "conduit");
+                self.reference(&ids.conduits, c, path, "conduit");
             }
             for (j, a) in m.scope.assets.iter().enumerate() {
                 let path = format!("countermeasures[{i}].scope.assets[{j}]");
-                self.reference(&assets, a, path, "asset");
+                self.reference(&ids.assets, a, path, "asset");
             }
         }
+    }
+
+    /// A checklist answer names a catalogue item, and a supplier and asset that exist.
+    fn checklist_answers(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, c) in p.checklist_answers.iter().enumerate() {
             if self.catalogue.checklist_item(&c.item).is_none() {
                 self.push(
@@ -298,19 +388,39 @@ impl Checker<'_> {
             }
             if let Some(s) = &c.supplier {
                 self.reference(
-                    &suppliers,
+                    &ids.suppliers,
                     s,
                     format!("checklist_answers[{i}].supplier"),
                     "supplier",
                 );
             }
             if let Some(a) = &c.asset {
-                self.reference(&assets, a, format!("checklist_answers[{i}].asset"), "asset");
+                self.reference(
+                    &ids.assets,
+                    a,
+                    format!("checklist_answers[{i}].asset"),
+                    "asset",
+                );
             }
         }
+    }
+
+    /// A damage's target exists.
+    fn damages(&mut self, ids: &Ids) {
+        let p = self.project;
         for (i, d) in p.damages.iter().enumerate() {
-            self.reference(&assets, &d.target, format!("damages[{i}].target"), "asset");
+            self.reference(
+                &ids.assets,
+                &d.target,
+                format!("damages[{i}].target"),
+                "asset",
+            );
         }
+    }
+
+    /// Project catalogue ids start with `X-` and are used once.
+    fn project_catalogue(&mut self) {
+        let p = self.project;
         let mut custom_ids = HashSet::new();
         let threat_ids = p
             .custom
@@ -338,6 +448,11 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// The project's risk method is in the catalogue.
+    fn risk_method(&mut self) {
+        let p = self.project;
         if self
             .catalogue
             .risk_method(&p.settings.risk_method)
