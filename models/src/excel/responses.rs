@@ -113,29 +113,85 @@ pub fn preview(project: &Project, path: &Path) -> Result<ResponseReport> {
 /// [`Error::InvalidWorkbook`] when the file is not a readable workbook, is not an OT Zone
 /// Studio export, or belongs to another project.
 pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<ResponseReport> {
-    let loc = || Location::file(path);
-    let deadline = intake::Deadline::start();
-    intake::admit(path, deadline)?;
-    let budget = intake::Budget::for_file(path)?;
-    let mut wb = intake::open(path)?;
-    let names = wb.sheet_names();
-    // A sheet as a rectangle, read within the limits; None when the workbook lacks it.
-    let mut sheet_range = |name: &str| -> Result<Option<Range<Data>>> {
-        if !names.iter().any(|n| n == name) {
+    let mut book = ReturnedBook::open(path)?;
+    let meta_range = book
+        .sheet(META_SHEET)?
+        .ok_or_else(|| Error::InvalidWorkbook {
+            location: Location::file(path),
+            detail: "not an OT Zone Studio workbook (its hidden `_otzone` sheet is missing)".into(),
+        })?;
+    let (lang, model_changed) = identify(project, &meta(&meta_range), path)?;
+    let mut report = ResponseReport {
+        changes: Vec::new(),
+        problems: Vec::new(),
+        unchanged: 0,
+        model_changed,
+        inspections: Vec::new(),
+        applicability: Vec::new(),
+        treatments: Vec::new(),
+    };
+    let refused = read_answers(project, analysis, lang, &mut book, &mut report)?;
+    merge_answers_to_one_row(lang, path, &mut report);
+    read_decisions(project, analysis, lang, &mut book, &refused, &mut report)?;
+    Ok(report)
+}
+
+/// A returned workbook, its sheets read within the limits for files from outside.
+struct ReturnedBook<'p> {
+    path: &'p Path,
+    deadline: intake::Deadline,
+    budget: intake::Budget,
+    names: Vec<String>,
+    wb: calamine::Sheets<std::io::BufReader<std::fs::File>>,
+}
+
+impl<'p> ReturnedBook<'p> {
+    fn open(path: &'p Path) -> Result<Self> {
+        let deadline = intake::Deadline::start();
+        intake::admit(path, deadline)?;
+        let budget = intake::Budget::for_file(path)?;
+        let wb = intake::open(path)?;
+        Ok(Self {
+            path,
+            deadline,
+            budget,
+            names: wb.sheet_names(),
+            wb,
+        })
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+    }
+
+    /// A sheet as a rectangle; None when the workbook lacks it.
+    fn sheet(&mut self, name: &str) -> Result<Option<Range<Data>>> {
+        if !self.has(name) {
             return Ok(None);
         }
-        let cells = intake::read_sheet(&mut wb, name, path, deadline, &budget)?;
-        cells.range(path, name).map(Some)
-    };
-    let meta_range = sheet_range(META_SHEET)?.ok_or_else(|| Error::InvalidWorkbook {
-        location: loc(),
-        detail: "not an OT Zone Studio workbook (its hidden `_otzone` sheet is missing)".into(),
-    })?;
-    let meta = meta(&meta_range);
+        let cells = intake::read_sheet(&mut self.wb, name, self.path, self.deadline, &self.budget)?;
+        cells.range(self.path, name).map(Some)
+    }
+
+    fn location(&self) -> Location {
+        Location::file(self.path)
+    }
+}
+
+/// The workbook's project (it must be this one), its language, and whether the model it was
+/// made from differs from the project's now.
+fn identify(
+    project: &Project,
+    meta: &HashMap<String, String>,
+    path: &Path,
+) -> Result<(Lang, Option<ModelChanged>)> {
     let id = meta.get("project_id").cloned().unwrap_or_default();
     if id != project.id.to_string() {
         return Err(Error::InvalidWorkbook {
-            location: Location { sheet: Some(META_SHEET.into()), ..loc() },
+            location: Location {
+                sheet: Some(META_SHEET.into()),
+                ..Location::file(path)
+            },
             detail: format!(
                 "the workbook belongs to another project ({:?}, id {id}); this project is {:?} ({})",
                 meta.get("project_name").cloned().unwrap_or_default(),
@@ -149,12 +205,6 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
     } else {
         Lang::Ja
     };
-    let known = super::export::customer_sheets(project, analysis, lang);
-    let existing: HashMap<&str, &CustomerResponse> = project
-        .customer_responses
-        .iter()
-        .map(|r| (r.row_id.as_str(), r))
-        .collect();
     let project_baseline = crate::revision::baseline_hash(project);
     let model_changed = meta
         .get("baseline")
@@ -164,32 +214,42 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             workbook_version: meta.get("version").cloned().unwrap_or_default(),
             project_baseline,
         });
-    let mut report = ResponseReport {
-        changes: Vec::new(),
-        problems: Vec::new(),
-        unchanged: 0,
-        model_changed,
-        inspections: Vec::new(),
-        applicability: Vec::new(),
-        treatments: Vec::new(),
-    };
+    Ok((lang, model_changed))
+}
+
+/// The customer's agreement, comment and date on every sheet that has them. The ids of the
+/// rows refused (unknown, duplicated, locked cells edited).
+fn read_answers(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+    book: &mut ReturnedBook<'_>,
+    report: &mut ResponseReport,
+) -> Result<HashSet<String>> {
+    let known = super::export::customer_sheets(project, analysis, lang);
+    let existing: HashMap<&str, &CustomerResponse> = project
+        .customer_responses
+        .iter()
+        .map(|r| (r.row_id.as_str(), r))
+        .collect();
     // The sheets the customer answers on are the ones this project's export makes, never what
     // the workbook's own (editable) hidden sheet says: marking a sheet as "plain" there turned
     // off its row-id and locked-cell checks.
     let mut sheets: Vec<String> = known.keys().cloned().collect();
     // Keep the workbook's sheet order so that the report reads top to bottom.
-    sheets.sort_by_key(|s| names.iter().position(|o| o == s));
+    sheets.sort_by_key(|s| book.names.iter().position(|o| o == s));
     let mut seen_ids: HashSet<String> = HashSet::new();
     // Rows refused below (unknown, duplicated, locked cells edited), by id.
     let mut refused: HashSet<String> = HashSet::new();
     for sheet in sheets {
+        let file = book.location();
         let at = |row: u32, col: Option<u32>| Location {
             sheet: Some(sheet.clone()),
             row: Some(u64::from(row) + 1),
             column: col.map(|c| col_letter(c as usize)),
-            ..loc()
+            ..file.clone()
         };
-        let Some(range) = sheet_range(&sheet)? else {
+        let Some(range) = book.sheet(&sheet)? else {
             report.problems.push(Problem {
                 code: "sheet_missing".into(),
                 location: at(0, None),
@@ -307,10 +367,15 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
             }
         }
     }
-    // One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer (keeping
-    // the two apart is issue 15's work). The same agreement on both is one answer: the latest
-    // date, and the comments of both, each with its sheet. Two different agreements are
-    // refused together, naming both places, never one silently over the other.
+    Ok(refused)
+}
+
+/// One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer (keeping
+/// the two apart is issue 15's work). The same agreement on both is one answer: the latest
+/// date, and the comments of both, each with its sheet. Two different agreements are refused
+/// together, naming both places, never one silently over the other.
+fn merge_answers_to_one_row(lang: Lang, path: &Path, report: &mut ResponseReport) {
+    let loc = || Location::file(path);
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in report.changes.iter().enumerate() {
         by_id.entry(c.row_id.clone()).or_default().push(i);
@@ -394,39 +459,46 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         (&a.location.sheet, a.location.row).cmp(&(&b.location.sheet, b.location.row))
     });
     report.problems.extend(clashes);
-    // Threat decisions the customer changed on the applicability sheet.
+}
+
+/// The decisions the customer changed on the threat-applicability sheet and the register,
+/// and the inspector's results on the completion-inspection sheet, when the workbook has them.
+fn read_decisions(
+    project: &Project,
+    analysis: &Analysis,
+    lang: Lang,
+    book: &mut ReturnedBook<'_>,
+    refused: &HashSet<String>,
+    report: &mut ResponseReport,
+) -> Result<()> {
+    let file = book.location();
     let applicability = i18n::text(lang, "xl.sheet.applicability");
-    if names.iter().any(|n| n == applicability) {
-        if let Some(range) = sheet_range(applicability)? {
-            let read = super::applicability::read(
-                project,
-                analysis,
-                lang,
-                applicability,
-                &range,
-                &loc(),
-                &refused,
-            );
-            report.applicability = read.changes;
-            report.problems.extend(read.problems);
-        }
+    if let Some(range) = book.sheet(applicability)? {
+        let read = super::applicability::read(
+            project,
+            analysis,
+            lang,
+            applicability,
+            &range,
+            &file,
+            refused,
+        );
+        report.applicability = read.changes;
+        report.problems.extend(read.problems);
     }
-    // Treatment decisions the customer changed on the register.
     let register = i18n::text(lang, "xl.sheet.risks");
-    if names.iter().any(|n| n == register) {
-        if let Some(range) = sheet_range(register)? {
-            let read = super::treatment::read(project, lang, register, &range, &loc(), &refused);
-            report.treatments = read.changes;
-            report.problems.extend(read.problems);
-        }
+    if let Some(range) = book.sheet(register)? {
+        let read = super::treatment::read(project, lang, register, &range, &file, refused);
+        report.treatments = read.changes;
+        report.problems.extend(read.problems);
     }
     // The completion-inspection sheet, when the workbook lists it.
     let inspection = i18n::text(lang, "xl.sheet.inspection");
-    if names.iter().any(|n| n == inspection) {
-        match sheet_range(inspection)? {
+    if book.has(inspection) {
+        match book.sheet(inspection)? {
             Some(range) => {
                 let read =
-                    super::inspection::read(project, analysis, lang, inspection, &range, &loc());
+                    super::inspection::read(project, analysis, lang, inspection, &range, &file);
                 report.inspections = read.changes;
                 report.problems.extend(read.problems);
                 report.unchanged += read.unchanged;
@@ -435,13 +507,13 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
                 code: "sheet_missing".into(),
                 location: Location {
                     sheet: Some(inspection.into()),
-                    ..loc()
+                    ..file
                 },
                 message: format!("sheet {inspection:?} is missing"),
             }),
         }
     }
-    Ok(report)
+    Ok(())
 }
 
 impl ResponseReport {
