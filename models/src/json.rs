@@ -194,10 +194,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Replace the file `path` names (through links, [`resolve_target`]) atomically, the one way
+/// Replace the file `path` names (through links: `resolve_target`) atomically, the one way
 /// every save here ends: `fill` writes the new contents into a temporary file in the same
 /// directory (named so that leftovers of an interrupted save are recognised and removed,
-/// [`crate::store::update::temporary_prefix`], and ending in `suffix`); it gets the target's
+/// `store::update::temporary_prefix`, and ending in `suffix`); it gets the target's
 /// permissions, is synced, renamed over the target, and the rename is made durable. An error
 /// or an interruption anywhere leaves the target as it was.
 ///
