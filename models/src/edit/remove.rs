@@ -12,6 +12,7 @@
 //! | entry point | conduit with an end at it | removed |
 //! | conduit | countermeasure's scope | without the conduit |
 //! | zone, asset | countermeasure's scope | without it |
+//! | zone, entry point, conduit, asset | countermeasure scoped only to what went | removed (an empty scope means the whole project: kept, it would count everywhere) |
 //! | asset | vulnerability finding | kept, without the asset (what was found still happened) |
 //! | asset | boundary control's device | unset (the control stays) |
 //! | asset | business damage targeting it | removed (a damage is the compromise of its target) |
@@ -20,6 +21,10 @@
 //! | countermeasure | treatment decision relying on it | without it |
 //! | supplier | asset's supplier | unset |
 //! | supplier | supply-chain answer about it | removed |
+//!
+//! Records keyed by a register row's text id (`T01@<asset>`: treatment decisions, customer
+//! answers, inspection results) are kept: they are the record of what was decided and said,
+//! and stay in the project file; the register and the workbook show only the rows that exist.
 
 use crate::model::{Endpoint, Project};
 use serde::Deserialize;
@@ -60,6 +65,32 @@ pub enum Collection {
 /// Remove the items `ids` of `collection` and every reference to them (see the module's
 /// table). The number of items of `collection` removed.
 pub fn remove(p: &mut Project, collection: Collection, ids: &[Uuid]) -> usize {
+    // Countermeasures scoped to something: one whose whole scope goes with the removal is
+    // removed too, since an empty scope would make it count for the whole project.
+    let scoped: HashSet<Uuid> = match collection {
+        Collection::Zones | Collection::EntryPoints | Collection::Conduits | Collection::Assets => {
+            p.countermeasures
+                .iter()
+                .filter(|m| !m.scope.is_everywhere())
+                .map(|m| m.id.0)
+                .collect()
+        }
+        _ => HashSet::new(),
+    };
+    let removed = remove_with_references(p, collection, ids);
+    let emptied: Vec<Uuid> = p
+        .countermeasures
+        .iter()
+        .filter(|m| m.scope.is_everywhere() && scoped.contains(&m.id.0))
+        .map(|m| m.id.0)
+        .collect();
+    if !emptied.is_empty() {
+        remove_with_references(p, Collection::Countermeasures, &emptied);
+    }
+    removed
+}
+
+fn remove_with_references(p: &mut Project, collection: Collection, ids: &[Uuid]) -> usize {
     let gone: HashSet<Uuid> = ids.iter().copied().collect();
     macro_rules! take {
         ($list:ident) => {{
@@ -161,6 +192,6 @@ fn remove_conduits_ending_in(p: &mut Project, ends: &HashSet<Uuid>) {
         .map(|c| c.id.0)
         .collect();
     if !conduits.is_empty() {
-        remove(p, Collection::Conduits, &conduits);
+        remove_with_references(p, Collection::Conduits, &conduits);
     }
 }

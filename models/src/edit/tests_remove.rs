@@ -232,3 +232,40 @@ fn the_changes_name_only_what_the_removal_changed() {
     );
     assert!(difference(&f.p, &f.p).is_empty());
 }
+
+#[test]
+fn a_countermeasure_scoped_only_to_what_is_removed_goes_with_it() {
+    // An empty scope means the whole project: a firewall rule scoped to one conduit must not
+    // start counting for every asset when that conduit is removed (the residual risk of other
+    // zones would fall with no measure there).
+    let mut f = factory();
+    let b = blank::blanks();
+    let mut only_outer = b.measure.clone();
+    only_outer.id = MeasureId::derived("outer-only");
+    only_outer.measure = "C-NW-01".into();
+    only_outer.threats = vec!["T01".into()];
+    only_outer.scope.conduits = vec![f.outer];
+    let mut everywhere = b.measure.clone();
+    everywhere.id = MeasureId::derived("everywhere");
+    everywhere.measure = "C-NW-01".into();
+    everywhere.threats = vec!["T01".into()];
+    f.p.countermeasures.push(only_outer);
+    f.p.countermeasures.push(everywhere);
+    crate::model::numbering::assign(&mut f.p);
+    let q = removed(&f, Collection::Conduits, f.outer.0);
+    let left: Vec<_> = q.countermeasures.iter().map(|m| m.id).collect();
+    // The measure scoped to both conduits keeps the inner one; the one scoped only to the
+    // outer conduit is gone; the project-wide one was never scoped and stays.
+    assert_eq!(
+        left,
+        vec![f.measure, MeasureId::derived("everywhere")],
+        "{left:?}"
+    );
+    // Removing 情報 removes both conduits: the first measure keeps 制御 and the PLC.
+    let q = removed(&f, Collection::Zones, f.info.0);
+    assert!(q.countermeasures.iter().any(|m| m.id == f.measure));
+    assert!(!q
+        .countermeasures
+        .iter()
+        .any(|m| m.id == MeasureId::derived("outer-only")));
+}

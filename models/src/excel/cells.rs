@@ -5,7 +5,6 @@
 use super::sheet::col_letter;
 use crate::i18n;
 use crate::model::{IsoDate, Lang};
-use crate::validate::address::fold_width;
 use crate::Location;
 use calamine::{Data, Range};
 
@@ -27,55 +26,80 @@ pub fn seen_text(d: &Data) -> String {
 ///
 /// A date cell, a date written as text ([`parse_date_text`]), or a bare number that is a
 /// whole day between 1990 and 2100 (a cell that lost its date format; `1.5` is not
-/// 1900-01-01).
+/// 1900-01-01) or a date written as digits (`20240401`).
 pub fn parse_date(d: &Data) -> Option<Option<IsoDate>> {
     match d {
         Data::Empty => Some(None),
         Data::String(s) if s.trim().is_empty() => Some(None),
         Data::String(s) | Data::DateTimeIso(s) => parse_date_text(s).map(Some),
         Data::DateTime(dt) => super::date_of(dt).map(Some),
-        Data::Float(f) if f.fract() == 0.0 && (32_874.0..=73_051.0).contains(f) => {
-            IsoDate::from_excel_serial(*f).map(Some)
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e9 => {
+            whole_number_date(*f as i64).map(Some)
         }
-        Data::Int(i) if (32_874..=73_051).contains(i) => {
-            IsoDate::from_excel_serial(*i as f64).map(Some)
-        }
+        Data::Int(i) => whole_number_date(*i).map(Some),
         _ => None,
     }
 }
 
-/// Japanese eras as ledgers write them: name, initial, first year.
-const ERAS: [(&str, char, i32); 5] = [
-    ("令和", 'R', 2019),
-    ("平成", 'H', 1989),
-    ("昭和", 'S', 1926),
-    ("大正", 'T', 1912),
-    ("明治", 'M', 1868),
+/// A whole number as a date: a spreadsheet serial between 1990 and 2100, or `yyyymmdd`.
+fn whole_number_date(n: i64) -> Option<IsoDate> {
+    if (32_874..=73_051).contains(&n) {
+        return IsoDate::from_excel_serial(n as f64);
+    }
+    if (19_000_101..=21_001_231).contains(&n) {
+        return IsoDate::from_ymd(
+            i32::try_from(n / 10_000).ok()?,
+            u8::try_from(n / 100 % 100).ok()?,
+            u8::try_from(n % 100).ok()?,
+        );
+    }
+    None
+}
+
+/// A day as (year, month, day).
+type Ymd = (i32, u8, u8);
+
+/// Japanese eras as ledgers write them: name, initial, first day, last day.
+const ERAS: [(&str, char, Ymd, Ymd); 5] = [
+    ("令和", 'R', (2019, 5, 1), (9999, 12, 31)),
+    ("平成", 'H', (1989, 1, 8), (2019, 4, 30)),
+    ("昭和", 'S', (1926, 12, 25), (1989, 1, 7)),
+    ("大正", 'T', (1912, 7, 30), (1926, 12, 24)),
+    ("明治", 'M', (1868, 10, 23), (1912, 7, 29)),
 ];
 
-/// A date written as text, in full or half width: `2026-01-05`, `2026/1/5`, `2026.1.5`,
-/// `2026年1月5日`, a month alone (`2026/4`, `2026年4月`: its first day), or in a Japanese era
-/// (`令和8年1月5日`, `令和元年5月`, `R8.1.5`, `H31/4/30`); optionally followed by a time of
-/// day (`T10:30`, ` 0:00:00`); nothing else (`2027-12-011` and `2027-06-30 x` are not dates).
+/// A date written as text, in full or half width, with spaces or not around its parts:
+/// `2026-01-05`, `2026/1/5`, `2026.1.5`, `2026年1月5日`, `20260105`, a month alone
+/// (`2026/4`, `2026年4月`: its first day), a spreadsheet serial written as text (`45383`), or
+/// in a Japanese era (`令和8年1月5日`, `令和元年5月`, `R8.1.5`, `H31/4/30`, `㍻31年4月30日`)
+/// within that era's days; optionally followed by the weekday (`(火)`, as Excel's
+/// `yyyy/mm/dd(aaa)` writes it) and a time of day (`T10:30`, ` 0:00:00`); nothing else
+/// (`2027-12-011` and `2027-06-30 x` are not dates).
 pub fn parse_date_text(s: &str) -> Option<IsoDate> {
-    let t = fold_width(s);
+    use unicode_normalization::UnicodeNormalization;
+    let t: String = s.nfkc().collect();
     let t = t.trim();
-    let (date, time) = match t.find(['T', ' ']) {
-        // An era date may hold spaces (平成 2年 2月 29日); it has no time of day.
-        Some(i) if !starts_with_era(t) => (&t[..i], Some(t[i + 1..].trim())),
-        _ => (t, None),
+    // A time of day follows the date after its last space or a `T`.
+    let date = match t.rfind([' ', 'T']) {
+        Some(i) if is_time_of_day(t[i + 1..].trim()) => &t[..i],
+        _ => t,
     };
-    if time.is_some_and(|time| !is_time_of_day(time)) {
-        return None;
-    }
+    let date = strip_weekday(date.trim());
     if let Some(d) = parse_era_date(date) {
         return Some(d);
+    }
+    let date: String = date.split_whitespace().collect();
+    if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        return whole_number_date(date.parse().ok()?);
+    }
+    if date.len() == 5 && date.bytes().all(|b| b.is_ascii_digit()) {
+        return whole_number_date(date.parse().ok()?);
     }
     let date = match date.strip_suffix('日') {
         // 日 ends a day written with 年 and 月 (2027年6月3日), nothing else.
         Some(d) if d.contains('月') => d,
         Some(_) => return None,
-        None => date,
+        None => &date,
     };
     // 2027年6月 is a month: its 月 ends it.
     let date = date
@@ -101,39 +125,60 @@ pub fn parse_date_text(s: &str) -> Option<IsoDate> {
     )
 }
 
-fn starts_with_era(t: &str) -> bool {
-    ERAS.iter().any(|(name, initial, _)| {
-        t.starts_with(name)
-            || t.strip_prefix(*initial)
-                .or_else(|| t.strip_prefix(initial.to_ascii_lowercase()))
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == '元'))
-    })
+/// The date without a weekday after it: `(火)`, `(火曜)`, `(火曜日)`.
+fn strip_weekday(date: &str) -> &str {
+    let Some(open) = date.rfind('(') else {
+        return date;
+    };
+    let inner = date[open + 1..].trim_end();
+    let Some(inner) = inner.strip_suffix(')') else {
+        return date;
+    };
+    let inner = inner.trim();
+    let inner = inner
+        .strip_suffix('日')
+        .filter(|i| i.ends_with('曜'))
+        .unwrap_or(inner);
+    let inner = inner.strip_suffix('曜').unwrap_or(inner);
+    let mut chars = inner.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if "日月火水木金土".contains(c) => date[..open].trim_end(),
+        _ => date,
+    }
 }
 
-/// `10:30`, `0:00:00`, `23:59:59.5`: hours of one or two digits, minutes and seconds of two.
+/// `10:30`, `0:00:00`, `23:59:59.5`: hours of one or two digits, minutes and seconds of two,
+/// a fraction of a second in digits.
 fn is_time_of_day(time: &str) -> bool {
     let parts: Vec<&str> = time.split(':').collect();
-    let ok = |p: Option<&&str>, digits: std::ops::RangeInclusive<usize>, max: u32| {
-        p.and_then(|v| v.split('.').next())
-            .filter(|v| digits.contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v <= max)
+    let digits = |v: &str, len: std::ops::RangeInclusive<usize>, max: u32| {
+        len.contains(&v.len())
+            && v.bytes().all(|b| b.is_ascii_digit())
+            && v.parse::<u32>().is_ok_and(|v| v <= max)
     };
-    (2..=3).contains(&parts.len())
-        && ok(parts.first(), 1..=2, 23)
-        && ok(parts.get(1), 2..=2, 59)
-        && (parts.len() == 2 || ok(parts.get(2), 2..=2, 59))
+    let seconds = |v: &str| match v.split_once('.') {
+        Some((s, frac)) => {
+            digits(s, 2..=2, 59) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => digits(v, 2..=2, 59),
+    };
+    match parts.as_slice() {
+        [h, m] => digits(h, 1..=2, 23) && digits(m, 2..=2, 59),
+        [h, m, s] => digits(h, 1..=2, 23) && digits(m, 2..=2, 59) && seconds(s),
+        _ => false,
+    }
 }
 
-/// A date in a Japanese era: 令和5年4月1日, 令和元年5月, R5.4.1, H31/4/30.
+/// A date in a Japanese era, within that era's days: 令和5年4月1日, 令和元年5月, R5.4.1,
+/// H31/4/30 (平成 ended on 31年4月30日; H31.5.1 is no day, nor H1.1.7, which was 昭和64年).
 fn parse_era_date(t: &str) -> Option<IsoDate> {
-    let (first, rest) = ERAS.iter().find_map(|(name, initial, first)| {
+    let (first, last, rest) = ERAS.iter().find_map(|(name, initial, first, last)| {
         t.strip_prefix(name)
             .or_else(|| {
                 t.strip_prefix(*initial)
                     .or_else(|| t.strip_prefix(initial.to_ascii_lowercase()))
             })
-            .map(|rest| (*first, rest.trim_start()))
+            .map(|rest| (*first, *last, rest.trim_start()))
     })?;
     let rest = rest.replacen('元', "1", 1);
     let t = rest
@@ -144,19 +189,30 @@ fn parse_era_date(t: &str) -> Option<IsoDate> {
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
     let (year, month, day) = match parts.as_slice() {
-        [y, m, d] => (*y, *m, *d),
-        [y, m] => (*y, *m, 1),
+        [y, m, d] => (*y, *m, Some(*d)),
+        [y, m] => (*y, *m, None),
         _ => return None,
     };
-    // Year 1 of an era is its first year; no era runs past 64 years.
     if !(1..=64).contains(&year) {
         return None;
     }
-    IsoDate::from_ymd(
-        first + year as i32 - 1,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )
+    let year = first.0 + year as i32 - 1;
+    let month = u8::try_from(month).ok()?;
+    let date = IsoDate::from_ymd(year, month, u8::try_from(day.unwrap_or(1)).ok()?)?;
+    // A month alone belongs to the era if any of its days does (昭和元年12月 began on the 25th).
+    let within = |ymd: Ymd| {
+        let (start, end) = (
+            IsoDate::from_ymd(first.0, first.1, first.2),
+            IsoDate::from_ymd(last.0, last.1, last.2),
+        );
+        let d = IsoDate::from_ymd(ymd.0, ymd.1, ymd.2);
+        matches!((start, end, d), (Some(s), Some(e), Some(d)) if s <= d && d <= e)
+    };
+    let ok = match day {
+        Some(d) => within((year, month, u8::try_from(d).ok()?)),
+        None => (1..=31).any(|d| within((year, month, d))),
+    };
+    ok.then_some(date)
 }
 
 /// A returned sheet's header row and where its cells are: what the readers of the sheets
@@ -223,6 +279,20 @@ mod tests {
         // A month alone is its first day (a support end given as 2027年6月).
         assert_eq!(text("2027年6月"), Some(Some("2027-06-01".into())));
         assert_eq!(text("2027/6"), Some(Some("2027-06-01".into())));
+        // Spaces around the parts, a weekday (Excel's yyyy/mm/dd(aaa)), digits, a serial.
+        assert_eq!(text("2024年 4月 1日"), Some(Some("2024-04-01".into())));
+        assert_eq!(text("2024 / 4 / 1"), Some(Some("2024-04-01".into())));
+        assert_eq!(text("2024/04/02(火)"), Some(Some("2024-04-02".into())));
+        assert_eq!(
+            text("2024/04/02（火曜日） 10:00"),
+            Some(Some("2024-04-02".into()))
+        );
+        assert_eq!(text("20240401"), Some(Some("2024-04-01".into())));
+        assert_eq!(text("45383"), Some(Some("2024-04-01".into())));
+        assert_eq!(
+            parse_date(&Data::Int(20_240_401)).map(|d| d.map(|d| d.to_string())),
+            Some(Some("2024-04-01".into()))
+        );
         assert_eq!(text(""), Some(None), "empty is no date, not an error");
         for bad in [
             "2027-12-011",
@@ -232,6 +302,11 @@ mod tests {
             "27-06-30",
             "2027-06-30 x",
             "2027-06-30日日",
+            "2027-06-30 0:00:00.x",
+            "2024/04/02(火",
+            "2024/04/02(火火)",
+            "20241301",
+            "2024",
             "1.5",
             "来年",
         ] {
@@ -258,6 +333,18 @@ mod tests {
         assert_eq!(d("平成 2年 2月 29日"), None, "1990 is not a leap year");
         assert_eq!(d("平成 2年 2月 28日").as_deref(), Some("1990-02-28"));
         assert_eq!(d("令和0年1月1日"), None);
+        // Within the era's days: 平成 began on 1989-01-08 and ended on 2019-04-30; 大正 ran
+        // 15 years.
+        assert_eq!(d("H1.1.7"), None, "that day was 昭和64年");
+        assert_eq!(d("H1.1.8").as_deref(), Some("1989-01-08"));
+        assert_eq!(d("H31.5.1"), None, "that day was 令和元年");
+        assert_eq!(d("大正30年1月1日"), None);
+        assert_eq!(d("令和元年4月"), None, "令和 began in May");
+        assert_eq!(d("昭和元年12月").as_deref(), Some("1926-12-01"));
+        // The era ligatures, and an era date with a time of day.
+        assert_eq!(d("㍻31年4月30日").as_deref(), Some("2019-04-30"));
+        assert_eq!(d("㋿6年4月1日").as_deref(), Some("2024-04-01"));
+        assert_eq!(d("R6.4.1 0:00").as_deref(), Some("2024-04-01"));
         assert_eq!(d("2024/3/31").as_deref(), Some("2024-03-31"));
     }
 }
