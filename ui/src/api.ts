@@ -55,7 +55,7 @@ export const api = {
     invoke<W.Imported>("ledger_apply", { project, request, skipErrorRows }),
   pickResponses: () => invoke<string | null>("pick_responses"),
   responsesPreview: (project: Project) => invoke<ResponseReport>("responses_preview", { project }),
-  responsesApply: (project: Project) => invoke<{ project: Project; updated: number }>("responses_apply", { project }),
+  responsesApply: (project: Project) => invoke<W.Imported>("responses_apply", { project }),
   autosave: (project: Project, path: string | null, keep: string | null = null) => invoke<void>("autosave", { project, path, keep }),
   recoveryClear: (key: string) => invoke<void>("recovery_clear", { key }),
   saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),

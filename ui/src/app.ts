@@ -141,7 +141,8 @@ export async function removeItems(collection: Collection, ids: string[], label =
       return;
     }
     if (state.history?.doc !== before) continue;
-    commit(applyChanges(before, changes), label);
+    // Nothing to remove (already gone): no edit to record.
+    if (changes.length) commit(applyChanges(before, changes), label);
     return;
   }
   toast(t("ui.delete_busy"), true);

@@ -1,9 +1,11 @@
 // One table for every user-facing text: models/i18n/{ja,en}.json, shared with the core's
 // CLI and Excel export (parity tested on both sides).
+import type * as W from "./generated/wire";
 import ja from "../../models/i18n/ja.json";
 import en from "../../models/i18n/en.json";
 
-export type Lang = "ja" | "en";
+/** The languages of the text table (generated: `model::Lang`). */
+export type Lang = W.Lang;
 const tables: Record<Lang, Record<string, string>> = { ja, en };
 let current: Lang = "ja";
 const listeners: Array<() => void> = [];

@@ -30,19 +30,8 @@ function blank<K extends Exclude<keyof W.Blanks, "channel" | "risk_decision">>(k
   return { ...structuredClone(blanks[kind]), id: newId() };
 }
 
-export type Collection =
-  | "businesses"
-  | "assets"
-  | "zones"
-  | "entry_points"
-  | "conduits"
-  | "threats"
-  | "countermeasures"
-  | "ooda_roles"
-  | "suppliers"
-  | "checklist_answers"
-  | "damages"
-  | "vulnerabilities";
+/** The lists whose items are added and removed (generated: `edit::Collection`). */
+export type Collection = W.Collection;
 
 export function newId(): Id {
   return crypto.randomUUID();
@@ -222,11 +211,7 @@ export function setPruned(p: Project, damage: Id, key: string, on: boolean): Pro
 }
 
 /** The analyst's decision on one threat for one asset (step 1-7), winning over the catalogue. */
-export interface ThreatApplicability {
-  threat: string;
-  applies: boolean;
-  reason: string;
-}
+export type ThreatApplicability = W.ThreatApplicability;
 
 /**
  * Record that `threat` applies (true) or does not apply (false) to an asset, with its reason;
@@ -235,7 +220,7 @@ export interface ThreatApplicability {
 export function setThreatApplicability(p: Project, asset: Id, threat: string, applies: boolean | null, reason: string): Project {
   const a = p.assets.find((x) => x.id === asset);
   if (!a) return p;
-  const list = ((a.threat_applicability as ThreatApplicability[] | undefined) ?? []).filter((o) => o.threat !== threat);
+  const list = (a.threat_applicability ?? []).filter((o) => o.threat !== threat);
   if (applies !== null) list.push({ threat, applies, reason: reason.trim() });
   list.sort((x, y) => x.threat.localeCompare(y.threat));
   const next = setField(p, "assets", asset, "threat_applicability", list);

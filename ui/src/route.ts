@@ -9,10 +9,8 @@ import type { Conduit, Endpoint, Project } from "./model";
 /** How the core sends a hop (generated: graph::Hop). */
 export type Hop = W.Hop;
 
-export interface ProtocolName {
-  id: string;
-  name: string;
-}
+/** A protocol as the catalogue names it (only its id and name are read here). */
+export type ProtocolName = Pick<W.Protocol, "id" | "name">;
 
 function endName(p: Project, e: Endpoint): string {
   if ("zone" in e) return p.zones.find((z) => z.id === e.zone)?.name ?? "?";

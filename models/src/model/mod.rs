@@ -75,9 +75,11 @@ pub struct ProjectMeta {
     pub version: String,
     /// Created on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub created: Option<IsoDate>,
     /// Last updated on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub updated: Option<IsoDate>,
     /// Language of the deliverables.
     pub language: Lang,
@@ -97,6 +99,7 @@ pub struct ProjectSettings {
     /// Assessment horizon in months after the assessment date: a support-dependent threat
     /// (T24) applies to an asset whose support ends before the horizon (P).
     #[serde(skip_serializing_if = "is_default_horizon")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub support_horizon_months: u32,
 }
 

@@ -970,27 +970,27 @@ export type CriterionScores = {
 /**
  * 安全.
  */
-safety: Level | null, 
+safety?: Level, 
 /**
  * 環境.
  */
-environment: Level | null, 
+environment?: Level, 
 /**
  * 品質.
  */
-quality: Level | null, 
+quality?: Level, 
 /**
  * 納期.
  */
-delivery: Level | null, 
+delivery?: Level, 
 /**
  * コスト.
  */
-cost: Level | null, 
+cost?: Level, 
 /**
  * 情報.
  */
-information: Level | null, };
+information?: Level, };
 
 /**
  * Catalogue entries the project adds beside the built-in catalogue.
@@ -2183,11 +2183,11 @@ version: string,
 /**
  * Created on.
  */
-created: IsoDate | null, 
+created?: IsoDate, 
 /**
  * Last updated on.
  */
-updated: IsoDate | null, 
+updated?: IsoDate, 
 /**
  * Language of the deliverables.
  */
@@ -2214,7 +2214,7 @@ impact_reduction: boolean,
  * Assessment horizon in months after the assessment date: a support-dependent threat
  * (T24) applies to an asset whose support ends before the horizon (P).
  */
-support_horizon_months: number, };
+support_horizon_months?: number, };
 
 /**
  * A protected asset: equipment, data, or a system/service.

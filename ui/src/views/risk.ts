@@ -471,7 +471,7 @@ function exclusionSection(p: Project, zoneNames: Map<string, string>): HTMLEleme
  * opens the session, data direction, response-only, boundary control).
  */
 function routeCell(p: Project, entryName: string, steps: Array<{ zone: string; hop: import("../route").Hop | undefined }>): HTMLElement {
-  const protocols = (catalogue().protocols ?? []) as ProtocolName[];
+  const protocols: ProtocolName[] = catalogue().protocols;
   const ja = lang() === "ja";
   return h(
     "div",

@@ -7,12 +7,10 @@ import { fold } from "../../choices";
 import { t } from "../../i18n";
 import { newChannel, setChannel, type Channel, type Conduit, type Direction, type Initiator } from "../../model";
 import { input, select } from "./fields";
+import type { Protocol } from "../../generated/wire";
 
-interface CatalogueProtocol {
-  id: string;
-  name: string;
-  ports: string;
-}
+/** A protocol of the catalogue. */
+type CatalogueProtocol = Protocol;
 
 /**
  * A channel's protocol: the catalogue's protocols offered by name (Modbus/TCP), typed as the
@@ -52,7 +50,7 @@ const PROTOCOL_LIST = "panel-protocols";
 export function channelEditor(c: Conduit): HTMLElement {
   const channels = c.channels ?? [];
   const edit = (i: number, ch: Channel | null) => commit(setChannel(doc(), c.id, i, ch), t("ui.channel.edit"));
-  const known = (catalogue().protocols ?? []) as CatalogueProtocol[];
+  const known = catalogue().protocols;
   const box = h(
     "fieldset",
     { class: "channels", id: "panel-channels" },
