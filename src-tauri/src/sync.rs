@@ -208,6 +208,16 @@ pub fn analyze(
         .unwrap_or_default();
     let doc = lock()?.hold(project.clone());
     let mut update = Update::new(req.revision, doc, &shown, &risks, &before, prev.as_ref());
+    if req.check.is_some() && prev.is_some() {
+        update.whole = Some(Box::new(Update::new(
+            req.revision,
+            doc,
+            &shown,
+            &risks,
+            &[],
+            None,
+        )));
+    }
     update.timings_ms = [applied, analysed, t2.elapsed()].map(|d| d.as_secs_f64() * 1e3);
     let json = serde_json::to_string(&update)
         .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
@@ -344,6 +354,11 @@ pub(crate) struct Update<'a> {
     completion: Option<&'a [StepCompletion]>,
     /// Where the time went (ms): changes applied, analysis, answer built.
     timings_ms: [f64; 3],
+    /// The whole answer as well, for the window to check that what it merged is the same
+    /// (builds with debug assertions, when the request asks for a check).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    whole: Option<Box<Update<'a>>>,
 }
 
 impl<'a> Update<'a> {
@@ -400,6 +415,7 @@ impl<'a> Update<'a> {
             zone_importance: unless(&imp.zones, prev.map(|p| &p.shown.importances.zones)),
             completion: unless(&now.completion[..], prev.map(|p| &p.shown.completion[..])),
             timings_ms: [0.0; 3],
+            whole: None,
         }
     }
 }
@@ -506,6 +522,7 @@ mod tests {
             "timings_ms",
             "risk_changes",
             "attack_path_changes",
+            "whole",
         ] {
             v.as_object_mut().unwrap().remove(k);
         }

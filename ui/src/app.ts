@@ -164,6 +164,8 @@ export function scheduleAnalysis(): void {
     return;
   }
   analysing = true;
+  // The marker shows only when an analysis takes long enough to notice (not on every keystroke).
+  const marker = window.setTimeout(() => busyEl?.removeAttribute("hidden"), 300);
   void (async () => {
     try {
       do {
@@ -172,6 +174,8 @@ export function scheduleAnalysis(): void {
       } while (analyseAgain);
     } finally {
       analysing = false;
+      window.clearTimeout(marker);
+      busyEl?.setAttribute("hidden", "");
     }
   })();
 }
@@ -385,8 +389,10 @@ export function setLanguage(l: Lang): void {
 }
 
 let statusEl: HTMLElement | null = null;
-export function setStatusElement(el: HTMLElement): void {
+let busyEl: HTMLElement | null = null;
+export function setStatusElement(el: HTMLElement, busy: HTMLElement | null = null): void {
   statusEl = el;
+  busyEl = busy;
 }
 let statusKey: string | null = null;
 /** Show an i18n key in the status bar (kept as a key so a language switch re-translates it). */

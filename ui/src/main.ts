@@ -33,9 +33,16 @@ const header = h("header", { class: "topbar" });
 const sidebar = h("nav", { class: "sidebar", "aria-label": "steps" });
 const main = h("main", { class: "content", id: "content" });
 const findingsPanel = h("aside", { class: "findings", id: "findings-panel" });
-const status = h("footer", { class: "status", id: "status" });
-root.append(header, h("div", { class: "body" }, sidebar, main, findingsPanel), status, h("div", { id: "toasts", "aria-live": "polite" }));
-setStatusElement(status);
+const status = h("span", { id: "status" });
+// Shown while an analysis takes long enough to notice: the figures on screen are about to change.
+const busy = h("span", { id: "analysing", class: "analysing", role: "status", hidden: true }, t("ui.analysing"));
+root.append(
+  header,
+  h("div", { class: "body" }, sidebar, main, findingsPanel),
+  h("footer", { class: "status" }, status, busy),
+  h("div", { id: "toasts", "aria-live": "polite" }),
+);
+setStatusElement(status, busy);
 
 // The header and the sidebar are built once and updated in place: every edit and every
 // analysis updates them, and rebuilding would take focus away from a button being used (and
@@ -221,6 +228,7 @@ function renderMain(): void {
 }
 
 subscribe((why) => {
+  if (why === "lang") busy.textContent = t("ui.analysing");
   renderHeader();
   renderSidebar();
   renderFindings();

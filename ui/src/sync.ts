@@ -98,7 +98,7 @@ const pathKey = (p: AttackPath) => `${p.entry}>${p.target_zone}`;
 
 /** The analysis after an answer: a new object; sections not in the answer are the ones had. */
 export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
-  const { doc: _doc, relative_to, risk_changes, attack_path_changes, timings_ms: _t, ...sections } = u;
+  const { doc: _doc, relative_to, risk_changes, attack_path_changes, timings_ms: _t, whole: _w, ...sections } = u;
   if (relative_to === null || relative_to === undefined || !had) {
     if (relative_to !== null && relative_to !== undefined) throw new Error("an answer relative to an analysis the window does not have");
     return sections as Analysis;
@@ -127,6 +127,20 @@ export function applyChanges(p: Project, changes: Change[]): Project {
     }
   }
   return out as unknown as Project;
+}
+
+/** Deep equality of JSON values (the same keys, in any order, with equal values). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => sameValue(x, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** The window's side of the shared document and analysis. */
@@ -200,6 +214,11 @@ export class DocumentSync {
     this.held = doc;
     this.heldId = u.doc;
     this.had = merge(this.had, u);
+    // Check mode: what the window merged must be the whole analysis the core also sent.
+    if (this.checkEveryEdit && u.whole && !sameValue(this.had, merge(null, u.whole))) {
+      this.had = null;
+      throw new Error("the merged analysis differs from the whole analysis");
+    }
     this.lastTimings = [...u.timings_ms, performance.now() - sentAt];
     return this.had;
   }

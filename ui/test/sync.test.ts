@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
 import { addItem, endpointId, newAsset, setField } from "../src/model";
-import { applyChanges, applyListChanges, changes, DocumentSync, merge, type AnalysisUpdate, type Change } from "../src/sync";
+import { applyChanges, applyListChanges, changes, DocumentSync, merge, sameValue, type AnalysisUpdate, type Change } from "../src/sync";
 import type { RiskView } from "../src/register";
 import type { Analysis } from "../src/api";
 
@@ -215,5 +215,47 @@ describe("removing items", () => {
     expect(sent[0]).toMatchObject({ base: 3, collection: "assets", ids: [p.assets[1].id] });
     expect((sent[0] as { changes: Change[] }).changes).toHaveLength(1);
     expect(sent[1]).toEqual({ project: edited, collection: "assets", ids: [p.assets[1].id] });
+  });
+});
+
+describe("check mode", () => {
+  it("compares what the window merged with the whole analysis the core sends beside it", async () => {
+    const p = sample("food-plant");
+    const row = (id: string, v: string) =>
+      ({
+        id,
+        threat: "T01",
+        asset: "a",
+        zone: "z",
+        importance: 2,
+        threat_level: 2,
+        values: [v, v, v],
+        ranks: [0, 0, 0],
+        countermeasure: [1, 1, 1],
+        measures: [0, 0],
+        tolerable: true,
+        parties: [],
+        treatment: null,
+        reconstructed: false,
+      }) as unknown as RiskView;
+    const base = { method: "m", values: ["A"], tolerable: "A", timings_ms: [0, 0, 0] as [number, number, number] };
+    const first: AnalysisUpdate = { ...base, revision: 1, doc: 1, relative_to: null, risks: [row("r1", "A"), row("r2", "B")] };
+    // The delta changes r2 to C; the whole answer beside it says r2 is B: they disagree.
+    const wrong: AnalysisUpdate = {
+      ...base,
+      revision: 2,
+      doc: 2,
+      relative_to: 1,
+      risk_changes: { changed: [row("r2", "C")], added: [], order: null },
+      whole: { ...base, revision: 2, doc: 2, relative_to: null, risks: [row("r1", "A"), row("r2", "B")] },
+    };
+    const answers = [first, wrong];
+    const s = new DocumentSync(true, async () => answers.shift()!);
+    s.reset(p, null);
+    await s.analyze(p, 1);
+    await expect(s.analyze(p, 2)).rejects.toThrow("merged analysis differs");
+    expect(sameValue({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
+    expect(sameValue({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
   });
 });

@@ -3285,7 +3285,12 @@ completion?: Array<StepCompletion>,
 /**
  * Where the time went (ms): changes applied, analysis, answer built.
  */
-timings_ms: [number, number, number], };
+timings_ms: [number, number, number], 
+/**
+ * The whole answer as well, for the window to check that what it merged is the same
+ * (builds with debug assertions, when the request asks for a check).
+ */
+whole?: Update, };
 
 /**
  * One finding.
