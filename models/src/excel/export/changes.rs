@@ -101,7 +101,7 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
     }
     Table {
         name: ctx.t("xl.sheet.changes"),
-        cols: super::model_sheets::cols(
+        cols: super::columns::cols(
             ctx,
             &[
                 ("xl.col.change_area", 12.0),

@@ -180,9 +180,7 @@ fn signed_scope(
 ) -> Result<u32, XlsxError> {
     use crate::model::{Responsibility, Treatment};
     let p = ctx.project;
-    let assets: std::collections::HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
-    let measures: std::collections::HashMap<_, _> =
-        p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    let (assets, measures) = (&ctx.ids.assets, &ctx.ids.measures);
     let label = |id: crate::id::MeasureId| {
         measures.get(&id).map(|m| {
             format!(

@@ -3,39 +3,37 @@
 //! (suppliers and the 別冊 checklists), the impact on the customer's network (顧客NWへの影響確認)
 //! and the OODA roles (3).
 
+use super::columns::{cols, tabulate, Column};
 use super::model_sheets::{channel_text, serde_key};
 use super::Ctx;
-use crate::excel::sheet::{Cell, Col, Table};
+use crate::excel::sheet::{Cell, Table};
 use crate::graph::ZoneGraph;
 use crate::model::{
-    AssetClass, ContractHolder, Endpoint, MeasureStatus, Responsibility, Supplier, SupplierKind,
+    AssetClass, ContractHolder, Countermeasure, Endpoint, MeasureStatus, Responsibility, Supplier,
+    SupplierKind,
 };
 use std::collections::HashMap;
-
-fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
-    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
-}
 
 fn party(ctx: &Ctx<'_>, r: Option<Responsibility>) -> String {
     r.map_or_else(|| ctx.t("xl.unset"), |r| r.label(ctx.lang).to_owned())
 }
 
 fn scope_text(ctx: &Ctx<'_>, m: &crate::model::Countermeasure) -> String {
-    let p = ctx.project;
+    let ids = &ctx.ids;
     let mut parts: Vec<String> = Vec::new();
     parts.extend(m.scope.zones.iter().map(|z| ctx.zone_name(*z)));
     parts.extend(
         m.scope
             .conduits
             .iter()
-            .filter_map(|c| p.conduits.iter().find(|x| x.id == *c))
-            .map(|c| c.name.clone()),
+            .filter_map(|c| ids.conduit_names.get(c))
+            .map(|c| (*c).to_owned()),
     );
     parts.extend(
         m.scope
             .assets
             .iter()
-            .filter_map(|a| p.assets.iter().find(|x| x.id == *a))
+            .filter_map(|a| ids.assets.get(a))
             .map(|a| a.name.clone()),
     );
     if parts.is_empty() {
@@ -46,97 +44,91 @@ fn scope_text(ctx: &Ctx<'_>, m: &crate::model::Countermeasure) -> String {
 }
 
 pub(super) fn countermeasures(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, Countermeasure>;
     let p = ctx.project;
-    let rows = p
-        .countermeasures
-        .iter()
-        .map(|m| {
-            let cat = ctx.catalogue.measure(p, &m.measure);
-            let category = m.category.or(cat.as_ref().map(|c| c.category));
-            let cells: Vec<Cell> = vec![
-                crate::model::numbering::measure_label(m.number).into(),
-                m.measure.as_str().into(),
-                cat.as_ref()
-                    .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
-                    .unwrap_or_default()
-                    .into(),
-                category
-                    .map(|c| ctx.t(&format!("category.{}", c.key())))
-                    .unwrap_or_default()
-                    .into(),
-                m.detail.as_str().into(),
-                m.threats.join(", ").into(),
-                scope_text(ctx, m).into(),
-                if m.responsibility == Some(Responsibility::Shared) && !m.shared_with.is_empty() {
-                    format!(
-                        "{}({})",
-                        party(ctx, m.responsibility),
-                        m.parties()
-                            .iter()
-                            .map(|r| r.label(ctx.lang))
-                            .collect::<Vec<_>>()
-                            .join("・")
-                    )
-                } else {
-                    party(ctx, m.responsibility)
-                }
-                .into(),
-                m.operator.map_or("", |r| r.label(ctx.lang)).into(),
-                m.paid
-                    .map(|x| {
-                        if x {
-                            ctx.t("xl.paid")
-                        } else {
-                            ctx.t("xl.unpaid")
-                        }
-                    })
-                    .unwrap_or_default()
-                    .into(),
-                m.status.label(ctx.lang).into(),
-                m.due
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-                m.evidence.as_str().into(),
-                cat.as_ref()
-                    .map(|c| {
-                        let src = ctx
-                            .catalogue
-                            .source(&c.source)
-                            .map(|s| ctx.pick(&s.ja, &s.en).to_owned())
-                            .unwrap_or(c.source.clone());
-                        format!("{} — {} {}", c.confidence.label(ctx.lang), src, c.section)
-                            .trim()
-                            .to_owned()
-                    })
-                    .unwrap_or_default()
-                    .into(),
-            ];
-            (m.id.to_string(), cells)
-        })
-        .collect();
+    let cat = |m: &Countermeasure| ctx.catalogue.measure(p, &m.measure);
+    let columns = vec![
+        C::new(ctx, "xl.col.ref", 7.0, |m| {
+            crate::model::numbering::measure_label(m.number).into()
+        }),
+        C::new(ctx, "xl.col.measure_id", 9.0, |m| m.measure.as_str().into()),
+        C::new(ctx, "xl.col.measure", 30.0, move |m| {
+            cat(m)
+                .as_ref()
+                .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.category", 12.0, move |m| {
+            m.category
+                .or(cat(m).as_ref().map(|c| c.category))
+                .map(|c| ctx.t(&format!("category.{}", c.key())))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.detail", 34.0, |m| m.detail.as_str().into()),
+        C::new(ctx, "xl.col.threats", 12.0, |m| m.threats.join(", ").into()),
+        C::new(ctx, "xl.col.scope", 24.0, |m| scope_text(ctx, m).into()),
+        C::new(ctx, "xl.col.responsible", 9.0, |m| {
+            if m.responsibility == Some(Responsibility::Shared) && !m.shared_with.is_empty() {
+                format!(
+                    "{}({})",
+                    party(ctx, m.responsibility),
+                    m.parties()
+                        .iter()
+                        .map(|r| r.label(ctx.lang))
+                        .collect::<Vec<_>>()
+                        .join("・")
+                )
+            } else {
+                party(ctx, m.responsibility)
+            }
+            .into()
+        }),
+        C::new(ctx, "xl.col.operator", 9.0, |m| {
+            m.operator.map_or("", |r| r.label(ctx.lang)).into()
+        }),
+        C::new(ctx, "xl.col.paid", 7.0, |m| {
+            m.paid
+                .map(|x| ctx.t(if x { "xl.paid" } else { "xl.unpaid" }))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.status", 8.0, |m| {
+            m.status.label(ctx.lang).into()
+        }),
+        C::new(ctx, "xl.col.due", 11.0, |m| {
+            m.due
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.evidence", 18.0, |m| m.evidence.as_str().into()),
+        C::new(ctx, "xl.col.provenance", 26.0, move |m| {
+            cat(m)
+                .as_ref()
+                .map(|c| {
+                    let src = ctx
+                        .catalogue
+                        .source(&c.source)
+                        .map(|s| ctx.pick(&s.ja, &s.en).to_owned())
+                        .unwrap_or(c.source.clone());
+                    format!("{} — {} {}", c.confidence.label(ctx.lang), src, c.section)
+                        .trim()
+                        .to_owned()
+                })
+                .unwrap_or_default()
+                .into()
+        }),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        p.countermeasures.iter().map(|m| (m.id.to_string(), m)),
+    );
     Table {
         name: ctx.t("xl.sheet.measures"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.ref", 7.0),
-                ("xl.col.measure_id", 9.0),
-                ("xl.col.measure", 30.0),
-                ("xl.col.category", 12.0),
-                ("xl.col.detail", 34.0),
-                ("xl.col.threats", 12.0),
-                ("xl.col.scope", 24.0),
-                ("xl.col.responsible", 9.0),
-                ("xl.col.operator", 9.0),
-                ("xl.col.paid", 7.0),
-                ("xl.col.status", 8.0),
-                ("xl.col.due", 11.0),
-                ("xl.col.evidence", 18.0),
-                ("xl.col.provenance", 26.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
@@ -388,7 +380,7 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
 /// findings first, highest score first.
 pub(super) fn vulnerabilities(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;
-    let assets: HashMap<_, _> = p.assets.iter().map(|a| (a.id, a)).collect();
+    let assets = &ctx.ids.assets;
     let mut findings: Vec<&crate::model::VulnerabilityFinding> = p.vulnerabilities.iter().collect();
     let open = |f: &crate::model::VulnerabilityFinding| {
         u8::from(f.status != crate::model::FindingStatus::Open)
@@ -495,7 +487,7 @@ pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
             }
         }
     }
-    let measures: HashMap<_, _> = p.countermeasures.iter().map(|m| (m.id, m)).collect();
+    let measures = &ctx.ids.measures;
     let measure_line = |m: &crate::model::Countermeasure| {
         let name = ctx
             .catalogue

@@ -12,6 +12,7 @@
 
 mod certification;
 mod changes;
+mod columns;
 mod cover;
 mod delivery;
 mod model_sheets;
@@ -45,7 +46,8 @@ pub struct ExportOptions {
 
 /// What every sheet builder gets.
 pub(crate) struct Ctx<'a> {
-    pub zone_names: HashMap<crate::id::ZoneId, &'a str>,
+    /// The project's items by id.
+    pub ids: columns::Lookups<'a>,
     pub project: &'a Project,
     pub analysis: &'a Analysis,
     pub catalogue: &'a Catalogue,
@@ -57,11 +59,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn new(project: &'a Project, analysis: &'a Analysis, lang: Lang, date: &'a IsoDate) -> Self {
         Self {
-            zone_names: project
-                .zones
-                .iter()
-                .map(|z| (z.id, z.name.as_str()))
-                .collect(),
+            ids: columns::Lookups::new(project),
             project,
             analysis,
             catalogue: Catalogue::builtin(),
@@ -103,7 +101,8 @@ impl<'a> Ctx<'a> {
     }
     /// Zone name by id.
     pub fn zone_name(&self, id: crate::id::ZoneId) -> String {
-        self.zone_names
+        self.ids
+            .zone_names
             .get(&id)
             .map(|s| (*s).to_owned())
             .unwrap_or_default()
@@ -113,11 +112,10 @@ impl<'a> Ctx<'a> {
         match e {
             crate::model::Endpoint::Zone(z) => self.zone_name(z),
             crate::model::Endpoint::Entry(x) => self
-                .project
-                .entry_points
-                .iter()
-                .find(|p| p.id == x)
-                .map(|p| p.name.clone())
+                .ids
+                .entry_names
+                .get(&x)
+                .map(|s| (*s).to_owned())
                 .unwrap_or_default(),
         }
     }

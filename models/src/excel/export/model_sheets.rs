@@ -1,15 +1,13 @@
 //! Sheets of guideline steps 1-1 … 1-7: requirements, businesses, protected assets (also the
 //! 構成管理表 of the delivered system), zones, conduits, the zone diagram, threats and impact.
 
+use super::columns::{cols, tabulate, Column};
 use super::Ctx;
 use crate::excel::sheet::{page_setup, Cell, Col, Table};
-use crate::model::{Criterion, Direction, Initiator, SmartChange};
+use crate::model::{
+    BusinessProcess, Criterion, Direction, Initiator, ProtectedAsset, SmartChange, Zone,
+};
 use rust_xlsxwriter::{Image, Workbook};
-
-/// Columns from (header key, width) pairs.
-pub(super) fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
-    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
-}
 
 /// 改訂履歴: every recorded version with the register's figures and how they moved since the
 /// version before, and — when the model changed after the last one — the working state being
@@ -179,60 +177,48 @@ pub(super) fn serde_key<T: serde::Serialize>(v: &T) -> String {
 }
 
 pub(super) fn businesses(ctx: &Ctx<'_>) -> Table {
-    let mut c = cols(
-        ctx,
-        &[
-            ("xl.col.business", 22.0),
-            ("xl.col.department", 14.0),
-            ("xl.col.description", 36.0),
-            ("xl.col.smart_change", 12.0),
-        ],
-    );
+    type C<'c> = Column<'c, BusinessProcess>;
+    let importance = |b: &BusinessProcess| b.importance();
+    let mut columns = vec![
+        C::new(ctx, "xl.col.business", 22.0, |b| b.name.as_str().into()),
+        C::new(ctx, "xl.col.department", 14.0, |b| {
+            b.department.as_str().into()
+        }),
+        C::new(ctx, "xl.col.description", 36.0, |b| {
+            b.description.as_str().into()
+        }),
+        C::new(ctx, "xl.col.smart_change", 12.0, |b| match b.smart_change {
+            SmartChange::None => Cell::Empty,
+            other => ctx.t(&format!("xl.smart.{}", serde_key(&other))).into(),
+        }),
+    ];
     for cr in Criterion::ALL {
-        c.push(Col::new(ctx.t(&format!("criterion.{}", cr.key())), 7.0));
+        columns.push(C::headed(cr.label(ctx.lang).to_owned(), 7.0, move |b| {
+            b.scores.get(cr).map_or(Cell::Empty, |l| l.value().into())
+        }));
     }
-    c.extend(cols(
-        ctx,
-        &[
-            ("xl.col.importance", 10.0),
-            ("xl.col.deciding", 10.0),
-            ("xl.col.rationale", 36.0),
-        ],
-    ));
-    let rows = ctx
-        .project
-        .businesses
-        .iter()
-        .map(|b| {
-            let mut cells: Vec<Cell> = vec![
-                b.name.as_str().into(),
-                b.department.as_str().into(),
-                b.description.as_str().into(),
-                match b.smart_change {
-                    SmartChange::None => Cell::Empty,
-                    other => ctx.t(&format!("xl.smart.{}", serde_key(&other))).into(),
-                },
-            ];
-            for cr in Criterion::ALL {
-                cells.push(b.scores.get(cr).map_or(Cell::Empty, |l| l.value().into()));
+    columns.extend([
+        C::new(ctx, "xl.col.importance", 10.0, move |b| {
+            match importance(b) {
+                Some((l, _)) => ctx.level(l).into(),
+                None => ctx.t("xl.unset").into(),
             }
-            match b.importance() {
-                Some((l, cr)) => {
-                    cells.push(ctx.level(l).into());
-                    cells.push(ctx.t(&format!("criterion.{}", cr.key())).into());
-                }
-                None => {
-                    cells.push(ctx.t("xl.unset").into());
-                    cells.push(Cell::Empty);
-                }
-            }
-            cells.push(b.rationale.as_str().into());
-            (b.id.to_string(), cells)
-        })
-        .collect();
+        }),
+        C::new(ctx, "xl.col.deciding", 10.0, move |b| match importance(b) {
+            Some((_, cr)) => cr.label(ctx.lang).into(),
+            None => Cell::Empty,
+        }),
+        C::new(ctx, "xl.col.rationale", 36.0, |b| {
+            b.rationale.as_str().into()
+        }),
+    ]);
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project.businesses.iter().map(|b| (b.id.to_string(), b)),
+    );
     Table {
         name: ctx.t("xl.sheet.businesses"),
-        cols: c,
+        cols,
         rows,
         customer: true,
         editable: vec![],
@@ -240,92 +226,85 @@ pub(super) fn businesses(ctx: &Ctx<'_>) -> Table {
 }
 
 pub(super) fn assets(ctx: &Ctx<'_>) -> Table {
-    let p = ctx.project;
-    let biz: std::collections::HashMap<_, &str> = p
-        .businesses
-        .iter()
-        .map(|b| (b.id, b.name.as_str()))
-        .collect();
-    let sup: std::collections::HashMap<_, &str> = p
-        .suppliers
-        .iter()
-        .map(|s| (s.id, s.name.as_str()))
-        .collect();
-    let rows = p
-        .assets
-        .iter()
-        .map(|a| {
-            let t = ctx.catalogue.asset_type(&a.asset_type);
-            let imp = ctx.analysis.importances.assets.get(&a.id);
-            let cells: Vec<Cell> = vec![
-                crate::model::numbering::asset_label(a.number).into(),
-                a.name.as_str().into(),
-                t.map_or_else(
+    type C<'c> = Column<'c, ProtectedAsset>;
+    let ids = &ctx.ids;
+    let importance = |a: &ProtectedAsset| ctx.analysis.importances.assets.get(&a.id);
+    let columns = vec![
+        C::new(ctx, "xl.col.ref", 7.0, |a| {
+            crate::model::numbering::asset_label(a.number).into()
+        }),
+        C::new(ctx, "xl.col.asset", 22.0, |a| a.name.as_str().into()),
+        C::new(ctx, "xl.col.asset_type", 18.0, |a| {
+            ctx.catalogue
+                .asset_type(&a.asset_type)
+                .map_or_else(
                     || a.asset_type.clone(),
                     |t| ctx.pick(&t.ja, &t.en).to_owned(),
                 )
-                .into(),
-                a.vendor.as_str().into(),
-                a.model.as_str().into(),
-                a.firmware.as_str().into(),
-                a.address.as_str().into(),
-                a.location.as_str().into(),
-                a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
-                a.businesses
-                    .iter()
-                    .filter_map(|b| biz.get(b).copied())
-                    .collect::<Vec<_>>()
-                    .join("、")
-                    .into(),
-                imp.and_then(|i| i.derived)
-                    .map_or(Cell::Empty, |l| l.value().into()),
-                imp.map_or(Cell::Empty, |i| ctx.level(i.level).into()),
-                imp.map(|i| i.explain(ctx.lang)).unwrap_or_default().into(),
-                ctx.yes(a.generic_product).into(),
-                ctx.yes(a.delivered).into(),
-                a.supplier
-                    .and_then(|s| sup.get(&s).copied())
-                    .unwrap_or_default()
-                    .into(),
-                a.support_end
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-                a.protocols.join(", ").into(),
-                a.software.as_str().into(),
-                a.notes.as_str().into(),
-            ];
-            (a.id.to_string(), cells)
-        })
-        .collect();
+                .into()
+        }),
+        C::new(ctx, "xl.col.vendor", 12.0, |a| a.vendor.as_str().into()),
+        C::new(ctx, "xl.col.model", 14.0, |a| a.model.as_str().into()),
+        C::new(ctx, "xl.col.firmware", 16.0, |a| a.firmware.as_str().into()),
+        C::new(ctx, "xl.col.address", 14.0, |a| a.address.as_str().into()),
+        C::new(ctx, "xl.col.location", 14.0, |a| a.location.as_str().into()),
+        C::new(ctx, "xl.col.zone", 18.0, |a| {
+            a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into()
+        }),
+        C::new(ctx, "xl.col.businesses", 22.0, |a| {
+            a.businesses
+                .iter()
+                .filter_map(|b| ids.business_names.get(b).copied())
+                .collect::<Vec<_>>()
+                .join("、")
+                .into()
+        }),
+        C::new(ctx, "xl.col.derived", 8.0, move |a| {
+            importance(a)
+                .and_then(|i| i.derived)
+                .map_or(Cell::Empty, |l| l.value().into())
+        }),
+        C::new(ctx, "xl.col.importance", 9.0, move |a| {
+            importance(a).map_or(Cell::Empty, |i| ctx.level(i.level).into())
+        }),
+        C::new(ctx, "xl.col.importance_basis", 34.0, move |a| {
+            importance(a)
+                .map(|i| i.explain(ctx.lang))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.generic", 7.0, |a| {
+            ctx.yes(a.generic_product).into()
+        }),
+        C::new(ctx, "xl.col.delivered", 7.0, |a| {
+            ctx.yes(a.delivered).into()
+        }),
+        C::new(ctx, "xl.col.supplier", 16.0, |a| {
+            a.supplier
+                .and_then(|s| ids.supplier_names.get(&s).copied())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.support_end", 11.0, |a| {
+            a.support_end
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.protocols", 16.0, |a| {
+            a.protocols.join(", ").into()
+        }),
+        C::new(ctx, "xl.col.software", 18.0, |a| a.software.as_str().into()),
+        C::new(ctx, "xl.col.notes", 20.0, |a| a.notes.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project.assets.iter().map(|a| (a.id.to_string(), a)),
+    );
     Table {
         name: ctx.t("xl.sheet.assets"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.ref", 7.0),
-                ("xl.col.asset", 22.0),
-                ("xl.col.asset_type", 18.0),
-                ("xl.col.vendor", 12.0),
-                ("xl.col.model", 14.0),
-                ("xl.col.firmware", 16.0),
-                ("xl.col.address", 14.0),
-                ("xl.col.location", 14.0),
-                ("xl.col.zone", 18.0),
-                ("xl.col.businesses", 22.0),
-                ("xl.col.derived", 8.0),
-                ("xl.col.importance", 9.0),
-                ("xl.col.importance_basis", 34.0),
-                ("xl.col.generic", 7.0),
-                ("xl.col.delivered", 7.0),
-                ("xl.col.supplier", 16.0),
-                ("xl.col.support_end", 11.0),
-                ("xl.col.protocols", 16.0),
-                ("xl.col.software", 18.0),
-                ("xl.col.notes", 20.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
@@ -333,85 +312,83 @@ pub(super) fn assets(ctx: &Ctx<'_>) -> Table {
 }
 
 pub(super) fn zones(ctx: &Ctx<'_>) -> Table {
-    let p = ctx.project;
-    let biz: std::collections::HashMap<_, &str> = p
-        .businesses
-        .iter()
-        .map(|b| (b.id, b.name.as_str()))
-        .collect();
-    let rows = p
-        .zones
-        .iter()
-        .map(|z| {
-            let members: Vec<&str> = p
-                .assets
-                .iter()
-                .filter(|a| a.zone == Some(z.id))
-                .map(|a| a.name.as_str())
-                .collect();
-            let mut bs: Vec<&str> = z
-                .businesses
-                .iter()
-                .filter_map(|b| biz.get(b).copied())
-                .collect();
-            for a in p.assets.iter().filter(|a| a.zone == Some(z.id)) {
-                for b in &a.businesses {
-                    if let Some(n) = biz.get(b) {
-                        if !bs.contains(n) {
-                            bs.push(n);
-                        }
+    type C<'c> = Column<'c, Zone>;
+    let ids = &ctx.ids;
+    let members = |z: &Zone| -> &[&ProtectedAsset] {
+        ids.assets_in_zone.get(&z.id).map_or(&[], Vec::as_slice)
+    };
+    // The zone's businesses, then those of its assets, each once.
+    let businesses = move |z: &Zone| -> String {
+        let mut bs: Vec<&str> = z
+            .businesses
+            .iter()
+            .filter_map(|b| ids.business_names.get(b).copied())
+            .collect();
+        for a in members(z) {
+            for b in &a.businesses {
+                if let Some(n) = ids.business_names.get(b) {
+                    if !bs.contains(n) {
+                        bs.push(n);
                     }
                 }
             }
-            let cells: Vec<Cell> = vec![
-                z.name.as_str().into(),
-                z.purpose.as_str().into(),
-                z.parent
-                    .map(|x| ctx.zone_name(x))
-                    .unwrap_or_default()
-                    .into(),
-                ctx.yes(z.safety).into(),
-                ctx.yes(z.external).into(),
-                members.len().into(),
-                members.join("、").into(),
-                bs.join("、").into(),
-                ctx.analysis
-                    .importances
-                    .zones
-                    .get(&z.id)
-                    .map_or(Cell::Empty, |l| ctx.level(*l).into()),
-                z.sl_t.describe().into(),
-                z.sl_a.map(|s| s.describe()).unwrap_or_default().into(),
-                z.policy.as_str().into(),
-                z.security_requirements.as_str().into(),
-                z.accountable.as_str().into(),
-                z.physical_area.as_str().into(),
-            ];
-            (z.id.to_string(), cells)
-        })
-        .collect();
+        }
+        bs.join("、")
+    };
+    let columns = vec![
+        C::new(ctx, "xl.col.zone", 20.0, |z| z.name.as_str().into()),
+        C::new(ctx, "xl.col.purpose", 24.0, |z| z.purpose.as_str().into()),
+        C::new(ctx, "xl.col.parent", 14.0, |z| {
+            z.parent
+                .map(|x| ctx.zone_name(x))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.safety", 7.0, |z| ctx.yes(z.safety).into()),
+        C::new(ctx, "xl.col.external", 7.0, |z| ctx.yes(z.external).into()),
+        C::new(ctx, "xl.col.asset_count", 7.0, move |z| {
+            members(z).len().into()
+        }),
+        C::new(ctx, "xl.col.members", 30.0, move |z| {
+            members(z)
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+                .into()
+        }),
+        C::new(ctx, "xl.col.businesses", 24.0, move |z| {
+            businesses(z).into()
+        }),
+        C::new(ctx, "xl.col.importance", 9.0, |z| {
+            ctx.analysis
+                .importances
+                .zones
+                .get(&z.id)
+                .map_or(Cell::Empty, |l| ctx.level(*l).into())
+        }),
+        C::new(ctx, "xl.col.sl_t", 8.0, |z| z.sl_t.describe().into()),
+        C::new(ctx, "xl.col.sl_a", 8.0, |z| {
+            z.sl_a.map(|s| s.describe()).unwrap_or_default().into()
+        }),
+        C::new(ctx, "xl.col.policy", 34.0, |z| z.policy.as_str().into()),
+        C::new(ctx, "xl.col.requirements", 30.0, |z| {
+            z.security_requirements.as_str().into()
+        }),
+        C::new(ctx, "xl.col.accountable", 14.0, |z| {
+            z.accountable.as_str().into()
+        }),
+        C::new(ctx, "xl.col.area", 14.0, |z| {
+            z.physical_area.as_str().into()
+        }),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project.zones.iter().map(|z| (z.id.to_string(), z)),
+    );
     Table {
         name: ctx.t("xl.sheet.zones"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.zone", 20.0),
-                ("xl.col.purpose", 24.0),
-                ("xl.col.parent", 14.0),
-                ("xl.col.safety", 7.0),
-                ("xl.col.external", 7.0),
-                ("xl.col.asset_count", 7.0),
-                ("xl.col.members", 30.0),
-                ("xl.col.businesses", 24.0),
-                ("xl.col.importance", 9.0),
-                ("xl.col.sl_t", 8.0),
-                ("xl.col.sl_a", 8.0),
-                ("xl.col.policy", 34.0),
-                ("xl.col.requirements", 30.0),
-                ("xl.col.accountable", 14.0),
-                ("xl.col.area", 14.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],

@@ -1,9 +1,10 @@
 //! セキュリティリスク評価: the register (inherent, planned, residual, explanation, treatment),
 //! the summary with charts, attack paths and validation findings.
 
+use super::columns::cols;
 use super::model_sheets::serde_key;
 use super::Ctx;
-use crate::excel::sheet::{id_width, page_setup, write_text, Cell, Col, Formats, Table};
+use crate::excel::sheet::{id_width, page_setup, write_text, Cell, Formats, Table};
 use crate::excel::sheet_xml::Rows;
 use crate::id::{AssetId, MeasureId};
 use crate::model::{Countermeasure, Lang};
@@ -11,10 +12,6 @@ use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
 use rust_xlsxwriter::{Image, Workbook};
 use std::collections::HashMap;
-
-fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
-    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
-}
 
 /// What every register row looks up, worked out once: the asset's name and type by asset, the label of
 /// each countermeasure, threat names and the fixed words.
@@ -110,7 +107,7 @@ impl<'a> RegisterRows<'a> {
     fn row(&self, _i: usize, r: &RiskRow) -> (String, Vec<Cell>) {
         let ctx = self.ctx;
         let ([asset, kind], number) = self.assets.get(&r.asset).copied().unwrap_or((["", ""], 0));
-        let zone = ctx.zone_names.get(&r.zone).copied().unwrap_or("");
+        let zone = ctx.ids.zone_names.get(&r.zone).copied().unwrap_or("");
         let mut measure_list = String::new();
         for label in r
             .planned
