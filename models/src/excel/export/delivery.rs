@@ -9,8 +9,8 @@ use super::Ctx;
 use crate::excel::sheet::{Cell, Table};
 use crate::graph::ZoneGraph;
 use crate::model::{
-    AssetClass, ContractHolder, Countermeasure, Endpoint, MeasureStatus, Responsibility, Supplier,
-    SupplierKind,
+    AssetClass, ContractHolder, Countermeasure, Endpoint, MeasureStatus, OodaRole, Responsibility,
+    Supplier, SupplierKind, VulnerabilityFinding,
 };
 use std::collections::HashMap;
 
@@ -381,60 +381,52 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
 pub(super) fn vulnerabilities(ctx: &Ctx<'_>) -> Table {
     let p = ctx.project;
     let assets = &ctx.ids.assets;
-    let mut findings: Vec<&crate::model::VulnerabilityFinding> = p.vulnerabilities.iter().collect();
-    let open = |f: &crate::model::VulnerabilityFinding| {
-        u8::from(f.status != crate::model::FindingStatus::Open)
-    };
+    let mut findings: Vec<&VulnerabilityFinding> = p.vulnerabilities.iter().collect();
+    let open = |f: &VulnerabilityFinding| u8::from(f.status != crate::model::FindingStatus::Open);
     findings.sort_by(|a, b| {
         open(a)
             .cmp(&open(b))
             .then(b.cvss.unwrap_or(-1.0).total_cmp(&a.cvss.unwrap_or(-1.0)))
     });
-    let rows = findings
-        .into_iter()
-        .map(|f| {
-            let asset = f.asset.and_then(|a| assets.get(&a));
-            let cells: Vec<Cell> = vec![
-                f.method.as_str().into(),
-                f.inspected
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-                f.reference.as_str().into(),
-                f.cvss.map_or(Cell::Empty, Cell::Num),
-                asset.map_or("", |a| a.name.as_str()).into(),
-                asset
-                    .and_then(|a| a.zone)
-                    .map(|z| ctx.zone_name(z))
-                    .unwrap_or_default()
-                    .into(),
-                f.title.as_str().into(),
-                f.action.as_str().into(),
-                ctx.t(&format!("xl.finding_status.{}", serde_key(&f.status)))
-                    .into(),
-                f.retest.as_str().into(),
-            ];
-            (f.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, VulnerabilityFinding>;
+    let asset = |f: &VulnerabilityFinding| f.asset.and_then(|a| assets.get(&a).copied());
+    let columns = vec![
+        C::new(ctx, "xl.col.method", 20.0, |f| f.method.as_str().into()),
+        C::new(ctx, "xl.col.inspected", 11.0, |f| {
+            f.inspected
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.reference", 16.0, |f| {
+            f.reference.as_str().into()
+        }),
+        C::new(ctx, "xl.col.cvss", 6.0, |f| {
+            f.cvss.map_or(Cell::Empty, Cell::Num)
+        }),
+        C::new(ctx, "xl.col.asset", 18.0, move |f| {
+            asset(f).map_or("", |a| a.name.as_str()).into()
+        }),
+        C::new(ctx, "xl.col.zone", 16.0, move |f| {
+            asset(f)
+                .and_then(|a| a.zone)
+                .map(|z| ctx.zone_name(z))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.finding", 36.0, |f| f.title.as_str().into()),
+        C::new(ctx, "xl.col.action", 30.0, |f| f.action.as_str().into()),
+        C::new(ctx, "xl.col.status", 10.0, |f| {
+            ctx.t(&format!("xl.finding_status.{}", serde_key(&f.status)))
+                .into()
+        }),
+        C::new(ctx, "xl.col.retest", 20.0, |f| f.retest.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(columns, findings.into_iter().map(|f| (f.id.to_string(), f)));
     Table {
         name: ctx.t("xl.sheet.vulnerabilities"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.method", 20.0),
-                ("xl.col.inspected", 11.0),
-                ("xl.col.reference", 16.0),
-                ("xl.col.cvss", 6.0),
-                ("xl.col.asset", 18.0),
-                ("xl.col.zone", 16.0),
-                ("xl.col.finding", 36.0),
-                ("xl.col.action", 30.0),
-                ("xl.col.status", 10.0),
-                ("xl.col.retest", 20.0),
-            ],
-        ),
+        cols,
         rows,
         customer: false,
         editable: vec![],
@@ -651,50 +643,48 @@ fn gaps_text(ctx: &Ctx<'_>, s: &Supplier) -> String {
 /// subcontractors, which have their own sheet — each with who holds its contract, so who the
 /// security agreement is between.
 pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
-    let rows = ctx
-        .project
-        .suppliers
-        .iter()
-        .filter(|s| s.kind != SupplierKind::Subcontractor)
-        .map(|s| {
-            let cells: Vec<Cell> = vec![
-                s.name.as_str().into(),
-                ctx.t(&format!("xl.supplier.{}", serde_key(&s.kind))).into(),
-                s.provides.as_str().into(),
-                agreement_parties(ctx, s)
-                    .unwrap_or_else(|| ctx.t("xl.supplier.holder_unknown"))
-                    .into(),
-                s.certifications.as_str().into(),
-                s.policy_confirmed
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-                s.agreement.as_str().into(),
-                s.audit.as_str().into(),
-                s.contact.as_str().into(),
-                gaps_text(ctx, s).into(),
-            ];
-            (s.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, Supplier>;
+    let columns = vec![
+        C::new(ctx, "xl.col.supplier", 20.0, |s| s.name.as_str().into()),
+        C::new(ctx, "xl.col.kind", 10.0, |s| {
+            ctx.t(&format!("xl.supplier.{}", serde_key(&s.kind))).into()
+        }),
+        C::new(ctx, "xl.col.provides", 22.0, |s| s.provides.as_str().into()),
+        C::new(ctx, "xl.col.agreement_parties", 20.0, |s| {
+            agreement_parties(ctx, s)
+                .unwrap_or_else(|| ctx.t("xl.supplier.holder_unknown"))
+                .into()
+        }),
+        C::new(ctx, "xl.col.certifications", 16.0, |s| {
+            s.certifications.as_str().into()
+        }),
+        C::new(ctx, "xl.col.policy_confirmed", 11.0, |s| {
+            s.policy_confirmed
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.agreement_terms", 30.0, |s| {
+            s.agreement.as_str().into()
+        }),
+        C::new(ctx, "xl.col.audit", 16.0, |s| s.audit.as_str().into()),
+        C::new(ctx, "xl.col.contact", 14.0, |s| s.contact.as_str().into()),
+        C::new(ctx, "xl.col.subcontractor_status", 16.0, |s| {
+            gaps_text(ctx, s).into()
+        }),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project
+            .suppliers
+            .iter()
+            .filter(|s| s.kind != SupplierKind::Subcontractor)
+            .map(|s| (s.id.to_string(), s)),
+    );
     Table {
         name: ctx.t("xl.sheet.suppliers"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.supplier", 20.0),
-                ("xl.col.kind", 10.0),
-                ("xl.col.provides", 22.0),
-                ("xl.col.agreement_parties", 20.0),
-                ("xl.col.certifications", 16.0),
-                ("xl.col.policy_confirmed", 11.0),
-                ("xl.col.agreement_terms", 30.0),
-                ("xl.col.audit", 16.0),
-                ("xl.col.contact", 14.0),
-                ("xl.col.subcontractor_status", 16.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
@@ -707,47 +697,49 @@ pub(super) fn suppliers(ctx: &Ctx<'_>) -> Table {
 /// checks them; the agreement is between the SIer and the subcontractor. The last column says
 /// what is still missing.
 pub(super) fn subcontractors(ctx: &Ctx<'_>) -> Table {
-    let rows = ctx
-        .project
-        .suppliers
-        .iter()
-        .filter(|s| s.kind == SupplierKind::Subcontractor)
-        .map(|s| {
-            let status = gaps_text(ctx, s);
-            let cells: Vec<Cell> = vec![
-                s.name.as_str().into(),
-                s.provides.as_str().into(),
-                agreement_parties(ctx, s).unwrap_or_default().into(),
-                s.agreement.as_str().into(),
-                s.policy_confirmed
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-                s.certifications.as_str().into(),
-                s.audit.as_str().into(),
-                s.contact.as_str().into(),
-                status.into(),
-            ];
-            (s.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, Supplier>;
+    let columns = vec![
+        C::new(ctx, "xl.col.subcontractor", 20.0, |s| {
+            s.name.as_str().into()
+        }),
+        C::new(ctx, "xl.col.subcontracted_work", 20.0, |s| {
+            s.provides.as_str().into()
+        }),
+        C::new(ctx, "xl.col.agreement_parties", 20.0, |s| {
+            agreement_parties(ctx, s).unwrap_or_default().into()
+        }),
+        C::new(ctx, "xl.col.security_terms", 30.0, |s| {
+            s.agreement.as_str().into()
+        }),
+        C::new(ctx, "xl.col.policy_confirmed", 11.0, |s| {
+            s.policy_confirmed
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.management_system", 16.0, |s| {
+            s.certifications.as_str().into()
+        }),
+        C::new(ctx, "xl.col.check_result", 18.0, |s| {
+            s.audit.as_str().into()
+        }),
+        C::new(ctx, "xl.col.contact", 14.0, |s| s.contact.as_str().into()),
+        C::new(ctx, "xl.col.subcontractor_status", 16.0, |s| {
+            gaps_text(ctx, s).into()
+        }),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project
+            .suppliers
+            .iter()
+            .filter(|s| s.kind == SupplierKind::Subcontractor)
+            .map(|s| (s.id.to_string(), s)),
+    );
     Table {
         name: ctx.t("xl.sheet.subcontractors"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.subcontractor", 20.0),
-                ("xl.col.subcontracted_work", 20.0),
-                ("xl.col.agreement_parties", 20.0),
-                ("xl.col.security_terms", 30.0),
-                ("xl.col.policy_confirmed", 11.0),
-                ("xl.col.management_system", 16.0),
-                ("xl.col.check_result", 18.0),
-                ("xl.col.contact", 14.0),
-                ("xl.col.subcontractor_status", 16.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
@@ -884,39 +876,32 @@ pub(super) fn network_impact(ctx: &Ctx<'_>) -> Table {
 }
 
 pub(super) fn ooda(ctx: &Ctx<'_>) -> Table {
-    let rows = ctx
-        .project
-        .ooda_roles
-        .iter()
-        .map(|o| {
-            let cells: Vec<Cell> = vec![
-                ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))).into(),
-                ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))).into(),
-                o.department.as_str().into(),
-                o.decision_maker.as_str().into(),
-                o.actions.as_str().into(),
-                party(ctx, o.party).into(),
-                o.person.as_str().into(),
-                o.contact.as_str().into(),
-            ];
-            (o.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, OodaRole>;
+    let columns = vec![
+        C::new(ctx, "xl.col.phase", 12.0, |o| {
+            ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))).into()
+        }),
+        C::new(ctx, "xl.col.ooda_step", 10.0, |o| {
+            ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))).into()
+        }),
+        C::new(ctx, "xl.col.department", 20.0, |o| {
+            o.department.as_str().into()
+        }),
+        C::new(ctx, "xl.col.decider", 22.0, |o| {
+            o.decision_maker.as_str().into()
+        }),
+        C::new(ctx, "xl.col.actions", 36.0, |o| o.actions.as_str().into()),
+        C::new(ctx, "xl.col.party", 9.0, |o| party(ctx, o.party).into()),
+        C::new(ctx, "xl.col.person", 22.0, |o| o.person.as_str().into()),
+        C::new(ctx, "xl.col.contact", 14.0, |o| o.contact.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project.ooda_roles.iter().map(|o| (o.id.to_string(), o)),
+    );
     Table {
         name: ctx.t("xl.sheet.ooda"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.phase", 12.0),
-                ("xl.col.ooda_step", 10.0),
-                ("xl.col.department", 20.0),
-                ("xl.col.decider", 22.0),
-                ("xl.col.actions", 36.0),
-                ("xl.col.party", 9.0),
-                ("xl.col.person", 22.0),
-                ("xl.col.contact", 14.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],

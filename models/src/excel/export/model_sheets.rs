@@ -5,7 +5,7 @@ use super::columns::{cols, tabulate, Column};
 use super::Ctx;
 use crate::excel::sheet::{page_setup, Cell, Col, Table};
 use crate::model::{
-    BusinessProcess, Criterion, Direction, Initiator, ProtectedAsset, SmartChange, Zone,
+    BusinessProcess, Conduit, Criterion, Direction, Initiator, ProtectedAsset, SmartChange, Zone,
 };
 use rust_xlsxwriter::{Image, Workbook};
 
@@ -431,65 +431,58 @@ pub(super) fn channel_text(ctx: &Ctx<'_>, c: &crate::model::Conduit) -> String {
 }
 
 pub(super) fn conduits(ctx: &Ctx<'_>) -> Table {
-    let p = ctx.project;
-    let rows = p
-        .conduits
-        .iter()
-        .map(|c| {
-            let boundary: Vec<String> = c
-                .boundary
-                .iter()
-                .map(|b| {
-                    let dev = b
-                        .device
-                        .and_then(|d| p.assets.iter().find(|a| a.id == d))
-                        .map(|a| format!(" ({})", a.name))
-                        .unwrap_or_default();
-                    format!(
-                        "{}{dev} {}",
-                        ctx.t(&format!("xl.boundary.{}", serde_key(&b.kind))),
-                        b.note
-                    )
-                    .trim()
-                    .to_owned()
-                })
-                .collect();
-            let cells: Vec<Cell> = vec![
-                c.name.as_str().into(),
-                ctx.end_name(c.from).into(),
-                ctx.end_name(c.to).into(),
-                channel_text(ctx, c).into(),
-                boundary.join("\n").into(),
-                c.sl_t.map(|s| s.describe()).unwrap_or_default().into(),
-                c.sl_a.map(|s| s.describe()).unwrap_or_default().into(),
-                ctx.yes(c.temporary).into(),
-                ctx.yes(c.wireless).into(),
-                ctx.yes(c.introduced_by_delivery).into(),
-                c.owner.as_str().into(),
-                c.notes.as_str().into(),
-            ];
-            (c.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, Conduit>;
+    let boundary = |c: &Conduit| -> String {
+        c.boundary
+            .iter()
+            .map(|b| {
+                let dev = b
+                    .device
+                    .and_then(|d| ctx.ids.assets.get(&d))
+                    .map(|a| format!(" ({})", a.name))
+                    .unwrap_or_default();
+                format!(
+                    "{}{dev} {}",
+                    ctx.t(&format!("xl.boundary.{}", serde_key(&b.kind))),
+                    b.note
+                )
+                .trim()
+                .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let columns = vec![
+        C::new(ctx, "xl.col.conduit", 22.0, |c| c.name.as_str().into()),
+        C::new(ctx, "xl.col.from", 18.0, |c| ctx.end_name(c.from).into()),
+        C::new(ctx, "xl.col.to", 18.0, |c| ctx.end_name(c.to).into()),
+        C::new(ctx, "xl.col.channels", 36.0, |c| {
+            channel_text(ctx, c).into()
+        }),
+        C::new(ctx, "xl.col.boundary", 26.0, move |c| boundary(c).into()),
+        C::new(ctx, "xl.col.sl_t", 8.0, |c| {
+            c.sl_t.map(|s| s.describe()).unwrap_or_default().into()
+        }),
+        C::new(ctx, "xl.col.sl_a", 8.0, |c| {
+            c.sl_a.map(|s| s.describe()).unwrap_or_default().into()
+        }),
+        C::new(ctx, "xl.col.temporary", 7.0, |c| {
+            ctx.yes(c.temporary).into()
+        }),
+        C::new(ctx, "xl.col.wireless", 7.0, |c| ctx.yes(c.wireless).into()),
+        C::new(ctx, "xl.col.new", 8.0, |c| {
+            ctx.yes(c.introduced_by_delivery).into()
+        }),
+        C::new(ctx, "xl.col.owner", 14.0, |c| c.owner.as_str().into()),
+        C::new(ctx, "xl.col.notes", 24.0, |c| c.notes.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project.conduits.iter().map(|c| (c.id.to_string(), c)),
+    );
     Table {
         name: ctx.t("xl.sheet.conduits"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.conduit", 22.0),
-                ("xl.col.from", 18.0),
-                ("xl.col.to", 18.0),
-                ("xl.col.channels", 36.0),
-                ("xl.col.boundary", 26.0),
-                ("xl.col.sl_t", 8.0),
-                ("xl.col.sl_a", 8.0),
-                ("xl.col.temporary", 7.0),
-                ("xl.col.wireless", 7.0),
-                ("xl.col.new", 8.0),
-                ("xl.col.owner", 14.0),
-                ("xl.col.notes", 24.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
