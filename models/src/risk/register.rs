@@ -276,6 +276,127 @@ pub fn by_others(m: &crate::risk::coverage::ResolvedMeasure) -> bool {
     others(m.responsibility) || others(m.operator)
 }
 
+/// What a row's figures are worked out from: its threat level, its impact, and the
+/// countermeasures that cover it.
+struct RowInputs<'r, 'a> {
+    inp: &'r RegisterInputs<'a>,
+    table: &'r Table,
+    basis: &'r ThreatBasis,
+    impact: &'r ImpactLimit,
+    covering: &'r [usize],
+}
+
+/// One state of a row (IPA: importance × threat × vulnerability → risk), counting the
+/// covering measures that count in `state`; without the customer's and vendors' measures
+/// unless `with_others`.
+fn assess(r: &RowInputs<'_, '_>, state: State, with_others: bool) -> Assessment {
+    let (inp, p) = (r.inp, r.inp.project);
+    let counted: Vec<_> = inp
+        .measures
+        .counted(r.covering, state)
+        .filter(|m| with_others || !by_others(m))
+        .collect();
+    let countermeasure = MeasureIndex::level(counted.iter().copied());
+    let vulnerability = countermeasure.inverse();
+    let threat_lowered = counted.iter().any(|m| m.lowers.contains(&Lowers::Threat));
+    let impact_lowered =
+        p.settings.impact_reduction && counted.iter().any(|m| m.lowers.contains(&Lowers::Impact));
+    let t = if threat_lowered {
+        Level::clamped(i32::from(r.basis.level.value()) - 1)
+    } else {
+        r.basis.level
+    };
+    let i = if impact_lowered {
+        Level::clamped(i32::from(r.impact.level.value()) - 1)
+    } else {
+        r.impact.level
+    };
+    Assessment {
+        importance: i,
+        threat: t,
+        countermeasure,
+        vulnerability,
+        risk: r.table.lookup(i, t, vulnerability),
+        measures: counted
+            .iter()
+            .map(|m| p.countermeasures[m.index].id)
+            .collect(),
+        threat_lowered,
+        impact_lowered,
+    }
+}
+
+/// A row's three states, the parties of its planned measures, and its residual state
+/// without the measures others carry out (when any counts).
+fn row_figures(r: &RowInputs<'_, '_>) -> Figures {
+    let measures = &r.inp.measures;
+    let mut parties: Vec<Responsibility> = measures
+        .counted(r.covering, State::Planned)
+        .filter_map(|m| m.responsibility)
+        .collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let unless = measures
+        .counted(r.covering, State::Residual)
+        .any(by_others)
+        .then(|| Box::new(assess(r, State::Residual, false)));
+    (
+        [
+            assess(r, State::Inherent, true),
+            assess(r, State::Planned, true),
+            assess(r, State::Residual, true),
+        ],
+        Arc::from(parties),
+        unless,
+    )
+}
+
+/// What every row of a project looks up, found once.
+struct Lookups<'a> {
+    /// The end of the assessment period (support ending before it makes a threat apply).
+    horizon: Option<crate::model::IsoDate>,
+    /// Each zone's assets, as positions in the project's list.
+    assets_by_zone: HashMap<ZoneId, Vec<usize>>,
+    /// Each zone's position (register order).
+    zone_order: HashMap<ZoneId, usize>,
+    /// The treatment decision of each row id.
+    decisions: HashMap<&'a str, &'a RiskDecision>,
+    /// The rank of the highest tolerable risk value.
+    tolerable_rank: usize,
+    /// The risk method's table.
+    table: Table,
+    /// Each business's scores per criterion.
+    business_scores: HashMap<crate::id::BusinessId, &'a crate::model::CriterionScores>,
+}
+
+impl<'a> Lookups<'a> {
+    fn new(inp: &RegisterInputs<'a>) -> Self {
+        let p = inp.project;
+        let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::default();
+        for (i, a) in p.assets.iter().enumerate() {
+            if let Some(z) = a.zone {
+                assets_by_zone.entry(z).or_default().push(i);
+            }
+        }
+        Self {
+            horizon: applicability::horizon(p),
+            assets_by_zone,
+            zone_order: p.zones.iter().enumerate().map(|(i, z)| (z.id, i)).collect(),
+            decisions: p
+                .risk_decisions
+                .iter()
+                .map(|d| (d.risk_id.as_str(), d))
+                .collect(),
+            tolerable_rank: inp
+                .method
+                .rank(&p.settings.tolerable_risk)
+                .unwrap_or(inp.method.values.len() / 2),
+            table: Table::new(inp.method),
+            business_scores: p.businesses.iter().map(|b| (b.id, &b.scores)).collect(),
+        }
+    }
+}
+
 /// Register order: residual, planned and inherent rank, then zone, asset and step 1-7 order.
 type SortKey = (u8, u8, u8, usize, usize, usize);
 
@@ -285,31 +406,19 @@ type SortKey = (u8, u8, u8, usize, usize, usize);
 /// O(R·m) for R rows and m countermeasures in scope of a row, plus O(R log R) to sort.
 pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
     let p = inp.project;
-    let horizon = applicability::horizon(p);
+    let Lookups {
+        horizon,
+        assets_by_zone,
+        zone_order,
+        decisions,
+        tolerable_rank,
+        table,
+        business_scores,
+    } = Lookups::new(inp);
     let mut exclusions: Vec<Exclusion> = Vec::new();
-    let mut assets_by_zone: HashMap<ZoneId, Vec<usize>> = HashMap::default();
-    for (i, a) in p.assets.iter().enumerate() {
-        if let Some(z) = a.zone {
-            assets_by_zone.entry(z).or_default().push(i);
-        }
-    }
-    let zone_order: HashMap<ZoneId, usize> =
-        p.zones.iter().enumerate().map(|(i, z)| (z.id, i)).collect();
-    let decisions: HashMap<&str, &RiskDecision> = p
-        .risk_decisions
-        .iter()
-        .map(|d| (d.risk_id.as_str(), d))
-        .collect();
-    let tolerable_rank = inp
-        .method
-        .rank(&p.settings.tolerable_risk)
-        .unwrap_or(inp.method.values.len() / 2);
-    let table = Table::new(inp.method);
     let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::default();
     // A (zone, threat) pair recorded twice in step 1-7 yields its rows once.
     let mut seen_scenarios: rustc_hash::FxHashSet<(ZoneId, &str)> = Default::default();
-    let business_scores: HashMap<crate::id::BusinessId, &crate::model::CriterionScores> =
-        p.businesses.iter().map(|b| (b.id, &b.scores)).collect();
     // Per asset, its importance on each criterion (computed once, on first use).
     let mut asset_scores: Vec<Option<impact::AssetScores>> = vec![None; p.assets.len()];
     // Per asset, its catalogue class (looked up once).
@@ -342,7 +451,7 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
         let zone_covering = inp
             .measures
             .covering(None, Some(sc.zone), &sc.threat, threat.vector);
-        let mut figures: HashMap<Level, Figures> = HashMap::default();
+        let mut by_level: HashMap<Level, Figures> = HashMap::default();
         for &ai in assets_by_zone
             .get(&sc.zone)
             .map(Vec::as_slice)
@@ -396,68 +505,21 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
             } else {
                 &zone_covering
             };
-            let assess = |state: State, with_others: bool| -> Assessment {
-                let counted: Vec<_> = inp
-                    .measures
-                    .counted(covering, state)
-                    .filter(|m| with_others || !by_others(m))
-                    .collect();
-                let countermeasure = MeasureIndex::level(counted.iter().copied());
-                let vulnerability = countermeasure.inverse();
-                let threat_lowered = counted.iter().any(|m| m.lowers.contains(&Lowers::Threat));
-                let impact_lowered = p.settings.impact_reduction
-                    && counted.iter().any(|m| m.lowers.contains(&Lowers::Impact));
-                let t = if threat_lowered {
-                    Level::clamped(i32::from(basis.level.value()) - 1)
-                } else {
-                    basis.level
-                };
-                let i = if impact_lowered {
-                    Level::clamped(i32::from(limited.level.value()) - 1)
-                } else {
-                    limited.level
-                };
-                Assessment {
-                    importance: i,
-                    threat: t,
-                    countermeasure,
-                    vulnerability,
-                    risk: table.lookup(i, t, vulnerability),
-                    measures: counted
-                        .iter()
-                        .map(|m| p.countermeasures[m.index].id)
-                        .collect(),
-                    threat_lowered,
-                    impact_lowered,
-                }
+            let row_inputs = RowInputs {
+                inp,
+                table: &table,
+                basis: &basis,
+                impact: &limited,
+                covering,
             };
-            let compute = || {
-                let mut parties: Vec<Responsibility> = inp
-                    .measures
-                    .counted(covering, State::Planned)
-                    .filter_map(|m| m.responsibility)
-                    .collect();
-                parties.sort_unstable();
-                parties.dedup();
-                let unless = inp
-                    .measures
-                    .counted(covering, State::Residual)
-                    .any(by_others)
-                    .then(|| Box::new(assess(State::Residual, false)));
-                (
-                    [
-                        assess(State::Inherent, true),
-                        assess(State::Planned, true),
-                        assess(State::Residual, true),
-                    ],
-                    Arc::from(parties),
-                    unless,
-                )
-            };
+            let compute = || row_figures(&row_inputs);
             let ([inherent, planned, residual], parties, unless_others) = if own {
                 compute()
             } else {
-                figures.entry(limited.level).or_insert_with(compute).clone()
+                by_level
+                    .entry(limited.level)
+                    .or_insert_with(compute)
+                    .clone()
             };
             let id = format!("{}@{}", sc.threat, asset.id);
             let key = (
