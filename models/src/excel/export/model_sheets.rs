@@ -3,9 +3,10 @@
 
 use super::columns::{cols, tabulate, Column};
 use super::Ctx;
-use crate::excel::sheet::{page_setup, Cell, Col, Table};
+use crate::excel::sheet::{page_setup, Cell, Table};
 use crate::model::{
-    BusinessProcess, Conduit, Criterion, Direction, Initiator, ProtectedAsset, SmartChange, Zone,
+    BusinessProcess, Conduit, Criterion, Direction, Initiator, ProtectedAsset, SmartChange,
+    ThreatScenario, Zone,
 };
 use rust_xlsxwriter::{Image, Workbook};
 
@@ -507,33 +508,28 @@ pub(super) fn diagram(wb: &mut Workbook, ctx: &Ctx<'_>, png: Vec<u8>) -> Result<
 }
 
 pub(super) fn threats(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, ThreatScenario>;
     let p = ctx.project;
-    let mut c = cols(
-        ctx,
-        &[
-            ("xl.col.zone", 18.0),
-            ("xl.col.threat_id", 8.0),
-            ("xl.col.threat", 34.0),
-            ("xl.col.applicable", 7.0),
-            ("xl.col.reason", 24.0),
-            ("xl.col.entry_path", 24.0),
-            ("xl.col.impacts", 30.0),
-        ],
-    );
-    for cr in Criterion::ALL {
-        c.push(Col::new(ctx.t(&format!("criterion.{}", cr.key())), 7.0));
-    }
-    c.extend(cols(
-        ctx,
-        &[("xl.col.threat_level", 9.0), ("xl.col.provenance", 22.0)],
-    ));
-    let rows = p
-        .threats
-        .iter()
-        .map(|t| {
-            let th = ctx.catalogue.threat(p, &t.threat);
-            let impacts: Vec<String> = t
-                .impact_ids
+    let threat = |t: &ThreatScenario| ctx.catalogue.threat(p, &t.threat);
+    let mut columns = vec![
+        C::new(ctx, "xl.col.zone", 18.0, |t| ctx.zone_name(t.zone).into()),
+        C::new(ctx, "xl.col.threat_id", 8.0, |t| t.threat.as_str().into()),
+        C::new(ctx, "xl.col.threat", 34.0, move |t| {
+            threat(t)
+                .as_ref()
+                .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.applicable", 7.0, |t| {
+            ctx.t(if t.applicable { "xl.yes" } else { "xl.no" }).into()
+        }),
+        C::new(ctx, "xl.col.reason", 24.0, |t| t.reason.as_str().into()),
+        C::new(ctx, "xl.col.entry_path", 24.0, |t| {
+            t.entry_path.as_str().into()
+        }),
+        C::new(ctx, "xl.col.impacts", 30.0, |t| {
+            t.impact_ids
                 .iter()
                 .map(|i| {
                     ctx.catalogue
@@ -542,30 +538,23 @@ pub(super) fn threats(ctx: &Ctx<'_>) -> Table {
                         .find(|x| &x.id == i)
                         .map_or(i.clone(), |x| format!("{i} {}", ctx.pick(&x.ja, &x.en)))
                 })
-                .collect();
-            let mut cells: Vec<Cell> = vec![
-                ctx.zone_name(t.zone).into(),
-                t.threat.as_str().into(),
-                th.as_ref()
-                    .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
-                    .unwrap_or_default()
-                    .into(),
-                if t.applicable {
-                    ctx.t("xl.yes")
-                } else {
-                    ctx.t("xl.no")
-                }
-                .into(),
-                t.reason.as_str().into(),
-                t.entry_path.as_str().into(),
-                impacts.join("\n").into(),
-            ];
-            for cr in Criterion::ALL {
-                cells.push(t.impacts.get(cr).map_or(Cell::Empty, |l| l.value().into()));
-            }
-            cells.push(t.threat_level.map_or(Cell::Empty, |l| l.value().into()));
-            cells.push(
-                th.map(|x| {
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into()
+        }),
+    ];
+    for cr in Criterion::ALL {
+        columns.push(C::headed(cr.label(ctx.lang).to_owned(), 7.0, move |t| {
+            t.impacts.get(cr).map_or(Cell::Empty, |l| l.value().into())
+        }));
+    }
+    columns.extend([
+        C::new(ctx, "xl.col.threat_level", 9.0, |t| {
+            t.threat_level.map_or(Cell::Empty, |l| l.value().into())
+        }),
+        C::new(ctx, "xl.col.provenance", 22.0, move |t| {
+            threat(t)
+                .map(|x| {
                     let src = ctx
                         .catalogue
                         .source(&x.source)
@@ -574,14 +563,13 @@ pub(super) fn threats(ctx: &Ctx<'_>) -> Table {
                     format!("{} — {}", x.confidence.label(ctx.lang), src)
                 })
                 .unwrap_or_default()
-                .into(),
-            );
-            (t.id.to_string(), cells)
-        })
-        .collect();
+                .into()
+        }),
+    ]);
+    let (cols, rows) = tabulate(columns, p.threats.iter().map(|t| (t.id.to_string(), t)));
     Table {
         name: ctx.t("xl.sheet.threats"),
-        cols: c,
+        cols,
         rows,
         customer: false,
         editable: vec![],
