@@ -5,7 +5,7 @@ import { History } from "./history";
 import { applyChanges, DocumentSync } from "./sync";
 import type { Collection } from "./generated/wire";
 import { lang, setLang, t, type Lang } from "./i18n";
-import type { Project } from "./model";
+import { readableNumber, type Project } from "./model";
 import type { StepId } from "./steps";
 
 export type View = "start" | StepId | "risk" | "excel";
@@ -100,7 +100,10 @@ export function redo(): void {
 
 /** Open a document (new, sample, file, recovery). */
 /** Open a document; `held` is the core's id for it when the core holds it (see sync.ts). */
+/** Documents opened so far: an answer for an earlier one is not applied to the one open now. */
+let loads = 0;
 export function load(project: Project, path: string | null, saved = true, held: number | null = null): void {
+  loads++;
   documentSync().reset(project, held);
   if (state.history) state.history.reset(project, saved);
   else {
@@ -130,9 +133,10 @@ function documentSync(): DocumentSync {
  * An edit made while the core answered is kept: the removal is worked out again on it.
  */
 export async function removeItems(collection: Collection, ids: string[], label = t("ui.delete_row")): Promise<void> {
+  const opened = loads;
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = state.history?.doc;
-    if (!before) return;
+    if (!before || loads !== opened) return;
     let changes;
     try {
       changes = await documentSync().removeItems(before, collection, ids);
@@ -140,9 +144,25 @@ export async function removeItems(collection: Collection, ids: string[], label =
       toast(errorText(e), true);
       return;
     }
+    if (loads !== opened) return; // another document was opened meanwhile
     if (state.history?.doc !== before) continue;
     // Nothing to remove (already gone): no edit to record.
-    if (changes.length) commit(applyChanges(before, changes), label);
+    if (!changes.length) return;
+    const next = applyChanges(before, changes);
+    commit(next, label);
+    // Countermeasures scoped only to what went go with it (an empty scope would count
+    // everywhere): say which, since they may have been implemented.
+    if (collection !== "countermeasures") {
+      const left = new Set(next.countermeasures.map((m) => m.id));
+      const gone = before.countermeasures.filter((m) => !left.has(m.id));
+      if (gone.length)
+        toast(
+          t("ui.delete.measures_too", {
+            n: gone.length,
+            names: gone.map((m) => `${readableNumber("M", m.number)} ${m.measure}`.trim()).join("、"),
+          }),
+        );
+    }
     return;
   }
   toast(t("ui.delete_busy"), true);

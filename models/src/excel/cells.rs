@@ -59,13 +59,13 @@ fn whole_number_date(n: i64) -> Option<IsoDate> {
 /// A day as (year, month, day).
 type Ymd = (i32, u8, u8);
 
-/// Japanese eras as ledgers write them: name, initial, first day, last day.
-const ERAS: [(&str, char, Ymd, Ymd); 5] = [
-    ("令和", 'R', (2019, 5, 1), (9999, 12, 31)),
-    ("平成", 'H', (1989, 1, 8), (2019, 4, 30)),
-    ("昭和", 'S', (1926, 12, 25), (1989, 1, 7)),
-    ("大正", 'T', (1912, 7, 30), (1926, 12, 24)),
-    ("明治", 'M', (1868, 10, 23), (1912, 7, 29)),
+/// Japanese eras as ledgers write them: name, initial, first day.
+const ERAS: [(&str, char, Ymd); 5] = [
+    ("令和", 'R', (2019, 5, 1)),
+    ("平成", 'H', (1989, 1, 8)),
+    ("昭和", 'S', (1926, 12, 25)),
+    ("大正", 'T', (1912, 7, 30)),
+    ("明治", 'M', (1868, 10, 23)),
 ];
 
 /// A date written as text, in full or half width, with spaces or not around its parts:
@@ -77,18 +77,25 @@ const ERAS: [(&str, char, Ymd, Ymd); 5] = [
 /// (`2027-12-011` and `2027-06-30 x` are not dates).
 pub fn parse_date_text(s: &str) -> Option<IsoDate> {
     use unicode_normalization::UnicodeNormalization;
-    let t: String = s.nfkc().collect();
+    let t: String = s
+        .nfkc()
+        // Dashes typed for hyphens (U+2212 on a Japanese keyboard, U+2010, U+2011, en dash).
+        .map(|c| {
+            if matches!(c, '−' | '‐' | '‑' | '–') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
     let t = t.trim();
-    // A time of day follows the date after its last space or a `T`.
-    let date = match t.rfind([' ', 'T']) {
-        Some(i) if is_time_of_day(t[i + 1..].trim()) => &t[..i],
-        _ => t,
-    };
+    let date = without_time(t);
     let date = strip_weekday(date.trim());
+    let date = date.strip_suffix('.').unwrap_or(date);
     if let Some(d) = parse_era_date(date) {
         return Some(d);
     }
-    let date: String = date.split_whitespace().collect();
+    let date = without_spaces_around_separators(date)?;
     if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
         return whole_number_date(date.parse().ok()?);
     }
@@ -125,8 +132,77 @@ pub fn parse_date_text(s: &str) -> Option<IsoDate> {
     )
 }
 
-/// The date without a weekday after it: `(火)`, `(火曜)`, `(火曜日)`.
+/// The date part of `t`: a time of day after its last space or a `T` is left out (with
+/// 午前/午後 or AM/PM, and a `Z` or `+09:00` offset).
+fn without_time(t: &str) -> &str {
+    let mut date = t;
+    // `12:00 PM`: the marker after the time.
+    for marker in [" AM", " PM", " am", " pm"] {
+        if let Some(d) = date.strip_suffix(marker) {
+            date = d.trim_end();
+            break;
+        }
+    }
+    let Some(i) = date.rfind([' ', 'T']) else {
+        return t;
+    };
+    let time = strip_offset(date[i + 1..].trim());
+    if !is_time_of_day(time) {
+        return t;
+    }
+    let date = date[..i].trim_end();
+    // `午前 10:30`: the marker before the time.
+    date.strip_suffix("午前")
+        .or_else(|| date.strip_suffix("午後"))
+        .map_or(date, str::trim_end)
+}
+
+/// A time without its `Z` or `±hh:mm` offset.
+fn strip_offset(time: &str) -> &str {
+    if let Some(t) = time.strip_suffix('Z') {
+        return t;
+    }
+    match time.rfind(['+', '-']) {
+        Some(i) if time.len() == i + 6 && time.as_bytes()[i + 3] == b':' => &time[..i],
+        _ => time,
+    }
+}
+
+/// `date` without the spaces typed around its separators (`2024 / 4 / 1`, `2024年 4月 1日`);
+/// None when a space is left between two numbers (`2024/4/1 9` is not the 19th).
+fn without_spaces_around_separators(date: &str) -> Option<String> {
+    let separator = |c: char| matches!(c, '/' | '.' | '-' | '年' | '月' | '日');
+    let chars: Vec<char> = date.chars().collect();
+    let mut out = String::with_capacity(date.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_whitespace() {
+            out.push(c);
+            continue;
+        }
+        let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+        let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+        if !(before.is_some_and(|c| separator(*c)) || after.is_some_and(|c| separator(*c))) {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The date without a weekday after it: `(火)`, `(火曜)`, `(火曜日)`, ` 火曜日`.
 fn strip_weekday(date: &str) -> &str {
+    // `2024年4月1日 月曜日`: a weekday after a space, as Excel's `aaaa` writes it.
+    if let Some((d, w)) = date.rsplit_once(' ') {
+        let w = w
+            .strip_suffix("曜日")
+            .or_else(|| w.strip_suffix('曜'))
+            .unwrap_or(w);
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if "日月火水木金土".contains(c) {
+                return d.trim_end();
+            }
+        }
+    }
     let Some(open) = date.rfind('(') else {
         return date;
     };
@@ -169,16 +245,16 @@ fn is_time_of_day(time: &str) -> bool {
     }
 }
 
-/// A date in a Japanese era, within that era's days: 令和5年4月1日, 令和元年5月, R5.4.1,
-/// H31/4/30 (平成 ended on 31年4月30日; H31.5.1 is no day, nor H1.1.7, which was 昭和64年).
+/// A date in a Japanese era, on or after its first day: 令和5年4月1日, 令和元年5月, R5.4.1,
+/// H31/4/30, 平成32年1月14日 (2020-01-14; H1.1.7 is no day: it was 昭和64年).
 fn parse_era_date(t: &str) -> Option<IsoDate> {
-    let (first, last, rest) = ERAS.iter().find_map(|(name, initial, first, last)| {
+    let (first, rest) = ERAS.iter().find_map(|(name, initial, first)| {
         t.strip_prefix(name)
             .or_else(|| {
                 t.strip_prefix(*initial)
                     .or_else(|| t.strip_prefix(initial.to_ascii_lowercase()))
             })
-            .map(|rest| (*first, *last, rest.trim_start()))
+            .map(|rest| (*first, rest.trim_start()))
     })?;
     let rest = rest.replacen('元', "1", 1);
     let t = rest
@@ -199,18 +275,13 @@ fn parse_era_date(t: &str) -> Option<IsoDate> {
     let year = first.0 + year as i32 - 1;
     let month = u8::try_from(month).ok()?;
     let date = IsoDate::from_ymd(year, month, u8::try_from(day.unwrap_or(1)).ok()?)?;
+    // On or after the era's first day: H1.1.7 was 昭和64年. Years past its last day are read
+    // on (平成32年1月14日 is 2020-01-14, as support ends announced before 2019 were written).
     // A month alone belongs to the era if any of its days does (昭和元年12月 began on the 25th).
-    let within = |ymd: Ymd| {
-        let (start, end) = (
-            IsoDate::from_ymd(first.0, first.1, first.2),
-            IsoDate::from_ymd(last.0, last.1, last.2),
-        );
-        let d = IsoDate::from_ymd(ymd.0, ymd.1, ymd.2);
-        matches!((start, end, d), (Some(s), Some(e), Some(d)) if s <= d && d <= e)
-    };
+    let start = IsoDate::from_ymd(first.0, first.1, first.2)?;
     let ok = match day {
-        Some(d) => within((year, month, u8::try_from(d).ok()?)),
-        None => (1..=31).any(|d| within((year, month, d))),
+        Some(_) => date >= start,
+        None => (1..=31).any(|d| IsoDate::from_ymd(year, month, d).is_some_and(|d| d >= start)),
     };
     ok.then_some(date)
 }
@@ -289,6 +360,19 @@ mod tests {
         );
         assert_eq!(text("20240401"), Some(Some("2024-04-01".into())));
         assert_eq!(text("45383"), Some(Some("2024-04-01".into())));
+        // Forms spreadsheets write into CSV files.
+        for (typed, day) in [
+            ("2024年4月1日 月曜日", "2024-04-01"),
+            ("2024/4/1 12:00 PM", "2024-04-01"),
+            ("2024/04/01 午前 10:30", "2024-04-01"),
+            ("2024-04-01T10:30:00+09:00", "2024-04-01"),
+            ("2024-04-01T01:30:00Z", "2024-04-01"),
+            ("2024.4.1.", "2024-04-01"),
+            ("2024−04−01", "2024-04-01"),
+            ("2024‐04‐01", "2024-04-01"),
+        ] {
+            assert_eq!(text(typed), Some(Some(day.into())), "{typed}");
+        }
         assert_eq!(
             parse_date(&Data::Int(20_240_401)).map(|d| d.map(|d| d.to_string())),
             Some(Some("2024-04-01".into()))
@@ -303,6 +387,9 @@ mod tests {
             "2027-06-30 x",
             "2027-06-30日日",
             "2027-06-30 0:00:00.x",
+            "2024/4/1 9",
+            "2024/4/1 1",
+            "2027/1 2",
             "2024/04/02(火",
             "2024/04/02(火火)",
             "20241301",
@@ -337,8 +424,10 @@ mod tests {
         // 15 years.
         assert_eq!(d("H1.1.7"), None, "that day was 昭和64年");
         assert_eq!(d("H1.1.8").as_deref(), Some("1989-01-08"));
-        assert_eq!(d("H31.5.1"), None, "that day was 令和元年");
-        assert_eq!(d("大正30年1月1日"), None);
+        // Years past an era's end are read on: support ends announced before 2019.
+        assert_eq!(d("平成32年1月14日").as_deref(), Some("2020-01-14"));
+        assert_eq!(d("Ｈ３２．１．１４").as_deref(), Some("2020-01-14"));
+        assert_eq!(d("H31.5").as_deref(), Some("2019-05-01"));
         assert_eq!(d("令和元年4月"), None, "令和 began in May");
         assert_eq!(d("昭和元年12月").as_deref(), Some("1926-12-01"));
         // The era ligatures, and an era date with a time of day.
