@@ -9,8 +9,8 @@ use super::Ctx;
 use crate::excel::sheet::{Cell, Table};
 use crate::graph::ZoneGraph;
 use crate::model::{
-    AssetClass, ContractHolder, Countermeasure, Endpoint, MeasureStatus, OodaRole, Responsibility,
-    Supplier, SupplierKind, VulnerabilityFinding,
+    AssetClass, ChecklistAnswer, Conduit, ContractHolder, Countermeasure, Endpoint, MeasureStatus,
+    OodaRole, Responsibility, Supplier, SupplierKind, VulnerabilityFinding,
 };
 use std::collections::HashMap;
 
@@ -747,59 +747,60 @@ pub(super) fn subcontractors(ctx: &Ctx<'_>) -> Table {
 }
 
 pub(super) fn checklists(ctx: &Ctx<'_>) -> Table {
-    let p = ctx.project;
-    let rows = p
-        .checklist_answers
-        .iter()
-        .map(|a| {
-            let item = ctx.catalogue.checklist_item(&a.item);
-            let cells: Vec<Cell> = vec![
-                a.item.as_str().into(),
-                item.map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.subject))))
-                    .unwrap_or_default()
-                    .into(),
-                item.map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.phase))))
-                    .unwrap_or_default()
-                    .into(),
-                item.map(|i| ctx.pick(&i.ja, &i.en).to_owned())
-                    .unwrap_or_default()
-                    .into(),
-                a.supplier
-                    .and_then(|s| p.suppliers.iter().find(|x| x.id == s))
-                    .map(|s| s.name.clone())
-                    .unwrap_or_default()
-                    .into(),
-                a.asset
-                    .and_then(|s| p.assets.iter().find(|x| x.id == s))
-                    .map(|s| s.name.clone())
-                    .unwrap_or_default()
-                    .into(),
-                a.answer
-                    .map(|x| ctx.t(&format!("xl.answer.{}", serde_key(&x))))
-                    .unwrap_or_else(|| ctx.t("xl.unanswered"))
-                    .into(),
-                a.evidence.as_str().into(),
-                a.note.as_str().into(),
-            ];
-            (a.id.to_string(), cells)
-        })
-        .collect();
+    type C<'c> = Column<'c, ChecklistAnswer>;
+    let ids = &ctx.ids;
+    let item = |a: &ChecklistAnswer| ctx.catalogue.checklist_item(&a.item);
+    let columns = vec![
+        C::new(ctx, "xl.col.item", 10.0, |a| a.item.as_str().into()),
+        C::new(ctx, "xl.col.subject", 10.0, move |a| {
+            item(a)
+                .map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.subject))))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.phase", 9.0, move |a| {
+            item(a)
+                .map(|i| ctx.t(&format!("xl.sc.{}", serde_key(&i.phase))))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.check", 36.0, move |a| {
+            item(a)
+                .map(|i| ctx.pick(&i.ja, &i.en).to_owned())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.supplier", 18.0, |a| {
+            a.supplier
+                .and_then(|s| ids.supplier_names.get(&s).copied())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.asset", 16.0, |a| {
+            a.asset
+                .and_then(|x| ids.assets.get(&x))
+                .map_or("", |x| x.name.as_str())
+                .into()
+        }),
+        C::new(ctx, "xl.col.answer", 8.0, |a| {
+            a.answer
+                .map(|x| ctx.t(&format!("xl.answer.{}", serde_key(&x))))
+                .unwrap_or_else(|| ctx.t("xl.unanswered"))
+                .into()
+        }),
+        C::new(ctx, "xl.col.evidence", 26.0, |a| a.evidence.as_str().into()),
+        C::new(ctx, "xl.col.notes", 18.0, |a| a.note.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        ctx.project
+            .checklist_answers
+            .iter()
+            .map(|a| (a.id.to_string(), a)),
+    );
     Table {
         name: ctx.t("xl.sheet.checklists"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.item", 10.0),
-                ("xl.col.subject", 10.0),
-                ("xl.col.phase", 9.0),
-                ("xl.col.check", 36.0),
-                ("xl.col.supplier", 18.0),
-                ("xl.col.asset", 16.0),
-                ("xl.col.answer", 8.0),
-                ("xl.col.evidence", 26.0),
-                ("xl.col.notes", 18.0),
-            ],
-        ),
+        cols,
         rows,
         customer: false,
         editable: vec![],
@@ -807,68 +808,67 @@ pub(super) fn checklists(ctx: &Ctx<'_>) -> Table {
 }
 
 pub(super) fn network_impact(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, Conduit>;
     let p = ctx.project;
     let full = ZoneGraph::build(p);
-    let rows = p
-        .conduits
-        .iter()
-        .filter(|c| c.introduced_by_delivery)
-        .map(|c| {
-            // Paths the new conduit creates or shortens: reachability with and without it.
-            let g = ZoneGraph::build_without(p, Some(c.id));
-            let mut created: Vec<String> = Vec::new();
-            for e in &p.entry_points {
-                let after = full.reachable_from(e.id);
-                let before = g.reachable_from(e.id);
-                let mut zones: Vec<_> = after
-                    .iter()
-                    .filter(|(z, h)| before.get(*z).is_none_or(|b| b > *h))
-                    .map(|(z, h)| (p.zones.iter().position(|x| x.id == *z), *z, *h))
-                    .collect();
-                zones.sort();
-                for (_, z, h) in zones {
-                    let was = before
-                        .get(&z)
-                        .map_or_else(|| ctx.t("xl.unreachable"), |b| b.to_string());
-                    created.push(format!("{} → {} ({was} → {h})", e.name, ctx.zone_name(z)));
-                }
+    // Paths the new conduit creates or shortens: reachability with and without it.
+    let created = move |c: &Conduit| -> String {
+        let g = ZoneGraph::build_without(p, Some(c.id));
+        let mut created: Vec<String> = Vec::new();
+        for e in &p.entry_points {
+            let after = full.reachable_from(e.id);
+            let before = g.reachable_from(e.id);
+            let mut zones: Vec<_> = after
+                .iter()
+                .filter(|(z, h)| before.get(*z).is_none_or(|b| b > *h))
+                .map(|(z, h)| (p.zones.iter().position(|x| x.id == *z), *z, *h))
+                .collect();
+            zones.sort();
+            for (_, z, h) in zones {
+                let was = before
+                    .get(&z)
+                    .map_or_else(|| ctx.t("xl.unreachable"), |b| b.to_string());
+                created.push(format!("{} → {} ({was} → {h})", e.name, ctx.zone_name(z)));
             }
-            let ports: Vec<String> = c
-                .channels
+        }
+        created.join("\n")
+    };
+    let columns = vec![
+        C::new(ctx, "xl.col.conduit", 22.0, |c| c.name.as_str().into()),
+        C::new(ctx, "xl.col.from", 18.0, |c| ctx.end_name(c.from).into()),
+        C::new(ctx, "xl.col.to", 18.0, |c| ctx.end_name(c.to).into()),
+        C::new(ctx, "xl.col.channels", 30.0, |c| {
+            channel_text(ctx, c).into()
+        }),
+        C::new(ctx, "xl.col.open_ports", 16.0, |c| {
+            c.channels
                 .iter()
                 .map(|ch| format!("{} {}", ch.protocol, ch.port).trim().to_owned())
-                .collect();
-            let cells: Vec<Cell> = vec![
-                c.name.as_str().into(),
-                ctx.end_name(c.from).into(),
-                ctx.end_name(c.to).into(),
-                channel_text(ctx, c).into(),
-                ports.join("\n").into(),
-                ctx.yes(c.has_blocking_boundary()).into(),
-                created.join("\n").into(),
-                matches!(c.from, Endpoint::Entry(_))
-                    .then(|| ctx.t("xl.external_connection"))
-                    .unwrap_or_default()
-                    .into(),
-            ];
-            (c.id.to_string(), cells)
-        })
-        .collect();
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into()
+        }),
+        C::new(ctx, "xl.col.boundary_present", 8.0, |c| {
+            ctx.yes(c.has_blocking_boundary()).into()
+        }),
+        C::new(ctx, "xl.col.new_paths", 44.0, move |c| created(c).into()),
+        C::new(ctx, "xl.col.notes", 14.0, |c| {
+            matches!(c.from, Endpoint::Entry(_))
+                .then(|| ctx.t("xl.external_connection"))
+                .unwrap_or_default()
+                .into()
+        }),
+    ];
+    let (cols, rows) = tabulate(
+        columns,
+        p.conduits
+            .iter()
+            .filter(|c| c.introduced_by_delivery)
+            .map(|c| (c.id.to_string(), c)),
+    );
     Table {
         name: ctx.t("xl.sheet.network"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.conduit", 22.0),
-                ("xl.col.from", 18.0),
-                ("xl.col.to", 18.0),
-                ("xl.col.channels", 30.0),
-                ("xl.col.open_ports", 16.0),
-                ("xl.col.boundary_present", 8.0),
-                ("xl.col.new_paths", 44.0),
-                ("xl.col.notes", 14.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
