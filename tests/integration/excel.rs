@@ -1599,6 +1599,72 @@ fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
 }
 
 #[test]
+fn a_new_answer_against_the_recorded_one_on_another_sheet_is_refused_not_applied() {
+    // The project records 合意 for a countermeasure; the workbook repeats it on 対策 and on
+    // 責任分界表. The customer changes one sheet to 不同意 and leaves the other as recorded:
+    // which one they mean is not known, so neither is applied and both places are named.
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.xlsx");
+    let mut p = sample("food-plant");
+    export(&p, Lang::Ja, &sent);
+    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
+    let mut shared = None;
+    for n in &open_workbook_auto(&sent).unwrap().sheet_names() {
+        let rows = sheet(&sent, n);
+        if rows.is_empty() || !rows[0].iter().any(|h| h == "合意") {
+            continue;
+        }
+        for (i, r) in rows.iter().enumerate().skip(1) {
+            if let Some((other, j)) = first_seen.get(&r[0]) {
+                shared = Some((r[0].clone(), (other.clone(), *j), (n.clone(), i as u32)));
+                break;
+            }
+            first_seen.insert(r[0].clone(), (n.clone(), i as u32));
+        }
+        if shared.is_some() {
+            break;
+        }
+    }
+    let (id, (s1, r1), (s2, r2)) = shared.expect("the export has a row id on two customer sheets");
+    p.customer_responses
+        .push(otzone_models::model::CustomerResponse {
+            row_id: id.clone(),
+            agreement: Some(otzone_models::model::Agreement::Agreed),
+            comment: String::new(),
+            date: None,
+        });
+    // Exported again with the recorded answer: both sheets show 合意.
+    export(&p, Lang::Ja, &sent);
+    let a2 = col(&sheet(&sent, &s2)[0], "合意");
+    assert_eq!(
+        sheet(&sent, &s1)[r1 as usize][col(&sheet(&sent, &s1)[0], "合意") as usize],
+        "合意"
+    );
+    let back = dir.path().join("back.xlsx");
+    let mut edits: HashMap<(String, u32, u16), Data> = HashMap::new();
+    edits.insert((s2.clone(), r2, a2), Data::String("不同意".into()));
+    customer_edit(&sent, &back, &edits);
+    let a = analyse(&p, Catalogue::builtin());
+    let report = responses::read(&p, &a, &back).unwrap();
+    assert!(
+        report.changes.iter().all(|c| c.row_id != id),
+        "不同意 must not replace the recorded 合意 silently: {:?}",
+        report.changes
+    );
+    let clash: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|x| x.code == "conflicting_answers")
+        .collect();
+    assert_eq!(clash.len(), 1, "{:?}", report.problems);
+    assert!(
+        clash[0].message.contains(&s1) && clash[0].message.contains(&s2),
+        "{}",
+        clash[0].message
+    );
+}
+
+#[test]
 fn marking_a_sheet_plain_in_the_hidden_sheet_does_not_turn_its_checks_off() {
     // The hidden _otzone sheet is editable like any other: which sheets hold answers comes
     // from the project, so an unknown row on a customer sheet is refused whatever it says.

@@ -130,8 +130,8 @@ pub fn read(project: &Project, analysis: &Analysis, path: &Path) -> Result<Respo
         applicability: Vec::new(),
         treatments: Vec::new(),
     };
-    let refused = read_answers(project, analysis, lang, &mut book, &mut report)?;
-    merge_answers_to_one_row(lang, path, &mut report);
+    let (refused, kept) = read_answers(project, analysis, lang, &mut book, &mut report)?;
+    merge_answers_to_one_row(lang, path, &mut report, &kept);
     read_decisions(project, analysis, lang, &mut book, &refused, &mut report)?;
     Ok(report)
 }
@@ -217,16 +217,24 @@ fn identify(
     Ok((lang, model_changed))
 }
 
+/// An agreement the workbook repeats unchanged: where, and what it is.
+type KeptAnswer = (String, u32, crate::model::Agreement);
+
+/// The recorded agreements the workbook repeats unchanged, by row id.
+type KeptAnswers = HashMap<String, Vec<KeptAnswer>>;
+
 /// The customer's agreement, comment and date on every sheet that has them. The ids of the
-/// rows refused (unknown, duplicated, locked cells edited).
+/// rows refused (unknown, duplicated, locked cells edited), and the agreements left as they
+/// were recorded, by row id.
 fn read_answers(
     project: &Project,
     analysis: &Analysis,
     lang: Lang,
     book: &mut ReturnedBook<'_>,
     report: &mut ResponseReport,
-) -> Result<HashSet<String>> {
+) -> Result<(HashSet<String>, KeptAnswers)> {
     let known = super::export::customer_sheets(project, analysis, lang);
+    let mut kept: KeptAnswers = HashMap::new();
     let existing: HashMap<&str, &CustomerResponse> = project
         .customer_responses
         .iter()
@@ -356,6 +364,9 @@ fn read_answers(
                 after.agreement.is_none() && after.comment.is_empty() && after.date.is_none();
             if before.as_ref() == Some(&after) || (before.is_none() && empty) {
                 report.unchanged += 1;
+                if let Some(a) = after.agreement {
+                    kept.entry(id).or_default().push((sheet.clone(), r + 1, a));
+                }
             } else {
                 report.changes.push(ResponseChange {
                     sheet: sheet.clone(),
@@ -367,14 +378,20 @@ fn read_answers(
             }
         }
     }
-    Ok(refused)
+    Ok((refused, kept))
 }
 
 /// One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer (keeping
 /// the two apart is issue 15's work). The same agreement on both is one answer: the latest
 /// date, and the comments of both, each with its sheet. Two different agreements are refused
-/// together, naming both places, never one silently over the other.
-fn merge_answers_to_one_row(lang: Lang, path: &Path, report: &mut ResponseReport) {
+/// together, naming both places, never one silently over the other; so is a new answer on
+/// one sheet against the recorded one the workbook repeats unchanged on another.
+fn merge_answers_to_one_row(
+    lang: Lang,
+    path: &Path,
+    report: &mut ResponseReport,
+    kept: &KeptAnswers,
+) {
     let loc = || Location::file(path);
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in report.changes.iter().enumerate() {
@@ -382,12 +399,23 @@ fn merge_answers_to_one_row(lang: Lang, path: &Path, report: &mut ResponseReport
     }
     let mut drop: Vec<usize> = Vec::new();
     let mut clashes: Vec<Problem> = Vec::new();
-    for idx in by_id.values().filter(|v| v.len() > 1) {
+    let no_kept: Vec<KeptAnswer> = Vec::new();
+    for idx in by_id.values() {
         let first = report.changes[idx[0]].clone();
-        if idx
+        let kept_here = kept.get(&first.row_id).unwrap_or(&no_kept);
+        if idx.len() == 1 && kept_here.is_empty() {
+            continue;
+        }
+        let agrees = idx
             .iter()
             .all(|&i| report.changes[i].after.agreement == first.after.agreement)
-        {
+            && kept_here
+                .iter()
+                .all(|(_, _, a)| Some(*a) == first.after.agreement);
+        if agrees && idx.len() == 1 {
+            continue;
+        }
+        if agrees {
             let comments: Vec<(String, String)> = idx
                 .iter()
                 .map(|&i| &report.changes[i])
@@ -424,7 +452,7 @@ fn merge_answers_to_one_row(lang: Lang, path: &Path, report: &mut ResponseReport
             Some(a) => super::sheet::agreement_label(*a, lang),
             None => "—",
         };
-        let places: Vec<String> = idx
+        let mut places: Vec<String> = idx
             .iter()
             .map(|&i| {
                 let c = &report.changes[i];
@@ -436,6 +464,12 @@ fn merge_answers_to_one_row(lang: Lang, path: &Path, report: &mut ResponseReport
                 )
             })
             .collect();
+        places.extend(kept_here.iter().map(|(sheet, row, a)| {
+            format!(
+                "{} (as recorded) on {sheet} row {row}",
+                agreement(&Some(*a))
+            )
+        }));
         clashes.push(Problem {
             code: "conflicting_answers".into(),
             location: Location {
