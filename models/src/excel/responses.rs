@@ -234,37 +234,71 @@ fn read_answers(
     report: &mut ResponseReport,
 ) -> Result<(HashSet<String>, KeptAnswers)> {
     let known = super::export::customer_sheets(project, analysis, lang);
-    let mut kept: KeptAnswers = HashMap::new();
-    let existing: HashMap<&str, &CustomerResponse> = project
-        .customer_responses
-        .iter()
-        .map(|r| (r.row_id.as_str(), r))
-        .collect();
+    let mut read = AnswersRead {
+        existing: project
+            .customer_responses
+            .iter()
+            .map(|r| (r.row_id.as_str(), r))
+            .collect(),
+        seen_ids: HashSet::new(),
+        refused: HashSet::new(),
+        kept: HashMap::new(),
+    };
     // The sheets the customer answers on are the ones this project's export makes, never what
     // the workbook's own (editable) hidden sheet says: marking a sheet as "plain" there turned
     // off its row-id and locked-cell checks.
     let mut sheets: Vec<String> = known.keys().cloned().collect();
     // Keep the workbook's sheet order so that the report reads top to bottom.
     sheets.sort_by_key(|s| book.names.iter().position(|o| o == s));
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    // Rows refused below (unknown, duplicated, locked cells edited), by id.
-    let mut refused: HashSet<String> = HashSet::new();
-    for sheet in sheets {
+    for name in &sheets {
         let file = book.location();
-        let at = |row: u32, col: Option<u32>| Location {
-            sheet: Some(sheet.clone()),
-            row: Some(u64::from(row) + 1),
-            column: col.map(|c| col_letter(c as usize)),
+        let whole_sheet = Location {
+            sheet: Some(name.clone()),
+            row: Some(1),
             ..file.clone()
         };
-        let Some(range) = book.sheet(&sheet)? else {
+        let Some(range) = book.sheet(name)? else {
             report.problems.push(Problem {
                 code: "sheet_missing".into(),
-                location: at(0, None),
-                message: format!("sheet {sheet:?} is missing"),
+                location: whole_sheet,
+                message: format!("sheet {name:?} is missing"),
             });
             continue;
         };
+        let Some(cols) = AnswerColumns::find(&range) else {
+            report.problems.push(Problem {
+                code: "customer_columns_missing".into(),
+                location: whole_sheet,
+                message: "the agreement, comment, date or hash column was removed".into(),
+            });
+            continue;
+        };
+        let sheet = AnswerSheet {
+            name,
+            file,
+            cols,
+            ids: known.get(name).map(|(ids, _)| ids),
+            editable: known.get(name).map_or(&[], |(_, e)| e.as_slice()),
+        };
+        for (r, row) in range.rows().enumerate().skip(1) {
+            read_answer_row(row, r as u32, &sheet, &mut read, report);
+        }
+    }
+    Ok((read.refused, read.kept))
+}
+
+/// The agreement, comment, date and row-hash columns of a customer sheet (0-based).
+#[derive(Debug, Clone, Copy)]
+struct AnswerColumns {
+    agreement: u32,
+    comment: u32,
+    date: u32,
+    hash: u32,
+}
+
+impl AnswerColumns {
+    /// The columns by their headers (in either language); None when one was removed.
+    fn find(range: &Range<Data>) -> Option<Self> {
         let header: Vec<String> = range
             .rows()
             .next()
@@ -277,108 +311,143 @@ fn read_answers(
                 .position(|h| h == ja || h == en)
                 .map(|c| c as u32)
         };
-        let (Some(ac), Some(cc), Some(dc), Some(hc)) = (
-            find(CUSTOMER_HEADERS[0]),
-            find(CUSTOMER_HEADERS[1]),
-            find(CUSTOMER_HEADERS[2]),
-            header
-                .iter()
-                .position(|h| h == HASH_HEADER)
-                .map(|c| c as u32),
-        ) else {
-            report.problems.push(Problem {
-                code: "customer_columns_missing".into(),
-                location: at(0, None),
-                message: "the agreement, comment, date or hash column was removed".into(),
-            });
-            continue;
-        };
-        let ids = known.get(&sheet).map(|(ids, _)| ids);
-        let editable: &[usize] = known.get(&sheet).map_or(&[], |(_, e)| e.as_slice());
-        for (r, row) in range.rows().enumerate().skip(1) {
-            let r = r as u32;
-            let get = |c: u32| row.get(c as usize).cloned().unwrap_or(Data::Empty);
-            let id = cell_text(&get(0)).trim().to_owned();
-            if id.is_empty() {
-                continue;
-            }
-            if !ids.is_some_and(|s| s.contains(&id)) {
-                refused.insert(id.clone());
-                report.problems.push(Problem {
-                    code: "unknown_row".into(),
-                    location: at(r, Some(0)),
-                    message: format!(
-                        "row id {id} no longer exists in the project; its answer is not applied"
-                    ),
-                });
-                continue;
-            }
-            if !seen_ids.insert(format!("{sheet}\u{1f}{id}")) {
-                refused.insert(id.clone());
-                report.problems.push(Problem {
-                    code: "duplicate_row".into(),
-                    location: at(r, Some(0)),
-                    message: format!("row id {id} appears twice"),
-                });
-                continue;
-            }
-            // Columns the customer may edit (e.g. a threat decision) are not in the hash.
-            let locked: Vec<String> = (1..ac)
-                .filter(|c| !editable.contains(&(*c as usize)))
-                .map(|c| cell_text(&get(c)))
-                .collect();
-            if row_hash(&id, &locked) != cell_text(&get(hc)) {
-                refused.insert(id.clone());
-                report.problems.push(Problem {
-                    code: "locked_cell_edited".into(),
-                    location: at(r, None),
-                    message: format!("row {id}: cells outside the agreement, comment and date columns were edited; the row is not applied"),
-                });
-                continue;
-            }
-            let agreement_text = cell_text(&get(ac));
-            let Some(agreement) = parse_agreement(&agreement_text) else {
-                report.problems.push(Problem {
-                    code: "bad_agreement".into(),
-                    location: at(r, Some(ac)),
-                    message: format!("{agreement_text:?} is not one of 合意 / 要協議 / 不同意 (Agreed / Discuss / Disagreed)"),
-                });
-                continue;
-            };
-            let Some(date) = parse_date(&get(dc)) else {
-                report.problems.push(Problem {
-                    code: "bad_date".into(),
-                    location: at(r, Some(dc)),
-                    message: format!("{:?} is not a date (YYYY-MM-DD)", cell_text(&get(dc))),
-                });
-                continue;
-            };
-            let after = CustomerResponse {
-                row_id: id.clone(),
-                agreement,
-                comment: cell_text(&get(cc)),
-                date,
-            };
-            let before = existing.get(id.as_str()).map(|r| (*r).clone());
-            let empty =
-                after.agreement.is_none() && after.comment.is_empty() && after.date.is_none();
-            if before.as_ref() == Some(&after) || (before.is_none() && empty) {
-                report.unchanged += 1;
-                if let Some(a) = after.agreement {
-                    kept.entry(id).or_default().push((sheet.clone(), r + 1, a));
-                }
-            } else {
-                report.changes.push(ResponseChange {
-                    sheet: sheet.clone(),
-                    row: r + 1,
-                    row_id: id,
-                    before,
-                    after,
-                });
-            }
+        Some(Self {
+            agreement: find(CUSTOMER_HEADERS[0])?,
+            comment: find(CUSTOMER_HEADERS[1])?,
+            date: find(CUSTOMER_HEADERS[2])?,
+            hash: header.iter().position(|h| h == HASH_HEADER)? as u32,
+        })
+    }
+}
+
+/// A sheet the customer answers on: where its cells are, and the rows it may hold.
+struct AnswerSheet<'s> {
+    name: &'s str,
+    file: Location,
+    cols: AnswerColumns,
+    /// The row ids the export wrote on it.
+    ids: Option<&'s HashSet<String>>,
+    /// Columns the customer may edit besides the answer (not in the row hash).
+    editable: &'s [usize],
+}
+
+impl AnswerSheet<'_> {
+    /// Where cell (`row`, `col`) is (0-based; shown 1-based with the column letter).
+    fn at(&self, row: u32, col: Option<u32>) -> Location {
+        Location {
+            sheet: Some(self.name.to_owned()),
+            row: Some(u64::from(row) + 1),
+            column: col.map(|c| col_letter(c as usize)),
+            ..self.file.clone()
         }
     }
-    Ok((refused, kept))
+}
+
+/// What the answer sheets read so far hold.
+struct AnswersRead<'p> {
+    /// The answers the project records, by row id.
+    existing: HashMap<&'p str, &'p CustomerResponse>,
+    /// (sheet, row id) pairs read.
+    seen_ids: HashSet<String>,
+    /// Rows refused (unknown, duplicated, locked cells edited), by id.
+    refused: HashSet<String>,
+    kept: KeptAnswers,
+}
+
+/// One row of a customer sheet: refused with a problem (unknown or repeated row, locked cells
+/// edited, an answer or date that is not one), counted as unchanged, or a change.
+fn read_answer_row(
+    row: &[Data],
+    r: u32,
+    sheet: &AnswerSheet<'_>,
+    read: &mut AnswersRead<'_>,
+    report: &mut ResponseReport,
+) {
+    let cols = sheet.cols;
+    let get = |c: u32| row.get(c as usize).cloned().unwrap_or(Data::Empty);
+    let id = cell_text(&get(0)).trim().to_owned();
+    if id.is_empty() {
+        return;
+    }
+    if !sheet.ids.is_some_and(|s| s.contains(&id)) {
+        read.refused.insert(id.clone());
+        report.problems.push(Problem {
+            code: "unknown_row".into(),
+            location: sheet.at(r, Some(0)),
+            message: format!(
+                "row id {id} no longer exists in the project; its answer is not applied"
+            ),
+        });
+        return;
+    }
+    if !read.seen_ids.insert(format!("{}\u{1f}{id}", sheet.name)) {
+        read.refused.insert(id.clone());
+        report.problems.push(Problem {
+            code: "duplicate_row".into(),
+            location: sheet.at(r, Some(0)),
+            message: format!("row id {id} appears twice"),
+        });
+        return;
+    }
+    // Columns the customer may edit (e.g. a threat decision) are not in the hash.
+    let locked: Vec<String> = (1..cols.agreement)
+        .filter(|c| !sheet.editable.contains(&(*c as usize)))
+        .map(|c| cell_text(&get(c)))
+        .collect();
+    if row_hash(&id, &locked) != cell_text(&get(cols.hash)) {
+        read.refused.insert(id.clone());
+        report.problems.push(Problem {
+            code: "locked_cell_edited".into(),
+            location: sheet.at(r, None),
+            message: format!("row {id}: cells outside the agreement, comment and date columns were edited; the row is not applied"),
+        });
+        return;
+    }
+    let agreement_text = cell_text(&get(cols.agreement));
+    let Some(agreement) = parse_agreement(&agreement_text) else {
+        report.problems.push(Problem {
+            code: "bad_agreement".into(),
+            location: sheet.at(r, Some(cols.agreement)),
+            message: format!("{agreement_text:?} is not one of 合意 / 要協議 / 不同意 (Agreed / Discuss / Disagreed)"),
+        });
+        return;
+    };
+    let Some(date) = parse_date(&get(cols.date)) else {
+        report.problems.push(Problem {
+            code: "bad_date".into(),
+            location: sheet.at(r, Some(cols.date)),
+            message: format!(
+                "{:?} is not a date (YYYY-MM-DD)",
+                cell_text(&get(cols.date))
+            ),
+        });
+        return;
+    };
+    let after = CustomerResponse {
+        row_id: id.clone(),
+        agreement,
+        comment: cell_text(&get(cols.comment)),
+        date,
+    };
+    let before = read.existing.get(id.as_str()).map(|r| (*r).clone());
+    let empty = after.agreement.is_none() && after.comment.is_empty() && after.date.is_none();
+    if before.as_ref() == Some(&after) || (before.is_none() && empty) {
+        report.unchanged += 1;
+        if let Some(a) = after.agreement {
+            read.kept
+                .entry(id)
+                .or_default()
+                .push((sheet.name.to_owned(), r + 1, a));
+        }
+    } else {
+        report.changes.push(ResponseChange {
+            sheet: sheet.name.to_owned(),
+            row: r + 1,
+            row_id: id,
+            before,
+            after,
+        });
+    }
 }
 
 /// One row id on two sheets (a measure on 対策 and on 責任分界) keeps one answer (keeping
