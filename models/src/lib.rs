@@ -5,14 +5,17 @@
 //! the guideline catalogue, the project store (SQLite) and JSON interchange.
 //!
 //! ## Module map
-//! - [`model`] — plain data per guideline step, serde, no I/O.
+//! - [`model`] — plain data per guideline step, serde, no I/O; [`model::blank`] — new items
+//!   as the app creates them. With the `ts` feature every wire type also describes itself in
+//!   TypeScript (ts-rs; the shell's tests write `ui/src/generated/wire.ts`).
 //! - [`catalogue`] — embedded, versioned reference data with sources and confidence tags.
 //! - [`derive`](mod@derive) — derived values: asset and zone importance with their explanation.
 //! - [`integrity`] — references, duplicates and size limits checked on every load.
 //! - [`json`] — lossless JSON interchange with located errors.
 //! - [`steps`] — how complete each guided step (1-1 … 3) is.
 //! - [`edit`] — the app's changes to an open project (a section set, a run of a list
-//!   replaced), checked as a file is.
+//!   replaced), checked as a file is; removing items with every reference to them, the one
+//!   cascade ([`edit::remove`]); the changes between two states ([`edit::difference`]).
 //! - [`store`] — one project = one SQLite file; versioned schema, migrations, atomic saves.
 //! - [`revision`] — recording versions (改訂履歴) with a copy of the model, and the model's
 //!   baseline hash (基準版).
@@ -28,7 +31,8 @@
 //! - [`excel`] — the evidence workbook ([`excel::export`]), how its tables print
 //!   ([`excel::print`]), and reading back what comes from outside: the customer's answers
 //!   ([`excel::responses`], [`excel::treatment`]), on-site inspection results, asset ledgers
-//!   ([`excel::ledger`]), all through the bounded readers of [`excel::intake`].
+//!   ([`excel::ledger`]), all through the bounded readers of [`excel::intake`] and read one
+//!   way by [`excel::cells`] (text, dates as people type them).
 //! - [`chart`] — charts and the zone diagram as PNG; [`fonts`] finds the Japanese font for
 //!   them on Windows, macOS and Linux, or uses the one shipped inside the program.
 //! - [`generate`] — synthetic factories of any size (benchmarks, tests).
