@@ -168,3 +168,32 @@ fn wire_types_blank_items_are_current() {
     let json = serde_json::to_string_pretty(&blanks()).unwrap() + "\n";
     check_generated("blanks.json", &json);
 }
+
+/// The types whose serialisation is written by hand declare their TypeScript by hand too
+/// (`ts(type = …)`): their JSON must be what the declaration says.
+#[test]
+fn wire_types_hand_declared_forms_match_their_json() {
+    use otzone_models::model::{IsoDate, Level, SlVector};
+    let cfg = Config::new();
+    assert_eq!(Level::inline(&cfg), "1 | 2 | 3");
+    for l in Level::ALL {
+        let v = serde_json::to_value(l).unwrap();
+        assert!(matches!(v.as_u64(), Some(1..=3)), "{v}");
+    }
+    assert_eq!(IsoDate::inline(&cfg), "string");
+    let d = IsoDate::parse("2026-12-02").unwrap();
+    assert_eq!(
+        serde_json::to_value(d).unwrap(),
+        serde_json::json!("2026-12-02")
+    );
+    assert_eq!(SlVector::inline(&cfg), "number | number[]");
+    let uniform = serde_json::to_value(SlVector::uniform(2)).unwrap();
+    assert!(uniform.is_u64(), "{uniform}");
+    let mixed = serde_json::to_value(SlVector([1, 2, 3, 1, 2, 3, 1])).unwrap();
+    assert!(
+        mixed
+            .as_array()
+            .is_some_and(|a| a.len() == 7 && a.iter().all(serde_json::Value::is_u64)),
+        "{mixed}"
+    );
+}
