@@ -149,94 +149,105 @@ fn ooda_parties(party: Option<Responsibility>) -> Vec<Responsibility> {
     }
 }
 
+/// A row of the responsibility split: a countermeasure, or an operating role (OODA).
+enum Duty<'a> {
+    Measure(&'a Countermeasure),
+    Role(&'a OodaRole),
+}
+
 pub(super) fn responsibility(ctx: &Ctx<'_>) -> Table {
+    type C<'c, 'a> = Column<'c, Duty<'a>>;
     let p = ctx.project;
     // ● carries it (a shared measure: exactly the parties that share it), ○ operates it.
-    let mark =
-        |carry: &[Responsibility], op: Option<Responsibility>, col: Responsibility| -> Cell {
-            let mut s = String::new();
-            if carry.contains(&col) {
-                s.push('●');
-            }
-            if op == Some(col) {
-                s.push('○');
-            }
-            s.into()
+    let mark = |duty: &Duty<'_>, col: Responsibility| -> Cell {
+        let (carry, op) = match duty {
+            Duty::Measure(m) => (m.parties(), m.operator),
+            Duty::Role(o) => (ooda_parties(o.party), None),
         };
-    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
-    for m in &p.countermeasures {
-        let cat = ctx.catalogue.measure(p, &m.measure);
-        let carry = m.parties();
-        rows.push((
-            m.id.to_string(),
-            vec![
-                ctx.t("xl.resp.measure").into(),
-                format!(
-                    "{} {} {}",
-                    crate::model::numbering::measure_label(m.number),
-                    m.measure,
-                    cat.map(|c| ctx.pick(&c.ja, &c.en).to_owned())
-                        .unwrap_or_default()
-                )
-                .into(),
-                mark(&carry, m.operator, Responsibility::Sier),
-                mark(&carry, m.operator, Responsibility::Customer),
-                mark(&carry, m.operator, Responsibility::Vendor),
-                m.paid
-                    .map(|x| {
-                        if x {
-                            ctx.t("xl.paid")
-                        } else {
-                            ctx.t("xl.unpaid")
-                        }
-                    })
-                    .unwrap_or_default()
-                    .into(),
-                m.status.label(ctx.lang).into(),
-                m.due
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-                    .into(),
-            ],
-        ));
+        let mut s = String::new();
+        if carry.contains(&col) {
+            s.push('●');
+        }
+        if op == Some(col) {
+            s.push('○');
+        }
+        s.into()
+    };
+    fn measure<'d>(d: &Duty<'d>) -> Option<&'d Countermeasure> {
+        match d {
+            Duty::Measure(m) => Some(m),
+            Duty::Role(_) => None,
+        }
     }
-    for o in &p.ooda_roles {
-        rows.push((
-            o.id.to_string(),
-            vec![
-                ctx.t("xl.resp.operation").into(),
-                format!(
-                    "{} {} — {}",
-                    ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))),
-                    ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))),
-                    o.actions
-                )
+    let columns: Vec<C<'_, '_>> = vec![
+        C::new(ctx, "xl.col.kind", 10.0, |d| match d {
+            Duty::Measure(_) => ctx.t("xl.resp.measure").into(),
+            Duty::Role(_) => ctx.t("xl.resp.operation").into(),
+        }),
+        C::new(ctx, "xl.col.task", 44.0, |d| match d {
+            Duty::Measure(m) => format!(
+                "{} {} {}",
+                crate::model::numbering::measure_label(m.number),
+                m.measure,
+                ctx.catalogue
+                    .measure(p, &m.measure)
+                    .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+                    .unwrap_or_default()
+            )
+            .into(),
+            Duty::Role(o) => format!(
+                "{} {} — {}",
+                ctx.t(&format!("xl.ooda.{}", serde_key(&o.phase))),
+                ctx.t(&format!("xl.ooda.{}", serde_key(&o.step))),
+                o.actions
+            )
+            .into(),
+        }),
+        C::new(ctx, "responsibility.sier", 8.0, move |d| {
+            mark(d, Responsibility::Sier)
+        }),
+        C::new(ctx, "responsibility.customer", 8.0, move |d| {
+            mark(d, Responsibility::Customer)
+        }),
+        C::new(ctx, "responsibility.vendor", 8.0, move |d| {
+            mark(d, Responsibility::Vendor)
+        }),
+        C::new(ctx, "xl.col.paid", 7.0, move |d| match measure(d) {
+            Some(m) => m
+                .paid
+                .map(|x| ctx.t(if x { "xl.paid" } else { "xl.unpaid" }))
+                .unwrap_or_default()
                 .into(),
-                mark(&ooda_parties(o.party), None, Responsibility::Sier),
-                mark(&ooda_parties(o.party), None, Responsibility::Customer),
-                mark(&ooda_parties(o.party), None, Responsibility::Vendor),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ],
-        ));
-    }
+            None => Cell::Empty,
+        }),
+        C::new(ctx, "xl.col.status", 8.0, move |d| match measure(d) {
+            Some(m) => m.status.label(ctx.lang).into(),
+            None => Cell::Empty,
+        }),
+        C::new(ctx, "xl.col.due", 11.0, move |d| match measure(d) {
+            Some(m) => m
+                .due
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into(),
+            None => Cell::Empty,
+        }),
+    ];
+    let duties: Vec<(String, Duty<'_>)> = p
+        .countermeasures
+        .iter()
+        .map(|m| (m.id.to_string(), Duty::Measure(m)))
+        .chain(
+            p.ooda_roles
+                .iter()
+                .map(|o| (o.id.to_string(), Duty::Role(o))),
+        )
+        .collect();
+    let (cols, rows) = tabulate(columns, duties.iter().map(|(id, d)| (id.clone(), d)));
     Table {
         name: ctx.t("xl.sheet.responsibility"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.kind", 10.0),
-                ("xl.col.task", 44.0),
-                ("responsibility.sier", 8.0),
-                ("responsibility.customer", 8.0),
-                ("responsibility.vendor", 8.0),
-                ("xl.col.paid", 7.0),
-                ("xl.col.status", 8.0),
-                ("xl.col.due", 11.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
