@@ -8,10 +8,12 @@ use crate::id::{AssetId, BusinessId, ConduitId, EntryPointId, MeasureId, Supplie
 use crate::model::{Countermeasure, Project, ProtectedAsset};
 use std::collections::HashMap;
 
-/// One column: its header and width, and the cell each item gives it.
+/// One column: its header and width, the cell each item gives it, and whether the reader
+/// fills it in on the protected sheet (with a list to choose from, or free).
 pub(super) struct Column<'c, T: ?Sized> {
     col: Col,
     cell: Box<dyn Fn(&T) -> Cell + 'c>,
+    editable: Option<Option<Vec<String>>>,
 }
 
 impl<'c, T: ?Sized> Column<'c, T> {
@@ -30,8 +32,24 @@ impl<'c, T: ?Sized> Column<'c, T> {
         Self {
             col: Col::new(header, width),
             cell: Box::new(cell),
+            editable: None,
         }
     }
+
+    /// The reader fills this column in, choosing from `choices` when given.
+    pub(super) fn editable(mut self, choices: Option<Vec<String>>) -> Self {
+        self.editable = Some(choices);
+        self
+    }
+}
+
+/// The columns the reader fills in (their positions, and their choices).
+pub(super) fn editable<T: ?Sized>(columns: &[Column<'_, T>]) -> Vec<(usize, Option<Vec<String>>)> {
+    columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.editable.clone().map(|choices| (i, choices)))
+        .collect()
 }
 
 /// The headers of `columns` and, for each item (its row id and itself), its cells in the

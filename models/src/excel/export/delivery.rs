@@ -3,7 +3,7 @@
 //! (suppliers and the 別冊 checklists), the impact on the customer's network (顧客NWへの影響確認)
 //! and the OODA roles (3).
 
-use super::columns::{cols, tabulate, Column};
+use super::columns::{cols, editable, tabulate, Column};
 use super::model_sheets::{channel_text, serde_key};
 use super::Ctx;
 use crate::excel::sheet::{Cell, Table};
@@ -316,12 +316,14 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
         .collect();
     // The same few checks repeat for every asset of a class: their texts are worked out once.
     let mut texts: HashMap<&str, [String; 2]> = HashMap::new();
-    let mut rows = Vec::new();
+    // One row per (asset, check of its class).
+    let mut checks_to_do: Vec<Check<'_>> = Vec::new();
     for a in assets {
         for (key, measure) in checks(ctx.catalogue.class_of(&a.asset_type)) {
             let [check, expected] = texts
                 .entry(key)
-                .or_insert_with(|| [ctx.t(key), ctx.t(&format!("{key}.expected"))]);
+                .or_insert_with(|| [ctx.t(key), ctx.t(&format!("{key}.expected"))])
+                .clone();
             // Cite the project's measures of that kind whose scope covers this asset, by
             // readable number; none covering it: say so (the check is the baseline setting).
             let covering: Vec<String> = by_code
@@ -344,46 +346,72 @@ pub(super) fn inspection(ctx: &Ctx<'_>) -> Table {
             };
             let item = key.rsplit('.').next().unwrap_or_default();
             let id = format!("CHK-{}-{item}", a.id.short());
-            let done = results.get(id.as_str());
-            rows.push((
-                id.clone(),
-                vec![
-                    a.name.as_str().into(),
-                    a.zone.map(|z| ctx.zone_name(z)).unwrap_or_default().into(),
-                    check.as_str().into(),
-                    expected.as_str().into(),
-                    basis.as_str().into(),
-                    done.and_then(|r| r.outcome)
-                        .map_or(Cell::Empty, |o| o.label().into()),
-                    done.map_or(Cell::Empty, |r| r.evidence.as_str().into()),
-                    done.map_or(Cell::Empty, |r| r.inspector.as_str().into()),
-                    done.and_then(|r| r.date.as_ref())
-                        .map_or(Cell::Empty, |d| d.to_string().into()),
-                ],
-            ));
+            let done = results.get(id.as_str()).copied();
+            checks_to_do.push(Check {
+                id,
+                asset: a,
+                check,
+                expected,
+                basis,
+                done,
+            });
         }
     }
-    let results = vec!["OK".to_owned(), "NG".to_owned(), "N/A".to_owned()];
+    type C<'c, 'a> = Column<'c, Check<'a>>;
+    let outcomes = vec!["OK".to_owned(), "NG".to_owned(), "N/A".to_owned()];
+    let columns: Vec<C<'_, '_>> = vec![
+        C::new(ctx, "xl.col.asset", 20.0, |c| c.asset.name.as_str().into()),
+        C::new(ctx, "xl.col.zone", 16.0, |c| {
+            c.asset
+                .zone
+                .map(|z| ctx.zone_name(z))
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.col.check", 26.0, |c| c.check.as_str().into()),
+        C::new(ctx, "xl.col.expected", 30.0, |c| c.expected.as_str().into()),
+        C::new(ctx, "xl.col.basis", 16.0, |c| c.basis.as_str().into()),
+        C::new(ctx, "xl.col.result", 8.0, |c| {
+            c.done
+                .and_then(|r| r.outcome)
+                .map_or(Cell::Empty, |o| o.label().into())
+        })
+        .editable(Some(outcomes)),
+        C::new(ctx, "xl.col.evidence", 18.0, |c| {
+            c.done.map_or(Cell::Empty, |r| r.evidence.as_str().into())
+        })
+        .editable(None),
+        C::new(ctx, "xl.col.inspector", 12.0, |c| {
+            c.done.map_or(Cell::Empty, |r| r.inspector.as_str().into())
+        })
+        .editable(None),
+        C::new(ctx, "xl.col.date", 11.0, |c| {
+            c.done
+                .and_then(|r| r.date.as_ref())
+                .map_or(Cell::Empty, |d| d.to_string().into())
+        })
+        .editable(None),
+    ];
+    let editable = editable(&columns);
+    let (cols, rows) = tabulate(columns, checks_to_do.iter().map(|c| (c.id.clone(), c)));
     Table {
         name: ctx.t("xl.sheet.inspection"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.asset", 20.0),
-                ("xl.col.zone", 16.0),
-                ("xl.col.check", 26.0),
-                ("xl.col.expected", 30.0),
-                ("xl.col.basis", 16.0),
-                ("xl.col.result", 8.0),
-                ("xl.col.evidence", 18.0),
-                ("xl.col.inspector", 12.0),
-                ("xl.col.date", 11.0),
-            ],
-        ),
+        cols,
         rows,
         customer: false,
-        editable: vec![(5, Some(results)), (6, None), (7, None), (8, None)],
+        editable,
     }
+}
+
+/// One check of the completion inspection: an asset, what to check and expect, the measures
+/// it rests on, and the result recorded on site, if any.
+struct Check<'a> {
+    id: String,
+    asset: &'a crate::model::ProtectedAsset,
+    check: String,
+    expected: String,
+    basis: String,
+    done: Option<&'a crate::model::InspectionResult>,
 }
 
 /// 脆弱性検査結果 (完成検査, Level 2): every finding of the vulnerability inspection with the
