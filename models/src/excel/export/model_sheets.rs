@@ -14,6 +14,7 @@ use rust_xlsxwriter::{Image, Workbook};
 /// version before, and — when the model changed after the last one — the working state being
 /// exported, so that a reader never takes unrecorded changes for a recorded version.
 pub(super) fn revisions(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, VersionRow>;
     let delta = |now: u32, before: Option<u32>| -> Cell {
         match before {
             None => Cell::Empty,
@@ -22,66 +23,81 @@ pub(super) fn revisions(ctx: &Ctx<'_>) -> Table {
             Some(b) => format!("-{}", b - now).into(),
         }
     };
-    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
+    let mut versions: Vec<(String, VersionRow)> = Vec::new();
     let mut before: Option<(u32, u32)> = None;
     for r in &ctx.project.revisions {
-        rows.push((
+        versions.push((
             r.id.to_string(),
-            vec![
-                r.version.as_str().into(),
-                r.date.to_string().into(),
-                r.summary.as_str().into(),
-                r.author.as_str().into(),
-                Cell::Num(f64::from(r.risks)),
-                Cell::Num(f64::from(r.above_tolerable)),
-                delta(r.risks, before.map(|b| b.0)),
-                delta(r.above_tolerable, before.map(|b| b.1)),
-                r.baseline.as_str().into(),
-            ],
+            VersionRow {
+                version: r.version.clone(),
+                date: r.date.to_string(),
+                summary: r.summary.clone(),
+                author: r.author.clone(),
+                risks: r.risks,
+                above: r.above_tolerable,
+                before,
+                baseline: r.baseline.clone(),
+            },
         ));
         before = Some((r.risks, r.above_tolerable));
     }
     if crate::revision::changed_since_last(ctx.project, ctx.baseline()) {
-        let risks = ctx.analysis.risks.len() as u32;
-        let above = crate::revision::above_tolerable(ctx.analysis);
-        rows.push((
+        versions.push((
             "WORKING".into(),
-            vec![
-                format!("{} {}", ctx.project.meta.version, ctx.t("xl.rev.working"))
+            VersionRow {
+                version: format!("{} {}", ctx.project.meta.version, ctx.t("xl.rev.working"))
                     .trim()
-                    .to_owned()
-                    .into(),
-                ctx.date.to_string().into(),
-                ctx.t("xl.rev.working_note").into(),
-                ctx.project.meta.assessor.as_str().into(),
-                Cell::Num(f64::from(risks)),
-                Cell::Num(f64::from(above)),
-                delta(risks, before.map(|b| b.0)),
-                delta(above, before.map(|b| b.1)),
-                ctx.baseline().into(),
-            ],
+                    .to_owned(),
+                date: ctx.date.to_string(),
+                summary: ctx.t("xl.rev.working_note"),
+                author: ctx.project.meta.assessor.clone(),
+                risks: ctx.analysis.risks.len() as u32,
+                above: crate::revision::above_tolerable(ctx.analysis),
+                before,
+                baseline: ctx.baseline().to_owned(),
+            },
         ));
     }
+    let columns = vec![
+        C::new(ctx, "xl.col.version", 10.0, |v| v.version.as_str().into()),
+        C::new(ctx, "xl.col.date", 12.0, |v| v.date.as_str().into()),
+        C::new(ctx, "xl.col.summary", 48.0, |v| v.summary.as_str().into()),
+        C::new(ctx, "xl.col.author", 14.0, |v| v.author.as_str().into()),
+        C::new(ctx, "xl.col.risk_count", 10.0, |v| {
+            Cell::Num(f64::from(v.risks))
+        }),
+        C::new(ctx, "xl.col.above_tolerable", 16.0, |v| {
+            Cell::Num(f64::from(v.above))
+        }),
+        C::new(ctx, "xl.col.delta_risks", 15.0, move |v| {
+            delta(v.risks, v.before.map(|b| b.0))
+        }),
+        C::new(ctx, "xl.col.delta_above", 14.0, move |v| {
+            delta(v.above, v.before.map(|b| b.1))
+        }),
+        C::new(ctx, "xl.col.baseline", 20.0, |v| v.baseline.as_str().into()),
+    ];
+    let (cols, rows) = tabulate(columns, versions.iter().map(|(id, v)| (id.clone(), v)));
     Table {
         name: ctx.t("xl.sheet.revisions"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.version", 10.0),
-                ("xl.col.date", 12.0),
-                ("xl.col.summary", 48.0),
-                ("xl.col.author", 14.0),
-                ("xl.col.risk_count", 10.0),
-                ("xl.col.above_tolerable", 16.0),
-                ("xl.col.delta_risks", 15.0),
-                ("xl.col.delta_above", 14.0),
-                ("xl.col.baseline", 20.0),
-            ],
-        ),
+        cols,
         rows,
         customer: false,
         editable: vec![],
     }
+}
+
+/// A row of 改訂履歴: a recorded version, or the working state when it differs from the last
+/// one, with the figures of the version before it.
+struct VersionRow {
+    version: String,
+    date: String,
+    summary: String,
+    author: String,
+    risks: u32,
+    above: u32,
+    before: Option<(u32, u32)>,
+    baseline: String,
 }
 
 pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
