@@ -3,7 +3,7 @@
 //! (suppliers and the 別冊 checklists), the impact on the customer's network (顧客NWへの影響確認)
 //! and the OODA roles (3).
 
-use super::columns::{cols, editable, tabulate, Column};
+use super::columns::{editable, tabulate, Column};
 use super::model_sheets::{channel_text, serde_key};
 use super::Ctx;
 use crate::excel::sheet::{Cell, Table};
@@ -532,7 +532,7 @@ pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
             m.status.label(ctx.lang)
         )
     };
-    let rows = products
+    let rows: Vec<(String, ProductRow)> = products
         .iter()
         .enumerate()
         .map(|(i, (first, assets))| {
@@ -600,36 +600,60 @@ pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
                     relied.push(measure_line(m));
                 }
             }
-            let cells: Vec<Cell> = vec![
-                product.into(),
-                Cell::Num(assets.len() as f64),
-                zones.join("、").into(),
-                risk_lines.join("\n").into(),
-                relied.join("\n").into(),
-                settings.join("\n").into(),
-                customer.join("\n").into(),
-            ];
-            (format!("PRD-{}", first.id.short()), cells)
+            (
+                format!("PRD-{}", first.id.short()),
+                ProductRow {
+                    product,
+                    assets: assets.len(),
+                    zones: zones.join("、"),
+                    risks: risk_lines.join("\n"),
+                    relied: relied.join("\n"),
+                    settings: settings.join("\n"),
+                    customer: customer.join("\n"),
+                },
+            )
         })
         .collect();
+    type C<'c> = Column<'c, ProductRow>;
+    let columns = vec![
+        C::new(ctx, "xl.col.product", 22.0, |r| r.product.as_str().into()),
+        C::new(ctx, "xl.col.asset_count", 6.0, |r| {
+            Cell::Num(r.assets as f64)
+        }),
+        C::new(ctx, "xl.col.zones", 18.0, |r| r.zones.as_str().into()),
+        C::new(ctx, "xl.col.product_risks", 40.0, |r| {
+            r.risks.as_str().into()
+        }),
+        C::new(ctx, "xl.col.preconditions", 34.0, |r| {
+            r.relied.as_str().into()
+        }),
+        C::new(ctx, "xl.col.recommended_settings", 30.0, |r| {
+            r.settings.as_str().into()
+        }),
+        C::new(ctx, "xl.col.customer_measures", 34.0, |r| {
+            r.customer.as_str().into()
+        }),
+    ];
+    let (cols, rows) = tabulate(columns, rows.iter().map(|(id, r)| (id.clone(), r)));
     Table {
         name: ctx.t("xl.sheet.product_risks"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.product", 22.0),
-                ("xl.col.asset_count", 6.0),
-                ("xl.col.zones", 18.0),
-                ("xl.col.product_risks", 40.0),
-                ("xl.col.preconditions", 34.0),
-                ("xl.col.recommended_settings", 30.0),
-                ("xl.col.customer_measures", 34.0),
-            ],
-        ),
+        cols,
         rows,
         customer: true,
         editable: vec![],
     }
+}
+
+/// A row of the product risk statement: one delivered product (vendor and model), where it
+/// is, the risks left, what they rest on, the settings to keep, and the customer's part.
+struct ProductRow {
+    product: String,
+    assets: usize,
+    zones: String,
+    risks: String,
+    relied: String,
+    settings: String,
+    customer: String,
 }
 
 /// The two sides of a supplier's security agreement, as the sheets name them: `None` when
