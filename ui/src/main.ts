@@ -23,7 +23,7 @@ import { t, lang, setLang } from "./i18n";
 import { STEPS, findingsByStep, stepOfKind, type Finding } from "./steps";
 import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
-import { renderTableStep, revealRowOnNextRender } from "./views/tables";
+import { disposeTables, renderTableStep, revealRowOnNextRender } from "./views/tables";
 import { renderDiagram, disposeDiagram, warmLayoutEngine } from "./views/diagram";
 import { renderRisk } from "./views/risk";
 import { renderExcel } from "./views/excel";
@@ -203,6 +203,7 @@ function renderFindings(): void {
 let lastView: View | null = null;
 function renderMain(): void {
   if (lastView === "1-6" && state.view !== "1-6") disposeDiagram();
+  disposeTables();
   lastView = state.view;
   clear(main);
   if (!state.history || state.view === "start") {

@@ -291,11 +291,21 @@ let onAnalysis: (() => void) | null = null;
 /** The paste listener of the table on screen that takes pasted rows. */
 let onPaste: ((e: ClipboardEvent) => void) | null = null;
 
-export function renderTableStep(el: HTMLElement, step: StepId): void {
+/**
+ * Destroy the tables on screen with their listeners: the view is leaving them (a table left
+ * behind kept recomputing its derived columns after every analysis, and took pasted rows
+ * on pages that show no table).
+ */
+export function disposeTables(): void {
   tables.splice(0).forEach((x) => x.destroy());
   if (onAnalysis) document.removeEventListener("analysis", onAnalysis);
   if (onPaste) document.removeEventListener("paste", onPaste);
+  onAnalysis = null;
   onPaste = null;
+}
+
+export function renderTableStep(el: HTMLElement, step: StepId): void {
+  disposeTables();
   el.append(h("h1", {}, `${step} ${t(`ui.step.${step}`)}`), h("p", { class: "hint" }, t(`ui.help.${step}`)));
   for (const spec of specsFor(step)) {
     const box = h("section", { class: "table-section" }, h("h2", {}, spec.label));
