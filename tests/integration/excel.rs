@@ -1523,6 +1523,25 @@ fn risk_value_columns_are_coloured_from_the_shared_scale() {
     assert!(xml.contains("&quot;A&quot;") || xml.contains("\"A\""));
 }
 
+/// A row id the exported workbook `sent` has on two customer sheets (a countermeasure is a
+/// row of 対策 and of 責任分界表), with its (sheet, row) on each.
+fn row_on_two_customer_sheets(sent: &Path) -> (String, (String, u32), (String, u32)) {
+    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
+    for n in &open_workbook_auto(sent).unwrap().sheet_names() {
+        let rows = sheet(sent, n);
+        if rows.is_empty() || !rows[0].iter().any(|h| h == "合意") {
+            continue;
+        }
+        for (i, r) in rows.iter().enumerate().skip(1) {
+            if let Some((other, j)) = first_seen.get(&r[0]) {
+                return (r[0].clone(), (other.clone(), *j), (n.clone(), i as u32));
+            }
+            first_seen.insert(r[0].clone(), (n.clone(), i as u32));
+        }
+    }
+    panic!("the export has a row id on two customer sheets");
+}
+
 #[test]
 fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
     // A countermeasure is a row of 対策 and of 責任分界表 with the same id; answers are kept per
@@ -1532,28 +1551,7 @@ fn one_row_answered_differently_on_two_sheets_is_refused_not_flipped() {
     let sent = dir.path().join("sent.xlsx");
     let p = sample("food-plant");
     export(&p, Lang::Ja, &sent);
-    let wb = open_workbook_auto(&sent).unwrap();
-    let names = wb.sheet_names();
-    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
-    let mut shared = None;
-    for n in &names {
-        let rows = sheet(&sent, n);
-        if rows.is_empty() || !rows[0].iter().any(|h| h == "合意") {
-            continue;
-        }
-        for (i, r) in rows.iter().enumerate().skip(1) {
-            if let Some((other, j)) = first_seen.get(&r[0]) {
-                shared = Some((r[0].clone(), (other.clone(), *j), (n.clone(), i as u32)));
-                break;
-            }
-            first_seen.insert(r[0].clone(), (n.clone(), i as u32));
-        }
-        if shared.is_some() {
-            break;
-        }
-    }
-    drop(wb);
-    let (id, (s1, r1), (s2, r2)) = shared.expect("the export has a row id on two customer sheets");
+    let (id, (s1, r1), (s2, r2)) = row_on_two_customer_sheets(&sent);
     let a1 = col(&sheet(&sent, &s1)[0], "合意");
     let a2 = col(&sheet(&sent, &s2)[0], "合意");
     let back = dir.path().join("back.xlsx");
@@ -1607,25 +1605,7 @@ fn a_new_answer_against_the_recorded_one_on_another_sheet_is_refused_not_applied
     let sent = dir.path().join("sent.xlsx");
     let mut p = sample("food-plant");
     export(&p, Lang::Ja, &sent);
-    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
-    let mut shared = None;
-    for n in &open_workbook_auto(&sent).unwrap().sheet_names() {
-        let rows = sheet(&sent, n);
-        if rows.is_empty() || !rows[0].iter().any(|h| h == "合意") {
-            continue;
-        }
-        for (i, r) in rows.iter().enumerate().skip(1) {
-            if let Some((other, j)) = first_seen.get(&r[0]) {
-                shared = Some((r[0].clone(), (other.clone(), *j), (n.clone(), i as u32)));
-                break;
-            }
-            first_seen.insert(r[0].clone(), (n.clone(), i as u32));
-        }
-        if shared.is_some() {
-            break;
-        }
-    }
-    let (id, (s1, r1), (s2, r2)) = shared.expect("the export has a row id on two customer sheets");
+    let (id, (s1, r1), (s2, r2)) = row_on_two_customer_sheets(&sent);
     p.customer_responses
         .push(otzone_models::model::CustomerResponse {
             row_id: id.clone(),

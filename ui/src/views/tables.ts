@@ -304,8 +304,8 @@ export function disposeTables(): void {
   onPaste = null;
 }
 
+/** Draw `step`'s tables into `el` (the view has disposed of the tables before: disposeTables). */
 export function renderTableStep(el: HTMLElement, step: StepId): void {
-  disposeTables();
   el.append(h("h1", {}, `${step} ${t(`ui.step.${step}`)}`), h("p", { class: "hint" }, t(`ui.help.${step}`)));
   for (const spec of specsFor(step)) {
     const box = h("section", { class: "table-section" }, h("h2", {}, spec.label));
