@@ -64,6 +64,23 @@ fn main() {
             register: &rows,
         });
         println!("validate {:?} {}", t.elapsed(), f.len());
+        let ctx = otzone_models::validate::Context {
+            project: &p,
+            catalogue: c,
+            graph: &g,
+            importances: &imp,
+            measures: &mi,
+            protected: &protected,
+            register: &rows,
+        };
+        for r in otzone_models::validate::rules::ALL {
+            let t = Instant::now();
+            let n = (r.evaluate)(&ctx, r).len();
+            let e = t.elapsed();
+            if e.as_micros() > 300 {
+                println!("  rule {} {e:?} {n}", r.id);
+            }
+        }
         let t = Instant::now();
         let a = otzone_models::risk::analyse(&p, c);
         println!("full {:?} findings {}", t.elapsed(), a.findings.len());

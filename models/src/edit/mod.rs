@@ -123,6 +123,8 @@ fn splice<T: DeserializeOwned>(
 }
 
 /// Apply the app's changes to `project`, then check the whole project as a file is checked.
+/// Texts are measured as each item is read; the rest of `project` is taken as checked when it
+/// came in (every way into the model checks it, [`integrity::check`]).
 ///
 /// On an error `project` may be partly changed: the caller drops it and asks for the whole
 /// document.
@@ -160,7 +162,8 @@ pub fn apply(project: &mut Project, changes: Vec<Change>, origin: &Location) -> 
     if numbering::assign(project) {
         return Ok(Applied::WholeDocumentNeeded);
     }
-    let problems = integrity::check(project, Catalogue::builtin());
+    // Every item put in was measured by `read`; the rest of the project was when it came in.
+    let problems = integrity::check_measured(project, Catalogue::builtin());
     if !problems.is_empty() {
         return Err(Error::InvalidModel {
             location: origin.clone(),
@@ -274,6 +277,35 @@ mod tests {
         }];
         let e = apply(&mut p, changes, &origin()).unwrap_err();
         assert_eq!(e.location().path.as_deref(), Some("assets[0].name"), "{e}");
+    }
+
+    #[test]
+    fn an_over_long_text_in_a_whole_section_or_a_key_is_refused() {
+        // The whole-project check after a change does not measure texts again (the held
+        // project's were measured when it came in): every way in through a change must.
+        let mut p = factory();
+        let mut meta = serde_json::to_value(&p.meta).unwrap();
+        meta["customer"] = json!("顧".repeat(MAX_TEXT_BYTES / 3 + 1));
+        let set = vec![Change::Set {
+            section: "meta".into(),
+            value: meta,
+        }];
+        let e = apply(&mut p, set, &origin()).unwrap_err();
+        assert_eq!(e.location().path.as_deref(), Some("meta.customer"), "{e}");
+        let mut asset = serde_json::to_value(&p.assets[1]).unwrap();
+        asset["x".repeat(MAX_TEXT_BYTES + 1)] = json!(1);
+        let splice = vec![Change::Splice {
+            section: "assets".into(),
+            start: 1,
+            remove: 1,
+            insert: vec![asset],
+        }];
+        let e = apply(&mut p, splice, &origin()).unwrap_err();
+        assert_eq!(e.location().path.as_deref(), Some("assets[1]"), "{e}");
+        assert!(
+            e.to_string().len() < 1000,
+            "the key is not repeated in the error"
+        );
     }
 
     #[test]
