@@ -7,7 +7,7 @@ use otzone_models::catalogue::CellProvenance;
 use otzone_models::catalogue::{self as cat, Catalogue};
 use otzone_models::excel;
 use otzone_models::id::{AssetId, BusinessId, ZoneId};
-use otzone_models::model::{IsoDate, Lang, Project, Responsibility, Treatment};
+use otzone_models::model::{Countermeasure, IsoDate, Lang, Project, Responsibility, Treatment};
 use otzone_models::risk::register::RiskRow;
 use otzone_models::risk::{self, what_if, Analysis};
 use otzone_models::store::update::Fingerprint;
@@ -235,32 +235,29 @@ pub struct Explanation {
     pub unless_others: Option<String>,
 }
 
-/// Explain a row.
+/// Explain a row, naming its countermeasures from `measures` (the project's).
 pub fn explain(
-    project: &Project,
+    measures: &[Countermeasure],
     analysis: &Analysis,
     risk_id: &str,
     lang: Lang,
 ) -> Option<Explanation> {
     use otzone_models::risk::coverage::State;
     let row = analysis.risks.iter().find(|r| r.id == risk_id)?;
+    let measure = |id| measures.iter().find(|m| m.id == id);
     Some(Explanation {
         id: row.id.clone(),
         importance: row.importance.explain(lang),
         states: [State::Inherent, State::Planned, State::Residual]
-            .map(|s| row.explain(s, lang, project)),
+            .map(|s| row.explain_with(s, lang, &measure)),
         unless_others: row.unless_others_text(lang, &|id| {
-            project
-                .countermeasures
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| {
-                    format!(
-                        "{} {}",
-                        otzone_models::model::numbering::measure_label(m.number),
-                        m.measure
-                    )
-                })
+            measure(id).map(|m| {
+                format!(
+                    "{} {}",
+                    otzone_models::model::numbering::measure_label(m.number),
+                    m.measure
+                )
+            })
         }),
     })
 }

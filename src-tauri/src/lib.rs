@@ -15,7 +15,7 @@ use crate::core::{Explanation, ExportReport, LedgerRequest};
 use crate::dialogs::Ask;
 use crate::error::{CmdResult, CommandError};
 use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
-use otzone_models::model::{Lang, Project};
+use otzone_models::model::{Countermeasure, Lang, Project};
 use otzone_models::risk::what_if::Change as WhatIfChange;
 use otzone_models::risk::Analysis;
 use otzone_models::store::update::Fingerprint;
@@ -25,8 +25,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Emitter, Manager, State};
 
-/// The last analysis: (revision, project, analysis).
-type Cached = Option<(u64, Arc<Project>, Arc<Analysis>)>;
+/// The last analysis: (revision, the project's countermeasures, analysis). Not the project:
+/// the document held for the next edit must be the only holder of it, or every edit would
+/// copy the whole factory before changing it.
+type Cached = Option<(u64, Arc<[Countermeasure]>, Arc<Analysis>)>;
 
 /// Shell state.
 pub struct Session {
@@ -300,11 +302,13 @@ async fn analyze(
     .map_err(|_| {
         CommandError::shell("internal", "the analysis failed; send the whole document")
     })??;
+    let measures = Arc::from(project.countermeasures.as_slice());
+    drop(project);
     let old = session
         .cache
         .lock()
         .map_err(lock_err)?
-        .replace((revision, project, analysis));
+        .replace((revision, measures, analysis));
     sync::drop_later(old);
     Ok(tauri::ipc::Response::new(json))
 }
@@ -318,8 +322,8 @@ async fn explain(
 ) -> CmdResult<Option<Explanation>> {
     let cache = session.cache.lock().map_err(lock_err)?;
     match cache.as_ref() {
-        Some((rev, project, analysis)) if *rev == revision => {
-            Ok(core::explain(project, analysis, &risk_id, lang))
+        Some((rev, measures, analysis)) if *rev == revision => {
+            Ok(core::explain(measures, analysis, &risk_id, lang))
         }
         _ => Err(CommandError::shell(
             "stale",

@@ -14,8 +14,10 @@ use otzone_models::edit::{self, Applied, Change};
 use otzone_models::graph::attack_path::AttackPath;
 use otzone_models::id::{AssetId, BusinessId, EntryPointId, ZoneId};
 use otzone_models::model::Project;
+use otzone_models::risk::sl_gap::SlGap;
 use otzone_models::risk::Analysis;
 use otzone_models::steps::{self, StepCompletion};
+use otzone_models::validate::Finding;
 use otzone_models::Location;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -241,53 +243,133 @@ pub fn drop_later<T: Send + 'static>(value: T) {
 }
 
 /// A list's changes relative to the one the window has (the register's rows, the attack
-/// paths): items that changed in place, items that are new, and, when items moved or some
-/// went, the new order as positions (a position past the old items is an entry of `added`).
-/// Items are matched by `key`.
+/// paths, the findings, the SL gaps): items that changed in place (with their position in the
+/// new list), items that are new, and, when items moved or some went, the new order as
+/// positions (a position past the old items is an entry of `added`). Items are matched by a
+/// key; the window needs none, it puts the changed items at their positions.
 #[derive(Debug, Serialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ListChanges<'a, T> {
-    changed: Vec<&'a T>,
+    changed: Vec<(u32, &'a T)>,
     added: Vec<&'a T>,
     order: Option<Vec<u32>>,
 }
 
-/// Compare a list with the one the window has.
+impl<T> ListChanges<'_, T> {
+    fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.added.is_empty() && self.order.is_none()
+    }
+}
+
+/// Compare a list with the one the window has, matching items by `key`; `None` when a key
+/// repeats in either list (the list is then sent whole).
 pub fn list_changes<'a, T: PartialEq, K: Hash + Eq>(
     before: &'a [T],
     now: &'a [T],
     key: impl Fn(&'a T) -> K,
-) -> ListChanges<'a, T> {
-    let index: HashMap<K, usize> = before
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (key(r), i))
-        .collect();
+) -> Option<ListChanges<'a, T>> {
     let mut changes = ListChanges {
         changed: Vec::new(),
         added: Vec::new(),
         order: None,
     };
+    // The usual case after an edit: the same items in the same order, a few changed (matched
+    // by position, so a repeated key does no harm here).
+    if before.len() == now.len() && before.iter().zip(now).all(|(b, n)| key(b) == key(n)) {
+        for (i, (b, n)) in before.iter().zip(now).enumerate() {
+            if b != n {
+                changes.changed.push((i as u32, n));
+            }
+        }
+        return Some(changes);
+    }
+    let mut index: HashMap<K, usize> = HashMap::with_capacity(before.len());
+    for (i, r) in before.iter().enumerate() {
+        if index.insert(key(r), i).is_some() {
+            return None;
+        }
+    }
+    let mut taken = vec![false; before.len()];
     let mut order = Vec::with_capacity(now.len());
-    let mut moved = now.len() != before.len();
     for (i, r) in now.iter().enumerate() {
         match index.get(&key(r)) {
             Some(&j) => {
+                if std::mem::replace(&mut taken[j], true) {
+                    return None;
+                }
                 order.push(j as u32);
-                moved |= j != i;
                 if before[j] != *r {
-                    changes.changed.push(r);
+                    changes.changed.push((i as u32, r));
                 }
             }
             None => {
                 order.push((before.len() + changes.added.len()) as u32);
                 changes.added.push(r);
-                moved = true;
             }
         }
     }
-    changes.order = moved.then_some(order);
-    changes
+    changes.order = Some(order);
+    Some(changes)
+}
+
+/// A map's changes relative to the one the window has: entries new or changed, and keys gone.
+/// (In TypeScript its keys are strings: ids.)
+#[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(concrete(K = String)))]
+pub struct MapChanges<'a, K: Ord, V> {
+    set: BTreeMap<&'a K, &'a V>,
+    removed: Vec<&'a K>,
+}
+
+/// Compare a map with the one the window has.
+pub fn map_changes<'a, K: Ord, V: PartialEq>(
+    before: &'a BTreeMap<K, V>,
+    now: &'a BTreeMap<K, V>,
+) -> MapChanges<'a, K, V> {
+    MapChanges {
+        set: now
+            .iter()
+            .filter(|(k, v)| before.get(k) != Some(v))
+            .collect(),
+        removed: before.keys().filter(|k| !now.contains_key(k)).collect(),
+    }
+}
+
+/// A list section of the answer: whole when the window has none of it (or its keys repeat),
+/// otherwise its changes; neither when it did not change.
+type ListSection<'a, T> = (Option<&'a [T]>, Option<ListChanges<'a, T>>);
+
+fn list_section<'a, T: PartialEq, K: Hash + Eq>(
+    now: &'a [T],
+    before: Option<&'a [T]>,
+    key: impl Fn(&'a T) -> K,
+) -> ListSection<'a, T> {
+    let Some(before) = before else {
+        return (Some(now), None);
+    };
+    match list_changes(before, now, key) {
+        Some(c) if c.is_empty() => (None, None),
+        Some(c) => (None, Some(c)),
+        None => (Some(now), None),
+    }
+}
+
+/// A map section of the answer, as [`list_section`].
+type MapSection<'a, K, V> = (Option<&'a BTreeMap<K, V>>, Option<MapChanges<'a, K, V>>);
+
+fn map_section<'a, K: Ord, V: PartialEq>(
+    now: &'a BTreeMap<K, V>,
+    before: Option<&'a BTreeMap<K, V>>,
+) -> MapSection<'a, K, V> {
+    let Some(before) = before else {
+        return (Some(now), None);
+    };
+    let c = map_changes(before, now);
+    if c.set.is_empty() && c.removed.is_empty() {
+        (None, None)
+    } else {
+        (None, Some(c))
+    }
 }
 
 /// A register row's key.
@@ -298,6 +380,16 @@ fn row_id<'a>(r: &RiskView<'a>) -> &'a str {
 /// An attack path's key: its (entry point, target zone).
 fn path_key(p: &AttackPath) -> (EntryPointId, ZoneId) {
     (p.entry, p.target_zone)
+}
+
+/// A finding's key: its rule, item and message (a rule may say two things of one item).
+fn finding_key(f: &Finding) -> (&str, &str, &str, &str) {
+    (f.rule, f.item.kind, &f.item.id, &f.message_en)
+}
+
+/// An SL gap's key: its zone or conduit.
+fn gap_key(g: &SlGap) -> (&str, &str) {
+    (g.kind, &g.id)
 }
 
 /// The answer: every section when `relative_to` is absent, otherwise only those that changed
@@ -335,19 +427,34 @@ pub(crate) struct Update<'a> {
     rollups: Option<&'a otzone_models::risk::rollup::Rollups>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    sl_gaps: Option<&'a [otzone_models::risk::sl_gap::SlGap]>,
+    sl_gaps: Option<&'a [SlGap]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    findings: Option<&'a [otzone_models::validate::Finding]>,
+    sl_gap_changes: Option<ListChanges<'a, SlGap>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    findings: Option<&'a [Finding]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    finding_changes: Option<ListChanges<'a, Finding>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     asset_importance: Option<&'a BTreeMap<AssetId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
+    asset_importance_changes: Option<MapChanges<'a, AssetId, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     business_importance: Option<&'a BTreeMap<BusinessId, u8>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
+    business_importance_changes: Option<MapChanges<'a, BusinessId, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     zone_importance: Option<&'a BTreeMap<ZoneId, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    zone_importance_changes: Option<MapChanges<'a, ZoneId, u8>>,
     /// How complete each guided step is.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
@@ -378,19 +485,21 @@ impl<'a> Update<'a> {
         let b = prev.map(|p| &*p.shown.analysis);
         let exclusions = unless(&a.exclusions, b.map(|b| &b.exclusions))
             .map(|x| x.iter().map(ExclusionView::of).collect());
-        let (risks_whole, risk_changes, paths_whole, path_changes) = match prev {
-            None => (Some(risks), None, Some(&a.attack_paths[..]), None),
-            Some(p) => (
-                None,
-                Some(list_changes(before, risks, row_id)),
-                None,
-                Some(list_changes(
-                    &p.shown.analysis.attack_paths,
-                    &a.attack_paths,
-                    path_key,
-                )),
-            ),
-        };
+        let had = |list: &'a [RiskView<'a>]| prev.is_some().then_some(list);
+        let (risks, risk_changes) = list_section(risks, had(before), row_id);
+        let (attack_paths, attack_path_changes) =
+            list_section(&a.attack_paths, b.map(|b| &b.attack_paths[..]), path_key);
+        let (findings, finding_changes) =
+            list_section(&a.findings, b.map(|b| &b.findings[..]), finding_key);
+        let (sl_gaps, sl_gap_changes) =
+            list_section(&a.sl_gaps, b.map(|b| &b.sl_gaps[..]), gap_key);
+        let was = prev.map(|p| &p.shown.importances);
+        let (asset_importance, asset_importance_changes) =
+            map_section(&imp.assets, was.map(|w| &w.assets));
+        let (business_importance, business_importance_changes) =
+            map_section(&imp.businesses, was.map(|w| &w.businesses));
+        let (zone_importance, zone_importance_changes) =
+            map_section(&imp.zones, was.map(|w| &w.zones));
         Self {
             revision,
             doc,
@@ -398,21 +507,23 @@ impl<'a> Update<'a> {
             method: &a.method,
             values: &a.values,
             tolerable: &a.tolerable,
-            risks: risks_whole,
+            risks,
             risk_changes,
-            attack_paths: paths_whole,
-            attack_path_changes: path_changes,
+            attack_paths,
+            attack_path_changes,
             scenarios: unless(&a.scenarios[..], b.map(|b| &b.scenarios[..])),
             exclusions,
             rollups: unless(&a.rollups, b.map(|b| &b.rollups)),
-            sl_gaps: unless(&a.sl_gaps[..], b.map(|b| &b.sl_gaps[..])),
-            findings: unless(&a.findings[..], b.map(|b| &b.findings[..])),
-            asset_importance: unless(&imp.assets, prev.map(|p| &p.shown.importances.assets)),
-            business_importance: unless(
-                &imp.businesses,
-                prev.map(|p| &p.shown.importances.businesses),
-            ),
-            zone_importance: unless(&imp.zones, prev.map(|p| &p.shown.importances.zones)),
+            sl_gaps,
+            sl_gap_changes,
+            findings,
+            finding_changes,
+            asset_importance,
+            asset_importance_changes,
+            business_importance,
+            business_importance_changes,
+            zone_importance,
+            zone_importance_changes,
             completion: unless(&now.completion[..], prev.map(|p| &p.shown.completion[..])),
             timings_ms: [0.0; 3],
             whole: None,
@@ -450,14 +561,58 @@ mod tests {
         // The window has a, b, c. Now b is gone, c's residual changed, and d is new.
         let before = [row("a", "B"), row("b", "C"), row("c", "D")];
         let now = [row("a", "B"), row("c", "C"), row("d", "D")];
-        let c = list_changes(&before, &now, row_id);
-        assert_eq!(c.changed, vec![&now[1]], "only c changed in place");
+        let c = list_changes(&before, &now, row_id).unwrap();
+        assert_eq!(
+            c.changed,
+            vec![(1, &now[1])],
+            "only c changed in place, now at 1"
+        );
         assert_eq!(c.added, vec![&now[2]]);
         // a was at 0, c at 2; d is the first added row: position 3 (after the 3 old rows).
         assert_eq!(c.order, Some(vec![0, 2, 3]));
         // Nothing changed: nothing to send, not even the order.
-        let same = list_changes(&before, &before, row_id);
-        assert!(same.changed.is_empty() && same.added.is_empty() && same.order.is_none());
+        let same = list_changes(&before, &before, row_id).unwrap();
+        assert!(same.is_empty());
+        // The same rows in the same order, one changed: no order, the row at its position.
+        let edited = [row("a", "B"), row("b", "D"), row("c", "D")];
+        let c = list_changes(&before, &edited, row_id).unwrap();
+        assert_eq!((c.changed, c.order), (vec![(1, &edited[1])], None));
+    }
+
+    #[test]
+    fn a_list_whose_keys_repeat_is_sent_whole() {
+        // Two rows under one key cannot be told apart once they move: the whole list goes.
+        let before = [row("a", "B"), row("a", "C"), row("c", "D")];
+        let now = [row("c", "D"), row("a", "B"), row("a", "C")];
+        assert!(list_changes(&before, &now, row_id).is_none());
+        assert_eq!(
+            list_section(&now, Some(&before), row_id).0.map(<[_]>::len),
+            Some(3)
+        );
+        // In place they can (matched by position).
+        let edited = [row("a", "B"), row("a", "D"), row("c", "D")];
+        let c = list_changes(&before, &edited, row_id).unwrap();
+        assert_eq!(c.changed, vec![(1, &edited[1])]);
+        // A repeat that appears only now is caught as well.
+        let repeated = [row("a", "B"), row("c", "D"), row("c", "D"), row("d", "D")];
+        assert!(list_changes(&before[1..], &repeated, row_id).is_none());
+    }
+
+    #[test]
+    fn the_importances_changes_name_the_entries_set_and_gone() {
+        let (a, b, c) = (
+            ZoneId::derived("a"),
+            ZoneId::derived("b"),
+            ZoneId::derived("c"),
+        );
+        let before = BTreeMap::from([(a, 1u8), (b, 2)]);
+        let now = BTreeMap::from([(a, 1u8), (b, 3), (c, 1)]);
+        let d = map_changes(&before, &now);
+        assert_eq!(d.set, BTreeMap::from([(&b, &3), (&c, &1)]));
+        assert!(d.removed.is_empty());
+        let d = map_changes(&now, &before);
+        assert_eq!((d.set, d.removed), (BTreeMap::from([(&b, &2)]), vec![&c]));
+        assert_eq!(map_section(&now, Some(&now)), (None, None));
     }
 
     fn request(revision: u64, base: Option<u64>, changes: Vec<Change>) -> AnalyzeRequest {
@@ -481,14 +636,12 @@ mod tests {
         for (k, v) in answer.as_object().unwrap() {
             out[k] = v.clone();
         }
-        type Key = fn(&Value) -> String;
-        let lists: [(&str, &str, Key); 2] = [
-            ("risk_changes", "risks", |r| r["id"].to_string()),
-            ("attack_path_changes", "attack_paths", |p| {
-                format!("{}>{}", p["entry"], p["target_zone"])
-            }),
-        ];
-        for (changes, list, key) in lists {
+        for (changes, list) in [
+            ("risk_changes", "risks"),
+            ("attack_path_changes", "attack_paths"),
+            ("finding_changes", "findings"),
+            ("sl_gap_changes", "sl_gaps"),
+        ] {
             let Some(c) = answer.get(changes) else {
                 continue;
             };
@@ -505,11 +658,21 @@ mod tests {
                 None => old.clone(),
             };
             for changed in c["changed"].as_array().unwrap() {
-                for it in items.iter_mut().filter(|it| key(it) == key(changed)) {
-                    *it = changed.clone();
-                }
+                items[changed[0].as_u64().unwrap() as usize] = changed[1].clone();
             }
             out[list] = Value::Array(items);
+        }
+        for map in ["asset_importance", "business_importance", "zone_importance"] {
+            let Some(c) = answer.get(format!("{map}_changes").as_str()) else {
+                continue;
+            };
+            let m = out[map].as_object_mut().unwrap();
+            for k in c["removed"].as_array().unwrap() {
+                m.remove(k.as_str().unwrap());
+            }
+            for (k, v) in c["set"].as_object().unwrap() {
+                m.insert(k.clone(), v.clone());
+            }
         }
         out
     }
@@ -522,6 +685,11 @@ mod tests {
             "timings_ms",
             "risk_changes",
             "attack_path_changes",
+            "finding_changes",
+            "sl_gap_changes",
+            "asset_importance_changes",
+            "business_importance_changes",
+            "zone_importance_changes",
             "whole",
         ] {
             v.as_object_mut().unwrap().remove(k);

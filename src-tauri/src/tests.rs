@@ -86,13 +86,13 @@ fn explanation_names_every_state() {
     let p = core::sample("food-plant").unwrap();
     let a = core::analyse(&p);
     let id = a.risks[0].id.clone();
-    let e = core::explain(&p, &a, &id, Lang::En).unwrap();
+    let e = core::explain(&p.countermeasures, &a, &id, Lang::En).unwrap();
     assert_eq!(e.id, id);
     for s in &e.states {
         assert!(!s.is_empty());
     }
     assert!(!e.importance.is_empty());
-    assert!(core::explain(&p, &a, "T99@nothing", Lang::Ja).is_none());
+    assert!(core::explain(&p.countermeasures, &a, "T99@nothing", Lang::Ja).is_none());
 }
 
 #[test]

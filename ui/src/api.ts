@@ -25,7 +25,20 @@ export type InspectionResultView = W.InspectionResult;
 export type ThreatDecisionView = W.ThreatApplicability;
 
 /** The analysis as the window holds it: every section of the core's answer, merged (sync.ts). */
-export type Analysis = Omit<Required<W.Update>, "doc" | "relative_to" | "risk_changes" | "attack_path_changes" | "timings_ms">;
+export type Analysis = Omit<
+  Required<W.Update>,
+  | "doc"
+  | "relative_to"
+  | "timings_ms"
+  | "whole"
+  | "risk_changes"
+  | "attack_path_changes"
+  | "finding_changes"
+  | "sl_gap_changes"
+  | "asset_importance_changes"
+  | "business_importance_changes"
+  | "zone_importance_changes"
+>;
 
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),

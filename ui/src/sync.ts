@@ -7,8 +7,6 @@
 import type * as W from "./generated/wire";
 import { invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./api";
-import type { AttackPath } from "./diagram-model";
-import type { RiskView } from "./register";
 import type { Project } from "./model";
 
 /** A change to one section of the document (generated: `otzone_models::edit::Change`). */
@@ -82,32 +80,60 @@ export type AnalysisUpdate = W.Update;
 
 /**
  * The items after `c`, reusing every unchanged item object (and the list itself when nothing
- * changed, so that views can tell); items are matched by `key`.
+ * changed, so that views can tell); changed items come with their position in the new list.
  */
-export function applyListChanges<T>(items: T[], c: ListChanges<T>, key: (item: T) => string): T[] {
+export function applyListChanges<T>(items: T[], c: ListChanges<T>): T[] {
   if (!c.order && !c.changed.length) return items;
-  const base = c.order ? c.order.map((i) => (i < items.length ? items[i] : c.added[i - items.length])) : [...items];
-  if (!c.changed.length) return base;
-  const changed = new Map(c.changed.map((x) => [key(x), x]));
-  return base.map((x) => changed.get(key(x)) ?? x);
+  const out = c.order ? c.order.map((i) => (i < items.length ? items[i] : c.added[i - items.length])) : [...items];
+  for (const [i, x] of c.changed) out[i] = x;
+  return out;
 }
 
-/** The keys the core matches items by (`sync::row_id`, `sync::path_key`). */
-const rowId = (r: RiskView) => r.id;
-const pathKey = (p: AttackPath) => `${p.entry}>${p.target_zone}`;
+/** A map after `c` (a new object; entries it leaves alone are kept). */
+export function applyMapChanges<V>(map: Record<string, V>, c: W.MapChanges<V>): Record<string, V> {
+  const out = { ...map };
+  for (const k of c.removed) delete out[k];
+  return Object.assign(out, c.set);
+}
+
+/** The sections the core may send as changes, and the list or map each changes. */
+const LIST_CHANGES = {
+  risk_changes: "risks",
+  attack_path_changes: "attack_paths",
+  finding_changes: "findings",
+  sl_gap_changes: "sl_gaps",
+} as const;
+const MAP_CHANGES = {
+  asset_importance_changes: "asset_importance",
+  business_importance_changes: "business_importance",
+  zone_importance_changes: "zone_importance",
+} as const;
+type ChangeSection = keyof typeof LIST_CHANGES | keyof typeof MAP_CHANGES;
 
 /** The analysis after an answer: a new object; sections not in the answer are the ones had. */
 export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
-  const { doc: _doc, relative_to, risk_changes, attack_path_changes, timings_ms: _t, whole: _w, ...sections } = u;
+  const { doc: _doc, relative_to, timings_ms: _t, whole: _w, ...rest } = u;
+  const sections: Record<string, unknown> = { ...rest };
+  const changes: Partial<Record<ChangeSection, unknown>> = {};
+  for (const k of [...Object.keys(LIST_CHANGES), ...Object.keys(MAP_CHANGES)] as ChangeSection[]) {
+    if (sections[k] !== undefined) changes[k] = sections[k];
+    delete sections[k];
+  }
   if (relative_to === null || relative_to === undefined || !had) {
     if (relative_to !== null && relative_to !== undefined) throw new Error("an answer relative to an analysis the window does not have");
-    return sections as Analysis;
+    return sections as unknown as Analysis;
   }
-  const out: Analysis = { ...had };
-  for (const [k, v] of Object.entries(sections)) if (v !== undefined && v !== null) (out as unknown as Record<string, unknown>)[k] = v;
-  if (risk_changes) out.risks = applyListChanges(had.risks, risk_changes, rowId);
-  if (attack_path_changes) out.attack_paths = applyListChanges(had.attack_paths, attack_path_changes, pathKey);
-  return out;
+  const out = { ...had } as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(sections)) if (v !== undefined && v !== null) out[k] = v;
+  for (const [k, list] of Object.entries(LIST_CHANGES)) {
+    const c = changes[k as ChangeSection] as ListChanges<unknown> | undefined;
+    if (c) out[list] = applyListChanges(out[list] as unknown[], c);
+  }
+  for (const [k, map] of Object.entries(MAP_CHANGES)) {
+    const c = changes[k as ChangeSection] as W.MapChanges<number> | undefined;
+    if (c) out[map] = applyMapChanges(out[map] as Record<string, number>, c);
+  }
+  return out as unknown as Analysis;
 }
 
 type Request = W.AnalyzeRequest;

@@ -4,6 +4,7 @@ import { addItem, endpointId, newAsset, setField } from "../src/model";
 import { applyChanges, applyListChanges, changes, DocumentSync, merge, sameValue, type AnalysisUpdate, type Change } from "../src/sync";
 import type { RiskView } from "../src/register";
 import type { Analysis } from "../src/api";
+import type * as W from "../src/generated/wire";
 
 describe("the changes an edit sends", () => {
   const p = sample("food-plant");
@@ -51,14 +52,48 @@ describe("an answer relative to the analysis the window has", () => {
     const [a, b, c] = [row("a", "B"), row("b", "C"), row("c", "D")];
     const c2 = row("c", "C");
     const d = row("d", "D");
-    const out = applyListChanges([a, b, c], { changed: [c2], added: [d], order: [0, 2, 3] }, (r) => r.id);
+    // c is at position 1 of the new list.
+    const out = applyListChanges([a, b, c], { changed: [[1, c2]], added: [d], order: [0, 2, 3] });
     expect(out).toEqual([a, c2, d]);
     expect(out[0]).toBe(a);
     const rows = [a, b];
-    expect(applyListChanges(rows, { changed: [], added: [], order: null }, (r) => r.id)).toBe(rows);
+    expect(applyListChanges(rows, { changed: [], added: [], order: null })).toBe(rows);
   });
 
-  it("replaces the attack paths that changed, matched by entry point and target zone", () => {
+  it("puts the findings and importances together from their changes", () => {
+    const f = (rule: string, message_en: string) => ({ rule, message_en }) as unknown as W.Finding;
+    const [f1, f2, f3] = [f("a", "one"), f("b", "two"), f("c", "three")];
+    const had = {
+      revision: 1,
+      risks: [],
+      findings: [f1, f2, f3],
+      asset_importance: { x: 1, y: 2 },
+      zone_importance: { z: 3 },
+    } as unknown as Analysis;
+    // f2's message changed (a renamed asset): it went and a new one came, placed first.
+    const f2b = f("b", "two′");
+    const u = {
+      revision: 2,
+      doc: 3,
+      relative_to: 1,
+      method: "m",
+      values: [],
+      tolerable: "C",
+      finding_changes: { changed: [], added: [f2b], order: [3, 0, 2] },
+      asset_importance_changes: { set: { y: 3, w: 1 }, removed: ["x"] },
+      timings_ms: [0, 0, 0],
+    } as unknown as AnalysisUpdate;
+    const out = merge(had, u);
+    expect(out.findings).toEqual([f2b, f1, f3]);
+    expect(out.findings[1]).toBe(f1);
+    expect(out.asset_importance).toEqual({ y: 3, w: 1 });
+    expect(had.asset_importance).toEqual({ x: 1, y: 2 });
+    expect(out.zone_importance).toBe(had.zone_importance);
+    expect(out).not.toHaveProperty("finding_changes");
+    expect(out).not.toHaveProperty("asset_importance_changes");
+  });
+
+  it("replaces the attack paths that changed, at their positions", () => {
     const p1 = { entry: "e1", target_zone: "z1", hops: 2 };
     const p2 = { entry: "e1", target_zone: "z2", hops: 3 };
     const had = { revision: 1, risks: [], attack_paths: [p1, p2] } as unknown as Analysis;
@@ -70,7 +105,7 @@ describe("an answer relative to the analysis the window has", () => {
       method: "m",
       values: [],
       tolerable: "C",
-      attack_path_changes: { changed: [p2b], added: [], order: null },
+      attack_path_changes: { changed: [[1, p2b]], added: [], order: null },
       timings_ms: [0, 0, 0],
     } as unknown as AnalysisUpdate;
     const out = merge(had, u);
@@ -246,7 +281,7 @@ describe("check mode", () => {
       revision: 2,
       doc: 2,
       relative_to: 1,
-      risk_changes: { changed: [row("r2", "C")], added: [], order: null },
+      risk_changes: { changed: [[1, row("r2", "C")]], added: [], order: null },
       whole: { ...base, revision: 2, doc: 2, relative_to: null, risks: [row("r1", "A"), row("r2", "B")] },
     };
     const answers = [first, wrong];

@@ -1580,12 +1580,13 @@ export type Level = 1 | 2 | 3;
 
 /**
  * A list's changes relative to the one the window has (the register's rows, the attack
- * paths): items that changed in place, items that are new, and, when items moved or some
- * went, the new order as positions (a position past the old items is an entry of `added`).
- * Items are matched by `key`.
+ * paths, the findings, the SL gaps): items that changed in place (with their position in the
+ * new list), items that are new, and, when items moved or some went, the new order as
+ * positions (a position past the old items is an entry of `added`). Items are matched by a
+ * key; the window needs none, it puts the changed items at their positions.
  */
 
-export type ListChanges<T> = { changed: Array<T>, added: Array<T>, order: Array<number> | null, };
+export type ListChanges<T> = { changed: Array<[number, T]>, added: Array<T>, order: Array<number> | null, };
 
 /**
  * Where an error or problem is, as precisely as it is known.
@@ -1618,6 +1619,13 @@ path?: string, };
  */
 
 export type Lowers = "threat" | "vulnerability" | "impact";
+
+/**
+ * A map's changes relative to the one the window has: entries new or changed, and keys gone.
+ * (In TypeScript its keys are strings: ids.)
+ */
+
+export type MapChanges<V> = { set: { [key in string]: V }, removed: Array<string>, };
 
 /**
  * How a header was matched to a field.
@@ -3277,7 +3285,7 @@ export type Update = { revision: number,
 /**
  * The document held now, for the window's next changes.
  */
-doc: number, relative_to: number | null, method: string, values: Array<string>, tolerable: string, risks?: Array<RiskView>, risk_changes?: ListChanges<RiskView>, attack_paths?: Array<AttackPath>, attack_path_changes?: ListChanges<AttackPath>, scenarios?: Array<AttackTree>, exclusions?: Array<ExclusionView>, rollups?: Rollups, sl_gaps?: Array<SlGap>, findings?: Array<Finding>, asset_importance?: { [key in AssetId]: number }, business_importance?: { [key in BusinessId]: number }, zone_importance?: { [key in ZoneId]: number }, 
+doc: number, relative_to: number | null, method: string, values: Array<string>, tolerable: string, risks?: Array<RiskView>, risk_changes?: ListChanges<RiskView>, attack_paths?: Array<AttackPath>, attack_path_changes?: ListChanges<AttackPath>, scenarios?: Array<AttackTree>, exclusions?: Array<ExclusionView>, rollups?: Rollups, sl_gaps?: Array<SlGap>, sl_gap_changes?: ListChanges<SlGap>, findings?: Array<Finding>, finding_changes?: ListChanges<Finding>, asset_importance?: { [key in AssetId]: number }, asset_importance_changes?: MapChanges<number>, business_importance?: { [key in BusinessId]: number }, business_importance_changes?: MapChanges<number>, zone_importance?: { [key in ZoneId]: number }, zone_importance_changes?: MapChanges<number>, 
 /**
  * How complete each guided step is.
  */
