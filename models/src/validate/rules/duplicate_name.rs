@@ -22,55 +22,66 @@ fn key(name: &str) -> String {
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
     let p = ctx.project;
     let mut out = Vec::new();
-    let mut check = |kind: &'static str, step: &'static str, items: Vec<(String, &str)>| {
-        let mut count: HashMap<String, usize> = HashMap::new();
-        for (_, name) in &items {
-            if !name.trim().is_empty() {
-                *count.entry(key(name)).or_default() += 1;
-            }
-        }
-        for (id, name) in &items {
-            let n = count.get(&key(name)).copied().unwrap_or(0);
-            if n > 1 {
-                let mut f = rule.finding(kind, id, name, &[("count", &n.to_string())]);
-                f.step = step;
-                out.push(f);
-            }
-        }
+    let mut check = |kind, step, names: Vec<&str>, id: &dyn Fn(usize) -> String| {
+        alike(&mut out, rule, (kind, step), &names, id);
     };
     check(
         "business",
         "1-2",
-        p.businesses
-            .iter()
-            .map(|x| (x.id.to_string(), x.name.as_str()))
-            .collect(),
+        p.businesses.iter().map(|x| x.name.as_str()).collect(),
+        &|i| p.businesses[i].id.to_string(),
     );
     check(
         "asset",
         "1-4",
-        p.assets
-            .iter()
-            .map(|x| (x.id.to_string(), x.name.as_str()))
-            .collect(),
+        p.assets.iter().map(|x| x.name.as_str()).collect(),
+        &|i| p.assets[i].id.to_string(),
     );
     check(
         "zone",
         "1-6",
-        p.zones
-            .iter()
-            .map(|x| (x.id.to_string(), x.name.as_str()))
-            .collect(),
+        p.zones.iter().map(|x| x.name.as_str()).collect(),
+        &|i| p.zones[i].id.to_string(),
     );
     check(
         "entry_point",
         "1-6",
-        p.entry_points
-            .iter()
-            .map(|x| (x.id.to_string(), x.name.as_str()))
-            .collect(),
+        p.entry_points.iter().map(|x| x.name.as_str()).collect(),
+        &|i| p.entry_points[i].id.to_string(),
     );
     out
+}
+
+/// A finding for each name of `names` shared with another, about the item `id(i)`. Each name
+/// is folded once and ids are written out only for the findings: 10k assets are checked on
+/// every edit.
+fn alike(
+    out: &mut Vec<Finding>,
+    rule: &Rule,
+    (kind, step): (&'static str, &'static str),
+    names: &[&str],
+    id: &dyn Fn(usize) -> String,
+) {
+    let keys: Vec<Option<String>> = names
+        .iter()
+        .map(|name| (!name.trim().is_empty()).then(|| key(name)))
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for k in keys.iter().flatten() {
+        *count.entry(k).or_default() += 1;
+    }
+    for (i, k) in keys.iter().enumerate() {
+        let n = k
+            .as_deref()
+            .and_then(|k| count.get(k))
+            .copied()
+            .unwrap_or(0);
+        if n > 1 {
+            let mut f = rule.finding(kind, id(i), names[i], &[("count", &n.to_string())]);
+            f.step = step;
+            out.push(f);
+        }
+    }
 }
 
 #[cfg(test)]
