@@ -42,11 +42,88 @@ export function withNames(
     const had = cache?.get(r);
     if (had && had.number === n && had.row.assetName === assetName && had.row.zoneName === zoneName && had.row.threatName === threatName)
       return had.row;
-    const ref = n ? `${readableNumber("A", n)}/${r.threat}` : r.threat;
-    const row = { ...r, ref, assetName, zoneName, threatName };
+    const row = nameRow(r, assetName, zoneName, threatName, n);
     cache?.set(r, { number: n, row });
     return row;
   });
+}
+
+function nameRow(r: RiskView, assetName: string, zoneName: string, threatName: string, n: number | undefined): RegisterRow {
+  const ref = n ? `${readableNumber("A", n)}/${r.threat}` : r.threat;
+  return { ...r, ref, assetName, zoneName, threatName };
+}
+
+/** What a row's names are taken from: an asset's or a zone's id, name and number. */
+interface NameSource {
+  id: string;
+  name: string;
+  number?: number;
+}
+
+/**
+ * The ids among `now` whose name or number differ from `before` (ids gone included); null
+ * when the lists cannot be compared item by item (then every row is named again). An edit
+ * keeps every item it did not touch as the same object (history.ts), so this is a pass of
+ * identity checks.
+ */
+function renamed(before: readonly NameSource[], now: readonly NameSource[]): Set<string> | null {
+  const out = new Set<string>();
+  if (before === now) return out;
+  if (before.length !== now.length) return null;
+  for (let i = 0; i < now.length; i++) {
+    const [b, a] = [before[i], now[i]];
+    if (a === b) continue;
+    if (a.id !== b.id) return null;
+    if (a.name !== b.name || a.number !== b.number) out.add(a.id);
+  }
+  return out;
+}
+
+/**
+ * Names the register's rows, reusing the rows it named last: after an edit only the rows
+ * whose row object changed, or whose asset or zone was renamed or renumbered, are named
+ * again (naming 49k rows anew took 30 ms of each edit at 10k assets).
+ */
+export class RegisterNamer {
+  private risks: RiskView[] = [];
+  private rows: RegisterRow[] = [];
+  private assets: readonly NameSource[] = [];
+  private zones: readonly NameSource[] = [];
+  private threats: Map<string, string> | null = null;
+  private byRow = new WeakMap<RiskView, RegisterRow>();
+
+  /** `risks` named from `assets`, `zones` and the threat names (a new map: every row anew). */
+  name(risks: RiskView[], assets: readonly NameSource[], zones: readonly NameSource[], threats: Map<string, string>): RegisterRow[] {
+    const assetsRenamed = this.threats === threats ? renamed(this.assets, assets) : null;
+    const zonesRenamed = assetsRenamed && renamed(this.zones, zones);
+    if (!zonesRenamed || !assetsRenamed) this.byRow = new WeakMap();
+    const same = (r: RiskView) => assetsRenamed && zonesRenamed && !assetsRenamed.has(r.asset) && !zonesRenamed.has(r.zone);
+    let names: { assets: Map<string, NameSource>; zones: Map<string, string> } | null = null;
+    const fresh = (r: RiskView) => {
+      names ??= {
+        assets: new Map(assets.map((x) => [x.id, x])),
+        zones: new Map(zones.map((x) => [x.id, x.name])),
+      };
+      const a = names.assets.get(r.asset);
+      const row = nameRow(
+        r,
+        a?.name ?? r.asset,
+        names.zones.get(r.zone) ?? r.zone,
+        threats.get(r.threat) ?? r.threat,
+        a?.number ?? undefined,
+      );
+      this.byRow.set(r, row);
+      return row;
+    };
+    const aligned = risks.length === this.risks.length;
+    const rows = risks.map((r, i) => {
+      if (!same(r)) return fresh(r);
+      if (aligned && this.risks[i] === r) return this.rows[i];
+      return this.byRow.get(r) ?? fresh(r);
+    });
+    Object.assign(this, { risks, rows, assets, zones, threats });
+    return rows;
+  }
 }
 
 /** A named row with the asset number its readable id was made from. */

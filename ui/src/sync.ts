@@ -176,7 +176,10 @@ export class DocumentSync {
   private heldId: number | null = null;
   private had: Analysis | null = null;
   private generation = 0;
-  /** Last answer's timings (the edit benchmark reads them): the core's, then the round trip (ms). */
+  /**
+   * Last answer's timings (the edit benchmark reads them): the core's, the round trip (ms), then
+   * when the request went and when the answer was merged (`performance.now()`).
+   */
   lastTimings: number[] | null = null;
 
   /** Builds with debug assertions send the whole document too, and the core compares. */
@@ -245,7 +248,8 @@ export class DocumentSync {
       this.had = null;
       throw new Error("the merged analysis differs from the whole analysis");
     }
-    this.lastTimings = [...u.timings_ms, performance.now() - sentAt];
+    // With the moments (page clock) the request went and the answer was merged.
+    this.lastTimings = [...u.timings_ms, performance.now() - sentAt, sentAt, performance.now()];
     return this.had;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedRows, emptyQuery, filterRows, sortRows, withNames, type RiskView } from "../src/register";
+import { changedRows, emptyQuery, filterRows, RegisterNamer, sortRows, withNames, type RiskView } from "../src/register";
 
 function row(i: number, zone: string, residual: string, tolerable: boolean): RiskView {
   return {
@@ -97,5 +97,78 @@ describe("named rows after an edit", () => {
     expect(after[1].assetName).toBe("改名したPLC");
     expect(after[1]).not.toBe(first[1]);
     expect(after[2]).toBe(first[2]);
+  });
+});
+
+describe("the register namer", () => {
+  // Ten rows over five assets (two threats each) in two zones, as an edit leaves them.
+  const risks = Array.from({ length: 10 }, (_, i) => row(i, i % 2 ? "z1" : "z2", "C", true)).map((r, i) => ({
+    ...r,
+    id: `T0${i % 2}@a${i >> 1}`,
+    threat: `T0${i % 2}`,
+    asset: `a${i >> 1}`,
+  }));
+  const assets = Array.from({ length: 5 }, (_, i) => ({ id: `a${i}`, name: `PLC-${i}`, number: i + 1 }));
+  const zones = [
+    { id: "z1", name: "制御ゾーン" },
+    { id: "z2", name: "情報系ゾーン" },
+  ];
+  const threats = new Map([["T01", "不正アクセス"]]);
+  // What naming every row from scratch gives: the namer must always agree with it.
+  const fromScratch = (rs: RiskView[], as: typeof assets, zs: typeof zones, ts = threats) =>
+    withNames(
+      rs,
+      new Map(as.map((a) => [a.id, a.name])),
+      new Map(zs.map((z) => [z.id, z.name])),
+      ts,
+      new Map(as.map((a) => [a.id, a.number])),
+    );
+
+  it("names rows as naming from scratch does, and reuses every row nothing changed", () => {
+    const namer = new RegisterNamer();
+    const first = namer.name(risks, assets, zones, threats);
+    expect(first).toEqual(fromScratch(risks, assets, zones));
+    expect(first[3].ref).toBe("A-002/T01");
+    const again = namer.name(risks, assets, zones, threats);
+    expect(again.every((r, i) => r === first[i])).toBe(true);
+  });
+
+  it("names again only the rows of an asset renamed or renumbered", () => {
+    const namer = new RegisterNamer();
+    const first = namer.name(risks, assets, zones, threats);
+    // Asset a2 renamed (a new object, as an edit makes it); a4 renumbered; the rest kept.
+    const edited = assets.map((a) => (a.id === "a2" ? { ...a, name: "改名したPLC" } : a.id === "a4" ? { ...a, number: 40 } : a));
+    const out = namer.name(risks, edited, zones, threats);
+    expect(out).toEqual(fromScratch(risks, edited, zones));
+    const touched = out.flatMap((r, i) => (r === first[i] ? [] : [r.asset]));
+    expect(touched).toEqual(["a2", "a2", "a4", "a4"]);
+    expect(out[4].assetName).toBe("改名したPLC");
+    expect(out[9].ref).toBe("A-040/T01");
+  });
+
+  it("follows rows that moved, changed or went, and zones and threat names that changed", () => {
+    const namer = new RegisterNamer();
+    const first = namer.name(risks, assets, zones, threats);
+    // The register reordered (a residual risk moved), one row changed, one went.
+    const changed = { ...risks[6], values: ["A", "A", "A"] as [string, string, string] };
+    const moved = [risks[9], changed, ...risks.slice(0, 6), risks[7]];
+    const out = namer.name(moved, assets, zones, threats);
+    expect(out).toEqual(fromScratch(moved, assets, zones));
+    expect(out[0]).toBe(first[9]);
+    expect(out[1].values[2]).toBe("A");
+    // A zone renamed: its rows only.
+    const zs = [{ ...zones[0], name: "新しい制御ゾーン" }, zones[1]];
+    const renamedZone = namer.name(moved, assets, zs, threats);
+    expect(renamedZone).toEqual(fromScratch(moved, assets, zs));
+    expect(renamedZone.filter((r, i) => r !== out[i]).every((r) => r.zone === "z1")).toBe(true);
+    // The language changed (a new map of threat names): every row anew.
+    const en = new Map([["T01", "Unauthorised access"]]);
+    expect(namer.name(moved, assets, zs, en)).toEqual(fromScratch(moved, assets, zs, en));
+    // An asset removed and the list reordered: named from scratch, still right.
+    const fewer = [assets[4], ...assets.slice(1, 4)];
+    const left = moved.filter((r) => r.asset !== "a0");
+    expect(namer.name(left, fewer, zs, en)).toEqual(fromScratch(left, fewer, zs, en));
+    // Rows of an asset no longer in the project show its id, as from scratch.
+    expect(namer.name(moved, fewer, zs, en)).toEqual(fromScratch(moved, fewer, zs, en));
   });
 });

@@ -7,8 +7,11 @@ import { t } from "../i18n";
 import { sortRows, type RegisterRow, type SortKey } from "../register";
 
 export interface RegisterGrid {
-  /** Show these rows (already filtered), keeping the user's sort. */
-  setRows(rows: RegisterRow[]): void;
+  /**
+   * Show these rows (already filtered), keeping the user's sort; from the top, or where the
+   * user is (`keepPlace`: the same rows after an analysis, when the register must not jump).
+   */
+  setRows(rows: RegisterRow[], keepPlace?: boolean): void;
   destroy(): void;
 }
 
@@ -113,9 +116,9 @@ export function registerGrid(
   let shown: RegisterRow[] = [];
   let sort: { key: SortKey; asc: boolean } | null = null;
   const grid = new SlickGrid<RegisterRow>(box, shown, columns, options);
-  const show = (rows: RegisterRow[]) => {
+  const show = (rows: RegisterRow[], keepPlace = false) => {
     shown = sort ? sortRows(rows, sort.key, sort.asc) : rows;
-    grid.setData(shown, true);
+    grid.setData(shown, !keepPlace);
     grid.render();
   };
   let source: RegisterRow[] = [];
@@ -131,10 +134,10 @@ export function registerGrid(
   box.setAttribute("role", "grid");
   box.setAttribute("aria-rowcount", "0");
   return {
-    setRows(rows) {
+    setRows(rows, keepPlace) {
       source = rows;
       box.setAttribute("aria-rowcount", String(rows.length));
-      show(rows);
+      show(rows, keepPlace);
     },
     destroy() {
       grid.destroy(true);

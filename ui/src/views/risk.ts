@@ -5,7 +5,7 @@ import { api, errorText, type AttackTree, type HeatMap } from "../api";
 import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
-import { emptyQuery, filterRows, withNames, type NamedRow, type Query, type RegisterRow, type RiskView } from "../register";
+import { emptyQuery, filterRows, RegisterNamer, type Query, type RegisterRow, type RiskView } from "../register";
 import { registerGrid, type RegisterGrid } from "./register-grid";
 import { pathConduits, type AttackPath } from "../diagram-model";
 import {
@@ -24,18 +24,18 @@ let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
 /** Rows already named: an analysis after an edit keeps most row objects (sync.ts). */
-const named = new WeakMap<RiskView, NamedRow>();
+const namer = new RegisterNamer();
+/** The catalogue's threat names in the language shown (a new map when it changes). */
+let threatNames: { lang: string; names: Map<string, string> } | null = null;
 
 /** Register rows with the project's names, the catalogue's threat names and readable ids. */
 function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
-  return withNames(
-    risks,
-    new Map(p.assets.map((x) => [x.id, x.name])),
-    new Map(p.zones.map((x) => [x.id, x.name])),
-    new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
-    new Map(p.assets.map((x) => [x.id, (x.number as number | undefined) ?? 0])),
-    named,
-  );
+  if (threatNames?.lang !== lang())
+    threatNames = {
+      lang: lang(),
+      names: new Map((state.info!.catalogue.threats as Array<Record<string, unknown>>).map((x) => [String(x.id), String(x[lang()])])),
+    };
+  return namer.name(risks, p.assets, p.zones, threatNames.names);
 }
 
 export function renderRisk(el: HTMLElement): void {
@@ -81,9 +81,9 @@ export function renderRisk(el: HTMLElement): void {
     h("div", { class: "register-wrap" }, h("div", { class: "table", id: "register" }), explain),
   );
   const box = el.querySelector<HTMLElement>("#register")!;
-  const apply = () => {
+  const apply = (keepPlace = false) => {
     const f = filterRows(rows, query);
-    grid?.setRows(f);
+    grid?.setRows(f, keepPlace);
     count.textContent = t("ui.rows", { n: f.length });
   };
   let timer: number | undefined;
@@ -146,7 +146,8 @@ export function renderRisk(el: HTMLElement): void {
     const names = q.assets === shown.assets && q.zones === shown.zones;
     if (!names || now.risks !== shown.risks) {
       rows = namedRows(now.risks, q);
-      apply();
+      // The user stays where they are in the register (a treatment recorded on row 500).
+      apply(true);
     }
     if (!names || now.exclusions !== shown.exclusions) {
       const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
