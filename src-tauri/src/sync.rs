@@ -119,17 +119,20 @@ pub fn remove_items(
     let before = match (&req.project, req.base) {
         (Some(whole), _) => core::parse_project(whole)?,
         (None, Some(base)) => {
+            // Copied under the lock: an analysis taking the held document meanwhile would
+            // otherwise find it shared and copy the whole factory too.
             let held = state
                 .lock()
                 .map_err(|_| CommandError::shell("internal", "state lock poisoned"))?
                 .held
-                .clone();
-            let Some((_, project)) = held.filter(|(id, _)| *id == base) else {
+                .as_ref()
+                .filter(|(id, _)| *id == base)
+                .map(|(_, project)| Project::clone(project));
+            let Some(mut project) = held else {
                 return Err(resync(
                     "the document held is not the one the changes apply to",
                 ));
             };
-            let mut project = Project::clone(&project);
             match edit::apply(&mut project, req.changes, &Location::path("project"))? {
                 Applied::Done => project,
                 Applied::WholeDocumentNeeded => return Err(resync("items need numbers")),
@@ -261,8 +264,10 @@ impl<T> ListChanges<'_, T> {
     }
 }
 
-/// Compare a list with the one the window has, matching items by `key`; `None` when a key
-/// repeats in either list (the list is then sent whole).
+/// Compare a list with the one the window has, matching items by `key`; `None` when items
+/// cannot be matched one to one (a key repeated in the window's list, or two new items
+/// matching one of it), and the list is then sent whole. (New items whose key repeats among
+/// themselves but not in the window's list are simply added.)
 pub fn list_changes<'a, T: PartialEq, K: Hash + Eq>(
     before: &'a [T],
     now: &'a [T],
@@ -786,7 +791,33 @@ mod tests {
                 < first["attack_paths"].as_array().unwrap().len(),
             "only the paths that changed are sent"
         );
-        assert_eq!(without_bookkeeping(merge(&had, &third)), whole(3, &window));
+        // The importances come as the entries that changed.
+        let id = p.assets[i].id.to_string();
+        assert!(third.get("asset_importance").is_none());
+        assert_eq!(third["asset_importance_changes"]["set"][&id], 3);
+        let had = merge(&had, &third);
+        assert_eq!(without_bookkeeping(had.clone()), whole(3, &window));
+
+        // Then an asset is given another asset's name: two duplicate-name findings appear
+        // (step 1-4), and only they are sent, with the new order.
+        let i = 1;
+        window["assets"][i]["name"] = json!(p.assets[0].name.clone());
+        let splice = Change::Splice {
+            section: "assets".into(),
+            start: i,
+            remove: 1,
+            insert: vec![window["assets"][i].clone()],
+        };
+        let mut req = request(4, third["doc"].as_u64(), vec![splice]);
+        req.known = Some(3);
+        let fourth = answer(&state, req);
+        assert!(fourth.get("findings").is_none());
+        let sent = &fourth["finding_changes"];
+        let added = sent["added"].as_array().unwrap();
+        assert_eq!(added.len(), 2, "{sent}");
+        assert!(added.iter().all(|f| f["rule"] == "duplicate_name"));
+        assert!(sent["order"].is_array());
+        assert_eq!(without_bookkeeping(merge(&had, &fourth)), whole(4, &window));
     }
 
     #[test]

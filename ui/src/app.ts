@@ -5,7 +5,7 @@ import { History } from "./history";
 import { applyChanges, DocumentSync } from "./sync";
 import type { Collection } from "./generated/wire";
 import { lang, setLang, t, type Lang } from "./i18n";
-import { readableNumber, type Project } from "./model";
+import { decisionsThatLostMeasures, readableNumber, type Project } from "./model";
 import type { StepId } from "./steps";
 
 export type View = "start" | StepId | "risk" | "excel";
@@ -163,6 +163,8 @@ export async function removeItems(collection: Collection, ids: string[], label =
           }),
         );
     }
+    const review = decisionsThatLostMeasures(before, next);
+    if (review.length) toast(t("ui.delete.decisions_relied", { n: review.length, rows: review.join("、") }));
     return;
   }
   toast(t("ui.delete_busy"), true);

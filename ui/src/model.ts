@@ -283,3 +283,19 @@ export function setTreatments(p: Project, ids: string[], fields: TreatmentDecisi
   list.sort((a, b) => String(a.risk_id).localeCompare(String(b.risk_id)));
   return { ...p, risk_decisions: list };
 }
+
+/**
+ * The readable ids (A-012/T03) of the treatment decisions kept by a removal that relied on a
+ * countermeasure it removed: a reduction may no longer hold, so the user is told to look again.
+ */
+export function decisionsThatLostMeasures(before: Project, after: Project): string[] {
+  const kept = new Map(after.risk_decisions.map((d) => [d.risk_id, d]));
+  const assets = new Map(after.assets.map((a) => [a.id, a]));
+  return before.risk_decisions
+    .filter((d) => (d.relies_on?.length ?? 0) > (kept.get(d.risk_id)?.relies_on?.length ?? Infinity))
+    .map((d) => {
+      const [threat, asset] = d.risk_id.split("@");
+      const n = assets.get(asset)?.number;
+      return n ? `${readableNumber("A", n)}/${threat}` : d.risk_id;
+    });
+}

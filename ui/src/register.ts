@@ -90,13 +90,11 @@ export class RegisterNamer {
   private assets: readonly NameSource[] = [];
   private zones: readonly NameSource[] = [];
   private threats: Map<string, string> | null = null;
-  private byRow = new WeakMap<RiskView, RegisterRow>();
 
   /** `risks` named from `assets`, `zones` and the threat names (a new map: every row anew). */
   name(risks: RiskView[], assets: readonly NameSource[], zones: readonly NameSource[], threats: Map<string, string>): RegisterRow[] {
     const assetsRenamed = this.threats === threats ? renamed(this.assets, assets) : null;
     const zonesRenamed = assetsRenamed && renamed(this.zones, zones);
-    if (!zonesRenamed || !assetsRenamed) this.byRow = new WeakMap();
     const same = (r: RiskView) => assetsRenamed && zonesRenamed && !assetsRenamed.has(r.asset) && !zonesRenamed.has(r.zone);
     let names: { assets: Map<string, NameSource>; zones: Map<string, string> } | null = null;
     const fresh = (r: RiskView) => {
@@ -105,21 +103,17 @@ export class RegisterNamer {
         zones: new Map(zones.map((x) => [x.id, x.name])),
       };
       const a = names.assets.get(r.asset);
-      const row = nameRow(
-        r,
-        a?.name ?? r.asset,
-        names.zones.get(r.zone) ?? r.zone,
-        threats.get(r.threat) ?? r.threat,
-        a?.number ?? undefined,
-      );
-      this.byRow.set(r, row);
-      return row;
+      return nameRow(r, a?.name ?? r.asset, names.zones.get(r.zone) ?? r.zone, threats.get(r.threat) ?? r.threat, a?.number ?? undefined);
     };
+    // Rows are reused only from the list named last (by position, or by row object when the
+    // register's order moved), so no name older than that call can come back.
+    let moved: Map<RiskView, RegisterRow> | null = null;
     const aligned = risks.length === this.risks.length;
     const rows = risks.map((r, i) => {
       if (!same(r)) return fresh(r);
       if (aligned && this.risks[i] === r) return this.rows[i];
-      return this.byRow.get(r) ?? fresh(r);
+      moved ??= new Map(this.risks.map((x, j) => [x, this.rows[j]]));
+      return moved.get(r) ?? fresh(r);
     });
     Object.assign(this, { risks, rows, assets, zones, threats });
     return rows;

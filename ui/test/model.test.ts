@@ -204,3 +204,34 @@ describe("treatment decisions", () => {
     expect(r.risk_decisions.map((d) => d.risk_id)).toEqual(["T01@a"]);
   });
 });
+
+describe("a removal and the decisions that relied on what went", () => {
+  it("names, by readable id, the decisions kept that lost a countermeasure they relied on", async () => {
+    const { decisionsThatLostMeasures } = await import("../src/model");
+    const p = sample("food-plant");
+    const [a, b] = p.assets.filter((x) => x.number);
+    const [m1, m2] = p.countermeasures;
+    const before = {
+      ...p,
+      risk_decisions: [
+        // Relied on m1 and m2; m1 goes: named.
+        { risk_id: `T01@${a.id}`, treatment: "reduce" as const, justification: "", owner: "", relies_on: [m1.id, m2.id] },
+        // Relied on m2 only, which stays: not named.
+        { risk_id: `T02@${b.id}`, treatment: "reduce" as const, justification: "", owner: "", relies_on: [m2.id] },
+        // Relied on nothing: not named.
+        { risk_id: `T03@${b.id}`, treatment: "accept" as const, justification: "", owner: "" },
+      ],
+    };
+    // What the core's cascade gives when m1 is removed (edit::remove).
+    const after = {
+      ...before,
+      countermeasures: before.countermeasures.filter((m) => m.id !== m1.id),
+      risk_decisions: before.risk_decisions.map((d) => ({ ...d, relies_on: d.relies_on?.filter((m) => m !== m1.id) })),
+    };
+    expect(decisionsThatLostMeasures(before, after)).toEqual([`${readableNumber("A", a.number!)}/T01`]);
+    // A decision that went with its row (its asset removed) is not named.
+    const rowGone = { ...after, risk_decisions: after.risk_decisions.slice(1) };
+    expect(decisionsThatLostMeasures(before, rowGone)).toEqual([]);
+    expect(decisionsThatLostMeasures(before, before)).toEqual([]);
+  });
+});

@@ -117,8 +117,15 @@ export function registerGrid(
   let sort: { key: SortKey; asc: boolean } | null = null;
   const grid = new SlickGrid<RegisterRow>(box, shown, columns, options);
   const show = (rows: RegisterRow[], keepPlace = false) => {
+    // The grid keeps its active cell by position: the picked risk may now be elsewhere.
+    const active = grid.getActiveCell();
+    const picked = active ? shown[active.row]?.id : undefined;
     shown = sort ? sortRows(rows, sort.key, sort.asc) : rows;
     grid.setData(shown, !keepPlace);
+    const at = picked === undefined ? -1 : shown.findIndex((r) => r.id === picked);
+    // The same risk stays picked (quietly: its explanation is already shown), or none is.
+    if (active && at >= 0) grid.setActiveCell(at, active.cell, false, false, true);
+    else if (active) grid.resetActiveCell();
     grid.render();
   };
   let source: RegisterRow[] = [];
