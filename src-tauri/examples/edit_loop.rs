@@ -1,8 +1,8 @@
 //! Profiling aid: the core's side of the app's edit loop with the L factory held, as the
 //! window drives it (`sync::analyze` with one spliced item per edit), without the window.
 //! `cargo run --release -p otzone-studio --example edit_loop [S|M|L] [rounds]`
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+//! (With the app's allocator, the system's: mimalloc made this loop faster but not the app's
+//! edits, and it made opening a factory slower, docs/benchmarks.md.)
 use otzone_models::edit::Change;
 use otzone_models::generate::{generate, Size};
 use otzone_models::model::MeasureStatus;
