@@ -496,6 +496,21 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
       ),
     { timeout: 10000, timeoutMsg: "the left-out threat is not listed" },
   );
+  // The counts above the register follow the analysis while the view stays open (they
+  // kept the count the view was drawn with).
+  await browser.waitUntil(
+    async () =>
+      browser.execute(() => {
+        const n = window.__otzone.state.analysis.risks.length;
+        const pill =
+          document.querySelector(".summary .pill")?.textContent ?? "";
+        return pill.match(/\d+/)?.[0] === String(n);
+      }),
+    {
+      timeout: 10000,
+      timeoutMsg: "the register's count is not the analysis's",
+    },
+  );
   assert.match(
     await browser.execute(
       (id) =>

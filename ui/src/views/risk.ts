@@ -1,7 +1,7 @@
 // Risk views: the register (virtualised, sortable, filterable), each figure's explanation,
 // heat maps, roll-ups per zone and party, attack paths.
 import { TREATMENTS } from "../generated/wire";
-import { api, errorText, type AttackTree, type HeatMap } from "../api";
+import { api, errorText, type Analysis, type AttackTree, type HeatMap } from "../api";
 import { catName, catalogue, commit, doc, setView, state, toast } from "../app";
 import { h, clear } from "../dom";
 import { t, lang } from "../i18n";
@@ -52,7 +52,18 @@ export function renderRisk(el: HTMLElement): void {
   const p = doc();
   const zoneNames = new Map(p.zones.map((x) => [x.id, x.name]));
   let rows = namedRows(a.risks, p);
-  const intolerable = a.risks.filter((r) => !r.tolerable).length;
+  // The counts above the register, drawn again with every analysis while the view is open.
+  const summaryOf = (an: Analysis) => {
+    const intolerable = an.risks.filter((r) => !r.tolerable).length;
+    return h(
+      "div",
+      { class: "summary" },
+      h("span", { class: "pill" }, t("ui.risk.rows", { n: an.risks.length })),
+      h("span", { class: `pill ${intolerable ? "bad" : "ok"}` }, t("ui.risk.intolerable", { n: intolerable, tol: an.tolerable })),
+      h("span", { class: "pill" }, `${t("xl.cover.method")}: ${an.method}`),
+    );
+  };
+  let summary = summaryOf(a);
   const explain = h("aside", { class: "explain", id: "explain" }, h("p", { class: "hint" }, t("ui.risk.click_row")));
   const count = h("span", { class: "hint", id: "register-count" });
   const text = h("input", { id: "risk-filter", type: "search", "aria-label": t("ui.risk.filter"), value: query.text });
@@ -70,13 +81,7 @@ export function renderRisk(el: HTMLElement): void {
   );
   const intol = h("input", { type: "checkbox", id: "risk-intolerable", checked: query.intolerableOnly });
   el.append(
-    h(
-      "div",
-      { class: "summary" },
-      h("span", { class: "pill" }, t("ui.risk.rows", { n: a.risks.length })),
-      h("span", { class: `pill ${intolerable ? "bad" : "ok"}` }, t("ui.risk.intolerable", { n: intolerable, tol: a.tolerable })),
-      h("span", { class: "pill" }, `${t("xl.cover.method")}: ${a.method}`),
-    ),
+    summary,
     h("div", { class: "toolbar" }, text, zoneSel, resSel, h("label", { class: "check" }, intol, t("ui.risk.only_intolerable")), count),
     h("div", { class: "register-wrap" }, h("div", { class: "table", id: "register" }), explain),
   );
@@ -148,6 +153,9 @@ export function renderRisk(el: HTMLElement): void {
       rows = namedRows(now.risks, q);
       // The user stays where they are in the register (a treatment recorded on row 500).
       apply(true);
+      const next = summaryOf(now);
+      summary.replaceWith(next);
+      summary = next;
     }
     if (!names || now.exclusions !== shown.exclusions) {
       const next = exclusionSection(q, new Map(q.zones.map((x) => [x.id, x.name])));
