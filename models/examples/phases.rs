@@ -54,16 +54,6 @@ fn main() {
         println!("sl {:?}", t.elapsed());
         let t = Instant::now();
         let protected = mi.protected_conduits(&p);
-        let f = otzone_models::validate::run(&otzone_models::validate::Context {
-            project: &p,
-            catalogue: c,
-            graph: &g,
-            importances: &imp,
-            measures: &mi,
-            protected: &protected,
-            register: &rows,
-        });
-        println!("validate {:?} {}", t.elapsed(), f.len());
         let ctx = otzone_models::validate::Context {
             project: &p,
             catalogue: c,
@@ -73,6 +63,8 @@ fn main() {
             protected: &protected,
             register: &rows,
         };
+        let f = otzone_models::validate::run(&ctx);
+        println!("validate {:?} {}", t.elapsed(), f.len());
         for r in otzone_models::validate::rules::ALL {
             let t = Instant::now();
             let n = (r.evaluate)(&ctx, r).len();

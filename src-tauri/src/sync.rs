@@ -620,6 +620,16 @@ mod tests {
         assert_eq!(map_section(&now, Some(&now)), (None, None));
     }
 
+    /// The window's change for one edited item.
+    fn one_item(section: &str, at: usize, item: Value) -> Change {
+        Change::Splice {
+            section: section.into(),
+            start: at,
+            remove: 1,
+            insert: vec![item],
+        }
+    }
+
     fn request(revision: u64, base: Option<u64>, changes: Vec<Change>) -> AnalyzeRequest {
         AnalyzeRequest {
             revision,
@@ -731,12 +741,7 @@ mod tests {
         let mut window = serde_json::to_value(&p).unwrap();
         window["countermeasures"][i]["status"] = json!("implemented");
         let item = window["countermeasures"][i].clone();
-        let splice = Change::Splice {
-            section: "countermeasures".into(),
-            start: i,
-            remove: 1,
-            insert: vec![item],
-        };
+        let splice = one_item("countermeasures", i, item);
         let mut req = request(2, first["doc"].as_u64(), vec![splice]);
         req.known = Some(1);
         req.check = Some(window.clone());
@@ -770,12 +775,7 @@ mod tests {
             .position(|a| a.zone.is_some() && first["asset_importance"][a.id.to_string()] != 3)
             .expect("an asset below importance 3");
         window["assets"][i]["importance_override"] = json!({"level": 3, "reason": "試験"});
-        let splice = Change::Splice {
-            section: "assets".into(),
-            start: i,
-            remove: 1,
-            insert: vec![window["assets"][i].clone()],
-        };
+        let splice = one_item("assets", i, window["assets"][i].clone());
         let mut req = request(3, second["doc"].as_u64(), vec![splice]);
         req.known = Some(2);
         let third = answer(&state, req);
@@ -802,12 +802,7 @@ mod tests {
         // (step 1-4), and only they are sent, with the new order.
         let i = 1;
         window["assets"][i]["name"] = json!(p.assets[0].name.clone());
-        let splice = Change::Splice {
-            section: "assets".into(),
-            start: i,
-            remove: 1,
-            insert: vec![window["assets"][i].clone()],
-        };
+        let splice = one_item("assets", i, window["assets"][i].clone());
         let mut req = request(4, third["doc"].as_u64(), vec![splice]);
         req.known = Some(3);
         let fourth = answer(&state, req);

@@ -23,29 +23,17 @@ export interface Query {
 
 export const emptyQuery: Query = { text: "", zone: "", residual: "", intolerableOnly: false };
 
+/** Rows named from scratch (`RegisterNamer` names the register after an edit). */
 export function withNames(
   rows: RiskView[],
   assets: Map<string, string>,
   zones: Map<string, string>,
   threats: Map<string, string>,
   numbers: Map<string, number> = new Map(),
-  /** Rows named before, by the core's row object: reused while their names are the same. */
-  cache?: WeakMap<RiskView, NamedRow>,
 ): RegisterRow[] {
-  return rows.map((r) => {
-    const n = numbers.get(r.asset);
-    const assetName = assets.get(r.asset) ?? r.asset;
-    const zoneName = zones.get(r.zone) ?? r.zone;
-    const threatName = threats.get(r.threat) ?? r.threat;
-    // Compared by what the names are made of: building 49k readable ids anew per edit was
-    // most of the register's update at 10k assets.
-    const had = cache?.get(r);
-    if (had && had.number === n && had.row.assetName === assetName && had.row.zoneName === zoneName && had.row.threatName === threatName)
-      return had.row;
-    const row = nameRow(r, assetName, zoneName, threatName, n);
-    cache?.set(r, { number: n, row });
-    return row;
-  });
+  return rows.map((r) =>
+    nameRow(r, assets.get(r.asset) ?? r.asset, zones.get(r.zone) ?? r.zone, threats.get(r.threat) ?? r.threat, numbers.get(r.asset)),
+  );
 }
 
 function nameRow(r: RiskView, assetName: string, zoneName: string, threatName: string, n: number | undefined): RegisterRow {
@@ -118,12 +106,6 @@ export class RegisterNamer {
     Object.assign(this, { risks, rows, assets, zones, threats });
     return rows;
   }
-}
-
-/** A named row with the asset number its readable id was made from. */
-export interface NamedRow {
-  number: number | undefined;
-  row: RegisterRow;
 }
 
 /** Rows matching every part of the query; words of `text` must all appear (any column). */

@@ -83,23 +83,6 @@ describe("readable register ids", () => {
   });
 });
 
-describe("named rows after an edit", () => {
-  it("are reused while the row and its names are the same, and named again when a name changes", () => {
-    const cache = new WeakMap();
-    const assets = new Map(rows.map((r) => [r.asset, `PLC-${r.asset}`]));
-    const zones = new Map([["z1", "制御ゾーン"]]);
-    const first = withNames(rows.slice(0, 3), assets, zones, new Map(), new Map(), cache);
-    const again = withNames(rows.slice(0, 3), assets, zones, new Map(), new Map(), cache);
-    expect(again[0]).toBe(first[0]);
-    // The asset of row 1 is renamed: that row is named again, the others stay.
-    const renamed = new Map(assets).set(rows[1].asset, "改名したPLC");
-    const after = withNames(rows.slice(0, 3), renamed, zones, new Map(), new Map(), cache);
-    expect(after[1].assetName).toBe("改名したPLC");
-    expect(after[1]).not.toBe(first[1]);
-    expect(after[2]).toBe(first[2]);
-  });
-});
-
 describe("the register namer", () => {
   // Ten rows over five assets (two threats each) in two zones, as an edit leaves them.
   const risks = Array.from({ length: 10 }, (_, i) => row(i, i % 2 ? "z1" : "z2", "C", true)).map((r, i) => ({

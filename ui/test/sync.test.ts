@@ -47,6 +47,19 @@ describe("the changes an edit sends", () => {
 const row = (id: string, residual: string): RiskView => ({ id, values: ["A", "B", residual] }) as unknown as RiskView;
 
 describe("an answer relative to the analysis the window has", () => {
+  /** An answer to revision 2 relative to revision 1, with these sections. */
+  const relative = (sections: object) =>
+    ({
+      revision: 2,
+      doc: 3,
+      relative_to: 1,
+      method: "m",
+      values: [],
+      tolerable: "C",
+      timings_ms: [0, 0, 0],
+      ...sections,
+    }) as unknown as AnalysisUpdate;
+
   it("puts the register together from the changed rows and the new order", () => {
     // As in src-tauri/src/sync.rs: the window has a, b, c; b went, c changed, d is new.
     const [a, b, c] = [row("a", "B"), row("b", "C"), row("c", "D")];
@@ -72,17 +85,10 @@ describe("an answer relative to the analysis the window has", () => {
     } as unknown as Analysis;
     // f2's message changed (a renamed asset): it went and a new one came, placed first.
     const f2b = f("b", "two′");
-    const u = {
-      revision: 2,
-      doc: 3,
-      relative_to: 1,
-      method: "m",
-      values: [],
-      tolerable: "C",
+    const u = relative({
       finding_changes: { changed: [], added: [f2b], order: [3, 0, 2] },
       asset_importance_changes: { set: { y: 3, w: 1 }, removed: ["x"] },
-      timings_ms: [0, 0, 0],
-    } as unknown as AnalysisUpdate;
+    });
     const out = merge(had, u);
     expect(out.findings).toEqual([f2b, f1, f3]);
     expect(out.findings[1]).toBe(f1);
@@ -98,16 +104,7 @@ describe("an answer relative to the analysis the window has", () => {
     const p2 = { entry: "e1", target_zone: "z2", hops: 3 };
     const had = { revision: 1, risks: [], attack_paths: [p1, p2] } as unknown as Analysis;
     const p2b = { ...p2, hops: 1 };
-    const u = {
-      revision: 2,
-      doc: 3,
-      relative_to: 1,
-      method: "m",
-      values: [],
-      tolerable: "C",
-      attack_path_changes: { changed: [[1, p2b]], added: [], order: null },
-      timings_ms: [0, 0, 0],
-    } as unknown as AnalysisUpdate;
+    const u = relative({ attack_path_changes: { changed: [[1, p2b]], added: [], order: null } });
     const out = merge(had, u);
     expect(out.attack_paths).toEqual([p1, p2b]);
     expect(out.attack_paths[0]).toBe(p1);
