@@ -858,7 +858,10 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     "applying the what-if changes the register",
   );
   await (await browser.$("#btn-undo")).click();
-  assert.equal(await covers(), false, "undo takes the what-if back");
+  await browser.waitUntil(async () => !(await covers()), {
+    timeout: 10000,
+    timeoutMsg: "undo did not take the what-if back",
+  });
   await analysed();
   assert.equal((await summary()).risks, risksBefore);
 
@@ -886,13 +889,18 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await shot("07-excel");
 
   // Undo the conduit, redo it, undo again.
+  // A click's handler may run after WebDriver has answered: wait for each step to show.
   const n = (await state()).conduits;
-  await (await browser.$("#btn-undo")).click();
-  assert.equal((await state()).conduits, n - 1);
-  await (await browser.$("#btn-redo")).click();
-  assert.equal((await state()).conduits, n);
-  await (await browser.$("#btn-undo")).click();
-  assert.equal((await state()).conduits, n - 1);
+  const step = async (button, want) => {
+    await (await browser.$(button)).click();
+    await browser.waitUntil(async () => (await state()).conduits === want, {
+      timeout: 10000,
+      timeoutMsg: `${button} did not leave ${want} conduits`,
+    });
+  };
+  await step("#btn-undo", n - 1);
+  await step("#btn-redo", n);
+  await step("#btn-undo", n - 1);
 
   // Save, start over, reopen.
   const otz = join(work, "plant.otz");
