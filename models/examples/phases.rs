@@ -41,7 +41,13 @@ fn main() {
         });
         println!("register {:?} rows {}", t.elapsed(), rows.len());
         let t = Instant::now();
-        let ap = attack_path::analyse(&p, &g, &imp, &Default::default(), PathLimits::default());
+        let ap = attack_path::analyse(
+            &p,
+            &g,
+            &attack_path::targets(&p, &imp),
+            &Default::default(),
+            PathLimits::default(),
+        );
         println!("paths {:?} {}", t.elapsed(), ap.len());
         let t = Instant::now();
         let sc = scenario::build(&p, &g, &mi, m);

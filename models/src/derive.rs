@@ -93,7 +93,7 @@ impl AssetImportance {
 }
 
 /// Importance of every business, asset and zone, computed once per analysis.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Importances {
     /// Business id → (level, criterion), for scored businesses.
     pub businesses: HashMap<BusinessId, (Level, Criterion)>,

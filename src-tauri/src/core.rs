@@ -220,6 +220,12 @@ pub fn analyse(project: &Project) -> Analysis {
     risk::analyse(project, Catalogue::builtin())
 }
 
+/// Run the engine after an edit, reusing the analysis before it where the edit did not reach
+/// ([`risk::reuse`]).
+pub fn analyse_since(project: &Project, since: risk::reuse::Since<'_>) -> Analysis {
+    risk::analyse_since(project, Catalogue::builtin(), since)
+}
+
 /// The explanation of one register row, per state, plus its importance basis.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -14,6 +14,8 @@ use otzone_models::edit::{self, Applied, Change};
 use otzone_models::graph::attack_path::AttackPath;
 use otzone_models::id::{AssetId, BusinessId, EntryPointId, ZoneId};
 use otzone_models::model::Project;
+use otzone_models::risk::register::RiskRow;
+use otzone_models::risk::reuse::Since;
 use otzone_models::risk::sl_gap::SlGap;
 use otzone_models::risk::Analysis;
 use otzone_models::steps::{self, StepCompletion};
@@ -36,6 +38,8 @@ pub struct OpenDocument {
 /// The analysis as the window has it.
 struct Sent {
     revision: u64,
+    /// The held document it is the analysis of.
+    doc: u64,
     shown: Shown,
 }
 
@@ -169,8 +173,9 @@ pub fn analyze(
         let mut s = lock()?;
         (s.held.take(), s.sent.take())
     };
-    let project = match (&req.project, req.base) {
-        (Some(whole), _) => Arc::new(core::parse_project(whole)?),
+    // The document, and what the changes touched when they were applied to the held one.
+    let (project, touched) = match (&req.project, req.base) {
+        (Some(whole), _) => (Arc::new(core::parse_project(whole)?), None),
         (None, Some(base)) => {
             let Some((_, mut project)) = held.filter(|(id, _)| *id == base) else {
                 return Err(resync(
@@ -178,9 +183,9 @@ pub fn analyze(
                 ));
             };
             let origin = Location::path("project");
-            match edit::apply(Arc::make_mut(&mut project), req.changes, &origin)? {
-                Applied::Done => project,
-                Applied::WholeDocumentNeeded => return Err(resync("items need numbers")),
+            match edit::apply_tracked(Arc::make_mut(&mut project), req.changes, &origin)? {
+                (Applied::Done, touched) => (project, Some(touched)),
+                (Applied::WholeDocumentNeeded, _) => return Err(resync("items need numbers")),
             }
         }
         (None, None) => return Err(resync("no document was sent")),
@@ -196,30 +201,43 @@ pub fn analyze(
     }
     let applied = t0.elapsed();
     let t1 = Instant::now();
-    let analysis = Arc::new(core::analyse(&project));
+    // The analysis of the held document before the changes, to reuse what they left alone.
+    let since = match (&touched, &sent) {
+        (Some(touched), Some(s)) if Some(s.doc) == req.base => Some(Since {
+            prev: &s.shown.analysis,
+            touched,
+        }),
+        _ => None,
+    };
+    let analysis = Arc::new(match since {
+        Some(since) => core::analyse_since(&project, since),
+        None => core::analyse(&project),
+    });
     let analysed = t1.elapsed();
+    if req.check.is_some() && since.is_some() {
+        check_reuse(&project, &analysis)?;
+    }
     let t2 = Instant::now();
     let shown = Shown {
         importances: core::importances(&analysis),
         completion: steps::completion(&project),
         analysis: analysis.clone(),
     };
-    let risks: Vec<RiskView> = analysis.risks.iter().map(RiskView::of).collect();
     let prev = sent.filter(|s| Some(s.revision) == req.known);
-    // The rows the window has, as it has them.
-    let before: Vec<RiskView> = prev
-        .as_ref()
-        .map(|p| p.shown.analysis.risks.iter().map(RiskView::of).collect())
-        .unwrap_or_default();
+    let views = RegisterViews::of(
+        &analysis.risks,
+        prev.as_ref().map(|p| &p.shown.analysis.risks[..]),
+    );
     let doc = lock()?.hold(project.clone());
-    let mut update = Update::new(req.revision, doc, &shown, &risks, &before, prev.as_ref());
+    let mut update = Update::new(req.revision, doc, &shown, views.section(), prev.as_ref());
+    let all;
     if req.check.is_some() && prev.is_some() {
+        all = RegisterViews::of(&analysis.risks, None);
         update.whole = Some(Box::new(Update::new(
             req.revision,
             doc,
             &shown,
-            &risks,
-            &[],
+            all.section(),
             None,
         )));
     }
@@ -227,13 +245,40 @@ pub fn analyze(
     let json = serde_json::to_string(&update)
         .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
     drop(update);
-    drop(risks);
+    drop(views);
     lock()?.sent = Some(Sent {
         revision: req.revision,
+        doc,
         shown,
     });
     drop_later(prev);
     Ok((json, project, analysis))
+}
+
+/// In check mode: the analysis that reused the last one is the one a whole analysis gives,
+/// section by section, importances included.
+fn check_reuse(project: &Project, analysis: &Analysis) -> CmdResult<()> {
+    let whole = core::analyse(project);
+    let json = |a: &Analysis| serde_json::to_value(a).unwrap_or_default();
+    let (got, want) = (json(analysis), json(&whole));
+    let differs = match (got.as_object(), want.as_object()) {
+        (Some(g), Some(w)) => w
+            .iter()
+            .filter(|(k, v)| g.get(*k) != Some(v))
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>(),
+        _ => vec!["(not an object)"],
+    };
+    if !differs.is_empty() || analysis.importances != whole.importances {
+        return Err(CommandError::shell(
+            "internal",
+            format!(
+                "the analysis reusing the last one differs from a whole analysis in: {}",
+                differs.join(", ")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Free a large value (an analysis of 49k rows takes tens of milliseconds to free) on another
@@ -337,6 +382,66 @@ pub fn map_changes<'a, K: Ord, V: PartialEq>(
             .filter(|(k, v)| before.get(k) != Some(v))
             .collect(),
         removed: before.keys().filter(|k| !now.contains_key(k)).collect(),
+    }
+}
+
+/// The register rows as the window is sent them, relative to the rows it has (`before`).
+enum RegisterViews<'a> {
+    /// Every row (the window has none).
+    All(Vec<RiskView<'a>>),
+    /// The rows that changed, with their positions; the others are where the window has
+    /// them.
+    Changed(Vec<(u32, RiskView<'a>)>),
+    /// Every row now and before, to be matched by id (rows added, removed or moved).
+    Moved(Vec<RiskView<'a>>, Vec<RiskView<'a>>),
+}
+
+impl<'a> RegisterViews<'a> {
+    fn of(now: &'a [Arc<RiskRow>], before: Option<&'a [Arc<RiskRow>]>) -> Self {
+        let all = |rows: &'a [Arc<RiskRow>]| rows.iter().map(|r| RiskView::of(r)).collect();
+        let Some(before) = before else {
+            return Self::All(all(now));
+        };
+        // The usual case: the same rows in the same order. A row the analysis reused is the
+        // one the window has (the same row, shared), so only the others are looked at.
+        let same = |b: &Arc<RiskRow>, n: &Arc<RiskRow>| Arc::ptr_eq(b, n);
+        if before.len() == now.len()
+            && before
+                .iter()
+                .zip(now)
+                .all(|(b, n)| same(b, n) || b.id == n.id)
+        {
+            return Self::Changed(
+                before
+                    .iter()
+                    .zip(now)
+                    .enumerate()
+                    .filter(|(_, (b, n))| !same(b, n))
+                    .filter_map(|(i, (b, n))| {
+                        let view = RiskView::of(n);
+                        (RiskView::of(b) != view).then_some((i as u32, view))
+                    })
+                    .collect(),
+            );
+        }
+        Self::Moved(all(now), all(before))
+    }
+
+    /// The answer's register section.
+    fn section(&self) -> ListSection<'_, RiskView<'a>> {
+        match self {
+            Self::All(rows) => (Some(rows), None),
+            Self::Changed(changed) if changed.is_empty() => (None, None),
+            Self::Changed(changed) => (
+                None,
+                Some(ListChanges {
+                    changed: changed.iter().map(|(i, v)| (*i, v)).collect(),
+                    added: Vec::new(),
+                    order: None,
+                }),
+            ),
+            Self::Moved(now, before) => list_section(now, Some(before), row_id),
+        }
     }
 }
 
@@ -478,8 +583,7 @@ impl<'a> Update<'a> {
         revision: u64,
         doc: u64,
         now: &'a Shown,
-        risks: &'a [RiskView<'a>],
-        before: &'a [RiskView<'a>],
+        (risks, risk_changes): ListSection<'a, RiskView<'a>>,
         prev: Option<&'a Sent>,
     ) -> Self {
         /// A section, unless the window has it already.
@@ -490,10 +594,11 @@ impl<'a> Update<'a> {
         let b = prev.map(|p| &*p.shown.analysis);
         let exclusions = unless(&a.exclusions, b.map(|b| &b.exclusions))
             .map(|x| x.iter().map(ExclusionView::of).collect());
-        let had = |list: &'a [RiskView<'a>]| prev.is_some().then_some(list);
-        let (risks, risk_changes) = list_section(risks, had(before), row_id);
-        let (attack_paths, attack_path_changes) =
-            list_section(&a.attack_paths, b.map(|b| &b.attack_paths[..]), path_key);
+        // Paths the analysis reused are the ones the window has.
+        let (attack_paths, attack_path_changes) = match b {
+            Some(b) if Arc::ptr_eq(&a.attack_paths, &b.attack_paths) => (None, None),
+            _ => list_section(&a.attack_paths, b.map(|b| &b.attack_paths[..]), path_key),
+        };
         let (findings, finding_changes) =
             list_section(&a.findings, b.map(|b| &b.findings[..]), finding_key);
         let (sl_gaps, sl_gap_changes) =
@@ -726,7 +831,7 @@ mod tests {
                 core::analyse(p)
                     .risks
                     .iter()
-                    .map(RiskView::of)
+                    .map(|r| RiskView::of(r))
                     .collect::<Vec<_>>(),
             )
             .unwrap()
@@ -778,6 +883,7 @@ mod tests {
         let splice = one_item("assets", i, window["assets"][i].clone());
         let mut req = request(3, second["doc"].as_u64(), vec![splice]);
         req.known = Some(2);
+        req.check = Some(window.clone());
         let third = answer(&state, req);
         let paths = &third["attack_path_changes"];
         assert!(third.get("attack_paths").is_none());
@@ -805,14 +911,46 @@ mod tests {
         let splice = one_item("assets", i, window["assets"][i].clone());
         let mut req = request(4, third["doc"].as_u64(), vec![splice]);
         req.known = Some(3);
+        req.check = Some(window.clone());
         let fourth = answer(&state, req);
         assert!(fourth.get("findings").is_none());
+        assert!(
+            fourth.get("risk_changes").is_none() && fourth.get("risks").is_none(),
+            "a rename moves no register figure"
+        );
         let sent = &fourth["finding_changes"];
         let added = sent["added"].as_array().unwrap();
         assert_eq!(added.len(), 2, "{sent}");
         assert!(added.iter().all(|f| f["rule"] == "duplicate_name"));
         assert!(sent["order"].is_array());
         assert_eq!(without_bookkeeping(merge(&had, &fourth)), whole(4, &window));
+    }
+
+    /// Check mode compares the analysis that reused the last one with a whole analysis: a
+    /// last analysis that is not the held document's (made so here by hand) is caught, and
+    /// nothing stays held.
+    #[test]
+    fn a_wrong_reuse_is_caught_when_checking() {
+        let p = crate::core::sample("food-plant").unwrap();
+        let state = Mutex::new(OpenDocument::default());
+        let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let first = answer(&state, request(1, Some(doc), vec![]));
+        // The analysis kept is made that of another factory: every measure implemented.
+        let mut other = p.clone();
+        for m in &mut other.countermeasures {
+            m.status = otzone_models::model::MeasureStatus::Implemented;
+        }
+        state.lock().unwrap().sent.as_mut().unwrap().shown.analysis =
+            Arc::new(core::analyse(&other));
+        let mut window = serde_json::to_value(&p).unwrap();
+        window["assets"][0]["name"] = json!("改名");
+        let splice = one_item("assets", 0, window["assets"][0].clone());
+        let mut req = request(2, first["doc"].as_u64(), vec![splice]);
+        req.check = Some(window);
+        let e = analyze(&state, req).unwrap_err();
+        assert_eq!(e.code, "internal");
+        assert!(e.message.contains("risks"), "{}", e.message);
+        assert!(state.lock().unwrap().held.is_none());
     }
 
     #[test]

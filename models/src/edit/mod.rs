@@ -12,9 +12,11 @@
 
 mod difference;
 mod remove;
+mod touched;
 
 pub use difference::difference;
 pub use remove::{remove, Collection};
+pub use touched::Touched;
 
 use crate::catalogue::Catalogue;
 use crate::integrity::{self, MAX_TEXT_BYTES};
@@ -92,6 +94,7 @@ fn read<T: DeserializeOwned>(value: Value, path: &str, origin: &Location) -> Res
     })
 }
 
+/// Replace `remove` items of `list` from `start` by the items `insert`; the items taken out.
 fn splice<T: DeserializeOwned>(
     list: &mut Vec<T>,
     section: &str,
@@ -99,7 +102,7 @@ fn splice<T: DeserializeOwned>(
     remove: usize,
     insert: Vec<Value>,
     origin: &Location,
-) -> Result<()> {
+) -> Result<Vec<T>> {
     let end = start
         .checked_add(remove)
         .filter(|end| *end <= list.len())
@@ -118,8 +121,7 @@ fn splice<T: DeserializeOwned>(
         .enumerate()
         .map(|(i, v)| read(v, &format!("{section}[{}]", start + i), origin))
         .collect::<Result<Vec<T>>>()?;
-    list.splice(start..end, items);
-    Ok(())
+    Ok(list.splice(start..end, items).collect())
 }
 
 /// Apply the app's changes to `project`, then check the whole project as a file is checked.
@@ -134,17 +136,36 @@ fn splice<T: DeserializeOwned>(
 /// does not fit the model (located at its path); [`Error::InvalidModel`] for dangling
 /// references and other structural problems of the result.
 pub fn apply(project: &mut Project, changes: Vec<Change>, origin: &Location) -> Result<Applied> {
+    apply_tracked(project, changes, origin).map(|(applied, _)| applied)
+}
+
+/// [`apply`], saying also what the changes touched.
+///
+/// # Errors
+/// As [`apply`].
+pub fn apply_tracked(
+    project: &mut Project,
+    changes: Vec<Change>,
+    origin: &Location,
+) -> Result<(Applied, Touched)> {
+    let mut touched = Touched::default();
     macro_rules! sections {
-        ($change:expr; set: $($whole:ident),*; lists: $($list:ident),*) => {
+        ($change:expr; set: $($whole:ident),*; lists: $($list:ident => $note:ident),*) => {
             match $change {
                 $(Change::Set { section, value } if section == stringify!($whole) => {
-                    project.$whole = read(value, &section, origin)?;
+                    let value = read(value, &section, origin)?;
+                    touched.set(&section, &project.$whole, &value);
+                    project.$whole = value;
                 })*
                 $(Change::Set { section, value } if section == stringify!($list) => {
-                    project.$list = read(value, &section, origin)?;
+                    let value = read(value, &section, origin)?;
+                    touched.set(&section, &project.$list, &value);
+                    project.$list = value;
                 })*
                 $(Change::Splice { section, start, remove, insert } if section == stringify!($list) => {
-                    splice(&mut project.$list, &section, start, remove, insert, origin)?;
+                    let put = insert.len();
+                    let removed = splice(&mut project.$list, &section, start, remove, insert, origin)?;
+                    touched.$note(&section, &removed, &project.$list[start..start + put]);
                 })*
                 Change::Set { section, .. } | Change::Splice { section, .. } => {
                     return Err(invalid(origin, section, "not a section the app can change"));
@@ -155,12 +176,15 @@ pub fn apply(project: &mut Project, changes: Vec<Change>, origin: &Location) -> 
     for change in changes {
         sections!(change;
             set: meta, settings, requirements, custom;
-            lists: businesses, assets, zones, entry_points, conduits, threats, countermeasures,
-                ooda_roles, suppliers, checklist_answers, damages, risk_decisions,
-                customer_responses, revisions, inspection_results, vulnerabilities);
+            lists: businesses => splice, assets => splice_assets, zones => splice,
+                entry_points => splice, conduits => splice, threats => splice,
+                countermeasures => splice, ooda_roles => splice, suppliers => splice,
+                checklist_answers => splice, damages => splice, risk_decisions => splice_decisions,
+                customer_responses => splice, revisions => splice,
+                inspection_results => splice, vulnerabilities => splice);
     }
     if numbering::assign(project) {
-        return Ok(Applied::WholeDocumentNeeded);
+        return Ok((Applied::WholeDocumentNeeded, touched));
     }
     // Every item put in was measured by `read`; the rest of the project was when it came in.
     let problems = integrity::check_measured(project, Catalogue::builtin());
@@ -170,7 +194,7 @@ pub fn apply(project: &mut Project, changes: Vec<Change>, origin: &Location) -> 
             problems,
         });
     }
-    Ok(Applied::Done)
+    Ok((Applied::Done, touched))
 }
 
 #[cfg(test)]

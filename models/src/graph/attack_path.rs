@@ -117,18 +117,12 @@ pub struct AttackPath {
     pub zones_crossed: Vec<ZoneId>,
 }
 
-/// Attack paths for every entry point × zone holding an asset of importance 3.
-///
-/// `protected` lists conduits that count as controlled by a countermeasure (in addition to
-/// conduits with a blocking boundary control).
-pub fn analyse(
-    project: &Project,
-    graph: &ZoneGraph,
-    importances: &Importances,
-    protected: &HashSet<ConduitId>,
-    limits: PathLimits,
-) -> Vec<AttackPath> {
-    // Target zones in project order, each with its high-importance assets.
+/// The zones attack paths lead to: each zone holding an asset of importance 3, in project
+/// order, with those assets (in project order).
+pub type Targets = Vec<(ZoneId, std::sync::Arc<[AssetId]>)>;
+
+/// The target zones of [`analyse`].
+pub fn targets(project: &Project, importances: &Importances) -> Targets {
     let mut targets: BTreeMap<usize, (ZoneId, Vec<AssetId>)> = BTreeMap::new();
     let zone_order: HashMap<ZoneId, usize> = project
         .zones
@@ -148,6 +142,24 @@ pub fn analyse(
                 .push(a.id);
         }
     }
+    targets
+        .into_values()
+        .map(|(z, a)| (z, std::sync::Arc::from(a.as_slice())))
+        .collect()
+}
+
+/// Attack paths for every entry point × zone holding an asset of importance 3 (`targets`,
+/// from [`targets`]).
+///
+/// `protected` lists conduits that count as controlled by a countermeasure (in addition to
+/// conduits with a blocking boundary control).
+pub fn analyse(
+    project: &Project,
+    graph: &ZoneGraph,
+    shared_targets: &Targets,
+    protected: &HashSet<ConduitId>,
+    limits: PathLimits,
+) -> Vec<AttackPath> {
     let conduit_index: HashMap<ConduitId, usize> = project
         .conduits
         .iter()
@@ -158,10 +170,6 @@ pub fn analyse(
         let c = &project.conduits[i];
         !c.has_blocking_boundary() && !protected.contains(&c.id)
     };
-    let shared_targets: Vec<(ZoneId, std::sync::Arc<[AssetId]>)> = targets
-        .values()
-        .map(|(z, a)| (*z, std::sync::Arc::from(a.as_slice())))
-        .collect();
     let mut out = Vec::new();
     for e in &project.entry_points {
         let Some(start) = graph.entry_index(e.id) else {
@@ -169,12 +177,12 @@ pub fn analyse(
         };
         let dist = graph.distances(start);
         let mut preds = PredCache::new(graph.node_count());
-        let target_nodes: Vec<NodeIndex> = targets
-            .values()
+        let target_nodes: Vec<NodeIndex> = shared_targets
+            .iter()
             .filter_map(|(z, _)| graph.zone_index(*z))
             .collect();
         let (counts, complete) = count_simple_paths(graph, start, &target_nodes, limits);
-        for (z, assets) in &shared_targets {
+        for (z, assets) in shared_targets {
             let Some(t) = graph.zone_index(*z) else {
                 continue;
             };
@@ -476,7 +484,7 @@ mod tests {
         analyse(
             &d.project,
             &ZoneGraph::build(&d.project),
-            &imp,
+            &targets(&d.project, &imp),
             &HashSet::new(),
             PathLimits::default(),
         )
@@ -554,7 +562,7 @@ mod tests {
         let paths = analyse(
             &d.project,
             &ZoneGraph::build(&d.project),
-            &imp,
+            &targets(&d.project, &imp),
             &protected,
             PathLimits::default(),
         );
@@ -588,7 +596,7 @@ mod tests {
         let paths = analyse(
             &d.project,
             &ZoneGraph::build(&d.project),
-            &imp,
+            &targets(&d.project, &imp),
             &HashSet::new(),
             limits,
         );
@@ -660,7 +668,7 @@ mod properties {
         analyse(
             &d.project,
             &ZoneGraph::build(&d.project),
-            &imp,
+            &targets(&d.project, &imp),
             &HashSet::new(),
             PathLimits::default(),
         )

@@ -9,6 +9,7 @@ pub mod exposure;
 pub mod impact;
 pub mod method;
 pub mod register;
+pub mod reuse;
 pub mod rollup;
 pub mod scenario;
 pub mod sl_gap;
@@ -26,6 +27,7 @@ use rollup::Rollups;
 use scenario::AttackTree;
 use serde::Serialize;
 use sl_gap::SlGap;
+use std::sync::Arc;
 
 /// Everything computed from a project.
 #[derive(Debug, Clone, Serialize)]
@@ -37,13 +39,14 @@ pub struct Analysis {
     pub values: Vec<String>,
     /// Tolerable risk value.
     pub tolerable: String,
-    /// The register, highest residual risk first.
-    pub risks: Vec<RiskRow>,
+    /// The register, highest residual risk first. Rows are shared: an analysis that reuses
+    /// the previous one's rows (see [`reuse`]) shares those it did not recompute.
+    pub risks: Vec<Arc<RiskRow>>,
     /// (threat, asset) pairs of a zone's threats left out by a recorded decision (support end
     /// after the horizon, the analyst's per-asset decision).
     pub exclusions: Vec<applicability::Exclusion>,
     /// Attack paths per entry point × high-importance zone.
-    pub attack_paths: Vec<AttackPath>,
+    pub attack_paths: Arc<Vec<AttackPath>>,
     /// Candidate attack trees per business damage.
     pub scenarios: Vec<AttackTree>,
     /// Roll-ups and heat maps.
@@ -55,6 +58,9 @@ pub struct Analysis {
     /// Importances (for presentation; not serialized).
     #[serde(skip)]
     pub importances: Importances,
+    /// What an analysis after an edit compares with (not serialized).
+    #[serde(skip)]
+    pub memo: reuse::Memo,
 }
 
 /// Analyse a project.
@@ -66,6 +72,24 @@ pub struct Analysis {
 /// Linear in assets, threats and countermeasures for the register (plus a sort), and bounded
 /// for attack paths (see [`crate::graph::attack_path`]).
 pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
+    analyse_with(project, catalogue, None)
+}
+
+/// [`analyse`] after an edit: the same result, taking from `since.prev` what the edit did not
+/// reach (see [`reuse`]).
+pub fn analyse_since(
+    project: &Project,
+    catalogue: &Catalogue,
+    since: reuse::Since<'_>,
+) -> Analysis {
+    analyse_with(project, catalogue, Some(since))
+}
+
+fn analyse_with(
+    project: &Project,
+    catalogue: &Catalogue,
+    since: Option<reuse::Since<'_>>,
+) -> Analysis {
     let method = catalogue
         .risk_method(&project.settings.risk_method)
         .or_else(|| catalogue.risk_method("ipa-asset-v2"))
@@ -80,34 +104,52 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
     let exposures = exposure::exposures(project, &graph);
     let measures = MeasureIndex::build(project, catalogue);
     let protected = measures.protected_conduits(project);
+    let targets = attack_path::targets(project, &importances);
+    let horizon = applicability::horizon(project);
+    let plan = since.map(|s| reuse::plan(s, &importances, &targets, horizon.as_ref()));
+    let mut reused = reuse::Reused::default();
     // The register (with its roll-ups) and the zone graph's paths and trees depend on the
     // same inputs but not on each other: computed side by side on two cores.
     let ((risks, exclusions, rollups), (attack_paths, scenarios, sl_gaps)) = rayon::join(
         || {
-            let (risks, exclusions) = register::build(&register::RegisterInputs {
+            let inputs = register::RegisterInputs {
                 project,
                 catalogue,
                 method,
                 importances: &importances,
                 exposures: &exposures,
                 measures: &measures,
-            });
+            };
+            let dirty = plan.as_ref().and_then(|p| p.dirty_assets.as_ref());
+            let (risks, exclusions) = match (since, dirty) {
+                (Some(s), Some(dirty)) => {
+                    register::rebuild_assets(&inputs, &s.prev.risks, &s.prev.exclusions, dirty)
+                }
+                _ => register::build(&inputs),
+            };
             let rollups = rollup::compute(project, &risks, method.values.len(), &measures);
             (risks, exclusions, rollups)
         },
         || {
-            let attack_paths = attack_path::analyse(
-                project,
-                &graph,
-                &importances,
-                &protected,
-                PathLimits::default(),
-            );
+            let attack_paths = match (since, &plan) {
+                (Some(s), Some(p)) if p.keep_paths => s.prev.attack_paths.clone(),
+                _ => Arc::new(attack_path::analyse(
+                    project,
+                    &graph,
+                    &targets,
+                    &protected,
+                    PathLimits::default(),
+                )),
+            };
             let scenarios = scenario::build(project, &graph, &measures, scenario_method);
             let sl_gaps = sl_gap::compute(project, &measures);
             (attack_paths, scenarios, sl_gaps)
         },
     );
+    if let Some(p) = &plan {
+        reused.register_rebuilt_for = p.dirty_assets.as_ref().map(|d| d.len());
+        reused.attack_paths = p.keep_paths;
+    }
     let findings = validate::run(&validate::Context {
         project,
         catalogue,
@@ -129,8 +171,15 @@ pub fn analyse(project: &Project, catalogue: &Catalogue) -> Analysis {
         sl_gaps,
         findings,
         importances,
+        memo: reuse::Memo {
+            horizon,
+            targets,
+            reused,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reuse;

@@ -367,6 +367,11 @@ struct Lookups<'a> {
     table: Table,
     /// Each business's scores per criterion.
     business_scores: HashMap<crate::id::BusinessId, &'a crate::model::CriterionScores>,
+    /// The step 1-7 records that yield rows, as positions in order: the applicable ones, each
+    /// the first of its (zone, threat) pair (a pair recorded twice yields its rows once).
+    records: Vec<usize>,
+    /// The record of each (zone, threat) pair that yields its rows.
+    record_of: HashMap<(ZoneId, &'a str), usize>,
 }
 
 impl<'a> Lookups<'a> {
@@ -376,6 +381,16 @@ impl<'a> Lookups<'a> {
         for (i, a) in p.assets.iter().enumerate() {
             if let Some(z) = a.zone {
                 assets_by_zone.entry(z).or_default().push(i);
+            }
+        }
+        let mut records = Vec::new();
+        let mut record_of: HashMap<(ZoneId, &str), usize> = HashMap::default();
+        for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
+            if let std::collections::hash_map::Entry::Vacant(v) =
+                record_of.entry((sc.zone, sc.threat.as_str()))
+            {
+                v.insert(si);
+                records.push(si);
             }
         }
         Self {
@@ -393,163 +408,233 @@ impl<'a> Lookups<'a> {
                 .unwrap_or(inp.method.values.len() / 2),
             table: Table::new(inp.method),
             business_scores: p.businesses.iter().map(|b| (b.id, &b.scores)).collect(),
+            records,
+            record_of,
         }
+    }
+
+    /// The assets of a zone, as positions in the project's list.
+    fn assets_in(&self, zone: ZoneId) -> &[usize] {
+        self.assets_by_zone
+            .get(&zone)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// Register order of a row: its three risk ranks, then its zone, asset (position `ai`)
+    /// and step 1-7 record (position `si`).
+    fn sort_key(&self, row: &RiskRow, ai: usize, si: usize) -> SortKey {
+        (
+            row.residual.risk.rank,
+            row.planned.risk.rank,
+            row.inherent.risk.rank,
+            self.zone_order
+                .get(&row.zone)
+                .copied()
+                .unwrap_or(usize::MAX),
+            ai,
+            si,
+        )
     }
 }
 
 /// Register order: residual, planned and inherent rank, then zone, asset and step 1-7 order.
 type SortKey = (u8, u8, u8, usize, usize, usize);
 
+/// The catalogue's threat of each threat id (a project's own threats included), looked up
+/// once.
+type Threats<'a> = HashMap<&'a str, Option<Cow<'a, Threat>>>;
+
+/// What each asset's rows look up, found once per asset.
+struct AssetCache {
+    /// Its importance on each criterion.
+    scores: Vec<Option<impact::AssetScores>>,
+    /// Its catalogue class.
+    classes: Vec<Option<crate::model::AssetClass>>,
+}
+
+impl AssetCache {
+    fn new(assets: usize) -> Self {
+        Self {
+            scores: vec![None; assets],
+            classes: vec![None; assets],
+        }
+    }
+}
+
+/// What the rows of one step 1-7 record share: the threat, its level in the zone, and the
+/// countermeasures covering the zone's assets against it.
+struct Record<'r> {
+    /// Position in the project's step 1-7 list.
+    index: usize,
+    scenario: &'r crate::model::ThreatScenario,
+    threat: &'r Threat,
+    threat_id: Arc<str>,
+    basis: ThreatBasis,
+    /// Countermeasures covering the zone (those scoped to single assets aside).
+    zone_covering: Vec<usize>,
+    /// The figures of the assets without measures of their own, by importance level:
+    /// coverage depends on the zone and threat, so the figures depend only on the level.
+    by_level: HashMap<Level, Figures>,
+}
+
+impl<'r> Record<'r> {
+    /// The record at `si`; `None` when its threat is in neither the catalogue nor the
+    /// project.
+    fn new<'a: 'r>(
+        inp: &RegisterInputs<'a>,
+        threats: &'r mut Threats<'a>,
+        si: usize,
+    ) -> Option<Self> {
+        let sc = &inp.project.threats[si];
+        let threat = threats
+            .entry(sc.threat.as_str())
+            .or_insert_with(|| inp.catalogue.threat(inp.project, &sc.threat))
+            .as_deref()?;
+        Some(Self {
+            index: si,
+            scenario: sc,
+            threat,
+            threat_id: Arc::from(sc.threat.as_str()),
+            basis: threat_level(threat, sc.threat_level, inp.exposures.get(&sc.zone)),
+            zone_covering: inp
+                .measures
+                .covering(None, Some(sc.zone), &sc.threat, threat.vector),
+            by_level: HashMap::default(),
+        })
+    }
+}
+
+/// The row of `rec` for the asset at position `ai`, with its place in register order; `None`
+/// when the threat does not apply to the asset (recorded in `exclusions` when a decision
+/// left it out).
+fn row(
+    inp: &RegisterInputs<'_>,
+    lk: &Lookups<'_>,
+    cache: &mut AssetCache,
+    rec: &mut Record<'_>,
+    ai: usize,
+    exclusions: &mut Vec<Exclusion>,
+) -> Option<(SortKey, RiskRow)> {
+    let p = inp.project;
+    let (sc, threat) = (rec.scenario, rec.threat);
+    let asset = &p.assets[ai];
+    let class = *cache.classes[ai].get_or_insert_with(|| inp.catalogue.class_of(&asset.asset_type));
+    let applies = match applicability::decide_for_class(
+        inp.catalogue,
+        threat,
+        asset,
+        class,
+        lk.horizon.as_ref(),
+    ) {
+        Decision::Applies(a) => a,
+        Decision::OutOfScope => return None,
+        Decision::Excluded(reason) => {
+            exclusions.push(Exclusion {
+                id: format!("{}@{}", sc.threat, asset.id),
+                threat: rec.threat_id.clone(),
+                asset: asset.id,
+                zone: sc.zone,
+                reason,
+            });
+            return None;
+        }
+    };
+    let importance = inp
+        .importances
+        .assets
+        .get(&asset.id)
+        .cloned()
+        .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
+    let scores = cache.scores[ai].get_or_insert_with(|| {
+        impact::asset_scores(
+            asset
+                .businesses
+                .iter()
+                .filter_map(|b| lk.business_scores.get(b).map(|s| (*b, *s))),
+        )
+    });
+    let limited = impact::limit(&importance, scores, &sc.impacts);
+    let own = inp.measures.has_asset_scope(asset.id);
+    let own_covering;
+    let covering: &[usize] = if own {
+        own_covering =
+            inp.measures
+                .covering(Some(asset.id), Some(sc.zone), &sc.threat, threat.vector);
+        &own_covering
+    } else {
+        &rec.zone_covering
+    };
+    let row_inputs = RowInputs {
+        inp,
+        table: &lk.table,
+        basis: &rec.basis,
+        impact: &limited,
+        covering,
+    };
+    let compute = || row_figures(&row_inputs);
+    let ([inherent, planned, residual], parties, unless_others) = if own {
+        compute()
+    } else {
+        rec.by_level
+            .entry(limited.level)
+            .or_insert_with(compute)
+            .clone()
+    };
+    let id = format!("{}@{}", sc.threat, asset.id);
+    let row = RiskRow {
+        tolerable: usize::from(residual.risk.rank) >= lk.tolerable_rank,
+        decision: lk
+            .decisions
+            .get(id.as_str())
+            .map(|d| Box::new((*d).clone())),
+        id,
+        threat: rec.threat_id.clone(),
+        asset: asset.id,
+        zone: sc.zone,
+        scenario: sc.id,
+        importance,
+        impact: limited,
+        applicability: applies,
+        threat_basis: rec.basis.clone(),
+        inherent,
+        planned,
+        residual,
+        unless_others,
+        parties,
+    };
+    Some((lk.sort_key(&row, ai, rec.index), row))
+}
+
 /// Build the register.
 ///
 /// # Complexity
 /// O(R·m) for R rows and m countermeasures in scope of a row, plus O(R log R) to sort.
-pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
+pub fn build(inp: &RegisterInputs<'_>) -> (Vec<Arc<RiskRow>>, Vec<Exclusion>) {
     let p = inp.project;
-    let Lookups {
-        horizon,
-        assets_by_zone,
-        zone_order,
-        decisions,
-        tolerable_rank,
-        table,
-        business_scores,
-    } = Lookups::new(inp);
+    let lk = Lookups::new(inp);
+    let mut threats = Threats::default();
+    let mut cache = AssetCache::new(p.assets.len());
     let mut exclusions: Vec<Exclusion> = Vec::new();
-    let mut threats: HashMap<&str, Option<Cow<'_, Threat>>> = HashMap::default();
-    // A (zone, threat) pair recorded twice in step 1-7 yields its rows once.
-    let mut seen_scenarios: rustc_hash::FxHashSet<(ZoneId, &str)> = Default::default();
-    // Per asset, its importance on each criterion (computed once, on first use).
-    let mut asset_scores: Vec<Option<impact::AssetScores>> = vec![None; p.assets.len()];
-    // Per asset, its catalogue class (looked up once).
-    let mut classes: Vec<Option<crate::model::AssetClass>> = vec![None; p.assets.len()];
     // At most one row per (step 1-7 record, asset of its zone): reserve that once, so that the
     // register is written into its final place instead of being copied as it grows (the copies
     // into fresh pages were a third of the XL analysis).
-    let bound: usize = p
-        .threats
+    let bound: usize = lk
+        .records
         .iter()
-        .filter(|t| t.applicable)
-        .map(|t| assets_by_zone.get(&t.zone).map_or(0, Vec::len))
+        .map(|&si| lk.assets_in(p.threats[si].zone).len())
         .sum();
-    let mut rows: Vec<RiskRow> = Vec::with_capacity(bound);
+    let mut rows: Vec<Arc<RiskRow>> = Vec::with_capacity(bound);
     let mut keys: Vec<(SortKey, u32)> = Vec::with_capacity(bound);
-    for (si, sc) in p.threats.iter().enumerate().filter(|(_, t)| t.applicable) {
-        if !seen_scenarios.insert((sc.zone, sc.threat.as_str())) {
-            continue;
-        }
-        let threat = threats
-            .entry(sc.threat.as_str())
-            .or_insert_with(|| inp.catalogue.threat(p, &sc.threat));
-        let Some(threat) = threat.as_ref() else {
+    for &si in &lk.records {
+        let Some(mut rec) = Record::new(inp, &mut threats, si) else {
             continue;
         };
-        let basis = threat_level(threat, sc.threat_level, inp.exposures.get(&sc.zone));
-        let threat_id: Arc<str> = Arc::from(sc.threat.as_str());
-        // Coverage depends on the zone and threat, plus measures scoped to single assets; the
-        // figures then depend only on the importance level. Compute each combination once.
-        let zone_covering = inp
-            .measures
-            .covering(None, Some(sc.zone), &sc.threat, threat.vector);
-        let mut by_level: HashMap<Level, Figures> = HashMap::default();
-        for &ai in assets_by_zone
-            .get(&sc.zone)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
-            let asset = &p.assets[ai];
-            let class =
-                *classes[ai].get_or_insert_with(|| inp.catalogue.class_of(&asset.asset_type));
-            let applies = match applicability::decide_for_class(
-                inp.catalogue,
-                threat,
-                asset,
-                class,
-                horizon.as_ref(),
-            ) {
-                Decision::Applies(a) => a,
-                Decision::OutOfScope => continue,
-                Decision::Excluded(reason) => {
-                    exclusions.push(Exclusion {
-                        id: format!("{}@{}", sc.threat, asset.id),
-                        threat: threat_id.clone(),
-                        asset: asset.id,
-                        zone: sc.zone,
-                        reason,
-                    });
-                    continue;
-                }
-            };
-            let importance = inp
-                .importances
-                .assets
-                .get(&asset.id)
-                .cloned()
-                .unwrap_or_else(|| crate::derive::asset_importance(p, asset));
-            let scores = asset_scores[ai].get_or_insert_with(|| {
-                impact::asset_scores(
-                    asset
-                        .businesses
-                        .iter()
-                        .filter_map(|b| business_scores.get(b).map(|s| (*b, *s))),
-                )
-            });
-            let limited = impact::limit(&importance, scores, &sc.impacts);
-            let own = inp.measures.has_asset_scope(asset.id);
-            let own_covering;
-            let covering: &[usize] = if own {
-                own_covering =
-                    inp.measures
-                        .covering(Some(asset.id), Some(sc.zone), &sc.threat, threat.vector);
-                &own_covering
-            } else {
-                &zone_covering
-            };
-            let row_inputs = RowInputs {
-                inp,
-                table: &table,
-                basis: &basis,
-                impact: &limited,
-                covering,
-            };
-            let compute = || row_figures(&row_inputs);
-            let ([inherent, planned, residual], parties, unless_others) = if own {
-                compute()
-            } else {
-                by_level
-                    .entry(limited.level)
-                    .or_insert_with(compute)
-                    .clone()
-            };
-            let id = format!("{}@{}", sc.threat, asset.id);
-            let key = (
-                residual.risk.rank,
-                planned.risk.rank,
-                inherent.risk.rank,
-                zone_order.get(&sc.zone).copied().unwrap_or(usize::MAX),
-                ai,
-                si,
-            );
-            let row = RiskRow {
-                tolerable: usize::from(residual.risk.rank) >= tolerable_rank,
-                decision: decisions.get(id.as_str()).map(|d| Box::new((*d).clone())),
-                id,
-                threat: threat_id.clone(),
-                asset: asset.id,
-                zone: sc.zone,
-                scenario: sc.id,
-                importance,
-                impact: limited,
-                applicability: applies,
-                threat_basis: basis.clone(),
-                inherent,
-                planned,
-                residual,
-                unless_others,
-                parties,
-            };
-            keys.push((key, rows.len() as u32));
-            rows.push(row);
+        for &ai in lk.assets_in(rec.scenario.zone) {
+            if let Some((key, row)) = row(inp, &lk, &mut cache, &mut rec, ai, &mut exclusions) {
+                keys.push((key, rows.len() as u32));
+                rows.push(Arc::new(row));
+            }
         }
     }
     // Highest residual risk first; ties by planned, inherent, then zone, asset and step 1-7
@@ -559,6 +644,107 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<RiskRow>, Vec<Exclusion>) {
     let order: Vec<u32> = keys.into_iter().map(|(_, i)| i).collect();
     permute_in_place(&mut rows, order);
     (rows, exclusions)
+}
+
+/// The register of `inp.project` worked out from `prev`, the register (rows and exclusions)
+/// of a project that differs from it only in the assets `dirty`: the rows of every other
+/// asset are taken from `prev` as they are (shared, not copied), the rows of `dirty` are
+/// built again and put in their places. The result is what [`build`] gives.
+///
+/// "Differs only in" is the caller's to establish (see [`super::reuse`]): the same assets at
+/// the same positions, nothing else a row reads changed (settings, businesses, zones,
+/// conduits, entry points, step 1-7, countermeasures, the project's own threats, the
+/// assessment period), and every asset whose row inputs changed (its fields, its importance,
+/// a treatment decision on one of its rows) in `dirty`.
+///
+/// # Complexity
+/// O(R) to carry the other rows over (pointer copies), plus the dirty assets' rows and
+/// O(d·log R) to place them.
+pub fn rebuild_assets(
+    inp: &RegisterInputs<'_>,
+    prev: &[Arc<RiskRow>],
+    prev_exclusions: &[Exclusion],
+    dirty: &rustc_hash::FxHashSet<AssetId>,
+) -> (Vec<Arc<RiskRow>>, Vec<Exclusion>) {
+    let p = inp.project;
+    let lk = Lookups::new(inp);
+    let position: HashMap<AssetId, usize> = p
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    // The dirty assets by zone, in list order, and each zone's records in order.
+    let mut dirty_by_zone: std::collections::BTreeMap<(usize, ZoneId), Vec<usize>> =
+        Default::default();
+    for (ai, a) in p.assets.iter().enumerate() {
+        if let (true, Some(z)) = (dirty.contains(&a.id), a.zone) {
+            let order = lk.zone_order.get(&z).copied().unwrap_or(usize::MAX);
+            dirty_by_zone.entry((order, z)).or_default().push(ai);
+        }
+    }
+    let mut threats = Threats::default();
+    let mut cache = AssetCache::new(p.assets.len());
+    let mut new_rows: Vec<(SortKey, RiskRow)> = Vec::new();
+    let mut new_exclusions: Vec<((usize, usize), Exclusion)> = Vec::new();
+    let mut excluded = Vec::new();
+    for ((_, zone), assets) in &dirty_by_zone {
+        for &si in lk.records.iter().filter(|&&si| p.threats[si].zone == *zone) {
+            let Some(mut rec) = Record::new(inp, &mut threats, si) else {
+                continue;
+            };
+            for &ai in assets {
+                new_rows.extend(row(inp, &lk, &mut cache, &mut rec, ai, &mut excluded));
+                new_exclusions.extend(excluded.drain(..).map(|e| ((si, ai), e)));
+            }
+        }
+    }
+    // The other rows keep their order (their keys did not change); each new row goes in at
+    // its key.
+    let key_of = |r: &RiskRow| {
+        let ai = position.get(&r.asset).copied().unwrap_or(usize::MAX);
+        let si = lk
+            .record_of
+            .get(&(r.zone, &*r.threat))
+            .copied()
+            .unwrap_or(usize::MAX);
+        lk.sort_key(r, ai, si)
+    };
+    new_rows.sort_unstable_by_key(|(k, _)| *k);
+    let kept = prev.iter().filter(|r| !dirty.contains(&r.asset));
+    let rows = merge_sorted(kept.cloned().collect(), new_rows, |r| key_of(r), Arc::new);
+    // Exclusions are in (record, asset) order, as `build` finds them.
+    let exclusion_key = |e: &Exclusion| {
+        let si = lk.record_of.get(&(e.zone, &*e.threat)).copied();
+        let ai = position.get(&e.asset).copied();
+        (si.unwrap_or(usize::MAX), ai.unwrap_or(usize::MAX))
+    };
+    new_exclusions.sort_by_key(|(k, _)| *k);
+    let kept: Vec<Exclusion> = prev_exclusions
+        .iter()
+        .filter(|e| !dirty.contains(&e.asset))
+        .cloned()
+        .collect();
+    let exclusions = merge_sorted(kept, new_exclusions, exclusion_key, |e| e);
+    (rows, exclusions)
+}
+
+/// `old` (in `key` order) with `new` (sorted keys and items) put in at their keys.
+fn merge_sorted<T, N, K: Ord + Copy>(
+    old: Vec<T>,
+    new: Vec<(K, N)>,
+    key: impl Fn(&T) -> K,
+    wrap: impl Fn(N) -> T,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(old.len() + new.len());
+    let mut rest = old.into_iter();
+    for (k, item) in new {
+        let at = rest.as_slice().partition_point(|x| key(x) < k);
+        out.extend(rest.by_ref().take(at));
+        out.push(wrap(item));
+    }
+    out.extend(rest);
+    out
 }
 
 /// Reorder `items` so that position `j` holds the item that was at `order[j]`, by following

@@ -8,6 +8,7 @@ use crate::id::{BusinessId, ZoneId};
 use crate::model::{MeasureStatus, Project, Responsibility};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Counts per risk value, aligned with the method's values (highest first).
 pub type ValueCounts = Vec<usize>;
@@ -121,7 +122,7 @@ pub struct Rollups {
 /// O(R·b) for R rows whose assets support b businesses.
 pub fn compute(
     project: &Project,
-    rows: &[RiskRow],
+    rows: &[Arc<RiskRow>],
     values: usize,
     measures: &MeasureIndex,
 ) -> Rollups {

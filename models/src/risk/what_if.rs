@@ -177,7 +177,7 @@ pub fn diff(before: &Analysis, after: &Analysis) -> WhatIf {
         .map(|p| (key(p), (p.hops, p.simple_paths)))
         .collect();
     let mut paths = Vec::new();
-    for p in &after.attack_paths {
+    for p in after.attack_paths.iter() {
         let (hops_before, paths_before) = old.get(&key(p)).copied().unwrap_or((None, 0));
         if (hops_before, paths_before) != (p.hops, p.simple_paths) {
             paths.push(PathChange {

@@ -84,7 +84,7 @@ pub struct Context<'a> {
     /// Conduits controlled by a counted network countermeasure.
     pub protected: &'a std::collections::HashSet<crate::id::ConduitId>,
     /// The risk register.
-    pub register: &'a [RiskRow],
+    pub register: &'a [std::sync::Arc<RiskRow>],
 }
 
 /// A rule's metadata and check.

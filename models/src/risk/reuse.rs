@@ -1,0 +1,124 @@
+//! The analysis after an edit, reusing the analysis before it where the edit did not reach.
+//!
+//! An edit in the app usually changes one asset or one treatment decision of a factory with
+//! thousands. The register rows of the other assets and the attack paths then come out as
+//! they were, and working them out again is most of an analysis (the L factory: 41 of 81 ms
+//! for the register, 30 ms for the paths). [`analyse_since`] takes them from the previous
+//! analysis when the edit cannot have changed them, and works out everything else (the
+//! importances, the graph, the roll-ups, the attack trees, the SL gaps and every validation
+//! rule) as [`super::analyse`] does. Its result is the one `analyse` gives: the rules below
+//! decide only what is reused, never a figure, and the tests and the app's check mode hold
+//! it to `analyse` on every kind of edit.
+//!
+//! What each reused part reads, and so what must not have changed for it to be reused:
+//!
+//! | part | reads | reused when |
+//! |---|---|---|
+//! | register rows of an asset | the asset, its importance, the businesses' scores, its zone's step 1-7 records and exposure, the countermeasures, the settings, the project's own threats, the assessment period, the decisions on its rows | none of settings, custom, businesses, zones, entry points, conduits, step 1-7, countermeasures changed; the assets only replaced in place; the period the same. Then only the assets edited and those with a decision taken out or put in are built again (and, as a safety net, any whose importance moved: today an importance moves only with its asset's own fields or the businesses, which rebuild the whole register) |
+//! | attack paths | zones, entry points, conduits, countermeasures (conduits they protect), the zones holding an asset of importance 3 and those assets | none of the first four changed and the target zones with their assets are the same |
+
+use super::Analysis;
+use crate::derive::Importances;
+use crate::edit::Touched;
+use crate::graph::attack_path::Targets;
+use crate::id::AssetId;
+use crate::model::IsoDate;
+use rustc_hash::FxHashSet;
+
+/// The analysis before an edit and what the edit touched.
+#[derive(Debug, Clone, Copy)]
+pub struct Since<'a> {
+    /// The analysis of the project before the edit, with the same catalogue.
+    pub prev: &'a Analysis,
+    /// What the edit touched ([`crate::edit::apply_tracked`]).
+    pub touched: &'a Touched,
+}
+
+/// What a later analysis compares with to reuse this one (not sent anywhere).
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    /// The end of the assessment period the register used.
+    pub horizon: Option<IsoDate>,
+    /// The zones the attack paths lead to, with their assets of importance 3.
+    pub targets: Targets,
+    /// What this analysis reused of the one before it.
+    pub reused: Reused,
+}
+
+/// What an analysis took from the one before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reused {
+    /// The register was worked out for this many assets only; the other rows were reused.
+    pub register_rebuilt_for: Option<usize>,
+    /// The attack paths were reused.
+    pub attack_paths: bool,
+}
+
+/// Sections the register reads, other than the assets and the decisions (followed item by
+/// item).
+const REGISTER_READS: &[&str] = &[
+    "settings",
+    "custom",
+    "businesses",
+    "zones",
+    "entry_points",
+    "conduits",
+    "threats",
+    "countermeasures",
+];
+
+/// Sections the attack paths read, other than the assets of importance 3.
+const PATHS_READ: &[&str] = &["zones", "entry_points", "conduits", "countermeasures"];
+
+/// What of the previous analysis can be kept.
+pub(super) struct Plan {
+    /// The assets whose register rows must be built again; `None`: the whole register.
+    pub dirty_assets: Option<FxHashSet<AssetId>>,
+    /// The attack paths can be kept.
+    pub keep_paths: bool,
+}
+
+/// The asset a row id (`threat@asset`) names, if it names one.
+fn asset_of_row(id: &str) -> Option<AssetId> {
+    id.rsplit_once('@')?.1.parse().ok()
+}
+
+/// Add to `into` the assets `a` and `b` give different importances.
+fn changed_importances(a: &Importances, b: &Importances, into: &mut FxHashSet<AssetId>) {
+    for (id, imp) in &a.assets {
+        if b.assets.get(id) != Some(imp) {
+            into.insert(*id);
+        }
+    }
+    for id in b.assets.keys() {
+        if !a.assets.contains_key(id) {
+            into.insert(*id);
+        }
+    }
+}
+
+/// What of `since.prev` the analysis of the edited project can keep, given its importances,
+/// its attack-path targets and its assessment period.
+pub(super) fn plan(
+    since: Since<'_>,
+    importances: &Importances,
+    targets: &Targets,
+    horizon: Option<&IsoDate>,
+) -> Plan {
+    let (prev, t) = (since.prev, since.touched);
+    let untouched = |sections: &[&str]| sections.iter().all(|s| !t.section(s));
+    let keep_paths = untouched(PATHS_READ) && prev.memo.targets == *targets;
+    let dirty_assets = (|| {
+        if !untouched(REGISTER_READS) || prev.memo.horizon.as_ref() != horizon {
+            return None;
+        }
+        let mut dirty = t.assets_in_place()?.clone();
+        dirty.extend(t.decision_rows()?.iter().filter_map(|id| asset_of_row(id)));
+        changed_importances(importances, &prev.importances, &mut dirty);
+        Some(dirty)
+    })();
+    Plan {
+        dirty_assets,
+        keep_paths,
+    }
+}
