@@ -242,8 +242,13 @@ pub fn analyze(
         )));
     }
     update.timings_ms = [applied, analysed, t2.elapsed()].map(|d| d.as_secs_f64() * 1e3);
-    let json = serde_json::to_string(&update)
-        .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))?;
+    let json = serde_json::to_string(&update).map_err(|e| {
+        // Nothing stays held: the window must send the whole document.
+        if let Ok(mut s) = state.lock() {
+            s.held = None;
+        }
+        CommandError::shell("internal", format!("analysis: {e}"))
+    })?;
     drop(update);
     drop(views);
     lock()?.sent = Some(Sent {
@@ -259,8 +264,11 @@ pub fn analyze(
 /// section by section, importances included.
 fn check_reuse(project: &Project, analysis: &Analysis) -> CmdResult<()> {
     let whole = core::analyse(project);
-    let json = |a: &Analysis| serde_json::to_value(a).unwrap_or_default();
-    let (got, want) = (json(analysis), json(&whole));
+    let json = |a: &Analysis| {
+        serde_json::to_value(a)
+            .map_err(|e| CommandError::shell("internal", format!("analysis: {e}")))
+    };
+    let (got, want) = (json(analysis)?, json(&whole)?);
     let differs = match (got.as_object(), want.as_object()) {
         (Some(g), Some(w)) => w
             .iter()
@@ -912,7 +920,12 @@ mod tests {
         let mut req = request(4, third["doc"].as_u64(), vec![splice]);
         req.known = Some(3);
         req.check = Some(window.clone());
-        let fourth = answer(&state, req);
+        let (fourth, _, analysis) = analyze(&state, req).unwrap();
+        let fourth: Value = serde_json::from_str(&fourth).unwrap();
+        // The analysis reused the last one (and check mode held it to a whole analysis): one
+        // asset's rows were built again, the paths kept.
+        assert_eq!(analysis.memo.reused.register_rebuilt_for, Some(1));
+        assert!(analysis.memo.reused.attack_paths);
         assert!(fourth.get("findings").is_none());
         assert!(
             fourth.get("risk_changes").is_none() && fourth.get("risks").is_none(),

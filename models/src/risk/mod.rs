@@ -106,7 +106,18 @@ fn analyse_with(
     let protected = measures.protected_conduits(project);
     let targets = attack_path::targets(project, &importances);
     let horizon = applicability::horizon(project);
-    let plan = since.map(|s| reuse::plan(s, &importances, &targets, horizon.as_ref()));
+    let plan = since.map(|s| {
+        reuse::plan(
+            s,
+            &reuse::Now {
+                importances: &importances,
+                targets: &targets,
+                protected: &protected,
+                horizon: horizon.as_ref(),
+                assets: project.assets.len(),
+            },
+        )
+    });
     let mut reused = reuse::Reused::default();
     // The register (with its roll-ups) and the zone graph's paths and trees depend on the
     // same inputs but not on each other: computed side by side on two cores.
@@ -174,6 +185,7 @@ fn analyse_with(
         memo: reuse::Memo {
             horizon,
             targets,
+            protected,
             reused,
         },
     }

@@ -683,13 +683,27 @@ pub fn rebuild_assets(
             dirty_by_zone.entry((order, z)).or_default().push(ai);
         }
     }
+    // The records of those zones, in order (one pass over the records).
+    let mut records_by_zone: HashMap<ZoneId, Vec<usize>> = dirty_by_zone
+        .keys()
+        .map(|(_, z)| (*z, Vec::new()))
+        .collect();
+    for &si in &lk.records {
+        if let Some(list) = records_by_zone.get_mut(&p.threats[si].zone) {
+            list.push(si);
+        }
+    }
     let mut threats = Threats::default();
     let mut cache = AssetCache::new(p.assets.len());
     let mut new_rows: Vec<(SortKey, RiskRow)> = Vec::new();
     let mut new_exclusions: Vec<((usize, usize), Exclusion)> = Vec::new();
     let mut excluded = Vec::new();
     for ((_, zone), assets) in &dirty_by_zone {
-        for &si in lk.records.iter().filter(|&&si| p.threats[si].zone == *zone) {
+        for &si in records_by_zone
+            .get(zone)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let Some(mut rec) = Record::new(inp, &mut threats, si) else {
                 continue;
             };

@@ -15,17 +15,25 @@
 //! | part | reads | reused when |
 //! |---|---|---|
 //! | register rows of an asset | the asset, its importance, the businesses' scores, its zone's step 1-7 records and exposure, the countermeasures, the settings, the project's own threats, the assessment period, the decisions on its rows | none of settings, custom, businesses, zones, entry points, conduits, step 1-7, countermeasures changed; the assets only replaced in place; the period the same. Then only the assets edited and those with a decision taken out or put in are built again (and, as a safety net, any whose importance moved: today an importance moves only with its asset's own fields or the businesses, which rebuild the whole register) |
-//! | attack paths | zones, entry points, conduits, countermeasures (conduits they protect), the zones holding an asset of importance 3 and those assets | none of the first four changed and the target zones with their assets are the same |
+//! | attack paths | zones, entry points and conduits (the zone graph), the conduits a countermeasure protects (from the countermeasures and the project's own measure definitions), the zones holding an asset of importance 3 and those assets | none of zones, entry points, conduits changed, and the protected conduits and the target zones with their assets are the same |
+//!
+//! An edit of many assets at once (a pasted column) rebuilds the whole register: past a
+//! quarter of the assets, rebuilding them one by one is no faster.
 
 use super::Analysis;
 use crate::derive::Importances;
 use crate::edit::Touched;
 use crate::graph::attack_path::Targets;
-use crate::id::AssetId;
+use crate::id::{AssetId, ConduitId};
 use crate::model::IsoDate;
 use rustc_hash::FxHashSet;
+use std::collections::HashSet;
 
 /// The analysis before an edit and what the edit touched.
+///
+/// `prev` must be the analysis (with the same catalogue) of the very project the edit was
+/// applied to: the caller pairs them (the shell keeps the id of the document an analysis is
+/// of, and checks the result against a whole analysis in its check mode).
 #[derive(Debug, Clone, Copy)]
 pub struct Since<'a> {
     /// The analysis of the project before the edit, with the same catalogue.
@@ -41,6 +49,8 @@ pub struct Memo {
     pub horizon: Option<IsoDate>,
     /// The zones the attack paths lead to, with their assets of importance 3.
     pub targets: Targets,
+    /// The conduits a countermeasure protects (the attack paths treat them as controlled).
+    pub protected: HashSet<ConduitId>,
     /// What this analysis reused of the one before it.
     pub reused: Reused,
 }
@@ -67,8 +77,9 @@ const REGISTER_READS: &[&str] = &[
     "countermeasures",
 ];
 
-/// Sections the attack paths read, other than the assets of importance 3.
-const PATHS_READ: &[&str] = &["zones", "entry_points", "conduits", "countermeasures"];
+/// Sections the attack paths read, other than the assets of importance 3 and the protected
+/// conduits (compared as they are).
+const PATHS_READ: &[&str] = &["zones", "entry_points", "conduits"];
 
 /// What of the previous analysis can be kept.
 pub(super) struct Plan {
@@ -97,25 +108,30 @@ fn changed_importances(a: &Importances, b: &Importances, into: &mut FxHashSet<As
     }
 }
 
-/// What of `since.prev` the analysis of the edited project can keep, given its importances,
-/// its attack-path targets and its assessment period.
-pub(super) fn plan(
-    since: Since<'_>,
-    importances: &Importances,
-    targets: &Targets,
-    horizon: Option<&IsoDate>,
-) -> Plan {
+/// What the edited project's analysis has worked out before it decides what to reuse.
+pub(super) struct Now<'a> {
+    pub importances: &'a Importances,
+    pub targets: &'a Targets,
+    pub protected: &'a HashSet<ConduitId>,
+    pub horizon: Option<&'a IsoDate>,
+    pub assets: usize,
+}
+
+/// What of `since.prev` the analysis of the edited project can keep.
+pub(super) fn plan(since: Since<'_>, now: &Now<'_>) -> Plan {
     let (prev, t) = (since.prev, since.touched);
     let untouched = |sections: &[&str]| sections.iter().all(|s| !t.section(s));
-    let keep_paths = untouched(PATHS_READ) && prev.memo.targets == *targets;
+    let keep_paths = untouched(PATHS_READ)
+        && prev.memo.targets == *now.targets
+        && prev.memo.protected == *now.protected;
     let dirty_assets = (|| {
-        if !untouched(REGISTER_READS) || prev.memo.horizon.as_ref() != horizon {
+        if !untouched(REGISTER_READS) || prev.memo.horizon.as_ref() != now.horizon {
             return None;
         }
         let mut dirty = t.assets_in_place()?.clone();
         dirty.extend(t.decision_rows()?.iter().filter_map(|id| asset_of_row(id)));
-        changed_importances(importances, &prev.importances, &mut dirty);
-        Some(dirty)
+        changed_importances(now.importances, &prev.importances, &mut dirty);
+        (dirty.len() * 4 <= now.assets).then_some(dirty)
     })();
     Plan {
         dirty_assets,
