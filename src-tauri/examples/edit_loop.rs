@@ -34,8 +34,31 @@ fn main() {
     let mut doc = state.lock().unwrap().hold(Arc::new(p.clone()));
     let first: AnalyzeRequest =
         serde_json::from_value(json!({"revision": 1, "base": doc})).unwrap();
+    let started = std::time::Instant::now();
     let (json, _, analysis) = sync::analyze(&state, first).unwrap();
     let v: Value = serde_json::from_str(&json).unwrap();
+    println!(
+        "first answer (whole): {:.1} ms, {} bytes; core {:?}",
+        started.elapsed().as_secs_f64() * 1e3,
+        json.len(),
+        v["timings_ms"]
+    );
+    let mut sections: Vec<(usize, &String)> = v
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, s)| (serde_json::to_string(s).unwrap().len(), k))
+        .collect();
+    sections.sort_unstable_by(|a, b| b.cmp(a));
+    for (bytes, k) in sections.iter().take(6) {
+        println!("  {k}: {bytes} bytes");
+    }
+    if std::env::var_os("SHOW_PATH").is_some() {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v["attack_paths"][100]).unwrap()
+        );
+    }
     doc = v["doc"].as_u64().unwrap();
     let risk_ids: Vec<String> = analysis.risks.iter().map(|r| r.id.clone()).collect();
     let mut revision = 1;

@@ -35,10 +35,11 @@ fn samples_parse_and_analyse() {
             v["asset_importance"].as_object().unwrap().len(),
             p.assets.len()
         );
-        // Rows keep the engine's order (highest residual first).
+        // Rows keep the engine's order (highest residual first); a row goes as an array
+        // (`sync::RowTuple`), its ranks seventh.
         let ranks: Vec<u64> = risks
             .iter()
-            .map(|r| r["ranks"][2].as_u64().unwrap())
+            .map(|r| r[6][2].as_u64().unwrap())
             .collect();
         assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{key}: {ranks:?}");
     }

@@ -76,6 +76,8 @@ pub fn typescript() -> String {
     d.visit::<AnalyzeRequest>();
     d.visit::<RemoveRequest>();
     d.visit::<Update>();
+    // The window expands the paths it is sent (`sync::PathView`) into these.
+    d.visit::<otzone_models::graph::attack_path::AttackPath>();
     d.visit::<RiskView>();
     d.visit::<ExclusionView>();
     d.visit::<ImportanceView>();

@@ -24,9 +24,14 @@ export type ResponseReport = W.ResponseReport;
 export type InspectionResultView = W.InspectionResult;
 export type ThreatDecisionView = W.ThreatApplicability;
 
-/** The analysis as the window holds it: every section of the core's answer, merged (sync.ts). */
+/**
+ * The analysis as the window holds it: every section of the core's answer, merged, with the
+ * register rows and attack paths expanded (sync.ts).
+ */
 export type Analysis = Omit<
   Required<W.Update>,
+  | "attack_paths"
+  | "risks"
   | "doc"
   | "relative_to"
   | "timings_ms"
@@ -38,7 +43,7 @@ export type Analysis = Omit<
   | "asset_importance_changes"
   | "business_importance_changes"
   | "zone_importance_changes"
->;
+> & { attack_paths: W.AttackPath[]; risks: W.RiskView[] };
 
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),

@@ -110,10 +110,79 @@ const MAP_CHANGES = {
 } as const;
 type ChangeSection = keyof typeof LIST_CHANGES | keyof typeof MAP_CHANGES;
 
-/** The analysis after an answer: a new object; sections not in the answer are the ones had. */
-export function merge(had: Analysis | null, u: AnalysisUpdate): Analysis {
+const HOP_KINDS: W.HopKind[] = ["initiate", "data", "response"];
+
+/**
+ * An attack path as the core sends it (`sync::PathView`: assets, zones and conduits as
+ * positions in `doc`'s lists, each crossing as one number) made the path it is
+ * (`AttackPath`). `doc` is the document the answer analysed.
+ */
+export function expandPath(p: W.PathView, doc: Project): W.AttackPath {
+  const { shortest, targets, unprotected_conduits, zones_crossed, ...rest } = p;
+  const zone = (i: number) => doc.zones[i]?.id ?? "";
+  const conduit = (i: number) => doc.conduits[i]?.id ?? "";
+  return {
+    ...rest,
+    targets: targets.map((i) => doc.assets[i]?.id ?? ""),
+    unprotected_conduits: unprotected_conduits.map(conduit),
+    zones_crossed: zones_crossed.map(zone),
+    shortest: shortest.map((s) => ({
+      zones: s.z.map(zone),
+      conduits: s.c.map(conduit),
+      via: s.v.map((v) => ({
+        channel: v >> 4 ? (v >> 4) - 1 : null,
+        kind: HOP_KINDS[(v >> 2) & 3],
+        reverse: (v & 2) !== 0,
+        controlled: (v & 1) !== 0,
+      })),
+    })),
+  };
+}
+
+/**
+ * A register row as the core sends it (`sync::RowTuple`: an array, its asset and zone as
+ * positions in `doc`'s lists) made the row it is (`RiskView`; the id is `threat@asset`).
+ */
+export function expandRow(r: W.RowTuple, doc: Project): W.RiskView {
+  const [threat, a, z, importance, threat_level, values, ranks, countermeasure, measures, tolerable, parties, treatment, reconstructed] = r;
+  const asset = doc.assets[a]?.id ?? "";
+  return {
+    id: `${threat}@${asset}`,
+    threat,
+    asset,
+    zone: doc.zones[z]?.id ?? "",
+    importance,
+    threat_level,
+    values,
+    ranks,
+    countermeasure,
+    measures,
+    tolerable,
+    parties,
+    treatment,
+    reconstructed,
+  };
+}
+
+/** A list section's changes with each item sent made what the window keeps. */
+function expandChanges<S, T>(c: ListChanges<S>, f: (x: S) => T): ListChanges<T> {
+  return { changed: c.changed.map(([i, x]) => [i, f(x)]), added: c.added.map(f), order: c.order };
+}
+
+/**
+ * The analysis after an answer for `doc`: a new object; sections not in the answer are the
+ * ones had.
+ */
+export function merge(had: Analysis | null, u: AnalysisUpdate, doc: Project): Analysis {
   const { doc: _doc, relative_to, timings_ms: _t, whole: _w, ...rest } = u;
   const sections: Record<string, unknown> = { ...rest };
+  // Rows and paths come with positions in `doc`'s lists: made what the window keeps.
+  const path = (p: W.PathView) => expandPath(p, doc);
+  const row = (r: W.RowTuple) => expandRow(r, doc);
+  if (u.attack_paths) sections.attack_paths = u.attack_paths.map(path);
+  if (u.attack_path_changes) sections.attack_path_changes = expandChanges(u.attack_path_changes, path);
+  if (u.risks) sections.risks = u.risks.map(row);
+  if (u.risk_changes) sections.risk_changes = expandChanges(u.risk_changes, row);
   const changes: Partial<Record<ChangeSection, unknown>> = {};
   for (const k of [...Object.keys(LIST_CHANGES), ...Object.keys(MAP_CHANGES)] as ChangeSection[]) {
     if (sections[k] !== undefined) changes[k] = sections[k];
@@ -242,9 +311,9 @@ export class DocumentSync {
     if (generation !== this.generation) return null;
     this.held = doc;
     this.heldId = u.doc;
-    this.had = merge(this.had, u);
+    this.had = merge(this.had, u, doc);
     // Check mode: what the window merged must be the whole analysis the core also sent.
-    if (this.checkEveryEdit && u.whole && !sameValue(this.had, merge(null, u.whole))) {
+    if (this.checkEveryEdit && u.whole && !sameValue(this.had, merge(null, u.whole, doc))) {
       this.had = null;
       throw new Error("the merged analysis differs from the whole analysis");
     }

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
 import { addItem, endpointId, newAsset, setField } from "../src/model";
-import { applyChanges, applyListChanges, changes, DocumentSync, merge, sameValue, type AnalysisUpdate, type Change } from "../src/sync";
+import {
+  applyChanges,
+  applyListChanges,
+  changes,
+  DocumentSync,
+  expandPath,
+  expandRow,
+  merge,
+  sameValue,
+  type AnalysisUpdate,
+  type Change,
+} from "../src/sync";
 import type { RiskView } from "../src/register";
 import type { Analysis } from "../src/api";
+import type { Project } from "../src/model";
 import type * as W from "../src/generated/wire";
 
 describe("the changes an edit sends", () => {
@@ -89,7 +101,7 @@ describe("an answer relative to the analysis the window has", () => {
       finding_changes: { changed: [], added: [f2b], order: [3, 0, 2] },
       asset_importance_changes: { set: { y: 3, w: 1 }, removed: ["x"] },
     });
-    const out = merge(had, u);
+    const out = merge(had, u, {} as Project);
     expect(out.findings).toEqual([f2b, f1, f3]);
     expect(out.findings[1]).toBe(f1);
     expect(out.asset_importance).toEqual({ y: 3, w: 1 });
@@ -99,16 +111,100 @@ describe("an answer relative to the analysis the window has", () => {
     expect(out).not.toHaveProperty("asset_importance_changes");
   });
 
-  it("replaces the attack paths that changed, at their positions", () => {
-    const p1 = { entry: "e1", target_zone: "z1", hops: 2 };
-    const p2 = { entry: "e1", target_zone: "z2", hops: 3 };
+  it("replaces the attack paths that changed, at their positions, expanded", () => {
+    const none = { shortest: [], targets: [], unprotected_conduits: [], zones_crossed: [] };
+    const p1 = { entry: "e1", target_zone: "z1", hops: 2, ...none };
+    const p2 = { entry: "e1", target_zone: "z2", hops: 3, ...none };
     const had = { revision: 1, risks: [], attack_paths: [p1, p2] } as unknown as Analysis;
-    const p2b = { ...p2, hops: 1 };
+    const doc = { assets: [{ id: "a1" }], zones: [{ id: "z1" }, { id: "z2" }], conduits: [{ id: "c1" }] } as unknown as Project;
+    // As the core sends it: zone 1 (z2) entered over conduit 0 (c1), initiated on no channel,
+    // for asset 0 (a1); the conduit is unprotected.
+    const p2b = { ...p2, hops: 1, shortest: [{ z: [1], c: [0], v: [0] }], targets: [0], unprotected_conduits: [0] };
     const u = relative({ attack_path_changes: { changed: [[1, p2b]], added: [], order: null } });
-    const out = merge(had, u);
-    expect(out.attack_paths).toEqual([p1, p2b]);
+    const out = merge(had, u, doc);
+    expect(out.attack_paths).toEqual([
+      p1,
+      {
+        ...p2,
+        hops: 1,
+        shortest: [{ zones: ["z2"], conduits: ["c1"], via: [{ channel: null, kind: "initiate", reverse: false, controlled: false }] }],
+        targets: ["a1"],
+        unprotected_conduits: ["c1"],
+      },
+    ]);
     expect(out.attack_paths[0]).toBe(p1);
     expect(out).not.toHaveProperty("attack_path_changes");
+  });
+
+  it("makes a register row of the array the core sends (sync::RowTuple)", () => {
+    const doc = { assets: [{ id: "a0" }, { id: "a1" }], zones: [{ id: "z0" }, { id: "z1" }] } as unknown as Project;
+    const sent: W.RowTuple = [
+      "T03",
+      1,
+      0,
+      3,
+      2,
+      ["A", "B", "C"],
+      [0, 1, 2],
+      [0, 1, 2],
+      [2, 1],
+      false,
+      ["sier", "customer"],
+      "accept",
+      true,
+    ];
+    expect(expandRow(sent, doc)).toEqual({
+      id: "T03@a1",
+      threat: "T03",
+      asset: "a1",
+      zone: "z0",
+      importance: 3,
+      threat_level: 2,
+      values: ["A", "B", "C"],
+      ranks: [0, 1, 2],
+      countermeasure: [0, 1, 2],
+      measures: [2, 1],
+      tolerable: false,
+      parties: ["sier", "customer"],
+      treatment: "accept",
+      reconstructed: true,
+    });
+  });
+
+  it("expands a path's crossings from their numbers (sync::StepsView)", () => {
+    const doc = {
+      zones: [{ id: "za" }, { id: "zb" }, { id: "zc" }],
+      conduits: [{ id: "c0" }, { id: "c1" }, { id: "c2" }],
+    } as unknown as Project;
+    // (channel + 1) << 4 | kind << 2 | reverse << 1 | controlled, worked out by hand:
+    // 39 = 2 << 4 | 1 << 2 | 1 << 1 | 1: channel 1, data, reversed, controlled;
+    // 24 = 1 << 4 | 2 << 2: channel 0, response-only; 0: no channel, initiated.
+    const p = {
+      entry: "e",
+      target_zone: "zc",
+      shortest: [
+        { z: [1, 2], c: [2, 0], v: [39, 24] },
+        { z: [2], c: [1], v: [0] },
+      ],
+      targets: [],
+      unprotected_conduits: [0],
+      zones_crossed: [1],
+    };
+    const out = expandPath(p as unknown as W.PathView, doc);
+    expect(out.shortest).toEqual([
+      {
+        zones: ["zb", "zc"],
+        conduits: ["c2", "c0"],
+        via: [
+          { channel: 1, kind: "data", reverse: true, controlled: true },
+          { channel: 0, kind: "response", reverse: false, controlled: false },
+        ],
+      },
+      { zones: ["zc"], conduits: ["c1"], via: [{ channel: null, kind: "initiate", reverse: false, controlled: false }] },
+    ]);
+    expect(out.entry).toBe("e");
+    expect(out.unprotected_conduits).toEqual(["c0"]);
+    expect(out.zones_crossed).toEqual(["zb"]);
   });
 
   it("keeps every section the answer leaves out", () => {
@@ -123,7 +219,7 @@ describe("an answer relative to the analysis the window has", () => {
       findings: [],
       timings_ms: [0, 0, 0],
     } as unknown as AnalysisUpdate;
-    const out = merge(had, u);
+    const out = merge(had, u, {} as Project);
     expect(out.revision).toBe(2);
     expect(out.findings).toEqual([]);
     expect(out.attack_paths).toBe(had.attack_paths);
@@ -253,33 +349,32 @@ describe("removing items", () => {
 describe("check mode", () => {
   it("compares what the window merged with the whole analysis the core sends beside it", async () => {
     const p = sample("food-plant");
-    const row = (id: string, v: string) =>
-      ({
-        id,
-        threat: "T01",
-        asset: "a",
-        zone: "z",
-        importance: 2,
-        threat_level: 2,
-        values: [v, v, v],
-        ranks: [0, 0, 0],
-        countermeasure: [1, 1, 1],
-        measures: [0, 0],
-        tolerable: true,
-        parties: [],
-        treatment: null,
-        reconstructed: false,
-      }) as unknown as RiskView;
+    // Rows as the core sends them (sync::RowTuple): r1 is asset 0's T01 row, r2 asset 1's.
+    const row = (asset: number, v: string): W.RowTuple => [
+      "T01",
+      asset,
+      0,
+      2,
+      2,
+      [v, v, v],
+      [0, 0, 0],
+      [1, 1, 1],
+      [0, 0],
+      true,
+      [],
+      null,
+      false,
+    ];
     const base = { method: "m", values: ["A"], tolerable: "A", timings_ms: [0, 0, 0] as [number, number, number] };
-    const first: AnalysisUpdate = { ...base, revision: 1, doc: 1, relative_to: null, risks: [row("r1", "A"), row("r2", "B")] };
+    const first: AnalysisUpdate = { ...base, revision: 1, doc: 1, relative_to: null, risks: [row(0, "A"), row(1, "B")] };
     // The delta changes r2 to C; the whole answer beside it says r2 is B: they disagree.
     const wrong: AnalysisUpdate = {
       ...base,
       revision: 2,
       doc: 2,
       relative_to: 1,
-      risk_changes: { changed: [[1, row("r2", "C")]], added: [], order: null },
-      whole: { ...base, revision: 2, doc: 2, relative_to: null, risks: [row("r1", "A"), row("r2", "B")] },
+      risk_changes: { changed: [[1, row(1, "C")]], added: [], order: null },
+      whole: { ...base, revision: 2, doc: 2, relative_to: null, risks: [row(0, "A"), row(1, "B")] },
     };
     const answers = [first, wrong];
     const s = new DocumentSync(true, async () => answers.shift()!);

@@ -1964,6 +1964,31 @@ conduits: Array<ConduitId>,
 via: Array<HopVia>, };
 
 /**
+ * An attack path as the window is sent it: its assets, zones and conduits as positions in
+ * the project's lists (which the window has), and each crossing as one number, so that the
+ * 6,000 paths of a large factory are under two megabytes instead of seventeen. The window
+ * expands it to [`AttackPath`] (`ui/src/sync.ts`, `expandPath`).
+ */
+
+export type PathView = { entry: EntryPointId, entry_kind: EntryKind, target_zone: ZoneId, 
+/**
+ * The target zone's assets of importance 3, as positions in the project's asset list.
+ */
+targets: Array<number>, reachable: boolean, hops: number | null, 
+/**
+ * Each shortest path: zone positions, conduit positions, crossings.
+ */
+shortest: Array<StepsView>, simple_paths: number, complete: boolean, 
+/**
+ * As positions in the project's conduit list.
+ */
+unprotected_conduits: Array<number>, 
+/**
+ * As positions in the project's zone list.
+ */
+zones_crossed: Array<number>, };
+
+/**
  * A ledger row as it will be applied.
  */
 
@@ -2818,6 +2843,16 @@ parties: Array<PartyRollup>,
 heatmaps: Array<HeatMap>, };
 
 /**
+ * A register row as the window is sent it: its [`RiskView`] as an array, without the row id
+ * (always `threat@asset`) and with its asset and zone as positions in the project's lists,
+ * so that the 49k rows of a large factory are about 4 MB instead of 18. The window makes it
+ * a `RiskView` again (`ui/src/sync.ts`, `expandRow`). Compared as the view with those
+ * positions: a row whose asset moved in the list is sent again.
+ */
+
+export type RowTuple = [threat: string, asset: number, zone: number, importance: number, threat_level: number, values: [string, string, string], ranks: [number, number, number], countermeasure: [number, number, number], measures: [number, number], tolerable: boolean, parties: Array<Responsibility>, treatment: Treatment | null, reconstructed: boolean];
+
+/**
  * Where a project was saved.
  */
 
@@ -2967,6 +3002,25 @@ done: number,
  * The same in whole percent, rounded half up (as the app, `check` and the cover show it).
  */
 percent: number, };
+
+/**
+ * One shortest path of a [`PathView`].
+ */
+
+export type StepsView = { 
+/**
+ * Zones entered, as positions in the project's zone list.
+ */
+z: Array<number>, 
+/**
+ * Conduits used, as positions in the project's conduit list.
+ */
+c: Array<number>, 
+/**
+ * How each conduit was crossed: `(channel + 1) << 4 | kind << 2 | reverse << 1 |
+ * controlled`, with channel 0 for none and kind 0 initiate, 1 data, 2 response.
+ */
+v: Array<number>, };
 
 /**
  * A supplier of equipment, software, cloud service or work.
@@ -3285,7 +3339,7 @@ export type Update = { revision: number,
 /**
  * The document held now, for the window's next changes.
  */
-doc: number, relative_to: number | null, method: string, values: Array<string>, tolerable: string, risks?: Array<RiskView>, risk_changes?: ListChanges<RiskView>, attack_paths?: Array<AttackPath>, attack_path_changes?: ListChanges<AttackPath>, scenarios?: Array<AttackTree>, exclusions?: Array<ExclusionView>, rollups?: Rollups, sl_gaps?: Array<SlGap>, sl_gap_changes?: ListChanges<SlGap>, findings?: Array<Finding>, finding_changes?: ListChanges<Finding>, asset_importance?: { [key in AssetId]: number }, asset_importance_changes?: MapChanges<number>, business_importance?: { [key in BusinessId]: number }, business_importance_changes?: MapChanges<number>, zone_importance?: { [key in ZoneId]: number }, zone_importance_changes?: MapChanges<number>, 
+doc: number, relative_to: number | null, method: string, values: Array<string>, tolerable: string, risks?: Array<RowTuple>, risk_changes?: ListChanges<RowTuple>, attack_paths?: Array<PathView>, attack_path_changes?: ListChanges<PathView>, scenarios?: Array<AttackTree>, exclusions?: Array<ExclusionView>, rollups?: Rollups, sl_gaps?: Array<SlGap>, sl_gap_changes?: ListChanges<SlGap>, findings?: Array<Finding>, finding_changes?: ListChanges<Finding>, asset_importance?: { [key in AssetId]: number }, asset_importance_changes?: MapChanges<number>, business_importance?: { [key in BusinessId]: number }, business_importance_changes?: MapChanges<number>, zone_importance?: { [key in ZoneId]: number }, zone_importance_changes?: MapChanges<number>, 
 /**
  * How complete each guided step is.
  */
