@@ -37,10 +37,7 @@ fn samples_parse_and_analyse() {
         );
         // Rows keep the engine's order (highest residual first); a row goes as an array
         // (`sync::RowTuple`), its ranks seventh.
-        let ranks: Vec<u64> = risks
-            .iter()
-            .map(|r| r[6][2].as_u64().unwrap())
-            .collect();
+        let ranks: Vec<u64> = risks.iter().map(|r| r[6][2].as_u64().unwrap()).collect();
         assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{key}: {ranks:?}");
     }
     assert!(core::sample("nope").is_err());

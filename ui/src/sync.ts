@@ -112,6 +112,16 @@ type ChangeSection = keyof typeof LIST_CHANGES | keyof typeof MAP_CHANGES;
 
 const HOP_KINDS: W.HopKind[] = ["initiate", "data", "response"];
 
+/** An answer that does not fit the document it analysed (the window then sends it whole). */
+export class AnswerMisfit extends Error {}
+function misfit(what: string): never {
+  throw new AnswerMisfit(`the answer does not fit the document: ${what}`);
+}
+/** The id of item `i` of a list the answer names by position. */
+function at(list: readonly { id: string }[], i: number): string {
+  return list[i]?.id ?? misfit(`position ${i} of ${list.length}`);
+}
+
 /**
  * An attack path as the core sends it (`sync::PathView`: assets, zones and conduits as
  * positions in `doc`'s lists, each crossing as one number) made the path it is
@@ -119,19 +129,19 @@ const HOP_KINDS: W.HopKind[] = ["initiate", "data", "response"];
  */
 export function expandPath(p: W.PathView, doc: Project): W.AttackPath {
   const { shortest, targets, unprotected_conduits, zones_crossed, ...rest } = p;
-  const zone = (i: number) => doc.zones[i]?.id ?? "";
-  const conduit = (i: number) => doc.conduits[i]?.id ?? "";
+  const zone = (i: number) => at(doc.zones, i);
+  const conduit = (i: number) => at(doc.conduits, i);
   return {
     ...rest,
-    targets: targets.map((i) => doc.assets[i]?.id ?? ""),
+    targets: targets.map((i) => at(doc.assets, i)),
     unprotected_conduits: unprotected_conduits.map(conduit),
     zones_crossed: zones_crossed.map(zone),
     shortest: shortest.map((s) => ({
       zones: s.z.map(zone),
       conduits: s.c.map(conduit),
       via: s.v.map((v) => ({
-        channel: v >> 4 ? (v >> 4) - 1 : null,
-        kind: HOP_KINDS[(v >> 2) & 3],
+        channel: v >>> 4 ? (v >>> 4) - 1 : null,
+        kind: HOP_KINDS[(v >>> 2) & 3] ?? misfit(`crossing ${v}`),
         reverse: (v & 2) !== 0,
         controlled: (v & 1) !== 0,
       })),
@@ -145,12 +155,12 @@ export function expandPath(p: W.PathView, doc: Project): W.AttackPath {
  */
 export function expandRow(r: W.RowTuple, doc: Project): W.RiskView {
   const [threat, a, z, importance, threat_level, values, ranks, countermeasure, measures, tolerable, parties, treatment, reconstructed] = r;
-  const asset = doc.assets[a]?.id ?? "";
+  const asset = at(doc.assets, a);
   return {
     id: `${threat}@${asset}`,
     threat,
     asset,
-    zone: doc.zones[z]?.id ?? "",
+    zone: at(doc.zones, z),
     importance,
     threat_level,
     values,
@@ -309,9 +319,20 @@ export class DocumentSync {
       throw e;
     }
     if (generation !== this.generation) return null;
+    let merged: Analysis;
+    try {
+      merged = merge(this.had, u, doc);
+    } catch (e) {
+      // The core and the window disagree on the document: start again from the whole one.
+      this.held = null;
+      this.heldId = null;
+      this.had = null;
+      if (e instanceof AnswerMisfit && request.base !== undefined) return this.analyze(doc, revision);
+      throw e;
+    }
     this.held = doc;
     this.heldId = u.doc;
-    this.had = merge(this.had, u, doc);
+    this.had = merged;
     // Check mode: what the window merged must be the whole analysis the core also sent.
     if (this.checkEveryEdit && u.whole && !sameValue(this.had, merge(null, u.whole, doc))) {
       this.had = null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sample } from "./fixtures";
 import { addItem, endpointId, newAsset, setField } from "../src/model";
 import {
+  AnswerMisfit,
   applyChanges,
   applyListChanges,
   changes,
@@ -241,6 +242,64 @@ describe("the window's side of the held document", () => {
       risks: [],
       timings_ms: [1, 2, 3],
     }) as unknown as AnalysisUpdate;
+
+  it("keeps the ids of the rows it has when positions move, and reads new rows against the new document", async () => {
+    const tuple = (asset: number, v: string): W.RowTuple => [
+      "T01",
+      asset,
+      0,
+      1,
+      1,
+      [v, v, v],
+      [2, 2, 2],
+      [0, 0, 0],
+      [0, 0],
+      true,
+      [],
+      null,
+      false,
+    ];
+    const [a0, a1] = [p.assets[0].id, p.assets[1].id];
+    // After the edit, an asset is put first: every position moves by one.
+    const q = { ...p, assets: [{ ...p.assets[2], id: "new-asset" }, ...p.assets] };
+    const answers = [
+      { ...answer(1, 5, null), risks: [tuple(0, "C"), tuple(1, "C")] },
+      // Relative to revision 1: the first row unchanged (not sent), the second changed, named
+      // by its position in q (a1 is now at 2).
+      { ...answer(2, 6, 1), risks: undefined, risk_changes: { changed: [[1, tuple(2, "B")]], added: [], order: null } },
+    ];
+    const sync = new DocumentSync(false, async () => answers.shift() as unknown as AnalysisUpdate);
+    sync.reset(p, 3);
+    await sync.analyze(p, 1);
+    const after = await sync.analyze(q, 2);
+    expect(after?.risks.map((r) => [r.id, r.values[2]])).toEqual([
+      [`T01@${a0}`, "C"],
+      [`T01@${a1}`, "B"],
+    ]);
+  });
+
+  it("sends the whole document when an answer names a row past the end of the document's lists", async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const sync = new DocumentSync(false, async (r) => {
+      sent.push(r as unknown as Record<string, unknown>);
+      // Answering the changes, the core names asset 999 (the window has fewer): a core and
+      // window that disagree on the document. Answering the whole document, it fits.
+      const asset = r.base !== undefined ? 999 : 0;
+      const row: W.RowTuple = ["T01", asset, 0, 1, 1, ["C", "C", "C"], [2, 2, 2], [0, 0, 0], [0, 0], true, [], null, false];
+      return { ...answer(r.revision, 20 + sent.length, null), risks: [row] };
+    });
+    sync.reset(p, 3);
+    const a = await sync.analyze(p, 1);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({ base: 3 });
+    expect(sent[1]).toEqual({ revision: 1, project: p });
+    expect(a?.risks[0].id).toBe(`T01@${p.assets[0].id}`);
+    expect(() => expandRow(["T01", 0, 999, 1, 1, ["C", "C", "C"], [2, 2, 2], [0, 0, 0], [0, 0], true, [], null, false], p)).toThrow(
+      AnswerMisfit,
+    );
+    const path = { shortest: [{ z: [0], c: [0], v: [3 << 2] }], targets: [], unprotected_conduits: [], zones_crossed: [] };
+    expect(() => expandPath(path as unknown as W.PathView, p)).toThrow("crossing 12");
+  });
 
   it("sends changes to a held document, and the whole one when the core asks for it", async () => {
     const sent: Array<Record<string, unknown>> = [];

@@ -2845,9 +2845,9 @@ heatmaps: Array<HeatMap>, };
 /**
  * A register row as the window is sent it: its [`RiskView`] as an array, without the row id
  * (always `threat@asset`) and with its asset and zone as positions in the project's lists,
- * so that the 49k rows of a large factory are about 4 MB instead of 18. The window makes it
- * a `RiskView` again (`ui/src/sync.ts`, `expandRow`). Compared as the view with those
- * positions: a row whose asset moved in the list is sent again.
+ * so that the 49k rows of a large factory are about 5 MB instead of 18. The window makes it
+ * a `RiskView` again (`ui/src/sync.ts`, `expandRow`) and keeps it with ids, so rows are
+ * compared as views: a row kept stays right when positions move.
  */
 
 export type RowTuple = [threat: string, asset: number, zone: number, importance: number, threat_level: number, values: [string, string, string], ranks: [number, number, number], countermeasure: [number, number, number], measures: [number, number], tolerable: boolean, parties: Array<Responsibility>, treatment: Treatment | null, reconstructed: boolean];
