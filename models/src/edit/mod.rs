@@ -178,7 +178,7 @@ pub fn apply_tracked(
             set: meta, settings, requirements, custom;
             lists: businesses => splice, assets => splice_assets, zones => splice,
                 entry_points => splice, conduits => splice, threats => splice,
-                countermeasures => splice, ooda_roles => splice, suppliers => splice,
+                countermeasures => splice_measures, ooda_roles => splice, suppliers => splice,
                 checklist_answers => splice, damages => splice, risk_decisions => splice_decisions,
                 customer_responses => splice, revisions => splice,
                 inspection_results => splice, vulnerabilities => splice);

@@ -2,7 +2,7 @@
 //! ([`crate::risk::reuse`]).
 
 use crate::id::AssetId;
-use crate::model::{ProtectedAsset, RiskDecision};
+use crate::model::{Countermeasure, MeasureScope, ProtectedAsset, RiskDecision};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 
@@ -21,6 +21,11 @@ pub struct Touched {
     decision_rows: BTreeSet<String>,
     /// The decision list was set whole.
     decisions_replaced: bool,
+    /// The scopes, before and after, of countermeasures replaced in place (the same id at the
+    /// same position) by a different value.
+    measure_scopes: Vec<MeasureScope>,
+    /// The countermeasure list changed otherwise (added, removed, moved, set whole).
+    measures_rearranged: bool,
 }
 
 impl Touched {
@@ -40,6 +45,13 @@ impl Touched {
         (!self.assets_rearranged).then_some(&self.assets_in_place)
     }
 
+    /// Where the countermeasures changed applied, before and after, when every change to the
+    /// list replaced a countermeasure in place; `None` when one was added, removed or moved,
+    /// or the list was set whole.
+    pub fn measure_scopes(&self) -> Option<&[MeasureScope]> {
+        (!self.measures_rearranged).then_some(&self.measure_scopes)
+    }
+
     /// The row ids of the treatment decisions taken out or put in; `None` when the list was
     /// set whole.
     pub fn decision_rows(&self) -> Option<&BTreeSet<String>> {
@@ -55,6 +67,7 @@ impl Touched {
         match section {
             "assets" => self.assets_rearranged = true,
             "risk_decisions" => self.decisions_replaced = true,
+            "countermeasures" => self.measures_rearranged = true,
             _ => {}
         }
     }
@@ -83,6 +96,28 @@ impl Touched {
         for (a, b) in removed.iter().zip(inserted) {
             if a != b {
                 self.assets_in_place.insert(a.id);
+            }
+        }
+    }
+
+    /// A run of the countermeasure list replaced.
+    pub(super) fn splice_measures(
+        &mut self,
+        section: &str,
+        removed: &[Countermeasure],
+        inserted: &[Countermeasure],
+    ) {
+        self.splice(section, removed, inserted);
+        let in_place = removed.len() == inserted.len()
+            && removed.iter().zip(inserted).all(|(a, b)| a.id == b.id);
+        if !in_place {
+            self.measures_rearranged = true;
+            return;
+        }
+        for (a, b) in removed.iter().zip(inserted) {
+            if a != b {
+                self.measure_scopes.push(a.scope.clone());
+                self.measure_scopes.push(b.scope.clone());
             }
         }
     }

@@ -110,6 +110,7 @@ fn analyse_with(
         reuse::plan(
             s,
             &reuse::Now {
+                project,
                 importances: &importances,
                 targets: &targets,
                 protected: &protected,

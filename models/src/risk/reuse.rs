@@ -14,7 +14,7 @@
 //!
 //! | part | reads | reused when |
 //! |---|---|---|
-//! | register rows of an asset | the asset, its importance, the businesses' scores, its zone's step 1-7 records and exposure, the countermeasures, the settings, the project's own threats, the assessment period, the decisions on its rows | none of settings, custom, businesses, zones, entry points, conduits, step 1-7, countermeasures changed; the assets only replaced in place; the period the same. Then only the assets edited and those with a decision taken out or put in are built again (and, as a safety net, any whose importance moved: today an importance moves only with its asset's own fields or the businesses, which rebuild the whole register) |
+//! | register rows of an asset | the asset, its importance, the businesses' scores, its zone's step 1-7 records and exposure, the countermeasures covering it, the settings, the project's own threats, the assessment period, the decisions on its rows | none of settings, custom, businesses, zones, entry points, conduits, step 1-7 changed; the assets and countermeasures only replaced in place; the period the same. Then only these assets are built again: those edited, those with a decision taken out or put in, those a changed countermeasure covered before or covers after (the assets it names, the assets of the zones it names and of the zones at the ends of the conduits it names; a measure scoped nowhere counts everywhere and rebuilds the whole register), and, as a safety net, any whose importance moved (today an importance moves only with its asset's own fields or the businesses, which rebuild the whole register) |
 //! | attack paths | zones, entry points and conduits (the zone graph), the conduits a countermeasure protects (from the countermeasures and the project's own measure definitions), the zones holding an asset of importance 3 and those assets | none of zones, entry points, conduits changed, and the protected conduits and the target zones with their assets are the same |
 //!
 //! An edit of many assets at once (a pasted column) rebuilds the whole register: past a
@@ -74,7 +74,6 @@ const REGISTER_READS: &[&str] = &[
     "entry_points",
     "conduits",
     "threats",
-    "countermeasures",
 ];
 
 /// Sections the attack paths read, other than the assets of importance 3 and the protected
@@ -110,11 +109,43 @@ fn changed_importances(a: &Importances, b: &Importances, into: &mut FxHashSet<As
 
 /// What the edited project's analysis has worked out before it decides what to reuse.
 pub(super) struct Now<'a> {
+    pub project: &'a crate::model::Project,
     pub importances: &'a Importances,
     pub targets: &'a Targets,
     pub protected: &'a HashSet<ConduitId>,
     pub horizon: Option<&'a IsoDate>,
     pub assets: usize,
+}
+
+/// Add to `into` the assets countermeasures with these scopes cover (see
+/// [`crate::risk::coverage::MeasureIndex`]); `None` when one counts everywhere.
+fn covered(
+    p: &crate::model::Project,
+    scopes: &[crate::model::MeasureScope],
+    into: &mut FxHashSet<AssetId>,
+) -> Option<()> {
+    if scopes.iter().any(|s| s.is_everywhere()) {
+        return None;
+    }
+    let mut zones: FxHashSet<crate::id::ZoneId> = FxHashSet::default();
+    for s in scopes {
+        into.extend(s.assets.iter().copied());
+        zones.extend(s.zones.iter().copied());
+        for c in p.conduits.iter().filter(|c| s.conduits.contains(&c.id)) {
+            for end in [c.from, c.to] {
+                if let crate::model::Endpoint::Zone(z) = end {
+                    zones.insert(z);
+                }
+            }
+        }
+    }
+    into.extend(
+        p.assets
+            .iter()
+            .filter(|a| a.zone.is_some_and(|z| zones.contains(&z)))
+            .map(|a| a.id),
+    );
+    Some(())
 }
 
 /// What of `since.prev` the analysis of the edited project can keep.
@@ -130,6 +161,9 @@ pub(super) fn plan(since: Since<'_>, now: &Now<'_>) -> Plan {
         }
         let mut dirty = t.assets_in_place()?.clone();
         dirty.extend(t.decision_rows()?.iter().filter_map(|id| asset_of_row(id)));
+        if t.section("countermeasures") {
+            covered(now.project, t.measure_scopes()?, &mut dirty)?;
+        }
         changed_importances(now.importances, &prev.importances, &mut dirty);
         (dirty.len() * 4 <= now.assets).then_some(dirty)
     })();
