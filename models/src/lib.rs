@@ -25,7 +25,9 @@
 //! - [`id`] — typed ids (UUID v4 for new items, v5 for items derived from a name).
 //! - [`i18n`] — the one ja/en text table the CLI, the workbook and the app share.
 //! - [`risk`] — the analysis: the register (inherent → planned → residual), roll-ups, attack
-//!   paths and trees, SL gaps, what-if; its rules are listed below.
+//!   paths and trees, SL gaps, what-if; its rules are listed below. [`risk::reuse`] — the
+//!   analysis after an edit, taking from the one before what the edit did not reach (the
+//!   same result as a whole analysis).
 //! - [`validate`] — the findings (要修正 / 要確認 / 参考), one rule per file in
 //!   `validate/rules/`.
 //! - [`excel`] — the evidence workbook ([`excel::export`]), how its tables print

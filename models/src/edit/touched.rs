@@ -2,7 +2,7 @@
 //! ([`crate::risk::reuse`]).
 
 use crate::id::AssetId;
-use crate::model::{Countermeasure, MeasureScope, ProtectedAsset, RiskDecision};
+use crate::model::{Countermeasure, ProtectedAsset, RiskDecision};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 
@@ -21,9 +21,9 @@ pub struct Touched {
     decision_rows: BTreeSet<String>,
     /// The decision list was set whole.
     decisions_replaced: bool,
-    /// The scopes, before and after, of countermeasures replaced in place (the same id at the
-    /// same position) by a different value.
-    measure_scopes: Vec<MeasureScope>,
+    /// Countermeasures replaced in place (the same id at the same position) by a different
+    /// value: before and after.
+    measures_in_place: Vec<(Countermeasure, Countermeasure)>,
     /// The countermeasure list changed otherwise (added, removed, moved, set whole).
     measures_rearranged: bool,
 }
@@ -45,11 +45,11 @@ impl Touched {
         (!self.assets_rearranged).then_some(&self.assets_in_place)
     }
 
-    /// Where the countermeasures changed applied, before and after, when every change to the
-    /// list replaced a countermeasure in place; `None` when one was added, removed or moved,
-    /// or the list was set whole.
-    pub fn measure_scopes(&self) -> Option<&[MeasureScope]> {
-        (!self.measures_rearranged).then_some(&self.measure_scopes)
+    /// The countermeasures changed (before, after), when every change to the list replaced a
+    /// countermeasure in place; `None` when one was added, removed or moved, or the list was
+    /// set whole.
+    pub fn measures_in_place(&self) -> Option<&[(Countermeasure, Countermeasure)]> {
+        (!self.measures_rearranged).then_some(&self.measures_in_place)
     }
 
     /// The row ids of the treatment decisions taken out or put in; `None` when the list was
@@ -116,8 +116,7 @@ impl Touched {
         }
         for (a, b) in removed.iter().zip(inserted) {
             if a != b {
-                self.measure_scopes.push(a.scope.clone());
-                self.measure_scopes.push(b.scope.clone());
+                self.measures_in_place.push((a.clone(), b.clone()));
             }
         }
     }

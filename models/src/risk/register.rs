@@ -653,9 +653,9 @@ pub fn build(inp: &RegisterInputs<'_>) -> (Vec<Arc<RiskRow>>, Vec<Exclusion>) {
 ///
 /// "Differs only in" is the caller's to establish (see [`super::reuse`]): the same assets at
 /// the same positions, nothing else a row reads changed (settings, businesses, zones,
-/// conduits, entry points, step 1-7, countermeasures, the project's own threats, the
-/// assessment period), and every asset whose row inputs changed (its fields, its importance,
-/// a treatment decision on one of its rows) in `dirty`.
+/// conduits, entry points, step 1-7, the project's own threats, the assessment period), and
+/// every asset whose row inputs changed in `dirty`: its fields, its importance, a treatment
+/// decision on one of its rows, a countermeasure that covered or covers it.
 ///
 /// # Complexity
 /// O(R) to carry the other rows over (pointer copies), plus the dirty assets' rows and

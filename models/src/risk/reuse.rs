@@ -25,7 +25,7 @@ use crate::derive::Importances;
 use crate::edit::Touched;
 use crate::graph::attack_path::Targets;
 use crate::id::{AssetId, ConduitId};
-use crate::model::IsoDate;
+use crate::model::{Countermeasure, IsoDate, MeasureScope};
 use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
@@ -117,18 +117,29 @@ pub(super) struct Now<'a> {
     pub assets: usize,
 }
 
+/// Whether two versions of a countermeasure differ in what a register row reads of it
+/// ([`crate::risk::coverage::MeasureIndex::build`]): the catalogue measure, its category,
+/// threats, scope, status, who carries it out and who operates it. Its number, detail,
+/// evidence, notes, due date, payment and the parties it is shared with feed the workbook and
+/// the findings (worked out whole), not a row.
+fn rows_read_differ(a: &Countermeasure, b: &Countermeasure) -> bool {
+    (&a.measure, a.category, &a.threats, &a.scope, a.status)
+        != (&b.measure, b.category, &b.threats, &b.scope, b.status)
+        || (a.responsibility, a.operator) != (b.responsibility, b.operator)
+}
+
 /// Add to `into` the assets countermeasures with these scopes cover (see
 /// [`crate::risk::coverage::MeasureIndex`]); `None` when one counts everywhere.
-fn covered(
+fn covered<'s>(
     p: &crate::model::Project,
-    scopes: &[crate::model::MeasureScope],
+    scopes: impl Iterator<Item = &'s MeasureScope>,
     into: &mut FxHashSet<AssetId>,
 ) -> Option<()> {
-    if scopes.iter().any(|s| s.is_everywhere()) {
-        return None;
-    }
     let mut zones: FxHashSet<crate::id::ZoneId> = FxHashSet::default();
     for s in scopes {
+        if s.is_everywhere() {
+            return None;
+        }
         into.extend(s.assets.iter().copied());
         zones.extend(s.zones.iter().copied());
         for c in p.conduits.iter().filter(|c| s.conduits.contains(&c.id)) {
@@ -162,7 +173,12 @@ pub(super) fn plan(since: Since<'_>, now: &Now<'_>) -> Plan {
         let mut dirty = t.assets_in_place()?.clone();
         dirty.extend(t.decision_rows()?.iter().filter_map(|id| asset_of_row(id)));
         if t.section("countermeasures") {
-            covered(now.project, t.measure_scopes()?, &mut dirty)?;
+            let read = t
+                .measures_in_place()?
+                .iter()
+                .filter(|(a, b)| rows_read_differ(a, b))
+                .flat_map(|(a, b)| [&a.scope, &b.scope]);
+            covered(now.project, read, &mut dirty)?;
         }
         changed_importances(now.importances, &prev.importances, &mut dirty);
         (dirty.len() * 4 <= now.assets).then_some(dirty)

@@ -110,7 +110,7 @@ enum Edit {
     DecisionChange(usize, usize),
     /// A decision taken back.
     DecisionRemove(usize),
-    /// A countermeasure's status changed (the whole register moves).
+    /// A countermeasure's status changed (the rows it covers move).
     MeasureStatus(usize, usize),
     /// A business's score changed (importances move).
     BusinessScore(usize, u8),
@@ -148,6 +148,11 @@ enum Edit {
     MeasureScope(usize, u8, usize),
     /// A countermeasure made to answer one threat only.
     MeasureThreats(usize, usize),
+    /// A countermeasure made the customer's to carry out, or the SIer's and operated by the
+    /// customer (the residual risk "unless others" moves).
+    MeasureParty(usize, bool),
+    /// A countermeasure's notes and evidence changed (no row reads them).
+    MeasureNotes(usize),
 }
 
 const TREATMENTS: [&str; 4] = ["reduce", "accept", "avoid", "transfer"];
@@ -185,7 +190,9 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
         n.clone().prop_map(Edit::AssetAdd),
         Just(Edit::DecisionsReversed),
         (n.clone(), 0u8..4, n.clone()).prop_map(|(m, k, i)| Edit::MeasureScope(m, k, i)),
-        (n.clone(), n).prop_map(|(m, t)| Edit::MeasureThreats(m, t)),
+        (n.clone(), n.clone()).prop_map(|(m, t)| Edit::MeasureThreats(m, t)),
+        (n.clone(), any::<bool>()).prop_map(|(m, c)| Edit::MeasureParty(m, c)),
+        n.prop_map(Edit::MeasureNotes),
     ]
 }
 
@@ -438,6 +445,20 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
             v["threats"] = json!([cat.threats[t % cat.threats.len()].id]);
             replace("countermeasures", at, v)
         }),
+        Edit::MeasureParty(m, customer) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
+            if *customer {
+                v["responsibility"] = json!("customer");
+            } else {
+                v["responsibility"] = json!("sier");
+                v["operator"] = json!("customer");
+            }
+            replace("countermeasures", at, v)
+        }),
+        Edit::MeasureNotes(m) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
+            v["notes"] = json!("見直し済み");
+            v["evidence"] = json!("点検記録 2026-12");
+            replace("countermeasures", at, v)
+        }),
         Edit::DecisionsReversed => {
             let mut list = doc["risk_decisions"]
                 .as_array()
@@ -471,6 +492,7 @@ fn keeps_other_rows(edit: &Edit) -> bool {
             | Edit::DecisionChange(..)
             | Edit::DecisionRemove(..)
             | Edit::OodaRole(..)
+            | Edit::MeasureNotes(..)
     )
 }
 
@@ -660,6 +682,15 @@ fn a_measure_status_rebuilds_the_rows_it_covers() {
     for r in a2.risks.iter().filter(|r| !inside.contains(&r.asset)) {
         assert!(Arc::ptr_eq(before[r.id.as_str()], r), "{}", r.id);
     }
+    // The rebuild mattered: a row inside the zones moved.
+    assert!(a2
+        .risks
+        .iter()
+        .filter(|r| inside.contains(&r.asset))
+        .any(|r| !Arc::ptr_eq(before[r.id.as_str()], r) && **before[r.id.as_str()] != **r));
+    // Notes and evidence: no row is built again.
+    let (_, a4) = step(&p, &a, &[Edit::MeasureNotes(m)]);
+    assert_eq!(a4.memo.reused.register_rebuilt_for, Some(0));
     let (q, a3) = step(&p, &a, &[Edit::MeasureScope(m, 3, 0)]);
     assert!(q.countermeasures[m].scope.is_everywhere());
     assert_eq!(a3.memo.reused.register_rebuilt_for, None);
