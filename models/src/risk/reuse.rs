@@ -3,7 +3,7 @@
 //! An edit in the app usually changes one asset or one treatment decision of a factory with
 //! thousands. The register rows of the other assets and the attack paths then come out as
 //! they were, and working them out again is most of an analysis (the L factory: 41 of 81 ms
-//! for the register, 30 ms for the paths). [`analyse_since`] takes them from the previous
+//! for the register, 30 ms for the paths). [`super::analyse_since`] takes them from the previous
 //! analysis when the edit cannot have changed them, and works out everything else (the
 //! importances, the graph, the roll-ups, the attack trees, the SL gaps and every validation
 //! rule) as [`super::analyse`] does. Its result is the one `analyse` gives: the rules below
