@@ -1345,6 +1345,49 @@ mod tests {
         assert!(state.lock().unwrap().held.is_none());
     }
 
+    /// Another document opened between two requests (the shell holds it at once): the
+    /// analysis of the old one is never reused for the new one, even though it is still kept
+    /// as the last one sent, and changes to the old one ask for the whole document.
+    #[test]
+    fn an_analysis_is_reused_only_for_the_document_it_is_of() {
+        // The same file opened again after it changed outside the app: every countermeasure
+        // implemented since. The same assets, so only the document id tells them apart.
+        let p = crate::core::sample("food-plant").unwrap();
+        let mut q = p.clone();
+        for m in &mut q.countermeasures {
+            m.status = otzone_models::model::MeasureStatus::Implemented;
+        }
+        let state = Mutex::new(OpenDocument::default());
+        let first_doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let first = answer(&state, request(1, Some(first_doc), vec![]));
+        let old_doc = first["doc"].as_u64();
+        // Opened: the new document is held; the last analysis sent is still the old one's.
+        let new_doc = state.lock().unwrap().hold(Arc::new(q.clone()));
+        assert!(state
+            .lock()
+            .unwrap()
+            .sent
+            .as_ref()
+            .is_some_and(|s| Some(s.doc) == old_doc));
+        // The new document's first edit is analysed whole, not from the old analysis.
+        let mut window = serde_json::to_value(&q).unwrap();
+        window["assets"][0]["name"] = json!("改名");
+        let edit = one_item("assets", 0, window["assets"][0].clone());
+        let (_, _, a) = analyze(&state, request(2, Some(new_doc), vec![edit])).unwrap();
+        assert_eq!(a.memo.reused, otzone_models::risk::reuse::Reused::default());
+        let whole = core::analyse(&serde_json::from_value(window).unwrap());
+        assert_eq!(
+            serde_json::to_value(&*a).unwrap(),
+            serde_json::to_value(&whole).unwrap()
+        );
+        // Changes to the old document now ask for the whole document.
+        let mut old = serde_json::to_value(&p).unwrap();
+        old["assets"][0]["name"] = json!("改名");
+        let stale = one_item("assets", 0, old["assets"][0].clone());
+        let e = analyze(&state, request(3, old_doc, vec![stale])).unwrap_err();
+        assert_eq!(e.code, RESYNC);
+    }
+
     #[test]
     fn changes_to_a_document_not_held_ask_for_the_whole_one() {
         let p = crate::core::sample("electronics-line").unwrap();
