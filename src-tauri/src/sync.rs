@@ -463,19 +463,53 @@ impl Serialize for RowTuple<'_> {
     }
 }
 
-/// The register rows as the window is sent them, relative to the rows it has (`before`).
-/// Rows are compared as the window keeps them (with ids); only those sent are made arrays.
-enum RegisterViews<'a> {
-    /// Every row (the window has none, or its rows cannot be matched one to one).
-    All(Vec<RowTuple<'a>>),
-    /// The rows that changed (with their positions in the new list), the new ones, and the
-    /// new order when rows moved or went.
+/// A list as the window is sent it, relative to the one it has: items are compared as the
+/// analysis has them, and only those sent are made their wire form `T`.
+enum SentList<T> {
+    /// Every item (the window has none, or its items cannot be matched one to one).
+    All(Vec<T>),
+    /// The items that changed (with their positions in the new list), the new ones, and the
+    /// new order when items moved or went.
     Changes {
-        changed: Vec<(u32, RowTuple<'a>)>,
-        added: Vec<RowTuple<'a>>,
+        changed: Vec<(u32, T)>,
+        added: Vec<T>,
         order: Option<Vec<u32>>,
     },
 }
+
+impl<T> SentList<T> {
+    /// `c` with each item sent made its wire form.
+    fn changes<'c, S: 'c>(c: ListChanges<'c, S>, wire: impl Fn(&'c S) -> T) -> Self {
+        Self::Changes {
+            changed: c.changed.into_iter().map(|(i, x)| (i, wire(x))).collect(),
+            added: c.added.into_iter().map(wire).collect(),
+            order: c.order,
+        }
+    }
+
+    /// The answer's section for the list.
+    fn section(&self) -> ListSection<'_, T> {
+        match self {
+            Self::All(items) => (Some(items), None),
+            Self::Changes {
+                changed,
+                added,
+                order,
+            } => {
+                let c = ListChanges {
+                    changed: changed.iter().map(|(i, v)| (*i, v)).collect(),
+                    added: added.iter().collect(),
+                    order: order.clone(),
+                };
+                (None, (!c.is_empty()).then_some(c))
+            }
+        }
+    }
+}
+
+/// The register rows as the window is sent them, relative to the rows it has (`before`).
+/// Rows are compared as the window keeps them (with ids); only those sent are made arrays.
+type RegisterViews<'a> = SentList<RowTuple<'a>>;
 
 impl<'a> RegisterViews<'a> {
     fn of(now: &'a [Arc<RiskRow>], before: Option<&'a [Arc<RiskRow>]>, at: &Positions) -> Self {
@@ -514,31 +548,8 @@ impl<'a> RegisterViews<'a> {
         };
         let (now_views, before_views) = (views(now), views(before));
         match list_changes(&before_views, &now_views, row_id) {
-            Some(c) => Self::Changes {
-                changed: c.changed.into_iter().map(|(i, v)| (i, tuple(*v))).collect(),
-                added: c.added.into_iter().map(|v| tuple(*v)).collect(),
-                order: c.order,
-            },
+            Some(c) => Self::changes(c, |v| tuple(*v)),
             None => all(),
-        }
-    }
-
-    /// The answer's register section.
-    fn section(&self) -> ListSection<'_, RowTuple<'a>> {
-        match self {
-            Self::All(rows) => (Some(rows), None),
-            Self::Changes {
-                changed,
-                added,
-                order,
-            } => {
-                let c = ListChanges {
-                    changed: changed.iter().map(|(i, v)| (*i, v)).collect(),
-                    added: added.iter().collect(),
-                    order: order.clone(),
-                };
-                (None, (!c.is_empty()).then_some(c))
-            }
         }
     }
 }
@@ -651,16 +662,7 @@ impl<'a> PathView<'a> {
 }
 
 /// The attack paths as the window is sent them, relative to the paths it has.
-enum PathViews<'a> {
-    /// Every path.
-    All(Vec<PathView<'a>>),
-    /// The paths that changed (with their positions), the new ones, and the new order.
-    Changes {
-        changed: Vec<(u32, PathView<'a>)>,
-        added: Vec<PathView<'a>>,
-        order: Option<Vec<u32>>,
-    },
-}
+type PathViews<'a> = SentList<PathView<'a>>;
 
 impl<'a> PathViews<'a> {
     /// Paths are compared as the analysis has them; only those sent are made views.
@@ -676,42 +678,18 @@ impl<'a> PathViews<'a> {
         };
         // Paths the analysis reused are the ones the window has.
         let changes = if Arc::ptr_eq(now, before) {
-            None
+            ListChanges {
+                changed: Vec::new(),
+                added: Vec::new(),
+                order: None,
+            }
         } else {
             match list_changes(before, now, path_key) {
-                Some(c) => Some(c),
+                Some(c) => c,
                 None => return all(),
             }
         };
-        let c = changes.unwrap_or(ListChanges {
-            changed: Vec::new(),
-            added: Vec::new(),
-            order: None,
-        });
-        Self::Changes {
-            changed: c.changed.into_iter().map(|(i, p)| (i, view(p))).collect(),
-            added: c.added.into_iter().map(view).collect(),
-            order: c.order,
-        }
-    }
-
-    /// The answer's paths section.
-    fn section(&self) -> ListSection<'_, PathView<'a>> {
-        match self {
-            Self::All(paths) => (Some(paths), None),
-            Self::Changes {
-                changed,
-                added,
-                order,
-            } => {
-                let c = ListChanges {
-                    changed: changed.iter().map(|(i, v)| (*i, v)).collect(),
-                    added: added.iter().collect(),
-                    order: order.clone(),
-                };
-                (None, (!c.is_empty()).then_some(c))
-            }
-        }
+        Self::changes(changes, view)
     }
 }
 

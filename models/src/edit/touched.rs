@@ -87,16 +87,9 @@ impl Touched {
         inserted: &[ProtectedAsset],
     ) {
         self.splice(section, removed, inserted);
-        let in_place = removed.len() == inserted.len()
-            && removed.iter().zip(inserted).all(|(a, b)| a.id == b.id);
-        if !in_place {
-            self.assets_rearranged = true;
-            return;
-        }
-        for (a, b) in removed.iter().zip(inserted) {
-            if a != b {
-                self.assets_in_place.insert(a.id);
-            }
+        match replaced_in_place(removed, inserted, |a| a.id) {
+            Some(changed) => self.assets_in_place.extend(changed.map(|(a, _)| a.id)),
+            None => self.assets_rearranged = true,
         }
     }
 
@@ -108,16 +101,11 @@ impl Touched {
         inserted: &[Countermeasure],
     ) {
         self.splice(section, removed, inserted);
-        let in_place = removed.len() == inserted.len()
-            && removed.iter().zip(inserted).all(|(a, b)| a.id == b.id);
-        if !in_place {
-            self.measures_rearranged = true;
-            return;
-        }
-        for (a, b) in removed.iter().zip(inserted) {
-            if a != b {
-                self.measures_in_place.push((a.clone(), b.clone()));
-            }
+        match replaced_in_place(removed, inserted, |m| m.id) {
+            Some(changed) => self
+                .measures_in_place
+                .extend(changed.map(|(a, b)| (a.clone(), b.clone()))),
+            None => self.measures_rearranged = true,
         }
     }
 
@@ -135,4 +123,16 @@ impl Touched {
             }
         }
     }
+}
+
+/// The pairs (before, after) that differ when `inserted` replaced `removed` item by item (the
+/// same ids at the same positions); `None` when items were added, removed or moved.
+fn replaced_in_place<'x, T: PartialEq, K: PartialEq>(
+    removed: &'x [T],
+    inserted: &'x [T],
+    id: impl Fn(&T) -> K,
+) -> Option<impl Iterator<Item = (&'x T, &'x T)>> {
+    let in_place = removed.len() == inserted.len()
+        && removed.iter().zip(inserted).all(|(a, b)| id(a) == id(b));
+    in_place.then(|| removed.iter().zip(inserted).filter(|(a, b)| a != b))
 }
