@@ -4,6 +4,7 @@
 //! like a project file, run the engine, and do the file work behind native dialogs. Paths
 //! never come from the web view unless the user chose them earlier (see [`files::Chosen`]).
 
+mod commands;
 pub mod core;
 pub mod dialogs;
 pub mod error;
@@ -11,12 +12,12 @@ pub mod files;
 pub mod launch;
 pub mod sync;
 
-use crate::core::{Explanation, ExportReport, LedgerRequest};
+use crate::commands::{cmd, Answer, Request};
+use crate::core::LedgerRequest;
 use crate::dialogs::Ask;
 use crate::error::{CmdResult, CommandError};
 use crate::files::{Chosen, RecentFiles, Recovery, RecoveryStore};
-use otzone_models::model::{Countermeasure, Lang, Project};
-use otzone_models::risk::what_if::Change as WhatIfChange;
+use otzone_models::model::{Countermeasure, Project};
 use otzone_models::risk::Analysis;
 use otzone_models::store::update::Fingerprint;
 use serde::Serialize;
@@ -146,7 +147,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-async fn app_info(app: AppHandle) -> AppInfo {
+async fn app_info(app: AppHandle) -> Answer<cmd::app_info> {
     let session = app.state::<Session>();
     let (initial, initial_error) = match &session.initial {
         Some(p) => match session
@@ -176,10 +177,10 @@ async fn app_info(app: AppHandle) -> AppInfo {
 #[tauri::command]
 fn new_project(
     session: State<'_, Session>,
-    sample: Option<String>,
-    lang: Lang,
-) -> CmdResult<Opened> {
-    let project = match sample {
+    request: Request<cmd::new_project>,
+) -> CmdResult<Answer<cmd::new_project>> {
+    let lang = request.lang;
+    let project = match request.sample {
         Some(key) => core::sample(&key)?,
         None => core::empty_project(lang),
     };
@@ -187,7 +188,7 @@ fn new_project(
 }
 
 #[tauri::command]
-async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
+async fn open_project(app: AppHandle) -> CmdResult<Answer<cmd::open_project>> {
     let Some(path) = dialogs::ask(&app, Ask::OpenProject, "") else {
         return Ok(None);
     };
@@ -197,8 +198,11 @@ async fn open_project(app: AppHandle) -> CmdResult<Option<Opened>> {
 }
 
 #[tauri::command]
-async fn open_recent(session: State<'_, Session>, path: String) -> CmdResult<Opened> {
-    let path = session.chosen.lock().map_err(lock_err)?.check(&path)?;
+async fn open_recent(
+    session: State<'_, Session>,
+    request: Request<cmd::open_recent>,
+) -> CmdResult<Answer<cmd::open_recent>> {
+    let path = session.chosen.lock().map_err(lock_err)?.check(&request)?;
     let project = session.open(&path)?;
     session.opened(project, Some(&path))
 }
@@ -218,11 +222,14 @@ pub struct Saved {
 async fn save_project(
     app: AppHandle,
     window: tauri::Window,
-    project: serde_json::Value,
-    path: Option<String>,
-    save_as: bool,
-    overwrite: Option<bool>,
-) -> CmdResult<Option<Saved>> {
+    request: Request<cmd::save_project>,
+) -> CmdResult<Answer<cmd::save_project>> {
+    let commands::SaveProjectRequest {
+        project,
+        path,
+        save_as,
+        overwrite,
+    } = request;
     let parsed = core::parse_project(&project)?;
     let session = app.state::<Session>();
     let (target, same_file) = match path.filter(|_| !save_as) {
@@ -283,16 +290,17 @@ fn safe_file_name(name: &str) -> String {
 #[tauri::command]
 async fn remove_items(
     session: State<'_, Session>,
-    request: sync::RemoveRequest,
-) -> CmdResult<Vec<otzone_models::edit::Change>> {
+    request: Request<cmd::remove_items>,
+) -> CmdResult<Answer<cmd::remove_items>> {
     sync::remove_items(&session.sync, request)
 }
 
 #[tauri::command]
 async fn analyze(
     session: State<'_, Session>,
-    request: sync::AnalyzeRequest,
+    request: Request<cmd::analyze>,
 ) -> CmdResult<tauri::ipc::Response> {
+    // The answer is `Answer<cmd::analyze>` as JSON, written by `sync::analyze`.
     let revision = request.revision;
     // An engine panic becomes an error the window shows (a command that never answers would
     // stop every later analysis); the explanations keep the analysis on screen meanwhile.
@@ -316,15 +324,16 @@ async fn analyze(
 #[tauri::command]
 async fn explain(
     session: State<'_, Session>,
-    revision: u64,
-    risk_id: String,
-    lang: Lang,
-) -> CmdResult<Option<Explanation>> {
+    request: Request<cmd::explain>,
+) -> CmdResult<Answer<cmd::explain>> {
     let cache = session.cache.lock().map_err(lock_err)?;
     match cache.as_ref() {
-        Some((rev, measures, analysis)) if *rev == revision => {
-            Ok(core::explain(measures, analysis, &risk_id, lang))
-        }
+        Some((rev, measures, analysis)) if *rev == request.revision => Ok(core::explain(
+            measures,
+            analysis,
+            &request.risk_id,
+            request.lang,
+        )),
         _ => Err(CommandError::shell(
             "stale",
             "the analysis changed; try again",
@@ -333,43 +342,37 @@ async fn explain(
 }
 
 #[tauri::command]
-async fn what_if(
-    project: serde_json::Value,
-    change: WhatIfChange,
-) -> CmdResult<otzone_models::risk::what_if::WhatIf> {
-    let parsed = core::parse_project(&project)?;
-    Ok(core::what_if(&parsed, &change))
+async fn what_if(request: Request<cmd::what_if>) -> CmdResult<Answer<cmd::what_if>> {
+    let parsed = core::parse_project(&request.project)?;
+    Ok(core::what_if(&parsed, &request.change))
 }
 
 #[tauri::command]
 async fn record_revision(
-    project: serde_json::Value,
-    request: core::RevisionRequest,
-) -> CmdResult<Project> {
-    let parsed = core::parse_project(&project)?;
-    core::record_revision(&parsed, request, core::today())
+    request: Request<cmd::record_revision>,
+) -> CmdResult<Answer<cmd::record_revision>> {
+    let parsed = core::parse_project(&request.project)?;
+    core::record_revision(&parsed, request.revision, core::today())
 }
 
 #[tauri::command]
 async fn compare_revision(
-    project: serde_json::Value,
-    index: usize,
-    lang: Lang,
-) -> CmdResult<core::Comparison> {
-    let parsed = core::parse_project(&project)?;
-    core::compare_revision(&parsed, index, lang)
+    request: Request<cmd::compare_revision>,
+) -> CmdResult<Answer<cmd::compare_revision>> {
+    let parsed = core::parse_project(&request.project)?;
+    core::compare_revision(&parsed, request.index, request.lang)
 }
 
 #[derive(serde::Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-struct Baseline {
+pub struct Baseline {
     hash: String,
     changed: bool,
 }
 
 #[tauri::command]
-async fn baseline(project: serde_json::Value) -> CmdResult<Baseline> {
-    let parsed = core::parse_project(&project)?;
+async fn baseline(request: Request<cmd::baseline>) -> CmdResult<Answer<cmd::baseline>> {
+    let parsed = core::parse_project(&request.project)?;
     let (hash, changed) = core::baseline(&parsed);
     Ok(Baseline { hash, changed })
 }
@@ -377,10 +380,10 @@ async fn baseline(project: serde_json::Value) -> CmdResult<Baseline> {
 #[tauri::command]
 async fn export_workbook(
     app: AppHandle,
-    project: serde_json::Value,
-    lang: Lang,
-) -> CmdResult<Option<ExportReport>> {
-    let parsed = core::parse_project(&project)?;
+    request: Request<cmd::export_workbook>,
+) -> CmdResult<Answer<cmd::export_workbook>> {
+    let lang = request.lang;
+    let parsed = core::parse_project(&request.project)?;
     let name = format!("{}.xlsx", safe_file_name(&parsed.meta.name));
     let Some(path) = dialogs::ask(&app, Ask::SaveWorkbook, &name) else {
         return Ok(None);
@@ -394,7 +397,7 @@ async fn export_workbook(
 }
 
 #[tauri::command]
-async fn pick_ledger(app: AppHandle) -> Option<String> {
+async fn pick_ledger(app: AppHandle) -> Answer<cmd::pick_ledger> {
     let path = dialogs::ask(&app, Ask::OpenLedger, "")?;
     let name = path.display().to_string();
     *app.state::<Session>().ledger.lock().ok()? = Some(path);
@@ -411,12 +414,11 @@ fn chosen_file(slot: &Mutex<Option<PathBuf>>) -> CmdResult<PathBuf> {
 #[tauri::command]
 async fn ledger_preview(
     app: AppHandle,
-    project: serde_json::Value,
-    request: LedgerRequest,
-) -> CmdResult<otzone_models::excel::ledger::Preview> {
-    let parsed = core::parse_project(&project)?;
+    request: Request<cmd::ledger_preview>,
+) -> CmdResult<Answer<cmd::ledger_preview>> {
+    let parsed = core::parse_project(&request.project)?;
     let path = chosen_file(&app.state::<Session>().ledger)?;
-    core::ledger_preview(&parsed, &path, &request)
+    core::ledger_preview(&parsed, &path, &request.ledger)
 }
 
 /// A project changed by an import.
@@ -432,13 +434,12 @@ pub struct Imported {
 #[tauri::command]
 async fn ledger_apply(
     app: AppHandle,
-    project: serde_json::Value,
-    request: LedgerRequest,
-    skip_error_rows: bool,
-) -> CmdResult<Imported> {
-    let parsed = core::parse_project(&project)?;
+    request: Request<cmd::ledger_apply>,
+) -> CmdResult<Answer<cmd::ledger_apply>> {
+    let parsed = core::parse_project(&request.project)?;
     let path = chosen_file(&app.state::<Session>().ledger)?;
-    let (p, added, updated) = core::ledger_apply(&parsed, &path, &request, skip_error_rows)?;
+    let (p, added, updated) =
+        core::ledger_apply(&parsed, &path, &request.ledger, request.skip_error_rows)?;
     Ok(Imported {
         project: to_json(&p),
         added,
@@ -448,23 +449,21 @@ async fn ledger_apply(
 
 #[tauri::command]
 async fn paste_preview(
-    project: serde_json::Value,
-    rows: core::PastedRows,
-    request: LedgerRequest,
-) -> CmdResult<otzone_models::excel::ledger::Preview> {
-    let parsed = core::parse_project(&project)?;
-    core::paste_preview(&parsed, &rows, &request)
+    request: Request<cmd::paste_preview>,
+) -> CmdResult<Answer<cmd::paste_preview>> {
+    let parsed = core::parse_project(&request.project)?;
+    core::paste_preview(&parsed, &request.rows, &LedgerRequest::default())
 }
 
 #[tauri::command]
-async fn paste_apply(
-    project: serde_json::Value,
-    rows: core::PastedRows,
-    request: LedgerRequest,
-    skip_error_rows: bool,
-) -> CmdResult<Imported> {
-    let parsed = core::parse_project(&project)?;
-    let (p, added, updated) = core::paste_apply(&parsed, &rows, &request, skip_error_rows)?;
+async fn paste_apply(request: Request<cmd::paste_apply>) -> CmdResult<Answer<cmd::paste_apply>> {
+    let parsed = core::parse_project(&request.project)?;
+    let (p, added, updated) = core::paste_apply(
+        &parsed,
+        &request.rows,
+        &LedgerRequest::default(),
+        request.skip_error_rows,
+    )?;
     Ok(Imported {
         project: to_json(&p),
         added,
@@ -473,7 +472,7 @@ async fn paste_apply(
 }
 
 #[tauri::command]
-async fn pick_responses(app: AppHandle) -> Option<String> {
+async fn pick_responses(app: AppHandle) -> Answer<cmd::pick_responses> {
     let path = dialogs::ask(&app, Ask::OpenResponses, "")?;
     let name = path.display().to_string();
     *app.state::<Session>().responses.lock().ok()? = Some(path);
@@ -483,16 +482,19 @@ async fn pick_responses(app: AppHandle) -> Option<String> {
 #[tauri::command]
 async fn responses_preview(
     app: AppHandle,
-    project: serde_json::Value,
-) -> CmdResult<otzone_models::excel::responses::ResponseReport> {
-    let parsed = core::parse_project(&project)?;
+    request: Request<cmd::responses_preview>,
+) -> CmdResult<Answer<cmd::responses_preview>> {
+    let parsed = core::parse_project(&request.project)?;
     let path = chosen_file(&app.state::<Session>().responses)?;
     core::responses_preview(&parsed, &path)
 }
 
 #[tauri::command]
-async fn responses_apply(app: AppHandle, project: serde_json::Value) -> CmdResult<Imported> {
-    let parsed = core::parse_project(&project)?;
+async fn responses_apply(
+    app: AppHandle,
+    request: Request<cmd::responses_apply>,
+) -> CmdResult<Answer<cmd::responses_apply>> {
+    let parsed = core::parse_project(&request.project)?;
     let path = chosen_file(&app.state::<Session>().responses)?;
     let (p, changed) = core::responses_apply(&parsed, &path)?;
     Ok(Imported {
@@ -508,12 +510,13 @@ async fn responses_apply(app: AppHandle, project: serde_json::Value) -> CmdResul
 async fn autosave(
     session: State<'_, Session>,
     window: tauri::Window,
-    project: serde_json::Value,
-    path: Option<String>,
-    keep: Option<String>,
-) -> CmdResult<()> {
-    // `keep` names a copy of its own (changes set aside before a reload), which the
-    // project's own copy never replaces.
+    request: Request<cmd::autosave>,
+) -> CmdResult<Answer<cmd::autosave>> {
+    let commands::AutosaveRequest {
+        project,
+        path,
+        keep,
+    } = request;
     let mut key = files::recovery_key(window.label(), &project);
     if let Some(k) = keep {
         key = format!("{key}-{k}");
@@ -523,27 +526,32 @@ async fn autosave(
 
 /// Forget one recovery copy (the user declined it).
 #[tauri::command]
-async fn recovery_clear(session: State<'_, Session>, key: String) -> CmdResult<()> {
-    session.recovery.clear(&key)
+async fn recovery_clear(
+    session: State<'_, Session>,
+    request: Request<cmd::recovery_clear>,
+) -> CmdResult<Answer<cmd::recovery_clear>> {
+    session.recovery.clear(&request)
 }
 
 #[tauri::command]
-async fn save_image(app: AppHandle, kind: String, data: Vec<u8>) -> CmdResult<Option<String>> {
-    let ext = match kind.as_str() {
-        "png" => "png",
-        "svg" => "svg",
-        _ => return Err(CommandError::shell("invalid_kind", format!("{kind:?}"))),
-    };
+async fn save_image(
+    app: AppHandle,
+    request: Request<cmd::save_image>,
+) -> CmdResult<Answer<cmd::save_image>> {
+    let ext = request.kind.extension();
     let Some(path) = dialogs::ask(&app, Ask::SaveImage(ext), &format!("zones.{ext}")) else {
         return Ok(None);
     };
-    files::write_atomic(&path, &data)?;
+    files::write_atomic(&path, &request.data)?;
     Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
-fn set_title(window: tauri::Window, title: String) -> CmdResult<()> {
-    let t: String = title.chars().take(200).collect();
+fn set_title(
+    window: tauri::Window,
+    request: Request<cmd::set_title>,
+) -> CmdResult<Answer<cmd::set_title>> {
+    let t: String = request.chars().take(200).collect();
     window
         .set_title(&t)
         .map_err(|e| CommandError::shell("window", e.to_string()))

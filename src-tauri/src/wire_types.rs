@@ -10,19 +10,13 @@
 //! The tests below fail while the files differ from what the types and blanks are;
 //! `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` writes them anew.
 
-use crate::core::{
-    Comparison, ExclusionView, Explanation, ExportReport, ImportanceView, LedgerRequest,
-    PastedRows, RevisionRequest, RiskView,
-};
+use crate::commands;
+use crate::core::{ExclusionView, ImportanceView, RiskView};
 use crate::error::CommandError;
 use crate::files::Recovery;
-use crate::sync::{AnalyzeRequest, RemoveRequest, Update};
-use crate::{AppInfo, Baseline, Imported, Opened, Saved};
-use otzone_models::excel::{ledger, responses};
 use otzone_models::model as m;
 use otzone_models::model::blank::{blanks, Blanks};
 use otzone_models::model::Project;
-use otzone_models::risk::what_if::{Change as WhatIfChange, WhatIf};
 use std::collections::BTreeMap;
 use std::path::Path;
 use strum::IntoEnumIterator;
@@ -36,8 +30,10 @@ struct Declarations {
 
 impl TypeVisitor for Declarations {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
-        // Primitives and containers have no declaration of their own.
+        // Primitives and containers have no declaration of their own; a container's
+        // items may (`Option<Opened>`, `Vec<Change>`).
         if T::output_path().is_none() {
+            T::visit_generics(self);
             return;
         }
         let name = T::ident(&self.cfg);
@@ -68,31 +64,16 @@ pub fn typescript() -> String {
     };
     d.visit::<Project>();
     d.visit::<Blanks>();
-    d.visit::<AppInfo>();
-    d.visit::<Opened>();
-    d.visit::<Saved>();
     d.visit::<Recovery>();
     d.visit::<CommandError>();
-    d.visit::<AnalyzeRequest>();
-    d.visit::<RemoveRequest>();
-    d.visit::<Update>();
-    // The window expands the paths it is sent (`sync::PathView`) into these.
+    // Every command's request and answer.
+    commands::visit(&mut d);
+    // The window expands the register rows and paths it is sent (`sync::RowTuple`,
+    // `sync::PathView`) into these.
     d.visit::<otzone_models::graph::attack_path::AttackPath>();
     d.visit::<RiskView>();
     d.visit::<ExclusionView>();
     d.visit::<ImportanceView>();
-    d.visit::<Explanation>();
-    d.visit::<WhatIfChange>();
-    d.visit::<WhatIf>();
-    d.visit::<RevisionRequest>();
-    d.visit::<Comparison>();
-    d.visit::<Baseline>();
-    d.visit::<ExportReport>();
-    d.visit::<LedgerRequest>();
-    d.visit::<PastedRows>();
-    d.visit::<ledger::Preview>();
-    d.visit::<Imported>();
-    d.visit::<responses::ResponseReport>();
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/wire_types.rs (ts-rs): do not edit.\n\
          // `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` writes it anew.\n",
@@ -101,6 +82,7 @@ pub fn typescript() -> String {
         out.push('\n');
         out.push_str(decl);
     }
+    out.push_str(&commands::typescript(&d.cfg));
     out.push_str(&values(&d.cfg));
     out
 }
@@ -143,19 +125,23 @@ fn values(cfg: &Config) -> String {
 
 /// Compare `now` with the generated file `name`, or write it when asked to.
 fn check_generated(name: &str, now: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../ui/src/generated")
-        .join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/generated");
+    check_file(&dir.join(name), now);
+}
+
+/// Compare `now` with the generated file at `path`, or write it when asked to.
+fn check_file(path: &Path, now: &str) {
     if std::env::var_os("UPDATE_WIRE_TYPES").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, now).unwrap();
+        std::fs::write(path, now).unwrap();
         return;
     }
-    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    let written = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         written == now,
-        "{} is stale: the Rust types changed. Run \
-         `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types` and commit the file.",
+        "{} is stale: the Rust types or commands changed. Run \
+         `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio wire_types`, build again and commit \
+         the file.",
         path.display()
     );
 }
@@ -163,6 +149,22 @@ fn check_generated(name: &str, now: &str) {
 #[test]
 fn wire_types_generated_typescript_is_current() {
     check_generated("wire.ts", &typescript());
+}
+
+/// The command list `build.rs` registers and grants: the names of `commands.rs`.
+#[test]
+fn wire_types_command_list_is_current() {
+    let mut text = String::from(
+        "# The commands of src/commands.rs, written by the wire_types test: do not edit.\n",
+    );
+    for name in commands::NAMES {
+        text += name;
+        text.push('\n');
+    }
+    check_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("commands.txt"),
+        &text,
+    );
 }
 
 #[test]

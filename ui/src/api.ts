@@ -45,39 +45,47 @@ export type Analysis = Omit<
   | "zone_importance_changes"
 > & { attack_paths: W.AttackPath[]; risks: W.RiskView[] };
 
+/** A command's name, request and answer, as `src-tauri/src/commands.rs` declares them. */
+export type CommandName = keyof W.Commands;
+export type RequestOf<K extends CommandName> = W.Commands[K]["request"];
+export type AnswerOf<K extends CommandName> = W.Commands[K]["answer"];
+
+/**
+ * Call command `name` with its one argument `request` (none where the command takes none):
+ * both typed from the Rust declaration, so a renamed field or command fails to compile here.
+ */
+export function call<K extends CommandName>(name: K, ...request: RequestOf<K> extends null ? [] : [RequestOf<K>]): Promise<AnswerOf<K>> {
+  return invoke<AnswerOf<K>>(name, request.length ? { request: request[0] } : {});
+}
+
 export const api = {
-  appInfo: () => invoke<AppInfo>("app_info"),
-  newProject: (sample: string | null, lang: Lang) => invoke<Opened>("new_project", { sample, lang }),
-  openProject: () => invoke<Opened | null>("open_project"),
-  openRecent: (path: string) => invoke<Opened>("open_recent", { path }),
+  appInfo: () => call("app_info"),
+  newProject: (sample: string | null, lang: Lang) => call("new_project", { sample, lang }),
+  openProject: () => call("open_project"),
+  openRecent: (path: string) => call("open_recent", path),
   saveProject: (project: Project, path: string | null, saveAs: boolean, overwrite = false) =>
-    invoke<W.Saved | null>("save_project", { project, path, saveAs, overwrite }),
-  explain: (revision: number, riskId: string, lang: Lang) => invoke<Explanation | null>("explain", { revision, riskId, lang }),
-  whatIf: (project: Project, change: W.WhatIfChange) => invoke<WhatIf>("what_if", { project, change }),
-  recordRevision: (project: Project, request: W.RevisionRequest) => invoke<Project>("record_revision", { project, request }),
-  compareRevision: (project: Project, index: number, lang: Lang) => invoke<Comparison>("compare_revision", { project, index, lang }),
-  baseline: (project: Project) => invoke<W.Baseline>("baseline", { project }),
-  exportWorkbook: (project: Project, lang: Lang) => invoke<W.ExportReport | null>("export_workbook", { project, lang }),
-  pickLedger: () => invoke<string | null>("pick_ledger"),
-  ledgerPreview: (project: Project, request: W.LedgerRequest) => invoke<LedgerPreview>("ledger_preview", { project, request }),
-  pastePreview: (project: Project, rows: W.PastedRows) =>
-    invoke<LedgerPreview>("paste_preview", { project, rows, request: { sheet: null, mapping: [] } }),
+    call("save_project", { project, path, save_as: saveAs, overwrite }),
+  explain: (revision: number, riskId: string, lang: Lang) => call("explain", { revision, risk_id: riskId, lang }),
+  whatIf: (project: Project, change: W.WhatIfChange): Promise<WhatIf> => call("what_if", { project, change }),
+  recordRevision: (project: Project, revision: W.RevisionRequest) => call("record_revision", { project, revision }),
+  compareRevision: (project: Project, index: number, lang: Lang) => call("compare_revision", { project, index, lang }),
+  baseline: (project: Project) => call("baseline", { project }),
+  exportWorkbook: (project: Project, lang: Lang) => call("export_workbook", { project, lang }),
+  pickLedger: () => call("pick_ledger"),
+  ledgerPreview: (project: Project, ledger: W.LedgerRequest) => call("ledger_preview", { project, ledger }),
+  pastePreview: (project: Project, rows: W.PastedRows) => call("paste_preview", { project, rows }),
   pasteApply: (project: Project, rows: W.PastedRows, skipErrorRows: boolean) =>
-    invoke<W.Imported>("paste_apply", {
-      project,
-      rows,
-      request: { sheet: null, mapping: [] },
-      skipErrorRows,
-    }),
-  ledgerApply: (project: Project, request: W.LedgerRequest, skipErrorRows: boolean) =>
-    invoke<W.Imported>("ledger_apply", { project, request, skipErrorRows }),
-  pickResponses: () => invoke<string | null>("pick_responses"),
-  responsesPreview: (project: Project) => invoke<ResponseReport>("responses_preview", { project }),
-  responsesApply: (project: Project) => invoke<W.Imported>("responses_apply", { project }),
-  autosave: (project: Project, path: string | null, keep: string | null = null) => invoke<void>("autosave", { project, path, keep }),
-  recoveryClear: (key: string) => invoke<void>("recovery_clear", { key }),
-  saveImage: (kind: "png" | "svg", data: number[]) => invoke<string | null>("save_image", { kind, data }),
-  setTitle: (title: string) => invoke<void>("set_title", { title }),
+    call("paste_apply", { project, rows, skip_error_rows: skipErrorRows }),
+  ledgerApply: (project: Project, ledger: W.LedgerRequest, skipErrorRows: boolean) =>
+    call("ledger_apply", { project, ledger, skip_error_rows: skipErrorRows }),
+  pickResponses: () => call("pick_responses"),
+  responsesPreview: (project: Project) => call("responses_preview", { project }),
+  responsesApply: (project: Project) => call("responses_apply", { project }),
+  autosave: (project: Project, path: string | null, keep: string | null = null) =>
+    call("autosave", keep === null ? { project, path } : { project, path, keep }),
+  recoveryClear: (key: string) => call("recovery_clear", key),
+  saveImage: (kind: W.ImageKind, data: number[]) => call("save_image", { kind, data }),
+  setTitle: (title: string) => call("set_title", title),
   onExportProgress: (f: (phase: string) => void): Promise<UnlistenFn> => listen<string>("export-progress", (e) => f(e.payload)),
   /** A project the system asks to open (macOS "opened" event). */
   onOpenFile: (f: (path: string) => void): Promise<UnlistenFn> => listen<string>("open-file", (e) => f(e.payload)),

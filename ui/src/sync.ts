@@ -5,8 +5,7 @@
 // analysis the window has; `merge` puts it together. The whole document goes when the core
 // holds none (a new project, an import, an error) or asks for it ("resync").
 import type * as W from "./generated/wire";
-import { invoke } from "@tauri-apps/api/core";
-import type { Analysis } from "./api";
+import { call, type Analysis } from "./api";
 import type { Project } from "./model";
 
 /** A change to one section of the document (generated: `otzone_models::edit::Change`). */
@@ -264,8 +263,8 @@ export class DocumentSync {
   /** Builds with debug assertions send the whole document too, and the core compares. */
   constructor(
     private readonly checkEveryEdit = false,
-    private readonly send: (r: Request) => Promise<AnalysisUpdate> = (request) => invoke<AnalysisUpdate>("analyze", { request }),
-    private readonly sendRemoval: (r: W.RemoveRequest) => Promise<Change[]> = (request) => invoke<Change[]>("remove_items", { request }),
+    private readonly send: (r: Request) => Promise<AnalysisUpdate> = (request) => call("analyze", request),
+    private readonly sendRemoval: (r: W.RemoveRequest) => Promise<Change[]> = (request) => call("remove_items", request),
   ) {}
 
   /**

@@ -250,6 +250,21 @@ planned: TreeAssessment,
  */
 residual: TreeAssessment, };
 
+/**
+ * Keep the crash-recovery copy.
+ */
+
+export type AutosaveRequest = { project: Project, 
+/**
+ * The project's file, if any.
+ */
+path: string | null, 
+/**
+ * A copy of its own (changes set aside before a reload), which the project's own copy
+ * never replaces.
+ */
+keep?: string, };
+
 export type Baseline = { hash: string, changed: boolean, };
 
 /**
@@ -735,6 +750,16 @@ location?: Location,
 problems?: Array<Problem>, };
 
 /**
+ * Compare the project with one of its revisions.
+ */
+
+export type CompareRevisionRequest = { project: Project, 
+/**
+ * The revision's position in the project's list.
+ */
+index: number, lang: Lang, };
+
+/**
  * A recorded version compared with the model now (改訂履歴 → 比較).
  */
 
@@ -1205,6 +1230,16 @@ reason_ja: string,
 reason_en: string, };
 
 /**
+ * Explain one register row of the last analysis.
+ */
+
+export type ExplainRequest = { 
+/**
+ * The window's revision the analysis is of.
+ */
+revision: number, risk_id: string, lang: Lang, };
+
+/**
  * The explanation of one register row, per state, plus its importance basis.
  */
 
@@ -1244,6 +1279,16 @@ bytes: number,
  * Register rows.
  */
 risks: number, };
+
+/**
+ * Export the workbook.
+ */
+
+export type ExportRequest = { project: Project, 
+/**
+ * The workbook's language.
+ */
+lang: Lang, };
 
 /**
  * A field of [`ProtectedAsset`] a ledger column can fill.
@@ -1383,6 +1428,12 @@ kind: HopKind,
  * A blocking boundary control sits on the conduit.
  */
 controlled: boolean, };
+
+/**
+ * The kinds of image the zone diagram is saved as.
+ */
+
+export type ImageKind = "png" | "svg";
 
 /**
  * An impact (影響).
@@ -1555,6 +1606,22 @@ export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in
  */
 
 export type Lang = "ja" | "en";
+
+/**
+ * Import the chosen ledger.
+ */
+
+export type LedgerApplyRequest = { project: Project, ledger: LedgerRequest, 
+/**
+ * Import the good rows and leave the rows with errors out.
+ */
+skip_error_rows: boolean, };
+
+/**
+ * Preview importing the chosen ledger.
+ */
+
+export type LedgerPreviewRequest = { project: Project, ledger: LedgerRequest, };
 
 /**
  * Ledger import options from the UI.
@@ -1743,6 +1810,20 @@ workbook_version: string,
 project_baseline: string, };
 
 /**
+ * A new project.
+ */
+
+export type NewProjectRequest = { 
+/**
+ * A sample's name; none: an empty project.
+ */
+sample: string | null, 
+/**
+ * The language of its first texts.
+ */
+lang: Lang, };
+
+/**
  * OODA phase (別冊 table).
  */
 
@@ -1899,6 +1980,22 @@ planned: Array<number>,
  * Residual counts per value.
  */
 residual: Array<number>, };
+
+/**
+ * Add pasted rows.
+ */
+
+export type PasteApplyRequest = { project: Project, rows: PastedRows, 
+/**
+ * Add the good rows and leave the rows with errors out.
+ */
+skip_error_rows: boolean, };
+
+/**
+ * Preview adding pasted rows.
+ */
+
+export type PastePreviewRequest = { project: Project, rows: PastedRows, };
 
 /**
  * Rows pasted into the asset table: the text and the table's columns from where it was pasted.
@@ -2227,6 +2324,12 @@ updated?: IsoDate,
 language: Lang, };
 
 /**
+ * The window's project, and nothing else.
+ */
+
+export type ProjectRequest = { project: Project, };
+
+/**
  * Project-wide analysis settings.
  */
 
@@ -2374,6 +2477,12 @@ ot: boolean,
  * uplink); a responding end can reach back only over a protocol that answers.
  */
 responds: boolean, };
+
+/**
+ * Record a revision.
+ */
+
+export type RecordRevisionRequest = { project: Project, revision: RevisionRequest, };
 
 /**
  * A crash-recovery copy of an open project: written a moment after every edit, removed
@@ -2851,6 +2960,35 @@ heatmaps: Array<HeatMap>, };
  */
 
 export type RowTuple = [threat: string, asset: number, zone: number, importance: number, threat_level: number, values: [string, string, string], ranks: [number, number, number], countermeasure: [number, number, number], measures: [number, number], tolerable: boolean, parties: Array<Responsibility>, treatment: Treatment | null, reconstructed: boolean];
+
+/**
+ * Save the zone diagram as an image.
+ */
+
+export type SaveImageRequest = { kind: ImageKind, 
+/**
+ * The image's bytes.
+ */
+data: Array<number>, };
+
+/**
+ * Save the window's project.
+ */
+
+export type SaveProjectRequest = { project: Project, 
+/**
+ * The file it came from, if any.
+ */
+path: string | null, 
+/**
+ * Ask where to save even when it has a file.
+ */
+save_as: boolean, 
+/**
+ * Save over the file even if another program changed it since (the user's answer to
+ * the `conflict` error).
+ */
+overwrite?: boolean, };
 
 /**
  * Where a project was saved.
@@ -3455,6 +3593,12 @@ status: MeasureStatus, } | { "kind": "replace_measure",
 measure: Countermeasure, };
 
 /**
+ * Try one change out.
+ */
+
+export type WhatIfRequest = { project: Project, change: WhatIfChange, };
+
+/**
  * A zone (ゾーン): assets and businesses of equivalent content and importance that share
  * security requirements.
  */
@@ -3592,6 +3736,35 @@ sl_t: number, };
  */
 
 export type ZoneThreatId = string;
+
+/** The commands the window may call: what each takes as its `request` and what it answers (src-tauri/src/commands.rs). */
+export interface Commands {
+  app_info: { request: null; answer: AppInfo };
+  new_project: { request: NewProjectRequest; answer: Opened };
+  open_project: { request: null; answer: Opened | null };
+  open_recent: { request: string; answer: Opened };
+  save_project: { request: SaveProjectRequest; answer: Saved | null };
+  analyze: { request: AnalyzeRequest; answer: Update };
+  remove_items: { request: RemoveRequest; answer: Array<Change> };
+  explain: { request: ExplainRequest; answer: Explanation | null };
+  what_if: { request: WhatIfRequest; answer: WhatIf };
+  record_revision: { request: RecordRevisionRequest; answer: Project };
+  compare_revision: { request: CompareRevisionRequest; answer: Comparison };
+  baseline: { request: ProjectRequest; answer: Baseline };
+  export_workbook: { request: ExportRequest; answer: ExportReport | null };
+  pick_ledger: { request: null; answer: string | null };
+  ledger_preview: { request: LedgerPreviewRequest; answer: Preview };
+  ledger_apply: { request: LedgerApplyRequest; answer: Imported };
+  paste_preview: { request: PastePreviewRequest; answer: Preview };
+  paste_apply: { request: PasteApplyRequest; answer: Imported };
+  pick_responses: { request: null; answer: string | null };
+  responses_preview: { request: ProjectRequest; answer: ResponseReport };
+  responses_apply: { request: ProjectRequest; answer: Imported };
+  autosave: { request: AutosaveRequest; answer: null };
+  recovery_clear: { request: string; answer: null };
+  save_image: { request: SaveImageRequest; answer: string | null };
+  set_title: { request: string; answer: null };
+}
 
 /** The guided steps of the guideline, in order (otzone_models::steps::STEPS). */
 export const STEPS = ["1-1","1-2","1-3","1-4","1-5","1-6","1-7","2-1","2-2","3"] as const;
