@@ -22,6 +22,25 @@ pub const MAX_JSON_BYTES: u64 = 512 << 20;
 /// [`Error::InvalidJson`] for syntax, type, version or size problems;
 /// [`Error::InvalidModel`] for dangling references and other structural problems.
 pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
+    let project = parse_unchecked(bytes, origin)?;
+    let problems = integrity::check(&project, Catalogue::builtin());
+    if !problems.is_empty() {
+        return Err(Error::InvalidModel {
+            location: origin.clone(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// Parse a project from JSON bytes as [`parse`] does (syntax, types, version, sizes), but
+/// without the structural check: a document whose items refer to missing ones or repeat an
+/// id is returned as read. Only for an edit that can repair such a document (removing the
+/// offending item); whatever is analysed, saved or exported goes through [`parse`].
+///
+/// # Errors
+/// [`Error::InvalidJson`] for syntax, type, version or size problems.
+pub fn parse_unchecked(bytes: &[u8], origin: &Location) -> Result<Project> {
     // A byte-order mark (Windows editors write one) is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| Error::InvalidJson {
@@ -82,13 +101,6 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
     })?;
     // Files written before readable numbers existed get them now (kept when saved).
     crate::model::numbering::assign(&mut project);
-    let problems = integrity::check(&project, Catalogue::builtin());
-    if !problems.is_empty() {
-        return Err(Error::InvalidModel {
-            location: origin.clone(),
-            problems,
-        });
-    }
     Ok(project)
 }
 

@@ -53,6 +53,15 @@ pub fn parse_project(value: &serde_json::Value) -> CmdResult<Project> {
     Ok(json::parse(&bytes, &Location::path("project"))?)
 }
 
+/// The window's document read as [`parse_project`] reads it, but kept when it only fails the
+/// structural check (a dangling reference, a repeated id, a conduit from a zone to itself):
+/// for a removal, which can repair it. Never for analysing, saving or exporting.
+pub fn parse_for_repair(value: &serde_json::Value) -> CmdResult<Project> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))?;
+    Ok(json::parse_unchecked(&bytes, &Location::path("project"))?)
+}
+
 /// Open a project file (`.otz` SQLite or `.json`).
 pub fn open(path: &Path) -> CmdResult<Project> {
     Ok(otzone_models::store::load_any(path)?)

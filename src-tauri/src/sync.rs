@@ -121,7 +121,9 @@ pub fn remove_items(
     req: RemoveRequest,
 ) -> CmdResult<Vec<Change>> {
     let before = match (&req.project, req.base) {
-        (Some(whole), _) => core::parse_project(whole)?,
+        // A document the core refuses for its structure can still lose the item at fault:
+        // removing it is how the user repairs it (the next analysis checks the result).
+        (Some(whole), _) => core::parse_for_repair(whole)?,
         (None, Some(base)) => {
             // Copied under the lock: an analysis taking the held document meanwhile would
             // otherwise find it shared and copy the whole factory too.
@@ -137,9 +139,11 @@ pub fn remove_items(
                     "the document held is not the one the changes apply to",
                 ));
             };
-            match edit::apply(&mut project, req.changes, &Location::path("project"))? {
-                Applied::Done => project,
-                Applied::WholeDocumentNeeded => return Err(resync("items need numbers")),
+            // Changes refused (they break the structure) are read again whole, leniently.
+            match edit::apply(&mut project, req.changes, &Location::path("project")) {
+                Ok(Applied::Done) => project,
+                Ok(Applied::WholeDocumentNeeded) => return Err(resync("items need numbers")),
+                Err(e) => return Err(resync(&format!("the changes were refused: {e}"))),
             }
         }
         (None, None) => return Err(resync("no document was sent")),
@@ -1393,6 +1397,63 @@ mod tests {
         );
         let e = analyze(&state, request(3, Some(doc), vec![])).unwrap_err();
         assert_eq!(e.code, RESYNC);
+    }
+
+    /// A conduit whose two ends the user set to one zone makes the document one the core
+    /// refuses (`conduit_self_loop`): no analysis, no save. Deleting that conduit must still
+    /// work, or the user could not repair it. Both ways the window sends the document: whole,
+    /// and as changes to the held one (which the core refuses, so it asks for the whole).
+    #[test]
+    fn a_document_refused_for_its_structure_can_lose_the_item_at_fault() {
+        let p = crate::core::sample("food-plant").unwrap();
+        let mut bad = p.clone();
+        bad.conduits[0].to = bad.conduits[0].from;
+        let gone = bad.conduits[0].id.0;
+        let whole = serde_json::to_value(&bad).unwrap();
+        let e = crate::core::parse_project(&whole).unwrap_err();
+        assert_eq!(e.code, "invalid_model");
+
+        let state = Mutex::new(OpenDocument::default());
+        let removal = |base: Option<u64>, changes: Vec<Change>, project: Option<Value>| {
+            remove_items(
+                &state,
+                RemoveRequest {
+                    base,
+                    changes,
+                    project,
+                    collection: edit::Collection::Conduits,
+                    ids: vec![gone],
+                },
+            )
+        };
+        // Sent whole: the changes take the conduit out, and the result is a project again.
+        let changes = removal(None, vec![], Some(whole.clone())).unwrap();
+        let mut repaired = bad.clone();
+        edit::apply(&mut repaired, changes, &Location::path("project")).unwrap();
+        assert_eq!(repaired.conduits.len(), p.conduits.len() - 1);
+        assert!(repaired.conduits.iter().all(|c| c.id.0 != gone));
+        crate::core::parse_project(&serde_json::to_value(&repaired).unwrap()).unwrap();
+
+        // Sent as the edit that broke it, on the held document: the core asks for the whole
+        // one (it cannot apply a change that breaks the structure), which then works.
+        let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
+        let edit = one_item(
+            "conduits",
+            0,
+            serde_json::to_value(&bad.conduits[0]).unwrap(),
+        );
+        let e = removal(Some(doc), vec![edit], None).unwrap_err();
+        assert_eq!(e.code, RESYNC);
+
+        // What stays refused: a document that is not one (a wrong type), located.
+        let mut broken = whole;
+        broken["conduits"][0]["name"] = json!(5);
+        let e = removal(None, vec![], Some(broken)).unwrap_err();
+        assert_eq!(e.code, "invalid_json");
+        assert_eq!(
+            e.location.and_then(|l| l.path).as_deref(),
+            Some("conduits[0].name")
+        );
     }
 
     #[test]
