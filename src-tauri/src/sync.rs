@@ -1094,16 +1094,6 @@ mod tests {
         assert_eq!(map_section(&now, Some(&now)), (None, None));
     }
 
-    /// The window's change for one edited item.
-    fn one_item(section: &str, at: usize, item: Value) -> Change {
-        Change::Splice {
-            section: section.into(),
-            start: at,
-            remove: 1,
-            insert: vec![item],
-        }
-    }
-
     fn request(revision: u64, base: Option<u64>, changes: Vec<Change>) -> AnalyzeRequest {
         AnalyzeRequest {
             revision,
@@ -1215,7 +1205,7 @@ mod tests {
         let mut window = serde_json::to_value(&p).unwrap();
         window["countermeasures"][i]["status"] = json!("implemented");
         let item = window["countermeasures"][i].clone();
-        let splice = one_item("countermeasures", i, item);
+        let splice = Change::replace_item("countermeasures", i, item);
         let mut req = request(2, first["doc"].as_u64(), vec![splice]);
         req.known = Some(1);
         req.check = Some(window.clone());
@@ -1249,7 +1239,7 @@ mod tests {
             .position(|a| a.zone.is_some() && first["asset_importance"][a.id.to_string()] != 3)
             .expect("an asset below importance 3");
         window["assets"][i]["importance_override"] = json!({"level": 3, "reason": "試験"});
-        let splice = one_item("assets", i, window["assets"][i].clone());
+        let splice = Change::replace_item("assets", i, window["assets"][i].clone());
         let mut req = request(3, second["doc"].as_u64(), vec![splice]);
         req.known = Some(2);
         req.check = Some(window.clone());
@@ -1277,7 +1267,7 @@ mod tests {
         // (step 1-4), and only they are sent, with the new order.
         let i = 1;
         window["assets"][i]["name"] = json!(p.assets[0].name.clone());
-        let splice = one_item("assets", i, window["assets"][i].clone());
+        let splice = Change::replace_item("assets", i, window["assets"][i].clone());
         let mut req = request(4, third["doc"].as_u64(), vec![splice]);
         req.known = Some(3);
         req.check = Some(window.clone());
@@ -1318,7 +1308,7 @@ mod tests {
             Arc::new(core::analyse(&other));
         let mut window = serde_json::to_value(&p).unwrap();
         window["assets"][0]["name"] = json!("改名");
-        let splice = one_item("assets", 0, window["assets"][0].clone());
+        let splice = Change::replace_item("assets", 0, window["assets"][0].clone());
         let mut req = request(2, first["doc"].as_u64(), vec![splice]);
         req.check = Some(window);
         let e = analyze(&state, req).unwrap_err();
@@ -1354,7 +1344,7 @@ mod tests {
         // The new document's first edit is analysed whole, not from the old analysis.
         let mut window = serde_json::to_value(&q).unwrap();
         window["assets"][0]["name"] = json!("改名");
-        let edit = one_item("assets", 0, window["assets"][0].clone());
+        let edit = Change::replace_item("assets", 0, window["assets"][0].clone());
         let (_, _, a) = analyze(&state, request(2, Some(new_doc), vec![edit])).unwrap();
         assert_eq!(a.memo.reused, otzone_models::risk::reuse::Reused::default());
         let whole = core::analyse(&serde_json::from_value(window).unwrap());
@@ -1365,7 +1355,7 @@ mod tests {
         // Changes to the old document now ask for the whole document.
         let mut old = serde_json::to_value(&p).unwrap();
         old["assets"][0]["name"] = json!("改名");
-        let stale = one_item("assets", 0, old["assets"][0].clone());
+        let stale = Change::replace_item("assets", 0, old["assets"][0].clone());
         let e = analyze(&state, request(3, old_doc, vec![stale])).unwrap_err();
         assert_eq!(e.code, RESYNC);
     }
@@ -1383,12 +1373,7 @@ mod tests {
 
         // A bad change is refused where it is, and nothing half-changed stays held.
         let doc = state.lock().unwrap().hold(Arc::new(p));
-        let bad = Change::Splice {
-            section: "assets".into(),
-            start: 0,
-            remove: 1,
-            insert: vec![json!({"name": 1})],
-        };
+        let bad = Change::replace_item("assets", 0, json!({"name": 1}));
         let e = analyze(&state, request(2, Some(doc), vec![bad])).unwrap_err();
         assert_eq!(e.code, "invalid_json");
         assert_eq!(
@@ -1437,7 +1422,7 @@ mod tests {
         // Sent as the edit that broke it, on the held document: the core asks for the whole
         // one (it cannot apply a change that breaks the structure), which then works.
         let doc = state.lock().unwrap().hold(Arc::new(p.clone()));
-        let edit = one_item(
+        let edit = Change::replace_item(
             "conduits",
             0,
             serde_json::to_value(&bad.conduits[0]).unwrap(),

@@ -51,6 +51,29 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// Item `at` of list `section` replaced by `item`: what the app sends for an edit of
+    /// one item.
+    pub fn replace_item(section: &str, at: usize, item: Value) -> Self {
+        Self::Splice {
+            section: section.to_owned(),
+            start: at,
+            remove: 1,
+            insert: vec![item],
+        }
+    }
+
+    /// Item `at` of list `section` taken out.
+    pub fn remove_item(section: &str, at: usize) -> Self {
+        Self::Splice {
+            section: section.to_owned(),
+            start: at,
+            remove: 1,
+            insert: Vec::new(),
+        }
+    }
+}
+
 /// What became of the changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
@@ -278,12 +301,7 @@ mod tests {
         let mut p = factory();
         let mut asset = serde_json::to_value(&p.assets[2]).unwrap();
         asset["kind"] = json!(42);
-        let changes = vec![Change::Splice {
-            section: "assets".into(),
-            start: 2,
-            remove: 1,
-            insert: vec![asset],
-        }];
+        let changes = vec![Change::replace_item("assets", 2, asset)];
         let e = apply(&mut p, changes, &origin()).unwrap_err();
         assert_eq!(e.location().path.as_deref(), Some("assets[2].kind"), "{e}");
     }
@@ -293,12 +311,7 @@ mod tests {
         let mut p = factory();
         let mut asset = serde_json::to_value(&p.assets[0]).unwrap();
         asset["name"] = json!("x".repeat(MAX_TEXT_BYTES + 1));
-        let changes = vec![Change::Splice {
-            section: "assets".into(),
-            start: 0,
-            remove: 1,
-            insert: vec![asset],
-        }];
+        let changes = vec![Change::replace_item("assets", 0, asset)];
         let e = apply(&mut p, changes, &origin()).unwrap_err();
         assert_eq!(e.location().path.as_deref(), Some("assets[0].name"), "{e}");
     }
@@ -318,12 +331,7 @@ mod tests {
         assert_eq!(e.location().path.as_deref(), Some("meta.customer"), "{e}");
         let mut asset = serde_json::to_value(&p.assets[1]).unwrap();
         asset["x".repeat(MAX_TEXT_BYTES + 1)] = json!(1);
-        let splice = vec![Change::Splice {
-            section: "assets".into(),
-            start: 1,
-            remove: 1,
-            insert: vec![asset],
-        }];
+        let splice = vec![Change::replace_item("assets", 1, asset)];
         let e = apply(&mut p, splice, &origin()).unwrap_err();
         assert_eq!(e.location().path.as_deref(), Some("assets[1]"), "{e}");
         assert!(
@@ -337,12 +345,7 @@ mod tests {
         let mut p = factory();
         let zone = p.zones[0].id.to_string();
         // The zone goes; the assets in it still name it.
-        let changes = vec![Change::Splice {
-            section: "zones".into(),
-            start: 0,
-            remove: 1,
-            insert: vec![],
-        }];
+        let changes = vec![Change::remove_item("zones", 0)];
         let e = apply(&mut p, changes, &origin()).unwrap_err();
         assert_eq!(e.code().as_str(), "invalid_model");
         let Error::InvalidModel { problems, .. } = e else {
@@ -359,12 +362,7 @@ mod tests {
         let mut p = factory();
         let n = p.assets.len();
         for change in [
-            Change::Splice {
-                section: "assets".into(),
-                start: n,
-                remove: 1,
-                insert: vec![],
-            },
+            Change::remove_item("assets", n),
             Change::Splice {
                 section: "assets".into(),
                 start: usize::MAX,
@@ -392,12 +390,7 @@ mod tests {
         let mut p = factory();
         let mut asset = serde_json::to_value(&p.assets[0]).unwrap();
         asset["number"] = json!(0);
-        let changes = vec![Change::Splice {
-            section: "assets".into(),
-            start: 0,
-            remove: 1,
-            insert: vec![asset],
-        }];
+        let changes = vec![Change::replace_item("assets", 0, asset)];
         assert_eq!(
             apply(&mut p, changes, &origin()).unwrap(),
             Applied::WholeDocumentNeeded

@@ -217,15 +217,6 @@ fn item(p: &Value, list: &str, i: usize) -> Option<(usize, Value)> {
     Some((at, items[at].clone()))
 }
 
-fn replace(list: &str, at: usize, value: Value) -> Change {
-    Change::Splice {
-        section: list.into(),
-        start: at,
-        remove: 1,
-        insert: vec![value],
-    }
-}
-
 /// The changes the app would send for `edit` on `p` (analysed as `a`), and the assets the
 /// edit is about (an asset edited, the asset of a decision); no changes when the edit has
 /// nothing to act on.
@@ -237,7 +228,7 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
         item(&doc, "assets", i).map(|(at, mut v)| {
             f(&mut v);
             about.borrow_mut().push(p.assets[at].id);
-            replace("assets", at, v)
+            Change::replace_item("assets", at, v)
         })
     };
     let decided = |risk_id: &str| {
@@ -305,16 +296,11 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
             decided(v["risk_id"].as_str().unwrap_or_default());
             v["treatment"] = json!(TREATMENTS[*t]);
             v["justification"] = json!("見直し");
-            replace("risk_decisions", at, v)
+            Change::replace_item("risk_decisions", at, v)
         }),
         Edit::DecisionRemove(d) => item(&doc, "risk_decisions", *d).map(|(at, v)| {
             decided(v["risk_id"].as_str().unwrap_or_default());
-            Change::Splice {
-                section: "risk_decisions".into(),
-                start: at,
-                remove: 1,
-                insert: vec![],
-            }
+            Change::remove_item("risk_decisions", at)
         }),
         Edit::MeasureStatus(m, s) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
             // Always another status than the one it has.
@@ -324,7 +310,7 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
                 *s
             };
             v["status"] = json!(STATUSES[s]);
-            replace("countermeasures", at, v)
+            Change::replace_item("countermeasures", at, v)
         }),
         Edit::BusinessScore(b, s) => item(&doc, "businesses", *b).map(|(at, mut v)| {
             if let Some(scores) = v["scores"].as_object_mut() {
@@ -332,7 +318,7 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
                     *x = json!(s);
                 }
             }
-            replace("businesses", at, v)
+            Change::replace_item("businesses", at, v)
         }),
         Edit::MetaUpdated(d) => {
             let mut meta = doc["meta"].clone();
@@ -356,11 +342,11 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
         }),
         Edit::ZoneSl(z, s) => item(&doc, "zones", *z).map(|(at, mut v)| {
             v["sl_t"] = json!(s);
-            replace("zones", at, v)
+            Change::replace_item("zones", at, v)
         }),
         Edit::OodaRole(o) => item(&doc, "ooda_roles", *o).map(|(at, mut v)| {
             v["contact"] = json!("内線 1234");
-            replace("ooda_roles", at, v)
+            Change::replace_item("ooda_roles", at, v)
         }),
         Edit::CustomMeasure(network) => {
             let mut custom = doc["custom"].clone();
@@ -391,11 +377,11 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
         }
         Edit::ConduitBoundary(c) => item(&doc, "conduits", *c).map(|(at, mut v)| {
             v["boundary"] = json!([]);
-            replace("conduits", at, v)
+            Change::replace_item("conduits", at, v)
         }),
         Edit::EntryKind(e, k) => item(&doc, "entry_points", *e).map(|(at, mut v)| {
             v["kind"] = json!(ENTRY_KINDS[*k]);
-            replace("entry_points", at, v)
+            Change::replace_item("entry_points", at, v)
         }),
         Edit::Tolerable(t) => {
             let mut settings = doc["settings"].clone();
@@ -411,11 +397,11 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
                 Some(0) => v["threat_level"] = Value::Null,
                 Some(l) => v["threat_level"] = json!(l),
             }
-            replace("threats", at, v)
+            Change::replace_item("threats", at, v)
         }),
         Edit::ZoneName(z) => item(&doc, "zones", *z).map(|(at, mut v)| {
             v["name"] = json!(format!("改名ゾーン {z}"));
-            replace("zones", at, v)
+            Change::replace_item("zones", at, v)
         }),
         Edit::AssetZoneClear(i) => asset(*i, &|v| v["zone"] = Value::Null),
         Edit::AssetAdd(i) => item(&doc, "assets", *i).map(|(_, mut v)| {
@@ -439,11 +425,11 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
                 }
             }
             v["scope"] = scope;
-            replace("countermeasures", at, v)
+            Change::replace_item("countermeasures", at, v)
         }),
         Edit::MeasureThreats(m, t) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
             v["threats"] = json!([cat.threats[t % cat.threats.len()].id]);
-            replace("countermeasures", at, v)
+            Change::replace_item("countermeasures", at, v)
         }),
         Edit::MeasureParty(m, customer) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
             if *customer {
@@ -452,12 +438,12 @@ fn changes(p: &Project, a: &Analysis, edit: &Edit) -> (Vec<Change>, Vec<AssetId>
                 v["responsibility"] = json!("sier");
                 v["operator"] = json!("customer");
             }
-            replace("countermeasures", at, v)
+            Change::replace_item("countermeasures", at, v)
         }),
         Edit::MeasureNotes(m) => item(&doc, "countermeasures", *m).map(|(at, mut v)| {
             v["notes"] = json!("見直し済み");
             v["evidence"] = json!("点検記録 2026-12");
-            replace("countermeasures", at, v)
+            Change::replace_item("countermeasures", at, v)
         }),
         Edit::DecisionsReversed => {
             let mut list = doc["risk_decisions"]
