@@ -3,8 +3,10 @@
 //! that moved, with the countermeasures that made it move. The first row says which two
 //! states are compared; a project with no earlier version says so instead of listing nothing.
 
+use super::columns::{tabulate, Column};
 use super::Ctx;
-use crate::excel::sheet::{Cell, Table};
+use crate::diff::lines::ChangeLine;
+use crate::excel::sheet::Table;
 
 /// Change lines listed on the sheet at most (a model rebuilt from scratch would otherwise
 /// make a sheet of hundreds of thousands of rows); the first row says how many there are.
@@ -12,6 +14,34 @@ const MAX_LINES: usize = 20_000;
 
 /// The 変更点 sheet.
 pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, ChangeLine>;
+    let columns: Vec<C> = vec![
+        C::new(ctx, "xl.col.change_area", 12.0, |l| l.area.as_str().into()),
+        C::new(ctx, "xl.col.change_kind", 9.0, |l| l.kind.as_str().into()),
+        C::new(ctx, "xl.col.change_item", 24.0, |l| l.item.as_str().into()),
+        C::new(ctx, "xl.col.change_field", 14.0, |l| {
+            l.field.as_str().into()
+        }),
+        C::new(ctx, "xl.col.before", 28.0, |l| l.before.as_str().into()),
+        C::new(ctx, "xl.col.after", 28.0, |l| l.after.as_str().into()),
+        C::new(ctx, "xl.col.change_reason", 30.0, |l| {
+            l.reason.as_str().into()
+        }),
+    ];
+    let lines = change_lines(ctx, MAX_LINES);
+    let (cols, rows) = tabulate(columns, lines.iter().map(|l| (l.id.clone(), l)));
+    Table {
+        name: ctx.t("xl.sheet.changes"),
+        cols,
+        rows,
+        customer: true,
+        editable: vec![],
+    }
+}
+
+/// The sheet's lines: first which two states are compared (and how many changes there are,
+/// or why none can be listed), then every change, at most `max`.
+fn change_lines(ctx: &Ctx<'_>, max: usize) -> Vec<ChangeLine> {
     let p = ctx.project;
     let now = if crate::revision::changed_since_last(p, ctx.baseline()) {
         format!("{} {}", p.meta.version, ctx.t("xl.rev.working"))
@@ -20,103 +50,57 @@ pub(super) fn changes(ctx: &Ctx<'_>) -> Table {
     } else {
         p.meta.version.clone()
     };
-    let head = |before: String, note: String| {
-        (
-            "change:base".to_owned(),
-            vec![
-                ctx.t("xl.change.compared").into(),
-                Cell::Empty,
-                Cell::Empty,
-                ctx.t("xl.change.version").into(),
-                before.into(),
-                format!("{now} ({})", ctx.baseline()).into(),
-                note.into(),
-            ],
-        )
+    let head = |before: String, note: String| ChangeLine {
+        id: "change:base".to_owned(),
+        area: ctx.t("xl.change.compared"),
+        kind: String::new(),
+        item: String::new(),
+        field: ctx.t("xl.change.version"),
+        before,
+        after: format!("{now} ({})", ctx.baseline()),
+        reason: note,
     };
-    let mut rows = Vec::new();
-    match crate::revision::compare_base(p, ctx.baseline()) {
-        None => rows.push(head("—".into(), ctx.t("xl.change.first"))),
-        Some(i) => {
-            let rev = &p.revisions[i];
-            let before = format!("{} {} ({})", rev.version, rev.date, rev.baseline);
-            match crate::revision::restore(p, i) {
-                Err(e) => {
-                    let code = match &e {
-                        crate::Error::InvalidModel { problems, .. } => problems
-                            .first()
-                            .map_or_else(|| e.code().as_str().to_owned(), |p| p.code.clone()),
-                        other => other.code().as_str().to_owned(),
-                    };
-                    let note = if code == "no_snapshot" {
-                        crate::i18n::format(ctx.lang, "xl.change.no_copy", &[("v", &rev.version)])
-                    } else {
-                        crate::i18n::format(
-                            ctx.lang,
-                            "xl.change.unreadable",
-                            &[("v", &rev.version), ("code", &code)],
-                        )
-                    };
-                    rows.push(head(before, note));
-                }
-                Ok(old) => {
-                    let d = crate::diff::diff_analysed(&old, p, ctx.analysis);
-                    let count = d.items.values().map(Vec::len).sum::<usize>() + d.risks.len();
-                    let note = crate::i18n::format(
-                        ctx.lang,
-                        "xl.change.count",
-                        &[("n", &count.to_string())],
-                    );
-                    rows.push(head(before, note));
-                    let lines = crate::diff::lines::lines(&old, p, &d, ctx.catalogue, ctx.lang);
-                    if lines.len() > MAX_LINES {
-                        let note = crate::i18n::format(
-                            ctx.lang,
-                            "xl.change.too_many",
-                            &[
-                                ("shown", &MAX_LINES.to_string()),
-                                ("n", &lines.len().to_string()),
-                            ],
-                        );
-                        if let Some(Cell::Text(t)) = rows.last_mut().and_then(|r| r.1.last_mut()) {
-                            t.push('\n');
-                            t.push_str(&note);
-                        }
-                    }
-                    rows.extend(lines.into_iter().take(MAX_LINES).map(|l| {
-                        let cells: Vec<Cell> = vec![
-                            l.area.into(),
-                            l.kind.into(),
-                            l.item.into(),
-                            l.field.into(),
-                            l.before.into(),
-                            l.after.into(),
-                            l.reason.into(),
-                        ];
-                        (l.id, cells)
-                    }));
-                }
-            }
+    let Some(i) = crate::revision::compare_base(p, ctx.baseline()) else {
+        return vec![head("—".into(), ctx.t("xl.change.first"))];
+    };
+    let rev = &p.revisions[i];
+    let before = format!("{} {} ({})", rev.version, rev.date, rev.baseline);
+    let old = match crate::revision::restore(p, i) {
+        Ok(old) => old,
+        Err(e) => {
+            let code = match &e {
+                crate::Error::InvalidModel { problems, .. } => problems
+                    .first()
+                    .map_or_else(|| e.code().as_str().to_owned(), |p| p.code.clone()),
+                other => other.code().as_str().to_owned(),
+            };
+            let note = if code == "no_snapshot" {
+                crate::i18n::format(ctx.lang, "xl.change.no_copy", &[("v", &rev.version)])
+            } else {
+                crate::i18n::format(
+                    ctx.lang,
+                    "xl.change.unreadable",
+                    &[("v", &rev.version), ("code", &code)],
+                )
+            };
+            return vec![head(before, note)];
         }
+    };
+    let d = crate::diff::diff_analysed(&old, p, ctx.analysis);
+    let count = d.items.values().map(Vec::len).sum::<usize>() + d.risks.len();
+    let mut note = crate::i18n::format(ctx.lang, "xl.change.count", &[("n", &count.to_string())]);
+    let lines = crate::diff::lines::lines(&old, p, &d, ctx.catalogue, ctx.lang);
+    if lines.len() > max {
+        note.push('\n');
+        note += &crate::i18n::format(
+            ctx.lang,
+            "xl.change.too_many",
+            &[("shown", &max.to_string()), ("n", &lines.len().to_string())],
+        );
     }
-    Table {
-        name: ctx.t("xl.sheet.changes"),
-        cols: super::columns::cols(
-            ctx,
-            &[
-                ("xl.col.change_area", 12.0),
-                ("xl.col.change_kind", 9.0),
-                ("xl.col.change_item", 24.0),
-                ("xl.col.change_field", 14.0),
-                ("xl.col.before", 28.0),
-                ("xl.col.after", 28.0),
-                ("xl.col.change_reason", 30.0),
-            ],
-        ),
-        rows,
-        customer: true,
-        editable: vec![],
-    }
+    let mut out = vec![head(before, note)];
+    out.extend(lines.into_iter().take(max));
+    out
 }
 
 #[cfg(test)]
@@ -227,6 +211,20 @@ mod tests {
             "implemented counts for planned and residual"
         );
         assert_eq!(rows[3].1[6], "計画状態で数える対策: — → M-001");
+
+        // Past the sheet's limit the first lines are listed and the head says how many there
+        // are: the same three changes with room for two.
+        let a = analyse(&p, Catalogue::builtin());
+        let date = IsoDate::parse("2026-12-01").unwrap();
+        let ctx = super::super::Ctx::new(&p, &a, Lang::En, &date);
+        let capped = super::change_lines(&ctx, 2);
+        assert_eq!(capped.len(), 3, "{capped:#?}");
+        assert_eq!(capped[1].id, rows[1].0);
+        assert_eq!(
+            capped[0].reason,
+            "3 changes since the earlier version. Please agree to these rows for this edition.\n\
+             Only the first 2 of 3 changes are listed; otzone diff lists them all."
+        );
 
         version(&mut p, "1.1");
         let again = changes(&p, Lang::En);

@@ -65,11 +65,6 @@ pub(super) fn tabulate<'i, T: ?Sized + 'i>(
     (columns.into_iter().map(|c| c.col).collect(), rows)
 }
 
-/// Columns from (header key, width) pairs, for sheets whose rows are built another way.
-pub(super) fn cols(ctx: &Ctx<'_>, spec: &[(&str, f64)]) -> Vec<Col> {
-    spec.iter().map(|(k, w)| Col::new(ctx.t(k), *w)).collect()
-}
-
 /// The project's items by id, built once per export.
 pub(crate) struct Lookups<'a> {
     pub zone_names: HashMap<ZoneId, &'a str>,

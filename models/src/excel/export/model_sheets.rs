@@ -1,7 +1,7 @@
 //! Sheets of guideline steps 1-1 … 1-7: requirements, businesses, protected assets (also the
 //! 構成管理表 of the delivered system), zones, conduits, the zone diagram, threats and impact.
 
-use super::columns::{cols, tabulate, Column};
+use super::columns::{tabulate, Column};
 use super::Ctx;
 use crate::excel::sheet::{page_setup, Cell, Table};
 use crate::model::{
@@ -100,89 +100,96 @@ struct VersionRow {
     baseline: String,
 }
 
+/// 要件 (step 1-1): the general requirements (goals, purpose, impact, governance, BCP), then
+/// each requirement item and each stakeholder, one line each.
 pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
     let r = &ctx.project.requirements;
-    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
     let general = [
         ("REQ-GOALS", "xl.req.goals", &r.business_goals),
         ("REQ-PURPOSE", "xl.req.purpose", &r.smart_factory_purpose),
         ("REQ-IMPACT", "xl.req.impact", &r.incident_impact),
         ("REQ-GOVERNANCE", "xl.req.governance", &r.governance),
     ];
-    for (id, key, text) in general {
-        rows.push((
-            id.into(),
-            vec![
-                ctx.t(key).into(),
-                ctx.t(key).into(),
-                text.as_str().into(),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ],
-        ));
-    }
+    let titles: Vec<String> = general.iter().map(|(_, key, _)| ctx.t(key)).collect();
     let bcp = ctx.t(&format!("xl.bcp.{}", serde_key(&r.bcp.status)));
-    rows.push((
+    type C<'c, 'r> = Column<'c, RequirementLine<'r>>;
+    let columns: Vec<C> = vec![
+        C::new(ctx, "xl.col.kind", 16.0, |l| l.kind.as_str().into()),
+        C::new(ctx, "xl.col.title", 28.0, |l| l.title.into()),
+        C::new(ctx, "xl.col.detail", 60.0, |l| l.detail.into()),
+        C::new(ctx, "xl.col.source", 24.0, |l| l.source.into()),
+        C::new(ctx, "xl.col.owner", 16.0, |l| l.owner.into()),
+        C::new(ctx, "xl.col.status", 12.0, |l| l.status.into()),
+    ];
+    let mut lines: Vec<(String, RequirementLine)> = general
+        .iter()
+        .zip(&titles)
+        .map(|((id, _, text), title)| {
+            let line = RequirementLine {
+                kind: title.clone(),
+                title,
+                detail: text,
+                ..RequirementLine::default()
+            };
+            ((*id).to_owned(), line)
+        })
+        .collect();
+    lines.push((
         "REQ-BCP".into(),
-        vec![
-            ctx.t("xl.req.bcp").into(),
-            bcp.into(),
-            r.bcp.notes.as_str().into(),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-        ],
+        RequirementLine {
+            kind: ctx.t("xl.req.bcp"),
+            title: &bcp,
+            detail: &r.bcp.notes,
+            ..RequirementLine::default()
+        },
     ));
-    for q in &r.items {
-        let kind = ctx.t(&format!("xl.reqkind.{}", serde_key(&q.kind)));
-        rows.push((
-            q.id.to_string(),
-            vec![
-                kind.into(),
-                q.title.as_str().into(),
-                q.detail.as_str().into(),
-                q.source.as_str().into(),
-                q.owner.as_str().into(),
-                q.status.as_str().into(),
-            ],
-        ));
-    }
-    for s in &r.stakeholders {
-        let kind = ctx.t(if s.internal {
+    lines.extend(r.items.iter().map(|q| {
+        let line = RequirementLine {
+            kind: ctx.t(&format!("xl.reqkind.{}", serde_key(&q.kind))),
+            title: &q.title,
+            detail: &q.detail,
+            source: &q.source,
+            owner: &q.owner,
+            status: &q.status,
+        };
+        (q.id.to_string(), line)
+    }));
+    lines.extend(r.stakeholders.iter().map(|s| {
+        let kind = if s.internal {
             "xl.req.stakeholder_internal"
         } else {
             "xl.req.stakeholder_external"
-        });
-        rows.push((
-            s.id.to_string(),
-            vec![
-                kind.into(),
-                s.name.as_str().into(),
-                s.role.as_str().into(),
-                s.organisation.as_str().into(),
-                s.contact.as_str().into(),
-                Cell::Empty,
-            ],
-        ));
-    }
+        };
+        // A stakeholder's name, role, organisation and contact, under the same headers.
+        let line = RequirementLine {
+            kind: ctx.t(kind),
+            title: &s.name,
+            detail: &s.role,
+            source: &s.organisation,
+            owner: &s.contact,
+            status: "",
+        };
+        (s.id.to_string(), line)
+    }));
+    let (cols, rows) = tabulate(columns, lines.iter().map(|(id, l)| (id.clone(), l)));
     Table {
         name: ctx.t("xl.sheet.requirements"),
-        cols: cols(
-            ctx,
-            &[
-                ("xl.col.kind", 16.0),
-                ("xl.col.title", 28.0),
-                ("xl.col.detail", 60.0),
-                ("xl.col.source", 24.0),
-                ("xl.col.owner", 16.0),
-                ("xl.col.status", 12.0),
-            ],
-        ),
+        cols,
         rows,
         customer: false,
         editable: vec![],
     }
+}
+
+/// One line of 要件.
+#[derive(Default)]
+struct RequirementLine<'r> {
+    kind: String,
+    title: &'r str,
+    detail: &'r str,
+    source: &'r str,
+    owner: &'r str,
+    status: &'r str,
 }
 
 /// The snake_case wire name of a serde enum value.
