@@ -7,8 +7,9 @@
 //! Which sheets evidence which level is this tool's proposal (the draft leaves the audit
 //! documents "今後詳細検討"); the requirement texts are quoted from the seed.
 
+use super::columns::{editable, tabulate, Column};
 use super::Ctx;
-use crate::excel::sheet::{Cell, Col, Table};
+use crate::excel::sheet::{Cell, Table};
 use crate::model::{SupplierKind, Treatment};
 
 /// One ②構築 item: its key, and the i18n keys of the sheets evidencing Level 1 and Level 2.
@@ -191,57 +192,48 @@ fn status(ctx: &Ctx<'_>, key: &str) -> String {
 
 /// The Level 1 self-declaration checklist.
 pub(super) fn level1(ctx: &Ctx<'_>) -> Table {
+    type C<'c> = Column<'c, Item>;
     let sheets = |keys: &[&str]| keys.iter().map(|k| ctx.t(k)).collect::<Vec<_>>().join("、");
-    let rows = ITEMS
-        .iter()
-        .map(|it| {
-            let k = |part: &str| ctx.t(&format!("xl.level1.{}.{part}", it.key));
-            let cells: Vec<Cell> = vec![
-                ctx.t(&format!("xl.item.{}", it.key)).into(),
-                k("aim").into(),
-                k("level1").into(),
-                sheets(it.level1).into(),
-                k("level2").into(),
-                sheets(it.level2).into(),
-                status(ctx, it.key).into(),
-                "".into(),
-                "".into(),
-                "".into(),
-            ];
-            (format!("level1:{}", it.key), cells)
-        })
-        .collect();
+    let k = |it: &Item, part: &str| ctx.t(&format!("xl.level1.{}.{part}", it.key));
+    let columns: Vec<C> = vec![
+        C::new(ctx, "xl.level1.col.item", 14.0, |it| {
+            ctx.t(&format!("xl.item.{}", it.key)).into()
+        }),
+        C::new(ctx, "xl.level1.col.aim", 20.0, |it| k(it, "aim").into()),
+        C::new(ctx, "xl.level1.col.level1", 22.0, |it| {
+            k(it, "level1").into()
+        }),
+        C::new(ctx, "xl.level1.col.level1_sheets", 22.0, |it| {
+            sheets(it.level1).into()
+        }),
+        C::new(ctx, "xl.level1.col.level2", 22.0, |it| {
+            k(it, "level2").into()
+        }),
+        C::new(ctx, "xl.level1.col.level2_sheets", 26.0, |it| {
+            sheets(it.level2).into()
+        }),
+        C::new(ctx, "xl.level1.col.status", 30.0, |it| {
+            status(ctx, it.key).into()
+        }),
+        // The SIer declares: conformity (適合 / 一部 / 未), who, and when.
+        C::new(ctx, "xl.level1.col.declared", 10.0, |_| Cell::Empty).editable(Some(vec![
+            ctx.t("xl.level1.conforms"),
+            ctx.t("xl.level1.partly"),
+            ctx.t("xl.level1.not_yet"),
+        ])),
+        C::new(ctx, "xl.level1.col.declarant", 14.0, |_| Cell::Empty).editable(None),
+        C::new(ctx, "xl.level1.col.date", 11.0, |_| Cell::Empty).editable(None),
+    ];
+    let editable = editable(&columns);
+    let (cols, rows) = tabulate(
+        columns,
+        ITEMS.iter().map(|it| (format!("level1:{}", it.key), it)),
+    );
     Table {
         name: ctx.t("xl.sheet.level1"),
-        cols: [
-            ("xl.level1.col.item", 14.0),
-            ("xl.level1.col.aim", 20.0),
-            ("xl.level1.col.level1", 22.0),
-            ("xl.level1.col.level1_sheets", 22.0),
-            ("xl.level1.col.level2", 22.0),
-            ("xl.level1.col.level2_sheets", 26.0),
-            ("xl.level1.col.status", 30.0),
-            ("xl.level1.col.declared", 10.0),
-            ("xl.level1.col.declarant", 14.0),
-            ("xl.level1.col.date", 11.0),
-        ]
-        .iter()
-        .map(|(k, w)| Col::new(ctx.t(k), *w))
-        .collect(),
+        cols,
         rows,
         customer: false,
-        // The SIer declares: conformity (適合 / 一部 / 未), who, and when.
-        editable: vec![
-            (
-                7,
-                Some(vec![
-                    ctx.t("xl.level1.conforms"),
-                    ctx.t("xl.level1.partly"),
-                    ctx.t("xl.level1.not_yet"),
-                ]),
-            ),
-            (8, None),
-            (9, None),
-        ],
+        editable,
     }
 }
