@@ -36,6 +36,16 @@ impl<'c, T: ?Sized> Column<'c, T> {
         }
     }
 
+    /// Its header.
+    pub(super) fn header(&self) -> &str {
+        &self.col.header
+    }
+
+    /// Its cell for `item`.
+    pub(super) fn cell(&self, item: &T) -> Cell {
+        (self.cell)(item)
+    }
+
     /// The reader fills this column in, choosing from `choices` when given.
     pub(super) fn editable(mut self, choices: Option<Vec<String>>) -> Self {
         self.editable = Some(choices);

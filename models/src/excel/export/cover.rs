@@ -1,6 +1,7 @@
 //! 表紙 / Cover: project facts, method and references, the sheet list with the certification
 //! item each sheet evidences, and the agreement block (合意欄) for SIer and customer.
 
+use super::columns::Column;
 use super::Ctx;
 use crate::excel::sheet::{page_setup, row_height, wrapped_lines, write_text, Formats};
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -176,13 +177,26 @@ fn signed_scope(
     ws: &mut rust_xlsxwriter::Worksheet,
     ctx: &Ctx<'_>,
     f: &Formats,
-    mut row: u32,
+    row: u32,
 ) -> Result<u32, XlsxError> {
-    use crate::model::{Responsibility, Treatment};
+    let row = above_tolerable(ws, ctx, f, row)?;
+    let row = customer_measures(ws, ctx, f, row)?;
+    Ok(row + 1)
+}
+
+/// The risks above the tolerable level, in [`TREATMENT_ORDER`], with the decision on each.
+fn above_tolerable(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    ctx: &Ctx<'_>,
+    f: &Formats,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    use crate::model::Treatment;
+    use crate::risk::register::RiskRow;
+    type C<'c, 'r> = Column<'c, &'r RiskRow>;
     let p = ctx.project;
-    let (assets, measures) = (&ctx.ids.assets, &ctx.ids.measures);
     let label = |id: crate::id::MeasureId| {
-        measures.get(&id).map(|m| {
+        ctx.ids.measures.get(&id).map(|m| {
             format!(
                 "{} {} ({})",
                 crate::model::numbering::measure_label(m.number),
@@ -191,9 +205,14 @@ fn signed_scope(
             )
         })
     };
-    let above: Vec<_> = ctx.analysis.risks.iter().filter(|r| !r.tolerable).collect();
-    let treatment =
-        |r: &crate::risk::register::RiskRow| r.decision.as_ref().and_then(|d| d.treatment);
+    let above: Vec<&RiskRow> = ctx
+        .analysis
+        .risks
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| !r.tolerable)
+        .collect();
+    let treatment = |r: &RiskRow| r.decision.as_ref().and_then(|d| d.treatment);
     let count = |t: Option<Treatment>| above.iter().filter(|r| treatment(r) == t).count();
     let heading = crate::i18n::format(
         ctx.lang,
@@ -208,35 +227,9 @@ fn signed_scope(
             ("open", &count(None).to_string()),
         ],
     );
-    ws.merge_range(row, 0, row, 4, &heading, f.label())?;
-    ws.set_row_height(
-        row,
-        row_height(wrapped_lines(&heading, COVER_WIDTHS.iter().sum::<f64>())),
-    )?;
-    row += 1;
-    if !above.is_empty() {
-        for (c, k) in [
-            "xl.col.ref",
-            "xl.cover.treated_what",
-            "xl.col.residual",
-            "xl.cover.unless_others",
-            "xl.cover.owner_due",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string_with_format(row, c as u16, ctx.t(k), f.label())?;
-        }
-        ws.set_row_height(row, row_height(2))?;
-        row += 1;
-    }
-    let listed: Vec<_> = TREATMENT_ORDER
-        .iter()
-        .flat_map(|t| above.iter().filter(move |r| treatment(r) == *t))
-        .collect();
-    for r in listed.iter().take(COVER_LIST_AT_MOST) {
-        let a = assets.get(&r.asset);
-        let number = a.map_or(0, |a| a.number);
+    // The asset and threat, the verdict and why, and the measures it relies on.
+    let what = |r: &RiskRow| {
+        let a = ctx.ids.assets.get(&r.asset);
         let d = r.decision.as_deref();
         let verdict = ctx.t(&format!(
             "xl.treatment.{}",
@@ -245,9 +238,6 @@ fn signed_scope(
                 |t| super::model_sheets::serde_key(&t)
             )
         ));
-        let relies: Vec<String> = d
-            .map(|d| d.relies_on.iter().filter_map(|m| label(*m)).collect())
-            .unwrap_or_default();
         let mut what = format!(
             "{} · {} {} — {verdict}",
             a.map_or("", |a| a.name.as_str()),
@@ -263,6 +253,9 @@ fn signed_scope(
             what.push_str(ctx.pick(": ", ": "));
             what.push_str(j);
         }
+        let relies: Vec<String> = d
+            .map(|d| d.relies_on.iter().filter_map(|m| label(*m)).collect())
+            .unwrap_or_default();
         if !relies.is_empty() {
             what.push('\n');
             what.push_str(&crate::i18n::format(
@@ -271,54 +264,65 @@ fn signed_scope(
                 &[("measures", &relies.join(ctx.pick("、", ", ")))],
             ));
         }
-        let unless = r
-            .unless_others
-            .as_ref()
-            .map(|u| u.risk.value.to_string())
-            .unwrap_or_default();
-        let owner_due = [
-            d.map(|d| d.owner.clone()).unwrap_or_default(),
-            d.and_then(|d| d.due.as_ref())
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-        write_text(
-            ws,
-            row,
-            0,
-            &crate::model::numbering::risk_label(number, &r.threat),
-            f,
-            ctx.lang,
-        )?;
-        write_text(ws, row, 1, &what, f, ctx.lang)?;
-        write_text(ws, row, 2, r.residual.risk.value.as_ref(), f, ctx.lang)?;
-        write_text(ws, row, 3, &unless, f, ctx.lang)?;
-        write_text(ws, row, 4, &owner_due, f, ctx.lang)?;
-        ws.set_row_height(
-            row,
-            row_height(wrapped_lines(&what, COVER_WIDTHS[1]).max(2)),
-        )?;
-        row += 1;
-    }
-    if listed.len() > COVER_LIST_AT_MOST {
-        let more = crate::i18n::format(
-            ctx.lang,
-            "xl.cover.more_in",
-            &[
-                ("n", &(listed.len() - COVER_LIST_AT_MOST).to_string()),
-                ("sheet", &ctx.t("xl.sheet.risks")),
-            ],
-        );
-        ws.merge_range(row, 0, row, 4, &more, f.label())?;
-        row += 1;
-    }
-    // The customer's part: measures it carries out (alone or shared) or operates after
-    // delivery.
-    let role = |m: &crate::model::Countermeasure| -> Option<&'static str> {
+        what
+    };
+    let columns: Vec<C> = vec![
+        C::new(ctx, "xl.col.ref", COVER_WIDTHS[0], |r| {
+            let number = ctx.ids.assets.get(&r.asset).map_or(0, |a| a.number);
+            crate::model::numbering::risk_label(number, &r.threat).into()
+        }),
+        C::new(ctx, "xl.cover.treated_what", COVER_WIDTHS[1], |r| {
+            what(r).into()
+        }),
+        C::new(ctx, "xl.col.residual", COVER_WIDTHS[2], |r| {
+            r.residual.risk.value.as_ref().into()
+        }),
+        C::new(ctx, "xl.cover.unless_others", COVER_WIDTHS[3], |r| {
+            r.unless_others
+                .as_ref()
+                .map(|u| u.risk.value.to_string())
+                .unwrap_or_default()
+                .into()
+        }),
+        C::new(ctx, "xl.cover.owner_due", COVER_WIDTHS[4], |r| {
+            let d = r.decision.as_deref();
+            [
+                d.map(|d| d.owner.clone()).unwrap_or_default(),
+                d.and_then(|d| d.due.as_ref())
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into()
+        }),
+    ];
+    let listed: Vec<&RiskRow> = TREATMENT_ORDER
+        .iter()
+        .flat_map(|t| above.iter().copied().filter(move |r| treatment(r) == *t))
+        .collect();
+    let list = CoverList {
+        heading,
+        heading_wraps: true,
+        min_lines: 2,
+        rest_in: "xl.sheet.risks",
+    };
+    list.write(ws, ctx, f, row, &columns, &listed)
+}
+
+/// The customer's part: measures it carries out (alone or shared) or operates after delivery.
+fn customer_measures(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    ctx: &Ctx<'_>,
+    f: &Formats,
+    row: u32,
+) -> Result<u32, XlsxError> {
+    use crate::model::{Countermeasure, Responsibility};
+    type C<'c> = Column<'c, (&'c Countermeasure, &'static str)>;
+    let p = ctx.project;
+    let role = |m: &Countermeasure| -> Option<&'static str> {
         match m.responsibility {
             Some(Responsibility::Customer) => Some("xl.cover.role_do"),
             Some(Responsibility::Shared) if m.shared_with.contains(&Responsibility::Customer) => {
@@ -328,87 +332,116 @@ fn signed_scope(
             _ => None,
         }
     };
-    let customer: Vec<_> = p
+    let customer: Vec<(&Countermeasure, &'static str)> = p
         .countermeasures
         .iter()
         .filter(|m| m.status != crate::model::MeasureStatus::Rejected)
         .filter_map(|m| role(m).map(|r| (m, r)))
         .collect();
-    let heading = crate::i18n::format(
-        ctx.lang,
-        "xl.cover.customer_measures",
-        &[("n", &customer.len().to_string())],
-    );
-    ws.merge_range(row, 0, row, 4, &heading, f.label())?;
-    row += 1;
-    if !customer.is_empty() {
-        for (c, k) in [
-            "xl.col.ref",
-            "xl.col.measure",
-            "xl.col.status",
-            "xl.cover.role",
-            "xl.col.due",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string_with_format(row, c as u16, ctx.t(k), f.label())?;
+    let columns: Vec<C> = vec![
+        C::new(ctx, "xl.col.ref", COVER_WIDTHS[0], |(m, _)| {
+            crate::model::numbering::measure_label(m.number).into()
+        }),
+        C::new(ctx, "xl.col.measure", COVER_WIDTHS[1], |(m, _)| {
+            format!(
+                "{} {}{}",
+                m.measure,
+                ctx.catalogue
+                    .measure(p, &m.measure)
+                    .map_or(String::new(), |c| ctx.pick(&c.ja, &c.en).to_owned()),
+                if m.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", m.detail)
+                }
+            )
+            .into()
+        }),
+        C::new(ctx, "xl.col.status", COVER_WIDTHS[2], |(m, _)| {
+            ctx.t(&format!("status.{}", m.status.key())).into()
+        }),
+        C::new(ctx, "xl.cover.role", COVER_WIDTHS[3], |(_, role)| {
+            ctx.t(role).into()
+        }),
+        C::new(ctx, "xl.col.due", COVER_WIDTHS[4], |(m, _)| {
+            m.due
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .into()
+        }),
+    ];
+    let list = CoverList {
+        heading: crate::i18n::format(
+            ctx.lang,
+            "xl.cover.customer_measures",
+            &[("n", &customer.len().to_string())],
+        ),
+        heading_wraps: false,
+        min_lines: 1,
+        rest_in: "xl.sheet.responsibility",
+    };
+    list.write(ws, ctx, f, row, &columns, &customer)
+}
+
+/// A list in the agreement block: its heading, the columns' headers (when there are items),
+/// at most [`COVER_LIST_AT_MOST`] items in the cover's five columns (each row as high as its
+/// second column's text), and how many more the sheet `rest_in` lists.
+struct CoverList {
+    heading: String,
+    /// The heading's row is as high as its text wraps to.
+    heading_wraps: bool,
+    /// Lines each row (and the header) is high at least.
+    min_lines: usize,
+    rest_in: &'static str,
+}
+
+impl CoverList {
+    fn write<T>(
+        &self,
+        ws: &mut rust_xlsxwriter::Worksheet,
+        ctx: &Ctx<'_>,
+        f: &Formats,
+        mut row: u32,
+        columns: &[Column<'_, T>],
+        items: &[T],
+    ) -> Result<u32, XlsxError> {
+        ws.merge_range(row, 0, row, 4, &self.heading, f.label())?;
+        if self.heading_wraps {
+            let width = COVER_WIDTHS.iter().sum::<f64>();
+            ws.set_row_height(row, row_height(wrapped_lines(&self.heading, width)))?;
         }
         row += 1;
-    }
-    for (m, role) in customer.iter().take(COVER_LIST_AT_MOST) {
-        write_text(
-            ws,
-            row,
-            0,
-            &crate::model::numbering::measure_label(m.number),
-            f,
-            ctx.lang,
-        )?;
-        let what = format!(
-            "{} {}{}",
-            m.measure,
-            ctx.catalogue
-                .measure(p, &m.measure)
-                .map_or(String::new(), |c| ctx.pick(&c.ja, &c.en).to_owned()),
-            if m.detail.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", m.detail)
+        if !items.is_empty() {
+            for (c, column) in columns.iter().enumerate() {
+                ws.write_string_with_format(row, c as u16, column.header(), f.label())?;
             }
-        );
-        write_text(ws, row, 1, &what, f, ctx.lang)?;
-        write_text(
-            ws,
-            row,
-            2,
-            &ctx.t(&format!("status.{}", m.status.key())),
-            f,
-            ctx.lang,
-        )?;
-        write_text(ws, row, 3, &ctx.t(role), f, ctx.lang)?;
-        write_text(
-            ws,
-            row,
-            4,
-            &m.due.as_ref().map(ToString::to_string).unwrap_or_default(),
-            f,
-            ctx.lang,
-        )?;
-        ws.set_row_height(row, row_height(wrapped_lines(&what, COVER_WIDTHS[1])))?;
-        row += 1;
+            if self.min_lines > 1 {
+                ws.set_row_height(row, row_height(self.min_lines))?;
+            }
+            row += 1;
+        }
+        for item in items.iter().take(COVER_LIST_AT_MOST) {
+            let cells: Vec<String> = columns.iter().map(|c| c.cell(item).text()).collect();
+            for (c, text) in cells.iter().enumerate() {
+                write_text(ws, row, c as u16, text, f, ctx.lang)?;
+            }
+            let lines = wrapped_lines(&cells[1], COVER_WIDTHS[1]).max(self.min_lines);
+            ws.set_row_height(row, row_height(lines))?;
+            row += 1;
+        }
+        if items.len() > COVER_LIST_AT_MOST {
+            let more = crate::i18n::format(
+                ctx.lang,
+                "xl.cover.more_in",
+                &[
+                    ("n", &(items.len() - COVER_LIST_AT_MOST).to_string()),
+                    ("sheet", &ctx.t(self.rest_in)),
+                ],
+            );
+            ws.merge_range(row, 0, row, 4, &more, f.label())?;
+            row += 1;
+        }
+        Ok(row)
     }
-    if customer.len() > COVER_LIST_AT_MOST {
-        let more = crate::i18n::format(
-            ctx.lang,
-            "xl.cover.more_in",
-            &[
-                ("n", &(customer.len() - COVER_LIST_AT_MOST).to_string()),
-                ("sheet", &ctx.t("xl.sheet.responsibility")),
-            ],
-        );
-        ws.merge_range(row, 0, row, 4, &more, f.label())?;
-        row += 1;
-    }
-    Ok(row + 1)
 }
