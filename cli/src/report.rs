@@ -36,87 +36,116 @@ fn counts(values: &[String], c: &[usize]) -> String {
         .join(" / ")
 }
 
-/// Human-readable report.
+/// Human-readable report: the figures, the top risks, applicability, attack paths, scenarios
+/// and findings, one section after another.
 pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
-    let cat = Catalogue::builtin();
-    let n = names(p);
-    let name = |id: &dyn ToString| {
-        n.get(&id.to_string())
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
+    let r = Report {
+        p,
+        a,
+        lang,
+        cat: Catalogue::builtin(),
+        names: names(p),
+        route_names: route::RouteNames::new(p, Catalogue::builtin()),
     };
-    let t = |k: &str| i18n::text(lang, k);
-    let route_names = route::RouteNames::new(p, cat);
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}",
-        i18n::format(
-            lang,
-            "analyze.header",
-            &[
-                ("name", &p.meta.name),
-                ("method", &a.method),
-                ("tolerable", &a.tolerable)
-            ]
-        )
-    );
-    let total = &a.rollups.total;
-    let _ = writeln!(s, "{}: {}", t("analyze.risks"), total.rows);
-    let _ = writeln!(
-        s,
-        "  {}: {}",
-        t("state.inherent"),
-        counts(&a.values, &total.inherent)
-    );
-    let _ = writeln!(
-        s,
-        "  {}: {}",
-        t("state.planned"),
-        counts(&a.values, &total.planned)
-    );
-    let _ = writeln!(
-        s,
-        "  {}: {}",
-        t("state.residual"),
-        counts(&a.values, &total.residual)
-    );
-    let _ = writeln!(
-        s,
-        "\n{}",
-        i18n::format(lang, "analyze.top", &[("n", &top.to_string())])
-    );
-    for (i, r) in a.risks.iter().take(top).enumerate() {
-        let threat = cat
-            .threat(p, &r.threat)
-            .map(|t| {
-                if lang == Lang::Ja {
-                    t.ja.clone()
-                } else {
-                    t.en.clone()
-                }
-            })
-            .unwrap_or_default();
+    r.figures(&mut s);
+    r.top_risks(&mut s, top);
+    r.applicability(&mut s);
+    r.paths(&mut s);
+    r.scenarios(&mut s);
+    r.findings(&mut s);
+    s
+}
+
+/// What every section of the text report reads.
+struct Report<'a> {
+    p: &'a Project,
+    a: &'a Analysis,
+    lang: Lang,
+    cat: &'a Catalogue,
+    names: HashMap<String, String>,
+    route_names: route::RouteNames<'a>,
+}
+
+impl Report<'_> {
+    fn t(&self, key: &str) -> &'static str {
+        i18n::text(self.lang, key)
+    }
+
+    /// An item's name by id (the id itself for one the project does not have).
+    fn name(&self, id: &dyn ToString) -> String {
+        let id = id.to_string();
+        self.names.get(&id).cloned().unwrap_or(id)
+    }
+
+    /// The header and how many rows are at each value, per state.
+    fn figures(&self, s: &mut String) {
+        let (p, a, lang) = (self.p, self.a, self.lang);
         let _ = writeln!(
             s,
-            "{:>3}. [{}→{}→{}] {} {} @ {} ({})",
-            i + 1,
-            r.inherent.risk.value,
-            r.planned.risk.value,
-            r.residual.risk.value,
-            r.threat,
-            threat,
-            name(&r.asset),
-            name(&r.zone)
+            "{}",
+            i18n::format(
+                lang,
+                "analyze.header",
+                &[
+                    ("name", &p.meta.name),
+                    ("method", &a.method),
+                    ("tolerable", &a.tolerable)
+                ]
+            )
         );
-        let _ = writeln!(s, "       {}", r.explain(State::Residual, lang, p));
+        let total = &a.rollups.total;
+        let _ = writeln!(s, "{}: {}", self.t("analyze.risks"), total.rows);
+        for (state, values) in [
+            ("state.inherent", &total.inherent),
+            ("state.planned", &total.planned),
+            ("state.residual", &total.residual),
+        ] {
+            let _ = writeln!(s, "  {}: {}", self.t(state), counts(&a.values, values));
+        }
     }
-    let to_check = a
-        .risks
-        .iter()
-        .filter(|r| r.applicability.needs_check())
-        .count();
-    if to_check > 0 || !a.exclusions.is_empty() {
+
+    /// The first `top` rows of the register, each with its explanation.
+    fn top_risks(&self, s: &mut String, top: usize) {
+        let (p, lang) = (self.p, self.lang);
+        let _ = writeln!(
+            s,
+            "\n{}",
+            i18n::format(lang, "analyze.top", &[("n", &top.to_string())])
+        );
+        for (i, r) in self.a.risks.iter().take(top).enumerate() {
+            let threat = self
+                .cat
+                .threat(p, &r.threat)
+                .map(|t| if lang == Lang::Ja { &t.ja } else { &t.en }.clone())
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "{:>3}. [{}→{}→{}] {} {} @ {} ({})",
+                i + 1,
+                r.inherent.risk.value,
+                r.planned.risk.value,
+                r.residual.risk.value,
+                r.threat,
+                threat,
+                self.name(&r.asset),
+                self.name(&r.zone)
+            );
+            let _ = writeln!(s, "       {}", r.explain(State::Residual, lang, p));
+        }
+    }
+
+    /// Threats left out of assets, and rows whose applicability needs checking.
+    fn applicability(&self, s: &mut String) {
+        let (a, lang) = (self.a, self.lang);
+        let to_check = a
+            .risks
+            .iter()
+            .filter(|r| r.applicability.needs_check())
+            .count();
+        if to_check == 0 && a.exclusions.is_empty() {
+            return;
+        }
         let _ = writeln!(
             s,
             "\n{}",
@@ -134,127 +163,139 @@ pub fn text(p: &Project, a: &Analysis, lang: Lang, top: usize) -> String {
                 s,
                 "  {} @ {}: {}",
                 x.threat,
-                name(&x.asset),
+                self.name(&x.asset),
                 x.reason.explain(lang)
             );
         }
     }
-    let _ = writeln!(s, "\n{}", t("analyze.paths"));
-    for ap in a.attack_paths.iter().filter(|x| x.reachable) {
-        // The first shortest route, hop by hop with the conduit and channel that carried it.
-        let route = ap
-            .shortest
-            .first()
-            .map(|ps| {
-                route::describe_route(
-                    p,
-                    &route_names,
-                    "",
-                    ps.zones.iter().map(|z| name(z)).zip(ps.hops()),
-                    lang,
+
+    /// The reachable attack paths, each with its first shortest route hop by hop (the
+    /// conduit and channel that carried it).
+    fn paths(&self, s: &mut String) {
+        let _ = writeln!(s, "\n{}", self.t("analyze.paths"));
+        for ap in self.a.attack_paths.iter().filter(|x| x.reachable) {
+            let route = ap
+                .shortest
+                .first()
+                .map(|ps| {
+                    route::describe_route(
+                        self.p,
+                        &self.route_names,
+                        "",
+                        ps.zones.iter().map(|z| self.name(z)).zip(ps.hops()),
+                        self.lang,
+                    )
+                    .replace('\n', "\n      ")
+                })
+                .unwrap_or_default();
+            let paths = format!("{}{}", ap.simple_paths, if ap.complete { "" } else { "+" });
+            let _ = writeln!(
+                s,
+                "  {} → {}: {}",
+                self.name(&ap.entry),
+                self.name(&ap.target_zone),
+                i18n::format(
+                    self.lang,
+                    "analyze.path_line",
+                    &[
+                        ("hops", &ap.hops.unwrap_or(0).to_string()),
+                        ("paths", &paths),
+                        ("unprotected", &ap.unprotected_conduits.len().to_string()),
+                        ("route", &route),
+                    ]
                 )
-                .replace('\n', "\n      ")
-            })
-            .unwrap_or_default();
+            );
+        }
+    }
+
+    /// Per business damage, its two worst attack trees; then how many paths are unreachable
+    /// (the end of the paths section).
+    fn scenarios(&self, s: &mut String) {
+        let (a, lang) = (self.a, self.lang);
+        if !a.scenarios.is_empty() {
+            let _ = writeln!(s, "\n{}", self.t("analyze.scenarios"));
+            for d in &self.p.damages {
+                // The worst trees first (residual, then planned, then inherent value).
+                let mut trees: Vec<_> = a
+                    .scenarios
+                    .iter()
+                    .filter(|x| x.damage == d.id && !x.pruned)
+                    .collect();
+                trees.sort_by_key(|x| {
+                    (
+                        x.residual.risk.rank,
+                        x.planned.risk.rank,
+                        x.inherent.risk.rank,
+                    )
+                });
+                let _ = writeln!(
+                    s,
+                    "  {}",
+                    i18n::format(
+                        lang,
+                        "analyze.scenario_line",
+                        &[("damage", &d.name), ("n", &trees.len().to_string())]
+                    )
+                );
+                for tree in trees.iter().take(2) {
+                    let entry = self.name(&tree.entry);
+                    let mut route = route::describe_route(
+                        self.p,
+                        &self.route_names,
+                        &entry,
+                        tree.steps.iter().map(|st| (self.name(&st.zone), &st.hop)),
+                        lang,
+                    );
+                    if tree.response_hop {
+                        route.push('\n');
+                        route.push_str(self.t("scenario.response_hop"));
+                    }
+                    let _ = writeln!(
+                        s,
+                        "    [{}→{}→{}] {}",
+                        tree.inherent.risk.value,
+                        tree.planned.risk.value,
+                        tree.residual.risk.value,
+                        route.replace('\n', "\n      ")
+                    );
+                }
+            }
+        }
+        let unreachable = a.attack_paths.iter().filter(|x| !x.reachable).count();
         let _ = writeln!(
             s,
-            "  {} → {}: {}",
-            name(&ap.entry),
-            name(&ap.target_zone),
+            "  {}",
             i18n::format(
                 lang,
-                "analyze.path_line",
-                &[
-                    ("hops", &ap.hops.unwrap_or(0).to_string()),
-                    (
-                        "paths",
-                        &format!("{}{}", ap.simple_paths, if ap.complete { "" } else { "+" })
-                    ),
-                    ("unprotected", &ap.unprotected_conduits.len().to_string()),
-                    ("route", &route),
-                ]
+                "analyze.unreachable",
+                &[("n", &unreachable.to_string())]
             )
         );
     }
-    if !a.scenarios.is_empty() {
-        let _ = writeln!(s, "\n{}", t("analyze.scenarios"));
-        for d in &p.damages {
-            // The worst trees first (residual, then planned, then inherent value).
-            let mut trees: Vec<_> = a
-                .scenarios
-                .iter()
-                .filter(|x| x.damage == d.id && !x.pruned)
-                .collect();
-            trees.sort_by_key(|x| {
-                (
-                    x.residual.risk.rank,
-                    x.planned.risk.rank,
-                    x.inherent.risk.rank,
-                )
-            });
-            let _ = writeln!(
-                s,
-                "  {}",
-                i18n::format(
-                    lang,
-                    "analyze.scenario_line",
-                    &[("damage", &d.name), ("n", &trees.len().to_string())]
-                )
-            );
-            for tree in trees.iter().take(2) {
-                let entry = name(&tree.entry);
-                let mut route = route::describe_route(
-                    p,
-                    &route_names,
-                    &entry,
-                    tree.steps.iter().map(|st| (name(&st.zone), &st.hop)),
-                    lang,
-                );
-                if tree.response_hop {
-                    route.push('\n');
-                    route.push_str(t("scenario.response_hop"));
-                }
-                let _ = writeln!(
-                    s,
-                    "    [{}→{}→{}] {}",
-                    tree.inherent.risk.value,
-                    tree.planned.risk.value,
-                    tree.residual.risk.value,
-                    route.replace('\n', "\n      ")
-                );
-            }
+
+    /// Every finding with its severity and step.
+    fn findings(&self, s: &mut String) {
+        let a = self.a;
+        let _ = writeln!(
+            s,
+            "\n{}",
+            i18n::format(
+                self.lang,
+                "analyze.findings",
+                &[("n", &a.findings.len().to_string())]
+            )
+        );
+        for f in &a.findings {
+            let sev = self.t(&format!(
+                "severity.{}",
+                serde_json::to_value(f.severity)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            ));
+            let _ = writeln!(s, "  [{sev}][{}] {}", f.step, f.message(self.lang));
         }
     }
-    let unreachable = a.attack_paths.iter().filter(|x| !x.reachable).count();
-    let _ = writeln!(
-        s,
-        "  {}",
-        i18n::format(
-            lang,
-            "analyze.unreachable",
-            &[("n", &unreachable.to_string())]
-        )
-    );
-    let _ = writeln!(
-        s,
-        "\n{}",
-        i18n::format(
-            lang,
-            "analyze.findings",
-            &[("n", &a.findings.len().to_string())]
-        )
-    );
-    for f in &a.findings {
-        let sev = t(&format!(
-            "severity.{}",
-            serde_json::to_value(f.severity)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        ));
-        let _ = writeln!(s, "  [{sev}][{}] {}", f.step, f.message(lang));
-    }
-    s
 }
 
 /// The analysis as JSON, written while it is produced: each register row carries its
