@@ -196,7 +196,7 @@ const PARTS: &[Part] = &[
 
 /// The tables whose rows are made as their sheet is written.
 #[derive(Clone, Copy)]
-enum Later {
+enum MadeLater {
     Register,
     Basis,
 }
@@ -212,10 +212,10 @@ enum RowWriter {
 
 /// What a part's job made.
 enum Made {
-    /// A table with its rows, or (`made_later`: the register or its 別紙) without them.
+    /// A table with its rows, or (`rows_later`: the register or its 別紙) without them.
     Table {
         table: Table,
-        made_later: Option<Later>,
+        rows_later: Option<MadeLater>,
     },
     Diagram(std::result::Result<Vec<u8>, String>),
     Summary,
@@ -249,27 +249,73 @@ fn build(
     options: &ExportOptions,
     writer: RowWriter,
 ) -> Result<Vec<u8>> {
-    let err = xlsx;
-    // Readable numbers (A-…, M-…) for items added since the file was opened, as opening it
-    // would give them.
-    let numbered;
-    let project = if project.assets.iter().any(|a| a.number == 0)
+    let project = numbered(project);
+    let ctx = Ctx::new(&project, analysis, options.lang, &options.date);
+    let mut wb = new_workbook(&ctx).map_err(xlsx)?;
+    let f = Formats::new();
+    let styles = f.register(&mut wb).map_err(xlsx)?;
+    let responses: HashMap<&str, &CustomerResponse> = project
+        .customer_responses
+        .iter()
+        .map(|r| (r.row_id.as_str(), r))
+        .collect();
+    let sheets = Sheets {
+        ctx: &ctx,
+        f: &f,
+        responses: &responses,
+        writer,
+    };
+    // First, on all cores: every table built, and the zone diagram drawn.
+    let made: Vec<Made> = PARTS.par_iter().map(|part| sheets.make(*part)).collect();
+    // Then the sheets in order. A table's sheet gets its header row, columns and settings
+    // here, and its rows either here, cell by cell (the reference), or below.
+    let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
+    let mut later: Vec<Later> = Vec::new();
+    cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(xlsx)?;
+    for made in made {
+        match made {
+            Made::Summary => risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?,
+            Made::Diagram(png) => {
+                model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
+            }
+            Made::Table { table, rows_later } => {
+                let (name, kind, rest) = sheets.table(&mut wb, table, rows_later)?;
+                sheet_names.push((name, kind));
+                later.extend(rest);
+            }
+        }
+    }
+    write_meta(&mut wb, &ctx, &sheet_names).map_err(xlsx)?;
+    let saved = wb.save_to_buffer().map_err(xlsx)?;
+    if writer == RowWriter::Library {
+        return Ok(saved);
+    }
+    sheets.rows_into(&saved, later, styles)
+}
+
+/// The project with readable numbers (A-…, M-…) for items added since the file was opened,
+/// as opening it would give them.
+fn numbered(project: &Project) -> std::borrow::Cow<'_, Project> {
+    if project.assets.iter().any(|a| a.number == 0)
         || project.countermeasures.iter().any(|m| m.number == 0)
     {
         let mut p = project.clone();
         crate::model::numbering::assign(&mut p);
-        numbered = p;
-        &numbered
+        std::borrow::Cow::Owned(p)
     } else {
-        project
-    };
-    let ctx = Ctx::new(project, analysis, options.lang, &options.date);
+        std::borrow::Cow::Borrowed(project)
+    }
+}
+
+/// An empty workbook with the document's properties.
+fn new_workbook(ctx: &Ctx<'_>) -> std::result::Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     // Deflate dominated the export time at level 6 (docs/benchmarks.md); level 1 writes a
     // somewhat larger file in a fraction of the time.
     wb.set_zip_compression_level(ZIP_LEVEL);
-    let (y, m, d) = options.date.ymd();
-    let created = ExcelDateTime::from_ymd(y as u16, m, d).map_err(&err)?;
+    let (y, m, d) = ctx.date.ymd();
+    let created = ExcelDateTime::from_ymd(y as u16, m, d)?;
+    let project = ctx.project;
     let props = DocProperties::new()
         .set_title(format!("{} — {}", ctx.t("xl.doc_title"), project.meta.name))
         .set_subject(ctx.t("xl.doc_subject"))
@@ -281,86 +327,87 @@ fn build(
         .set_comment(format!("OT Zone Studio; project {}", project.id))
         .set_creation_datetime(&created);
     wb.set_properties(&props);
-    let f = Formats::new();
-    let styles = f.register(&mut wb).map_err(&err)?;
-    let responses: HashMap<&str, &CustomerResponse> = project
-        .customer_responses
-        .iter()
-        .map(|r| (r.row_id.as_str(), r))
-        .collect();
-    // First, on all cores: every table built, and the zone diagram drawn.
-    let made: Vec<Made> = PARTS
-        .par_iter()
-        .map(|part| match part {
-            Part::Table(build) => Made::Table {
-                table: build(&ctx),
-                made_later: None,
-            },
-            Part::RegisterBasis => match writer {
-                RowWriter::Xml => Made::Table {
-                    table: risk_sheets::basis_head(&ctx),
-                    made_later: Some(Later::Basis),
-                },
-                RowWriter::Library => Made::Table {
-                    table: risk_sheets::basis(&ctx),
-                    made_later: None,
-                },
-            },
-            Part::Register => match writer {
-                RowWriter::Xml => Made::Table {
-                    table: risk_sheets::head(&ctx),
-                    made_later: Some(Later::Register),
-                },
-                RowWriter::Library => Made::Table {
-                    table: risk_sheets::register(&ctx),
-                    made_later: None,
-                },
-            },
-            Part::Diagram => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
-            Part::Summary => Made::Summary,
-        })
-        .collect();
-    // Then the sheets in order. A table's sheet gets its header row, columns and settings
-    // here, and its rows either here, cell by cell (the reference), or below.
-    let mut sheet_names: Vec<(String, &'static str)> = Vec::new();
-    let mut later: Vec<(usize, u32, usize, Table, Option<Later>)> = Vec::new();
-    cover::write(&mut wb, &ctx, &f, &sheet_list(&ctx)).map_err(&err)?;
-    for made in made {
-        let (mut table, made_later) = match made {
-            Made::Summary => {
-                risk_sheets::summary(&mut wb, &ctx, &f).map_err(chart)?;
-                continue;
-            }
-            Made::Diagram(png) => {
-                model_sheets::diagram(&mut wb, &ctx, png.map_err(chart)?).map_err(chart)?;
-                continue;
-            }
-            Made::Table { table, made_later } => (table, made_later),
+    Ok(wb)
+}
+
+/// A table sheet whose rows are rendered after the workbook is saved: its position, rows,
+/// width, the table, and whose rows it gets made as they are written.
+struct Later {
+    sheet: usize,
+    rows: u32,
+    width: usize,
+    table: Table,
+    rows_later: Option<MadeLater>,
+}
+
+/// What the table sheets of one export share.
+struct Sheets<'s, 'a> {
+    ctx: &'s Ctx<'a>,
+    f: &'s Formats,
+    responses: &'s HashMap<&'a str, &'a CustomerResponse>,
+    writer: RowWriter,
+}
+
+impl Sheets<'_, '_> {
+    /// One part's job: a table with its rows (or, for the register and its 別紙 in the
+    /// export, without them), the zone diagram drawn, or the summary (charted in order).
+    fn make(&self, part: Part) -> Made {
+        let ctx = self.ctx;
+        let now = |table| Made::Table {
+            table,
+            rows_later: None,
         };
-        let (rows, id_width) = if made_later.is_some() {
-            risk_sheets::register_extent(&ctx)
+        let later = |table, rows| Made::Table {
+            table,
+            rows_later: Some(rows),
+        };
+        match (part, self.writer) {
+            (Part::Table(build), _) => now(build(ctx)),
+            (Part::RegisterBasis, RowWriter::Xml) => {
+                later(risk_sheets::basis_head(ctx), MadeLater::Basis)
+            }
+            (Part::RegisterBasis, RowWriter::Library) => now(risk_sheets::basis(ctx)),
+            (Part::Register, RowWriter::Xml) => later(risk_sheets::head(ctx), MadeLater::Register),
+            (Part::Register, RowWriter::Library) => now(risk_sheets::register(ctx)),
+            (Part::Diagram, _) => Made::Diagram(crate::chart::zone_diagram(ctx.project, ctx.lang)),
+            (Part::Summary, _) => Made::Summary,
+        }
+    }
+
+    /// A table's sheet: header row, columns and settings, and its rows cell by cell (the
+    /// reference) or, for the export, the sheet to fill in later. Its name and kind for the
+    /// `_otzone` sheet.
+    fn table(
+        &self,
+        wb: &mut Workbook,
+        mut table: Table,
+        rows_later: Option<MadeLater>,
+    ) -> Result<(String, &'static str, Option<Later>)> {
+        let ctx = self.ctx;
+        let (rows, id_width) = if rows_later.is_some() {
+            risk_sheets::register_extent(ctx)
         } else {
             (table.rows.len() as u32, table.id_width())
         };
         // The reference writes the rows here and needs them apart from the table it reads.
-        let data = match writer {
+        let data = match self.writer {
             RowWriter::Library => std::mem::take(&mut table.rows),
             RowWriter::Xml => Vec::new(),
         };
         table.fit_to_paper();
-        let layout = RowLayout::new(&table, ctx.lang, &responses);
+        let layout = RowLayout::new(&table, ctx.lang, self.responses);
         let width = layout.width();
-        let ws = wb.new_worksheet_with_constant_memory().map_err(&err)?;
+        let ws = wb.new_worksheet_with_constant_memory().map_err(xlsx)?;
         let mut w = TableWriter::new(
             ws,
             &layout,
-            &f,
+            self.f,
             ctx.lang,
-            &project.meta.name,
+            &ctx.project.meta.name,
             &ctx.print_note(),
         )
-        .map_err(&err)?
-        .with_risk_values(&analysis.values)
+        .map_err(xlsx)?
+        .with_risk_values(&ctx.analysis.values)
         // The register repeats its number, zone and asset on every page across.
         .with_print_keys(if table.name == ctx.t("xl.sheet.risks") {
             3
@@ -372,48 +419,56 @@ fn build(
             .with_min_len(256)
             .map(|(id, cells)| layout.prepare(id, cells))
             .collect();
-        w.write_rows(prepared).map_err(&err)?;
-        let ws = w.finish(rows, id_width).map_err(&err)?;
+        w.write_rows(prepared).map_err(xlsx)?;
+        let ws = w.finish(rows, id_width).map_err(xlsx)?;
         drop(layout);
         let kind = if table.customer { "customer" } else { "plain" };
-        sheet_names.push((ws.name(), kind));
+        let name = ws.name();
         wb.push_worksheet(ws);
-        if writer == RowWriter::Xml {
-            later.push((wb.worksheets().len(), rows, width, table, made_later));
-        }
+        let later = (self.writer == RowWriter::Xml).then(|| Later {
+            sheet: wb.worksheets().len(),
+            rows,
+            width,
+            table,
+            rows_later,
+        });
+        Ok((name, kind, later))
     }
-    write_meta(&mut wb, &ctx, &sheet_names).map_err(&err)?;
-    let saved = wb.save_to_buffer().map_err(&err)?;
-    if writer == RowWriter::Library {
-        return Ok(saved);
-    }
-    // Last, each table's rows rendered as XML and put into its sheet as the sheet is
-    // compressed.
-    let (ctx, responses) = (&ctx, &responses);
-    let sheets = later
-        .into_iter()
-        .map(|(sheet, rows, width, mut table, made_later)| {
-            let write: package::RowsWriter<'_> = Box::new(move |out| {
-                let data = match made_later {
-                    Some(Later::Register) => risk_sheets::register_rows(ctx),
-                    Some(Later::Basis) => risk_sheets::basis_rows(ctx),
-                    None => Rows::Built(std::mem::take(&mut table.rows)),
-                };
-                let layout = RowLayout::new(&table, ctx.lang, responses);
-                RowsXml::new(&layout, styles).write_rows(data, out)
-            });
-            package::SheetRows {
-                sheet,
-                rows,
-                width,
-                write,
-            }
+
+    /// The saved workbook with each table's rows rendered as XML and put into its sheet as
+    /// the sheet is compressed.
+    fn rows_into(
+        &self,
+        saved: &[u8],
+        later: Vec<Later>,
+        styles: super::sheet::CellStyles,
+    ) -> Result<Vec<u8>> {
+        let (ctx, responses) = (self.ctx, self.responses);
+        let sheets = later
+            .into_iter()
+            .map(|mut l| {
+                let write: package::RowsWriter<'_> = Box::new(move |out| {
+                    let data = match l.rows_later {
+                        Some(MadeLater::Register) => risk_sheets::register_rows(ctx),
+                        Some(MadeLater::Basis) => risk_sheets::basis_rows(ctx),
+                        None => Rows::Built(std::mem::take(&mut l.table.rows)),
+                    };
+                    let layout = RowLayout::new(&l.table, ctx.lang, responses);
+                    RowsXml::new(&layout, styles).write_rows(data, out)
+                });
+                package::SheetRows {
+                    sheet: l.sheet,
+                    rows: l.rows,
+                    width: l.width,
+                    write,
+                }
+            })
+            .collect();
+        package::assemble(saved, sheets).map_err(|detail| Error::Export {
+            location: Location::default(),
+            detail,
         })
-        .collect();
-    package::assemble(&saved, sheets).map_err(|detail| Error::Export {
-        location: Location::default(),
-        detail,
-    })
+    }
 }
 
 /// Every table of the workbook (the sheets made of rows), for benchmarks and previews.
