@@ -481,137 +481,11 @@ const PRODUCT_RISKS_SHOWN: usize = 6;
 /// countermeasures by the SIer or vendor it relies on, and those the customer must carry out.
 /// Every asset counts when none is marked as delivered.
 pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
-    let p = ctx.project;
-    let delivered = p.assets.iter().any(|a| a.delivered);
-    // Products in the order their first asset appears.
-    let mut products: Vec<(
-        &crate::model::ProtectedAsset,
-        Vec<&crate::model::ProtectedAsset>,
-    )> = Vec::new();
-    let mut product_of: HashMap<crate::id::AssetId, usize> = HashMap::new();
-    let mut by_key: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    for a in p.assets.iter().filter(|a| a.delivered || !delivered) {
-        let key = (a.asset_type.as_str(), a.vendor.trim(), a.model.trim());
-        let i = *by_key.entry(key).or_insert_with(|| {
-            products.push((a, Vec::new()));
-            products.len() - 1
-        });
-        products[i].1.push(a);
-        product_of.insert(a.id, i);
-    }
-    // Per product: worst residual rank per threat, and the countermeasures counted.
-    let mut threats: Vec<HashMap<&str, (u8, &str)>> = vec![HashMap::new(); products.len()];
-    let mut counted: Vec<Vec<crate::id::MeasureId>> = vec![Vec::new(); products.len()];
-    for r in &ctx.analysis.risks {
-        let Some(&i) = product_of.get(&r.asset) else {
-            continue;
-        };
-        let worst = threats[i]
-            .entry(r.threat.as_ref())
-            .or_insert((u8::MAX, r.residual.risk.value.as_ref()));
-        if r.residual.risk.rank < worst.0 {
-            *worst = (r.residual.risk.rank, r.residual.risk.value.as_ref());
-        }
-        for m in r.planned.measures.iter() {
-            if !counted[i].contains(m) {
-                counted[i].push(*m);
-            }
-        }
-    }
-    let measures = &ctx.ids.measures;
-    let measure_line = |m: &crate::model::Countermeasure| {
-        let name = ctx
-            .catalogue
-            .measure(p, &m.measure)
-            .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
-            .unwrap_or_default();
-        format!(
-            "{} {name} ({}, {})",
-            m.measure,
-            party(ctx, m.responsibility),
-            m.status.label(ctx.lang)
-        )
-    };
-    let rows: Vec<(String, ProductRow)> = products
+    let rows: Vec<(String, ProductRow)> = products(ctx)
         .iter()
-        .enumerate()
-        .map(|(i, (first, assets))| {
-            let kind = ctx
-                .catalogue
-                .asset_type(&first.asset_type)
-                .map(|t| ctx.pick(&t.ja, &t.en))
-                .unwrap_or(first.asset_type.as_str());
-            let product = [first.vendor.trim(), first.model.trim()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let product = if product.is_empty() {
-                kind.to_owned()
-            } else {
-                format!("{product}\n({kind})")
-            };
-            let mut zones: Vec<String> = Vec::new();
-            for z in assets.iter().filter_map(|a| a.zone) {
-                let name = ctx.zone_name(z);
-                if !zones.contains(&name) {
-                    zones.push(name);
-                }
-            }
-            let mut risks: Vec<(&str, (u8, &str))> =
-                threats[i].iter().map(|(t, v)| (*t, *v)).collect();
-            risks.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(b.0)));
-            let mut risk_lines: Vec<String> = risks
-                .iter()
-                .take(PRODUCT_RISKS_SHOWN)
-                .map(|(t, (_, v))| {
-                    let name = ctx
-                        .catalogue
-                        .threat(p, t)
-                        .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
-                        .unwrap_or_default();
-                    format!("{t} {name} ({} {v})", ctx.t("xl.col.residual"))
-                })
-                .collect();
-            if risks.len() > PRODUCT_RISKS_SHOWN {
-                risk_lines.push(crate::i18n::format(
-                    ctx.lang,
-                    "xl.product.more",
-                    &[("n", &(risks.len() - PRODUCT_RISKS_SHOWN).to_string())],
-                ));
-            }
-            let settings: Vec<String> = checks(ctx.catalogue.class_of(&first.asset_type))
-                .iter()
-                .map(|(key, _)| ctx.t(key))
-                .collect();
-            let (mut relied, mut customer) = (Vec::new(), Vec::new());
-            for m in counted[i].iter().filter_map(|m| measures.get(m)) {
-                let by_customer = matches!(
-                    m.responsibility,
-                    Some(Responsibility::Customer | Responsibility::Shared)
-                ) || matches!(
-                    m.operator,
-                    Some(Responsibility::Customer | Responsibility::Shared)
-                );
-                if by_customer {
-                    customer.push(measure_line(m));
-                } else {
-                    relied.push(measure_line(m));
-                }
-            }
-            (
-                format!("PRD-{}", first.id.short()),
-                ProductRow {
-                    product,
-                    assets: assets.len(),
-                    zones: zones.join("、"),
-                    risks: risk_lines.join("\n"),
-                    relied: relied.join("\n"),
-                    settings: settings.join("\n"),
-                    customer: customer.join("\n"),
-                },
-            )
+        .map(|product| {
+            let id = format!("PRD-{}", product.first.id.short());
+            (id, product_row(ctx, product))
         })
         .collect();
     type C<'c> = Column<'c, ProductRow>;
@@ -641,6 +515,155 @@ pub(super) fn product_risks(ctx: &Ctx<'_>) -> Table {
         rows,
         customer: true,
         editable: vec![],
+    }
+}
+
+/// One product (asset type, vendor and model) and what the register says of its assets.
+struct Product<'a> {
+    /// Its first asset, in project order.
+    first: &'a crate::model::ProtectedAsset,
+    assets: Vec<&'a crate::model::ProtectedAsset>,
+    /// Per threat, the worst residual rank and value over its assets.
+    worst: HashMap<&'a str, (u8, &'a str)>,
+    /// The countermeasures counted for its assets in the planned state, first seen first.
+    counted: Vec<crate::id::MeasureId>,
+}
+
+/// The delivered products (every asset's when none is marked delivered), in the order their
+/// first asset appears, with the worst residual risk per threat and the measures counted.
+fn products<'a>(ctx: &Ctx<'a>) -> Vec<Product<'a>> {
+    let p = ctx.project;
+    let delivered = p.assets.iter().any(|a| a.delivered);
+    let mut products: Vec<Product> = Vec::new();
+    let mut product_of: HashMap<crate::id::AssetId, usize> = HashMap::new();
+    let mut by_key: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for a in p.assets.iter().filter(|a| a.delivered || !delivered) {
+        let key = (a.asset_type.as_str(), a.vendor.trim(), a.model.trim());
+        let i = *by_key.entry(key).or_insert_with(|| {
+            products.push(Product {
+                first: a,
+                assets: Vec::new(),
+                worst: HashMap::new(),
+                counted: Vec::new(),
+            });
+            products.len() - 1
+        });
+        products[i].assets.push(a);
+        product_of.insert(a.id, i);
+    }
+    for r in &ctx.analysis.risks {
+        let Some(product) = product_of.get(&r.asset).map(|&i| &mut products[i]) else {
+            continue;
+        };
+        let worst = product
+            .worst
+            .entry(r.threat.as_ref())
+            .or_insert((u8::MAX, r.residual.risk.value.as_ref()));
+        if r.residual.risk.rank < worst.0 {
+            *worst = (r.residual.risk.rank, r.residual.risk.value.as_ref());
+        }
+        for m in r.planned.measures.iter() {
+            if !product.counted.contains(m) {
+                product.counted.push(*m);
+            }
+        }
+    }
+    products
+}
+
+/// A product's row: what it is, where, its worst risks, the measures it rests on, the
+/// settings to keep, and the customer's part.
+fn product_row(ctx: &Ctx<'_>, product: &Product<'_>) -> ProductRow {
+    let p = ctx.project;
+    let first = product.first;
+    let kind = ctx
+        .catalogue
+        .asset_type(&first.asset_type)
+        .map(|t| ctx.pick(&t.ja, &t.en))
+        .unwrap_or(first.asset_type.as_str());
+    let name = [first.vendor.trim(), first.model.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = if name.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{name}\n({kind})")
+    };
+    let mut zones: Vec<String> = Vec::new();
+    for z in product.assets.iter().filter_map(|a| a.zone) {
+        let name = ctx.zone_name(z);
+        if !zones.contains(&name) {
+            zones.push(name);
+        }
+    }
+    let mut risks: Vec<(&str, (u8, &str))> = product.worst.iter().map(|(t, v)| (*t, *v)).collect();
+    risks.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(b.0)));
+    let mut risk_lines: Vec<String> = risks
+        .iter()
+        .take(PRODUCT_RISKS_SHOWN)
+        .map(|(t, (_, v))| {
+            let name = ctx
+                .catalogue
+                .threat(p, t)
+                .map(|x| ctx.pick(&x.ja, &x.en).to_owned())
+                .unwrap_or_default();
+            format!("{t} {name} ({} {v})", ctx.t("xl.col.residual"))
+        })
+        .collect();
+    if risks.len() > PRODUCT_RISKS_SHOWN {
+        risk_lines.push(crate::i18n::format(
+            ctx.lang,
+            "xl.product.more",
+            &[("n", &(risks.len() - PRODUCT_RISKS_SHOWN).to_string())],
+        ));
+    }
+    let settings: Vec<String> = checks(ctx.catalogue.class_of(&first.asset_type))
+        .iter()
+        .map(|(key, _)| ctx.t(key))
+        .collect();
+    let measure_line = |m: &crate::model::Countermeasure| {
+        let name = ctx
+            .catalogue
+            .measure(p, &m.measure)
+            .map(|c| ctx.pick(&c.ja, &c.en).to_owned())
+            .unwrap_or_default();
+        format!(
+            "{} {name} ({}, {})",
+            m.measure,
+            party(ctx, m.responsibility),
+            m.status.label(ctx.lang)
+        )
+    };
+    let (mut relied, mut customer) = (Vec::new(), Vec::new());
+    for m in product
+        .counted
+        .iter()
+        .filter_map(|m| ctx.ids.measures.get(m))
+    {
+        let by_customer = matches!(
+            m.responsibility,
+            Some(Responsibility::Customer | Responsibility::Shared)
+        ) || matches!(
+            m.operator,
+            Some(Responsibility::Customer | Responsibility::Shared)
+        );
+        if by_customer {
+            customer.push(measure_line(m));
+        } else {
+            relied.push(measure_line(m));
+        }
+    }
+    ProductRow {
+        product: name,
+        assets: product.assets.len(),
+        zones: zones.join("、"),
+        risks: risk_lines.join("\n"),
+        relied: relied.join("\n"),
+        settings: settings.join("\n"),
+        customer: customer.join("\n"),
     }
 }
 
