@@ -259,157 +259,184 @@ mod ole {
             location: Location::file(path),
             detail: format!("the .xls file is damaged: {what}"),
         };
-        // The header; anything calamine would refuse anyway is left to it.
-        if bytes.len() < 512 {
-            return Ok(());
-        }
-        let large = match u16_at(bytes, 30) {
-            9 => false,
-            12 => true,
-            _ => return Ok(()),
-        };
-        let size: usize = if large { 4096 } else { 512 };
-        let Some(data) = bytes.get(size..) else {
+        // Anything calamine would refuse anyway is left to it.
+        let Some(file) = Compound::read(bytes) else {
             return Ok(());
         };
-        let file_len = bytes.len();
-        let max_id = file_len / size;
-        let sector = |id: u32| -> Option<&[u8]> {
-            let start = (id as usize).checked_mul(size)?;
-            data.get(start..(start + size).min(data.len()))
-        };
-        let ids = |b: &[u8]| -> Vec<u32> { b.chunks_exact(4).map(|c| u32_at(c, 0)).collect() };
-        // DIFAT: the header's 109 entries, then its own chain (bounded as calamine bounds it).
-        let mut difat = ids(&bytes[76..512]);
-        let mut id = u32_at(bytes, 68);
-        let mut hops = 0;
-        while id < RESERVED {
-            hops += 1;
-            if hops > max_id + 1 {
-                return Ok(());
+        let dirs = file.directory().map_err(damaged)?;
+        file.check_lengths(&dirs).map_err(damaged)?;
+        match file.workbook_stream(&dirs) {
+            Some(stream) => super::biff::admit(path, &stream),
+            None => Ok(()),
+        }
+    }
+
+    /// A compound file's header and allocation table, read as calamine reads them.
+    struct Compound<'b> {
+        bytes: &'b [u8],
+        /// Version 4 (4096-byte sectors, 64-bit stream lengths) rather than 3.
+        large: bool,
+        /// The sector size.
+        size: usize,
+        /// The sectors, after the header.
+        data: &'b [u8],
+        /// The allocation table: each sector's next in its chain.
+        fats: Vec<u32>,
+    }
+
+    /// A directory entry: its name, first sector and stream length.
+    type Entry = (String, u32, usize);
+
+    fn ids(b: &[u8]) -> Vec<u32> {
+        b.chunks_exact(4).map(|c| u32_at(c, 0)).collect()
+    }
+
+    /// A directory entry's name (UTF-16, up to its first NUL).
+    fn entry_name(entry: &[u8]) -> String {
+        char::decode_utf16(
+            entry[..64]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .take_while(|c| *c != 0),
+        )
+        .map(|c| c.unwrap_or('?'))
+        .collect()
+    }
+
+    impl<'b> Compound<'b> {
+        /// The header and the allocation table; `None` for what calamine refuses anyway.
+        fn read(bytes: &'b [u8]) -> Option<Self> {
+            if bytes.len() < 512 {
+                return None;
             }
-            let Some(s) = sector(id) else {
-                return Ok(());
+            let large = match u16_at(bytes, 30) {
+                9 => false,
+                12 => true,
+                _ => return None,
             };
-            difat.extend(ids(s));
-            let Some(next) = difat.pop() else {
-                return Ok(());
+            let size: usize = if large { 4096 } else { 512 };
+            let data = bytes.get(size..)?;
+            let mut file = Self {
+                bytes,
+                large,
+                size,
+                data,
+                fats: Vec::new(),
             };
-            id = next;
-        }
-        let mut fats: Vec<u32> = Vec::new();
-        for id in difat.into_iter().filter(|id| *id < DIFSECT) {
-            if let Some(s) = sector(id) {
-                fats.extend(ids(s));
+            // DIFAT: the header's 109 entries, then its own chain (bounded as calamine bounds
+            // it).
+            let max_id = bytes.len() / size;
+            let mut difat = ids(&bytes[76..512]);
+            let mut id = u32_at(bytes, 68);
+            let mut hops = 0;
+            while id < RESERVED {
+                hops += 1;
+                if hops > max_id + 1 {
+                    return None;
+                }
+                difat.extend(ids(file.sector(id)?));
+                id = difat.pop()?;
             }
-        }
-        // The directory chain is followed without a length: it must end, without a loop.
-        let mut seen = vec![false; fats.len()];
-        let mut dirs: Vec<u8> = Vec::new();
-        let mut id = u32_at(bytes, 48);
-        while id < RESERVED {
-            let i = id as usize;
-            if i >= fats.len() {
-                break;
+            for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+                if let Some(s) = file.sector(id) {
+                    file.fats.extend(ids(s));
+                }
             }
-            if seen[i] {
-                return Err(damaged(format!(
-                    "its directory's sector chain loops back to sector {id}"
-                )));
-            }
-            seen[i] = true;
-            if let Some(s) = sector(id) {
-                dirs.extend_from_slice(s);
-            }
-            id = fats[i];
+            Some(file)
         }
-        // Each stream: its declared length fits in the file (a looping chain is then bounded).
-        for (n, entry) in dirs.chunks_exact(128).enumerate() {
-            let len: u64 = if large {
-                u64::from_le_bytes(entry[120..128].try_into().unwrap_or([0; 8]))
-            } else {
-                u64::from(u32_at(entry, 120))
-            };
-            if len > file_len as u64 {
-                let name: String = char::decode_utf16(
-                    entry[..64]
-                        .chunks_exact(2)
-                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                        .take_while(|c| *c != 0),
-                )
-                .map(|c| c.unwrap_or('?'))
-                .collect();
-                return Err(damaged(format!(
-                    "directory entry {n} ({name:?}) declares {len} bytes in a file of {file_len}"
-                )));
-            }
+
+        /// Sector `id` (cut short at the end of the file).
+        fn sector(&self, id: u32) -> Option<&'b [u8]> {
+            let start = (id as usize).checked_mul(self.size)?;
+            self.data
+                .get(start..(start + self.size).min(self.data.len()))
         }
-        let mini_fat_len = (u32_at(bytes, 64) as u64).saturating_mul(size as u64);
-        if mini_fat_len > file_len as u64 {
-            return Err(damaged(format!(
-                "its mini allocation table declares {mini_fat_len} bytes in a file of {file_len}"
-            )));
-        }
-        // The workbook stream, as calamine finds it: its sheets are scanned before calamine
-        // builds every one of them in full when the file is opened.
-        let entries: Vec<(String, u32, usize)> = dirs
-            .chunks_exact(128)
-            .map(|e| {
-                let name: String = char::decode_utf16(
-                    e[..64]
-                        .chunks_exact(2)
-                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                        .take_while(|c| *c != 0),
-                )
-                .map(|c| c.unwrap_or('?'))
-                .collect();
-                // The high half of a large file's length is zero: lengths were checked above.
-                (name, u32_at(e, 116), u32_at(e, 120) as usize)
-            })
-            .collect();
-        let chain = |start: u32,
-                     table: &[u32],
-                     len: usize,
-                     unit: usize,
-                     get: &dyn Fn(u32) -> Option<Vec<u8>>|
-         -> Vec<u8> {
-            let mut out = Vec::new();
-            let mut seen = vec![false; table.len()];
-            let mut id = start;
-            while id < RESERVED && out.len() < len {
+
+        /// The directory's sectors. Its chain is followed without a length: it must end,
+        /// without a loop.
+        fn directory(&self) -> std::result::Result<Vec<u8>, String> {
+            let fats = &self.fats;
+            let mut seen = vec![false; fats.len()];
+            let mut dirs: Vec<u8> = Vec::new();
+            let mut id = u32_at(self.bytes, 48);
+            while id < RESERVED {
                 let i = id as usize;
-                if i >= table.len() || seen[i] {
+                if i >= fats.len() {
                     break;
                 }
-                seen[i] = true;
-                match get(id) {
-                    Some(b) => out.extend_from_slice(&b[..b.len().min(unit)]),
-                    None => break,
+                if seen[i] {
+                    return Err(format!(
+                        "its directory's sector chain loops back to sector {id}"
+                    ));
                 }
-                id = table[i];
+                seen[i] = true;
+                if let Some(s) = self.sector(id) {
+                    dirs.extend_from_slice(s);
+                }
+                id = fats[i];
             }
-            out.truncate(len);
-            out
-        };
-        let big = |id: u32| sector(id).map(<[u8]>::to_vec);
-        let Some((_, start, len)) = ["Workbook", "Book"].iter().find_map(|n| {
-            entries
-                .iter()
-                .find(|(name, _, _)| name.eq_ignore_ascii_case(n))
-                .cloned()
-        }) else {
-            return Ok(());
-        };
-        let stream = if len < 4096 {
-            let Some((_, root_start, root_len)) = entries.first().cloned() else {
-                return Ok(());
-            };
-            let mini_stream = chain(root_start, &fats, root_len, size, &big);
-            let mini_fat: Vec<u32> = ids(&chain(
-                u32_at(bytes, 60),
-                &fats,
-                mini_fat_len as usize,
-                size,
+            Ok(dirs)
+        }
+
+        /// The mini allocation table's length as the header declares it.
+        fn mini_fat_len(&self) -> u64 {
+            (u32_at(self.bytes, 64) as u64).saturating_mul(self.size as u64)
+        }
+
+        /// Each stream's declared length, and the mini allocation table's, fit in the file (a
+        /// looping chain is then bounded).
+        fn check_lengths(&self, dirs: &[u8]) -> std::result::Result<(), String> {
+            let file_len = self.bytes.len();
+            for (n, entry) in dirs.chunks_exact(128).enumerate() {
+                let len: u64 = if self.large {
+                    u64::from_le_bytes(entry[120..128].try_into().unwrap_or([0; 8]))
+                } else {
+                    u64::from(u32_at(entry, 120))
+                };
+                if len > file_len as u64 {
+                    let name = entry_name(entry);
+                    return Err(format!(
+                        "directory entry {n} ({name:?}) declares {len} bytes in a file of \
+                         {file_len}"
+                    ));
+                }
+            }
+            let mini_fat_len = self.mini_fat_len();
+            if mini_fat_len > file_len as u64 {
+                return Err(format!(
+                    "its mini allocation table declares {mini_fat_len} bytes in a file of \
+                     {file_len}"
+                ));
+            }
+            Ok(())
+        }
+
+        /// The workbook stream, as calamine finds it: its sheets are scanned before calamine
+        /// builds every one of them in full when the file is opened.
+        fn workbook_stream(&self, dirs: &[u8]) -> Option<Vec<u8>> {
+            let entries: Vec<Entry> = dirs
+                .chunks_exact(128)
+                // The high half of a large file's length is zero: lengths were checked.
+                .map(|e| (entry_name(e), u32_at(e, 116), u32_at(e, 120) as usize))
+                .collect();
+            let (_, start, len) = ["Workbook", "Book"].iter().find_map(|n| {
+                entries
+                    .iter()
+                    .find(|(name, _, _)| name.eq_ignore_ascii_case(n))
+                    .cloned()
+            })?;
+            let big = |id: u32| self.sector(id).map(<[u8]>::to_vec);
+            if len >= 4096 {
+                return Some(chain(start, &self.fats, len, self.size, &big));
+            }
+            // A short stream lives in the mini stream (the root entry's), in 64-byte pieces.
+            let (_, root_start, root_len) = entries.first().cloned()?;
+            let mini_stream = chain(root_start, &self.fats, root_len, self.size, &big);
+            let mini_fat = ids(&chain(
+                u32_at(self.bytes, 60),
+                &self.fats,
+                self.mini_fat_len() as usize,
+                self.size,
                 &big,
             ));
             let mini = |id: u32| {
@@ -418,11 +445,36 @@ mod ole {
                     .get(start..(start + 64).min(mini_stream.len()))
                     .map(<[u8]>::to_vec)
             };
-            chain(start, &mini_fat, len, 64, &mini)
-        } else {
-            chain(start, &fats, len, size, &big)
-        };
-        super::biff::admit(path, &stream)
+            Some(chain(start, &mini_fat, len, 64, &mini))
+        }
+    }
+
+    /// A stream's bytes: the chain from `start` through `table`, `unit` bytes per piece, up
+    /// to `len` bytes, stopping at a loop or a piece out of the file.
+    fn chain(
+        start: u32,
+        table: &[u32],
+        len: usize,
+        unit: usize,
+        get: &dyn Fn(u32) -> Option<Vec<u8>>,
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut seen = vec![false; table.len()];
+        let mut id = start;
+        while id < RESERVED && out.len() < len {
+            let i = id as usize;
+            if i >= table.len() || seen[i] {
+                break;
+            }
+            seen[i] = true;
+            match get(id) {
+                Some(b) => out.extend_from_slice(&b[..b.len().min(unit)]),
+                None => break,
+            }
+            id = table[i];
+        }
+        out.truncate(len);
+        out
     }
 }
 
