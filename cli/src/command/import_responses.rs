@@ -1,8 +1,11 @@
 //! Read a returned workbook: show the customer's answers that changed and apply them.
 
 use otzone_models::excel;
+use otzone_models::excel::responses::ResponseReport;
 use otzone_models::i18n;
-use otzone_models::model::Lang;
+use otzone_models::model::{
+    CustomerResponse, InspectionResult, Lang, RiskDecision, ThreatApplicability,
+};
 use otzone_models::store::update;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,136 +41,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        let a = |x: &Option<otzone_models::model::CustomerResponse>| {
-            x.as_ref().map_or("—".to_owned(), |r| {
-                let ag = r
-                    .agreement
-                    .map(|g| excel::sheet::agreement_label(g, lang))
-                    .unwrap_or("");
-                format!(
-                    "{ag} {} {}",
-                    r.comment,
-                    r.date.as_ref().map(ToString::to_string).unwrap_or_default()
-                )
-                .trim()
-                .to_owned()
-            })
-        };
-        println!(
-            "{}",
-            i18n::format(
-                lang,
-                "responses.summary",
-                &[
-                    ("changes", &report.change_count().to_string()),
-                    ("problems", &report.problems.len().to_string()),
-                    ("unchanged", &report.unchanged.to_string())
-                ]
-            )
-        );
-        for c in &report.changes {
-            change_line(
-                &c.sheet,
-                c.row,
-                &c.row_id,
-                &a(&c.before),
-                &a(&Some(c.after.clone())),
-            );
-        }
-        for c in &report.inspections {
-            let r = |x: Option<&otzone_models::model::InspectionResult>| {
-                x.map_or("—".to_owned(), |r| {
-                    format!(
-                        "{} {} {} {}",
-                        r.outcome.map_or("", |o| o.label()),
-                        r.evidence,
-                        r.inspector,
-                        r.date.as_ref().map(ToString::to_string).unwrap_or_default()
-                    )
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                })
-            };
-            change_line(
-                &c.sheet,
-                c.row,
-                &c.row_id,
-                &r(c.before.as_ref()),
-                &r(Some(&c.after)),
-            );
-        }
-        for c in &report.applicability {
-            let d = |x: Option<&otzone_models::model::ThreatApplicability>| {
-                x.map_or("—".to_owned(), |o| {
-                    format!(
-                        "{} ({})",
-                        i18n::text(
-                            lang,
-                            if o.applies {
-                                "xl.applicability.applies"
-                            } else {
-                                "xl.applicability.excluded"
-                            }
-                        ),
-                        o.reason
-                    )
-                })
-            };
-            change_line(
-                &c.sheet,
-                c.row,
-                &c.row_id,
-                &d(c.before.as_ref()),
-                &d(Some(&c.after)),
-            );
-        }
-        for c in &report.treatments {
-            let d = |x: Option<&otzone_models::model::RiskDecision>| {
-                x.map_or("—".to_owned(), |d| {
-                    let t = d.treatment.map_or("undecided".to_owned(), |t| {
-                        serde_json::to_value(t)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default()
-                    });
-                    [
-                        i18n::text(lang, &format!("xl.treatment.{t}")).to_owned(),
-                        d.owner.clone(),
-                        d.due.as_ref().map(ToString::to_string).unwrap_or_default(),
-                        d.justification.clone(),
-                    ]
-                    .into_iter()
-                    .filter(|x| !x.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-                })
-            };
-            change_line(
-                &c.sheet,
-                c.row,
-                &c.row_id,
-                &d(c.before.as_ref()),
-                &d(Some(&c.after)),
-            );
-        }
-        for p in &report.problems {
-            println!("  ! {p}");
-        }
-        if let Some(m) = &report.model_changed {
-            println!(
-                "  ! {}",
-                i18n::format(
-                    lang,
-                    "responses.model_changed",
-                    &[
-                        ("version", &m.workbook_version),
-                        ("from", &m.workbook_baseline),
-                        ("to", &m.project_baseline)
-                    ]
-                )
-            );
-        }
+        print_report(&report, lang);
     }
     if !dry_run && report.change_count() > 0 {
         excel::responses::apply(&mut project, &report);
@@ -182,6 +56,127 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report as text: a summary, every changed row (before → after) by kind of answer, the
+/// problems found, and whether the model changed since the workbook was exported.
+fn print_report(report: &ResponseReport, lang: Lang) {
+    println!(
+        "{}",
+        i18n::format(
+            lang,
+            "responses.summary",
+            &[
+                ("changes", &report.change_count().to_string()),
+                ("problems", &report.problems.len().to_string()),
+                ("unchanged", &report.unchanged.to_string())
+            ]
+        )
+    );
+    for c in &report.changes {
+        let (before, after) = (c.before.as_ref(), Some(&c.after));
+        let text = |x| response_text(x, lang);
+        change_line(&c.sheet, c.row, &c.row_id, &text(before), &text(after));
+    }
+    for c in &report.inspections {
+        let (before, after) = (c.before.as_ref(), Some(&c.after));
+        let text = inspection_text;
+        change_line(&c.sheet, c.row, &c.row_id, &text(before), &text(after));
+    }
+    for c in &report.applicability {
+        let (before, after) = (c.before.as_ref(), Some(&c.after));
+        let text = |x| applicability_text(x, lang);
+        change_line(&c.sheet, c.row, &c.row_id, &text(before), &text(after));
+    }
+    for c in &report.treatments {
+        let (before, after) = (c.before.as_ref(), Some(&c.after));
+        let text = |x| treatment_text(x, lang);
+        change_line(&c.sheet, c.row, &c.row_id, &text(before), &text(after));
+    }
+    for p in &report.problems {
+        println!("  ! {p}");
+    }
+    if let Some(m) = &report.model_changed {
+        println!(
+            "  ! {}",
+            i18n::format(
+                lang,
+                "responses.model_changed",
+                &[
+                    ("version", &m.workbook_version),
+                    ("from", &m.workbook_baseline),
+                    ("to", &m.project_baseline)
+                ]
+            )
+        );
+    }
+}
+
+/// A customer's answer on a row: agreement, comment and date ("—": none).
+fn response_text(x: Option<&CustomerResponse>, lang: Lang) -> String {
+    x.map_or("—".to_owned(), |r| {
+        let ag = r
+            .agreement
+            .map(|g| excel::sheet::agreement_label(g, lang))
+            .unwrap_or("");
+        format!(
+            "{ag} {} {}",
+            r.comment,
+            r.date.as_ref().map(ToString::to_string).unwrap_or_default()
+        )
+        .trim()
+        .to_owned()
+    })
+}
+
+/// An inspection result: outcome, evidence, inspector and date.
+fn inspection_text(x: Option<&InspectionResult>) -> String {
+    x.map_or("—".to_owned(), |r| {
+        format!(
+            "{} {} {} {}",
+            r.outcome.map_or("", |o| o.label()),
+            r.evidence,
+            r.inspector,
+            r.date.as_ref().map(ToString::to_string).unwrap_or_default()
+        )
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+    })
+}
+
+/// A threat's applicability decision and its reason.
+fn applicability_text(x: Option<&ThreatApplicability>, lang: Lang) -> String {
+    x.map_or("—".to_owned(), |o| {
+        let verdict = if o.applies {
+            "xl.applicability.applies"
+        } else {
+            "xl.applicability.excluded"
+        };
+        format!("{} ({})", i18n::text(lang, verdict), o.reason)
+    })
+}
+
+/// A risk treatment: the decision, owner, due date and justification.
+fn treatment_text(x: Option<&RiskDecision>, lang: Lang) -> String {
+    x.map_or("—".to_owned(), |d| {
+        let t = d.treatment.map_or("undecided".to_owned(), |t| {
+            serde_json::to_value(t)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        });
+        [
+            i18n::text(lang, &format!("xl.treatment.{t}")).to_owned(),
+            d.owner.clone(),
+            d.due.as_ref().map(ToString::to_string).unwrap_or_default(),
+            d.justification.clone(),
+        ]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    })
 }
 
 /// One changed row of a returned workbook: where, which, before → after.
