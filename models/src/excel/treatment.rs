@@ -87,11 +87,10 @@ pub fn read(
     file: &Location,
     refused: &std::collections::HashSet<String>,
 ) -> TreatmentRead {
-    let sheet_reader = SheetReader::new(sheet, file, range);
-    let at = |row: u32, col: usize| sheet_reader.at(row, Some(col));
+    let reader = SheetReader::new(sheet, file, range);
     let mut out = TreatmentRead::default();
-    let find = |key: &str| sheet_reader.column(lang, key);
-    let (Some(tc), Some(jc), Some(oc), Some(dc)) = (
+    let find = |key: &str| reader.column(lang, key);
+    let (Some(treatment), Some(justification), Some(owner), Some(due)) = (
         find("xl.col.treatment"),
         find("xl.col.justification"),
         find("xl.col.risk_owner"),
@@ -99,42 +98,104 @@ pub fn read(
     ) else {
         return out;
     };
+    let rows = Rows {
+        reader: &reader,
+        lang,
+        columns: Columns {
+            treatment,
+            justification,
+            owner,
+            due,
+        },
+    };
     let known: std::collections::HashMap<&str, &RiskDecision> = project
         .risk_decisions
         .iter()
         .map(|d| (d.risk_id.as_str(), d))
         .collect();
     for (r, row) in range.rows().enumerate().skip(1) {
-        let r = r as u32;
-        let get = |c: usize| row.get(c).cloned().unwrap_or(Data::Empty);
-        let id = cell_text(&get(0)).trim().to_owned();
+        let id = cell_text(row.first().unwrap_or(&Data::Empty))
+            .trim()
+            .to_owned();
         if id.is_empty() || refused.contains(&id) || !id.contains('@') {
             continue;
         }
+        let before = known.get(id.as_str()).map(|d| (*d).clone());
+        match rows.decision(r as u32, row, &id, before.as_ref()) {
+            Ok(Some(after)) => out.changes.push(TreatmentChange {
+                sheet: sheet.to_owned(),
+                row: r as u32 + 1,
+                row_id: id,
+                before,
+                after,
+            }),
+            Ok(None) => {}
+            Err(problem) => out.problems.push(problem),
+        }
+    }
+    out
+}
+
+/// The register's columns the customer fills in (0-based).
+struct Columns {
+    treatment: usize,
+    justification: usize,
+    owner: usize,
+    due: usize,
+}
+
+/// How the register's rows are read.
+struct Rows<'r> {
+    reader: &'r SheetReader<'r>,
+    lang: Lang,
+    columns: Columns,
+}
+
+impl Rows<'_> {
+    /// The decision row `r` (0-based) holds for risk row `id`: `None` when it is the one
+    /// recorded (`before`), a problem where it cannot be applied.
+    fn decision(
+        &self,
+        r: u32,
+        row: &[Data],
+        id: &str,
+        before: Option<&RiskDecision>,
+    ) -> Result<Option<RiskDecision>, Problem> {
+        let Columns {
+            treatment: tc,
+            justification: jc,
+            owner: oc,
+            due: dc,
+        } = self.columns;
+        let lang = self.lang;
+        let at = |col: usize| self.reader.at(r, Some(col));
+        let get = |c: usize| row.get(c).cloned().unwrap_or(Data::Empty);
+        let problem = |code: &str, col: usize, message: String| Problem {
+            code: code.into(),
+            location: at(col),
+            message,
+        };
         let treatment_text = cell_text(&get(tc));
         let Some(treatment) = parse_treatment(&treatment_text) else {
-            out.problems.push(Problem {
-                code: "bad_treatment".into(),
-                location: at(r, tc),
-                message: format!(
+            return Err(problem(
+                "bad_treatment",
+                tc,
+                format!(
                     "{treatment_text:?} is not one of {}; the row is not applied",
                     choices(lang).join(" / ")
                 ),
-            });
-            continue;
+            ));
         };
         let Some(due) = parse_date(&get(dc)) else {
-            out.problems.push(Problem {
-                code: "bad_date".into(),
-                location: at(r, dc),
-                message: format!(
+            return Err(problem(
+                "bad_date",
+                dc,
+                format!(
                     "{:?} is not a date (YYYY-MM-DD); the row is not applied",
                     cell_text(&get(dc))
                 ),
-            });
-            continue;
+            ));
         };
-        let before = known.get(id.as_str()).map(|d| (*d).clone());
         // Each text as the workbook shows it: compared with the recorded text as it was
         // exported (cut to a cell, spaces trimmed), an unchanged cell keeps the recorded text
         // whole; an edited cut cell cannot say what the full text should be.
@@ -150,17 +211,16 @@ pub fn read(
             }
             cell
         };
-        let justification = read_text(jc, before.as_ref().map(|b| b.justification.as_str()));
-        let owner = read_text(oc, before.as_ref().map(|b| b.owner.as_str()));
+        let justification = read_text(jc, before.map(|b| b.justification.as_str()));
+        let owner = read_text(oc, before.map(|b| b.owner.as_str()));
         if let Some(col) = cut_edited {
-            out.problems.push(Problem {
-                code: "cut_text_edited".into(),
-                location: at(r, col),
-                message: "this text was too long for a cell and was cut when exported; edit it in the app (the row is not applied)".into(),
-            });
-            continue;
+            return Err(problem(
+                "cut_text_edited",
+                col,
+                "this text was too long for a cell and was cut when exported; edit it in the app (the row is not applied)".into(),
+            ));
         }
-        let unchanged = match &before {
+        let unchanged = match before {
             Some(b) => {
                 b.treatment == treatment
                     && b.justification == justification
@@ -172,7 +232,7 @@ pub fn read(
             }
         };
         if unchanged {
-            continue;
+            return Ok(None);
         }
         // Accepting, transferring or avoiding a risk is a decision someone signs: it says why.
         if matches!(
@@ -180,35 +240,23 @@ pub fn read(
             Some(Treatment::Accept | Treatment::Transfer | Treatment::Avoid)
         ) && justification.is_empty()
         {
-            out.problems.push(Problem {
-                code: "justification_missing".into(),
-                location: at(r, jc),
-                message: "accepting, transferring or avoiding a risk needs its justification in this column; the row is not applied".into(),
-            });
-            continue;
+            return Err(problem(
+                "justification_missing",
+                jc,
+                "accepting, transferring or avoiding a risk needs its justification in this column; the row is not applied".into(),
+            ));
         }
-        let after = RiskDecision {
-            risk_id: id.clone(),
+        Ok(Some(RiskDecision {
+            risk_id: id.to_owned(),
             treatment,
             justification,
             owner,
             // When it was decided is the analyst's record (the reading is not dated).
-            date: before.as_ref().and_then(|b| b.date.clone()),
+            date: before.and_then(|b| b.date.clone()),
             due,
-            relies_on: before
-                .as_ref()
-                .map(|b| b.relies_on.clone())
-                .unwrap_or_default(),
-        };
-        out.changes.push(TreatmentChange {
-            sheet: sheet.to_owned(),
-            row: r + 1,
-            row_id: id,
-            before,
-            after,
-        });
+            relies_on: before.map(|b| b.relies_on.clone()).unwrap_or_default(),
+        }))
     }
-    out
 }
 
 /// Apply read decisions: each replaces the project's decision on that risk row where it
