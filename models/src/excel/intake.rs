@@ -1147,14 +1147,18 @@ pub mod ods {
         let file = || Location::file(path);
         let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
         let mut buf = Vec::new();
-        let mut tables: Vec<Table> = Vec::new();
-        let (mut row, mut col, mut row_repeat) = (0u64, 0u64, 1u64);
-        let mut row_has_value = false;
-        let mut row_last_col = 0u64;
-        let mut in_table = false;
+        let mut scan = Scan {
+            path,
+            tables: Vec::new(),
+            row: 0,
+            col: 0,
+            row_repeat: 1,
+            row_has_value: false,
+            row_last_col: 0,
+            in_table: false,
+            cell: None,
+        };
         let mut events = 0u64;
-        // The cell being read: its characters, text bytes and how often it repeats.
-        let mut cell: Option<(u64, u64, u64)> = None;
         loop {
             events += 1;
             if events.is_multiple_of(65_536) {
@@ -1169,118 +1173,164 @@ pub mod ods {
                     },
                     detail: format!("content.xml does not parse: {e}"),
                 })?;
-            let empty = matches!(ev, Event::Empty(_));
             match &ev {
-                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                    "table:table" => {
-                        in_table = !empty;
-                        tables.push(Table {
-                            name: attr(e, "table:name").unwrap_or_default(),
-                            ..Table::default()
-                        });
-                        row = 0;
-                    }
-                    "table:table-row" if in_table => {
-                        col = 0;
-                        row_has_value = false;
-                        row_last_col = 0;
-                        row_repeat = count(e, "table:number-rows-repeated", SHEET_ROWS);
-                        if empty {
-                            row = (row + row_repeat).min(SHEET_ROWS);
-                        }
-                    }
-                    name @ ("table:table-cell" | "table:covered-table-cell") if in_table => {
-                        let repeat = count(e, "table:number-columns-repeated", SHEET_COLS);
-                        // A cell with a value type or content (text) holds a value.
-                        let value = attr(e, "office:value-type").is_some() || !empty;
-                        if let Some(t) = tables.last_mut() {
-                            if name == "table:table-cell" {
-                                let rs = count(e, "table:number-rows-spanned", SHEET_ROWS);
-                                let cs = count(e, "table:number-columns-spanned", SHEET_COLS);
-                                if rs > 1 || cs > 1 {
-                                    t.merges.push((row, col, rs, cs));
-                                    if t.merges.len() as u64 > MAX_MERGED_CELLS {
-                                        return Err(too_big(
-                                            Location {
-                                                sheet: Some(t.name.clone()),
-                                                ..file()
-                                            },
-                                            "merged regions",
-                                            "too much",
-                                            MAX_MERGED_CELLS,
-                                        ));
-                                    }
-                                }
-                            }
-                            if value {
-                                row_has_value = true;
-                                row_last_col = (col + repeat).min(SHEET_COLS);
-                                t.values = t.values.saturating_add(repeat * row_repeat);
-                            }
-                        }
-                        if !empty {
-                            cell = Some((0, 0, repeat * row_repeat));
-                        }
-                        col = (col + repeat).min(SHEET_COLS);
-                    }
-                    // `<text:s text:c="N"/>`: N spaces, which the reader writes out in full.
-                    "text:s" | "text:tab" | "text:line-break" => {
-                        if let Some((chars, bytes, _)) = cell.as_mut() {
-                            let n = count(e, "text:c", u64::from(u32::MAX));
-                            *chars = chars.saturating_add(n);
-                            *bytes = bytes.saturating_add(n);
-                        }
-                    }
-                    _ => {}
-                },
-                Event::Text(t) => {
-                    if let Some((chars, bytes, _)) = cell.as_mut() {
-                        let raw: &str = t.as_ref();
-                        *chars += raw.chars().count() as u64;
-                        *bytes += raw.len() as u64;
-                    }
-                }
-                Event::End(e) => match e.name().as_ref() {
-                    "table:table-cell" | "table:covered-table-cell" => {
-                        if let (Some((chars, bytes, times)), Some(t)) =
-                            (cell.take(), tables.last_mut())
-                        {
-                            if chars > super::MAX_CELL_CHARS as u64 {
-                                return Err(too_big(
-                                    Location {
-                                        sheet: Some(t.name.clone()),
-                                        row: Some(row + 1),
-                                        column: Some(crate::excel::sheet::col_letter(
-                                            col.saturating_sub(1) as usize,
-                                        )),
-                                        ..file()
-                                    },
-                                    "characters in one cell",
-                                    chars,
-                                    super::MAX_CELL_CHARS,
-                                ));
-                            }
-                            t.text = t.text.saturating_add(bytes.saturating_mul(times));
-                        }
-                    }
-                    "table:table" => in_table = false,
-                    "table:table-row" if in_table => {
-                        if let Some(t) = tables.last_mut() {
-                            if row_has_value {
-                                t.rows = t.rows.max((row + row_repeat).min(SHEET_ROWS));
-                                t.cols = t.cols.max(row_last_col);
-                            }
-                        }
-                        row = (row + row_repeat).min(SHEET_ROWS);
-                    }
-                    _ => {}
-                },
+                Event::Start(e) => scan.start(e, false)?,
+                Event::Empty(e) => scan.start(e, true)?,
+                Event::Text(t) => scan.text(t.as_ref()),
+                Event::End(e) => scan.end(e.name().as_ref())?,
                 Event::Eof => break,
                 _ => {}
             }
             buf.clear();
         }
-        Ok(tables)
+        Ok(scan.tables)
+    }
+
+    /// Where the scan of `content.xml` is.
+    struct Scan<'p> {
+        path: &'p Path,
+        tables: Vec<Table>,
+        /// The row and column the next row or cell starts at, and how often the row repeats.
+        row: u64,
+        col: u64,
+        row_repeat: u64,
+        /// Whether the row holds a value, and one past its last column holding one.
+        row_has_value: bool,
+        row_last_col: u64,
+        in_table: bool,
+        /// The cell being read: its characters, text bytes and how often it repeats.
+        cell: Option<(u64, u64, u64)>,
+    }
+
+    impl Scan<'_> {
+        fn file(&self) -> Location {
+            Location::file(self.path)
+        }
+
+        /// An element opens (`empty`: and closes at once).
+        fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<()> {
+            match e.name().as_ref() {
+                "table:table" => {
+                    self.in_table = !empty;
+                    self.tables.push(Table {
+                        name: attr(e, "table:name").unwrap_or_default(),
+                        ..Table::default()
+                    });
+                    self.row = 0;
+                }
+                "table:table-row" if self.in_table => {
+                    self.col = 0;
+                    self.row_has_value = false;
+                    self.row_last_col = 0;
+                    self.row_repeat = count(e, "table:number-rows-repeated", SHEET_ROWS);
+                    if empty {
+                        self.row = (self.row + self.row_repeat).min(SHEET_ROWS);
+                    }
+                }
+                name @ ("table:table-cell" | "table:covered-table-cell") if self.in_table => {
+                    self.cell_start(e, name == "table:table-cell", empty)?;
+                }
+                // `<text:s text:c="N"/>`: N spaces, which the reader writes out in full.
+                "text:s" | "text:tab" | "text:line-break" => {
+                    if let Some((chars, bytes, _)) = self.cell.as_mut() {
+                        let n = count(e, "text:c", u64::from(u32::MAX));
+                        *chars = chars.saturating_add(n);
+                        *bytes = bytes.saturating_add(n);
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+
+        /// A cell (or a covered one, `own` false) opens: its merge, its values and where the
+        /// next cell starts.
+        fn cell_start(&mut self, e: &BytesStart<'_>, own: bool, empty: bool) -> Result<()> {
+            let (row, col) = (self.row, self.col);
+            let repeat = count(e, "table:number-columns-repeated", SHEET_COLS);
+            // A cell with a value type or content (text) holds a value.
+            let value = attr(e, "office:value-type").is_some() || !empty;
+            let file = self.file();
+            if let Some(t) = self.tables.last_mut() {
+                if own {
+                    let rs = count(e, "table:number-rows-spanned", SHEET_ROWS);
+                    let cs = count(e, "table:number-columns-spanned", SHEET_COLS);
+                    if rs > 1 || cs > 1 {
+                        t.merges.push((row, col, rs, cs));
+                        if t.merges.len() as u64 > MAX_MERGED_CELLS {
+                            return Err(too_big(
+                                Location {
+                                    sheet: Some(t.name.clone()),
+                                    ..file
+                                },
+                                "merged regions",
+                                "too much",
+                                MAX_MERGED_CELLS,
+                            ));
+                        }
+                    }
+                }
+                if value {
+                    self.row_has_value = true;
+                    self.row_last_col = (col + repeat).min(SHEET_COLS);
+                    t.values = t.values.saturating_add(repeat * self.row_repeat);
+                }
+            }
+            if !empty {
+                self.cell = Some((0, 0, repeat * self.row_repeat));
+            }
+            self.col = (col + repeat).min(SHEET_COLS);
+            Ok(())
+        }
+
+        /// Text inside the cell being read.
+        fn text(&mut self, raw: &str) {
+            if let Some((chars, bytes, _)) = self.cell.as_mut() {
+                *chars += raw.chars().count() as u64;
+                *bytes += raw.len() as u64;
+            }
+        }
+
+        /// An element closes: a cell's text is measured, a row's extent counted.
+        fn end(&mut self, name: &str) -> Result<()> {
+            match name {
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let file = self.file();
+                    if let (Some((chars, bytes, times)), Some(t)) =
+                        (self.cell.take(), self.tables.last_mut())
+                    {
+                        if chars > super::MAX_CELL_CHARS as u64 {
+                            return Err(too_big(
+                                Location {
+                                    sheet: Some(t.name.clone()),
+                                    row: Some(self.row + 1),
+                                    column: Some(crate::excel::sheet::col_letter(
+                                        self.col.saturating_sub(1) as usize,
+                                    )),
+                                    ..file
+                                },
+                                "characters in one cell",
+                                chars,
+                                super::MAX_CELL_CHARS,
+                            ));
+                        }
+                        t.text = t.text.saturating_add(bytes.saturating_mul(times));
+                    }
+                }
+                "table:table" => self.in_table = false,
+                "table:table-row" if self.in_table => {
+                    if let Some(t) = self.tables.last_mut() {
+                        if self.row_has_value {
+                            t.rows = t.rows.max((self.row + self.row_repeat).min(SHEET_ROWS));
+                            t.cols = t.cols.max(self.row_last_col);
+                        }
+                    }
+                    self.row = (self.row + self.row_repeat).min(SHEET_ROWS);
+                }
+                _ => {}
+            }
+            Ok(())
+        }
     }
 
     /// The extent and merge checks of [`super::admit`] for an ODS file's `content.xml`.
