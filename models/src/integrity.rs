@@ -282,7 +282,11 @@ impl Checker<'_> {
                 self.push(
                     "conduit_self_loop",
                     format!("conduits[{i}]"),
-                    format!("conduit {:?} connects an end to itself", c.name),
+                    format!(
+                        "conduit {:?} connects an end to itself: choose another zone or entry \
+                         point for one of its ends",
+                        c.name
+                    ),
                 );
             }
             if matches!((c.from, c.to), (Endpoint::Entry(_), Endpoint::Entry(_))) {

@@ -34,8 +34,8 @@ pub fn parse(bytes: &[u8], origin: &Location) -> Result<Project> {
 }
 
 /// Parse a project from JSON bytes as [`parse`] does (syntax, types, version, sizes), but
-/// without the structural check: a document whose items refer to missing ones or repeat an
-/// id is returned as read. Only for an edit that can repair such a document (removing the
+/// without the structural check: a document whose items refer to missing ones (or repeat an
+/// id, or make a conduit from a zone to itself) is returned as read. Only for an edit that can repair such a document (removing the
 /// offending item); whatever is analysed, saved or exported goes through [`parse`].
 ///
 /// # Errors

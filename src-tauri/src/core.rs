@@ -54,8 +54,9 @@ pub fn parse_project(value: &serde_json::Value) -> CmdResult<Project> {
 }
 
 /// The window's document read as [`parse_project`] reads it, but kept when it only fails the
-/// structural check (a dangling reference, a repeated id, a conduit from a zone to itself):
-/// for a removal, which can repair it. Never for analysing, saving or exporting.
+/// structural check (a dangling reference, a conduit from a zone to itself): for a removal,
+/// which can repair it. A repeated id it cannot repair (which copy is the stray?): the
+/// removal refuses it (`sync::remove_items`). Never for analysing, saving or exporting.
 pub fn parse_for_repair(value: &serde_json::Value) -> CmdResult<Project> {
     let bytes = serde_json::to_vec(value)
         .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))?;

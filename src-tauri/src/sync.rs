@@ -148,6 +148,14 @@ pub fn remove_items(
         }
         (None, None) => return Err(resync("no document was sent")),
     };
+    // Which copy of a repeated id is the stray cannot be told: removing by it would take
+    // every copy (and what refers to them), so nothing is removed.
+    if let Some(id) = edit::repeated(&before, req.collection, &req.ids) {
+        return Err(CommandError::shell(
+            "ambiguous_removal",
+            format!("several items have the id {id}; nothing was removed"),
+        ));
+    }
     let mut after = before.clone();
     edit::remove(&mut after, req.collection, &req.ids);
     Ok(edit::difference(&before, &after))
@@ -1429,6 +1437,26 @@ mod tests {
         );
         let e = removal(Some(doc), vec![edit], None).unwrap_err();
         assert_eq!(e.code, RESYNC);
+
+        // A repeated id is not repaired: removing by it would take both copies (the real
+        // conduit with the stray), so nothing is removed and the user is told why.
+        let mut twice = p.clone();
+        twice.conduits.push(p.conduits[0].clone());
+        let e = removal(None, vec![], Some(serde_json::to_value(&twice).unwrap())).unwrap_err();
+        assert_eq!(e.code, "ambiguous_removal");
+        let other = p.conduits[1].id.0;
+        let changes = remove_items(
+            &state,
+            RemoveRequest {
+                base: None,
+                changes: vec![],
+                project: Some(serde_json::to_value(&twice).unwrap()),
+                collection: edit::Collection::Conduits,
+                ids: vec![other],
+            },
+        )
+        .unwrap();
+        assert!(!changes.is_empty(), "another item of the same list still goes");
 
         // What stays refused: a document that is not one (a wrong type), located.
         let mut broken = whole;

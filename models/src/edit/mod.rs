@@ -15,7 +15,7 @@ mod remove;
 mod touched;
 
 pub use difference::difference;
-pub use remove::{remove, Collection};
+pub use remove::{remove, repeated, Collection};
 pub use touched::Touched;
 
 use crate::catalogue::Catalogue;

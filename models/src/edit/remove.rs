@@ -90,6 +90,36 @@ pub fn remove(p: &mut Project, collection: Collection, ids: &[Uuid]) -> usize {
     removed
 }
 
+/// An id of `ids` that more than one item of `collection` has (a document the structural
+/// check refuses): removing by it would take every copy, and which one is the stray cannot be
+/// told, so a removal asks for none.
+pub fn repeated(p: &Project, collection: Collection, ids: &[Uuid]) -> Option<Uuid> {
+    macro_rules! ids {
+        ($list:ident) => {
+            p.$list.iter().map(|x| x.id.0).collect::<Vec<Uuid>>()
+        };
+    }
+    let all = match collection {
+        Collection::Businesses => ids!(businesses),
+        Collection::Assets => ids!(assets),
+        Collection::Zones => ids!(zones),
+        Collection::EntryPoints => ids!(entry_points),
+        Collection::Conduits => ids!(conduits),
+        Collection::Threats => ids!(threats),
+        Collection::Countermeasures => ids!(countermeasures),
+        Collection::OodaRoles => ids!(ooda_roles),
+        Collection::Suppliers => ids!(suppliers),
+        Collection::ChecklistAnswers => ids!(checklist_answers),
+        Collection::Damages => ids!(damages),
+        Collection::Vulnerabilities => ids!(vulnerabilities),
+    };
+    let wanted: HashSet<Uuid> = ids.iter().copied().collect();
+    let mut seen = HashSet::new();
+    all.into_iter()
+        .filter(|id| wanted.contains(id))
+        .find(|id| !seen.insert(*id))
+}
+
 fn remove_with_references(p: &mut Project, collection: Collection, ids: &[Uuid]) -> usize {
     let gone: HashSet<Uuid> = ids.iter().copied().collect();
     macro_rules! take {

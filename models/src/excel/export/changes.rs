@@ -87,9 +87,10 @@ fn change_lines(ctx: &Ctx<'_>, max: usize) -> Vec<ChangeLine> {
         }
     };
     let d = crate::diff::diff_analysed(&old, p, ctx.analysis);
-    let count = d.items.values().map(Vec::len).sum::<usize>() + d.risks.len();
-    let mut note = crate::i18n::format(ctx.lang, "xl.change.count", &[("n", &count.to_string())]);
     let lines = crate::diff::lines::lines(&old, p, &d, ctx.catalogue, ctx.lang);
+    // The rows the customer is asked to agree to: one per changed field, item or risk.
+    let count = lines.len().to_string();
+    let mut note = crate::i18n::format(ctx.lang, "xl.change.count", &[("n", &count)]);
     if lines.len() > max {
         note.push('\n');
         note += &crate::i18n::format(
@@ -225,6 +226,15 @@ mod tests {
             "3 changes since the earlier version. Please agree to these rows for this edition.\n\
              Only the first 2 of 3 changes are listed; otzone diff lists them all."
         );
+
+        // The head counts the rows listed, one per changed field: renaming the PLC and
+        // changing its vendor is two rows (and two changes), not one changed item.
+        let mut two_fields = p.clone();
+        two_fields.assets[0].vendor = "Omron".into();
+        assert_ne!(p.assets[0].vendor, "Omron");
+        let rows = changes(&two_fields, Lang::Ja);
+        assert_eq!(rows.len(), 5, "{rows:#?}");
+        assert!(rows[0].1[6].starts_with("前の版からの変更 4 件。"), "{:?}", rows[0]);
 
         version(&mut p, "1.1");
         let again = changes(&p, Lang::En);

@@ -519,11 +519,6 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
         .editable(None),
     ];
     let editable = editable(&columns);
-    debug_assert_eq!(
-        editable.iter().map(|e| e.0).collect::<Vec<_>>(),
-        [APPLICABILITY_CHANGE, APPLICABILITY_CHANGE + 1],
-        "the reader of the customer's answers finds the change at APPLICABILITY_CHANGE"
-    );
     let mut decisions: Vec<(String, Decision)> = ctx
         .analysis
         .risks
@@ -567,10 +562,6 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
         editable,
     }
 }
-
-/// Content column (0-based, after the id) of the customer's change on 脅威の適用判断; its
-/// reason follows.
-pub(crate) const APPLICABILITY_CHANGE: usize = 5;
 
 /// An asset's name ("" for an id the project does not have).
 fn asset_name<'a>(ctx: &Ctx<'a>, id: AssetId) -> &'a str {
