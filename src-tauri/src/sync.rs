@@ -1456,7 +1456,10 @@ mod tests {
             },
         )
         .unwrap();
-        assert!(!changes.is_empty(), "another item of the same list still goes");
+        assert!(
+            !changes.is_empty(),
+            "another item of the same list still goes"
+        );
 
         // What stays refused: a document that is not one (a wrong type), located.
         let mut broken = whole;

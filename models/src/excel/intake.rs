@@ -260,7 +260,7 @@ mod ole {
             detail: format!("the .xls file is damaged: {what}"),
         };
         // Anything calamine would refuse anyway is left to it.
-        let Some(file) = Compound::read(bytes) else {
+        let Some(file) = Compound::read(bytes).map_err(damaged)? else {
             return Ok(());
         };
         let dirs = file.directory().map_err(damaged)?;
@@ -304,18 +304,21 @@ mod ole {
     }
 
     impl<'b> Compound<'b> {
-        /// The header and the allocation table; `None` for what calamine refuses anyway.
-        fn read(bytes: &'b [u8]) -> Option<Self> {
+        /// The header and the allocation table; `None` for what calamine refuses anyway, an
+        /// error for an allocation table larger than the file.
+        fn read(bytes: &'b [u8]) -> std::result::Result<Option<Self>, String> {
             if bytes.len() < 512 {
-                return None;
+                return Ok(None);
             }
             let large = match u16_at(bytes, 30) {
                 9 => false,
                 12 => true,
-                _ => return None,
+                _ => return Ok(None),
             };
             let size: usize = if large { 4096 } else { 512 };
-            let data = bytes.get(size..)?;
+            let Some(data) = bytes.get(size..) else {
+                return Ok(None);
+            };
             let mut file = Self {
                 bytes,
                 large,
@@ -332,17 +335,34 @@ mod ole {
             while id < RESERVED {
                 hops += 1;
                 if hops > max_id + 1 {
-                    return None;
+                    return Ok(None);
                 }
-                difat.extend(ids(file.sector(id)?));
-                id = difat.pop()?;
+                let Some(sector) = file.sector(id) else {
+                    return Ok(None);
+                };
+                difat.extend(ids(sector));
+                let Some(next) = difat.pop() else {
+                    return Ok(None);
+                };
+                id = next;
             }
-            for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+            // Each entry adds a whole sector to the allocation table, and entries may repeat
+            // one sector: a file of a few hundred KB listing one sector over and over made a
+            // table of gigabytes, here and in calamine. A file holds at most `max_id` sectors,
+            // so its table lists at most as many.
+            let listed: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
+            if listed.len() > max_id {
+                return Err(format!(
+                    "its allocation table lists {} sectors in a file of {max_id}",
+                    listed.len()
+                ));
+            }
+            for id in listed {
                 if let Some(s) = file.sector(id) {
                     file.fats.extend(ids(s));
                 }
             }
-            Some(file)
+            Ok(Some(file))
         }
 
         /// Sector `id` (cut short at the end of the file).

@@ -440,3 +440,60 @@ fn a_row_whose_notes_would_pass_the_text_limit_is_an_error_in_the_preview() {
     assert_eq!(project.assets.len(), 1);
     assert!(otzone_models::integrity::check(&project, Catalogue::builtin()).is_empty());
 }
+
+/// An old-format (.xls, OLE compound) file of version 4 (4096-byte sectors) whose DIFAT chain
+/// of `n` sectors lists sector 0 in every entry: each entry adds a whole sector to the
+/// allocation table. The found case (hostile review): 64 such sectors, a 260 KB file, took
+/// 567 MB before it was refused by calamine; 400 sectors (1.6 MB) took over a gigabyte and
+/// aborted the process. A file of k sectors can list at most k of them.
+fn xls_listing_one_sector_over_and_over(n: u32) -> Vec<u8> {
+    const SECTOR: usize = 4096;
+    let mut header = vec![0u8; SECTOR];
+    header[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let mut put16 =
+        |h: &mut Vec<u8>, at: usize, v: u16| h[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    put16(&mut header, 24, 0x3E);
+    put16(&mut header, 26, 4);
+    put16(&mut header, 28, 0xFFFE);
+    put16(&mut header, 30, 12);
+    put16(&mut header, 32, 6);
+    let put32 =
+        |h: &mut Vec<u8>, at: usize, v: u32| h[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put32(&mut header, 48, 0xFFFF_FFFE); // no directory
+    put32(&mut header, 56, 4096);
+    put32(&mut header, 60, 0xFFFF_FFFE);
+    put32(&mut header, 68, 0); // the DIFAT chain starts at sector 0
+    put32(&mut header, 72, n);
+    for i in 0..109 {
+        put32(&mut header, 76 + 4 * i, 0xFFFF_FFFF);
+    }
+    let mut out = header;
+    for k in 0..n {
+        // 1,023 entries naming sector 0, then the next DIFAT sector (or the chain's end).
+        let mut sector = vec![0u8; SECTOR];
+        let next = if k + 1 < n { k + 1 } else { 0xFFFF_FFFE };
+        put32(&mut sector, SECTOR - 4, next);
+        out.extend(sector);
+    }
+    out
+}
+
+#[test]
+fn an_xls_whose_allocation_table_lists_one_sector_over_and_over_is_refused() {
+    let case = write("台帳.xls", &xls_listing_one_sector_over_and_over(64));
+    let e = quickly(|| intake::admit(&case.path, intake::Deadline::start())).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidWorkbook, "{e}");
+    // 64 DIFAT sectors of 1,023 entries each, in a file of 65 sectors.
+    assert!(
+        e.to_string()
+            .contains("its allocation table lists 65472 sectors in a file of 65"),
+        "{e}"
+    );
+    assert_eq!(
+        e.location().file.as_deref(),
+        Some(case.path.to_str().unwrap())
+    );
+    // The ledger import refuses it the same way, before calamine reads it.
+    let e = quickly(|| preview(&case.path)).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidWorkbook, "{e}");
+}

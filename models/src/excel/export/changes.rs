@@ -234,7 +234,11 @@ mod tests {
         assert_ne!(p.assets[0].vendor, "Omron");
         let rows = changes(&two_fields, Lang::Ja);
         assert_eq!(rows.len(), 5, "{rows:#?}");
-        assert!(rows[0].1[6].starts_with("前の版からの変更 4 件。"), "{:?}", rows[0]);
+        assert!(
+            rows[0].1[6].starts_with("前の版からの変更 4 件。"),
+            "{:?}",
+            rows[0]
+        );
 
         version(&mut p, "1.1");
         let again = changes(&p, Lang::En);
