@@ -450,7 +450,7 @@ fn xls_listing_one_sector_over_and_over(n: u32) -> Vec<u8> {
     const SECTOR: usize = 4096;
     let mut header = vec![0u8; SECTOR];
     header[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    let mut put16 =
+    let put16 =
         |h: &mut Vec<u8>, at: usize, v: u16| h[at..at + 2].copy_from_slice(&v.to_le_bytes());
     put16(&mut header, 24, 0x3E);
     put16(&mut header, 26, 4);
