@@ -11,7 +11,9 @@
 //!   commands and to grant the window exactly these.
 //!
 //! A command added here is registered once `UPDATE_WIRE_TYPES=1 cargo test -p otzone-studio
-//! wire_types` has written the list anew (the test fails until then).
+//! wire_types` has written the list anew (the test fails until then). A command removed must
+//! also leave `commands.txt` by hand: the build cannot register a function that is gone, so
+//! the crate (and the test that would write the list) does not compile until then.
 
 use crate::core::{LedgerRequest, PastedRows, RevisionRequest};
 use otzone_models::model::Lang;

@@ -373,6 +373,7 @@ pub fn export(
 /// What the UI asks to record as a version.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
 pub struct RevisionRequest {
     /// Version label (版数).
     pub version: String,
@@ -449,6 +450,7 @@ pub fn today() -> IsoDate {
 /// Ledger import options from the UI.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
 pub struct LedgerRequest {
     /// Sheet, or automatic.
     #[serde(default)]
@@ -494,6 +496,7 @@ pub fn ledger_apply(
 /// Rows pasted into the asset table: the text and the table's columns from where it was pasted.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
 pub struct PastedRows {
     /// Tab-separated text, as a spreadsheet copies cells.
     pub text: String,
