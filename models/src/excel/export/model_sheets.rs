@@ -116,7 +116,7 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
     let columns: Vec<C> = vec![
         C::new(ctx, "xl.col.kind", 16.0, |l| l.kind.as_str().into()),
         C::new(ctx, "xl.col.title", 28.0, |l| l.title.into()),
-        C::new(ctx, "xl.col.detail", 60.0, |l| l.detail.into()),
+        C::new(ctx, "xl.col.detail", 60.0, |l| l.detail.as_ref().into()),
         C::new(ctx, "xl.col.source", 24.0, |l| l.source.into()),
         C::new(ctx, "xl.col.owner", 16.0, |l| l.owner.into()),
         C::new(ctx, "xl.col.status", 12.0, |l| l.status.into()),
@@ -128,7 +128,7 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
             let line = RequirementLine {
                 kind: title.clone(),
                 title,
-                detail: text,
+                detail: text.as_str().into(),
                 ..RequirementLine::default()
             };
             ((*id).to_owned(), line)
@@ -139,7 +139,7 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
         RequirementLine {
             kind: ctx.t("xl.req.bcp"),
             title: &bcp,
-            detail: &r.bcp.notes,
+            detail: r.bcp.notes.as_str().into(),
             ..RequirementLine::default()
         },
     ));
@@ -147,7 +147,7 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
         let line = RequirementLine {
             kind: ctx.t(&format!("xl.reqkind.{}", serde_key(&q.kind))),
             title: &q.title,
-            detail: &q.detail,
+            detail: q.detail.as_str().into(),
             source: &q.source,
             owner: &q.owner,
             status: &q.status,
@@ -160,14 +160,25 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
         } else {
             "xl.req.stakeholder_external"
         };
-        // A stakeholder's name, role, organisation and contact, under the same headers.
+        // A stakeholder's role, then its organisation and contact, each named: the sheet's
+        // source and owner columns are a requirement's, not a person's.
+        let mut detail = s.role.clone();
+        for (key, value) in [
+            ("xl.req.organisation", &s.organisation),
+            ("xl.col.contact", &s.contact),
+        ] {
+            if !value.is_empty() {
+                if !detail.is_empty() {
+                    detail.push('\n');
+                }
+                detail += &format!("{}: {value}", ctx.t(key));
+            }
+        }
         let line = RequirementLine {
             kind: ctx.t(kind),
             title: &s.name,
-            detail: &s.role,
-            source: &s.organisation,
-            owner: &s.contact,
-            status: "",
+            detail: detail.into(),
+            ..RequirementLine::default()
         };
         (s.id.to_string(), line)
     }));
@@ -186,7 +197,7 @@ pub(super) fn requirements(ctx: &Ctx<'_>) -> Table {
 struct RequirementLine<'r> {
     kind: String,
     title: &'r str,
-    detail: &'r str,
+    detail: std::borrow::Cow<'r, str>,
     source: &'r str,
     owner: &'r str,
     status: &'r str,
@@ -596,5 +607,68 @@ pub(super) fn threats(ctx: &Ctx<'_>) -> Table {
         rows,
         customer: false,
         editable: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalogue::Catalogue;
+    use crate::excel::export::{tables, ExportOptions};
+    use crate::model::{IsoDate, Lang, Project, Stakeholder};
+    use crate::risk::analyse;
+
+    /// The 要件 sheet's line for a stakeholder, as text: (kind, title, detail, source, owner).
+    fn stakeholder_line(s: Stakeholder, lang: Lang) -> Vec<String> {
+        let mut p = Project::new("要件");
+        let id = s.id.to_string();
+        p.requirements.stakeholders.push(s);
+        let a = analyse(&p, Catalogue::builtin());
+        let options = ExportOptions {
+            lang,
+            date: IsoDate::parse("2026-12-02").unwrap(),
+        };
+        let name = crate::i18n::text(lang, "xl.sheet.requirements");
+        let table = tables(&p, &a, &options)
+            .into_iter()
+            .find(|t| t.name == name)
+            .expect("a 要件 sheet");
+        let (_, cells) = table.rows.iter().find(|r| r.0 == id).expect("its line");
+        cells.iter().take(5).map(|c| c.text()).collect()
+    }
+
+    /// A stakeholder is a person, not a requirement: its organisation and contact are named in
+    /// the detail column under their own labels, and the requirement's source and owner
+    /// columns stay empty (they used to hold the organisation and contact, reading as
+    /// 出典: ファクトリークラウド株式会社).
+    #[test]
+    fn a_stakeholder_names_its_organisation_and_contact_in_the_detail() {
+        let s = Stakeholder {
+            id: crate::id::StakeholderId::derived("yamamoto"),
+            name: "山本 恵".into(),
+            internal: true,
+            organisation: "品質保証部".into(),
+            role: "HACCP記録の責任者".into(),
+            contact: "内線 1234".into(),
+        };
+        assert_eq!(
+            stakeholder_line(s.clone(), Lang::Ja),
+            [
+                "関係者(社内)",
+                "山本 恵",
+                "HACCP記録の責任者\n所属: 品質保証部\n連絡先: 内線 1234",
+                "",
+                ""
+            ]
+        );
+        // Without a role or organisation, only what is known is written.
+        let only_contact = Stakeholder {
+            role: String::new(),
+            organisation: String::new(),
+            ..s
+        };
+        assert_eq!(
+            stakeholder_line(only_contact, Lang::En)[2],
+            "Contact: 内線 1234"
+        );
     }
 }
