@@ -13,6 +13,7 @@ mod high_residual_without_measure;
 mod measure_without_responsibility;
 mod one_way_without_direction;
 mod override_without_reason;
+mod reduction_without_measure;
 mod residual_treatment_undecided;
 mod safety_asset_outside_safety_zone;
 mod sl_achieved_below_target;
@@ -51,6 +52,7 @@ pub const ALL: &[Rule] = &[
     measure_without_responsibility::RULE,
     high_residual_without_measure::RULE,
     residual_treatment_undecided::RULE,
+    reduction_without_measure::RULE,
     checklist_unanswered::RULE,
     subcontractor_without_agreement::RULE,
     subcontractor_unchecked::RULE,
