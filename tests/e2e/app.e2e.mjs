@@ -865,6 +865,91 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await analysed();
   assert.equal((await summary()).risks, risksBefore);
 
+  // Delete a countermeasure that reductions rely on alone (its row's ✕ in the 2-2 table).
+  // The core's cascade takes it out of those decisions: the notice names them, and the
+  // finding reduction_without_measure stays on each row until the delete is undone.
+  const relied = await browser.execute(() => {
+    const d = window.__otzone.state.history.doc;
+    for (const [index, m] of d.countermeasures.entries()) {
+      if (index > 6) break;
+      const rows = d.risk_decisions.filter(
+        (x) =>
+          x.treatment === "reduce" &&
+          x.relies_on.length === 1 &&
+          x.relies_on[0] === m.id,
+      );
+      if (rows.length) return { id: m.id, index, rows: rows.length };
+    }
+    return null;
+  });
+  assert.ok(relied, "the sample has a measure that reductions rely on alone");
+  const reductionFindings = () =>
+    browser.execute(
+      () =>
+        window.__otzone.state.analysis.findings.filter(
+          (f) => f.rule === "reduction_without_measure",
+        ).length,
+    );
+  assert.equal(await reductionFindings(), 0);
+  const measureThere = () =>
+    browser.execute(
+      (id) =>
+        window.__otzone.state.history.doc.countermeasures.some(
+          (m) => m.id === id,
+        ),
+      relied.id,
+    );
+  // The ✕ column is the table's last, scrolled out of view to the right. WebKitWebDriver
+  // calls that cell "not interactable" even scrolled into view (Tabulator's scrolling table
+  // body), so the click is dispatched on the cell itself: the app's own delete path runs.
+  const cross = `#table-measures .tabulator-row:nth-child(${relied.index + 1}) .tabulator-cell.delete`;
+  await (await browser.$(cross)).waitForExist({ timeout: 10000 });
+  await browser.execute(() => {
+    window.__toastLog = [];
+    new MutationObserver((ms) =>
+      ms.forEach((m) =>
+        m.addedNodes.forEach((n) => window.__toastLog.push(n.textContent)),
+      ),
+    ).observe(document.getElementById("toasts"), { childList: true });
+  });
+  const clickedRow = await browser.execute((sel) => {
+    const cell = document.querySelector(sel);
+    cell.scrollIntoView({ block: "center", inline: "center" });
+    cell.click();
+    return cell.closest(".tabulator-row").textContent;
+  }, cross);
+  assert.match(clickedRow, /M-00\d/, "the row clicked is a countermeasure's");
+  await browser.waitUntil(async () => !(await measureThere()), {
+    timeout: 10000,
+    timeoutMsg: "the countermeasure was not deleted",
+  });
+  // The notice (which goes after a few seconds) names the decisions to review.
+  const relyNotice = `削除した対策に依存していたリスク対応の判断 ${relied.rows} 件`;
+  await browser
+    .waitUntil(
+      () =>
+        browser.execute(
+          (text) => window.__toastLog.some((x) => x.includes(text)),
+          relyNotice,
+        ),
+      { timeout: 10000 },
+    )
+    .catch(async () => {
+      const log = await browser.execute(() => window.__toastLog);
+      throw new Error(`no notice "${relyNotice}": ${JSON.stringify(log)}`);
+    });
+  await analysed();
+  assert.equal(await reductionFindings(), relied.rows);
+  await shot("06b-delete-relied-measure");
+  await (await browser.$("#btn-undo")).click();
+  await browser.waitUntil(measureThere, {
+    timeout: 10000,
+    timeoutMsg: "undo did not bring the countermeasure back",
+  });
+  await analysed();
+  assert.equal(await reductionFindings(), 0);
+  assert.equal((await summary()).risks, risksBefore);
+
   // Export the workbook, then read it back through the response import.
   const xlsx = join(work, "assessment.xlsx");
   answerDialogs(xlsx);

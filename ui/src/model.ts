@@ -291,11 +291,18 @@ export function setTreatments(p: Project, ids: string[], fields: TreatmentDecisi
 export function decisionsThatLostMeasures(before: Project, after: Project): string[] {
   const kept = new Map(after.risk_decisions.map((d) => [d.risk_id, d]));
   const assets = new Map(after.assets.map((a) => [a.id, a]));
-  return before.risk_decisions
-    .filter((d) => (d.relies_on?.length ?? 0) > (kept.get(d.risk_id)?.relies_on?.length ?? Infinity))
-    .map((d) => {
-      const [threat, asset] = d.risk_id.split("@");
-      const n = assets.get(asset)?.number;
-      return n ? `${readableNumber("A", n)}/${threat}` : d.risk_id;
-    });
+  return (
+    before.risk_decisions
+      // A decision kept whose list shrank. The core leaves an empty list out of its JSON, so a
+      // decision that lost its last measure has none at all: that is zero, not "unknown".
+      .filter((d) => {
+        const now = kept.get(d.risk_id);
+        return now !== undefined && (d.relies_on?.length ?? 0) > (now.relies_on?.length ?? 0);
+      })
+      .map((d) => {
+        const [threat, asset] = d.risk_id.split("@");
+        const n = assets.get(asset)?.number;
+        return n ? `${readableNumber("A", n)}/${threat}` : d.risk_id;
+      })
+  );
 }

@@ -234,4 +234,16 @@ describe("a removal and the decisions that relied on what went", () => {
     expect(decisionsThatLostMeasures(before, rowGone)).toEqual([]);
     expect(decisionsThatLostMeasures(before, before)).toEqual([]);
   });
+
+  it("names a decision whose only measure went, as the core sends it (no list at all)", async () => {
+    const { decisionsThatLostMeasures } = await import("../src/model");
+    const p = sample("food-plant");
+    const a = p.assets.find((x) => x.number)!;
+    const m = p.countermeasures[0];
+    const decision = { risk_id: `T01@${a.id}`, treatment: "reduce" as const, justification: "", owner: "" };
+    const before = { ...p, risk_decisions: [{ ...decision, relies_on: [m.id] }] };
+    // edit::remove empties the list, and serde leaves an empty list out (skip_serializing_if).
+    const after = { ...before, countermeasures: p.countermeasures.slice(1), risk_decisions: [decision] };
+    expect(decisionsThatLostMeasures(before, after)).toEqual([`${readableNumber("A", a.number!)}/T01`]);
+  });
 });
