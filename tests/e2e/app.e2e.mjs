@@ -866,8 +866,8 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   assert.equal((await summary()).risks, risksBefore);
 
   // Delete a countermeasure that reductions rely on alone (its row's ✕ in the 2-2 table).
-  // The core's cascade takes it out of those decisions: the notice names them, and the
-  // finding reduction_without_measure stays on each row until the delete is undone.
+  // The core's cascade takes it out of those decisions: the notice names them, and a finding
+  // stays on each of their rows until the delete is undone.
   const relied = await browser.execute(() => {
     const d = window.__otzone.state.history.doc;
     for (const [index, m] of d.countermeasures.entries()) {
@@ -875,22 +875,39 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
       const rows = d.risk_decisions.filter(
         (x) =>
           x.treatment === "reduce" &&
-          x.relies_on.length === 1 &&
+          x.relies_on?.length === 1 &&
           x.relies_on[0] === m.id,
       );
-      if (rows.length) return { id: m.id, index, rows: rows.length };
+      if (rows.length)
+        return {
+          id: m.id,
+          index,
+          number: m.number,
+          rows: rows.map((x) => x.risk_id),
+        };
     }
     return null;
   });
   assert.ok(relied, "the sample has a measure that reductions rely on alone");
-  const reductionFindings = () =>
+  // The decisions' rows that carry a finding (in the sample the measure is each row's only
+  // one: once it is gone the rows are high_residual_without_measure's; with another
+  // measure left they would be reduction_without_measure's).
+  const rowsFlagged = () =>
     browser.execute(
-      () =>
-        window.__otzone.state.analysis.findings.filter(
-          (f) => f.rule === "reduction_without_measure",
+      (ids) =>
+        ids.filter((id) =>
+          window.__otzone.state.analysis.findings.some(
+            (f) =>
+              f.item.id === id &&
+              [
+                "high_residual_without_measure",
+                "reduction_without_measure",
+              ].includes(f.rule),
+          ),
         ).length,
+      relied.rows,
     );
-  assert.equal(await reductionFindings(), 0);
+  assert.equal(await rowsFlagged(), 0);
   const measureThere = () =>
     browser.execute(
       (id) =>
@@ -918,13 +935,16 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     cell.click();
     return cell.closest(".tabulator-row").textContent;
   }, cross);
-  assert.match(clickedRow, /M-00\d/, "the row clicked is a countermeasure's");
+  assert.ok(
+    clickedRow.startsWith(`M-${String(relied.number).padStart(3, "0")}`),
+    `the row clicked is that countermeasure's: ${clickedRow}`,
+  );
   await browser.waitUntil(async () => !(await measureThere()), {
     timeout: 10000,
     timeoutMsg: "the countermeasure was not deleted",
   });
   // The notice (which goes after a few seconds) names the decisions to review.
-  const relyNotice = `削除した対策に依存していたリスク対応の判断 ${relied.rows} 件`;
+  const relyNotice = `削除した対策に依存していたリスク対応の判断 ${relied.rows.length} 件`;
   await browser
     .waitUntil(
       () =>
@@ -939,7 +959,7 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
       throw new Error(`no notice "${relyNotice}": ${JSON.stringify(log)}`);
     });
   await analysed();
-  assert.equal(await reductionFindings(), relied.rows);
+  assert.equal(await rowsFlagged(), relied.rows.length);
   await shot("06b-delete-relied-measure");
   await (await browser.$("#btn-undo")).click();
   await browser.waitUntil(measureThere, {
@@ -947,7 +967,7 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
     timeoutMsg: "undo did not bring the countermeasure back",
   });
   await analysed();
-  assert.equal(await reductionFindings(), 0);
+  assert.equal(await rowsFlagged(), 0);
   assert.equal((await summary()).risks, risksBefore);
 
   // Export the workbook, then read it back through the response import.

@@ -349,9 +349,11 @@ mod ole {
             // Each entry adds a whole sector to the allocation table, and entries may repeat
             // one sector: a file of a few hundred KB listing one sector over and over made a
             // table of gigabytes, here and in calamine. A file holds at most `max_id` sectors,
-            // so its table lists at most as many.
+            // so its table lists at most as many; the header's own 109 entries are let be
+            // (some writers fill the unused ones with 0 rather than "free", which lists
+            // sector 0 again and again, harmlessly: at most 109 sectors).
             let listed: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
-            if listed.len() > max_id {
+            if listed.len() > max_id.max(109) {
                 return Err(format!(
                     "its allocation table lists {} sectors in a file of {max_id}",
                     listed.len()
@@ -1223,10 +1225,6 @@ pub mod ods {
     }
 
     impl Scan<'_> {
-        fn file(&self) -> Location {
-            Location::file(self.path)
-        }
-
         /// An element opens (`empty`: and closes at once).
         fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<()> {
             match e.name().as_ref() {
@@ -1270,7 +1268,6 @@ pub mod ods {
             let repeat = count(e, "table:number-columns-repeated", SHEET_COLS);
             // A cell with a value type or content (text) holds a value.
             let value = attr(e, "office:value-type").is_some() || !empty;
-            let file = self.file();
             if let Some(t) = self.tables.last_mut() {
                 if own {
                     let rs = count(e, "table:number-rows-spanned", SHEET_ROWS);
@@ -1281,7 +1278,7 @@ pub mod ods {
                             return Err(too_big(
                                 Location {
                                     sheet: Some(t.name.clone()),
-                                    ..file
+                                    ..Location::file(self.path)
                                 },
                                 "merged regions",
                                 "too much",
@@ -1315,7 +1312,6 @@ pub mod ods {
         fn end(&mut self, name: &str) -> Result<()> {
             match name {
                 "table:table-cell" | "table:covered-table-cell" => {
-                    let file = self.file();
                     if let (Some((chars, bytes, times)), Some(t)) =
                         (self.cell.take(), self.tables.last_mut())
                     {
@@ -1327,7 +1323,7 @@ pub mod ods {
                                     column: Some(crate::excel::sheet::col_letter(
                                         self.col.saturating_sub(1) as usize,
                                     )),
-                                    ..file
+                                    ..Location::file(self.path)
                                 },
                                 "characters in one cell",
                                 chars,

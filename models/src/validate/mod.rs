@@ -87,6 +87,35 @@ pub struct Context<'a> {
     pub register: &'a [std::sync::Arc<RiskRow>],
 }
 
+impl Context<'_> {
+    /// Findings of `rule` on the register rows `keep` selects, each named as the rules name a
+    /// risk (`T01 @ <asset>`), with the message arguments `args` gives the row.
+    pub fn risk_findings(
+        &self,
+        rule: &Rule,
+        keep: impl Fn(&RiskRow) -> bool,
+        args: impl Fn(&RiskRow) -> Vec<(&'static str, String)>,
+    ) -> Vec<Finding> {
+        let names: std::collections::HashMap<_, &str> = self
+            .project
+            .assets
+            .iter()
+            .map(|a| (a.id, a.name.as_str()))
+            .collect();
+        self.register
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| {
+                let asset = names.get(&r.asset).copied().unwrap_or_default();
+                let name = format!("{} @ {asset}", r.threat);
+                let args = args(r);
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                rule.finding("risk", &r.id, &name, &args)
+            })
+            .collect()
+    }
+}
+
 /// A rule's metadata and check.
 pub struct Rule {
     /// Stable id, also the i18n key suffix `finding.<id>`.

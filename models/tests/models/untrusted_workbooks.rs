@@ -497,3 +497,27 @@ fn an_xls_whose_allocation_table_lists_one_sector_over_and_over_is_refused() {
     let e = quickly(|| preview(&case.path)).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidWorkbook, "{e}");
 }
+
+/// Some writers fill the header's unused DIFAT entries with 0 rather than "free": they list
+/// sector 0 again and again, which the bound above must not take for a hostile table (second
+/// hostile review). The sample ledger, so written, is admitted as before.
+#[test]
+fn an_xls_whose_unused_header_entries_are_zero_is_admitted() {
+    let mut bytes = std::fs::read(crate::samples().join("ledgers/chiba-ledger.xls")).unwrap();
+    let mut zeroed = 0;
+    for i in 0..109 {
+        let at = 76 + 4 * i;
+        if bytes[at..at + 4] == [0xFF; 4] {
+            bytes[at..at + 4].copy_from_slice(&[0; 4]);
+            zeroed += 1;
+        }
+    }
+    assert!(zeroed > 100, "the sample uses few of the header's entries");
+    assert!(
+        bytes.len() / 512 < 109,
+        "a file of fewer sectors than the header lists"
+    );
+    let case = write("台帳.xls", &bytes);
+    let kind = quickly(|| intake::admit(&case.path, intake::Deadline::start())).unwrap();
+    assert_eq!(kind, intake::Kind::Ole);
+}

@@ -11,29 +11,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
-    let names: std::collections::HashMap<_, &str> = ctx
-        .project
-        .assets
-        .iter()
-        .map(|a| (a.id, a.name.as_str()))
-        .collect();
-    ctx.register
-        .iter()
-        .filter(|r| !r.tolerable && r.planned.measures.is_empty())
-        .filter(|r| {
-            !r.decision.as_ref().is_some_and(|d| {
+    let unanswered = |r: &crate::risk::register::RiskRow| {
+        !r.tolerable
+            && r.planned.measures.is_empty()
+            && !r.decision.as_ref().is_some_and(|d| {
                 matches!(
                     d.treatment,
                     Some(Treatment::Accept | Treatment::Avoid | Treatment::Transfer)
                 )
             })
-        })
-        .map(|r| {
-            let asset = names.get(&r.asset).copied().unwrap_or_default();
-            let name = format!("{} @ {asset}", r.threat);
-            rule.finding("risk", &r.id, &name, &[("value", &r.residual.risk.value)])
-        })
-        .collect()
+    };
+    ctx.risk_findings(rule, unanswered, |r| {
+        vec![("value", r.residual.risk.value.to_string())]
+    })
 }
 
 #[cfg(test)]

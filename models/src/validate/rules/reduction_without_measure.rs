@@ -1,9 +1,12 @@
-//! Step 2-2 (リスク対応): a decision to reduce a risk is a promise the customer signs, often
-//! with a due date — and it says how: the countermeasures the reduction relies on (shown on
-//! the cover's agreement block and the product risk statement). A reduction that names none,
-//! because none was chosen or because the last one was deleted (the delete takes it out of
-//! every decision), promises a lower risk without saying by what.
-use crate::model::Treatment;
+//! Step 2-2 (リスク対応): a decision to reduce a risk still above the tolerable level is a
+//! promise the customer signs, often with a due date, and it says how: the countermeasures
+//! the reduction relies on, listed with the decision on the cover's agreement block. A
+//! reduction that names none (none chosen, only rejected ones, or the last one deleted: the
+//! delete takes it out of every decision) promises a lower risk without saying by what. A row
+//! with no countermeasure at all is already the error of
+//! [`super::high_residual_without_measure`], and a tolerable row needs no promise.
+use crate::model::{MeasureStatus, Treatment};
+use crate::risk::register::RiskRow;
 use crate::validate::{Context, Finding, Rule, Severity};
 
 pub const RULE: Rule = Rule {
@@ -14,24 +17,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
-    let names: std::collections::HashMap<_, &str> = ctx
+    let live: std::collections::HashSet<_> = ctx
         .project
-        .assets
+        .countermeasures
         .iter()
-        .map(|a| (a.id, a.name.as_str()))
+        .filter(|m| m.status != MeasureStatus::Rejected)
+        .map(|m| m.id)
         .collect();
-    ctx.register
-        .iter()
-        .filter(|r| {
-            r.decision
-                .as_ref()
-                .is_some_and(|d| d.treatment == Some(Treatment::Reduce) && d.relies_on.is_empty())
-        })
-        .map(|r| {
-            let asset = names.get(&r.asset).copied().unwrap_or_default();
-            rule.finding("risk", &r.id, &format!("{} @ {asset}", r.threat), &[])
-        })
-        .collect()
+    let names_none = |r: &RiskRow| {
+        !r.tolerable
+            && !r.planned.measures.is_empty()
+            && r.decision.as_ref().is_some_and(|d| {
+                d.treatment == Some(Treatment::Reduce)
+                    && !d.relies_on.iter().any(|m| live.contains(m))
+            })
+    };
+    ctx.risk_findings(rule, names_none, |_| Vec::new())
 }
 
 #[cfg(test)]
@@ -39,16 +40,22 @@ mod tests {
     use super::*;
     use crate::edit::{remove, Collection};
     use crate::graph::fixtures::Drawing;
+    use crate::id::MeasureId;
     use crate::model::*;
     use crate::validate::testing::findings;
 
     /// The smallest factory with a risk above the tolerable level (internet → ctl, a PLC of
-    /// importance 3, threat T01; residual B with one implemented firewall), decided "reduce".
-    fn reduced(relies_on: Vec<crate::id::MeasureId>) -> (Project, String, crate::id::MeasureId) {
+    /// importance 3, threat T01; one implemented firewall counts, residual B above C), plus a
+    /// proposed second measure (VLANs, M-002) — decided "reduce", relying on `relies_on`.
+    fn reduced(relies_on: Vec<MeasureId>) -> (Project, String, MeasureId) {
         let (mut d, z, a) = Drawing::exposed_plc();
         let fw = Drawing::implemented_firewall(z);
-        let fw_id = fw.id;
-        d.project.countermeasures.push(fw);
+        let mut vlan = fw.clone();
+        vlan.id = MeasureId::derived("vlan");
+        vlan.number = 2;
+        vlan.status = MeasureStatus::Proposed;
+        let vlan_id = vlan.id;
+        d.project.countermeasures.extend([fw, vlan]);
         let id = format!("T01@{a}");
         d.project.risk_decisions.push(RiskDecision {
             risk_id: id.clone(),
@@ -59,12 +66,24 @@ mod tests {
             due: IsoDate::parse("2027-03-31"),
             relies_on,
         });
-        (d.project, id, fw_id)
+        (d.project, id, vlan_id)
+    }
+
+    fn row_is_above_tolerable_and_covered(p: &Project, id: &str) {
+        let a = crate::risk::analyse(p, crate::catalogue::Catalogue::builtin());
+        let row = a.risks.iter().find(|r| r.id == id).expect("the row");
+        assert!(
+            !row.tolerable,
+            "precondition: {} above C",
+            row.residual.risk.value
+        );
+        assert!(!row.planned.measures.is_empty(), "precondition: covered");
     }
 
     #[test]
     fn a_reduction_naming_no_measure_is_flagged_on_its_row() {
         let (p, id, _) = reduced(Vec::new());
+        row_is_above_tolerable_and_covered(&p, &id);
         let f = findings(&p, &RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].item.id, id);
@@ -72,26 +91,51 @@ mod tests {
     }
 
     #[test]
-    fn a_reduction_relying_on_a_measure_is_not() {
-        let (p, _, fw) = reduced(Vec::new());
-        let (p2, _, _) = reduced(vec![fw]);
+    fn a_reduction_relying_on_a_measure_is_not_unless_that_measure_was_rejected() {
+        let (mut p, _, vlan) = reduced(Vec::new());
+        p.risk_decisions[0].relies_on = vec![vlan];
+        assert!(findings(&p, &RULE).is_empty());
+        // A rejected measure (却下) reduces nothing: relying on it alone names none.
+        p.countermeasures[1].status = MeasureStatus::Rejected;
         assert_eq!(findings(&p, &RULE).len(), 1);
-        assert!(findings(&p2, &RULE).is_empty());
     }
 
-    /// Deleting the one countermeasure a reduction relied on takes it out of the decision
-    /// (the delete's cascade): the decision stays, and this finding says it now rests on
-    /// nothing — lasting, unlike the notice shown at the delete.
+    /// Deleting the countermeasure a reduction relied on takes it out of the decision (the
+    /// delete's cascade): the decision stays, and this finding says it now rests on nothing —
+    /// lasting, unlike the notice shown at the delete.
     #[test]
     fn deleting_the_measure_a_reduction_relied_on_leaves_a_finding() {
-        let (mut p, id, fw) = reduced(Vec::new());
-        p.risk_decisions[0].relies_on = vec![fw];
+        let (mut p, id, vlan) = reduced(Vec::new());
+        p.risk_decisions[0].relies_on = vec![vlan];
         assert!(findings(&p, &RULE).is_empty());
-        remove(&mut p, Collection::Countermeasures, &[fw.0]);
+        remove(&mut p, Collection::Countermeasures, &[vlan.0]);
         assert!(p.risk_decisions[0].relies_on.is_empty(), "the cascade");
+        row_is_above_tolerable_and_covered(&p, &id);
         let f = findings(&p, &RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].item.id, id);
+    }
+
+    /// Not this rule's row: a tolerable risk needs no promise, and a row no countermeasure
+    /// covers is already high_residual_without_measure's error (one finding, not two).
+    #[test]
+    fn tolerable_rows_and_rows_without_any_measure_are_left_to_others() {
+        let (mut p, _, _) = reduced(Vec::new());
+        p.settings.tolerable_risk = "A".into();
+        assert!(
+            findings(&p, &RULE).is_empty(),
+            "every risk is tolerable at A"
+        );
+        let (mut p, _, _) = reduced(Vec::new());
+        p.countermeasures.clear();
+        assert!(findings(&p, &RULE).is_empty());
+        let error_rule = crate::validate::rules::ALL
+            .iter()
+            .find(|r| r.id == "high_residual_without_measure")
+            .expect("the rule");
+        let errors = findings(&p, error_rule);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].rule, "high_residual_without_measure");
     }
 
     #[test]

@@ -12,28 +12,18 @@ pub const RULE: Rule = Rule {
 };
 
 fn evaluate(ctx: &Context<'_>, rule: &Rule) -> Vec<Finding> {
-    let names: std::collections::HashMap<_, &str> = ctx
-        .project
-        .assets
-        .iter()
-        .map(|a| (a.id, a.name.as_str()))
-        .collect();
     let tolerable = ctx.project.settings.tolerable_risk.as_str();
-    ctx.register
-        .iter()
-        .filter(|r| !r.tolerable && !r.planned.measures.is_empty())
-        .filter(|r| r.decision.as_ref().is_none_or(|d| d.treatment.is_none()))
-        .map(|r| {
-            let asset = names.get(&r.asset).copied().unwrap_or_default();
-            let name = format!("{} @ {asset}", r.threat);
-            rule.finding(
-                "risk",
-                &r.id,
-                &name,
-                &[("value", &r.residual.risk.value), ("tolerable", tolerable)],
-            )
-        })
-        .collect()
+    let undecided = |r: &crate::risk::register::RiskRow| {
+        !r.tolerable
+            && !r.planned.measures.is_empty()
+            && r.decision.as_ref().is_none_or(|d| d.treatment.is_none())
+    };
+    ctx.risk_findings(rule, undecided, |r| {
+        vec![
+            ("value", r.residual.risk.value.to_string()),
+            ("tolerable", tolerable.to_owned()),
+        ]
+    })
 }
 
 #[cfg(test)]
