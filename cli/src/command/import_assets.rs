@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use otzone_models::excel;
+use otzone_models::excel::ledger::{Action, ColumnMapping, MatchReason, Preview, ProblemLevel};
 use otzone_models::i18n;
 use otzone_models::model::Lang;
 use otzone_models::store::update;
@@ -61,79 +62,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&preview)?);
     } else {
-        let adds = preview
-            .rows
-            .iter()
-            .filter(|r| r.action == excel::ledger::Action::Add)
-            .count();
-        println!(
-            "{}",
-            i18n::format(
-                lang,
-                "ledger.summary",
-                &[
-                    ("sheet", &preview.sheet),
-                    ("header", &preview.header_row.to_string()),
-                    ("adds", &adds.to_string()),
-                    ("updates", &(preview.rows.len() - adds).to_string()),
-                    ("errors", &preview.error_count().to_string()),
-                ]
-            )
-        );
-        for c in &preview.columns {
-            let f = c.field.map(|f| {
-                serde_json::to_value(f)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            });
-            let why = match &c.reason {
-                Some(excel::ledger::MatchReason::Exact { .. }) | None => String::new(),
-                Some(excel::ledger::MatchReason::Contains { word }) => {
-                    i18n::format(lang, "ledger.reason_contains", &[("word", word)])
-                }
-                Some(excel::ledger::MatchReason::Mapped) => {
-                    i18n::text(lang, "ledger.reason_mapped").to_owned()
-                }
-                Some(excel::ledger::MatchReason::GuessedName) => {
-                    i18n::text(lang, "ledger.reason_guessed_name").to_owned()
-                }
-            };
-            println!(
-                "  {} {:<16} -> {}{}",
-                c.column,
-                c.header.replace('\n', " "),
-                f.unwrap_or_else(|| "(notes)".into()),
-                if why.is_empty() {
-                    String::new()
-                } else {
-                    format!("  ({why})")
-                }
-            );
-        }
-        for r in &preview.rows {
-            let mark = if r.has_error {
-                "x"
-            } else if r.action == excel::ledger::Action::Add {
-                "+"
-            } else {
-                "~"
-            };
-            println!(
-                "  {mark} row {} {} [{}] {}",
-                r.row, r.asset.name, r.asset.asset_type, r.asset.address
-            );
-        }
-        for (level, p) in &preview.problems {
-            println!(
-                "  {} {p}",
-                if *level == excel::ledger::ProblemLevel::Error {
-                    "!"
-                } else {
-                    "?"
-                }
-            );
-        }
+        print_preview(&preview, lang);
     }
     if !dry_run {
         let (added, updated) = excel::ledger::apply(&mut project, &preview, skip_error_rows)?;
@@ -152,4 +81,82 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The preview as text: a summary, each column and the field it fills (and why), each row
+/// (+ added, ~ updated, x refused) and the problems found.
+fn print_preview(preview: &Preview, lang: Lang) {
+    let adds = preview
+        .rows
+        .iter()
+        .filter(|r| r.action == Action::Add)
+        .count();
+    println!(
+        "{}",
+        i18n::format(
+            lang,
+            "ledger.summary",
+            &[
+                ("sheet", &preview.sheet),
+                ("header", &preview.header_row.to_string()),
+                ("adds", &adds.to_string()),
+                ("updates", &(preview.rows.len() - adds).to_string()),
+                ("errors", &preview.error_count().to_string()),
+            ]
+        )
+    );
+    for c in &preview.columns {
+        println!("  {}", column_line(c, lang));
+    }
+    for r in &preview.rows {
+        let mark = if r.has_error {
+            "x"
+        } else if r.action == Action::Add {
+            "+"
+        } else {
+            "~"
+        };
+        println!(
+            "  {mark} row {} {} [{}] {}",
+            r.row, r.asset.name, r.asset.asset_type, r.asset.address
+        );
+    }
+    for (level, p) in &preview.problems {
+        let mark = if *level == ProblemLevel::Error {
+            "!"
+        } else {
+            "?"
+        };
+        println!("  {mark} {p}");
+    }
+}
+
+/// A ledger column, its header and the field it fills (notes when none), with why when the
+/// match was not exact.
+fn column_line(c: &ColumnMapping, lang: Lang) -> String {
+    let field = c.field.map(|f| {
+        serde_json::to_value(f)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    let why = match &c.reason {
+        Some(MatchReason::Exact { .. }) | None => String::new(),
+        Some(MatchReason::Contains { word }) => {
+            i18n::format(lang, "ledger.reason_contains", &[("word", word)])
+        }
+        Some(MatchReason::Mapped) => i18n::text(lang, "ledger.reason_mapped").to_owned(),
+        Some(MatchReason::GuessedName) => i18n::text(lang, "ledger.reason_guessed_name").to_owned(),
+    };
+    format!(
+        "{} {:<16} -> {}{}",
+        c.column,
+        c.header.replace('\n', " "),
+        field.unwrap_or_else(|| "(notes)".into()),
+        if why.is_empty() {
+            String::new()
+        } else {
+            format!("  ({why})")
+        }
+    )
 }
