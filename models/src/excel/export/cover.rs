@@ -25,9 +25,36 @@ pub(super) fn write(
     }
     ws.write_string_with_format(0, 0, ctx.t("xl.doc_title"), f.title())?;
     ws.set_row_height(0, 26)?;
+    let mut row = 2u32;
+    for (k, v) in &facts(ctx) {
+        ws.write_string_with_format(row, 0, k, f.label())?;
+        write_text(ws, row, 1, v, f, ctx.lang)?;
+        ws.set_row_height(row, row_height(wrapped_lines(v, COVER_WIDTHS[1])))?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, ctx.t("xl.cover.sheets"), f.label())?;
+    ws.write_string_with_format(row, 1, ctx.t("xl.cover.evidences"), f.label())?;
+    row += 1;
+    for (sheet, item) in sheets {
+        write_text(ws, row, 0, sheet, f, ctx.lang)?;
+        write_text(ws, row, 1, item, f, ctx.lang)?;
+        row += 1;
+    }
+    row += 1;
+    ws.set_page_breaks(&[row])?;
+    agreement(ws, ctx, f, row)?;
+    ws.protect();
+    ws.set_active(true);
+    Ok(())
+}
+
+/// The project's facts, label and text: who, where, which version and baseline, when, by
+/// which method and tolerable level, against which references and catalogue, how complete.
+fn facts(ctx: &Ctx<'_>) -> Vec<(String, String)> {
     let p = ctx.project;
     let method = ctx.catalogue.risk_method(&ctx.analysis.method);
-    let facts: Vec<(String, String)> = vec![
+    vec![
         (ctx.t("xl.cover.project"), p.meta.name.clone()),
         (ctx.t("xl.cover.customer"), p.meta.customer.clone()),
         (ctx.t("xl.cover.site"), p.meta.site.clone()),
@@ -67,25 +94,17 @@ pub(super) fn write(
         ),
         (ctx.t("xl.cover.catalogue"), ctx.catalogue.version.clone()),
         (ctx.t("xl.cover.steps"), steps_text(p)),
-    ];
-    let mut row = 2u32;
-    for (k, v) in &facts {
-        ws.write_string_with_format(row, 0, k, f.label())?;
-        write_text(ws, row, 1, v, f, ctx.lang)?;
-        ws.set_row_height(row, row_height(wrapped_lines(v, COVER_WIDTHS[1])))?;
-        row += 1;
-    }
-    row += 1;
-    ws.write_string_with_format(row, 0, ctx.t("xl.cover.sheets"), f.label())?;
-    ws.write_string_with_format(row, 1, ctx.t("xl.cover.evidences"), f.label())?;
-    row += 1;
-    for (sheet, item) in sheets {
-        write_text(ws, row, 0, sheet, f, ctx.lang)?;
-        write_text(ws, row, 1, item, f, ctx.lang)?;
-        row += 1;
-    }
-    row += 1;
-    ws.set_page_breaks(&[row])?;
+    ]
+}
+
+/// The agreement block from `row` on: its heading and statement, what the signature covers,
+/// and a line for each party to sign (the cells left open for them).
+fn agreement(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    ctx: &Ctx<'_>,
+    f: &Formats,
+    mut row: u32,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, 0, ctx.t("xl.cover.agreement"), f.title())?;
     ws.set_row_height(row, 26)?;
     row += 1;
@@ -122,8 +141,6 @@ pub(super) fn write(
         ws.set_row_height(row, 36)?;
         row += 1;
     }
-    ws.protect();
-    ws.set_active(true);
     Ok(())
 }
 
