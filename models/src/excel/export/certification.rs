@@ -70,124 +70,116 @@ const ITEMS: &[Item] = &[
 
 /// Where the model stands on an item: what is recorded and what is still open.
 fn status(ctx: &Ctx<'_>, key: &str) -> String {
-    let p = ctx.project;
-    let a = ctx.analysis;
-    let n = |k: &str, args: &[(&str, usize)]| {
-        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
-        let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        crate::i18n::format(ctx.lang, k, &refs)
+    let (text_key, counts) = match key {
+        "risk" => ("xl.level1.status_risk", risk_counts(ctx)),
+        "inspection" => ("xl.level1.status_inspection", inspection_counts(ctx)),
+        "config" => ("xl.level1.status_config", config_counts(ctx)),
+        _ => ("xl.level1.status_supply", supply_counts(ctx)),
     };
-    match key {
-        "risk" => {
-            let above = a.risks.iter().filter(|r| !r.tolerable).count();
-            let undecided = a
-                .risks
-                .iter()
-                .filter(|r| !r.tolerable && r.decision.as_ref().and_then(|d| d.treatment).is_none())
-                .count();
-            let accepted = a
-                .risks
-                .iter()
-                .filter(|r| {
-                    !r.tolerable
-                        && r.decision.as_ref().and_then(|d| d.treatment) == Some(Treatment::Accept)
-                })
-                .count();
-            n(
-                "xl.level1.status_risk",
-                &[
-                    ("rows", a.risks.len()),
-                    ("above", above),
-                    ("accepted", accepted),
-                    ("open", undecided),
-                ],
-            )
-        }
-        "inspection" => {
-            let done = p
-                .inspection_results
-                .iter()
-                .filter(|r| r.outcome.is_some())
-                .count();
-            let open = p
-                .vulnerabilities
-                .iter()
-                .filter(|v| matches!(v.status, crate::model::FindingStatus::Open))
-                .count();
-            n(
-                "xl.level1.status_inspection",
-                &[
-                    ("done", done),
-                    ("findings", p.vulnerabilities.len()),
-                    ("open", open),
-                ],
-            )
-        }
-        "config" => n(
-            "xl.level1.status_config",
-            &[
-                ("assets", p.assets.len()),
-                (
-                    "new",
-                    p.conduits
-                        .iter()
-                        .filter(|c| c.introduced_by_delivery)
-                        .count(),
-                ),
-                ("revisions", p.revisions.len()),
-            ],
+    let args: Vec<(&str, String)> = counts.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    crate::i18n::format(ctx.lang, text_key, &refs)
+}
+
+/// セキュリティリスク評価: register rows, those above the tolerable level, accepted, undecided.
+fn risk_counts(ctx: &Ctx<'_>) -> Vec<(&'static str, usize)> {
+    let risks = &ctx.analysis.risks;
+    let above = || risks.iter().filter(|r| !r.tolerable);
+    let treatment = |r: &&std::sync::Arc<crate::risk::register::RiskRow>| {
+        r.decision.as_ref().and_then(|d| d.treatment)
+    };
+    vec![
+        ("rows", risks.len()),
+        ("above", above().count()),
+        (
+            "accepted",
+            above()
+                .filter(|r| treatment(r) == Some(Treatment::Accept))
+                .count(),
         ),
-        _ => {
-            use crate::model::{ContractHolder, SecurityGap};
-            let required = |s: &&&crate::model::Supplier| {
-                s.lacks(&[SecurityGap::NoTerms, SecurityGap::NoPolicy])
-            };
-            let suppliers: Vec<_> = p
-                .suppliers
-                .iter()
-                .filter(|s| s.kind != SupplierKind::Subcontractor)
-                .collect();
-            let held = |h: ContractHolder| {
-                suppliers
-                    .iter()
-                    .filter(|s| s.contract_holder == Some(h))
-                    .filter(required)
-                    .count()
-            };
-            let subs: Vec<_> = p
-                .suppliers
-                .iter()
-                .filter(|s| s.kind == SupplierKind::Subcontractor)
-                .collect();
-            let subs_open = subs
-                .iter()
-                .filter(|s| {
-                    s.lacks(&[
-                        SecurityGap::NoTerms,
-                        SecurityGap::NoPolicy,
-                        SecurityGap::NoManagementSystem,
-                    ])
-                })
-                .count();
-            n(
-                "xl.level1.status_supply",
-                &[
-                    ("suppliers", suppliers.len()),
-                    ("sier_open", held(ContractHolder::Sier)),
-                    ("customer_open", held(ContractHolder::Customer)),
-                    (
-                        "unknown",
-                        suppliers
-                            .iter()
-                            .filter(|s| s.contract_holder.is_none())
-                            .count(),
-                    ),
-                    ("subs", subs.len()),
-                    ("subs_open", subs_open),
-                ],
-            )
-        }
-    }
+        ("open", above().filter(|r| treatment(r).is_none()).count()),
+    ]
+}
+
+/// 完成検査: checks with a result, vulnerability findings, those still open.
+fn inspection_counts(ctx: &Ctx<'_>) -> Vec<(&'static str, usize)> {
+    let p = ctx.project;
+    let done = p
+        .inspection_results
+        .iter()
+        .filter(|r| r.outcome.is_some())
+        .count();
+    let open = p
+        .vulnerabilities
+        .iter()
+        .filter(|v| matches!(v.status, crate::model::FindingStatus::Open))
+        .count();
+    vec![
+        ("done", done),
+        ("findings", p.vulnerabilities.len()),
+        ("open", open),
+    ]
+}
+
+/// 構成管理: assets, conduits the delivery introduces, recorded versions.
+fn config_counts(ctx: &Ctx<'_>) -> Vec<(&'static str, usize)> {
+    let p = ctx.project;
+    let new = p
+        .conduits
+        .iter()
+        .filter(|c| c.introduced_by_delivery)
+        .count();
+    vec![
+        ("assets", p.assets.len()),
+        ("new", new),
+        ("revisions", p.revisions.len()),
+    ]
+}
+
+/// サプライチェーン管理: suppliers, those still without agreed terms or a confirmed policy by
+/// who holds the contract, and the SIer's subcontractors still missing something.
+fn supply_counts(ctx: &Ctx<'_>) -> Vec<(&'static str, usize)> {
+    use crate::model::{ContractHolder, SecurityGap};
+    let p = ctx.project;
+    let suppliers: Vec<_> = p
+        .suppliers
+        .iter()
+        .filter(|s| s.kind != SupplierKind::Subcontractor)
+        .collect();
+    let held = |h: ContractHolder| {
+        suppliers
+            .iter()
+            .filter(|s| s.contract_holder == Some(h))
+            .filter(|s| s.lacks(&[SecurityGap::NoTerms, SecurityGap::NoPolicy]))
+            .count()
+    };
+    let subs: Vec<_> = p
+        .suppliers
+        .iter()
+        .filter(|s| s.kind == SupplierKind::Subcontractor)
+        .collect();
+    let subs_open = subs
+        .iter()
+        .filter(|s| {
+            s.lacks(&[
+                SecurityGap::NoTerms,
+                SecurityGap::NoPolicy,
+                SecurityGap::NoManagementSystem,
+            ])
+        })
+        .count();
+    let unknown = suppliers
+        .iter()
+        .filter(|s| s.contract_holder.is_none())
+        .count();
+    vec![
+        ("suppliers", suppliers.len()),
+        ("sier_open", held(ContractHolder::Sier)),
+        ("customer_open", held(ContractHolder::Customer)),
+        ("unknown", unknown),
+        ("subs", subs.len()),
+        ("subs_open", subs_open),
+    ]
 }
 
 /// The Level 1 self-declaration checklist.
