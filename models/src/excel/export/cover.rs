@@ -211,17 +211,6 @@ fn above_tolerable(
     use crate::model::Treatment;
     use crate::risk::register::RiskRow;
     type C<'c, 'r> = Column<'c, &'r RiskRow>;
-    let p = ctx.project;
-    let label = |id: crate::id::MeasureId| {
-        ctx.ids.measures.get(&id).map(|m| {
-            format!(
-                "{} {} ({})",
-                crate::model::numbering::measure_label(m.number),
-                m.measure,
-                ctx.t(&format!("status.{}", m.status.key()))
-            )
-        })
-    };
     let above: Vec<&RiskRow> = ctx
         .analysis
         .risks
@@ -244,52 +233,13 @@ fn above_tolerable(
             ("open", &count(None).to_string()),
         ],
     );
-    // The asset and threat, the verdict and why, and the measures it relies on.
-    let what = |r: &RiskRow| {
-        let a = ctx.ids.assets.get(&r.asset);
-        let d = r.decision.as_deref();
-        let verdict = ctx.t(&format!(
-            "xl.treatment.{}",
-            d.and_then(|d| d.treatment).map_or_else(
-                || "undecided".to_owned(),
-                |t| super::model_sheets::serde_key(&t)
-            )
-        ));
-        let mut what = format!(
-            "{} · {} {} — {verdict}",
-            a.map_or("", |a| a.name.as_str()),
-            r.threat,
-            ctx.catalogue
-                .threat(p, &r.threat)
-                .map_or(String::new(), |t| ctx.pick(&t.ja, &t.en).to_owned()),
-        );
-        if let Some(j) = d
-            .map(|d| d.justification.as_str())
-            .filter(|j| !j.is_empty())
-        {
-            what.push_str(ctx.pick(": ", ": "));
-            what.push_str(j);
-        }
-        let relies: Vec<String> = d
-            .map(|d| d.relies_on.iter().filter_map(|m| label(*m)).collect())
-            .unwrap_or_default();
-        if !relies.is_empty() {
-            what.push('\n');
-            what.push_str(&crate::i18n::format(
-                ctx.lang,
-                "xl.cover.relies",
-                &[("measures", &relies.join(ctx.pick("、", ", ")))],
-            ));
-        }
-        what
-    };
     let columns: Vec<C> = vec![
         C::new(ctx, "xl.col.ref", COVER_WIDTHS[0], |r| {
             let number = ctx.ids.assets.get(&r.asset).map_or(0, |a| a.number);
             crate::model::numbering::risk_label(number, &r.threat).into()
         }),
         C::new(ctx, "xl.cover.treated_what", COVER_WIDTHS[1], |r| {
-            what(r).into()
+            treated_what(ctx, r).into()
         }),
         C::new(ctx, "xl.col.residual", COVER_WIDTHS[2], |r| {
             r.residual.risk.value.as_ref().into()
@@ -327,6 +277,58 @@ fn above_tolerable(
         rest_in: "xl.sheet.risks",
     };
     list.write(ws, ctx, f, row, &columns, &listed)
+}
+
+/// What a risk above the tolerable level is and what was decided: the asset and threat, the
+/// verdict and why, and the measures the decision relies on (with their status).
+fn treated_what(ctx: &Ctx<'_>, r: &crate::risk::register::RiskRow) -> String {
+    let p = ctx.project;
+    let label = |id: crate::id::MeasureId| {
+        ctx.ids.measures.get(&id).map(|m| {
+            format!(
+                "{} {} ({})",
+                crate::model::numbering::measure_label(m.number),
+                m.measure,
+                ctx.t(&format!("status.{}", m.status.key()))
+            )
+        })
+    };
+    let a = ctx.ids.assets.get(&r.asset);
+    let d = r.decision.as_deref();
+    let verdict = ctx.t(&format!(
+        "xl.treatment.{}",
+        d.and_then(|d| d.treatment).map_or_else(
+            || "undecided".to_owned(),
+            |t| super::model_sheets::serde_key(&t)
+        )
+    ));
+    let mut what = format!(
+        "{} · {} {} — {verdict}",
+        a.map_or("", |a| a.name.as_str()),
+        r.threat,
+        ctx.catalogue
+            .threat(p, &r.threat)
+            .map_or(String::new(), |t| ctx.pick(&t.ja, &t.en).to_owned()),
+    );
+    if let Some(j) = d
+        .map(|d| d.justification.as_str())
+        .filter(|j| !j.is_empty())
+    {
+        what.push_str(ctx.pick(": ", ": "));
+        what.push_str(j);
+    }
+    let relies: Vec<String> = d
+        .map(|d| d.relies_on.iter().filter_map(|m| label(*m)).collect())
+        .unwrap_or_default();
+    if !relies.is_empty() {
+        what.push('\n');
+        what.push_str(&crate::i18n::format(
+            ctx.lang,
+            "xl.cover.relies",
+            &[("measures", &relies.join(ctx.pick("、", ", ")))],
+        ));
+    }
+    what
 }
 
 /// The customer's part: measures it carries out (alone or shared) or operates after delivery.
