@@ -127,85 +127,134 @@ pub fn compute(
     measures: &MeasureIndex,
 ) -> Rollups {
     // One pass over the rows, accumulating into groups indexed by position.
-    let zone_index: HashMap<ZoneId, usize> = project
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| (z.id, i))
-        .collect();
-    let business_index: HashMap<BusinessId, usize> = project
-        .businesses
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id, i))
-        .collect();
-    let asset_businesses: HashMap<_, &Vec<BusinessId>> = project
-        .assets
-        .iter()
-        .map(|a| (a.id, &a.businesses))
-        .collect();
-    let parties_order = [
-        Some(Responsibility::Sier),
-        Some(Responsibility::Customer),
-        Some(Responsibility::Vendor),
-        Some(Responsibility::Shared),
-        None,
-    ];
-    let mut total = GroupCounts::new(values);
-    let mut zones = vec![GroupCounts::new(values); project.zones.len()];
-    let mut businesses = vec![GroupCounts::new(values); project.businesses.len()];
-    let mut parties = vec![GroupCounts::new(values); parties_order.len()];
-    let mut grids = [[[0usize; 5]; 3]; 3];
-    let mut worst = [[[None::<u8>; 5]; 3]; 3];
+    let mut tally = Tally::new(project, values);
     for r in rows {
-        total.add(r);
-        if let Some(&z) = zone_index.get(&r.zone) {
-            zones[z].add(r);
-        }
-        for b in asset_businesses
-            .get(&r.asset)
-            .copied()
-            .into_iter()
-            .flatten()
-        {
-            if let Some(&i) = business_index.get(b) {
-                businesses[i].add(r);
-            }
-        }
-        for p in r.parties.iter() {
-            if let Some(i) = parties_order.iter().position(|x| *x == Some(*p)) {
-                parties[i].add(r);
-            }
-        }
-        for (g, state) in State::ALL.into_iter().enumerate() {
-            let a = r.state(state);
-            let i = usize::from(a.importance.value()) - 1;
-            let l = usize::from(likelihood(a.threat, a.vulnerability)) - 1;
-            grids[g][i][l] += 1;
-            let w = &mut worst[g][i][l];
-            *w = Some(w.map_or(a.risk.rank, |x| x.min(a.risk.rank)));
-        }
+        tally.add(r);
     }
     let zones = project
         .zones
         .iter()
-        .zip(zones)
+        .zip(tally.zones)
         .filter(|(_, c)| c.rows > 0)
         .map(|(z, counts)| ZoneRollup { zone: z.id, counts })
         .collect();
     let businesses = project
         .businesses
         .iter()
-        .zip(businesses)
+        .zip(tally.businesses)
         .filter(|(_, c)| c.rows > 0)
         .map(|(b, counts)| BusinessRollup {
             business: b.id,
             counts,
         })
         .collect();
-    let parties = parties_order
+    let heatmaps = State::ALL
         .into_iter()
-        .zip(parties)
+        .zip(tally.grids)
+        .zip(tally.worst)
+        .map(|((state, grid), worst)| HeatMap { state, grid, worst })
+        .collect();
+    Rollups {
+        total: tally.total,
+        zones,
+        businesses,
+        parties: party_rollups(tally.parties, measures),
+        heatmaps,
+    }
+}
+
+/// The parties rows are counted for, in the order they are reported (`None`: no party).
+const PARTIES: [Option<Responsibility>; 5] = [
+    Some(Responsibility::Sier),
+    Some(Responsibility::Customer),
+    Some(Responsibility::Vendor),
+    Some(Responsibility::Shared),
+    None,
+];
+
+/// The rows counted so far: in all, per zone and business (by position in the project), per
+/// party (in [`PARTIES`] order), and per state on the importance × likelihood grid with the
+/// worst value in each cell.
+struct Tally<'p> {
+    zone_index: HashMap<ZoneId, usize>,
+    business_index: HashMap<BusinessId, usize>,
+    asset_businesses: HashMap<crate::id::AssetId, &'p Vec<BusinessId>>,
+    total: GroupCounts,
+    zones: Vec<GroupCounts>,
+    businesses: Vec<GroupCounts>,
+    parties: Vec<GroupCounts>,
+    grids: [[[usize; 5]; 3]; 3],
+    worst: [[[Option<u8>; 5]; 3]; 3],
+}
+
+impl<'p> Tally<'p> {
+    fn new(project: &'p Project, values: usize) -> Self {
+        Self {
+            zone_index: project
+                .zones
+                .iter()
+                .enumerate()
+                .map(|(i, z)| (z.id, i))
+                .collect(),
+            business_index: project
+                .businesses
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.id, i))
+                .collect(),
+            asset_businesses: project
+                .assets
+                .iter()
+                .map(|a| (a.id, &a.businesses))
+                .collect(),
+            total: GroupCounts::new(values),
+            zones: vec![GroupCounts::new(values); project.zones.len()],
+            businesses: vec![GroupCounts::new(values); project.businesses.len()],
+            parties: vec![GroupCounts::new(values); PARTIES.len()],
+            grids: [[[0usize; 5]; 3]; 3],
+            worst: [[[None::<u8>; 5]; 3]; 3],
+        }
+    }
+
+    /// Count one row in every group it belongs to.
+    fn add(&mut self, r: &RiskRow) {
+        self.total.add(r);
+        if let Some(&z) = self.zone_index.get(&r.zone) {
+            self.zones[z].add(r);
+        }
+        for b in self
+            .asset_businesses
+            .get(&r.asset)
+            .copied()
+            .into_iter()
+            .flatten()
+        {
+            if let Some(&i) = self.business_index.get(b) {
+                self.businesses[i].add(r);
+            }
+        }
+        for p in r.parties.iter() {
+            if let Some(i) = PARTIES.iter().position(|x| *x == Some(*p)) {
+                self.parties[i].add(r);
+            }
+        }
+        for (g, state) in State::ALL.into_iter().enumerate() {
+            let a = r.state(state);
+            let i = usize::from(a.importance.value()) - 1;
+            let l = usize::from(likelihood(a.threat, a.vulnerability)) - 1;
+            self.grids[g][i][l] += 1;
+            let w = &mut self.worst[g][i][l];
+            *w = Some(w.map_or(a.risk.rank, |x| x.min(a.risk.rank)));
+        }
+    }
+}
+
+/// Per party, its rows' counts and its countermeasures by status; parties with neither are
+/// left out.
+fn party_rollups(counts: Vec<GroupCounts>, measures: &MeasureIndex) -> Vec<PartyRollup> {
+    PARTIES
+        .into_iter()
+        .zip(counts)
         .map(|(party, counts)| {
             let mut status = [0usize; 4];
             for m in measures
@@ -228,18 +277,5 @@ pub fn compute(
             }
         })
         .filter(|p| p.measures_by_status.iter().sum::<usize>() > 0 || p.counts.rows > 0)
-        .collect();
-    let heatmaps = State::ALL
-        .into_iter()
-        .zip(grids)
-        .zip(worst)
-        .map(|((state, grid), worst)| HeatMap { state, grid, worst })
-        .collect();
-    Rollups {
-        total,
-        zones,
-        businesses,
-        parties,
-        heatmaps,
-    }
+        .collect()
 }
