@@ -172,7 +172,7 @@ fn resync(why: &str) -> CommandError {
 /// window. On any error nothing stays held and the window must send the whole document.
 pub fn analyze(
     state: &std::sync::Mutex<OpenDocument>,
-    req: AnalyzeRequest,
+    mut req: AnalyzeRequest,
 ) -> CmdResult<(String, Arc<Project>, Arc<Analysis>)> {
     let lock = || {
         state
@@ -186,22 +186,8 @@ pub fn analyze(
         (s.held.take(), s.sent.take())
     };
     // The document, and what the changes touched when they were applied to the held one.
-    let (project, touched) = match (&req.project, req.base) {
-        (Some(whole), _) => (Arc::new(core::parse_project(whole)?), None),
-        (None, Some(base)) => {
-            let Some((_, mut project)) = held.filter(|(id, _)| *id == base) else {
-                return Err(resync(
-                    "the document held is not the one the changes apply to",
-                ));
-            };
-            let origin = Location::path("project");
-            match edit::apply_tracked(Arc::make_mut(&mut project), req.changes, &origin)? {
-                (Applied::Done, touched) => (project, Some(touched)),
-                (Applied::WholeDocumentNeeded, _) => return Err(resync("items need numbers")),
-            }
-        }
-        (None, None) => return Err(resync("no document was sent")),
-    };
+    let changes = std::mem::take(&mut req.changes);
+    let (project, touched) = document(held, req.project.as_ref(), req.base, changes)?;
     if let Some(whole) = &req.check {
         let expected = core::parse_project(whole)?;
         if expected != *project {
@@ -288,6 +274,32 @@ pub fn analyze(
     });
     drop_later(prev);
     Ok((json, project, analysis))
+}
+
+/// The document a request names: the whole one it sent, or the one held (`held`, when it is
+/// `base`) with `changes` applied, and what they touched.
+fn document(
+    held: Option<(u64, Arc<Project>)>,
+    whole: Option<&serde_json::Value>,
+    base: Option<u64>,
+    changes: Vec<Change>,
+) -> CmdResult<(Arc<Project>, Option<edit::Touched>)> {
+    match (whole, base) {
+        (Some(whole), _) => Ok((Arc::new(core::parse_project(whole)?), None)),
+        (None, Some(base)) => {
+            let Some((_, mut project)) = held.filter(|(id, _)| *id == base) else {
+                return Err(resync(
+                    "the document held is not the one the changes apply to",
+                ));
+            };
+            let origin = Location::path("project");
+            match edit::apply_tracked(Arc::make_mut(&mut project), changes, &origin)? {
+                (Applied::Done, touched) => Ok((project, Some(touched))),
+                (Applied::WholeDocumentNeeded, _) => Err(resync("items need numbers")),
+            }
+        }
+        (None, None) => Err(resync("no document was sent")),
+    }
 }
 
 /// In check mode: the analysis that reused the last one is the one a whole analysis gives,
