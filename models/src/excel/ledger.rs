@@ -1303,39 +1303,8 @@ fn plan_row(
     report: &mut RowReport<'_, '_, '_>,
 ) -> Option<PlannedRow> {
     let texts: Vec<String> = row.iter().map(cell_text).collect();
-    let filled = texts.iter().filter(|t| !t.is_empty()).count();
-    if filled == 0 {
-        return None; // blank row
-    }
     let name_col = columns.column_of(Field::Name);
-    let name = name_col
-        .and_then(|c| texts.get(c))
-        .cloned()
-        .unwrap_or_default();
-    if name.is_empty() {
-        if filled == 1 {
-            // A note written under the table (※…): not an asset.
-            let note = texts
-                .iter()
-                .find(|t| !t.is_empty())
-                .cloned()
-                .unwrap_or_default();
-            report.push(
-                ProblemLevel::Warning,
-                "note_row",
-                None,
-                format!("row without an asset name taken as a note and not imported: {note:?}"),
-            );
-        } else {
-            report.push(
-                ProblemLevel::Error,
-                "missing_name",
-                name_col,
-                "the row has data but no asset name".into(),
-            );
-        }
-        return None;
-    }
+    let name = row_name(&texts, name_col, report)?;
     if let Some(first) = seen_names.get(&name) {
         let first = report.at.row_number(*first);
         report.push(
@@ -1358,6 +1327,68 @@ fn plan_row(
         None => (Action::Add, ProtectedAsset::new(name.clone(), "other")),
     };
     asset.name = name;
+    read_cells(&mut asset, row, &texts, columns, lookups, report);
+    check_text_limits(&asset, name_col, report);
+    Some(PlannedRow {
+        row: report.at.row_number(report.row) as u64,
+        action,
+        asset,
+        has_error: report.has_error,
+    })
+}
+
+/// The asset name a row gives, or none: for a blank row, a note written under the table
+/// (one cell, no name: a warning) or a row of data without a name (an error).
+fn row_name(
+    texts: &[String],
+    name_col: Option<usize>,
+    report: &mut RowReport<'_, '_, '_>,
+) -> Option<String> {
+    let filled = texts.iter().filter(|t| !t.is_empty()).count();
+    if filled == 0 {
+        return None; // blank row
+    }
+    let name = name_col
+        .and_then(|c| texts.get(c))
+        .cloned()
+        .unwrap_or_default();
+    if !name.is_empty() {
+        return Some(name);
+    }
+    if filled == 1 {
+        // A note written under the table (※…): not an asset.
+        let note = texts
+            .iter()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        report.push(
+            ProblemLevel::Warning,
+            "note_row",
+            None,
+            format!("row without an asset name taken as a note and not imported: {note:?}"),
+        );
+    } else {
+        report.push(
+            ProblemLevel::Error,
+            "missing_name",
+            name_col,
+            "the row has data but no asset name".into(),
+        );
+    }
+    None
+}
+
+/// Read each non-empty cell of the row into its field; cells of no field are gathered into
+/// the asset's notes (once: an update that brings them again adds nothing).
+fn read_cells(
+    asset: &mut ProtectedAsset,
+    row: &[Data],
+    texts: &[String],
+    columns: &ColumnPlan,
+    lookups: &Lookups<'_>,
+    report: &mut RowReport<'_, '_, '_>,
+) {
     let mut extras: Vec<String> = Vec::new();
     for (c, text) in texts.iter().enumerate() {
         if text.is_empty() {
@@ -1374,7 +1405,7 @@ fn plan_row(
                 .unwrap_or_else(|| col_letter(c)),
         };
         read_cell(
-            &mut asset,
+            asset,
             columns.fields.get(c).copied().flatten(),
             &cell,
             lookups,
@@ -1392,9 +1423,16 @@ fn plan_row(
             };
         }
     }
-    // The project's limit on one text, checked here where the row is known: the columns
-    // gathered into the notes could pass it together (the save would then refuse the
-    // whole project without naming the ledger).
+}
+
+/// The project's limit on one text, checked here where the row is known: the columns
+/// gathered into the notes could pass it together (the save would then refuse the whole
+/// project without naming the ledger).
+fn check_text_limits(
+    asset: &ProtectedAsset,
+    name_col: Option<usize>,
+    report: &mut RowReport<'_, '_, '_>,
+) {
     let over = [
         ("notes", asset.notes.len()),
         ("name", asset.name.len()),
@@ -1413,12 +1451,6 @@ fn plan_row(
             ),
         );
     }
-    Some(PlannedRow {
-        row: report.at.row_number(report.row) as u64,
-        action,
-        asset,
-        has_error: report.has_error,
-    })
 }
 
 /// One non-empty cell of a row.
