@@ -100,47 +100,18 @@ pub fn read(
             });
             continue;
         }
-        let now: Vec<String> = (1..=INSPECTION_LOCKED)
-            .map(|c| cell_text(&get(c)))
-            .collect();
-        if let Some(c) = (0..INSPECTION_LOCKED).find(|&c| now[c] != locked[c]) {
-            out.problems.push(Problem {
-                code: "locked_cell_edited".into(),
-                location: at(r, Some(c + 1)),
-                message: format!(
-                    "check {id}: {:?} was changed to {:?} (only the result, evidence, inspector and date are filled in on site); the row is not applied",
-                    locked[c], now[c]
-                ),
-            });
-            continue;
-        }
-        let result_text = cell_text(&get(rc));
-        let outcome = if result_text.trim().is_empty() {
-            None
-        } else if let Some(o) = InspectionOutcome::parse(&result_text) {
-            Some(o)
-        } else {
-            out.problems.push(Problem {
-                code: "bad_result".into(),
-                location: at(r, Some(rc)),
-                message: format!("{result_text:?} is not one of OK / NG / N/A"),
-            });
-            continue;
+        let columns = Columns {
+            result: rc,
+            evidence: ec,
+            inspector: ic,
+            date: dc,
         };
-        let Some(date) = parse_date(&get(dc)) else {
-            out.problems.push(Problem {
-                code: "bad_date".into(),
-                location: at(r, Some(dc)),
-                message: format!("{:?} is not a date (YYYY-MM-DD)", cell_text(&get(dc))),
-            });
-            continue;
-        };
-        let after = InspectionResult {
-            row_id: id.clone(),
-            outcome,
-            evidence: cell_text(&get(ec)),
-            inspector: cell_text(&get(ic)),
-            date,
+        let after = match read_result(&sheet_reader, &columns, r, row, &id, locked) {
+            Ok(after) => after,
+            Err(problem) => {
+                out.problems.push(problem);
+                continue;
+            }
         };
         let before = existing.get(id.as_str()).map(|x| (*x).clone());
         let empty = after.outcome.is_none()
@@ -160,6 +131,74 @@ pub fn read(
         }
     }
     out
+}
+
+/// The inspection sheet's columns filled in on site (0-based).
+struct Columns {
+    result: usize,
+    evidence: usize,
+    inspector: usize,
+    date: usize,
+}
+
+/// The result row `r` (0-based) holds for check `id`, whose locked cells must still read as
+/// exported (`locked`); a problem where it cannot be applied.
+fn read_result(
+    reader: &SheetReader<'_>,
+    columns: &Columns,
+    r: u32,
+    row: &[Data],
+    id: &str,
+    locked: &[String],
+) -> Result<InspectionResult, Problem> {
+    let get = |c: usize| row.get(c).cloned().unwrap_or(Data::Empty);
+    let problem = |code: &str, col: usize, message: String| Problem {
+        code: code.into(),
+        location: reader.at(r, Some(col)),
+        message,
+    };
+    let now: Vec<String> = (1..=INSPECTION_LOCKED)
+        .map(|c| cell_text(&get(c)))
+        .collect();
+    if let Some(c) = (0..INSPECTION_LOCKED).find(|&c| now[c] != locked[c]) {
+        return Err(problem(
+            "locked_cell_edited",
+            c + 1,
+            format!(
+                "check {id}: {:?} was changed to {:?} (only the result, evidence, inspector and date are filled in on site); the row is not applied",
+                locked[c], now[c]
+            ),
+        ));
+    }
+    let result_text = cell_text(&get(columns.result));
+    let outcome = if result_text.trim().is_empty() {
+        None
+    } else if let Some(o) = InspectionOutcome::parse(&result_text) {
+        Some(o)
+    } else {
+        return Err(problem(
+            "bad_result",
+            columns.result,
+            format!("{result_text:?} is not one of OK / NG / N/A"),
+        ));
+    };
+    let Some(date) = parse_date(&get(columns.date)) else {
+        return Err(problem(
+            "bad_date",
+            columns.date,
+            format!(
+                "{:?} is not a date (YYYY-MM-DD)",
+                cell_text(&get(columns.date))
+            ),
+        ));
+    };
+    Ok(InspectionResult {
+        row_id: id.to_owned(),
+        outcome,
+        evidence: cell_text(&get(columns.evidence)),
+        inspector: cell_text(&get(columns.inspector)),
+        date,
+    })
 }
 
 /// Apply read results to the project.
