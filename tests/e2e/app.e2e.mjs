@@ -961,6 +961,41 @@ test("a user models a factory, exports the workbook, saves and reopens", async (
   await analysed();
   assert.equal(await rowsFlagged(), relied.rows.length);
   await shot("06b-delete-relied-measure");
+  // A risk finding's link opens the register at its row, the treatment form beside it, where
+  // the decision is reviewed (not the 2-2 table, where a risk row cannot be shown).
+  const linked = await browser.execute((ids) => {
+    const f = window.__otzone.state.analysis.findings.find((x) =>
+      ids.includes(x.item.id),
+    );
+    return { text: `${f.step} ${f.item.name}`, id: f.item.id };
+  }, relied.rows);
+  await (await browser.$("#btn-findings")).click();
+  const nth = await browser.waitUntil(
+    () =>
+      browser.execute((text) => {
+        const links = [...document.querySelectorAll(".finding-list li a")];
+        return links.findIndex((a) => a.textContent === text) + 1;
+      }, linked.text),
+    { timeout: 10000, timeoutMsg: `no finding link "${linked.text}"` },
+  );
+  await (await browser.$(`.finding-list li:nth-child(${nth}) a`)).click();
+  await browser.waitUntil(
+    async () =>
+      (await browser.execute(() => window.__otzone.state.view)) === "risk" &&
+      (await (await browser.$("#treatment-choice")).isExisting()),
+    { timeout: 10000, timeoutMsg: "the link did not open the risk's row" },
+  );
+  const [threat] = linked.id.split("@");
+  assert.ok(
+    (await (await browser.$("#explain h3")).getText()).startsWith(threat),
+    "the explanation is the finding's risk",
+  );
+  assert.equal(
+    await (await browser.$("#treatment-choice")).getValue(),
+    "reduce",
+    "its decision (低減) is shown for review",
+  );
+  await shot("06c-finding-opens-risk-row");
   await (await browser.$("#btn-undo")).click();
   await browser.waitUntil(measureThere, {
     timeout: 10000,

@@ -25,7 +25,7 @@ import { renderStart } from "./views/start";
 import { renderRequirements } from "./views/requirements";
 import { disposeTables, renderTableStep, revealRowOnNextRender } from "./views/tables";
 import { renderDiagram, disposeDiagram, warmLayoutEngine } from "./views/diagram";
-import { renderRisk } from "./views/risk";
+import { renderRisk, revealRiskOnNextRender } from "./views/risk";
 import { renderExcel } from "./views/excel";
 
 const root = document.getElementById("app")!;
@@ -176,11 +176,13 @@ function renderFindings(): void {
                 e.preventDefault();
                 // Go to the item itself: selected and centred on the diagram, or its table row
                 // scrolled to and marked; the panel closes so it does not cover it.
+                // A risk row is in the register (its treatment form beside it), not in a step.
                 const step = stepOfKind(f.item.kind);
-                const view = f.step && STEPS.includes(f.step as never) ? (f.step as View) : step;
+                const view: View = f.item.kind === "risk" ? "risk" : f.step && STEPS.includes(f.step as never) ? (f.step as View) : step;
                 if (f.item.kind === "asset" || f.item.kind === "zone" || f.item.kind === "conduit" || f.item.kind === "entry_point")
                   state.selected = `${f.item.kind[0]}:${f.item.id}`;
-                if (view !== "1-6") revealRowOnNextRender(f.item.id);
+                if (view === "risk") revealRiskOnNextRender(f.item.id);
+                else if (view !== "1-6") revealRowOnNextRender(f.item.id);
                 state.findingsOpen = false;
                 if (state.view === view) {
                   // Already there: show it again so the row or node is revealed.

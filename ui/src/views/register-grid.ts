@@ -12,6 +12,8 @@ export interface RegisterGrid {
    * user is (`keepPlace`: the same rows after an analysis, when the register must not jump).
    */
   setRows(rows: RegisterRow[], keepPlace?: boolean): void;
+  /** Scroll to risk `id` and pick it (its explanation opens); false when it is not shown. */
+  reveal(id: string): boolean;
   destroy(): void;
 }
 
@@ -145,6 +147,13 @@ export function registerGrid(
       source = rows;
       box.setAttribute("aria-rowcount", String(rows.length));
       show(rows, keepPlace);
+    },
+    reveal(id) {
+      const at = shown.findIndex((r) => r.id === id);
+      if (at < 0) return false;
+      grid.scrollRowIntoView(at, false);
+      grid.setActiveCell(at, 0);
+      return true;
     },
     destroy() {
       grid.destroy(true);

@@ -23,6 +23,14 @@ import { installRiskStyles, stepOf, valueClass } from "../risk-colours";
 let grid: RegisterGrid | null = null;
 const query: Query = { ...emptyQuery };
 
+/** The risk row a finding's link points at, picked once the register is built. */
+let pendingRisk: string | null = null;
+
+/** Pick risk row `id` in the register about to be shown (a finding's link). */
+export function revealRiskOnNextRender(id: string): void {
+  pendingRisk = id;
+}
+
 /** Rows already named: an analysis after an edit keeps most row objects (sync.ts). */
 const namer = new RegisterNamer();
 /** The catalogue's threat names in the language shown (a new map when it changes). */
@@ -39,6 +47,8 @@ function namedRows(risks: RiskView[], p: Project): RegisterRow[] {
 }
 
 export function renderRisk(el: HTMLElement): void {
+  // Followed from a finding, the register shows every row (the filter could hide it).
+  if (pendingRisk !== null) Object.assign(query, emptyQuery);
   installRiskStyles();
   grid?.destroy();
   grid = null;
@@ -133,6 +143,11 @@ export function renderRisk(el: HTMLElement): void {
   };
   grid = registerGrid(box, a.values, valueClass, (r) => void pick(r));
   apply();
+  // A finding's link: its risk row scrolled to and picked, its treatment form open beside it.
+  if (pendingRisk !== null) {
+    grid.reveal(pendingRisk);
+    pendingRisk = null;
+  }
   let exclusions = exclusionSection(p, zoneNames);
   let shown = { risks: a.risks, exclusions: a.exclusions, assets: p.assets, zones: p.zones };
   el.append(exclusions);
