@@ -48,9 +48,16 @@ pub fn empty_project(lang: Lang) -> Project {
 /// The UI's project (JSON) checked exactly like a project file: types, unknown fields,
 /// references and sizes, with the model path of every problem.
 pub fn parse_project(value: &serde_json::Value) -> CmdResult<Project> {
-    let bytes = serde_json::to_vec(value)
-        .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))?;
-    Ok(json::parse(&bytes, &Location::path("project"))?)
+    Ok(json::parse(
+        &document_bytes(value)?,
+        &Location::path("project"),
+    )?)
+}
+
+/// The window's document as the bytes of a project file, for the file's reader.
+fn document_bytes(value: &serde_json::Value) -> CmdResult<Vec<u8>> {
+    serde_json::to_vec(value)
+        .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))
 }
 
 /// The window's document read as [`parse_project`] reads it, but kept when it only fails the
@@ -58,9 +65,10 @@ pub fn parse_project(value: &serde_json::Value) -> CmdResult<Project> {
 /// which can repair it. A repeated id it cannot repair (which copy is the stray?): the
 /// removal refuses it (`sync::remove_items`). Never for analysing, saving or exporting.
 pub fn parse_for_repair(value: &serde_json::Value) -> CmdResult<Project> {
-    let bytes = serde_json::to_vec(value)
-        .map_err(|e| CommandError::shell("invalid_model", format!("project: {e}")))?;
-    Ok(json::parse_unchecked(&bytes, &Location::path("project"))?)
+    Ok(json::parse_unchecked(
+        &document_bytes(value)?,
+        &Location::path("project"),
+    )?)
 }
 
 /// Open a project file (`.otz` SQLite or `.json`).

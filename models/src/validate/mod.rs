@@ -96,15 +96,23 @@ impl Context<'_> {
         keep: impl Fn(&RiskRow) -> bool,
         args: impl Fn(&RiskRow) -> Vec<(&'static str, String)>,
     ) -> Vec<Finding> {
+        let kept: Vec<&RiskRow> = self
+            .register
+            .iter()
+            .map(|r| &**r)
+            .filter(|r| keep(r))
+            .collect();
+        if kept.is_empty() {
+            // The usual case on every edit: no name map built for nothing.
+            return Vec::new();
+        }
         let names: std::collections::HashMap<_, &str> = self
             .project
             .assets
             .iter()
             .map(|a| (a.id, a.name.as_str()))
             .collect();
-        self.register
-            .iter()
-            .filter(|r| keep(r))
+        kept.into_iter()
             .map(|r| {
                 let asset = names.get(&r.asset).copied().unwrap_or_default();
                 let name = format!("{} @ {asset}", r.threat);

@@ -111,13 +111,16 @@ impl<'a> Ctx<'a> {
     pub fn end_name(&self, e: crate::model::Endpoint) -> String {
         match e {
             crate::model::Endpoint::Zone(z) => self.zone_name(z),
-            crate::model::Endpoint::Entry(x) => self
-                .ids
-                .entry_names
-                .get(&x)
-                .map(|s| (*s).to_owned())
-                .unwrap_or_default(),
+            crate::model::Endpoint::Entry(x) => self.entry_name(x).to_owned(),
         }
+    }
+    /// An entry point's name ("" for an id the project does not have).
+    pub fn entry_name(&self, id: crate::id::EntryPointId) -> &'a str {
+        self.ids.entry_names.get(&id).copied().unwrap_or_default()
+    }
+    /// An asset's name ("" for an id the project does not have).
+    pub fn asset_name(&self, id: crate::id::AssetId) -> &'a str {
+        self.ids.assets.get(&id).map_or("", |a| a.name.as_str())
     }
     /// A level as `3 高` / `3 high`.
     pub fn level(&self, l: crate::model::Level) -> String {

@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::excel::sheet::{id_width, page_setup, write_text, Cell, Col, Formats, Table};
 use crate::excel::sheet_xml::Rows;
 use crate::graph::attack_path::AttackPath;
-use crate::id::{AssetId, EntryPointId, MeasureId, ZoneId};
+use crate::id::{AssetId, MeasureId, ZoneId};
 use crate::model::Countermeasure;
 use crate::risk::coverage::State;
 use crate::risk::register::RiskRow;
@@ -498,7 +498,7 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
     let columns: Vec<C> = vec![
         C::new(ctx, "xl.col.threat", 30.0, |d| threat_name(d.threat).into()),
         C::new(ctx, "xl.col.asset", 22.0, |d| {
-            asset_name(ctx, d.asset).into()
+            ctx.asset_name(d.asset).into()
         }),
         C::new(ctx, "xl.col.zone", 18.0, |d| ctx.zone_name(d.zone).into()),
         C::new(ctx, "xl.col.applicability", 12.0, |d| {
@@ -563,16 +563,6 @@ pub(super) fn applicability(ctx: &Ctx<'_>) -> Table {
     }
 }
 
-/// An asset's name ("" for an id the project does not have).
-fn asset_name<'a>(ctx: &Ctx<'a>, id: AssetId) -> &'a str {
-    ctx.ids.assets.get(&id).map_or("", |a| a.name.as_str())
-}
-
-/// An entry point's name ("" for an id the project does not have).
-fn entry_name<'a>(ctx: &Ctx<'a>, id: EntryPointId) -> &'a str {
-    ctx.ids.entry_names.get(&id).copied().unwrap_or_default()
-}
-
 /// 攻撃経路: per entry point and target zone, whether it is reachable, in how many hops, each
 /// shortest route conduit by conduit, and the conduits on the way with no control.
 pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
@@ -587,7 +577,7 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
                 crate::graph::route::describe_route(
                     p,
                     &route_names,
-                    entry_name(ctx, ap.entry),
+                    ctx.entry_name(ap.entry),
                     s.zones.iter().map(|z| ctx.zone_name(*z)).zip(s.hops()),
                     ctx.lang,
                 )
@@ -597,7 +587,7 @@ pub(super) fn attack_paths(ctx: &Ctx<'_>) -> Table {
     };
     let columns: Vec<C> = vec![
         C::new(ctx, "xl.col.entry", 20.0, |ap| {
-            entry_name(ctx, ap.entry).into()
+            ctx.entry_name(ap.entry).into()
         }),
         C::new(ctx, "xl.col.entry_kind", 14.0, |ap| {
             ctx.t(&format!("entry.{}", ap.entry_kind.key())).into()
@@ -662,7 +652,7 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
         let mut route = crate::graph::route::describe_route(
             p,
             &route_names,
-            entry_name(ctx, tree.entry),
+            ctx.entry_name(tree.entry),
             tree.steps.iter().map(|s| (ctx.zone_name(s.zone), &s.hop)),
             ctx.lang,
         );
@@ -680,10 +670,10 @@ pub(super) fn scenarios(ctx: &Ctx<'_>) -> Table {
             damage(t).map_or(Cell::Empty, |d| ctx.level(d.level).into())
         }),
         C::new(ctx, "xl.col.attack_target", 18.0, |t| {
-            damage(t).map_or("", |d| asset_name(ctx, d.target)).into()
+            damage(t).map_or("", |d| ctx.asset_name(d.target)).into()
         }),
         C::new(ctx, "xl.col.entry", 18.0, |t| {
-            entry_name(ctx, t.entry).into()
+            ctx.entry_name(t.entry).into()
         }),
         C::new(ctx, "xl.col.threat_level", 7.0, |t| {
             ctx.level(t.threat).into()
